@@ -1,0 +1,4 @@
+from prepbot.cli import main
+
+if __name__ == "__main__":
+    main()

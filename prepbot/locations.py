@@ -1,0 +1,38 @@
+"""Every path prepbot reads or writes, in one place.
+
+`PREPBOT_HOME` overrides the platform data directory, which keeps tests hermetic and lets users
+keep their interviews somewhere else (a synced folder, an encrypted volume).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def builtin_bank_dir() -> Path:
+    """The shipped question bank: inside the package in a wheel, at the repo top in a checkout."""
+    packaged = _PACKAGE_DIR / "questions"
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE_DIR.parent / "questions"
+
+
+def data_dir() -> Path:
+    """Where saved interviews live. Not created here: the store creates it with private modes."""
+    override = os.environ.get("PREPBOT_HOME")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("prepbot", appauthor=False))
+
+
+def database_path() -> Path:
+    return data_dir() / "prepbot.sqlite3"
+
+
+def templates_dir() -> Path:
+    return _PACKAGE_DIR / "export" / "templates"

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from prepbot.bank import load_bank
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own data directory: tests never touch the user's interviews."""
+    home = tmp_path_factory.mktemp("prepbot-home")
+    monkeypatch.setenv("PREPBOT_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def bank():
+    return load_bank()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run the CLI's real entry point in-process; returns exit code, stdout and stderr."""
+    from prepbot.cli import main
+
+    def run(*args: str, stdin: str | bytes | None = None) -> Result:
+        capsys.readouterr()
+        old_stdin = sys.stdin
+        if stdin is not None:
+            import io
+
+            data = stdin.encode() if isinstance(stdin, str) else stdin
+            sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        finally:
+            sys.stdin = old_stdin
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(*args: str, stdin: bytes | None = None, env: dict | None = None, timeout: float = 60) -> Result:
+    """Run `python -m prepbot` as a separate process, the way a shell would."""
+    full_env = {**os.environ, **(env or {})}
+    proc = subprocess.run(
+        [sys.executable, "-m", "prepbot", *args],
+        input=stdin,
+        capture_output=True,
+        env=full_env,
+        timeout=timeout,
+    )
+    return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
