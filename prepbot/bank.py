@@ -471,6 +471,11 @@ def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
                 values = check.fields(item, _FLAG_FIELDS, "a flag")
                 if values is None:
                     continue
+                cue_nodes = _list_items(item, "cues")
+                for index, cue in enumerate(values.get("cues", ())):
+                    problem = _cue_problem(cue)
+                    if problem:
+                        check.error(cue_nodes[index] if index < len(cue_nodes) else item, problem)
                 flag = Flag(
                     id=values["id"],
                     kind=values["kind"],
@@ -483,6 +488,23 @@ def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
                 )
                 _add(layer.flags, flag.id, _Entry(flag, shown, item), "flag", check)
     problems.extend(check.problems)
+
+
+def _list_items(mapping: yaml.Node, key: str) -> list[yaml.Node]:
+    for key_node, value_node in mapping.value:
+        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
+            return list(value_node.value)
+    return []
+
+
+def _cue_problem(cue: str) -> str | None:
+    from prepbot.matcher import CueError, check_cue  # the matcher owns the cue syntax
+
+    try:
+        check_cue(cue)
+    except CueError as exc:
+        return str(exc)
+    return None
 
 
 def _read_question(node: yaml.Node, category_id: str | None, layer: _Layer, check: _Checker) -> None:

@@ -234,3 +234,19 @@ def test_bank_is_parsed_once_per_process(monkeypatch):
     monkeypatch.setattr(bank_module, "validate", lambda *a: calls.append(a))
     load_bank()
     assert calls == []
+
+
+def test_bad_cue_syntax_points_at_the_cue(tmp_path):
+    path = write(tmp_path, """\
+        flags:
+          - id: my-flag
+            kind: red
+            title: Mine
+            explanation: x
+            severity: low
+            follow_up: y
+            cues:
+              - fine cue
+              - broken @7
+        """)
+    assert problems_for(path) == [f"{path}:10:9: cue 'broken @7': weight must be between 0 and 1"]

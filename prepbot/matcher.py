@@ -1,0 +1,467 @@
+"""Text in, red and green flags with evidence out.
+
+The matcher is compiled once from the bank's cue phrases (see "Cue syntax" in the README) and
+reused for every call, so it can run on each keystroke. Matching works sentence by sentence:
+
+1. the text is split into tokens (lower-cased, apostrophes dropped, a few abbreviations expanded)
+   that keep their character offsets into the original text;
+2. each distinct token is compared with the cue vocabulary once (exact, prefix, then a
+   typo-tolerant comparison with rapidfuzz) and the result is cached;
+3. a cue matches when its slots appear in order inside one sentence, with small gaps allowed;
+4. a negation just before a cue (or right after its first word) flips it to the flag's
+   `opposite`, or drops it when the flag has none; two negations cancel out;
+5. cue scores for a flag combine as independent evidence: 1 - prod(1 - score).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from prepbot.bank import Bank, Flag
+
+REPORT_THRESHOLD = 0.5
+DEFAULT_WEIGHT = 0.9
+FUZZY_PENALTY = 0.9
+DEFAULT_GAP = 3  # tokens allowed between two slots of a cue
+WIDE_GAP = 8  # tokens allowed where a cue says "..."
+NEGATION_WINDOW = 7  # tokens before a cue that can negate it
+
+NEGATORS = frozenset(
+    """no not never nobody noone none nothing without dont doesnt didnt isnt arent wasnt werent
+    cant cannot couldnt wont wouldnt shouldnt hasnt havent hadnt neither nor lack lacks lacking
+    lacked zero hardly barely rarely seldom absence instead non""".split()
+)
+# Words that start a new clause for the purpose of negation scope.
+CLAUSE_BREAKERS = frozenset("but however although though whereas yet except".split())
+# A sentence that only reports a question ("they asked whether I write tests") states no fact.
+_REPORTED_QUESTION = re.compile(
+    r"\b(whether|asked\s+(?:me\s+|us\s+|them\s+)?(?:if|about|how)|wanted\s+to\s+know\s+if|wonder(?:ed|ing)?\s+if)\b",
+    re.IGNORECASE,
+)
+_BE = frozenset("is are was were be been gets got get".split())
+_NEGATED_BE = frozenset("isnt arent wasnt werent doesnt dont didnt never".split())
+_DIRECT_QUESTION_START = frozenset("do does is are how what when who where which".split())
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fortyfive": 45, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "half": 0.5, "a": 1, "an": 1,
+}
+# Single tokens people abbreviate; expanded to the words cues are written in.
+ABBREVIATIONS = {
+    "prs": ("pr",), "mrs": ("mr",), "cr": ("code", "review"), "crs": ("code", "reviews"),
+    "prod": ("production",), "mins": ("minutes",), "min": ("minutes",), "hrs": ("hours",), "hr": ("hours",),
+    "wfh": ("work", "from", "home"), "pto": ("vacation",), "oncall": ("on", "call"), "standups": ("standups",),
+    "w/o": ("without",), "cicd": ("ci", "cd"), "qa'd": ("tested",), "devs": ("developers",), "dev": ("developer",),
+    "mgmt": ("management",), "mgr": ("manager",), "btw": (), "imo": (), "tbh": (), "e2e": ("end", "to", "end"),
+    "ot": ("overtime",), "24/7": ("all", "hours"), "wlb": ("work", "life", "balance"),
+}
+
+_TOKEN_RE = re.compile(r"w/o|24/7|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Match:
+    flag: Flag
+    score: float
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def id(self) -> str:
+        return self.flag.id
+
+    @property
+    def kind(self) -> str:
+        return self.flag.kind
+
+
+class CueError(ValueError):
+    pass
+
+
+# --------------------------------------------------------------------------- cue compilation
+
+@dataclass(frozen=True)
+class _Term:
+    kind: str  # lit | pre | num
+    text: str = ""
+    op: str = ""
+    value: float = 0.0
+
+
+@dataclass
+class _Cue:
+    flag_id: str
+    source: str
+    weight: float
+    slots: list[list[tuple[int, ...]]]  # slot -> alternatives -> consecutive term ids
+    gaps: list[int]  # gaps[i]: tokens allowed before slot i (gaps[0] unused)
+
+
+_NUM_RE = re.compile(r"^#(>=|<=|>|<|=)?(\d+(?:\.\d+)?)$")
+
+
+class _Vocabulary:
+    def __init__(self) -> None:
+        self.terms: list[_Term] = []
+        self._ids: dict[_Term, int] = {}
+
+    def intern(self, term: _Term) -> int:
+        if term not in self._ids:
+            self._ids[term] = len(self.terms)
+            self.terms.append(term)
+        return self._ids[term]
+
+    def parse_word(self, word: str) -> int:
+        number = _NUM_RE.match(word)
+        if number:
+            return self.intern(_Term("num", op=number.group(1) or ">=", value=float(number.group(2))))
+        if word.endswith("*"):
+            stem = _normalise(word[:-1])
+            if not stem:
+                raise CueError(f"'{word}' has nothing before '*'")
+            return self.intern(_Term("pre", stem))
+        text = _normalise(word)
+        if not text:
+            raise CueError(f"'{word}' is not a word")
+        return self.intern(_Term("lit", text))
+
+
+def _normalise(word: str) -> str:
+    return word.lower().replace("'", "").replace("’", "")
+
+
+def compile_cue(vocabulary: _Vocabulary, flag_id: str, source: str) -> _Cue:
+    text = source.strip()
+    weight = DEFAULT_WEIGHT
+    if "@" in text:
+        text, _, raw_weight = text.rpartition("@")
+        try:
+            weight = float(raw_weight)
+        except ValueError:
+            raise CueError(f"cue '{source}': weight after '@' must be a number") from None
+        if not 0 < weight <= 1:
+            raise CueError(f"cue '{source}': weight must be between 0 and 1")
+    slots: list[list[tuple[int, ...]]] = []
+    gaps: list[int] = []
+    gap = DEFAULT_GAP
+    for part in text.split():
+        if part == "...":
+            gap = WIDE_GAP
+            continue
+        alternatives = []
+        for alternative in part.split("|"):
+            words = [w for w in alternative.split("_") if w]
+            if not words:
+                raise CueError(f"cue '{source}': empty alternative in '{part}'")
+            alternatives.append(tuple(vocabulary.parse_word(w) for w in words))
+        slots.append(alternatives)
+        gaps.append(gap)
+        gap = DEFAULT_GAP
+    if not slots:
+        raise CueError(f"cue '{source}' is empty")
+    return _Cue(flag_id, source, weight, slots, gaps)
+
+
+def check_cue(source: str) -> None:
+    """Raise CueError when `source` is not a valid cue (used by bank validation)."""
+    compile_cue(_Vocabulary(), "", source)
+
+
+# --------------------------------------------------------------------------- tokens
+
+@dataclass
+class _Token:
+    word: str
+    start: int
+    end: int
+    sentence: int
+    clause: int
+
+
+def tokenize(text: str) -> list[_Token]:
+    breaks = [m.start() for m in _SENTENCE_BREAK_RE.finditer(text)]
+    tokens: list[_Token] = []
+    sentence = clause = 0
+    break_index = 0
+    for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        while break_index < len(breaks) and breaks[break_index] < start:
+            sentence += 1
+            clause += 1
+            break_index += 1
+        if tokens and tokens[-1].sentence == sentence and "," in text[tokens[-1].end : start]:
+            clause += 1
+        raw = m.group().lower()
+        word = _normalise(raw)
+        if word in CLAUSE_BREAKERS:
+            clause += 1
+        expansion = ABBREVIATIONS.get(raw, ABBREVIATIONS.get(word))
+        if expansion is None:
+            tokens.append(_Token(word, start, end, sentence, clause))
+        else:
+            tokens.extend(_Token(w, start, end, sentence, clause) for w in expansion)
+    return tokens
+
+
+def _as_number(word: str) -> float | None:
+    if word[:1].isdigit():
+        try:
+            return float(word.replace(",", "."))
+        except ValueError:
+            return None
+    return NUMBER_WORDS.get(word)
+
+
+# --------------------------------------------------------------------------- the matcher
+
+class Matcher:
+    """Compiled once per bank; `match(text)` is pure and deterministic."""
+
+    def __init__(self, flags: Iterable[Flag]):
+        self.flags = {flag.id: flag for flag in flags}
+        self._vocabulary = _Vocabulary()
+        self.cues: list[_Cue] = []
+        for flag in self.flags.values():
+            for source in flag.cues:
+                self.cues.append(compile_cue(self._vocabulary, flag.id, source))
+        terms = self._vocabulary.terms
+        self._literals = {t.text: i for i, t in enumerate(terms) if t.kind == "lit"}
+        self._stems: dict[int, dict[str, int]] = {}
+        for i, t in enumerate(terms):
+            if t.kind == "pre":
+                self._stems.setdefault(len(t.text), {})[t.text] = i
+        self._numbers = [(i, t) for i, t in enumerate(terms) if t.kind == "num"]
+        # Typo tolerance only for longer words, grouped by first letter: a typo rarely hits the first letter,
+        # and requiring it keeps "unrealistic" from matching "realistic".
+        self._fuzzy_literals: dict[str, list[str]] = {}
+        for word in self._literals:
+            if len(word) >= 5 and word.isalpha():
+                self._fuzzy_literals.setdefault(word[0], []).append(word)
+        self._fuzzy_stems: dict[tuple[str, int], list[str]] = {}
+        for length, stems in self._stems.items():
+            for stem in stems:
+                if length >= 5 and stem.isalpha():
+                    self._fuzzy_stems.setdefault((stem[0], length), []).append(stem)
+        self._cues_by_first_term: dict[int, list[_Cue]] = {}
+        for cue in self.cues:
+            for alternative in cue.slots[0]:
+                self._cues_by_first_term.setdefault(alternative[0], []).append(cue)
+        self._token_cache: dict[str, dict[int, bool]] = {}
+
+    @classmethod
+    def from_bank(cls, bank: Bank) -> "Matcher":
+        return cls(bank.flags.values())
+
+    # -- per token
+
+    def _terms_for(self, word: str) -> dict[int, bool]:
+        """Term ids this word matches, each with whether the match was exact."""
+        cached = self._token_cache.get(word)
+        if cached is not None:
+            return cached
+        found: dict[int, bool] = {}
+        exact = self._literals.get(word)
+        if exact is not None:
+            found[exact] = True
+        for length, stems in self._stems.items():
+            if len(word) >= length:
+                term = stems.get(word[:length])
+                if term is not None:
+                    found[term] = True
+        if word.isalpha() and len(word) >= 5:
+            self._fuzzy(word, found)
+        number = _as_number(word)
+        if number is not None:
+            for term_id, term in self._numbers:
+                if _compare(number, term.op, term.value):
+                    found[term_id] = True
+        if len(self._token_cache) > 50_000:  # bounded: pasted novels should not grow memory forever
+            self._token_cache.clear()
+        self._token_cache[word] = found
+        return found
+
+    def _fuzzy(self, word: str, found: dict[int, bool]) -> None:
+        candidates = self._fuzzy_literals.get(word[0], ())
+        if candidates:
+            limit = 2 if len(word) >= 9 else 1
+            for choice, distance, _ in process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None):
+                # Short words may only be mistyped, not lengthened: "trivial" is not a typo of "trivia".
+                if distance and (len(choice) >= 7 or len(choice) == len(word)):
+                    found.setdefault(self._literals[choice], False)
+        for length in self._stems:
+            if length < 5 or len(word) < length:
+                continue
+            stems = self._fuzzy_stems.get((word[0], length))
+            if stems:
+                prefix = word[:length]
+                for choice, distance, _ in process.extract(prefix, stems, scorer=OSA.distance, score_cutoff=1, limit=None):
+                    if distance:
+                        found.setdefault(self._stems[length][choice], False)
+
+    # -- per text
+
+    def match(self, text: str) -> list[Match]:
+        """Flags found in `text`, red first, then by score. Never raises on any string."""
+        if not text or not text.strip():
+            return []
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        token_terms = [self._terms_for(t.word) for t in tokens]
+        suppressed = self._reported_question_sentences(text, tokens)
+        hits: dict[str, list[tuple[float, int, int]]] = {}
+        for position, terms in enumerate(token_terms):
+            if tokens[position].sentence in suppressed:
+                continue
+            for term_id in terms:
+                for cue in self._cues_by_first_term.get(term_id, ()):
+                    found = self._match_cue(cue, position, tokens, token_terms)
+                    if found is None:
+                        continue
+                    matched_positions, exactness = found
+                    flag_id, negator = self._resolve_polarity(cue.flag_id, tokens, matched_positions)
+                    if flag_id is None:
+                        continue
+                    score = cue.weight * (FUZZY_PENALTY ** exactness.count(False))
+                    # A flipped cue quotes its negation too: "no code review", not "code review".
+                    first = matched_positions[0] if negator is None else min(negator, matched_positions[0])
+                    start = tokens[first].start
+                    end = tokens[matched_positions[-1]].end
+                    hits.setdefault(flag_id, []).append((score, start, end))
+        return self._combine(text, hits)
+
+    def _reported_question_sentences(self, text: str, tokens: list[_Token]) -> set[int]:
+        suppressed = set()
+        first_by_sentence: dict[int, _Token] = {}
+        last_by_sentence: dict[int, _Token] = {}
+        for token in tokens:
+            first_by_sentence.setdefault(token.sentence, token)
+            last_by_sentence[token.sentence] = token
+        for sentence, first in first_by_sentence.items():
+            last = last_by_sentence[sentence]
+            span = text[first.start : last.end + 1]
+            if _REPORTED_QUESTION.search(span):
+                suppressed.add(sentence)
+            elif span.endswith("?") and first.word in _DIRECT_QUESTION_START:
+                suppressed.add(sentence)
+        return suppressed
+
+    def _match_cue(self, cue: _Cue, position: int, tokens: list[_Token], token_terms) -> tuple[list[int], list[bool]] | None:
+        sentence = tokens[position].sentence
+        end_of_text = len(tokens)
+
+        def match_alternative(alternative: tuple[int, ...], at: int) -> list[bool] | None:
+            exactness = []
+            for offset, term_id in enumerate(alternative):
+                index = at + offset
+                if index >= end_of_text or tokens[index].sentence != sentence:
+                    return None
+                exact = token_terms[index].get(term_id)
+                if exact is None:
+                    return None
+                exactness.append(exact)
+            return exactness
+
+        def match_from(slot_index: int, at: int) -> tuple[list[int], list[bool]] | None:
+            if slot_index == len(cue.slots):
+                return [], []
+            first = slot_index == 0
+            window = range(at, at + 1) if first else range(at, min(at + cue.gaps[slot_index] + 1, end_of_text))
+            for start in window:
+                if tokens[start].sentence != sentence:
+                    break
+                for alternative in cue.slots[slot_index]:
+                    exactness = match_alternative(alternative, start)
+                    if exactness is None:
+                        continue
+                    rest = match_from(slot_index + 1, start + len(alternative))
+                    if rest is not None:
+                        return list(range(start, start + len(alternative))) + rest[0], exactness + rest[1]
+            return None
+
+        return match_from(0, position)
+
+    def _resolve_polarity(self, flag_id: str, tokens: list[_Token], matched: list[int]) -> tuple[str | None, int | None]:
+        """The flag a cue points to once negation is counted, and the first negating token before it."""
+        first = matched[0]
+        clause = tokens[first].clause
+        negations = 0
+        earliest: int | None = None
+        for index in range(max(0, first - NEGATION_WINDOW), first):
+            if tokens[index].clause == clause and tokens[index].word in NEGATORS:
+                negations = 1  # "no QA and no tests" is one negation, not two that cancel out
+                earliest = index if earliest is None else earliest
+        # "code is not reviewed": a negation right after the cue's first word, inside the cue's span.
+        matched_set = set(matched)
+        if len(matched) > 1:
+            second = next(i for i in matched if i > first)
+            if any(index not in matched_set and tokens[index].word in NEGATORS for index in range(first + 1, second)):
+                negations += 1
+        # "a build server was not used", "code review isn't done": a negated verb right after the cue.
+        after = [t for t in tokens[matched[-1] + 1 : matched[-1] + 3] if t.clause == clause]
+        if after and (after[0].word in _NEGATED_BE or (after[0].word in _BE and len(after) > 1 and after[1].word in NEGATORS)):
+            negations += 1
+        # A negation before the cue and one inside it cancel out: "no change ships without a ticket".
+        if negations % 2 == 0:
+            return flag_id, None
+        return self.flags[flag_id].opposite, earliest
+
+    def _combine(self, text: str, hits: dict[str, list[tuple[float, int, int]]]) -> list[Match]:
+        matches = []
+        for flag_id, found in hits.items():
+            # Overlapping hits are one piece of evidence (keep the strongest); separate ones add up.
+            spans: list[list] = []  # [start, end, best score]
+            for score, start, end in sorted(found, key=lambda h: (h[1], h[2])):
+                if spans and start < spans[-1][1]:
+                    spans[-1][1] = max(end, spans[-1][1])
+                    spans[-1][2] = max(score, spans[-1][2])
+                else:
+                    spans.append([start, end, score])
+            missing = 1.0
+            for _, _, best in spans:
+                missing *= 1.0 - best
+            score = round(1.0 - missing, 3)
+            if score < REPORT_THRESHOLD:
+                continue
+            evidence = tuple(Evidence(s, e, text[s:e]) for s, e, _ in spans)
+            matches.append(Match(self.flags[flag_id], score, evidence))
+        matches.sort(key=lambda m: (m.kind != "red", -m.score, m.id))
+        return matches
+
+
+def _compare(number: float, op: str, value: float) -> bool:
+    return {
+        ">=": number >= value, "<=": number <= value, ">": number > value, "<": number < value, "=": number == value,
+    }[op]
+
+
+_cached: dict[int, Matcher] = {}
+
+
+def matcher_for(bank: Bank) -> Matcher:
+    """The compiled matcher for this bank, built once per process."""
+    key = id(bank)
+    if key not in _cached:
+        _cached[key] = Matcher.from_bank(bank)
+    return _cached[key]
+
+
+def match(text: str, bank: Bank | None = None) -> list[Match]:
+    from prepbot.bank import load_bank
+
+    return matcher_for(bank or load_bank()).match(text)

@@ -1,0 +1,138 @@
+"""The flag matcher: negation, typos, quantities, several flags, offsets, odd input."""
+
+from __future__ import annotations
+
+import pytest
+
+from prepbot.matcher import Matcher, compile_cue, CueError, _Vocabulary
+
+
+@pytest.fixture(scope="module")
+def matcher(bank):
+    return Matcher.from_bank(bank)
+
+
+def flags(matcher, text):
+    return {m.id for m in matcher.match(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # code review, both ways
+        ("There is no code review.", {"no-code-review"}),
+        ("Nobody reviews code here, people just push to main.", {"no-code-review"}),
+        ("Every PR needs an approval before it can be merged.", {"code-review-required"}),
+        ("We do code reviews on every pull request.", {"code-review-required"}),
+        ("Code isn't reviewed, we ship straight to prod.", {"no-code-review"}),
+        ("Reviews are optional when we're in a hurry.", {"no-code-review"}),
+        ("They asked whether I write tests.", set()),
+        ("Do you have code review?", set()),
+        # typos, slang, abbreviations
+        ("evry PR gets reveiwed by a teammate", {"code-review-required"}),
+        ("no CR process at all, devs merge their own stuff to master", {"no-code-review"}),
+        ("we got a solid CI pipline, all tests run on each push", {"has-ci", "has-tests"}),
+        # quantities
+        ("Standups take 30 minutes most days.", {"long-standups"}),
+        ("We have 10-minute standups.", set()),
+        ("Our daily standup is about 5 minutes.", set()),
+        ("the daily stand-up regularly runs over an hour", {"long-standups"}),
+        # bugs
+        ("Bugs get reported in Slack and then they're forgotten.", {"bugs-untracked"}),
+        ("We don't have a bug tracker.", {"bugs-untracked"}),
+        ("Every bug goes into Jira and gets triaged on Mondays.", {"bugs-tracked"}),
+        # process and planning
+        ("Honestly there's no process, we just wing it.", {"agile-unfamiliar"}),
+        ("There is no backlog, the CEO decides every morning what we do.", {"no-backlog"}),
+        ("The product owner keeps a prioritized backlog.", {"prioritized-backlog"}),
+        ("Tickets get written after the work is done, if at all.", {"tickets-afterthought"}),
+        # quality
+        ("There are no unit tests and QA tests everything manually.", {"no-tests"}),
+        ("The codebase is a total mess of spaghetti code.", {"poor-code-quality"}),
+        ("We never have time to fix bugs, new features always come first.", {"features-over-bugs"}),
+        # deploys
+        ("Deployments are done by hand over FTP.", {"no-ci"}),
+        ("Merges to main deploy automatically through GitHub Actions.", {"has-ci"}),
+        # hours
+        ("You're expected to answer Slack messages on weekends and on vacation.", {"on-call-burden"}),
+        ("Nobody is expected to answer messages in the evening.", {"no-after-hours-contact"}),
+        ("On-call is a paid rotation, one week in six.", {"no-after-hours-contact"}),
+        ("Crunch before every release, 60 hour weeks are normal.", {"overtime-expected"}),
+        # people and product
+        ("Half the team quit last year.", {"high-turnover"}),
+        ("The interviewer said she joined two weeks ago and couldn't answer questions about the culture.", {"interviewer-new"}),
+        ("We pivoted three times this year and we're still figuring out who our customers are.", {"unclear-product"}),
+        ("The interview was all trivia, nothing to do with the actual job.", {"trivia-interview"}),
+        ("When engineers push back on a deadline, management negotiates the scope.", {"realistic-deadlines"}),
+        ("You get a budget for a laptop and a home office setup.", {"equipment-budget"}),
+        # neutral text
+        ("The office is near the station and the coffee is good.", set()),
+        ("", set()),
+        ("   \n\t ", set()),
+    ],
+)
+def test_examples(matcher, text, expected):
+    assert flags(matcher, text) == expected
+
+
+def test_several_flags_at_once_red_first(matcher):
+    text = (
+        "Nobody reviews code. Bugs live in people's heads. Standups take 45 minutes. "
+        "On the plus side every bug is triaged in Linear and CI runs on each commit."
+    )
+    result = matcher.match(text)
+    ids = [m.id for m in result]
+    assert set(ids) >= {"no-code-review", "bugs-untracked", "long-standups", "bugs-tracked", "has-ci"}
+    kinds = [m.kind for m in result]
+    assert kinds == sorted(kinds, key=lambda k: k != "red")
+
+
+def test_evidence_offsets_slice_the_exact_input(matcher):
+    text = "Intro line.\n  We   had ZERO code review 🙈 and people pushed straight to production!"
+    [found] = [m for m in matcher.match(text) if m.id == "no-code-review"]
+    assert found.evidence
+    for evidence in found.evidence:
+        assert text[evidence.start : evidence.end] == evidence.text
+    assert any("code review" in e.text for e in found.evidence)
+    assert 0 < found.score <= 1
+
+
+def test_scores_are_between_zero_and_one_and_deterministic(matcher):
+    text = "no code review, no tests, no CI, 40 minute standups, everyone quit"
+    first = matcher.match(text)
+    assert first == matcher.match(text)
+    assert all(0 < m.score <= 1 for m in first)
+
+
+def test_emoji_and_markup_characters(matcher):
+    text = "[bold]no code review[/] <script>alert(1)</script> 🚀🚀 a[0] [b"
+    result = matcher.match(text)
+    assert [m.id for m in result] == ["no-code-review"]
+    ev = result[0].evidence[0]
+    assert text[ev.start : ev.end] == "no code review"
+
+
+def test_one_megabyte_input(matcher):
+    paragraph = "We push straight to production and nobody writes tests. The weather was nice. 🌧️ " * 12
+    text = (paragraph * (1_000_000 // len(paragraph) + 1))[:1_000_000]
+    result = matcher.match(text)
+    assert {"no-code-review", "no-tests"} <= {m.id for m in result}
+    for m in result:
+        for e in m.evidence[:5]:
+            assert text[e.start : e.end] == e.text
+
+
+def test_user_cues_extend_the_matcher(tmp_path):
+    from prepbot.bank import load_bank
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("flags:\n  - id: no-ci\n    kind: red\n    title: No CI\n    explanation: x\n"
+                    "    severity: high\n    follow_up: y\n    cues: ['yolo_deploy*']\n")
+    custom = Matcher.from_bank(load_bank([path]))
+    assert {m.id for m in custom.match("we yolo deploy on fridays")} == {"no-ci"}
+
+
+@pytest.mark.parametrize("cue", ["", "@0.5", "a @2", "a @x", "*", "a||b"])
+def test_bad_cues_are_rejected(cue):
+    with pytest.raises(CueError):
+        compile_cue(_Vocabulary(), "no-ci", cue)
