@@ -60,7 +60,7 @@ ABBREVIATIONS = {
     "wfh": ("work", "from", "home"), "pto": ("vacation",), "oncall": ("on", "call"), "standups": ("standups",),
     "w/o": ("without",), "cicd": ("ci", "cd"), "qa'd": ("tested",), "devs": ("developers",), "dev": ("developer",),
     "mgmt": ("management",), "mgr": ("manager",), "btw": (), "imo": (), "tbh": (), "e2e": ("end", "to", "end"),
-    "ot": ("overtime",), "24/7": ("all", "hours"), "wlb": ("work", "life", "balance"),
+    "ot": ("overtime",), "po": ("product", "owner"), "pos": ("product", "owners"), "24/7": ("all", "hours"), "wlb": ("work", "life", "balance"),
 }
 
 _TOKEN_RE = re.compile(r"w/o|24/7|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -108,6 +108,7 @@ class _Cue:
     flag_id: str
     source: str
     weight: float
+    negated_weight: float  # when the cue is flipped to the opposite flag: "no backlog" says more than "backlog"
     slots: list[list[tuple[int, ...]]]  # slot -> alternatives -> consecutive term ids
     gaps: list[int]  # gaps[i]: tokens allowed before slot i (gaps[0] unused)
 
@@ -147,14 +148,16 @@ def _normalise(word: str) -> str:
 
 def compile_cue(vocabulary: _Vocabulary, flag_id: str, source: str) -> _Cue:
     text = source.strip()
-    weight = DEFAULT_WEIGHT
+    weight = negated_weight = DEFAULT_WEIGHT
     if "@" in text:
         text, _, raw_weight = text.rpartition("@")
+        plain, _, flipped = raw_weight.partition("/")
         try:
-            weight = float(raw_weight)
+            weight = float(plain)
+            negated_weight = float(flipped) if flipped else weight
         except ValueError:
-            raise CueError(f"cue '{source}': weight after '@' must be a number") from None
-        if not 0 < weight <= 1:
+            raise CueError(f"cue '{source}': weight after '@' must be a number (or two, as @0.4/0.9)") from None
+        if not (0 < weight <= 1 and 0 < negated_weight <= 1):
             raise CueError(f"cue '{source}': weight must be between 0 and 1")
     slots: list[list[tuple[int, ...]]] = []
     gaps: list[int] = []
@@ -174,7 +177,7 @@ def compile_cue(vocabulary: _Vocabulary, flag_id: str, source: str) -> _Cue:
         gap = DEFAULT_GAP
     if not slots:
         raise CueError(f"cue '{source}' is empty")
-    return _Cue(flag_id, source, weight, slots, gaps)
+    return _Cue(flag_id, source, weight, negated_weight, slots, gaps)
 
 
 def check_cue(source: str) -> None:
@@ -283,7 +286,8 @@ class Matcher:
                 term = stems.get(word[:length])
                 if term is not None:
                     found[term] = True
-        if word.isalpha() and len(word) >= 5:
+        # Typo tolerance only for words the vocabulary does not know: "paged" is not a typo of "pager".
+        if not found and word.isalpha() and len(word) >= 5:
             self._fuzzy(word, found)
         number = _as_number(word)
         if number is not None:
@@ -337,13 +341,31 @@ class Matcher:
                     flag_id, negator = self._resolve_polarity(cue.flag_id, tokens, matched_positions)
                     if flag_id is None:
                         continue
-                    score = cue.weight * (FUZZY_PENALTY ** exactness.count(False))
+                    weight = cue.weight if negator is None and flag_id == cue.flag_id else cue.negated_weight
+                    score = weight * (FUZZY_PENALTY ** exactness.count(False))
                     # A flipped cue quotes its negation too: "no code review", not "code review".
                     first = matched_positions[0] if negator is None else min(negator, matched_positions[0])
                     start = tokens[first].start
                     end = tokens[matched_positions[-1]].end
                     hits.setdefault(flag_id, []).append((score, start, end))
-        return self._combine(text, hits)
+        return self._combine(text, self._red_reading_wins(hits))
+
+    def _red_reading_wins(self, hits: dict[str, list[tuple[float, int, int]]]) -> dict[str, list[tuple[float, int, int]]]:
+        """Where a red and a green cue read the same words, the red one is the qualified reading.
+
+        "Code reviews happen sometimes" holds the green cue "code review" and the red cue "reviews
+        ... sometimes"; the candidate was told about reviews being skipped, not required.
+        """
+        red_spans = [(s, e) for f, found in hits.items() if self.flags[f].kind == "red" for _, s, e in found]
+        if not red_spans:
+            return hits
+        kept = {}
+        for flag_id, found in hits.items():
+            if self.flags[flag_id].kind == "green":
+                found = [h for h in found if not any(h[1] < e and s < h[2] for s, e in red_spans)]
+            if found:
+                kept[flag_id] = found
+        return kept
 
     def _reported_question_sentences(self, text: str, tokens: list[_Token]) -> set[int]:
         suppressed = set()
@@ -362,6 +384,8 @@ class Matcher:
         return suppressed
 
     def _match_cue(self, cue: _Cue, position: int, tokens: list[_Token], token_terms) -> tuple[list[int], list[bool]] | None:
+        # Close gaps stay inside one clause ("includes code reviews, occasionally pairing" is a list, not
+        # "reviews occasionally"); a cue's wide "..." gap may reach across commas within the sentence.
         sentence = tokens[position].sentence
         end_of_text = len(tokens)
 
@@ -382,8 +406,9 @@ class Matcher:
                 return [], []
             first = slot_index == 0
             window = range(at, at + 1) if first else range(at, min(at + cue.gaps[slot_index] + 1, end_of_text))
+            wide = cue.gaps[slot_index] > DEFAULT_GAP
             for start in window:
-                if tokens[start].sentence != sentence:
+                if tokens[start].sentence != sentence or (not wide and not first and tokens[start].clause != tokens[at - 1].clause):
                     break
                 for alternative in cue.slots[slot_index]:
                     exactness = match_alternative(alternative, start)
