@@ -1,36 +1,26 @@
-"""The question bank: load YAML safely, validate it with file:line:column errors, merge banks.
+"""The question bank's model, and loading it once per process.
 
-A bank is a set of YAML files. Each file is a mapping with any of these keys:
-
-- ``category``: the category its questions belong to, as a mapping (``id``, ``title``,
-  ``description``) or as the id of a category defined elsewhere;
-- ``questions``: a list of questions (needs ``category``);
-- ``flags``: a list of flags (the built-in ``flags.yaml`` holds the catalogue).
-
-Validation works on PyYAML's node graph (safe composition, no object construction) so that every
-problem can point at the node it is about. A user bank is layered over the built-in one: entries
-with the same id replace built-in ones, new ids are added.
+A bank is a set of YAML files (see README, "Question banks"); `prepbot.bank_loader` reads and
+validates them. A validated bank is cached on disk, keyed by the files' paths, sizes and
+modification times, so start-up does not parse YAML when nothing changed.
 """
 
 from __future__ import annotations
 
 import functools
+import zlib
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
-import yaml
-
-from prepbot import locations
+from prepbot import __version__, locations
 
 PERSONAS = ("engineer", "manager", "executive")
 KINDS = ("red", "green")
 SEVERITIES = ("low", "medium", "high")
 PRIORITIES = (1, 2, 3)  # 1 = must ask, 2 = should ask, 3 = if there is time
-
-MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_EXPANDED_NODES = 200_000
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -101,88 +91,6 @@ class Bank:
         return [q for q in self.questions.values() if q.category == category_id]
 
 
-# --------------------------------------------------------------------------- schema
-
-@dataclass(frozen=True)
-class _Field:
-    kind: str  # str | int | number | str_list | enum_list | enum | id
-    required: bool = True
-    choices: tuple[Any, ...] = ()
-    min_items: int = 0
-    max_items: int | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-
-
-_FLAG_FIELDS = {
-    "id": _Field("id"),
-    "kind": _Field("enum", choices=KINDS),
-    "title": _Field("str"),
-    "explanation": _Field("str"),
-    "severity": _Field("enum", choices=SEVERITIES),
-    "follow_up": _Field("str"),
-    "cues": _Field("str_list", required=False),
-    "opposite": _Field("id", required=False),
-}
-
-_CATEGORY_FIELDS = {
-    "id": _Field("id"),
-    "title": _Field("str"),
-    "description": _Field("str", required=False),
-    "order": _Field("int", required=False),  # position in plans and menus; lower comes first
-}
-
-_QUESTION_FIELDS = {
-    "id": _Field("id"),
-    "ask": _Field("str"),
-    "why": _Field("str"),
-    "personas": _Field("enum_list", choices=PERSONAS, min_items=1),
-    "priority": _Field("int", choices=PRIORITIES),
-    "minutes": _Field("number", minimum=0.5, maximum=30),
-    "flags": _Field("mapping"),
-    "listen_for": _Field("str_list", min_items=1),
-    "follow_ups": _Field("str_list", min_items=1, max_items=3),
-}
-
-_QUESTION_FLAG_FIELDS = {"red": _Field("str_list", required=False), "green": _Field("str_list", required=False)}
-
-_FILE_KEYS = ("category", "questions", "flags")
-
-
-# --------------------------------------------------------------------------- reading files
-
-@dataclass
-class _Entry:
-    """A validated entry with the node it came from, before references are checked."""
-
-    value: Any
-    path: str
-    node: yaml.Node
-
-
-@dataclass
-class _Layer:
-    categories: dict[str, _Entry] = field(default_factory=dict)
-    questions: dict[str, _Entry] = field(default_factory=dict)
-    flags: dict[str, _Entry] = field(default_factory=dict)
-    # (question entry, category id, node of the reference) for questions, checked after merging
-    question_categories: list[tuple[_Entry, str, yaml.Node]] = field(default_factory=list)
-
-
-def _problem(path: str, node: yaml.Node | None, message: str) -> Problem:
-    if node is None:
-        return Problem(path, 1, 1, message)
-    mark = node.start_mark
-    return Problem(path, mark.line + 1, mark.column + 1, message)
-
-
-def _display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def yaml_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Problem]]:
     """Expand files and folders into YAML files, reporting paths that cannot be used."""
     files: list[Path] = []
@@ -202,426 +110,64 @@ def yaml_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def _read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, Problem(
-                shown, 1, 1, f"file is {size / 1048576:.1f} MiB; a bank file may be at most {MAX_FILE_BYTES / 1048576:.1f} MiB"
-            )
-        data = path.read_bytes()
-    except PermissionError:
-        return None, Problem(shown, 1, 1, "permission denied: cannot read this file")
-    except OSError as exc:
-        return None, Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")
-    if b"\x00" in data:
-        return None, Problem(shown, 1, 1, "binary file (contains NUL bytes), not YAML")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, Problem(shown, line, 1, "file is not valid UTF-8 text")
-    return text, None
-
-
-def _compose(text: str, shown: str) -> tuple[yaml.Node | None, Problem | None]:
-    if not text.strip():
-        return None, Problem(shown, 1, 1, "file is empty")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        if "\t" in text and ("tab" in message.lower() or "'\\t'" in message):
-            message += " (YAML indentation must use spaces, not tabs)"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, Problem(shown, line, col, f"invalid YAML: {message}")
-    except yaml.YAMLError as exc:
-        return None, Problem(shown, 1, 1, f"invalid YAML: {exc}")
-    except RecursionError:
-        return None, Problem(shown, 1, 1, "invalid YAML: nesting is too deep")
-    if node is None:
-        return None, Problem(shown, 1, 1, "file holds no YAML document")
-    if _expanded_size(node) > MAX_EXPANDED_NODES:
-        return None, Problem(shown, 1, 1, "refusing to load: aliases expand to too many nodes (an alias bomb?)")
-    return node, None
-
-
-def _expanded_size(root: yaml.Node) -> int:
-    """How many nodes the document has once aliases are expanded, without expanding them."""
-    sizes: dict[int, int] = {}
-    # Iterative post-order walk; aliases share node objects, so memoising by id keeps it linear.
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        key = id(node)
-        if key in sizes:
-            continue
-        children = _children(node)
-        if children_done:
-            total = 1 + sum(sizes.get(id(c), 0) for c in children)
-            sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
-            continue
-        stack.append((node, True))
-        stack.extend((c, False) for c in children if id(c) not in sizes)
-    return sizes[id(root)]
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [n for pair in node.value for n in pair]
-    return []
-
-
-# --------------------------------------------------------------------------- node validation
-
-class _Checker:
-    def __init__(self, path: str):
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def error(self, node: yaml.Node | None, message: str) -> None:
-        self.problems.append(_problem(self.path, node, message))
-
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} must be a mapping (key: value), got {_describe(node)}")
-            return None
-        items: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, f"keys of {what} must be plain strings")
-                continue
-            key = key_node.value
-            if key in items:
-                self.error(key_node, f"duplicate key '{key}' in {what}")
-                continue
-            items[key] = (key_node, value_node)
-        return items
-
-    def fields(self, node: yaml.Node, spec: dict[str, _Field], what: str) -> dict[str, Any] | None:
-        items = self.mapping(node, what)
-        if items is None:
-            return None
-        values: dict[str, Any] = {}
-        ok = True
-        for key, (key_node, value_node) in items.items():
-            if key not in spec:
-                self.error(key_node, f"unknown key '{key}' in {what}{_suggest(key, spec)}")
-                ok = False
-                continue
-            value = self.value(value_node, spec[key], f"'{key}'")
-            if value is _INVALID:
-                ok = False
-            else:
-                values[key] = value
-        for key, rule in spec.items():
-            if rule.required and key not in items:
-                self.error(node, f"{what} is missing required key '{key}'")
-                ok = False
-        return values if ok else None
-
-    def value(self, node: yaml.Node, rule: _Field, name: str) -> Any:
-        if rule.kind == "mapping":
-            return node  # validated by the caller, which knows its shape
-        if rule.kind in ("str_list", "enum_list"):
-            if not isinstance(node, yaml.SequenceNode):
-                self.error(node, f"{name} must be a list, got {_describe(node)}")
-                return _INVALID
-            items = []
-            for item in node.value:
-                text = self.string(item, f"each item of {name}")
-                if text is _INVALID:
-                    return _INVALID
-                if rule.kind == "enum_list" and text not in rule.choices:
-                    self.error(item, f"{name} has '{text}'; expected one of {', '.join(rule.choices)}")
-                    return _INVALID
-                items.append(text)
-            if len(items) < rule.min_items:
-                self.error(node, f"{name} needs at least {rule.min_items} item(s)")
-                return _INVALID
-            if rule.max_items is not None and len(items) > rule.max_items:
-                self.error(node, f"{name} may have at most {rule.max_items} items, has {len(items)}")
-                return _INVALID
-            return tuple(items)
-        if rule.kind in ("int", "number"):
-            number = _number(node)
-            if number is None or (rule.kind == "int" and not isinstance(number, int)):
-                expected = "an integer" if rule.kind == "int" else "a number"
-                self.error(node, f"{name} must be {expected}, got {_describe(node)}")
-                return _INVALID
-            if rule.choices and number not in rule.choices:
-                self.error(node, f"{name} must be one of {', '.join(map(str, rule.choices))}, got {number}")
-                return _INVALID
-            if (rule.minimum is not None and number < rule.minimum) or (
-                rule.maximum is not None and number > rule.maximum
-            ):
-                self.error(node, f"{name} must be between {rule.minimum:g} and {rule.maximum:g}, got {number}")
-                return _INVALID
-            return number
-        text = self.string(node, name)
-        if text is _INVALID:
-            return _INVALID
-        if rule.kind == "enum" and text not in rule.choices:
-            self.error(node, f"{name} must be one of {', '.join(rule.choices)}, got '{text}'")
-            return _INVALID
-        if rule.kind == "id" and not _is_id(text):
-            self.error(node, f"{name} '{text}' is not a valid id (lowercase letters, digits and dashes)")
-            return _INVALID
-        return text
-
-    def string(self, node: yaml.Node, name: str) -> Any:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            self.error(node, f"{name} must be text, got {_describe(node)}")
-            return _INVALID
-        if not node.value.strip():
-            self.error(node, f"{name} must not be empty")
-            return _INVALID
-        return node.value.strip()
-
-
-_INVALID = object()
-
-
-def _is_id(text: str) -> bool:
-    return bool(text) and text[0].isalnum() and all(c.islower() or c.isdigit() or c == "-" for c in text)
-
-
-def _number(node: yaml.Node) -> int | float | None:
-    if not isinstance(node, yaml.ScalarNode):
-        return None
-    try:
-        if node.tag == "tag:yaml.org,2002:int":
-            return int(node.value.replace("_", ""), 0)
-        if node.tag == "tag:yaml.org,2002:float":
-            return float(node.value.replace("_", ""))
-    except ValueError:
-        return None
-    return None
-
-
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    kind = node.tag.rsplit(":", 1)[-1]
-    names = {"str": "text", "int": "an integer", "float": "a number", "bool": "true/false", "null": "nothing"}
-    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    return f"{names.get(kind, kind)} '{shown}'" if node.value else names.get(kind, kind)
-
-
-def _suggest(key: str, spec: dict[str, _Field] | tuple[str, ...]) -> str:
-    from rapidfuzz import process
-
-    best = process.extractOne(key, list(spec), score_cutoff=70)
-    return f" (did you mean '{best[0]}'?)" if best else ""
-
-
-def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
-    shown = _display_path(path)
-    text, problem = _read_text(path, shown)
-    if problem is None:
-        root, problem = _compose(text, shown)
-    if problem is not None:
-        problems.append(problem)
-        return
-    check = _Checker(shown)
-    top = check.mapping(root, "a bank file")
-    if top is None:
-        problems.extend(check.problems)
-        return
-    for key, (key_node, _) in top.items():
-        if key not in _FILE_KEYS:
-            check.error(key_node, f"unknown top-level key '{key}'{_suggest(key, _FILE_KEYS)}; expected category, questions or flags")
-    if not any(k in top for k in _FILE_KEYS):
-        check.error(root, "a bank file needs 'questions' (with 'category') or 'flags'")
-
-    category_id: str | None = None
-    if "category" in top:
-        _, cat_node = top["category"]
-        if isinstance(cat_node, yaml.ScalarNode):
-            category_id = check.value(cat_node, _Field("id"), "'category'")
-            category_id = None if category_id is _INVALID else category_id
-        else:
-            values = check.fields(cat_node, _CATEGORY_FIELDS, "the category")
-            if values is not None:
-                category = Category(values["id"], values["title"], values.get("description", ""), values.get("order", 100))
-                _add(layer.categories, category.id, _Entry(category, shown, cat_node), "category", check)
-                category_id = category.id
-
-    if "questions" in top:
-        key_node, list_node = top["questions"]
-        if "category" not in top:
-            check.error(key_node, "'questions' needs a 'category' in the same file")
-        if not isinstance(list_node, yaml.SequenceNode):
-            check.error(list_node, f"'questions' must be a list, got {_describe(list_node)}")
-        else:
-            for item in list_node.value:
-                _read_question(item, category_id, layer, check)
-
-    if "flags" in top:
-        _, list_node = top["flags"]
-        if not isinstance(list_node, yaml.SequenceNode):
-            check.error(list_node, f"'flags' must be a list, got {_describe(list_node)}")
-        else:
-            for item in list_node.value:
-                values = check.fields(item, _FLAG_FIELDS, "a flag")
-                if values is None:
-                    continue
-                cue_nodes = _list_items(item, "cues")
-                for index, cue in enumerate(values.get("cues", ())):
-                    problem = _cue_problem(cue)
-                    if problem:
-                        check.error(cue_nodes[index] if index < len(cue_nodes) else item, problem)
-                flag = Flag(
-                    id=values["id"],
-                    kind=values["kind"],
-                    title=values["title"],
-                    explanation=values["explanation"],
-                    severity=values["severity"],
-                    follow_up=values["follow_up"],
-                    cues=values.get("cues", ()),
-                    opposite=values.get("opposite"),
-                )
-                _add(layer.flags, flag.id, _Entry(flag, shown, item), "flag", check)
-    problems.extend(check.problems)
-
-
-def _list_items(mapping: yaml.Node, key: str) -> list[yaml.Node]:
-    for key_node, value_node in mapping.value:
-        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
-            return list(value_node.value)
-    return []
-
-
-def _cue_problem(cue: str) -> str | None:
-    from prepbot.matcher import CueError, check_cue  # the matcher owns the cue syntax
-
-    try:
-        check_cue(cue)
-    except CueError as exc:
-        return str(exc)
-    return None
-
-
-def _read_question(node: yaml.Node, category_id: str | None, layer: _Layer, check: _Checker) -> None:
-    values = check.fields(node, _QUESTION_FIELDS, "a question")
-    if values is None:
-        return
-    flag_values = check.fields(values["flags"], _QUESTION_FLAG_FIELDS, "the question's 'flags'")
-    if flag_values is None:
-        return
-    question = Question(
-        id=values["id"],
-        category=category_id or "",
-        ask=values["ask"],
-        why=values["why"],
-        personas=values["personas"],
-        priority=values["priority"],
-        minutes=values["minutes"],
-        red_flags=flag_values.get("red", ()),
-        green_flags=flag_values.get("green", ()),
-        listen_for=values["listen_for"],
-        follow_ups=values["follow_ups"],
-    )
-    entry = _Entry(question, check.path, node)
-    if _add(layer.questions, question.id, entry, "question", check) and category_id:
-        layer.question_categories.append((entry, category_id, node))
-
-
-def _add(table: dict[str, _Entry], key: str, entry: _Entry, what: str, check: _Checker) -> bool:
-    if key in table:
-        first = table[key]
-        mark = first.node.start_mark
-        check.error(
-            entry.node,
-            f"duplicate {what} id '{key}' (first defined at {first.path}:{mark.line + 1}:{mark.column + 1})",
-        )
-        return False
-    table[key] = entry
-    return True
-
-
-def _read_layer(paths: Iterable[Path | str]) -> tuple[_Layer, list[Problem]]:
-    files, problems = yaml_files(paths)
-    layer = _Layer()
-    for path in files:
-        _read_file(path, layer, problems)
-    return layer, problems
-
-
-# --------------------------------------------------------------------------- merging and references
-
-def _merge(layers: list[_Layer]) -> tuple[Bank, list[Problem]]:
-    merged = _Layer()
-    for layer in layers:
-        merged.categories.update(layer.categories)
-        merged.flags.update(layer.flags)
-        merged.questions.update(layer.questions)
-        merged.question_categories.extend(layer.question_categories)
-    problems: list[Problem] = []
-    flags = {k: e.value for k, e in merged.flags.items()}
-
-    for entry in merged.flags.values():
-        flag: Flag = entry.value
-        if flag.opposite and flag.opposite not in flags:
-            problems.append(_problem(entry.path, entry.node, f"flag '{flag.id}' names unknown opposite flag '{flag.opposite}'"))
-        elif flag.opposite and flags[flag.opposite].kind == flag.kind:
-            problems.append(_problem(entry.path, entry.node, f"flag '{flag.id}' and its opposite '{flag.opposite}' are both {flag.kind}"))
-
-    for entry, category_id, node in merged.question_categories:
-        if merged.questions.get(entry.value.id) is not entry:
-            continue  # replaced by a later layer
-        if category_id not in merged.categories:
-            problems.append(_problem(entry.path, node, f"question '{entry.value.id}' is in unknown category '{category_id}'"))
-
-    for entry in merged.questions.values():
-        question: Question = entry.value
-        for kind, ids in (("red", question.red_flags), ("green", question.green_flags)):
-            for flag_id in ids:
-                if flag_id not in flags:
-                    hint = _suggest(flag_id, tuple(flags))
-                    problems.append(_problem(entry.path, entry.node, f"question '{question.id}' refers to unknown flag id '{flag_id}'{hint}"))
-                elif flags[flag_id].kind != kind:
-                    problems.append(_problem(entry.path, entry.node, f"question '{question.id}' lists {flags[flag_id].kind} flag '{flag_id}' under '{kind}'"))
-
-    by_order = sorted(merged.categories.values(), key=lambda e: e.value.order)  # stable: file order breaks ties
-    bank = Bank(
-        categories={e.value.id: e.value for e in by_order},
-        questions={k: e.value for k, e in merged.questions.items()},
-        flags=flags,
-    )
-    return bank, problems
-
-
-def _builtin_files() -> list[Path]:
-    return [locations.builtin_bank_dir()]
-
-
 def validate(paths: Iterable[Path | str] = ()) -> tuple[Bank, list[Problem]]:
     """Load the built-in bank with `paths` layered over it; return the bank and every problem."""
-    layers = []
-    problems: list[Problem] = []
-    for source in (_builtin_files(), list(paths)):
-        if not source:
-            continue
-        layer, found = _read_layer(source)
-        layers.append(layer)
-        problems.extend(found)
-    bank, found = _merge(layers)
-    problems.extend(found)
-    return bank, problems
+    from prepbot import bank_loader
+
+    return bank_loader.validate([locations.builtin_bank_dir()], list(paths))
+
+
+def _cache_key(paths: tuple[str, ...]) -> str | None:
+    """Identity of everything a cached bank was built from: code, version and every bank file."""
+    files, problems = yaml_files([locations.builtin_bank_dir(), *paths])
+    if problems:
+        return None
+    # The code that built the cached objects is part of the key: an upgrade never reads a stale pickle.
+    here = Path(__file__)
+    parts = [__version__]
+    for path in [here, here.with_name("bank_loader.py"), here.with_name("matcher.py"), *files]:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        parts.append(f"{path.absolute()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(key: tuple[str, ...]) -> Bank:
+    cache_key = _cache_key(key)
+    cache_file = None
+    if cache_key is not None:
+        name = f"bank-{zlib.crc32(cache_key.encode()):08x}-{len(cache_key)}.pickle"
+        cache_file = locations.cache_dir() / name
+        try:
+            with cache_file.open("rb") as handle:
+                stored_key, cached = pickle.load(handle)
+            if stored_key == cache_key and isinstance(cached, Bank):
+                return cached
+        except Exception:  # a missing, stale or damaged cache is rebuilt, never trusted
+            pass
     bank, problems = validate(key)
     if problems:
         raise BankError(problems)
+    if cache_file is not None:
+        from prepbot.matcher import matcher_for
+
+        matcher_for(bank)  # compiled now so that the cache holds it too: start-up skips both steps
+        _write_cache(cache_file, (cache_key, bank))
     return bank
+
+
+def _write_cache(cache_file: Path, payload: tuple[str, Bank]) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache_file)
+    except OSError:
+        pass  # a read-only cache directory only costs start-up time
 
 
 def load_bank(extra: Iterable[Path | str] = ()) -> Bank:

@@ -6,7 +6,6 @@ Nothing here imports textual at module level: the TUI is imported inside its com
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -110,6 +109,8 @@ def questions_command(categories, persona, minutes, fmt, banks) -> None:
         raise click.ClickException(str(exc)) from None
 
     if fmt == "json":
+        import json
+
         click.echo(json.dumps(planner.plan_as_dict(bank, the_plan), indent=2, ensure_ascii=False))
         return
     click.echo(_render_plan(bank, the_plan, markdown=fmt == "md"))
@@ -140,6 +141,115 @@ def _render_plan(bank, the_plan, markdown: bool) -> str:
             lines.append("    Follow up: " + " / ".join(question.follow_ups))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+# --------------------------------------------------------------------------- analyze
+
+MAX_ANALYZE_BYTES = 4 * 1024 * 1024
+
+
+def _read_input(name: str) -> tuple[str, str]:
+    """(label, text) of one input; raises ClickException with a one-line reason."""
+    if name == "-":
+        if sys.stdin is None or sys.stdin.closed:
+            raise click.ClickException("standard input is closed; give a FILE or pipe some text in")
+        label = "<stdin>"
+        try:
+            data = sys.stdin.buffer.read(MAX_ANALYZE_BYTES + 1)
+        except (OSError, ValueError) as exc:
+            raise click.ClickException(f"cannot read standard input: {exc}") from None
+    else:
+        label = name
+        path = Path(name)
+        try:
+            if path.is_dir():
+                raise click.ClickException(f"{name}: is a directory, not a text file")
+            with path.open("rb") as handle:
+                data = handle.read(MAX_ANALYZE_BYTES + 1)
+        except FileNotFoundError:
+            raise click.ClickException(f"{name}: no such file") from None
+        except PermissionError:
+            raise click.ClickException(f"{name}: permission denied") from None
+        except OSError as exc:
+            raise click.ClickException(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_ANALYZE_BYTES:
+        raise click.ClickException(f"{label}: input is larger than {MAX_ANALYZE_BYTES // (1024 * 1024)} MiB; split it into smaller files")
+    if b"\x00" in data:
+        raise click.ClickException(f"{label}: looks like a binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{label}: not valid UTF-8 text (bad byte at offset {exc.start})") from None
+    return label, text
+
+
+@cli.command("analyze")
+@click.argument("inputs", nargs=-1, metavar="[FILE|-]...")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["red"]), help="Exit 1 when a flag of this kind is found.")
+@_bank_option
+def analyze_command(inputs: tuple[str, ...], fmt: str, fail_on: str | None, banks: tuple[Path, ...]) -> None:
+    """Read notes, a review or an e-mail and report the red and green flags in it.
+
+    Reads each FILE, or standard input when there is none (or for '-'). Exits 0 whether or not
+    flags were found, 1 with --fail-on red when a red flag is found, 2 when an input or the bank
+    cannot be read.
+
+    \b
+    Examples:
+      prepbot analyze notes.txt
+      pbpaste | prepbot analyze --format json
+      prepbot analyze --fail-on red review-*.txt
+    """
+    from prepbot.matcher import matcher_for, matches_as_dict
+
+    bank = _load_bank(banks)
+    names = inputs or ("-",)
+    if names == ("-",) and sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
+        raise click.UsageError("no input: give a FILE, or pipe text in (for example: pbpaste | prepbot analyze)")
+    documents = [_read_input(name) for name in names]  # read everything first: no half-printed report
+    matcher = matcher_for(bank)
+    found_red = False
+    for index, (label, text) in enumerate(documents):
+        matches = matcher.match(text)
+        found_red = found_red or any(m.kind == "red" for m in matches)
+        if fmt == "json":
+            import json
+
+            payload = matches_as_dict(matches)
+            if len(documents) > 1:
+                payload = {"path": label, **payload}
+            click.echo(json.dumps(payload, ensure_ascii=False, indent=None if len(documents) > 1 else 2))
+        else:
+            if len(documents) > 1:
+                click.echo(("\n" if index else "") + f"== {label} ==")
+            if not text.strip():
+                click.echo(f"prepbot: warning: {label} is empty", err=True)
+            click.echo(_render_matches(bank, matches))
+    if fail_on == "red" and found_red:
+        sys.exit(1)
+
+
+def _render_matches(bank, matches) -> str:
+    if not matches:
+        return "No flags found."
+    lines = []
+    for kind, heading, marker in (("red", "Red flags", "RED  "), ("green", "Green flags", "GREEN")):
+        group = [m for m in matches if m.kind == kind]
+        if not group:
+            continue
+        lines.append(f"{heading} ({len(group)})")
+        for m in group:
+            lines.append(f"  {marker} {m.flag.title}  [{m.id}, score {m.score:.2f}]")
+            lines.append(f"        {m.flag.explanation}")
+            for evidence in m.evidence[:5]:
+                quoted = " ".join(evidence.text.split())
+                lines.append(f'        Heard: "{quoted}"')
+            if len(m.evidence) > 5:
+                lines.append(f"        ...and {len(m.evidence) - 5} more places")
+            lines.append(f"        Ask next: {m.flag.follow_up}")
+        lines.append("")
+    return "\n".join(lines).rstrip()
 
 
 # --------------------------------------------------------------------------- bank

@@ -30,6 +30,16 @@ def data_dir() -> Path:
     return Path(user_data_dir("prepbot", appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Rebuildable files (the parsed bank). Safe to delete at any time."""
+    override = os.environ.get("PREPBOT_HOME")
+    if override:
+        return Path(override).expanduser() / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("prepbot", appauthor=False))
+
+
 def database_path() -> Path:
     return data_dir() / "prepbot.sqlite3"
 

@@ -36,8 +36,18 @@ NEGATORS = frozenset(
     cant cannot couldnt wont wouldnt shouldnt hasnt havent hadnt neither nor lack lacks lacking
     lacked zero hardly barely rarely seldom absence instead non""".split()
 )
+# Everyday words: never used to decide which cues a sentence could match (see Matcher.__init__).
+COMMON_WORDS = NEGATORS | frozenset(
+    """a an the to on in at of for with by from as into onto and or but is are was were be been being
+    i we you he she it they our my your his her their its this that these those there here who what
+    how when why which every all each any some most many lots lot half more less few little only just
+    have has had do does did get gets got go goes went make made take takes took can could should would
+    will must need needs still yet very really also up out off over after before about than then so""".split()
+)
 # Words that start a new clause for the purpose of negation scope.
 CLAUSE_BREAKERS = frozenset("but however although though whereas yet except".split())
+# Words after which an earlier negation no longer applies: "nobody reviews code and standups take 40 minutes".
+NEGATION_SCOPE_BREAKERS = CLAUSE_BREAKERS | frozenset("and so because since then while which who when".split())
 # A sentence that only reports a question ("they asked whether I write tests") states no fact.
 _REPORTED_QUESTION = re.compile(
     r"\b(whether|asked\s+(?:me\s+|us\s+|them\s+)?(?:if|about|how)|wanted\s+to\s+know\s+if|wonder(?:ed|ing)?\s+if)\b",
@@ -58,12 +68,12 @@ ABBREVIATIONS = {
     "prs": ("pr",), "mrs": ("mr",), "cr": ("code", "review"), "crs": ("code", "reviews"),
     "prod": ("production",), "mins": ("minutes",), "min": ("minutes",), "hrs": ("hours",), "hr": ("hours",),
     "wfh": ("work", "from", "home"), "pto": ("vacation",), "oncall": ("on", "call"), "standups": ("standups",),
-    "w/o": ("without",), "cicd": ("ci", "cd"), "qa'd": ("tested",), "devs": ("developers",), "dev": ("developer",),
+    "w/o": ("without",), "cicd": ("ci", "cd"), "qad": ("tested",), "devs": ("developers",), "dev": ("developer",),
     "mgmt": ("management",), "mgr": ("manager",), "btw": (), "imo": (), "tbh": (), "e2e": ("end", "to", "end"),
     "ot": ("overtime",), "po": ("product", "owner"), "pos": ("product", "owners"), "24/7": ("all", "hours"), "wlb": ("work", "life", "balance"),
 }
 
-_TOKEN_RE = re.compile(r"w/o|24/7|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_TOKEN_RE = re.compile(r",|w/o|24/7|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n")
 
 
@@ -111,6 +121,18 @@ class _Cue:
     negated_weight: float  # when the cue is flipped to the opposite flag: "no backlog" says more than "backlog"
     slots: list[list[tuple[int, ...]]]  # slot -> alternatives -> consecutive term ids
     gaps: list[int]  # gaps[i]: tokens allowed before slot i (gaps[0] unused)
+    index: int = 0  # position in the matcher: cues are tried in catalogue order
+
+    def __post_init__(self) -> None:
+        # First terms of each slot's alternatives: a sentence lacking all of one slot's cannot match.
+        self.slot_first_terms = [frozenset(alternative[0] for alternative in slot) for slot in self.slots]
+        # Per slot: first term -> the alternatives starting with it, so a token only tries what it can start.
+        self.slot_alternatives: list[dict[int, list[tuple[int, ...]]]] = []
+        for slot in self.slots:
+            by_first: dict[int, list[tuple[int, ...]]] = {}
+            for alternative in slot:
+                by_first.setdefault(alternative[0], []).append(alternative)
+            self.slot_alternatives.append(by_first)
 
 
 _NUM_RE = re.compile(r"^#(>=|<=|>|<|=)?(\d+(?:\.\d+)?)$")
@@ -187,37 +209,37 @@ def check_cue(source: str) -> None:
 
 # --------------------------------------------------------------------------- tokens
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     word: str
     start: int
     end: int
-    sentence: int
-    clause: int
+    clause: int  # split at commas and "but", "however", ...
+    scope: int  # negation scope: a clause, further split at "and", "because", ...
 
 
-def tokenize(text: str) -> list[_Token]:
-    breaks = [m.start() for m in _SENTENCE_BREAK_RE.finditer(text)]
+def tokenize(sentence: str) -> list[_Token]:
+    """Tokens of one sentence (see `_sentences`), with their offsets into it."""
     tokens: list[_Token] = []
-    sentence = clause = 0
-    break_index = 0
-    for m in _TOKEN_RE.finditer(text):
+    clause = scope = 0
+    for m in _TOKEN_RE.finditer(sentence):
+        raw = m.group()
+        if raw == ",":
+            clause += 1
+            scope += 1
+            continue
+        raw = raw.lower()
+        word = _normalise(raw) if ("'" in raw or "’" in raw) else raw
+        if word in NEGATION_SCOPE_BREAKERS:
+            scope += 1
+            if word in CLAUSE_BREAKERS:
+                clause += 1
         start, end = m.span()
-        while break_index < len(breaks) and breaks[break_index] < start:
-            sentence += 1
-            clause += 1
-            break_index += 1
-        if tokens and tokens[-1].sentence == sentence and "," in text[tokens[-1].end : start]:
-            clause += 1
-        raw = m.group().lower()
-        word = _normalise(raw)
-        if word in CLAUSE_BREAKERS:
-            clause += 1
-        expansion = ABBREVIATIONS.get(raw, ABBREVIATIONS.get(word))
+        expansion = ABBREVIATIONS.get(word)
         if expansion is None:
-            tokens.append(_Token(word, start, end, sentence, clause))
+            tokens.append(_Token(word, start, end, clause, scope))
         else:
-            tokens.extend(_Token(w, start, end, sentence, clause) for w in expansion)
+            tokens.extend(_Token(w, start, end, clause, scope) for w in expansion)
     return tokens
 
 
@@ -241,7 +263,9 @@ class Matcher:
         self.cues: list[_Cue] = []
         for flag in self.flags.values():
             for source in flag.cues:
-                self.cues.append(compile_cue(self._vocabulary, flag.id, source))
+                cue = compile_cue(self._vocabulary, flag.id, source)
+                cue.index = len(self.cues)
+                self.cues.append(cue)
         terms = self._vocabulary.terms
         self._literals = {t.text: i for i, t in enumerate(terms) if t.kind == "lit"}
         self._stems: dict[int, dict[str, int]] = {}
@@ -260,11 +284,28 @@ class Matcher:
             for stem in stems:
                 if length >= 5 and stem.isalpha():
                     self._fuzzy_stems.setdefault((stem[0], length), []).append(stem)
-        self._cues_by_first_term: dict[int, list[_Cue]] = {}
+        # Each cue is indexed by the first words of one slot that has no everyday word in it ("review*"
+        # rather than "every|all"), so a sentence only wakes the cues it can plausibly match.
+        self._cues_by_anchor_term: dict[int, list[_Cue]] = {}
         for cue in self.cues:
-            for alternative in cue.slots[0]:
-                self._cues_by_first_term.setdefault(alternative[0], []).append(cue)
+            anchor = next(
+                (firsts for firsts in cue.slot_first_terms if not any(self._is_common(t) for t in firsts)),
+                cue.slot_first_terms[0],
+            )
+            for term_id in anchor:
+                self._cues_by_anchor_term.setdefault(term_id, []).append(cue)
         self._token_cache: dict[str, dict[int, bool]] = {}
+        self._sentence_cache: dict[str, tuple[tuple[str, float, int, int], ...]] = {}
+
+    def _is_common(self, term_id: int) -> bool:
+        term = self._vocabulary.terms[term_id]
+        return term.kind == "num" or (term.kind == "lit" and term.text in COMMON_WORDS) or (term.kind == "pre" and len(term.text) < 4)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_token_cache"] = {}  # per-text caches are not worth storing
+        state["_sentence_cache"] = {}
+        return state
 
     @classmethod
     def from_bank(cls, bank: Bank) -> "Matcher":
@@ -323,77 +364,80 @@ class Matcher:
         """Flags found in `text`, red first, then by score. Never raises on any string."""
         if not text or not text.strip():
             return []
-        tokens = tokenize(text)
-        if not tokens:
+        hits: dict[str, list[tuple[float, int, int]]] = {}
+        for offset, sentence in _sentences(text):
+            for flag_id, score, start, end in self._sentence_hits(sentence):
+                hits.setdefault(flag_id, []).append((score, offset + start, offset + end))
+        return self._combine(text, hits)
+
+    def _sentence_hits(self, sentence: str) -> tuple[tuple[str, float, int, int], ...]:
+        """Hits in one sentence, offsets relative to it. Cached: a keystroke changes one sentence."""
+        cached = self._sentence_cache.get(sentence)
+        if cached is None:
+            cached = tuple(self._compute_sentence_hits(sentence))
+            if len(self._sentence_cache) > 20_000:
+                self._sentence_cache.clear()
+            self._sentence_cache[sentence] = cached
+        return cached
+
+    def _compute_sentence_hits(self, sentence: str) -> list[tuple[str, float, int, int]]:
+        tokens = tokenize(sentence)
+        if not tokens or _is_reported_question(sentence, tokens):
             return []
         token_terms = [self._terms_for(t.word) for t in tokens]
-        suppressed = self._reported_question_sentences(text, tokens)
-        hits: dict[str, list[tuple[float, int, int]]] = {}
+        positions_of: dict[int, list[int]] = {}
         for position, terms in enumerate(token_terms):
-            if tokens[position].sentence in suppressed:
+            for term in terms:
+                positions_of.setdefault(term, []).append(position)
+        present = positions_of.keys()
+        # Only cues whose every slot can start with a word of this sentence are tried, each from
+        # the positions where its first slot can start.
+        candidates = {cue.index: cue for term in present for cue in self._cues_by_anchor_term.get(term, ())}
+        hits: list[tuple[str, float, int, int]] = []
+        for _, cue in sorted(candidates.items()):
+            if any(firsts.isdisjoint(present) for firsts in cue.slot_first_terms):
                 continue
-            for term_id in terms:
-                for cue in self._cues_by_first_term.get(term_id, ()):
-                    found = self._match_cue(cue, position, tokens, token_terms)
-                    if found is None:
-                        continue
-                    matched_positions, exactness = found
-                    flag_id, negator = self._resolve_polarity(cue.flag_id, tokens, matched_positions)
-                    if flag_id is None:
-                        continue
-                    weight = cue.weight if negator is None and flag_id == cue.flag_id else cue.negated_weight
-                    score = weight * (FUZZY_PENALTY ** exactness.count(False))
-                    # A flipped cue quotes its negation too: "no code review", not "code review".
-                    first = matched_positions[0] if negator is None else min(negator, matched_positions[0])
-                    start = tokens[first].start
-                    end = tokens[matched_positions[-1]].end
-                    hits.setdefault(flag_id, []).append((score, start, end))
-        return self._combine(text, self._red_reading_wins(hits))
+            starts = sorted({p for term in cue.slot_first_terms[0] for p in positions_of.get(term, ())})
+            for position in starts:
+                found = self._match_cue(cue, position, tokens, token_terms)
+                if found is None:
+                    continue
+                matched_positions, exactness = found
+                flag_id, negator = self._resolve_polarity(cue.flag_id, tokens, matched_positions)
+                if flag_id is None:
+                    continue
+                weight = cue.weight if negator is None and flag_id == cue.flag_id else cue.negated_weight
+                score = weight * (FUZZY_PENALTY ** exactness.count(False))
+                # A flipped cue quotes its negation too: "no code review", not "code review".
+                first = matched_positions[0] if negator is None else min(negator, matched_positions[0])
+                hits.append((flag_id, score, tokens[first].start, tokens[matched_positions[-1]].end))
+        return self._red_reading_wins(hits)
 
-    def _red_reading_wins(self, hits: dict[str, list[tuple[float, int, int]]]) -> dict[str, list[tuple[float, int, int]]]:
+    def _red_reading_wins(self, hits: list[tuple[str, float, int, int]]) -> list[tuple[str, float, int, int]]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.
 
         "Code reviews happen sometimes" holds the green cue "code review" and the red cue "reviews
         ... sometimes"; the candidate was told about reviews being skipped, not required.
         """
-        red_spans = [(s, e) for f, found in hits.items() if self.flags[f].kind == "red" for _, s, e in found]
+        red_spans = [(s, e) for f, _, s, e in hits if self.flags[f].kind == "red"]
         if not red_spans:
             return hits
-        kept = {}
-        for flag_id, found in hits.items():
-            if self.flags[flag_id].kind == "green":
-                found = [h for h in found if not any(h[1] < e and s < h[2] for s, e in red_spans)]
-            if found:
-                kept[flag_id] = found
-        return kept
-
-    def _reported_question_sentences(self, text: str, tokens: list[_Token]) -> set[int]:
-        suppressed = set()
-        first_by_sentence: dict[int, _Token] = {}
-        last_by_sentence: dict[int, _Token] = {}
-        for token in tokens:
-            first_by_sentence.setdefault(token.sentence, token)
-            last_by_sentence[token.sentence] = token
-        for sentence, first in first_by_sentence.items():
-            last = last_by_sentence[sentence]
-            span = text[first.start : last.end + 1]
-            if _REPORTED_QUESTION.search(span):
-                suppressed.add(sentence)
-            elif span.endswith("?") and first.word in _DIRECT_QUESTION_START:
-                suppressed.add(sentence)
-        return suppressed
+        return [
+            hit
+            for hit in hits
+            if self.flags[hit[0]].kind == "red" or not any(hit[2] < e and s < hit[3] for s, e in red_spans)
+        ]
 
     def _match_cue(self, cue: _Cue, position: int, tokens: list[_Token], token_terms) -> tuple[list[int], list[bool]] | None:
         # Close gaps stay inside one clause ("includes code reviews, occasionally pairing" is a list, not
-        # "reviews occasionally"); a cue's wide "..." gap may reach across commas within the sentence.
-        sentence = tokens[position].sentence
+        # "reviews occasionally"); a cue's wide "..." gap may reach across commas. Tokens are one sentence.
         end_of_text = len(tokens)
 
         def match_alternative(alternative: tuple[int, ...], at: int) -> list[bool] | None:
             exactness = []
             for offset, term_id in enumerate(alternative):
                 index = at + offset
-                if index >= end_of_text or tokens[index].sentence != sentence:
+                if index >= end_of_text:
                     return None
                 exact = token_terms[index].get(term_id)
                 if exact is None:
@@ -408,9 +452,11 @@ class Matcher:
             window = range(at, at + 1) if first else range(at, min(at + cue.gaps[slot_index] + 1, end_of_text))
             wide = cue.gaps[slot_index] > DEFAULT_GAP
             for start in window:
-                if tokens[start].sentence != sentence or (not wide and not first and tokens[start].clause != tokens[at - 1].clause):
+                if not wide and not first and tokens[start].clause != tokens[at - 1].clause:
                     break
-                for alternative in cue.slots[slot_index]:
+                by_first = cue.slot_alternatives[slot_index]
+                candidates = [alt for term in token_terms[start] if term in by_first for alt in by_first[term]]
+                for alternative in candidates:
                     exactness = match_alternative(alternative, start)
                     if exactness is None:
                         continue
@@ -424,11 +470,11 @@ class Matcher:
     def _resolve_polarity(self, flag_id: str, tokens: list[_Token], matched: list[int]) -> tuple[str | None, int | None]:
         """The flag a cue points to once negation is counted, and the first negating token before it."""
         first = matched[0]
-        clause = tokens[first].clause
+        scope = tokens[first].scope
         negations = 0
         earliest: int | None = None
         for index in range(max(0, first - NEGATION_WINDOW), first):
-            if tokens[index].clause == clause and tokens[index].word in NEGATORS:
+            if tokens[index].scope == scope and tokens[index].word in NEGATORS:
                 negations = 1  # "no QA and no tests" is one negation, not two that cancel out
                 earliest = index if earliest is None else earliest
         # "code is not reviewed": a negation right after the cue's first word, inside the cue's span.
@@ -438,7 +484,7 @@ class Matcher:
             if any(index not in matched_set and tokens[index].word in NEGATORS for index in range(first + 1, second)):
                 negations += 1
         # "a build server was not used", "code review isn't done": a negated verb right after the cue.
-        after = [t for t in tokens[matched[-1] + 1 : matched[-1] + 3] if t.clause == clause]
+        after = [t for t in tokens[matched[-1] + 1 : matched[-1] + 3] if t.clause == tokens[matched[-1]].clause]
         if after and (after[0].word in _NEGATED_BE or (after[0].word in _BE and len(after) > 1 and after[1].word in NEGATORS)):
             negations += 1
         # A negation before the cue and one inside it cancel out: "no change ships without a ticket".
@@ -469,21 +515,55 @@ class Matcher:
         return matches
 
 
+def matches_as_dict(matches: list[Match]) -> dict:
+    """The JSON shape of `prepbot analyze` (see README): {"flags": [...]}."""
+    return {
+        "flags": [
+            {
+                "id": m.id,
+                "kind": m.kind,
+                "title": m.flag.title,
+                "score": m.score,
+                "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in m.evidence],
+            }
+            for m in matches
+        ]
+    }
+
+
+def _sentences(text: str):
+    """(offset, sentence) pairs; each sentence keeps its closing punctuation."""
+    start = 0
+    for boundary in _SENTENCE_BREAK_RE.finditer(text):
+        end = boundary.end()
+        if end > start:
+            yield start, text[start:end]
+        start = end
+    if start < len(text):
+        yield start, text[start:]
+
+
+def _is_reported_question(sentence: str, tokens: list[_Token]) -> bool:
+    """A sentence that only reports or asks a question states no fact about the team."""
+    span = sentence[tokens[0].start : tokens[-1].end + 1]
+    if _REPORTED_QUESTION.search(span):
+        return True
+    return span.endswith("?") and tokens[0].word in _DIRECT_QUESTION_START
+
+
 def _compare(number: float, op: str, value: float) -> bool:
     return {
         ">=": number >= value, "<=": number <= value, ">": number > value, "<": number < value, "=": number == value,
     }[op]
 
 
-_cached: dict[int, Matcher] = {}
-
-
 def matcher_for(bank: Bank) -> Matcher:
-    """The compiled matcher for this bank, built once per process."""
-    key = id(bank)
-    if key not in _cached:
-        _cached[key] = Matcher.from_bank(bank)
-    return _cached[key]
+    """The compiled matcher for this bank, built once and kept beside it for the process."""
+    compiled = getattr(bank, "_matcher", None)
+    if compiled is None:
+        compiled = Matcher.from_bank(bank)
+        object.__setattr__(bank, "_matcher", compiled)
+    return compiled
 
 
 def match(text: str, bank: Bank | None = None) -> list[Match]:

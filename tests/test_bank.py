@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from prepbot import bank as bank_module
+from prepbot import bank_loader
 from prepbot.bank import BankError, load_bank, validate
 
 VALID_QUESTION = """\
@@ -195,7 +196,7 @@ def test_alias_bomb_is_refused_without_expanding_it(tmp_path):
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
-    monkeypatch.setattr(bank_module, "MAX_FILE_BYTES", 100 * 1024)
+    monkeypatch.setattr(bank_loader, "MAX_FILE_BYTES", 100 * 1024)
     path = write(tmp_path, "# padding\n" * 20_000)
     assert problems_for(path) == [f"{path}:1:1: file is 0.2 MiB; a bank file may be at most 0.1 MiB"]
 
@@ -250,3 +251,24 @@ def test_bad_cue_syntax_points_at_the_cue(tmp_path):
               - broken @7
         """)
     assert problems_for(path) == [f"{path}:10:9: cue 'broken @7': weight must be between 0 and 1"]
+
+
+def _load_in_new_process(*paths):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from prepbot.bank import load_bank; b = load_bank(sys.argv[1:]); "
+        "print('yaml' in sys.modules, b.questions.get('ex-one').ask if 'ex-one' in b.questions else '-')"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True, check=True)
+    return proc.stdout.split(maxsplit=1)
+
+
+def test_parsed_bank_is_cached_across_processes_and_invalidated_by_edits(tmp_path):
+    path = write(tmp_path, VALID_QUESTION)
+    assert _load_in_new_process(path) == ["True", "Do you ship on Fridays?\n"]
+    # Second start: the cache answers, no YAML parsing at all.
+    assert _load_in_new_process(path) == ["False", "Do you ship on Fridays?\n"]
+    path.write_text(VALID_QUESTION.replace("Do you ship on Fridays?", "Do you deploy on Fridays?"))
+    assert _load_in_new_process(path) == ["True", "Do you deploy on Fridays?\n"]
