@@ -161,7 +161,7 @@ def _load_cached(key: tuple[str, ...]) -> Bank:
 
 def _write_cache(cache_file: Path, payload: tuple[str, Bank]) -> None:
     try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        locations.make_private_dir(cache_file.parent)
         temporary = cache_file.with_suffix(f".{os.getpid()}.tmp")
         with temporary.open("wb") as handle:
             pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)

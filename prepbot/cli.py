@@ -287,6 +287,81 @@ def bank_validate_command(paths: tuple[Path, ...]) -> None:
     )
 
 
+# --------------------------------------------------------------------------- sessions
+
+def _open_store():
+    from prepbot.store import Store, StoreError
+
+    try:
+        store = Store()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if store.recovered_from:
+        click.echo(f"prepbot: warning: the database was damaged; it was moved to {store.recovered_from} and a new one started", err=True)
+    return store
+
+
+@cli.group("sessions")
+def sessions_group() -> None:
+    """List and delete saved interviews."""
+
+
+@sessions_group.command("list")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def sessions_list_command(fmt: str) -> None:
+    """List saved interviews, most recently changed first.
+
+    \b
+    Example:
+      prepbot sessions list
+      prepbot sessions list --format json
+    """
+    rows = _open_store().list()
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([row.__dict__ for row in rows], indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("No saved interviews yet. Run `prepbot` to start one.")
+        return
+    click.echo(f"{'ID':12}  {'DATE':10}  {'PROGRESS':8}  COMPANY / ROLE")
+    for row in rows:
+        progress = f"{row.answered_count}/{row.question_count}"
+        role = f" / {row.role}" if row.role else ""
+        click.echo(f"{row.id:12}  {row.date:10}  {progress:8}  {_one_line(row.company)}{_one_line(role)}")
+
+
+@sessions_group.command("delete")
+@click.argument("session")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+def sessions_delete_command(session: str, yes: bool) -> None:
+    """Delete a saved interview (by id, id prefix or company name).
+
+    \b
+    Example:
+      prepbot sessions delete 3f2a9c --yes
+    """
+    from prepbot.store import StoreError
+
+    store = _open_store()
+    try:
+        interview = store.find(session)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise click.ClickException("refusing to delete without confirmation; pass --yes")
+        click.confirm(f"Delete the interview with {interview.company} ({interview.date})?", abort=True)
+    store.delete(interview.id)
+    click.echo(f"Deleted {interview.id} ({_one_line(interview.company)}).")
+
+
+def _one_line(text: str) -> str:
+    """User text on one terminal line: control characters would break the listing."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
 # --------------------------------------------------------------------------- entry point
 
 def main(argv: list[str] | None = None) -> None:

@@ -46,3 +46,18 @@ def database_path() -> Path:
 
 def templates_dir() -> Path:
     return _PACKAGE_DIR / "export" / "templates"
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create `path` (and missing parents) readable by the user only; existing folders are left alone."""
+    missing = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        folder.mkdir(exist_ok=True)
+        os.chmod(folder, 0o700)  # explicit: mkdir's mode is filtered by the umask
+    return path
