@@ -74,8 +74,10 @@ def tui_command(banks: tuple[Path, ...]) -> None:
       prepbot tui --bank ~/my-questions.yaml
     """
     bank = _load_bank(banks)
-    del bank  # the TUI lands with its own issue; until then bare `prepbot` shows the help
-    click.echo(click.get_current_context().find_root().get_help())
+    store = _open_store()
+    from prepbot.tui.app import PrepbotApp  # deferred: textual is heavy and CLI paths never need it
+
+    PrepbotApp(bank=bank, store=store).run()
 
 
 # --------------------------------------------------------------------------- questions

@@ -1,0 +1,1 @@
+"""The Textual app. Presentation only: every decision comes from the domain modules."""

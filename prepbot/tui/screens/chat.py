@@ -1,0 +1,277 @@
+"""The conversation: prepbot asks, the candidate notes what they heard, prepbot reacts."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static, TextArea
+
+from prepbot.bank import Question
+from prepbot.interview import Interview, flags_in
+from prepbot.store import StoreError
+from prepbot.tui.text import one_line
+from prepbot.tui.widgets.chat_message import ChatMessage
+from prepbot.tui.widgets.flag_panel import MARKERS, FlagPanel
+
+AUTOSAVE_DELAY = 0.5  # seconds after the last keystroke; the promise to users is "within a second"
+
+
+class ChatCommands(Provider):
+    """Command palette entries for the chat: jump to a category, summary, copy."""
+
+    async def search(self, query: str) -> Hits:
+        screen = self.screen
+        if not isinstance(screen, ChatScreen):
+            return
+        matcher = self.matcher(query)
+        entries = [(f"Jump to: {title}", partial(screen.jump_to_category, cid), f"First open question about {title}")
+                   for cid, title in screen.plan_categories()]
+        entries += [
+            ("Show summary", screen.action_summary, "Red and green flags so far, and a verdict"),
+            ("Copy current question", screen.action_copy, "Put the question on the clipboard"),
+            ("Export report", screen.action_export, "Save the report as Markdown, HTML, JSON or text"),
+        ]
+        for text, callback, help_text in entries:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+
+
+class ChatScreen(Screen):
+    COMMANDS = {ChatCommands}
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next"),
+        Binding("ctrl+b", "previous", "Back"),
+        Binding("ctrl+s", "skip", "Skip"),
+        Binding("ctrl+o", "mark_asked", "Asked"),
+        Binding("ctrl+t", "copy", "Copy"),
+        Binding("f2", "summary", "Summary"),
+        Binding("f1", "app.help", "Help"),
+        Binding("escape", "home", "Home"),
+    ]
+
+    def __init__(self, interview: Interview):
+        super().__init__()
+        self.interview = interview
+        self._autosave: Timer | None = None
+        self._dirty = False
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress")
+        with Horizontal():
+            with Vertical(id="conversation"):
+                yield VerticalScroll(id="log")
+                yield TextArea(id="note", soft_wrap=True, tab_behavior="focus", placeholder="Type what you heard… (Ctrl+N when done)")
+            yield FlagPanel(id="flags")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        questions = self.questions
+        if not questions:
+            self.post(ChatMessage("prepbot", "This interview has no questions left in the bank. Press Esc to go back.", kind="bot"))
+            return
+        self.interview.move_to(self.interview.current)
+        # Replay what was already noted, so a resumed interview reads like the conversation it was.
+        for index, question in enumerate(questions[: self.interview.current]):
+            answer = self.interview.answers.get(question.id)
+            if answer and (answer.note.strip() or answer.status != "open"):
+                self.post_question(index, question, brief=True)
+                self.post_answer(question)
+        self.post_question(self.interview.current, self.current_question)
+        self.load_note()
+        self.refresh_panels()
+        self.query_one("#note", TextArea).focus()
+
+    # -- the data this screen shows
+
+    @property
+    def bank(self):
+        return self.app.bank
+
+    @property
+    def questions(self) -> list[Question]:
+        return self.interview.questions(self.bank)
+
+    @property
+    def current_question(self) -> Question:
+        return self.questions[self.interview.current]
+
+    def plan_categories(self) -> list[tuple[str, str]]:
+        seen = dict.fromkeys(q.category for q in self.questions)
+        return [(cid, self.bank.categories[cid].title) for cid in seen if cid in self.bank.categories]
+
+    def question_numbers(self) -> dict[str, int]:
+        return {q.id: i + 1 for i, q in enumerate(self.questions)}
+
+    # -- messages
+
+    def post(self, message: ChatMessage) -> None:
+        log = self.query_one("#log", VerticalScroll)
+        log.mount(message)
+        log.scroll_end(animate=False)
+
+    def post_question(self, index: int, question: Question, brief: bool = False) -> None:
+        category = self.bank.categories.get(question.category)
+        heading = f"Q{index + 1} · {category.title if category else question.category}"
+        parts: list = [(heading, "dim"), "\n", (question.ask, "bold")]
+        if not brief:
+            parts += ["\n", ("Why it matters: ", "italic"), question.why]
+            parts += ["\n", ("Listen for: ", "italic"), "; ".join(question.listen_for)]
+        self.post(ChatMessage("prepbot", Content.assemble(*parts), kind="bot", copy_text=question.ask))
+
+    def post_answer(self, question: Question) -> None:
+        answer = self.interview.answer_for(question.id)
+        if answer.status == "skipped" and not answer.note.strip():
+            self.post(ChatMessage("You", Content("(skipped)"), kind="user"))
+            return
+        if not answer.note.strip():
+            self.post(ChatMessage("You", Content("(asked, no notes)"), kind="user"))
+            return
+        self.post(ChatMessage("You", Content(answer.note), kind="user"))
+        self.post(self.reaction(question, answer.note))
+
+    def reaction(self, question: Question, note: str) -> ChatMessage:
+        matches = self.app.matcher.match(note)
+        if not matches:
+            follow = question.follow_ups[0]
+            body = Content.assemble("No flags in that. If you want more detail, ask: ", (follow, "bold"))
+            return ChatMessage("prepbot", body, kind="reaction", copy_text=follow)
+        parts: list = ["I heard:"]
+        for match in matches:
+            label, style = MARKERS[match.kind]
+            quote = one_line(match.evidence[0].text, 70) if match.evidence else ""
+            parts += ["\n", (label, style), " ", (match.flag.title, "bold"), " — “", (quote, "italic"), "”"]
+        red = [m for m in matches if m.kind == "red"]
+        follow = red[0].flag.follow_up if red else question.follow_ups[0]
+        parts += ["\n", ("Worth asking next: ", "italic"), (follow, "bold")]
+        return ChatMessage("prepbot", Content.assemble(*parts), kind="reaction", copy_text=follow)
+
+    # -- note editing, live flags, autosave
+
+    def load_note(self) -> None:
+        note = self.query_one("#note", TextArea)
+        with note.prevent(TextArea.Changed):
+            note.load_text(self.interview.answer_for(self.current_question.id).note)
+        self.update_live_flags(note.text)
+
+    @on(TextArea.Changed, "#note")
+    def note_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        self.interview.set_note(self.current_question.id, text)
+        self.update_live_flags(text)
+        self._dirty = True
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+
+    def update_live_flags(self, text: str) -> None:
+        self.query_one(FlagPanel).show_live(self.app.matcher.match(text))
+
+    def refresh_panels(self) -> None:
+        total = len(self.questions)
+        question = self.current_question
+        in_category = [q for q in self.questions if q.category == question.category]
+        category = self.bank.categories.get(question.category)
+        position = in_category.index(question) + 1
+        answered = self.interview.answered_count
+        self.query_one("#progress", Static).update(
+            Content.assemble(
+                (one_line(self.interview.company, 24), "bold"),
+                f" · Q{self.interview.current + 1}/{total}",
+                f" · {one_line(category.title if category else question.category, 24)} {position}/{len(in_category)}",
+                f" · {answered} answered",
+            )
+        )
+        self.query_one(FlagPanel).show_all(flags_in(self.interview, self.app.matcher), self.question_numbers())
+
+    def save_now(self) -> None:
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if not self.questions:
+            return
+        try:
+            self.app.store.save_answer(self.interview, self.current_question.id)
+            self._dirty = False
+        except StoreError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+
+    # -- moving through the plan
+
+    def go_to(self, index: int) -> None:
+        self.save_now()
+        self.interview.move_to(index)
+        self.save_now()
+        self.post_question(self.interview.current, self.current_question)
+        self.load_note()
+        self.refresh_panels()
+
+    def action_next(self) -> None:
+        if not self.questions:
+            return
+        question = self.current_question
+        self.post_answer(question)
+        if self.interview.current + 1 < len(self.questions):
+            self.go_to(self.interview.current + 1)
+        else:
+            self.save_now()
+            self.refresh_panels()
+            self.post(ChatMessage("prepbot", Content("That was the last question. Press F2 for the summary."), kind="bot"))
+
+    def action_previous(self) -> None:
+        if self.questions and self.interview.current > 0:
+            self.go_to(self.interview.current - 1)
+
+    def action_skip(self) -> None:
+        if self.questions:
+            self.interview.set_status(self.current_question.id, "skipped")
+            self.action_next()
+
+    def action_mark_asked(self) -> None:
+        if self.questions:
+            self.interview.set_status(self.current_question.id, "asked")
+            self.action_next()
+
+    def jump_to_category(self, category_id: str) -> None:
+        for index, question in enumerate(self.questions):
+            answer = self.interview.answers.get(question.id)
+            if question.category == category_id and not (answer and answer.answered):
+                self.go_to(index)
+                return
+        first = next(i for i, q in enumerate(self.questions) if q.category == category_id)
+        self.go_to(first)
+
+    def action_copy(self) -> None:
+        if not self.questions:
+            return
+        self.app.copy_to_clipboard(self.current_question.ask)
+        self.notify("Copied the question. If your terminal has no clipboard support, export the prep checklist instead.",
+                    title="Copied")
+
+    def action_summary(self) -> None:
+        from prepbot.tui.screens.summary import SummaryScreen
+
+        self.save_now()
+        self.app.push_screen(SummaryScreen(self.interview))
+
+    def action_export(self) -> None:
+        self.save_now()
+        self.app.export_interview(self.interview)
+
+    def action_home(self) -> None:
+        self.save_now()
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if self._dirty:
+            self.save_now()

@@ -1,0 +1,110 @@
+"""Saved interviews: resume one, start a new one, delete one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from prepbot.interview import flags_in
+from prepbot.store import StoreError
+from prepbot.tui.text import cell, one_line
+
+EMPTY_STATE = (
+    "No interviews yet.\n\n"
+    "Press N to prepare your first one: tell prepbot the company, who you will talk to and how\n"
+    "much time you have for your questions. It picks the questions, and while you note what you\n"
+    "hear, it points out the red and green flags and the follow-up worth asking."
+)
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("n", "new", "New"),
+        Binding("enter", "resume", "Resume", show=False),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("f1,question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home"):
+            yield Static(Content.assemble(("prepbot", "bold"), " — interview the company back"), id="title")
+            yield Static(EMPTY_STATE, id="empty")
+            yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Company", "Role", "Date", "✗ Red", "✓ Green", "Progress")
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        try:
+            rows = self.app.store.list()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            rows = []
+        for row in rows:
+            interview = self.app.store.load(row.id)
+            found = flags_in(interview, self.app.matcher)
+            red = len({f.id for f in found if f.kind == "red"})
+            green = len({f.id for f in found if f.kind == "green"})
+            table.add_row(
+                cell(row.company, 28), cell(row.role, 20), Text(row.date), Text(str(red)), Text(str(green)),
+                Text(f"{row.answered_count}/{row.question_count}"), key=row.id,
+            )
+        self.query_one("#empty").display = not rows
+        table.display = bool(rows)
+        if rows:
+            table.focus()
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open(event.row_key.value)
+
+    def action_resume(self) -> None:
+        interview_id = self.selected_id()
+        if interview_id:
+            self.open(interview_id)
+
+    def open(self, interview_id: str) -> None:
+        from prepbot.tui.screens.chat import ChatScreen
+
+        self.app.push_screen(ChatScreen(self.app.store.load(interview_id)))
+
+    def action_new(self) -> None:
+        from prepbot.tui.screens.new_interview import NewInterviewScreen
+
+        self.app.push_screen(NewInterviewScreen())
+
+    def action_delete(self) -> None:
+        from prepbot.tui.screens.confirm import ConfirmScreen
+
+        interview_id = self.selected_id()
+        if not interview_id:
+            return
+        interview = self.app.store.load(interview_id)
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self.app.store.delete(interview_id)
+                self.notify(f"Deleted the interview with {one_line(interview.company, 40)}.")
+                self.reload()
+
+        question = f"Delete the interview with {one_line(interview.company, 60)} ({interview.date}) and all its notes?"
+        self.app.push_screen(ConfirmScreen(question, yes="Delete"), done)

@@ -1,0 +1,102 @@
+"""A new interview: who, when, with whom, how long; the planner picks the questions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
+
+from prepbot.interview import start_interview
+from prepbot.planner import PlanError
+from prepbot.store import StoreError
+
+PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
+
+
+class NewInterviewScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start"),
+        Binding("escape", "app.pop_screen", "Cancel"),
+        Binding("f1", "app.help", "Help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form"):
+            yield Static("New interview — prepbot picks the questions that fit", id="form-title")
+            with Horizontal(classes="row"):
+                yield Label("Company")
+                yield Input(placeholder="Who is interviewing you?", id="company")
+            with Horizontal(classes="row"):
+                yield Label("Role")
+                yield Input(placeholder="e.g. Backend engineer", id="role")
+            with Horizontal(classes="row"):
+                yield Label("Date")
+                yield Input(value=date.today().isoformat(), placeholder="YYYY-MM-DD", id="date")
+            with Horizontal(classes="row tall"):
+                yield Label("Talking to")
+                yield Select(PERSONAS, value="engineer", allow_blank=False, id="persona")
+            with Horizontal(classes="row"):
+                yield Label("Minutes")
+                yield Input(value="20", placeholder="empty: no limit", id="minutes", type="number")
+            with Horizontal(classes="row categories"):
+                yield Label("Focus on\n(none: all)")
+                yield SelectionList[str](*[(c.title, c.id) for c in self.app.bank.categories.values()], id="categories")
+            yield Static("", id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Start (Ctrl+S)", variant="primary", id="start")
+                yield Button("Cancel (Esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#company", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+        else:
+            self.app.pop_screen()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_start()
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(message)
+
+    def action_start(self) -> None:
+        from prepbot.tui.screens.chat import ChatScreen
+
+        minutes_text = self.query_one("#minutes", Input).value.strip()
+        try:
+            minutes = float(minutes_text) if minutes_text else None
+        except ValueError:
+            self.show_error("Minutes must be a number, or empty for no limit.")
+            return
+        try:
+            interview = start_interview(
+                self.app.bank,
+                company=self.query_one("#company", Input).value,
+                role=self.query_one("#role", Input).value,
+                date=self.query_one("#date", Input).value.strip() or None,
+                persona=self.query_one("#persona", Select).value,
+                minutes=minutes,
+                categories=self.query_one("#categories", SelectionList).selected,
+            )
+        except (PlanError, ValueError) as exc:
+            message = str(exc)
+            if "isoformat" in message or "Invalid isoformat" in message:
+                message = "Date must look like 2026-12-01."
+            self.show_error(message[0].upper() + message[1:])
+            return
+        if not interview.question_ids:
+            self.show_error("No question fits that time box; try more minutes.")
+            return
+        try:
+            self.app.store.save(interview)
+        except StoreError as exc:
+            self.show_error(str(exc))
+            return
+        self.app.switch_screen(ChatScreen(interview))

@@ -1,0 +1,58 @@
+"""The side panel: flags heard in the note being typed, and everything heard so far."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from prepbot.interview import FoundFlag
+from prepbot.matcher import Match
+from prepbot.tui.text import one_line
+
+# Meaning is never carried by colour alone: each flag also has a word and a symbol.
+MARKERS = {"red": ("✗ RED", "bold $error"), "green": ("✓ GREEN", "bold $success")}
+
+
+def describe(matches: list[Match], limit: int = 6) -> Content:
+    if not matches:
+        return Content("nothing yet")
+    parts: list = []
+    for match in matches[:limit]:
+        label, style = MARKERS[match.kind]
+        quote = one_line(match.evidence[0].text, 40) if match.evidence else ""
+        parts.extend([(label, style), " ", (match.flag.title, "bold"), "\n", (f"  “{quote}”", "italic"), "\n"])
+    if len(matches) > limit:
+        parts.append(f"…and {len(matches) - limit} more\n")
+    return Content.assemble(*parts)
+
+
+class FlagPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    FlagPanel { width: 30; border-left: solid $primary; padding: 0 1; }
+    FlagPanel .panel-title { text-style: bold; margin-top: 1; }
+    """
+
+    def compose(self):
+        yield Static("Heard in this note", classes="panel-title")
+        yield Static(Content("nothing yet"), id="live-flags")
+        yield Static("Heard so far", classes="panel-title")
+        yield Static(Content("nothing yet"), id="all-flags")
+
+    def show_live(self, matches: list[Match]) -> None:
+        self.query_one("#live-flags", Static).update(describe(matches))
+
+    def show_all(self, found: list[FoundFlag], question_numbers: dict[str, int]) -> None:
+        if not found:
+            self.query_one("#all-flags", Static).update(Content("nothing yet"))
+            return
+        # One line per flag id, with the questions it was heard in.
+        seen: dict[str, list[FoundFlag]] = {}
+        for item in found:
+            seen.setdefault(item.id, []).append(item)
+        parts: list = []
+        for items in sorted(seen.values(), key=lambda group: (group[0].kind != "red", group[0].id)):
+            label, style = MARKERS[items[0].kind]
+            where = ", ".join(f"Q{question_numbers.get(i.question_id, '?')}" for i in items)
+            parts.extend([(label, style), " ", items[0].match.flag.title, (f" ({where})", "dim"), "\n"])
+        self.query_one("#all-flags", Static).update(Content.assemble(*parts))
