@@ -1,0 +1,80 @@
+"""Snapshots of every screen at 80x24 and 120x40 (update with: pytest --snapshot-update)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from prepbot.bank import load_bank
+from prepbot.interview import start_interview
+from prepbot.store import Store
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def saved_interview():
+    bank = load_bank()
+    interview = start_interview(bank, "Acme <script>[bold]Corp[/]", "Backend 🙈", "2026-12-01", "engineer", 20)
+    interview.set_note(interview.question_ids[0], "Nobody reviews code, people push straight to prod.")
+    interview.set_note(interview.question_ids[1], "Every bug is triaged in Jira. Standups take 40 minutes.")
+    interview.move_to(2)
+    Store().save(interview)
+    return interview
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_empty(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_with_an_interview(snap_compare, make_app, size):
+    saved_interview()
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_new_interview(snap_compare, app, size):
+    async def fill(pilot):
+        await pilot.press("n")
+        pilot.app.screen.query_one("#company", Input).value = "Acme"
+        pilot.app.screen.query_one("#date", Input).value = "2026-12-01"
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=fill)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_chat_with_live_flags(snap_compare, make_app, size):
+    saved_interview()
+
+    async def resume_and_type(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        pilot.app.screen.query_one("#note", TextArea).load_text("no tests at all, [b]QA[/b] clicks through <script>")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=resume_and_type)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare, make_app, size):
+    saved_interview()
+
+    async def open_summary(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=open_summary)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, press=["f1"])
