@@ -289,6 +289,84 @@ def bank_validate_command(paths: tuple[Path, ...]) -> None:
     )
 
 
+# --------------------------------------------------------------------------- exports
+
+FORMAT_CHOICE = click.Choice(["md", "html", "json", "txt"])
+
+
+def _emit(text: str, output: Path | None, company: str, kind: str, fmt: str, force: bool) -> None:
+    """Print to stdout, or write atomically to a file (or a safe default name inside a folder)."""
+    from prepbot.export import ExportError, resolve_target, write_export
+
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    target = resolve_target(output, company, kind, fmt)
+    try:
+        write_export(target, text, force=force)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Wrote {target}", err=True)
+
+
+@cli.command("prep")
+@click.option("--company", required=True, help="Who is interviewing you.")
+@click.option("--role", default="", help="The role you are interviewing for.")
+@click.option("--persona", "-p", type=PERSONA_CHOICE, help="Who you will be talking to.")
+@click.option("--minutes", "-m", type=click.FloatRange(min=0, min_open=True), help="Time box for your questions.")
+@click.option("--category", "-c", "categories", multiple=True, metavar="ID", help="Only this category (repeatable).")
+@click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File or folder to write (default: stdout).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@_bank_option
+def prep_command(company, role, persona, minutes, categories, fmt, output, force, banks) -> None:
+    """A prep checklist to take into the interview: questions as tick boxes, a time plan.
+
+    \b
+    Examples:
+      prepbot prep --company Acme --role "Backend engineer" --persona engineer --minutes 20
+      prepbot prep --company Acme --format html -o ~/Desktop/
+    """
+    from prepbot import planner
+    from prepbot.export import render_checklist
+
+    if not company.strip():
+        raise click.UsageError("--company must not be empty")
+    bank = _load_bank(banks)
+    try:
+        the_plan = planner.plan(bank, persona=persona, minutes=minutes, categories=categories)
+    except planner.PlanError as exc:
+        raise click.ClickException(str(exc)) from None
+    _emit(render_checklist(bank, the_plan, company, role, fmt), output, company, "checklist", fmt, force)
+
+
+@cli.command("export")
+@click.argument("session")
+@click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File or folder to write (default: stdout).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@_bank_option
+def export_command(session: str, fmt: str, output: Path | None, force: bool, banks) -> None:
+    """The report of a saved interview (by id, id prefix or company name).
+
+    \b
+    Examples:
+      prepbot export 3f2a9c --format html -o report.html
+      prepbot export Acme --format json
+    """
+    from prepbot.export import render_report
+    from prepbot.matcher import matcher_for
+    from prepbot.store import StoreError
+
+    bank = _load_bank(banks)
+    try:
+        interview = _open_store().find(session)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    text = render_report(bank, matcher_for(bank), interview, fmt)
+    _emit(text, output, interview.company, "report", fmt, force)
+
+
 # --------------------------------------------------------------------------- sessions
 
 def _open_store():

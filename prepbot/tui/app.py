@@ -40,4 +40,10 @@ class PrepbotApp(App):
             self.push_screen(HelpScreen())
 
     def export_interview(self, interview) -> None:
-        self.notify("Exports arrive with the export feature; use 'prepbot sessions list' meanwhile.", title="Export")
+        from prepbot.tui.screens.export import ExportScreen
+
+        def done(path) -> None:
+            if path is not None:
+                self.notify(f"Saved the report to {path}", title="Exported", timeout=8)
+
+        self.push_screen(ExportScreen(interview), done)

@@ -1,0 +1,257 @@
+"""Exports: a prep checklist before the interview, a report after it.
+
+Markdown, HTML and plain text come from the jinja2 templates beside this file; JSON is built
+here with a versioned schema (see README, "Export formats"). Rendering is pure: text in, text out.
+Writing files (atomically, never overwriting by accident) is `write_export`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from prepbot import __version__, locations
+from prepbot.bank import Bank, Question
+from prepbot.interview import Answer, Interview, summarize
+from prepbot.matcher import Matcher
+from prepbot.planner import Plan, question_as_dict
+
+FORMATS = ("md", "html", "json", "txt")
+EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json", "txt": ".txt"}
+CHECKLIST_SCHEMA = "prepbot.checklist"
+REPORT_SCHEMA = "prepbot.report"
+SCHEMA_VERSION = 1
+
+
+class ExportError(Exception):
+    """A one-line reason an export could not be written."""
+
+
+# --------------------------------------------------------------------------- templates
+
+# Characters that could start emphasis, code, a link, HTML or a table cell anywhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def md_inline(text: object) -> str:
+    """Markdown-escape user text so it reads the same and cannot break a list or a table."""
+    flat = " ".join(str(text).split())
+    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
+    # At the start of a line, "-", "+", "#" or "1." would begin a list or a heading: escape them too.
+    if escaped[:1] in ("-", "+", "#"):
+        escaped = "\\" + escaped
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", escaped)
+
+
+def md_block(text: object, indent: int = 0) -> str:
+    """Like md_inline, keeping line breaks as Markdown hard breaks, indented under a list item."""
+    lines = [md_inline(line) for line in str(text).splitlines() if line.strip()]
+    pad = " " * indent
+    return ("  \n" + pad).join(lines)
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    environment = Environment(
+        loader=FileSystemLoader(str(locations.templates_dir())),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        undefined=StrictUndefined,  # a misspelt variable fails loudly instead of printing nothing
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md"] = md_inline
+    environment.filters["md_block"] = md_block
+    environment.filters["minutes"] = lambda m: f"{m:g} min"
+    return environment
+
+
+def _render(template: str, **context) -> str:
+    return _environment().get_template(template).render(version=__version__, **context)
+
+
+# --------------------------------------------------------------------------- the prep checklist
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+
+    @property
+    def minutes(self) -> float:
+        return sum(q.minutes for q in self.questions)
+
+
+def _groups(bank: Bank, questions: list[Question]) -> list[ChecklistGroup]:
+    order: dict[str, list[Question]] = {}
+    for question in questions:
+        order.setdefault(question.category, []).append(question)
+    return [
+        ChecklistGroup(cid, bank.categories[cid].title if cid in bank.categories else cid, tuple(qs))
+        for cid, qs in order.items()
+    ]
+
+
+def render_checklist(bank: Bank, plan: Plan, company: str, role: str, fmt: str) -> str:
+    groups = _groups(bank, list(plan.questions))
+    if fmt == "json":
+        data = {
+            "schema": CHECKLIST_SCHEMA,
+            "version": SCHEMA_VERSION,
+            "company": company,
+            "role": role,
+            "persona": plan.persona,
+            "minutes": plan.minutes,
+            "total_minutes": plan.total_minutes,
+            "categories": [
+                {"id": g.id, "title": g.title, "minutes": g.minutes,
+                 "questions": [question_as_dict(bank, q) for q in g.questions]}
+                for g in groups
+            ],
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return _render(f"checklist.{fmt}.j2", company=company, role=role, plan=plan, groups=groups)
+
+
+# --------------------------------------------------------------------------- the report
+
+@dataclass(frozen=True)
+class ReportItem:
+    number: int
+    question: Question | None
+    question_id: str
+    answer: Answer
+
+
+def render_report(bank: Bank, matcher: Matcher, interview: Interview, fmt: str) -> str:
+    summary = summarize(interview, bank, matcher)
+    items = [
+        ReportItem(n, bank.questions.get(qid), qid, interview.answers.get(qid) or Answer(qid))
+        for n, qid in enumerate(interview.question_ids, 1)
+    ]
+    numbers = {item.question_id: item.number for item in items}
+    if fmt == "json":
+        return json.dumps(report_as_dict(bank, interview, summary, items), indent=2, ensure_ascii=False) + "\n"
+    return _render(
+        f"report.{fmt}.j2", interview=interview, summary=summary, items=items, numbers=numbers, bank=bank
+    )
+
+
+def report_as_dict(bank: Bank, interview: Interview, summary, items: list[ReportItem]) -> dict:
+    def flag(found) -> dict:
+        m = found.match
+        return {
+            "id": m.id, "kind": m.kind, "title": m.flag.title, "explanation": m.flag.explanation,
+            "severity": m.flag.severity, "score": m.score, "question_id": found.question_id,
+            "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in m.evidence],
+        }
+
+    return {
+        "schema": REPORT_SCHEMA,
+        "version": SCHEMA_VERSION,
+        "interview": {
+            "id": interview.id, "company": interview.company, "role": interview.role, "date": interview.date,
+            "persona": interview.persona, "minutes": interview.minutes, "categories": list(interview.categories),
+            "current": interview.current, "created_at": interview.created_at, "updated_at": interview.updated_at,
+        },
+        "verdict": summary.verdict,
+        "score": summary.score,
+        "flags": [flag(f) for f in (*summary.red, *summary.green)],
+        "follow_ups": list(summary.follow_ups),
+        "questions": [
+            {
+                "id": item.question_id,
+                "category": item.question.category if item.question else None,
+                "ask": item.question.ask if item.question else None,
+                "status": item.answer.status,
+                "note": item.answer.note,
+                "updated_at": item.answer.updated_at,
+            }
+            for item in items
+        ],
+        "unanswered": [q.id for q in summary.unanswered],
+    }
+
+
+def interview_from_report(data: dict) -> Interview:
+    """Read a JSON report back into the interview it was made from."""
+    if data.get("schema") != REPORT_SCHEMA or data.get("version") != SCHEMA_VERSION:
+        raise ExportError(f"not a prepbot report of version {SCHEMA_VERSION}")
+    meta = data["interview"]
+    answers = {
+        q["id"]: Answer(q["id"], q["note"], q["status"], q["updated_at"])
+        for q in data["questions"]
+        if q["note"] or q["status"] != "open" or q["updated_at"]
+    }
+    return Interview(
+        id=meta["id"], company=meta["company"], role=meta["role"], date=meta["date"], persona=meta["persona"],
+        minutes=meta["minutes"], categories=tuple(meta["categories"]),
+        question_ids=[q["id"] for q in data["questions"]], answers=answers, current=meta["current"],
+        created_at=meta["created_at"], updated_at=meta["updated_at"],
+    )
+
+
+# --------------------------------------------------------------------------- files
+
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A file-name-safe slug: ASCII letters, digits and dashes, never a reserved device name."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    if not cleaned:
+        return "interview"
+    if cleaned.split("-")[0] in _RESERVED:
+        cleaned = f"company-{cleaned}"
+    return cleaned
+
+
+def default_filename(company: str, kind: str, fmt: str) -> str:
+    return f"{slug(company)}-{kind}{EXTENSIONS[fmt]}"
+
+
+def resolve_target(output: str | Path, company: str, kind: str, fmt: str) -> Path:
+    """`output` as given, or a safe default file name inside it when it is a folder."""
+    path = Path(output).expanduser()
+    if path.is_dir():
+        return path / default_filename(company, kind, fmt)
+    return path
+
+
+def write_export(path: Path, text: str, force: bool = False) -> Path:
+    """Write atomically (temporary file in the same folder, then rename). Raises ExportError."""
+    if path.exists() and not force:
+        raise ExportError(f"{path} already exists; use --force to overwrite it")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as exc:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path

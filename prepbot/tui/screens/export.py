@@ -1,0 +1,83 @@
+"""Export the report of an interview: choose a format and a path; never overwrite silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from prepbot.export import EXTENSIONS, ExportError, default_filename, render_report, resolve_target, write_export
+from prepbot.interview import Interview
+
+FORMATS = [("Markdown (.md)", "md"), ("HTML, printable (.html)", "html"), ("JSON (.json)", "json"), ("Plain text (.txt)", "txt")]
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "export", "Export")]
+
+    def __init__(self, interview: Interview, folder: Path | None = None):
+        super().__init__()
+        self.interview = interview
+        self.folder = folder or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Static(Content("Export the report"), id="export-title")
+            yield Label("Format")
+            yield Select(FORMATS, value="md", allow_blank=False, id="export-format")
+            yield Label("Save to (a file, or a folder for a default name)")
+            yield Input(str(self.folder / default_filename(self.interview.company, "report", "md")), id="export-path")
+            yield Static("", id="export-error")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export (Ctrl+S)", variant="primary", id="do-export")
+                yield Button("Cancel (Esc)", id="cancel-export")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value)
+        if path.suffix in EXTENSIONS.values():
+            path_input.value = str(path.with_suffix(EXTENSIONS[str(event.value)]))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "do-export":
+            self.action_export()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self) -> None:
+        self.action_export()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        from prepbot.tui.screens.confirm import ConfirmScreen
+
+        fmt = str(self.query_one("#export-format", Select).value)
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.query_one("#export-error", Static).update("Give a file or folder to save to.")
+            return
+        target = resolve_target(raw, self.interview.company, "report", fmt)
+        if target.exists():
+            def answer(overwrite: bool | None) -> None:
+                if overwrite:
+                    self.write(target, fmt, force=True)
+
+            self.app.push_screen(ConfirmScreen(f"{target} already exists. Overwrite it?", yes="Overwrite"), answer)
+            return
+        self.write(target, fmt, force=False)
+
+    def write(self, target: Path, fmt: str, force: bool) -> None:
+        text = render_report(self.app.bank, self.app.matcher, self.interview, fmt)
+        try:
+            write_export(target, text, force=force)
+        except ExportError as exc:
+            self.query_one("#export-error", Static).update(Content(str(exc)))
+            return
+        self.dismiss(target)
