@@ -198,6 +198,11 @@ class Store:
             "SELECT id FROM interviews WHERE id = ? OR id LIKE ? OR lower(company) = lower(?) ORDER BY updated_at DESC",
             (key, key.replace("%", "").replace("_", "") + "%", key),
         ).fetchall()
+        if not rows and key.strip():  # then any company name containing the words given
+            rows = [
+                r for r in self._connection.execute("SELECT id, company FROM interviews ORDER BY updated_at DESC")
+                if key.strip().lower() in r["company"].lower()
+            ]
         if not rows:
             raise StoreError(f"no saved interview matches '{key}' (see 'prepbot sessions list')")
         ids = {r["id"] for r in rows}

@@ -62,7 +62,7 @@ def _environment():
 
     environment = Environment(
         loader=FileSystemLoader(str(locations.templates_dir())),
-        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        autoescape=select_autoescape(enabled_extensions=("html.j2", "html"), default_for_string=False),
         undefined=StrictUndefined,  # a misspelt variable fails loudly instead of printing nothing
         trim_blocks=True,
         lstrip_blocks=True,

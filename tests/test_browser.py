@@ -1,0 +1,86 @@
+"""The HTML report in a real browser: headless Chromium renders it, runs none of the notes' scripts,
+and prints it to PDF. Skips where Chromium is absent, unless PREPBOT_REQUIRE_BROWSER is set (as
+.ci/run does), in which case a missing browser fails the test."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from prepbot.export import render_report
+from prepbot.interview import start_interview
+from prepbot.matcher import matcher_for
+
+ATTACK = (
+    "<script>document.body.setAttribute('data-pwned','yes');document.title='PWNED'</script>"
+    "<img src=x onerror=\"document.title='PWNED'\"> [bold]x[/] 🙈"
+)
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if found:
+        return found
+    if os.environ.get("PREPBOT_REQUIRE_BROWSER"):
+        pytest.fail("Chromium is required here (PREPBOT_REQUIRE_BROWSER is set) but was not found")
+    pytest.skip("Chromium is not installed")
+
+
+def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [
+        chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}", *args,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def png_pixels(path: Path) -> bytes:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    position, idat = 8, b""
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        if kind == b"IDAT":
+            idat += data[position + 8 : position + 8 + length]
+        position += 12 + length
+    return zlib.decompress(idat)
+
+
+@pytest.fixture
+def report_file(bank, tmp_path) -> Path:
+    interview = start_interview(bank, "Acme", "Backend", "2026-12-01", "engineer", 20)
+    interview.set_note(interview.question_ids[0], f"Nobody reviews code. {ATTACK}\n" + "long note " * 1000)
+    interview.set_note(interview.question_ids[1], "Every bug is triaged in Jira.")
+    path = tmp_path / "report.html"
+    path.write_text(render_report(bank, matcher_for(bank), interview, "html"), encoding="utf-8")
+    return path
+
+
+def test_html_report_renders_and_runs_no_script(report_file, tmp_path):
+    dom = run_chromium(tmp_path, "--dump-dom", report_file.as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert "Interview report: Acme" in dom.stdout
+    assert "data-pwned=\"yes\"" not in dom.stdout and "<title>PWNED</title>" not in dom.stdout
+    assert "&lt;script&gt;document.body.setAttribute" in dom.stdout  # shown as text, whole
+
+    screenshot = tmp_path / "shot.png"
+    shot = run_chromium(tmp_path, f"--screenshot={screenshot}", "--window-size=1000,1400", report_file.as_uri())
+    assert screenshot.exists(), shot.stderr[-2000:]
+    pixels = png_pixels(screenshot)
+    assert len(set(pixels)) > 20  # not a blank page: text, colours, borders
+
+
+def test_html_report_prints_to_pdf(report_file, tmp_path):
+    pdf = tmp_path / "report.pdf"
+    result = run_chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", report_file.as_uri())
+    assert pdf.exists(), result.stderr[-2000:]
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
+    assert pages >= 1
