@@ -6,6 +6,7 @@ Nothing here imports textual at module level: the TUI is imported inside its com
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def _bank_option(func):
         "--bank",
         "banks",
         multiple=True,
-        type=click.Path(path_type=Path),
+        type=click.Path(path_type=Path, readable=False),  # the bank loader says what is wrong, with file:line:col
         metavar="PATH",
         help=BANK_OPTION_HELP,
     )(func)
@@ -262,7 +263,7 @@ def bank_group() -> None:
 
 
 @bank_group.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
 def bank_validate_command(paths: tuple[Path, ...]) -> None:
     """Check a bank against the schema and report every problem as file:line:col: message.
 
@@ -468,3 +469,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:  # a bug: still one line for the user, the traceback on request
+        if os.environ.get("PREPBOT_DEBUG"):
+            raise
+        click.echo(f"prepbot: internal error: {type(exc).__name__}: {exc} (set PREPBOT_DEBUG=1 for details)", err=True)
+        sys.exit(1)

@@ -83,12 +83,19 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot create the data directory {directory}: {exc.strerror or exc}") from None
         try:
-            return self._connect()
-        except sqlite3.DatabaseError as exc:
-            if _is_corruption(exc):
-                self._move_aside()
+            try:
                 return self._connect()
-            raise StoreError(f"cannot open {self.path}: {exc}") from None
+            except sqlite3.DatabaseError as exc:
+                if _is_corruption(exc):
+                    self._move_aside()
+                    return self._connect()
+                if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
+                    raise StoreError(f"cannot open {self.path}: the database or its folder is read-only") from None
+                raise StoreError(f"cannot open {self.path}: {exc}") from None
+        except PermissionError:
+            raise StoreError(f"cannot open {self.path}: permission denied") from None
+        except OSError as exc:
+            raise StoreError(f"cannot open {self.path}: {exc.strerror or exc}") from None
 
     def _connect(self) -> sqlite3.Connection:
         new_file = not self.path.exists()

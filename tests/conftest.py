@@ -68,3 +68,42 @@ def run_process(*args: str, stdin: bytes | None = None, env: dict | None = None,
         timeout=timeout,
     )
     return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+
+NOBODY = 65534
+
+
+def run_as_unprivileged(*args: str, env: dict | None = None, stdin: bytes | None = None) -> Result:
+    """Run `python -m prepbot` as a user without root's power to ignore file modes.
+
+    Permission errors cannot be produced for root, and CI runs as root; there the command runs as
+    'nobody' through setpriv. As any other user it simply runs.
+    """
+    import shutil
+
+    command = [sys.executable, "-m", "prepbot", *args]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: cannot test file permissions")
+        command = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command]
+    full_env = {**os.environ, **(env or {})}
+    proc = subprocess.run(command, input=stdin, capture_output=True, env=full_env, timeout=60)
+    return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+
+@pytest.fixture
+def shared_tmp():
+    """A temporary folder the unprivileged user can enter (pytest's own are private to root)."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="prepbot-test-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def give_to_unprivileged(path: Path) -> None:
+    if os.geteuid() == 0:
+        os.chown(path, NOBODY, NOBODY)

@@ -100,14 +100,6 @@ def test_missing_file_and_directory(run_cli, tmp_path):
     assert (result.code, result.err) == (2, f"prepbot: error: {tmp_path}: is a directory, not a text file\n")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file(run_cli, tmp_path):
-    path = tmp_path / "secret.txt"
-    path.write_text("x")
-    path.chmod(0)
-    result = run_cli("analyze", str(path))
-    assert (result.code, result.err) == (2, f"prepbot: error: {path}: permission denied\n")
-
 
 def test_ten_megabyte_file_is_refused(run_cli, tmp_path):
     path = tmp_path / "big.txt"

@@ -98,15 +98,6 @@ def test_newer_schema_is_refused_not_downgraded(private_home):
     connection.close()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes whatever the directory's mode")
-def test_read_only_data_directory(private_home):
-    private_home.chmod(0o500)
-    try:
-        with pytest.raises(StoreError, match="not writable"):
-            Store()
-    finally:
-        private_home.chmod(0o700)
-
 
 def test_two_processes_writing_at_once_both_survive(bank, interview):
     store = Store()
