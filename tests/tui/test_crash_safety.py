@@ -1,0 +1,87 @@
+"""The real TUI in a pseudo-terminal, killed with SIGKILL: every note typed before the last second survives."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+
+from prepbot.store import Store
+
+
+class Terminal:
+    """prepbot running in a pty of 100x30; output is drained so the app never blocks on writes."""
+
+    def __init__(self, env: dict):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: size the terminal, then become prepbot
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+            os.execvpe(sys.executable, [sys.executable, "-m", "prepbot"], env)
+        self.output = bytearray()
+        self.reader = threading.Thread(target=self._drain, daemon=True)
+        self.reader.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output.extend(chunk)
+
+    def type(self, text: str, delay: float = 0.02) -> None:
+        for char in text:
+            os.write(self.fd, char.encode())
+            time.sleep(delay)
+
+    def key(self, sequence: bytes) -> None:
+        os.write(self.fd, sequence)
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def wait_for(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError("timed out waiting for the app")
+
+
+def test_sigkill_after_the_autosave_interval_loses_no_note(private_home):
+    env = {**os.environ, "PREPBOT_HOME": str(private_home), "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    terminal = Terminal(env)
+    try:
+        wait_for(lambda: b"interviews yet" in terminal.output)
+        terminal.type("n")
+        wait_for(lambda: b"Company" in terminal.output)
+        terminal.type("Acme")
+        terminal.key(b"\x13")  # Ctrl+S: start the interview
+        wait_for(lambda: Store().list() != [])
+        time.sleep(0.5)
+        terminal.type("nobody reviews code")
+        terminal.key(b"\x0e")  # Ctrl+N: next question
+        time.sleep(0.5)
+        terminal.type("standups take 45 minutes")
+        time.sleep(1.2)  # a little over the autosave interval, still on this question
+    finally:
+        terminal.kill()
+
+    [row] = Store().list()
+    interview = Store().load(row.id)
+    first, second = interview.question_ids[:2]
+    assert interview.answers[first].note == "nobody reviews code"
+    assert interview.answers[second].note == "standups take 45 minutes"
+    assert interview.current == 1
