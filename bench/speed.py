@@ -104,6 +104,9 @@ def peak_memory_mib() -> float:
 
 
 def main() -> int:
+    from bench import compile_package
+
+    compile_package()
     matcher = Matcher.from_bank(load_bank())
     ratio, ours, base = startup_ratio()
     rows = [
