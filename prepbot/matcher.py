@@ -548,7 +548,8 @@ def _is_reported_question(sentence: str, tokens: list[_Token]) -> bool:
     span = sentence[tokens[0].start : tokens[-1].end + 1]
     if _REPORTED_QUESTION.search(span):
         return True
-    return span.endswith("?") and tokens[0].word in _DIRECT_QUESTION_START
+    # "Do you have CI?", or a bare topic like "Automated tests?": a question, not an answer.
+    return span.endswith("?") and (tokens[0].word in _DIRECT_QUESTION_START or len(tokens) <= 3)
 
 
 def _compare(number: float, op: str, value: float) -> bool:
