@@ -78,3 +78,17 @@ def test_summary(snap_compare, make_app, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare, app, size):
     assert snap_compare(app, terminal_size=size, press=["f1"])
+
+
+def test_chat_in_a_16_colour_ansi_theme(snap_compare, make_app):
+    """The terminal's own 16 colours; flags still carry their ✗ RED / ✓ GREEN labels."""
+    saved_interview()
+
+    async def resume(pilot):
+        pilot.app.theme = "ansi-dark"
+        await pilot.press("enter")
+        await pilot.pause()
+        pilot.app.screen.query_one("#note", TextArea).load_text("no tests at all; every PR needs an approval")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=resume)

@@ -51,9 +51,10 @@ class ChatScreen(Screen):
         Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+b", "previous", "Back"),
         Binding("ctrl+s", "skip", "Skip"),
-        Binding("ctrl+o", "mark_asked", "Asked"),
-        Binding("ctrl+t", "copy", "Copy"),
+        Binding("ctrl+o", "mark_asked", "Asked", show=False),  # footer room at 80 columns; F1 lists it
+        Binding("ctrl+t", "copy", "Copy", show=False),
         Binding("f2", "summary", "Summary"),
+        Binding("f3", "export", "Export"),
         Binding("f1", "app.help", "Help"),
         Binding("escape", "home", "Home"),
     ]

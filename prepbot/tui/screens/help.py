@@ -19,7 +19,7 @@ KEYS = [
     ("Chat", [("Ctrl+N", "done with this question: see the flags heard, go to the next one"),
               ("Ctrl+B", "back to the previous question"), ("Ctrl+S", "skip this question"),
               ("Ctrl+O", "mark as asked without notes"), ("Ctrl+T", "copy the question to the clipboard"),
-              ("F2", "summary"), ("Esc", "back home (your notes are saved as you type)")]),
+              ("F2", "summary"), ("F3", "export the report"), ("Esc", "back home (your notes are saved as you type)")]),
     ("Summary", [("E", "export the report"), ("Esc", "back to the chat")]),
 ]
 
