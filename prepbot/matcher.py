@@ -67,7 +67,7 @@ NUMBER_WORDS = {
 ABBREVIATIONS = {
     "prs": ("pr",), "mrs": ("mr",), "cr": ("code", "review"), "crs": ("code", "reviews"),
     "prod": ("production",), "mins": ("minutes",), "min": ("minutes",), "hrs": ("hours",), "hr": ("hours",),
-    "wfh": ("work", "from", "home"), "pto": ("vacation",), "oncall": ("on", "call"), "standups": ("standups",),
+    "wfh": ("work", "from", "home"), "pto": ("vacation",), "standups": ("standups",),
     "w/o": ("without",), "cicd": ("ci", "cd"), "qad": ("tested",), "devs": ("developers",), "dev": ("developer",),
     "mgmt": ("management",), "mgr": ("manager",), "btw": (), "imo": (), "tbh": (), "e2e": ("end", "to", "end"),
     "ot": ("overtime",), "po": ("product", "owner"), "pos": ("product", "owners"), "24/7": ("all", "hours"), "wlb": ("work", "life", "balance"),
@@ -190,7 +190,8 @@ def compile_cue(vocabulary: _Vocabulary, flag_id: str, source: str) -> _Cue:
             continue
         alternatives = []
         for alternative in part.split("|"):
-            words = [w for w in alternative.split("_") if w]
+            # "on_call" is written as two words in cues but read as one ("oncall") in text.
+            words = [w for w in re.sub(r"(?<![a-z])on_call", "oncall", alternative).split("_") if w]
             if not words:
                 raise CueError(f"cue '{source}': empty alternative in '{part}'")
             alternatives.append(tuple(vocabulary.parse_word(w) for w in words))
@@ -236,7 +237,10 @@ def tokenize(sentence: str) -> list[_Token]:
                 clause += 1
         start, end = m.span()
         expansion = ABBREVIATIONS.get(word)
-        if expansion is None:
+        if word == "call" and tokens and tokens[-1].word == "on" and sentence[tokens[-1].end : start] in (" ", "-"):
+            # "on call", "on-call": one word, so the "on" cannot also serve as a preposition in a cue.
+            tokens[-1] = _Token("oncall", tokens[-1].start, end, tokens[-1].clause, tokens[-1].scope)
+        elif expansion is None:
             tokens.append(_Token(word, start, end, clause, scope))
         else:
             tokens.extend(_Token(w, start, end, clause, scope) for w in expansion)
