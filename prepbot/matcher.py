@@ -54,6 +54,8 @@ _REPORTED_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _BE = frozenset("is are was were be been gets got get".split())
+_HARDLY_EVER = frozenset("rarely seldom hardly barely rare".split())
+_RARE_PHRASES = {("once", "a", "year"), ("once", "a", "quarter"), ("once", "or", "twice"), ("almost", "never", "happens")}
 _NEGATED_BE = frozenset("isnt arent wasnt werent doesnt dont didnt never".split())
 _DIRECT_QUESTION_START = frozenset("do does is are how what when who where which".split())
 
@@ -487,10 +489,15 @@ class Matcher:
             second = next(i for i in matched if i > first)
             if any(index not in matched_set and tokens[index].word in NEGATORS for index in range(first + 1, second)):
                 negations += 1
-        # "a build server was not used", "code review isn't done": a negated verb right after the cue.
-        after = [t for t in tokens[matched[-1] + 1 : matched[-1] + 3] if t.clause == tokens[matched[-1]].clause]
-        if after and (after[0].word in _NEGATED_BE or (after[0].word in _BE and len(after) > 1 and after[1].word in NEGATORS)):
+        # "a build server was not used", "code review isn't done": a negated verb right after the cue;
+        # "weekend work happens once a year": a frequency that says it hardly happens.
+        last = tokens[matched[-1]]
+        after = [t for t in tokens[matched[-1] + 1 : matched[-1] + 6] if t.scope == last.scope]
+        words = [t.word for t in after]
+        if words and (words[0] in _NEGATED_BE or (words[0] in _BE and len(words) > 1 and words[1] in NEGATORS)):
             negations += 1
+        elif _HARDLY_EVER & set(words) or any(tuple(words[i : i + 3]) in _RARE_PHRASES for i in range(len(words))):
+            return None, None  # rare is neither the flag nor its opposite: say nothing
         # A negation before the cue and one inside it cancel out: "no change ships without a ticket".
         if negations % 2 == 0:
             return flag_id, None
