@@ -395,7 +395,7 @@ class Matcher:
         for position, terms in enumerate(token_terms):
             for term in terms:
                 positions_of.setdefault(term, []).append(position)
-        present = positions_of.keys()
+        present = set(positions_of)
         # Only cues whose every slot can start with a word of this sentence are tried, each from
         # the positions where its first slot can start.
         candidates = {cue.index: cue for term in present for cue in self._cues_by_anchor_term.get(term, ())}
