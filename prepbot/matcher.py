@@ -576,9 +576,3 @@ def matcher_for(bank: Bank) -> Matcher:
         compiled = Matcher.from_bank(bank)
         object.__setattr__(bank, "_matcher", compiled)
     return compiled
-
-
-def match(text: str, bank: Bank | None = None) -> list[Match]:
-    from prepbot.bank import load_bank
-
-    return matcher_for(bank or load_bank()).match(text)

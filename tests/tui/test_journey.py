@@ -201,3 +201,15 @@ async def test_user_text_is_shown_literally_everywhere(make_app):
         await pilot.press("escape", "escape")
         cell = pilot.app.screen.query_one(DataTable).get_row_at(0)[0]
         assert str(cell).startswith("[bold]x[/] [/ a[0] [b")
+
+
+async def test_the_last_question_leads_to_the_summary(make_app):
+    async with make_app().run_test() as pilot:
+        await start_interview(pilot)
+        chat = pilot.app.screen
+        chat.go_to(len(chat.questions) - 1)
+        chat.query_one("#note", TextArea).load_text("no tests")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert "Little or no automated testing" in text_of(pilot.app.screen.query_one("#summary-body", Static))

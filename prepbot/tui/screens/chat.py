@@ -227,7 +227,8 @@ class ChatScreen(Screen):
         else:
             self.save_now()
             self.refresh_panels()
-            self.post(ChatMessage("prepbot", Content("That was the last question. Press F2 for the summary."), kind="bot"))
+            self.post(ChatMessage("prepbot", Content("That was the last question. Here is the summary."), kind="bot"))
+            self.action_summary()
 
     def action_previous(self) -> None:
         if self.questions and self.interview.current > 0:
