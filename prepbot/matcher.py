@@ -34,7 +34,7 @@ NEGATION_WINDOW = 7  # tokens before a cue that can negate it
 NEGATORS = frozenset(
     """no not never nobody noone none nothing without dont doesnt didnt isnt arent wasnt werent
     cant cannot couldnt wont wouldnt shouldnt hasnt havent hadnt neither nor lack lacks lacking
-    lacked zero hardly barely rarely seldom absence instead non""".split()
+    lacked zero hardly barely rarely seldom absence instead rather non""".split()
 )
 # Everyday words: never used to decide which cues a sentence could match (see Matcher.__init__).
 COMMON_WORDS = NEGATORS | frozenset(
