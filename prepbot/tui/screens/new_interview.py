@@ -36,9 +36,9 @@ class NewInterviewScreen(Screen):
             with Horizontal(classes="row"):
                 yield Label("Date")
                 yield Input(value=date.today().isoformat(), placeholder="YYYY-MM-DD", id="date")
-            with Horizontal(classes="row tall"):
+            with Horizontal(classes="row"):
                 yield Label("Talking to")
-                yield Select(PERSONAS, value="engineer", allow_blank=False, id="persona")
+                yield Select(PERSONAS, value="engineer", allow_blank=False, id="persona", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Minutes")
                 yield Input(value="20", placeholder="empty: no limit", id="minutes", type="number")
@@ -47,8 +47,8 @@ class NewInterviewScreen(Screen):
                 yield SelectionList[str](*[(c.title, c.id) for c in self.app.bank.categories.values()], id="categories")
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
-                yield Button("Start (Ctrl+S)", variant="primary", id="start")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button("Start (Ctrl+S)", variant="primary", id="start", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
