@@ -192,8 +192,10 @@ def compile_cue(vocabulary: _Vocabulary, flag_id: str, source: str) -> _Cue:
             continue
         alternatives = []
         for alternative in part.split("|"):
+            # Text splits "stand-up" into two words, so a cue's hyphen joins words like "_" does;
             # "on_call" is written as two words in cues but read as one ("oncall") in text.
-            words = [w for w in re.sub(r"(?<![a-z])on_call", "oncall", alternative).split("_") if w]
+            joined = re.sub(r"(?<![a-z])on_call", "oncall", alternative.replace("-", "_"))
+            words = [w for w in joined.split("_") if w]
             if not words:
                 raise CueError(f"cue '{source}': empty alternative in '{part}'")
             alternatives.append(tuple(vocabulary.parse_word(w) for w in words))

@@ -302,3 +302,14 @@ def test_user_cues_extend_the_matcher(tmp_path):
 def test_bad_cues_are_rejected(cue):
     with pytest.raises(CueError):
         compile_cue(_Vocabulary(), "no-ci", cue)
+
+
+def test_hyphens_in_cues_and_text_are_word_breaks(tmp_path):
+    from prepbot.bank import load_bank
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("flags:\n  - id: no-ci\n    kind: red\n    title: No CI\n    explanation: x\n"
+                    "    severity: high\n    follow_up: y\n    cues: ['hand-rolled deploy*']\n")
+    custom = Matcher.from_bank(load_bank([path]))
+    assert {m.id for m in custom.match("a hand-rolled deployment")} == {"no-ci"}
+    assert {m.id for m in custom.match("a hand rolled deployment")} == {"no-ci"}
