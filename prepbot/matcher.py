@@ -19,9 +19,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from prepbot.bank import Bank, Flag
 
 REPORT_THRESHOLD = 0.5
@@ -349,6 +346,10 @@ class Matcher:
         return found
 
     def _fuzzy(self, word: str, found: dict[int, bool]) -> None:
+        # Imported on the first unknown word, not at start-up: the TUI's first screen never needs it.
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         candidates = self._fuzzy_literals.get(word[0], ())
         if candidates:
             limit = 2 if len(word) >= 9 else 1
