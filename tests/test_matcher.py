@@ -353,3 +353,8 @@ def test_hyphens_in_cues_and_text_are_word_breaks(tmp_path):
     custom = Matcher.from_bank(load_bank([path]))
     assert {m.id for m in custom.match("a hand-rolled deployment")} == {"no-ci"}
     assert {m.id for m in custom.match("a hand rolled deployment")} == {"no-ci"}
+
+
+def test_nobody_tracks_bugs_is_the_negation_of_tracking(matcher):
+    assert flags(matcher, "nobody tracks bugs") == {"bugs-untracked"}
+    assert flags(matcher, "we track bugs in Jira") == {"bugs-tracked"}
