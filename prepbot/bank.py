@@ -87,8 +87,6 @@ class Bank:
     def category_order(self) -> dict[str, int]:
         return {cid: i for i, cid in enumerate(self.categories)}
 
-    def questions_in(self, category_id: str) -> list[Question]:
-        return [q for q in self.questions.values() if q.category == category_id]
 
 
 def yaml_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Problem]]:

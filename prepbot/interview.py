@@ -75,9 +75,6 @@ class Interview:
     def move_to(self, index: int) -> None:
         self.current = max(0, min(index, max(len(self.question_ids) - 1, 0)))
 
-    @property
-    def current_question_id(self) -> str | None:
-        return self.question_ids[self.current] if self.question_ids else None
 
     def questions(self, bank: Bank) -> list[Question]:
         """The planned questions that the bank still knows (a user bank may have lost some)."""

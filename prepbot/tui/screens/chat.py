@@ -62,8 +62,7 @@ class ChatScreen(Screen):
     def __init__(self, interview: Interview):
         super().__init__()
         self.interview = interview
-        self._autosave: Timer | None = None
-        self._dirty = False
+        self._autosave: Timer | None = None  # pending save of the note being typed
 
     # -- layout
 
@@ -170,7 +169,6 @@ class ChatScreen(Screen):
         text = event.text_area.text
         self.interview.set_note(self.current_question.id, text)
         self.update_live_flags(text)
-        self._dirty = True
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_DELAY, self.save_now)
@@ -203,7 +201,6 @@ class ChatScreen(Screen):
             return
         try:
             self.app.store.save_answer(self.interview, self.current_question.id)
-            self._dirty = False
         except StoreError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
 
@@ -275,5 +272,5 @@ class ChatScreen(Screen):
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        if self._dirty:
+        if self._autosave is not None:  # typed, not yet saved
             self.save_now()
