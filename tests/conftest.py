@@ -70,14 +70,12 @@ def run_process(*args: str, stdin: bytes | None = None, env: dict | None = None,
     return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
 
 
-NOBODY = 65534
-
-
 def run_as_unprivileged(*args: str, env: dict | None = None, stdin: bytes | None = None) -> Result:
-    """Run `python -m prepbot` as a user without root's power to ignore file modes.
+    """Run `python -m prepbot` without root's power to ignore file modes.
 
-    Permission errors cannot be produced for root, and CI runs as root; there the command runs as
-    'nobody' through setpriv. As any other user it simply runs.
+    Permission errors cannot be produced for root, and CI runs as root; there the command keeps
+    uid 0 (so it can still read the checkout, wherever CI cloned it) but loses the capabilities
+    that bypass file permissions, through setpriv. As any other user it simply runs.
     """
     import shutil
 
@@ -86,24 +84,8 @@ def run_as_unprivileged(*args: str, env: dict | None = None, stdin: bytes | None
         setpriv = shutil.which("setpriv")
         if setpriv is None:
             pytest.skip("running as root without setpriv: cannot test file permissions")
-        command = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command]
+        dropped = "-dac_override,-dac_read_search"
+        command = [setpriv, f"--bounding-set={dropped}", f"--inh-caps={dropped}", *command]
     full_env = {**os.environ, **(env or {})}
     proc = subprocess.run(command, input=stdin, capture_output=True, env=full_env, timeout=60)
     return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
-
-
-@pytest.fixture
-def shared_tmp():
-    """A temporary folder the unprivileged user can enter (pytest's own are private to root)."""
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="prepbot-test-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def give_to_unprivileged(path: Path) -> None:
-    if os.geteuid() == 0:
-        os.chown(path, NOBODY, NOBODY)

@@ -10,7 +10,7 @@ import pytest
 
 from prepbot.interview import start_interview
 from prepbot.store import SCHEMA_VERSION, Store
-from tests.conftest import give_to_unprivileged, run_as_unprivileged, run_process
+from tests.conftest import run_as_unprivileged
 
 
 def assert_one_line_error(result, starts_with: str) -> None:
@@ -80,42 +80,43 @@ def test_unusable_bank_paths(run_cli, tmp_path, make, message):
     assert_one_line_error(run_cli("questions", "--bank", str(path)), f"prepbot: error: invalid bank: {path}:1:1: {message}")
 
 
-def test_unreadable_bank_file(shared_tmp):
-    path = shared_tmp / "secret.yaml"
+def test_unreadable_bank_file(tmp_path):
+    path = tmp_path / "secret.yaml"
     path.write_text("flags: []\n")
     path.chmod(0o000)
-    result = run_as_unprivileged("bank", "validate", str(path), env={"PREPBOT_HOME": str(shared_tmp / "home")})
+    result = run_as_unprivileged("bank", "validate", str(path), env={"PREPBOT_HOME": str(tmp_path / "home")})
     assert result.code == 2
     assert result.err.splitlines()[0] == f"{path}:1:1: permission denied: cannot read this file"
 
 
-def test_unreadable_analyze_input(shared_tmp):
-    path = shared_tmp / "notes.txt"
+def test_unreadable_analyze_input(tmp_path):
+    path = tmp_path / "notes.txt"
     path.write_text("no tests")
     path.chmod(0o000)
-    result = run_as_unprivileged("analyze", str(path), env={"PREPBOT_HOME": str(shared_tmp / "home")})
+    result = run_as_unprivileged("analyze", str(path), env={"PREPBOT_HOME": str(tmp_path / "home")})
     assert_one_line_error(result, f"prepbot: error: {path}: permission denied")
 
 
-def test_read_only_data_directory_is_reported_and_keeps_what_is_saved(bank, shared_tmp):
-    home = shared_tmp / "home"
+def test_read_only_data_directory_is_reported_and_keeps_what_is_saved(bank, tmp_path):
+    home = tmp_path / "home"
     store = Store(home / "prepbot.sqlite3")
     interview = start_interview(bank, "Acme", "Dev", "2026-12-01")
     interview.set_note(interview.question_ids[0], "precious note")
     store.save(interview)
     store.close()
-    os.chmod(home, 0o755)  # others may look in, but not write
-    os.chmod(home / "prepbot.sqlite3", 0o644)  # readable by others, writable by its owner only
+    os.chmod(home / "prepbot.sqlite3", 0o444)  # a read-only database in a read-only folder
+    os.chmod(home, 0o555)
     result = run_as_unprivileged("sessions", "list", env={"PREPBOT_HOME": str(home)})
     assert_one_line_error(
         result, f"prepbot: error: cannot open {home / 'prepbot.sqlite3'}: the database or its folder is read-only"
     )
     # Whatever happened, the note is still there.
+    os.chmod(home, 0o755)
     assert Store(home / "prepbot.sqlite3").load(interview.id).answers[interview.question_ids[0]].note == "precious note"
 
 
-def test_new_data_directory_in_a_read_only_place(shared_tmp):
-    locked = shared_tmp / "locked"
+def test_new_data_directory_in_a_read_only_place(tmp_path):
+    locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)
     result = run_as_unprivileged("sessions", "list", env={"PREPBOT_HOME": str(locked / "home")})
@@ -140,11 +141,10 @@ def test_newer_database_through_the_cli(run_cli, private_home):
     assert "written by a newer prepbot" in result.err
 
 
-def test_export_to_an_unwritable_folder(bank, shared_tmp):
-    home = shared_tmp / "home"
+def test_export_to_an_unwritable_folder(bank, tmp_path):
+    home = tmp_path / "home"
     home.mkdir()
-    give_to_unprivileged(home)
-    locked = shared_tmp / "locked"
+    locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)
     result = run_as_unprivileged("prep", "--company", "Acme", "-o", str(locked / "x.md"), env={"PREPBOT_HOME": str(home)})
