@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from prepbot.bank import load_bank
+from prepbot.catalogue import load_catalogue
 from prepbot.matcher import Matcher
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
@@ -79,7 +79,7 @@ def main(argv=None) -> int:
         print(f"quality: no eval set at {args.eval}", file=sys.stderr)
         return 2
     examples = [json.loads(line) for line in args.eval.read_text(encoding="utf-8").splitlines() if line.strip()]
-    bank = load_bank()
+    bank = load_catalogue().bank
     matcher = Matcher.from_bank(bank)
     flag_ids = list(bank.flags)
     real = score(examples, lambda t: {m.id for m in matcher.match(t)}, flag_ids)

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from prepbot.bank import load_bank
+from prepbot.catalogue import load_catalogue
 from prepbot.matcher import Matcher
 
 SAMPLE = (
@@ -84,7 +84,7 @@ def startup_ratio(rounds: int = 15) -> tuple[float, float, float]:
 
 
 def throughput(matcher: Matcher, flagged_share: float) -> float:
-    matcher = Matcher.from_bank(load_bank())  # fresh caches: nothing learnt from earlier measures
+    matcher = Matcher.from_bank(load_catalogue().bank)  # fresh caches: nothing learnt from earlier measures
     text = varied_notes(1_000_000, flagged_share)
     start = time.perf_counter()
     matcher.match(text)
@@ -123,7 +123,7 @@ def main() -> int:
     from bench import compile_package
 
     compile_package()
-    matcher = Matcher.from_bank(load_bank())
+    matcher = Matcher.from_bank(load_catalogue().bank)
     ratio, ours, base = startup_ratio()
     rows = [
         ("analyze 2 KB, whole process", f"{ratio:.1f}x python -c pass ({ours * 1000:.0f} ms vs {base * 1000:.0f} ms)", "<= 8x"),

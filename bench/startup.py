@@ -53,7 +53,7 @@ def python_startup() -> float:
 
 JOURNEY = """
 import asyncio, resource, sys
-from prepbot.bank import load_bank
+from prepbot.catalogue import load_catalogue
 from prepbot.store import Store
 from prepbot.tui.app import PrepbotApp
 from textual.widgets import Input, TextArea
@@ -62,7 +62,7 @@ NOTE = ("Nobody reviews code and people push straight to prod. Standups take 40 
         "Bugs live in Slack. Every PR needs an approval on the other team. " * 3)
 
 async def main():
-    app = PrepbotApp(bank=load_bank(), store=Store())
+    app = PrepbotApp(bank=load_catalogue().bank, store=Store())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
         app.screen.query_one("#company", Input).value = "Acme"

@@ -20,7 +20,9 @@ from typing import Any, Iterable
 
 import yaml
 
-from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, Bank, Category, Flag, Problem, Question, yaml_files
+from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
+from prepbot.matching.cues import CueError, check_cue
+from prepbot.reading import ReadError, read_file, yaml_files
 
 # libyaml's safe loader when PyYAML was built with it: 15x faster than the pure-Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -70,7 +72,11 @@ _QUESTION_FIELDS = {
     "flags": _Field("mapping"),
     "listen_for": _Field("str_list", min_items=1),
     "follow_ups": _Field("str_list", min_items=1, max_items=3),
+    "answers": _Field("mapping", required=False),
 }
+
+# What a short answer under the question means (see README, "Question banks").
+_ANSWER_FIELDS = {"if_yes": _Field("id", required=False), "if_no": _Field("id", required=False), "cues": _Field("mapping", required=False)}
 
 _QUESTION_FLAG_FIELDS = {"red": _Field("str_list", required=False), "green": _Field("str_list", required=False)}
 
@@ -113,24 +119,17 @@ def _display_path(path: Path) -> str:
 
 def _read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, Problem(
-                shown, 1, 1, f"file is {size / 1048576:.1f} MiB; a bank file may be at most {MAX_FILE_BYTES / 1048576:.1f} MiB"
-            )
-        data = path.read_bytes()
-    except PermissionError:
-        return None, Problem(shown, 1, 1, "permission denied: cannot read this file")
-    except OSError as exc:
-        return None, Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")
-    if b"\x00" in data:
-        return None, Problem(shown, 1, 1, "binary file (contains NUL bytes), not YAML")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, Problem(shown, line, 1, "file is not valid UTF-8 text")
-    return text, None
+        return read_file(path, MAX_FILE_BYTES), None
+    except ReadError as exc:
+        message = {
+            "binary": "binary file (contains NUL bytes), not YAML",
+            "not-utf8": "file is not valid UTF-8 text",
+            "permission": "permission denied: cannot read this file",
+        }.get(exc.kind)
+        if exc.kind == "too-large":
+            size = path.stat().st_size
+            message = f"file is {size / 1048576:.1f} MiB; a bank file may be at most {MAX_FILE_BYTES / 1048576:.1f} MiB"
+        return None, Problem(shown, exc.line, 1, message or f"cannot read file: {exc}")
 
 
 def _compose(text: str, shown: str) -> tuple[yaml.Node | None, Problem | None]:
@@ -152,13 +151,19 @@ def _compose(text: str, shown: str) -> tuple[yaml.Node | None, Problem | None]:
         return None, Problem(shown, 1, 1, "invalid YAML: nesting is too deep")
     if node is None:
         return None, Problem(shown, 1, 1, "file holds no YAML document")
-    if _expanded_size(node) > MAX_EXPANDED_NODES:
+    expanded, distinct = _expanded_size(node)
+    if distinct > MAX_EXPANDED_NODES:
+        return None, Problem(
+            shown, 1, 1, f"refusing to load: the file holds {distinct:,} YAML values; a bank file may hold at most {MAX_EXPANDED_NODES:,}"
+        )
+    if expanded > MAX_EXPANDED_NODES:
         return None, Problem(shown, 1, 1, "refusing to load: aliases expand to too many nodes (an alias bomb?)")
     return node, None
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """How many nodes the document has once aliases are expanded, without expanding them."""
+def _expanded_size(root: yaml.Node) -> tuple[int, int]:
+    """How many nodes the document has once aliases are expanded (without expanding them), and
+    how many distinct nodes it has as written."""
     sizes: dict[int, int] = {}
     # Iterative post-order walk; aliases share node objects, so memoising by id keeps it linear.
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -174,7 +179,7 @@ def _expanded_size(root: yaml.Node) -> int:
             continue
         stack.append((node, True))
         stack.extend((c, False) for c in children if id(c) not in sizes)
-    return sizes[id(root)]
+    return sizes[id(root)], len(sizes)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -408,8 +413,6 @@ def _list_items(mapping: yaml.Node, key: str) -> list[yaml.Node]:
 
 
 def _cue_problem(cue: str) -> str | None:
-    from prepbot.matcher import CueError, check_cue  # the matcher owns the cue syntax
-
     try:
         check_cue(cue)
     except CueError as exc:
@@ -424,6 +427,11 @@ def _read_question(node: yaml.Node, category_id: str | None, layer: _Layer, chec
     flag_values = check.fields(values["flags"], _QUESTION_FLAG_FIELDS, "the question's 'flags'")
     if flag_values is None:
         return
+    answers = AnswerKey()
+    if "answers" in values:
+        answers = _read_answers(values["answers"], check)
+        if answers is None:
+            return
     question = Question(
         id=values["id"],
         category=category_id or "",
@@ -436,10 +444,37 @@ def _read_question(node: yaml.Node, category_id: str | None, layer: _Layer, chec
         green_flags=flag_values.get("green", ()),
         listen_for=values["listen_for"],
         follow_ups=values["follow_ups"],
+        answers=answers,
     )
     entry = _Entry(question, check.path, node)
     if _add(layer.questions, question.id, entry, "question", check) and category_id:
         layer.question_categories.append((entry, category_id, node))
+
+
+def _read_answers(node: yaml.Node, check: _Checker) -> AnswerKey | None:
+    values = check.fields(node, _ANSWER_FIELDS, "the question's 'answers'")
+    if values is None:
+        return None
+    cues: list[tuple[str, str]] = []
+    if "cues" in values:
+        items = check.mapping(values["cues"], "'answers: cues'")
+        if items is None:
+            return None
+        for flag_id, (key_node, list_node) in items.items():
+            texts = check.value(list_node, _Field("str_list", min_items=1), f"the answer cues of '{flag_id}'")
+            if texts is _INVALID:
+                return None
+            for index, cue in enumerate(texts):
+                problem = _cue_problem(cue)
+                if problem:
+                    check.error(list_node.value[index], problem)
+                    return None
+                cues.append((flag_id, cue))
+    answers = AnswerKey(values.get("if_yes"), values.get("if_no"), tuple(cues))
+    if not answers:
+        check.error(node, "'answers' needs at least one of if_yes, if_no or cues")
+        return None
+    return answers
 
 
 def _add(table: dict[str, _Entry], key: str, entry: _Entry, what: str, check: _Checker) -> bool:
@@ -497,6 +532,13 @@ def _merge(layers: list[_Layer]) -> tuple[Bank, list[Problem]]:
                     problems.append(_problem(entry.path, entry.node, f"question '{question.id}' refers to unknown flag id '{flag_id}'{hint}"))
                 elif flags[flag_id].kind != kind:
                     problems.append(_problem(entry.path, entry.node, f"question '{question.id}' lists {flags[flag_id].kind} flag '{flag_id}' under '{kind}'"))
+        key = question.answers
+        for flag_id in dict.fromkeys([key.if_yes, key.if_no, *(f for f, _ in key.cues)]):
+            if flag_id and flag_id not in question.flags:
+                problems.append(_problem(
+                    entry.path, entry.node,
+                    f"question '{question.id}' gives answers for flag '{flag_id}', which is not among its own flags",
+                ))
 
     by_order = sorted(merged.categories.values(), key=lambda e: e.value.order)  # stable: file order breaks ties
     bank = Bank(
@@ -519,3 +561,85 @@ def validate(builtin: list[Path | str], extra: list[Path | str]) -> tuple[Bank, 
     bank, found = _merge(layers)
     problems.extend(found)
     return bank, problems
+
+
+# --------------------------------------------------------------------------- context rules
+
+def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] | None:
+    if not isinstance(node, yaml.SequenceNode):
+        check.error(node, f"{name} must be a list, got {_describe(node)}")
+        return None
+    words = []
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
+            check.error(item, f"each item of {name} must be a word or phrase")
+            return None
+        words.append(item.value.strip().lower())
+    return tuple(words)
+
+
+_CONTEXT_SHAPE: dict[str, Any] = {
+    "negation": {"window": "int", "before": "words", "after": "words", "be": "words"},
+    "clause_breakers": "words",
+    "scope_breakers": "words",
+    "rare": {"window": "int", "after": "words"},
+    "questions": {"reported": "words", "direct_start": "words", "short_question_words": "int"},
+    "common_words": "words",
+    "abbreviations": "word_map",
+    "numbers": "number_map",
+}
+
+
+def read_context(path: Path) -> tuple[Any, list[Problem]]:
+    """The context rules file (matching/context.yaml), validated: (ContextRules or None, problems)."""
+    from prepbot.matching.context import ContextRules
+
+    shown = _display_path(path)
+    text, problem = _read_text(path, shown)
+    if problem is None:
+        root, problem = _compose(text, shown)
+    if problem is not None:
+        return None, [problem]
+    check = _Checker(shown)
+    data = _context_value(check, root, _CONTEXT_SHAPE, "the context rules")
+    if check.problems or data is None:
+        return None, check.problems
+    return ContextRules.from_mapping(data), []
+
+
+def _context_value(check: _Checker, node: yaml.Node, shape: Any, name: str) -> Any:
+    if isinstance(shape, dict):
+        items = check.mapping(node, name)
+        if items is None:
+            return None
+        values = {}
+        for key, (key_node, _) in items.items():
+            if key not in shape:
+                check.error(key_node, f"unknown key '{key}' in {name}{_suggest(key, tuple(shape))}")
+        for key, rule in shape.items():
+            if key not in items:
+                check.error(node, f"{name} is missing required key '{key}'")
+                continue
+            values[key] = _context_value(check, items[key][1], rule, f"'{key}'")
+        return values
+    if shape == "words":
+        return _word_list(check, node, name)
+    if shape == "int":
+        number = _number(node)
+        if not isinstance(number, int) or number < 0:
+            check.error(node, f"{name} must be a whole number, got {_describe(node)}")
+            return None
+        return number
+    items = check.mapping(node, name)
+    if items is None:
+        return None
+    result = {}
+    for key, (key_node, value_node) in items.items():
+        if shape == "word_map":
+            result[key.lower()] = _word_list(check, value_node, f"the expansion of '{key}'") or ()
+        else:
+            number = _number(value_node)
+            if number is None:
+                check.error(value_node, f"the value of '{key}' must be a number, got {_describe(value_node)}")
+            result[key.lower()] = number or 0
+    return result

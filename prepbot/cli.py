@@ -14,6 +14,25 @@ import click
 from click_default_group import DefaultGroup
 
 from prepbot import __version__
+from prepbot.bank import PERSONAS
+from prepbot.textsafe import safe
+
+class MinutesType(click.ParamType):
+    """A time box in minutes: a finite number above 0 and at most a day (no nan, no inf)."""
+
+    name = "minutes"
+
+    def convert(self, value, param, ctx):
+        import math
+
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"'{value}' is not a number of minutes", param, ctx)
+        if not math.isfinite(number) or number <= 0 or number > 24 * 60:
+            self.fail(f"'{value}' is not a number of minutes between 0 and 1440", param, ctx)
+        return number
+
 
 BANK_OPTION_HELP = "Extra bank file or folder layered over the built-in one (repeatable)."
 
@@ -29,11 +48,12 @@ def _bank_option(func):
     )(func)
 
 
-def _load_bank(banks: tuple[Path, ...]):
-    from prepbot.bank import BankError, load_bank
+def _catalogue(banks: tuple[Path, ...]):
+    from prepbot.bank import BankError
+    from prepbot.catalogue import load_catalogue
 
     try:
-        return load_bank(banks)
+        return load_catalogue(banks)
     except BankError as exc:
         first = exc.problems[0]
         more = len(exc.problems) - 1
@@ -74,22 +94,21 @@ def tui_command(banks: tuple[Path, ...]) -> None:
       prepbot
       prepbot tui --bank ~/my-questions.yaml
     """
-    bank = _load_bank(banks)
-    store = _open_store()
+    service = _service(banks)
     from prepbot.tui.app import PrepbotApp  # deferred: textual is heavy and CLI paths never need it
 
-    PrepbotApp(bank=bank, store=store).run()
+    PrepbotApp(service).run()
 
 
 # --------------------------------------------------------------------------- questions
 
-PERSONA_CHOICE = click.Choice(["engineer", "manager", "executive"])
+PERSONA_CHOICE = click.Choice(list(PERSONAS))
 
 
 @cli.command("questions")
 @click.option("--category", "-c", "categories", multiple=True, metavar="ID", help="Only this category (repeatable).")
 @click.option("--persona", "-p", type=PERSONA_CHOICE, help="Who you will be talking to.")
-@click.option("--minutes", "-m", type=click.FloatRange(min=0, min_open=True), help="Time box for your questions.")
+@click.option("--minutes", "-m", type=MinutesType(), help="Time box for your questions.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
 @_bank_option
 def questions_command(categories, persona, minutes, fmt, banks) -> None:
@@ -103,47 +122,32 @@ def questions_command(categories, persona, minutes, fmt, banks) -> None:
       prepbot questions -c code-review -c testing --format md
       prepbot questions --format json | jq '.questions[].ask'
     """
+    bank = _catalogue(banks).bank
+    the_plan = _plan(bank, persona, minutes, categories)
+    if fmt == "json":
+        from prepbot.export.shapes import plan_as_dict
+
+        click.echo(_json(plan_as_dict(bank, the_plan)))
+        return
+    from prepbot.export.terminal import render_plan
+
+    click.echo(render_plan(bank, the_plan, markdown=fmt == "md"))
+
+
+def _plan(bank, persona, minutes, categories):
     from prepbot import planner
 
-    bank = _load_bank(banks)
     try:
-        the_plan = planner.plan(bank, persona=persona, minutes=minutes, categories=categories)
+        return planner.plan(bank, persona=persona, minutes=minutes, categories=categories)
     except planner.PlanError as exc:
         raise click.ClickException(str(exc)) from None
 
-    if fmt == "json":
-        import json
 
-        click.echo(json.dumps(planner.plan_as_dict(bank, the_plan), indent=2, ensure_ascii=False))
-        return
-    click.echo(_render_plan(bank, the_plan, markdown=fmt == "md"))
+def _json(data, indent: int | None = 2) -> str:
+    """Standard JSON only: NaN and Infinity are refused, never printed."""
+    import json
 
-
-def _render_plan(bank, the_plan, markdown: bool) -> str:
-    lines: list[str] = []
-    count = len(the_plan.questions)
-    summary = f"{count} question{'s' if count != 1 else ''}, about {the_plan.total_minutes:g} min"
-    if the_plan.persona:
-        summary += f", for a conversation with an {the_plan.persona}" if the_plan.persona[0] in "aeiou" else f", for a {the_plan.persona}"
-    if the_plan.minutes:
-        summary += f" (time box {the_plan.minutes:g} min)"
-    lines.append(f"# Questions\n\n{summary}\n" if markdown else summary + "\n")
-    if not count:
-        lines.append("No question fits. Try a longer time box or fewer filters.")
-    for number, question in enumerate(the_plan.questions, 1):
-        title = bank.categories[question.category].title
-        if markdown:
-            lines.append(f"{number}. **{question.ask}**  \n   _{title} · {question.minutes:g} min · priority {question.priority}_  \n   {question.why}")
-            lines.append("   - Listen for: " + "; ".join(question.listen_for))
-            lines.append("   - Follow up: " + " / ".join(question.follow_ups))
-        else:
-            lines.append(f"{number:>2}. {question.ask}")
-            lines.append(f"    [{title}] {question.minutes:g} min, priority {question.priority}  id: {question.id}")
-            lines.append(f"    Why: {question.why}")
-            lines.append("    Listen for: " + "; ".join(question.listen_for))
-            lines.append("    Follow up: " + " / ".join(question.follow_ups))
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
 
 
 # --------------------------------------------------------------------------- analyze
@@ -153,37 +157,19 @@ MAX_ANALYZE_BYTES = 4 * 1024 * 1024
 
 def _read_input(name: str) -> tuple[str, str]:
     """(label, text) of one input; raises ClickException with a one-line reason."""
-    if name == "-":
-        if sys.stdin is None or sys.stdin.closed:
-            raise click.ClickException("standard input is closed; give a FILE or pipe some text in")
-        label = "<stdin>"
-        try:
-            data = sys.stdin.buffer.read(MAX_ANALYZE_BYTES + 1)
-        except (OSError, ValueError) as exc:
-            raise click.ClickException(f"cannot read standard input: {exc}") from None
-    else:
-        label = name
-        path = Path(name)
-        try:
-            if path.is_dir():
-                raise click.ClickException(f"{name}: is a directory, not a text file")
-            with path.open("rb") as handle:
-                data = handle.read(MAX_ANALYZE_BYTES + 1)
-        except FileNotFoundError:
-            raise click.ClickException(f"{name}: no such file") from None
-        except PermissionError:
-            raise click.ClickException(f"{name}: permission denied") from None
-        except OSError as exc:
-            raise click.ClickException(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_ANALYZE_BYTES:
-        raise click.ClickException(f"{label}: input is larger than {MAX_ANALYZE_BYTES // (1024 * 1024)} MiB; split it into smaller files")
-    if b"\x00" in data:
-        raise click.ClickException(f"{label}: looks like a binary file (contains NUL bytes), not text")
+    from prepbot.reading import ReadError, read_file, read_stream
+
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{label}: not valid UTF-8 text (bad byte at offset {exc.start})") from None
-    return label, text
+        if name == "-":
+            if sys.stdin is None or sys.stdin.closed:
+                raise click.ClickException("standard input is closed; give a FILE or pipe some text in")
+            return "<stdin>", read_stream(sys.stdin.buffer, MAX_ANALYZE_BYTES)
+        return name, read_file(Path(name), MAX_ANALYZE_BYTES)
+    except ReadError as exc:
+        label = "<stdin>" if name == "-" else safe(name, keep_layout=False)
+        hint = "; split it into smaller files" if exc.kind == "too-large" else ""
+        message = f"input is larger than {MAX_ANALYZE_BYTES // 1048576} MiB" if exc.kind == "too-large" else str(exc)
+        raise click.ClickException(f"{label}: {message}{hint}") from None
 
 
 @cli.command("analyze")
@@ -204,55 +190,32 @@ def analyze_command(inputs: tuple[str, ...], fmt: str, fail_on: str | None, bank
       pbpaste | prepbot analyze --format json
       prepbot analyze --fail-on red review-*.txt
     """
-    from prepbot.matcher import matcher_for, matches_as_dict
+    from prepbot.export.shapes import matches_as_dict
+    from prepbot.export.terminal import render_matches
 
-    bank = _load_bank(banks)
+    matcher = _catalogue(banks).matcher
     names = inputs or ("-",)
     if names == ("-",) and sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
         raise click.UsageError("no input: give a FILE, or pipe text in (for example: pbpaste | prepbot analyze)")
     documents = [_read_input(name) for name in names]  # read everything first: no half-printed report
-    matcher = matcher_for(bank)
     found_red = False
     for index, (label, text) in enumerate(documents):
         matches = matcher.match(text)
         found_red = found_red or any(m.kind == "red" for m in matches)
         if fmt == "json":
-            import json
-
             payload = matches_as_dict(matches)
             if len(documents) > 1:
                 payload = {"path": label, **payload}
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=None if len(documents) > 1 else 2))
+            click.echo(_json(payload, indent=None if len(documents) > 1 else 2))
         else:
+            shown = safe(label, keep_layout=False)
             if len(documents) > 1:
-                click.echo(("\n" if index else "") + f"== {label} ==")
+                click.echo(("\n" if index else "") + f"== {shown} ==")
             if not text.strip():
-                click.echo(f"prepbot: warning: {label} is empty", err=True)
-            click.echo(_render_matches(bank, matches))
+                click.echo(f"prepbot: warning: {shown} is empty", err=True)
+            click.echo(render_matches(matches))
     if fail_on == "red" and found_red:
         sys.exit(1)
-
-
-def _render_matches(bank, matches) -> str:
-    if not matches:
-        return "No flags found."
-    lines = []
-    for kind, heading, marker in (("red", "Red flags", "RED  "), ("green", "Green flags", "GREEN")):
-        group = [m for m in matches if m.kind == kind]
-        if not group:
-            continue
-        lines.append(f"{heading} ({len(group)})")
-        for m in group:
-            lines.append(f"  {marker} {m.flag.title}  [{m.id}, score {m.score:.2f}]")
-            lines.append(f"        {m.flag.explanation}")
-            for evidence in m.evidence[:5]:
-                quoted = " ".join(evidence.text.split())
-                lines.append(f'        Heard: "{quoted}"')
-            if len(m.evidence) > 5:
-                lines.append(f"        ...and {len(m.evidence) - 5} more places")
-            lines.append(f"        Ask next: {m.flag.follow_up}")
-        lines.append("")
-    return "\n".join(lines).rstrip()
 
 
 # --------------------------------------------------------------------------- bank
@@ -276,12 +239,12 @@ def bank_validate_command(paths: tuple[Path, ...]) -> None:
       prepbot bank validate my-questions.yaml
       prepbot bank validate ~/prepbot-bank/
     """
-    from prepbot.bank import validate
+    from prepbot.catalogue import validate
 
-    bank, problems = validate(paths)
+    bank, _, problems = validate(paths)
     if problems:
         for problem in problems:
-            click.echo(str(problem), err=True)
+            click.echo(safe(str(problem)), err=True)
         count = len(problems)
         click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
         sys.exit(2)
@@ -307,14 +270,14 @@ def _emit(text: str, output: Path | None, company: str, kind: str, fmt: str, for
         write_export(target, text, force=force)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Wrote {target}", err=True)
+    click.echo(f"Wrote {safe(str(target), keep_layout=False)}", err=True)
 
 
 @cli.command("prep")
 @click.option("--company", required=True, help="Who is interviewing you.")
 @click.option("--role", default="", help="The role you are interviewing for.")
 @click.option("--persona", "-p", type=PERSONA_CHOICE, help="Who you will be talking to.")
-@click.option("--minutes", "-m", type=click.FloatRange(min=0, min_open=True), help="Time box for your questions.")
+@click.option("--minutes", "-m", type=MinutesType(), help="Time box for your questions.")
 @click.option("--category", "-c", "categories", multiple=True, metavar="ID", help="Only this category (repeatable).")
 @click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, default="md", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File or folder to write (default: stdout).")
@@ -328,16 +291,12 @@ def prep_command(company, role, persona, minutes, categories, fmt, output, force
       prepbot prep --company Acme --role "Backend engineer" --persona engineer --minutes 20
       prepbot prep --company Acme --format html -o ~/Desktop/
     """
-    from prepbot import planner
     from prepbot.export import render_checklist
 
     if not company.strip():
         raise click.UsageError("--company must not be empty")
-    bank = _load_bank(banks)
-    try:
-        the_plan = planner.plan(bank, persona=persona, minutes=minutes, categories=categories)
-    except planner.PlanError as exc:
-        raise click.ClickException(str(exc)) from None
+    bank = _catalogue(banks).bank
+    the_plan = _plan(bank, persona, minutes, categories)
     _emit(render_checklist(bank, the_plan, company, role, fmt), output, company, "checklist", fmt, force)
 
 
@@ -355,31 +314,36 @@ def export_command(session: str, fmt: str, output: Path | None, force: bool, ban
       prepbot export 3f2a9c --format html -o report.html
       prepbot export Acme --format json
     """
-    from prepbot.export import render_report
-    from prepbot.matcher import matcher_for
-    from prepbot.store import StoreError
-
-    bank = _load_bank(banks)
-    try:
-        interview = _open_store().find(session)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-    text = render_report(bank, matcher_for(bank), interview, fmt)
-    _emit(text, output, interview.company, "report", fmt, force)
+    service = _service(banks)
+    interview = _find(service, session)
+    _emit(service.render_report(interview, fmt), output, interview.company, "report", fmt, force)
 
 
 # --------------------------------------------------------------------------- sessions
 
-def _open_store():
+def _service(banks: tuple[Path, ...] = ()):
+    """The catalogue and the store, as one service object (what the TUI gets too)."""
+    from prepbot.service import Service
     from prepbot.store import Store, StoreError
 
+    catalogue = _catalogue(banks)
     try:
         store = Store()
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     if store.recovered_from:
-        click.echo(f"prepbot: warning: the database was damaged; it was moved to {store.recovered_from} and a new one started", err=True)
-    return store
+        moved = safe(str(store.recovered_from), keep_layout=False)
+        click.echo(f"prepbot: warning: the database was damaged; it was moved to {moved} and a new one started", err=True)
+    return Service(catalogue, store)
+
+
+def _find(service, session: str):
+    from prepbot.store import StoreError
+
+    try:
+        return service.find(session)
+    except StoreError as exc:
+        raise click.ClickException(safe(str(exc), keep_layout=False)) from None
 
 
 @cli.group("sessions")
@@ -397,20 +361,27 @@ def sessions_list_command(fmt: str) -> None:
       prepbot sessions list
       prepbot sessions list --format json
     """
-    rows = _open_store().list()
-    if fmt == "json":
-        import json
+    from prepbot.store import StoreError
 
-        click.echo(json.dumps([row.__dict__ for row in rows], indent=2, ensure_ascii=False))
+    try:
+        listings = _service().list_interviews()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        click.echo(_json([{**item.row.__dict__, "red": item.red, "green": item.green} for item in listings]))
         return
-    if not rows:
+    if not listings:
         click.echo("No saved interviews yet. Run `prepbot` to start one.")
         return
-    click.echo(f"{'ID':12}  {'DATE':10}  {'PROGRESS':8}  COMPANY / ROLE")
-    for row in rows:
+    click.echo(f"{'ID':12}  {'DATE':10}  {'PROGRESS':8}  {'RED':>3}  {'GREEN':>5}  COMPANY / ROLE")
+    for item in listings:
+        row = item.row
         progress = f"{row.answered_count}/{row.question_count}"
-        role = f" / {row.role}" if row.role else ""
-        click.echo(f"{row.id:12}  {row.date:10}  {progress:8}  {_one_line(row.company)}{_one_line(role)}")
+        role = f" / {_one_line(row.role)}" if row.role.strip() else ""
+        click.echo(
+            f"{row.id:12}  {_one_line(row.date):10}  {progress:8}  {item.red:>3}  {item.green:>5}  "
+            f"{_one_line(row.company)}{role}"
+        )
 
 
 @sessions_group.command("delete")
@@ -423,24 +394,19 @@ def sessions_delete_command(session: str, yes: bool) -> None:
     Example:
       prepbot sessions delete 3f2a9c --yes
     """
-    from prepbot.store import StoreError
-
-    store = _open_store()
-    try:
-        interview = store.find(session)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+    service = _service()
+    interview = _find(service, session)
     if not yes:
         if not sys.stdin or not sys.stdin.isatty():
             raise click.ClickException("refusing to delete without confirmation; pass --yes")
-        click.confirm(f"Delete the interview with {interview.company} ({interview.date})?", abort=True)
-    store.delete(interview.id)
+        click.confirm(f"Delete the interview with {_one_line(interview.company)} ({_one_line(interview.date)})?", abort=True)
+    service.delete(interview.id)
     click.echo(f"Deleted {interview.id} ({_one_line(interview.company)}).")
 
 
 def _one_line(text: str) -> str:
-    """User text on one terminal line: control characters would break the listing."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
+    """User text on one terminal line: whitespace folded, control characters shown, never obeyed."""
+    return safe(" ".join(text.split()), keep_layout=False)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -454,10 +420,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except click.UsageError as exc:
         hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        click.echo(f"prepbot: error: {exc.format_message()}{hint}", err=True)
+        click.echo(f"prepbot: error: {safe(exc.format_message(), keep_layout=False)}{hint}", err=True)
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        click.echo(f"prepbot: error: {exc.format_message()}", err=True)
+        click.echo(f"prepbot: error: {safe(exc.format_message())}", err=True)
         sys.exit(exc.exit_code if exc.exit_code != 1 else 2)
     except click.exceptions.Abort:
         click.echo("prepbot: aborted", err=True)
@@ -472,5 +438,5 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # a bug: still one line for the user, the traceback on request
         if os.environ.get("PREPBOT_DEBUG"):
             raise
-        click.echo(f"prepbot: internal error: {type(exc).__name__}: {exc} (set PREPBOT_DEBUG=1 for details)", err=True)
+        click.echo(f"prepbot: internal error: {type(exc).__name__}: {safe(str(exc), keep_layout=False)} (set PREPBOT_DEBUG=1 for details)", err=True)
         sys.exit(1)

@@ -12,7 +12,7 @@ from datetime import date as Date, datetime, timezone
 from typing import Iterable
 
 from prepbot.bank import Bank, Question
-from prepbot.matcher import Match, Matcher
+from prepbot.matching import Match, Matcher
 
 STATUSES = ("open", "asked", "skipped")
 SEVERITY_POINTS = {"low": 1, "medium": 2, "high": 3}
@@ -174,7 +174,10 @@ def start_interview(
     if not company:
         raise ValueError("company name is required")
     if date:
-        Date.fromisoformat(date)  # raises ValueError for a date that is not YYYY-MM-DD
+        try:
+            Date.fromisoformat(date)
+        except ValueError:
+            raise ValueError("date must look like 2026-12-01.") from None
     the_plan = plan(bank, persona=persona, minutes=minutes, categories=categories)
     return Interview(
         company=company,

@@ -66,32 +66,3 @@ def plan(
                 used += question.minutes
         ordered = fitted
     return Plan(tuple(ordered), persona, minutes, chosen)
-
-
-def plan_as_dict(bank: Bank, the_plan: Plan) -> dict:
-    """The documented JSON shape of a plan (see README, "JSON output")."""
-    return {
-        "version": 1,
-        "persona": the_plan.persona,
-        "minutes": the_plan.minutes,
-        "categories": list(the_plan.categories),
-        "total_minutes": the_plan.total_minutes,
-        "questions": [question_as_dict(bank, q) for q in the_plan.questions],
-    }
-
-
-def question_as_dict(bank: Bank, question: Question) -> dict:
-    category = bank.categories.get(question.category)
-    return {
-        "id": question.id,
-        "category": question.category,
-        "category_title": category.title if category else question.category,
-        "ask": question.ask,
-        "why": question.why,
-        "personas": list(question.personas),
-        "priority": question.priority,
-        "minutes": question.minutes,
-        "flags": {"red": list(question.red_flags), "green": list(question.green_flags)},
-        "listen_for": list(question.listen_for),
-        "follow_ups": list(question.follow_ups),
-    }

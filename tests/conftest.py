@@ -2,13 +2,19 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from prepbot.bank import load_bank
+# Hermetic from the first import on: even module-level loads (and session fixtures, which run
+# before the per-test data directory below) write their cache here, never to the user's home.
+_SESSION_HOME = tempfile.mkdtemp(prefix="prepbot-tests-")
+os.environ["PREPBOT_HOME"] = _SESSION_HOME
+
+from prepbot.catalogue import load_catalogue  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -20,8 +26,13 @@ def private_home(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture(scope="session")
-def bank():
-    return load_bank()
+def catalogue():
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def bank(catalogue):
+    return catalogue.bank
 
 
 @dataclass

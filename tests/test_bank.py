@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from prepbot import bank as bank_module
+from prepbot import catalogue as catalogue_module
 from prepbot import bank_loader
-from prepbot.bank import BankError, load_bank, validate
+from prepbot.bank import BankError
+from prepbot.catalogue import load_catalogue, validate
 
 VALID_QUESTION = """\
 category:
@@ -35,7 +36,7 @@ def write(tmp_path: Path, text: str, name: str = "bank.yaml") -> Path:
 
 
 def problems_for(path: Path) -> list[str]:
-    _, problems = validate([path])
+    _, _, problems = validate([path])
     return [str(p) for p in problems]
 
 
@@ -63,10 +64,10 @@ def test_builtin_flag_catalogue_holds_every_contract_id(bank):
 
 
 def test_a_valid_user_bank_adds_its_category_and_question(tmp_path):
-    merged = load_bank([write(tmp_path, VALID_QUESTION)])
+    merged = load_catalogue([write(tmp_path, VALID_QUESTION)]).bank
     assert "extra" in merged.categories
     assert merged.questions["ex-one"].ask == "Do you ship on Fridays?"
-    assert len(merged.questions) == len(load_bank().questions) + 1
+    assert len(merged.questions) == len(load_catalogue().bank.questions) + 1
 
 
 def test_user_bank_replaces_builtin_entries_with_the_same_id(tmp_path):
@@ -90,8 +91,8 @@ def test_user_bank_replaces_builtin_entries_with_the_same_id(tmp_path):
             severity: low
             follow_up: What is automated?
         """)
-    merged = load_bank([path])
-    builtin = load_bank()
+    merged = load_catalogue([path]).bank
+    builtin = load_catalogue().bank
     assert merged.questions["cr-how-changes-reviewed"].ask == "Who reads my code before it ships?"
     assert merged.questions["cr-how-changes-reviewed"].personas == ("manager",)
     assert merged.flags["no-ci"].title == "Hand-made releases"
@@ -212,7 +213,7 @@ def test_paths_that_cannot_be_used(tmp_path):
     empty_dir.mkdir()
     binary = tmp_path / "bin.yaml"
     binary.write_bytes(b"\x00\x01\x02")
-    _, problems = validate([tmp_path / "missing.yaml", empty_dir, binary])
+    _, _, problems = validate([tmp_path / "missing.yaml", empty_dir, binary])
     assert [p.message for p in problems] == [
         "no such file or directory",
         "directory holds no .yaml or .yml files",
@@ -225,15 +226,15 @@ def test_load_bank_raises_one_error_with_every_problem(tmp_path):
     text = VALID_QUESTION.replace("priority: 2", "priority: x") + question.replace("ex-one", "ex-2").replace("[no-ci]", "[zzz]")
     path = write(tmp_path, text)
     with pytest.raises(BankError) as caught:
-        load_bank([path])
+        load_catalogue([path]).bank
     assert len(caught.value.problems) == 2
 
 
 def test_bank_is_parsed_once_per_process(monkeypatch):
-    load_bank()
+    load_catalogue().bank
     calls = []
-    monkeypatch.setattr(bank_module, "validate", lambda *a: calls.append(a))
-    load_bank()
+    monkeypatch.setattr(catalogue_module, "validate", lambda *a: calls.append(a))
+    load_catalogue().bank
     assert calls == []
 
 
@@ -258,7 +259,7 @@ def _load_in_new_process(*paths):
     import sys
 
     code = (
-        "import sys; from prepbot.bank import load_bank; b = load_bank(sys.argv[1:]); "
+        "import sys; from prepbot.catalogue import load_catalogue; b = load_catalogue(sys.argv[1:]).bank; "
         "print('yaml' in sys.modules, b.questions.get('ex-one').ask if 'ex-one' in b.questions else '-')"
     )
     proc = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True, check=True)

@@ -16,7 +16,7 @@ import pytest
 
 from prepbot.export import render_report
 from prepbot.interview import start_interview
-from prepbot.matcher import matcher_for
+from prepbot.catalogue import load_catalogue
 
 ATTACK = (
     "<script>document.body.setAttribute('data-pwned','yes');document.title='PWNED'</script>"
@@ -60,7 +60,7 @@ def report_file(bank, tmp_path) -> Path:
     interview.set_note(interview.question_ids[0], f"Nobody reviews code. {ATTACK}\n" + "long note " * 1000)
     interview.set_note(interview.question_ids[1], "Every bug is triaged in Jira.")
     path = tmp_path / "report.html"
-    path.write_text(render_report(bank, matcher_for(bank), interview, "html"), encoding="utf-8")
+    path.write_text(render_report(bank, load_catalogue().matcher, interview, "html"), encoding="utf-8")
     return path
 
 

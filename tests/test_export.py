@@ -14,7 +14,7 @@ from prepbot.export import (
     render_report, resolve_target, slug, write_export,
 )
 from prepbot.interview import start_interview
-from prepbot.matcher import matcher_for
+from prepbot.catalogue import load_catalogue
 from prepbot.planner import plan
 from prepbot.store import Store
 
@@ -53,11 +53,11 @@ def test_checklist_golden(bank, fmt):
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json", "txt"])
 def test_report_golden(bank, fmt):
-    check_golden(f"report.{fmt}", render_report(bank, matcher_for(bank), odd_interview(bank), fmt))
+    check_golden(f"report.{fmt}", render_report(bank, load_catalogue().matcher, odd_interview(bank), fmt))
 
 
 def test_html_escapes_every_user_string_and_has_no_scripts(bank):
-    html = render_report(bank, matcher_for(bank), odd_interview(bank), "html")
+    html = render_report(bank, load_catalogue().matcher, odd_interview(bank), "html")
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "http://" not in html and "https://" not in html and "<link" not in html and "src=" not in html
@@ -66,7 +66,7 @@ def test_html_escapes_every_user_string_and_has_no_scripts(bank):
 
 
 def test_markdown_keeps_lists_and_tables_intact(bank):
-    md = render_report(bank, matcher_for(bank), odd_interview(bank), "md")
+    md = render_report(bank, load_catalogue().matcher, odd_interview(bank), "md")
     assert "\\<script\\>alert(1)\\</script\\> \\[bold\\]x\\[/\\] \\| pipes \\| 🙈 \\*stars\\* \\_under\\_ \\`tick\\` # hash" in md
     assert "\n\\- people push straight to prod" in md  # a note line cannot start a new list item
     assert "\n1\\. second line" in md
@@ -84,13 +84,13 @@ def test_markdown_escaping_round_trips_as_the_same_text():
 
 
 def test_plain_text_is_verbatim(bank):
-    txt = render_report(bank, matcher_for(bank), odd_interview(bank), "txt")
+    txt = render_report(bank, load_catalogue().matcher, odd_interview(bank), "txt")
     assert ODD in txt and LONG.strip() in txt
 
 
 def test_json_report_round_trip_equals_the_interview(bank):
     interview = odd_interview(bank)
-    data = json.loads(render_report(bank, matcher_for(bank), interview, "json"))
+    data = json.loads(render_report(bank, load_catalogue().matcher, interview, "json"))
     assert data["schema"] == "prepbot.report" and data["version"] == 1
     assert [f["id"] for f in data["flags"]] == ["no-code-review", "bugs-tracked"]
     assert interview_from_report(data) == interview

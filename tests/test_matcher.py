@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from prepbot.matcher import Matcher, compile_cue, CueError, _Vocabulary
+from prepbot.matching.cues import CueError, Vocabulary, compile_cue
 
 
 @pytest.fixture(scope="module")
-def matcher(bank):
-    return Matcher.from_bank(bank)
+def matcher(catalogue):
+    return catalogue.matcher
 
 
 def flags(matcher, text):
@@ -329,28 +329,28 @@ def test_one_megabyte_input(matcher):
 
 
 def test_user_cues_extend_the_matcher(tmp_path):
-    from prepbot.bank import load_bank
+    from prepbot.catalogue import load_catalogue
 
     path = tmp_path / "mine.yaml"
     path.write_text("flags:\n  - id: no-ci\n    kind: red\n    title: No CI\n    explanation: x\n"
                     "    severity: high\n    follow_up: y\n    cues: ['yolo_deploy*']\n")
-    custom = Matcher.from_bank(load_bank([path]))
+    custom = load_catalogue([path]).matcher
     assert {m.id for m in custom.match("we yolo deploy on fridays")} == {"no-ci"}
 
 
 @pytest.mark.parametrize("cue", ["", "@0.5", "a @2", "a @x", "*", "a||b"])
 def test_bad_cues_are_rejected(cue):
     with pytest.raises(CueError):
-        compile_cue(_Vocabulary(), "no-ci", cue)
+        compile_cue(Vocabulary(), "no-ci", cue)
 
 
 def test_hyphens_in_cues_and_text_are_word_breaks(tmp_path):
-    from prepbot.bank import load_bank
+    from prepbot.catalogue import load_catalogue
 
     path = tmp_path / "mine.yaml"
     path.write_text("flags:\n  - id: no-ci\n    kind: red\n    title: No CI\n    explanation: x\n"
                     "    severity: high\n    follow_up: y\n    cues: ['hand-rolled deploy*']\n")
-    custom = Matcher.from_bank(load_bank([path]))
+    custom = load_catalogue([path]).matcher
     assert {m.id for m in custom.match("a hand-rolled deployment")} == {"no-ci"}
     assert {m.id for m in custom.match("a hand rolled deployment")} == {"no-ci"}
 

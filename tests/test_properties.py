@@ -10,13 +10,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prepbot.bank import load_bank, validate
+from prepbot.catalogue import load_catalogue, validate
 from prepbot.export import interview_from_report, render_report
 from prepbot.interview import STATUSES, start_interview
-from prepbot.matcher import matcher_for
+from prepbot.catalogue import load_catalogue
 
-BANK = load_bank()
-MATCHER = matcher_for(BANK)
+BANK = load_catalogue().bank
+MATCHER = load_catalogue().matcher
 
 # Words the cues are made of, so generated text actually reaches the matching machinery.
 CUE_WORDS = sorted({w.strip("*") for f in BANK.flags.values() for c in f.cues for part in c.split()
@@ -61,7 +61,7 @@ def test_bank_loader_only_ever_reports_problems(text):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bank.yaml"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        bank, problems = validate([path])  # must not raise
+        bank, _, problems = validate([path])  # must not raise
         for problem in problems:
             assert problem.line >= 1 and problem.column >= 1 and problem.message
 

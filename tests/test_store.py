@@ -13,7 +13,7 @@ import pytest
 
 from prepbot import locations
 from prepbot.interview import start_interview, summarize
-from prepbot.matcher import matcher_for
+from prepbot.catalogue import load_catalogue
 from prepbot.store import SCHEMA_VERSION, Store, StoreError
 
 ODD_TEXT = "[bold]x[/] [/ a[0] [b <script>alert(1)</script> 🙈 | pipes | " + "long " * 2000
@@ -120,7 +120,7 @@ def test_two_processes_writing_at_once_both_survive(bank, interview):
 
 
 def test_summary_red_then_green_with_questions_and_verdict(bank, interview):
-    matcher = matcher_for(bank)
+    matcher = load_catalogue().matcher
     first, second, third = interview.question_ids[:3]
     interview.set_note(first, "Nobody reviews code and we push straight to prod.")
     interview.set_note(second, "Every bug is triaged in Jira.")

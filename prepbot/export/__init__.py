@@ -18,15 +18,16 @@ from pathlib import Path
 
 from prepbot import __version__, locations
 from prepbot.bank import Bank, Question
+from prepbot.export.shapes import checklist_as_dict, interview_from_report, report_as_dict
 from prepbot.interview import Answer, Interview, summarize
-from prepbot.matcher import Matcher
-from prepbot.planner import Plan, question_as_dict
+from prepbot.matching import Matcher
+from prepbot.planner import Plan
+from prepbot.textsafe import safe
 
 FORMATS = ("md", "html", "json", "txt")
 EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json", "txt": ".txt"}
-CHECKLIST_SCHEMA = "prepbot.checklist"
-REPORT_SCHEMA = "prepbot.report"
-SCHEMA_VERSION = 1
+
+__all__ = ["interview_from_report", "render_checklist", "render_report", "write_export", "resolve_target"]
 
 
 class ExportError(Exception):
@@ -75,7 +76,8 @@ def _environment():
 
 
 def _render(template: str, **context) -> str:
-    return _environment().get_template(template).render(version=__version__, **context)
+    # Files keep the user's text but never a raw escape sequence or control character.
+    return safe(_environment().get_template(template).render(version=__version__, **context))
 
 
 # --------------------------------------------------------------------------- the prep checklist
@@ -104,21 +106,7 @@ def _groups(bank: Bank, questions: list[Question]) -> list[ChecklistGroup]:
 def render_checklist(bank: Bank, plan: Plan, company: str, role: str, fmt: str) -> str:
     groups = _groups(bank, list(plan.questions))
     if fmt == "json":
-        data = {
-            "schema": CHECKLIST_SCHEMA,
-            "version": SCHEMA_VERSION,
-            "company": company,
-            "role": role,
-            "persona": plan.persona,
-            "minutes": plan.minutes,
-            "total_minutes": plan.total_minutes,
-            "categories": [
-                {"id": g.id, "title": g.title, "minutes": g.minutes,
-                 "questions": [question_as_dict(bank, q) for q in g.questions]}
-                for g in groups
-            ],
-        }
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(checklist_as_dict(bank, plan, company, role, groups), indent=2, ensure_ascii=False) + "\n"
     return _render(f"checklist.{fmt}.j2", company=company, role=role, plan=plan, groups=groups)
 
 
@@ -140,63 +128,9 @@ def render_report(bank: Bank, matcher: Matcher, interview: Interview, fmt: str) 
     ]
     numbers = {item.question_id: item.number for item in items}
     if fmt == "json":
-        return json.dumps(report_as_dict(bank, interview, summary, items), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(report_as_dict(interview, summary, items), indent=2, ensure_ascii=False) + "\n"
     return _render(
         f"report.{fmt}.j2", interview=interview, summary=summary, items=items, numbers=numbers, bank=bank
-    )
-
-
-def report_as_dict(bank: Bank, interview: Interview, summary, items: list[ReportItem]) -> dict:
-    def flag(found) -> dict:
-        m = found.match
-        return {
-            "id": m.id, "kind": m.kind, "title": m.flag.title, "explanation": m.flag.explanation,
-            "severity": m.flag.severity, "score": m.score, "question_id": found.question_id,
-            "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in m.evidence],
-        }
-
-    return {
-        "schema": REPORT_SCHEMA,
-        "version": SCHEMA_VERSION,
-        "interview": {
-            "id": interview.id, "company": interview.company, "role": interview.role, "date": interview.date,
-            "persona": interview.persona, "minutes": interview.minutes, "categories": list(interview.categories),
-            "current": interview.current, "created_at": interview.created_at, "updated_at": interview.updated_at,
-        },
-        "verdict": summary.verdict,
-        "score": summary.score,
-        "flags": [flag(f) for f in (*summary.red, *summary.green)],
-        "follow_ups": list(summary.follow_ups),
-        "questions": [
-            {
-                "id": item.question_id,
-                "category": item.question.category if item.question else None,
-                "ask": item.question.ask if item.question else None,
-                "status": item.answer.status,
-                "note": item.answer.note,
-                "updated_at": item.answer.updated_at,
-            }
-            for item in items
-        ],
-        "unanswered": [q.id for q in summary.unanswered],
-    }
-
-
-def interview_from_report(data: dict) -> Interview:
-    """Read a JSON report back into the interview it was made from."""
-    if data.get("schema") != REPORT_SCHEMA or data.get("version") != SCHEMA_VERSION:
-        raise ExportError(f"not a prepbot report of version {SCHEMA_VERSION}")
-    meta = data["interview"]
-    answers = {
-        q["id"]: Answer(q["id"], q["note"], q["status"], q["updated_at"])
-        for q in data["questions"]
-        if q["note"] or q["status"] != "open" or q["updated_at"]
-    }
-    return Interview(
-        id=meta["id"], company=meta["company"], role=meta["role"], date=meta["date"], persona=meta["persona"],
-        minutes=meta["minutes"], categories=tuple(meta["categories"]),
-        question_ids=[q["id"] for q in data["questions"]], answers=answers, current=meta["current"],
-        created_at=meta["created_at"], updated_at=meta["updated_at"],
     )
 
 

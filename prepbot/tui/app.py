@@ -1,15 +1,11 @@
-"""The prepbot Textual app: screens on top of the bank, matcher, interview and store modules."""
+"""The prepbot Textual app: screens on top of one `Service` (bank, matcher, interviews, store)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
-from prepbot.bank import Bank
-from prepbot.matcher import matcher_for
-from prepbot.store import Store
+from prepbot.service import Service
 
 
 class PrepbotApp(App):
@@ -17,20 +13,18 @@ class PrepbotApp(App):
     CSS_PATH = "prepbot.tcss"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False)]
 
-    def __init__(self, bank: Bank, store: Store | None = None):
+    def __init__(self, service: Service):
         super().__init__()
-        self.bank = bank
-        self.matcher = matcher_for(bank)
-        self.store = store if store is not None else Store()
+        self.service = service
 
     def on_mount(self) -> None:
         from prepbot.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
-        if self.store.recovered_from:
+        self.push_screen(HomeScreen(self.service))
+        if self.service.store.recovered_from:
             self.notify(
-                f"Your database was damaged. It was moved to {self.store.recovered_from} and a new one started.",
-                title="Database recovered", severity="warning", timeout=20,
+                f"Your database was damaged. It was moved to {self.service.store.recovered_from} and a new one started.",
+                title="Database recovered", severity="warning", timeout=20, markup=False,
             )
 
     def action_help(self) -> None:
@@ -44,6 +38,6 @@ class PrepbotApp(App):
 
         def done(path) -> None:
             if path is not None:
-                self.notify(f"Saved the report to {path}", title="Exported", timeout=8)
+                self.notify(f"Saved the report to {path}", title="Exported", timeout=8, markup=False)
 
-        self.push_screen(ExportScreen(interview), done)
+        self.push_screen(ExportScreen(self.service, interview), done)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from prepbot.bank import load_bank
+from prepbot.catalogue import load_catalogue
 from prepbot.store import Store
 
 
@@ -11,7 +11,9 @@ def make_app():
     from prepbot.tui.app import PrepbotApp
 
     def make():
-        return PrepbotApp(bank=load_bank(), store=Store())
+        from prepbot.service import Service
+
+        return PrepbotApp(Service(load_catalogue(), Store()))
 
     return make
 

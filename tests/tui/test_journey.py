@@ -127,7 +127,7 @@ async def test_jump_to_category_through_the_palette(make_app):
         await start_interview(pilot)
         chat = pilot.app.screen
         target = chat.questions[-1].category
-        title = pilot.app.bank.categories[target].title
+        title = pilot.app.service.bank.categories[target].title
         chat.jump_to_category(target)
         await pilot.pause()
         assert chat.current_question.category == target

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, TextArea
 
-from prepbot.bank import load_bank
+from prepbot.catalogue import load_catalogue
 from prepbot.interview import start_interview
 from prepbot.store import Store
 
@@ -13,7 +13,7 @@ SIZES = [(80, 24), (120, 40)]
 
 
 def saved_interview():
-    bank = load_bank()
+    bank = load_catalogue().bank
     interview = start_interview(bank, "Acme <script>[bold]Corp[/]", "Backend 🙈", "2026-12-01", "engineer", 20)
     interview.set_note(interview.question_ids[0], "Nobody reviews code, people push straight to prod.")
     interview.set_note(interview.question_ids[1], "Every bug is triaged in Jira. Standups take 40 minutes.")

@@ -15,7 +15,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
 from prepbot.bank import Question
-from prepbot.interview import Interview, flags_in
+from prepbot.interview import Interview
+from prepbot.service import Service
 from prepbot.store import StoreError
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.chat_message import ChatMessage
@@ -33,7 +34,7 @@ class ChatCommands(Provider):
             return
         matcher = self.matcher(query)
         entries = [(f"Jump to: {title}", partial(screen.jump_to_category, cid), f"First open question about {title}")
-                   for cid, title in screen.plan_categories()]
+                   for cid, title in screen.conversation.plan_categories()]
         entries += [
             ("Show summary", screen.action_summary, "Red and green flags so far, and a verdict"),
             ("Copy current question", screen.action_copy, "Put the question on the clipboard"),
@@ -59,8 +60,10 @@ class ChatScreen(Screen):
         Binding("escape", "home", "Home"),
     ]
 
-    def __init__(self, interview: Interview):
+    def __init__(self, service: Service, interview: Interview):
         super().__init__()
+        self.service = service
+        self.conversation = service.open(interview)
         self.interview = interview
         self._autosave: Timer | None = None  # pending save of the note being typed
 
@@ -76,17 +79,13 @@ class ChatScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        questions = self.questions
-        if not questions:
+        if not self.questions:
             self.post(ChatMessage("prepbot", "This interview has no questions left in the bank. Press Esc to go back.", kind="bot"))
             return
-        self.interview.move_to(self.interview.current)
         # Replay what was already noted, so a resumed interview reads like the conversation it was.
-        for index, question in enumerate(questions[: self.interview.current]):
-            answer = self.interview.answers.get(question.id)
-            if answer and (answer.note.strip() or answer.status != "open"):
-                self.post_question(index, question, brief=True)
-                self.post_answer(question)
+        for index, question in self.conversation.answered_before():
+            self.post_question(index, question, brief=True)
+            self.post_answer(question)
         self.post_question(self.interview.current, self.current_question)
         self.load_note()
         self.refresh_panels()
@@ -95,23 +94,12 @@ class ChatScreen(Screen):
     # -- the data this screen shows
 
     @property
-    def bank(self):
-        return self.app.bank
-
-    @property
     def questions(self) -> list[Question]:
-        return self.interview.questions(self.bank)
+        return self.conversation.questions
 
     @property
     def current_question(self) -> Question:
-        return self.questions[self.interview.current]
-
-    def plan_categories(self) -> list[tuple[str, str]]:
-        seen = dict.fromkeys(q.category for q in self.questions)
-        return [(cid, self.bank.categories[cid].title) for cid in seen if cid in self.bank.categories]
-
-    def question_numbers(self) -> dict[str, int]:
-        return {q.id: i + 1 for i, q in enumerate(self.questions)}
+        return self.conversation.current_question
 
     # -- messages
 
@@ -121,8 +109,7 @@ class ChatScreen(Screen):
         log.scroll_end(animate=False)
 
     def post_question(self, index: int, question: Question, brief: bool = False) -> None:
-        category = self.bank.categories.get(question.category)
-        heading = f"Q{index + 1} · {category.title if category else question.category}"
+        heading = f"Q{index + 1} · {self.conversation.category_title(question)}"
         parts: list = [(heading, "dim"), "\n", (question.ask, "bold")]
         if not brief:
             parts += ["\n", ("Why it matters: ", "italic"), question.why]
@@ -138,21 +125,19 @@ class ChatScreen(Screen):
             self.post(ChatMessage("You", Content("(asked, no notes)"), kind="user"))
             return
         self.post(ChatMessage("You", Content(answer.note), kind="user"))
-        self.post(self.reaction(question, answer.note))
+        self.post(self.reaction(question))
 
-    def reaction(self, question: Question, note: str) -> ChatMessage:
-        matches = self.app.matcher.match(note)
-        if not matches:
-            follow = question.follow_ups[0]
+    def reaction(self, question: Question) -> ChatMessage:
+        reaction = self.conversation.react(question)
+        follow = reaction.follow_up
+        if not reaction.matches:
             body = Content.assemble("No flags in that. If you want more detail, ask: ", (follow, "bold"))
             return ChatMessage("prepbot", body, kind="reaction", copy_text=follow)
         parts: list = ["I heard:"]
-        for match in matches:
+        for match in reaction.matches:
             label, style = MARKERS[match.kind]
             quote = one_line(match.evidence[0].text, 70) if match.evidence else ""
             parts += ["\n", (label, style), " ", (match.flag.title, "bold"), " — “", (quote, "italic"), "”"]
-        red = [m for m in matches if m.kind == "red"]
-        follow = red[0].flag.follow_up if red else question.follow_ups[0]
         parts += ["\n", ("Worth asking next: ", "italic"), (follow, "bold")]
         return ChatMessage("prepbot", Content.assemble(*parts), kind="reaction", copy_text=follow)
 
@@ -161,37 +146,34 @@ class ChatScreen(Screen):
     def load_note(self) -> None:
         note = self.query_one("#note", TextArea)
         with note.prevent(TextArea.Changed):
-            note.load_text(self.interview.answer_for(self.current_question.id).note)
+            note.load_text(self.conversation.note())
         self.update_live_flags(note.text)
 
     @on(TextArea.Changed, "#note")
     def note_changed(self, event: TextArea.Changed) -> None:
-        text = event.text_area.text
-        self.interview.set_note(self.current_question.id, text)
-        self.update_live_flags(text)
+        self.query_one(FlagPanel).show_live(self.conversation.type(event.text_area.text))
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_DELAY, self.save_now)
 
     def update_live_flags(self, text: str) -> None:
-        self.query_one(FlagPanel).show_live(self.app.matcher.match(text))
+        self.query_one(FlagPanel).show_live(self.conversation.live_flags(text))
 
     def refresh_panels(self) -> None:
         total = len(self.questions)
         question = self.current_question
         in_category = [q for q in self.questions if q.category == question.category]
-        category = self.bank.categories.get(question.category)
         position = in_category.index(question) + 1
         answered = self.interview.answered_count
         self.query_one("#progress", Static).update(
             Content.assemble(
                 (one_line(self.interview.company, 24), "bold"),
                 f" · Q{self.interview.current + 1}/{total}",
-                f" · {one_line(category.title if category else question.category, 24)} {position}/{len(in_category)}",
+                f" · {one_line(self.conversation.category_title(question), 24)} {position}/{len(in_category)}",
                 f" · {answered} answered",
             )
         )
-        self.query_one(FlagPanel).show_all(flags_in(self.interview, self.app.matcher), self.question_numbers())
+        self.query_one(FlagPanel).show_all(self.conversation.flags_so_far(), self.conversation.question_numbers())
 
     def save_now(self) -> None:
         if self._autosave is not None:
@@ -200,15 +182,15 @@ class ChatScreen(Screen):
         if not self.questions:
             return
         try:
-            self.app.store.save_answer(self.interview, self.current_question.id)
+            self.conversation.save()
         except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
 
     # -- moving through the plan
 
     def go_to(self, index: int) -> None:
         self.save_now()
-        self.interview.move_to(index)
+        self.conversation.move(index)
         self.save_now()
         self.post_question(self.interview.current, self.current_question)
         self.load_note()
@@ -219,7 +201,7 @@ class ChatScreen(Screen):
             return
         question = self.current_question
         self.post_answer(question)
-        if self.interview.current + 1 < len(self.questions):
+        if self.conversation.has_next():
             self.go_to(self.interview.current + 1)
         else:
             self.save_now()
@@ -233,22 +215,16 @@ class ChatScreen(Screen):
 
     def action_skip(self) -> None:
         if self.questions:
-            self.interview.set_status(self.current_question.id, "skipped")
+            self.conversation.set_status("skipped")
             self.action_next()
 
     def action_mark_asked(self) -> None:
         if self.questions:
-            self.interview.set_status(self.current_question.id, "asked")
+            self.conversation.set_status("asked")
             self.action_next()
 
     def jump_to_category(self, category_id: str) -> None:
-        for index, question in enumerate(self.questions):
-            answer = self.interview.answers.get(question.id)
-            if question.category == category_id and not (answer and answer.answered):
-                self.go_to(index)
-                return
-        first = next(i for i, q in enumerate(self.questions) if q.category == category_id)
-        self.go_to(first)
+        self.go_to(self.conversation.first_open_in_category(category_id))
 
     def action_copy(self) -> None:
         if not self.questions:
@@ -261,7 +237,7 @@ class ChatScreen(Screen):
         from prepbot.tui.screens.summary import SummaryScreen
 
         self.save_now()
-        self.app.push_screen(SummaryScreen(self.interview))
+        self.app.push_screen(SummaryScreen(self.service, self.interview))
 
     def action_export(self) -> None:
         self.save_now()

@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from prepbot.export import EXTENSIONS, ExportError, default_filename, render_report, resolve_target, write_export
+from prepbot.export import EXTENSIONS, ExportError, default_filename, resolve_target, write_export
 from prepbot.interview import Interview
+from prepbot.service import Service
 
 FORMATS = [("Markdown (.md)", "md"), ("HTML, printable (.html)", "html"), ("JSON (.json)", "json"), ("Plain text (.txt)", "txt")]
 
@@ -20,8 +21,9 @@ FORMATS = [("Markdown (.md)", "md"), ("HTML, printable (.html)", "html"), ("JSON
 class ExportScreen(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "export", "Export")]
 
-    def __init__(self, interview: Interview, folder: Path | None = None):
+    def __init__(self, service: Service, interview: Interview, folder: Path | None = None):
         super().__init__()
+        self.service = service
         self.interview = interview
         self.folder = folder or Path.cwd()
 
@@ -74,7 +76,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.write(target, fmt, force=False)
 
     def write(self, target: Path, fmt: str, force: bool) -> None:
-        text = render_report(self.app.bank, self.app.matcher, self.interview, fmt)
+        text = self.service.render_report(self.interview, fmt)
         try:
             write_export(target, text, force=force)
         except ExportError as exc:

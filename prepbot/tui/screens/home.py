@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from prepbot.interview import flags_in
+from prepbot.service import Service
 from prepbot.store import StoreError
 from prepbot.tui.text import cell, one_line
 
@@ -31,6 +31,10 @@ class HomeScreen(Screen):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    def __init__(self, service: Service):
+        super().__init__()
+        self.service = service
+
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
             yield Static(Content.assemble(("prepbot", "bold"), " — interview the company back"), id="title")
@@ -50,17 +54,14 @@ class HomeScreen(Screen):
         table = self.query_one(DataTable)
         table.clear()
         try:
-            rows = self.app.store.list()
+            rows = self.service.list_interviews()
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             rows = []
-        for row in rows:
-            interview = self.app.store.load(row.id)
-            found = flags_in(interview, self.app.matcher)
-            red = len({f.id for f in found if f.kind == "red"})
-            green = len({f.id for f in found if f.kind == "green"})
+        for item in rows:
+            row = item.row
             table.add_row(
-                cell(row.company, 28), cell(row.role, 20), Text(row.date), Text(str(red)), Text(str(green)),
+                cell(row.company, 28), cell(row.role, 20), cell(row.date, 10), Text(str(item.red)), Text(str(item.green)),
                 Text(f"{row.answered_count}/{row.question_count}"), key=row.id,
             )
         self.query_one("#empty").display = not rows
@@ -85,12 +86,12 @@ class HomeScreen(Screen):
     def open(self, interview_id: str) -> None:
         from prepbot.tui.screens.chat import ChatScreen
 
-        self.app.push_screen(ChatScreen(self.app.store.load(interview_id)))
+        self.app.push_screen(ChatScreen(self.service, self.service.load(interview_id)))
 
     def action_new(self) -> None:
         from prepbot.tui.screens.new_interview import NewInterviewScreen
 
-        self.app.push_screen(NewInterviewScreen())
+        self.app.push_screen(NewInterviewScreen(self.service))
 
     def action_delete(self) -> None:
         from prepbot.tui.screens.confirm import ConfirmScreen
@@ -98,12 +99,12 @@ class HomeScreen(Screen):
         interview_id = self.selected_id()
         if not interview_id:
             return
-        interview = self.app.store.load(interview_id)
+        interview = self.service.load(interview_id)
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                self.app.store.delete(interview_id)
-                self.notify(f"Deleted the interview with {one_line(interview.company, 40)}.")
+                self.service.delete(interview_id)
+                self.notify(f"Deleted the interview with {one_line(interview.company, 40)}.", markup=False)
                 self.reload()
 
         question = f"Delete the interview with {one_line(interview.company, 60)} ({interview.date}) and all its notes?"

@@ -7,12 +7,11 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
 
-from prepbot.interview import start_interview
-from prepbot.planner import PlanError
-from prepbot.store import StoreError
+from prepbot.service import Service, ServiceError
 
 PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
 
@@ -23,6 +22,10 @@ class NewInterviewScreen(Screen):
         Binding("escape", "app.pop_screen", "Cancel"),
         Binding("f1", "app.help", "Help"),
     ]
+
+    def __init__(self, service: Service):
+        super().__init__()
+        self.service = service
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
@@ -44,7 +47,7 @@ class NewInterviewScreen(Screen):
                 yield Input(value="20", placeholder="empty: no limit", id="minutes", type="number")
             with Horizontal(classes="row categories"):
                 yield Label("Focus on\n(none: all)")
-                yield SelectionList[str](*[(c.title, c.id) for c in self.app.bank.categories.values()], id="categories")
+                yield SelectionList[str](*[(c.title, c.id) for c in self.service.bank.categories.values()], id="categories")
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button("Start (Ctrl+S)", variant="primary", id="start", compact=True)
@@ -64,7 +67,7 @@ class NewInterviewScreen(Screen):
         self.action_start()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(message)
+        self.query_one("#form-error", Static).update(Content(message))
 
     def action_start(self) -> None:
         from prepbot.tui.screens.chat import ChatScreen
@@ -76,8 +79,7 @@ class NewInterviewScreen(Screen):
             self.show_error("Minutes must be a number, or empty for no limit.")
             return
         try:
-            interview = start_interview(
-                self.app.bank,
+            interview = self.service.start_interview(
                 company=self.query_one("#company", Input).value,
                 role=self.query_one("#role", Input).value,
                 date=self.query_one("#date", Input).value.strip() or None,
@@ -85,18 +87,7 @@ class NewInterviewScreen(Screen):
                 minutes=minutes,
                 categories=self.query_one("#categories", SelectionList).selected,
             )
-        except (PlanError, ValueError) as exc:
-            message = str(exc)
-            if "isoformat" in message or "Invalid isoformat" in message:
-                message = "Date must look like 2026-12-01."
-            self.show_error(message[0].upper() + message[1:])
-            return
-        if not interview.question_ids:
-            self.show_error("No question fits that time box; try more minutes.")
-            return
-        try:
-            self.app.store.save(interview)
-        except StoreError as exc:
+        except ServiceError as exc:
             self.show_error(str(exc))
             return
-        self.app.switch_screen(ChatScreen(interview))
+        self.app.switch_screen(ChatScreen(self.service, interview))

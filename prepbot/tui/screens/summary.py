@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from prepbot.interview import Interview, summarize
+from prepbot.interview import Interview
+from prepbot.service import Service
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import MARKERS
 
@@ -21,8 +22,9 @@ class SummaryScreen(Screen):
         Binding("f1,question_mark", "app.help", "Help"),
     ]
 
-    def __init__(self, interview: Interview):
+    def __init__(self, service: Service, interview: Interview):
         super().__init__()
+        self.service = service
         self.interview = interview
 
     def compose(self) -> ComposeResult:
@@ -31,8 +33,8 @@ class SummaryScreen(Screen):
         yield Footer()
 
     def render_summary(self) -> Content:
-        bank, interview = self.app.bank, self.interview
-        summary = summarize(interview, bank, self.app.matcher)
+        bank, interview = self.service.bank, self.interview
+        summary = self.service.summary(interview)
         numbers = {q.id: i + 1 for i, q in enumerate(interview.questions(bank))}
         parts: list = [
             (f"Summary: {one_line(interview.company, 50)}", "bold"),

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from prepbot.interview import FoundFlag
-from prepbot.matcher import Match
+from prepbot.matching import Match
 from prepbot.tui.text import one_line
 
 # Meaning is never carried by colour alone: each flag also has a word and a symbol.

@@ -1,0 +1,172 @@
+"""The catalogue: the bank, its context rules and the matcher compiled from them, loaded once.
+
+Loading means reading and validating YAML (`bank_loader`), which takes a while; the validated
+result is cached as JSON in the cache directory, keyed by prepbot's version and code and by every
+bank file's path, size and modification time, so start-up parses no YAML when nothing changed.
+The cache is data only (JSON, never pickle: nothing in it can run), lives in a folder private to
+the user (0700; a folder others can write to is not used), and only regular files are opened.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import stat
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from prepbot import __version__, locations
+from prepbot.bank import AnswerKey, Bank, BankError, Category, Flag, Problem, Question
+from prepbot.matching.context import CONTEXT_FILE, ContextRules
+from prepbot.matching.engine import Matcher
+
+CACHE_FORMAT = 1
+MAX_CACHE_BYTES = 16 * 1024 * 1024
+
+
+@dataclass
+class Catalogue:
+    """Everything matching and planning need, built once per process for a set of bank paths."""
+
+    bank: Bank
+    rules: ContextRules
+    matcher: Matcher
+
+
+def validate(extra: Iterable[Path | str] = ()) -> tuple[Bank, ContextRules | None, list[Problem]]:
+    """The built-in bank with `extra` layered over it, the context rules, and every problem."""
+    from prepbot import bank_loader
+
+    bank, problems = bank_loader.validate([locations.builtin_bank_dir()], list(extra))
+    rules, found = bank_loader.read_context(CONTEXT_FILE)
+    return bank, rules, problems + found
+
+
+def load_catalogue(extra: Iterable[Path | str] = ()) -> Catalogue:
+    """The catalogue for these bank paths, loaded once per process. Raises BankError."""
+    return _load(tuple(os.path.abspath(os.path.expanduser(str(p))) for p in extra))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...]) -> Catalogue:
+    key = _cache_key(paths)
+    cache_file = _cache_file(key) if key is not None else None
+    data = _read_cache(cache_file, key) if cache_file is not None else None
+    if data is not None:
+        bank, rules = _bank_from_data(data["bank"]), ContextRules.from_mapping(data["context"])
+    else:
+        bank, rules, problems = validate(paths)
+        if problems:
+            raise BankError(problems)
+        if cache_file is not None:
+            _write_cache(cache_file, {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": _context_data()})
+    return Catalogue(bank, rules, Matcher.from_bank(bank, rules))
+
+
+# --------------------------------------------------------------------------- the cache
+
+def _cache_key(paths: tuple[str, ...]) -> str | None:
+    """Identity of everything a cached catalogue was built from: code, version and every file."""
+    from prepbot.reading import yaml_files
+
+    files, problems = yaml_files([locations.builtin_bank_dir(), *paths])
+    if problems:
+        return None
+    package = Path(__file__).resolve().parent
+    code = [package / "bank.py", package / "bank_loader.py", Path(__file__).resolve(), CONTEXT_FILE]
+    parts = [__version__, str(CACHE_FORMAT)]
+    for path in [*code, *files]:
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        parts.append(f"{path.absolute()}\0{info.st_size}\0{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _cache_file(key: str) -> Path | None:
+    folder = locations.cache_dir()
+    try:
+        locations.make_private_dir(folder)
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    # A cache that someone else could have written is not read: it decides what prepbot believes.
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022 or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+        return None
+    return folder / f"catalogue-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+
+
+def _read_cache(path: Path, key: str) -> dict[str, Any] | None:
+    from prepbot.reading import open_regular
+
+    try:
+        fd = open_regular(path)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read(MAX_CACHE_BYTES + 1)
+        if len(raw) > MAX_CACHE_BYTES:
+            return None
+        data = json.loads(raw)
+        if data.get("format") != CACHE_FORMAT or data.get("key") != key:
+            return None
+        return data
+    except (OSError, ValueError, AttributeError):
+        return None  # a missing, stale or damaged cache is rebuilt, never trusted
+
+
+def _write_cache(path: Path, data: dict[str, Any]) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass  # a read-only or full cache directory only costs start-up time
+
+
+def _context_data() -> dict[str, Any]:
+    """The context rules as validated plain data (what ContextRules.from_mapping reads)."""
+    from prepbot import bank_loader
+
+    rules, _ = bank_loader.read_context(CONTEXT_FILE)
+    return {
+        "negation": {
+            "window": rules.negation_window, "before": sorted(rules.negation_before),
+            "after": sorted(rules.negation_after), "be": sorted(rules.be_words),
+        },
+        "clause_breakers": sorted(rules.clause_breakers),
+        "scope_breakers": sorted(rules.scope_breakers),
+        "rare": {"window": rules.rare_window, "after": [" ".join(p) for p in rules.rare_after]},
+        "questions": {
+            "reported": [" ".join(p) for p in rules.reported_questions],
+            "direct_start": sorted(rules.question_starts),
+            "short_question_words": rules.short_question_words,
+        },
+        "common_words": sorted(rules.common_words - rules.negation_before),
+        "abbreviations": {k: list(v) for k, v in rules.abbreviations.items()},
+        "numbers": rules.numbers,
+    }
+
+
+def _bank_from_data(data: dict[str, Any]) -> Bank:
+    def question(q: dict[str, Any]) -> Question:
+        answers = q.pop("answers")
+        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in q.items()}
+        key = AnswerKey(answers["if_yes"], answers["if_no"], tuple(tuple(pair) for pair in answers["cues"]))
+        return Question(**fields, answers=key)
+
+    return Bank(
+        categories={k: Category(**v) for k, v in data["categories"].items()},
+        questions={k: question(dict(v)) for k, v in data["questions"].items()},
+        flags={k: Flag(**{f: tuple(x) if isinstance(x, list) else x for f, x in v.items()}) for k, v in data["flags"].items()},
+    )

@@ -1,0 +1,158 @@
+"""Every JSON document prepbot prints or writes, built in one place.
+
+Shapes are versioned (see README): fields are only ever added; a version changes when one is
+removed or changes meaning. Building is pure: domain objects in, plain dicts out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from prepbot.bank import Bank, Question
+from prepbot.interview import Answer, Interview
+
+if TYPE_CHECKING:
+    from prepbot.matching import Match
+    from prepbot.planner import Plan
+
+PLAN_VERSION = 1
+CHECKLIST_SCHEMA = "prepbot.checklist"
+REPORT_SCHEMA = "prepbot.report"
+SCHEMA_VERSION = 1
+
+
+class ShapeError(ValueError):
+    """A document that is not the shape it claims to be."""
+
+
+def question_as_dict(bank: Bank, question: Question) -> dict:
+    category = bank.categories.get(question.category)
+    return {
+        "id": question.id,
+        "category": question.category,
+        "category_title": category.title if category else question.category,
+        "ask": question.ask,
+        "why": question.why,
+        "personas": list(question.personas),
+        "priority": question.priority,
+        "minutes": question.minutes,
+        "flags": {"red": list(question.red_flags), "green": list(question.green_flags)},
+        "listen_for": list(question.listen_for),
+        "follow_ups": list(question.follow_ups),
+    }
+
+
+def plan_as_dict(bank: Bank, the_plan: "Plan") -> dict:
+    """`prepbot questions --format json`."""
+    return {
+        "version": PLAN_VERSION,
+        "persona": the_plan.persona,
+        "minutes": the_plan.minutes,
+        "categories": list(the_plan.categories),
+        "total_minutes": the_plan.total_minutes,
+        "questions": [question_as_dict(bank, q) for q in the_plan.questions],
+    }
+
+
+def evidence_as_dict(evidence) -> dict:
+    return {"start": evidence.start, "end": evidence.end, "text": evidence.text}
+
+
+def matches_as_dict(matches: Iterable["Match"], explain: bool = False) -> dict:
+    """`prepbot analyze --format json`: {"flags": [...]}; `explain` adds what produced each piece."""
+
+    def evidence(e) -> dict:
+        shape = evidence_as_dict(e)
+        if explain:
+            shape.update(source=e.source, context=e.context)
+        return shape
+
+    return {
+        "flags": [
+            {
+                "id": m.id,
+                "kind": m.kind,
+                "title": m.flag.title,
+                "score": m.score,
+                "evidence": [evidence(e) for e in m.evidence],
+            }
+            for m in matches
+        ]
+    }
+
+
+def checklist_as_dict(bank: Bank, the_plan: "Plan", company: str, role: str, groups) -> dict:
+    """`prepbot prep --format json`."""
+    return {
+        "schema": CHECKLIST_SCHEMA,
+        "version": SCHEMA_VERSION,
+        "company": company,
+        "role": role,
+        "persona": the_plan.persona,
+        "minutes": the_plan.minutes,
+        "total_minutes": the_plan.total_minutes,
+        "categories": [
+            {"id": g.id, "title": g.title, "minutes": g.minutes,
+             "questions": [question_as_dict(bank, q) for q in g.questions]}
+            for g in groups
+        ],
+    }
+
+
+def report_as_dict(interview: Interview, summary, items) -> dict:
+    """`prepbot export --format json`: the whole interview, readable back by `interview_from_report`."""
+
+    def flag(found) -> dict:
+        m = found.match
+        return {
+            "id": m.id, "kind": m.kind, "title": m.flag.title, "explanation": m.flag.explanation,
+            "severity": m.flag.severity, "score": m.score, "question_id": found.question_id,
+            "evidence": [evidence_as_dict(e) for e in m.evidence],
+        }
+
+    return {
+        "schema": REPORT_SCHEMA,
+        "version": SCHEMA_VERSION,
+        "interview": {
+            "id": interview.id, "company": interview.company, "role": interview.role, "date": interview.date,
+            "persona": interview.persona, "minutes": interview.minutes, "categories": list(interview.categories),
+            "current": interview.current, "created_at": interview.created_at, "updated_at": interview.updated_at,
+        },
+        "verdict": summary.verdict,
+        "score": summary.score,
+        "flags": [flag(f) for f in (*summary.red, *summary.green)],
+        "follow_ups": list(summary.follow_ups),
+        "questions": [
+            {
+                "id": item.question_id,
+                "category": item.question.category if item.question else None,
+                "ask": item.question.ask if item.question else None,
+                "status": item.answer.status,
+                "note": item.answer.note,
+                "updated_at": item.answer.updated_at,
+            }
+            for item in items
+        ],
+        "unanswered": [q.id for q in summary.unanswered],
+    }
+
+
+def interview_from_report(data: dict) -> Interview:
+    """Read a JSON report back into the interview it was made from. Raises ShapeError."""
+    if not isinstance(data, dict) or data.get("schema") != REPORT_SCHEMA or data.get("version") != SCHEMA_VERSION:
+        raise ShapeError(f"not a prepbot report of version {SCHEMA_VERSION}")
+    try:
+        meta = data["interview"]
+        answers = {
+            q["id"]: Answer(q["id"], q["note"], q["status"], q["updated_at"])
+            for q in data["questions"]
+            if q["note"] or q["status"] != "open" or q["updated_at"]
+        }
+        return Interview(
+            id=meta["id"], company=meta["company"], role=meta["role"], date=meta["date"], persona=meta["persona"],
+            minutes=meta["minutes"], categories=tuple(meta["categories"]),
+            question_ids=[q["id"] for q in data["questions"]], answers=answers, current=meta["current"],
+            created_at=meta["created_at"], updated_at=meta["updated_at"],
+        )
+    except (KeyError, TypeError) as exc:
+        raise ShapeError(f"the report is incomplete: missing {exc}") from None

@@ -1,0 +1,65 @@
+"""Plain-text renderings for the terminal: a plan (`prepbot questions`) and flags (`analyze`).
+
+User and bank text goes through `safe` first: a terminal path never prints a raw escape sequence.
+"""
+
+from __future__ import annotations
+
+from prepbot.bank import Bank
+from prepbot.planner import Plan
+from prepbot.textsafe import safe
+
+
+def render_plan(bank: Bank, the_plan: Plan, markdown: bool) -> str:
+    lines: list[str] = []
+    count = len(the_plan.questions)
+    summary = f"{count} question{'s' if count != 1 else ''}, about {the_plan.total_minutes:g} min"
+    if the_plan.persona:
+        summary += f", for a conversation with an {the_plan.persona}" if the_plan.persona[0] in "aeiou" else f", for a {the_plan.persona}"
+    if the_plan.minutes:
+        summary += f" (time box {the_plan.minutes:g} min)"
+    lines.append(f"# Questions\n\n{summary}\n" if markdown else summary + "\n")
+    if not count:
+        lines.append("No question fits. Try a longer time box or fewer filters.")
+    for number, question in enumerate(the_plan.questions, 1):
+        title = safe(bank.categories[question.category].title)
+        ask, why = safe(question.ask), safe(question.why)
+        listen = "; ".join(safe(x) for x in question.listen_for)
+        follow = " / ".join(safe(x) for x in question.follow_ups)
+        if markdown:
+            lines.append(f"{number}. **{ask}**  \n   _{title} · {question.minutes:g} min · priority {question.priority}_  \n   {why}")
+            lines.append("   - Listen for: " + listen)
+            lines.append("   - Follow up: " + follow)
+        else:
+            lines.append(f"{number:>2}. {ask}")
+            lines.append(f"    [{title}] {question.minutes:g} min, priority {question.priority}  id: {safe(question.id)}")
+            lines.append(f"    Why: {why}")
+            lines.append("    Listen for: " + listen)
+            lines.append("    Follow up: " + follow)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_matches(matches, explain: bool = False) -> str:
+    if not matches:
+        return "No flags found."
+    lines = []
+    for kind, heading, marker in (("red", "Red flags", "RED  "), ("green", "Green flags", "GREEN")):
+        group = [m for m in matches if m.kind == kind]
+        if not group:
+            continue
+        lines.append(f"{heading} ({len(group)})")
+        for m in group:
+            lines.append(f"  {marker} {safe(m.flag.title)}  [{m.id}, score {m.score:.2f}]")
+            lines.append(f"        {safe(m.flag.explanation)}")
+            for evidence in m.evidence[:5]:
+                quoted = " ".join(safe(evidence.text).split())
+                lines.append(f'        Heard: "{quoted}"')
+                if explain:
+                    lines.append(f"          from {safe(evidence.source) or 'unknown'}")
+                    lines.append(f"          context: {safe(evidence.context) or 'nothing changed it'}")
+            if len(m.evidence) > 5:
+                lines.append(f"        ...and {len(m.evidence) - 5} more places")
+            lines.append(f"        Ask next: {safe(m.flag.follow_up)}")
+        lines.append("")
+    return "\n".join(lines).rstrip()

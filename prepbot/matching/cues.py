@@ -1,0 +1,324 @@
+"""The cue language: parse, compile and run the phrases the matcher listens for.
+
+A cue is a sequence of *slots* separated by spaces (see "Cue syntax" in the README): its words
+must appear in order in one sentence with small gaps. `CueSet` compiles a catalogue's cues once:
+each distinct word of a text is compared with the cue vocabulary once (exact, prefix, then a
+typo-tolerant comparison with rapidfuzz) and only the cues a sentence can plausibly match are tried.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from prepbot.matching.text import Token, as_number, normalise
+
+if TYPE_CHECKING:
+    from prepbot.matching.context import ContextRules
+
+DEFAULT_WEIGHT = 0.9
+FUZZY_PENALTY = 0.9
+DEFAULT_GAP = 3  # tokens allowed between two slots of a cue
+WIDE_GAP = 8  # tokens allowed where a cue says "..."
+MAX_SLOTS = 16  # a cue with more slots is refused: matching stays bounded
+
+_NUM_RE = re.compile(r"^#(>=|<=|>|<|=)?(\d+(?:\.\d+)?)$")
+
+
+class CueError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str  # lit | pre | num
+    text: str = ""
+    op: str = ""
+    value: float = 0.0
+
+
+@dataclass
+class Cue:
+    flag_id: str
+    source: str
+    weight: float
+    negated_weight: float  # when the cue is flipped to the opposite flag: "no backlog" says more than "backlog"
+    slots: list[list[tuple[int, ...]]]  # slot -> alternatives -> consecutive term ids
+    gaps: list[int]  # gaps[i]: tokens allowed before slot i (gaps[0] unused)
+    index: int = 0  # position in the set: cues are tried in catalogue order
+    slot_first_terms: list[frozenset[int]] = field(init=False)
+    slot_alternatives: list[dict[int, list[tuple[int, ...]]]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # First terms of each slot's alternatives: a sentence lacking all of one slot's cannot match.
+        self.slot_first_terms = [frozenset(alternative[0] for alternative in slot) for slot in self.slots]
+        # Per slot: first term -> the alternatives starting with it, so a token only tries what it can start.
+        self.slot_alternatives = []
+        for slot in self.slots:
+            by_first: dict[int, list[tuple[int, ...]]] = {}
+            for alternative in slot:
+                by_first.setdefault(alternative[0], []).append(alternative)
+            self.slot_alternatives.append(by_first)
+
+
+class Vocabulary:
+    def __init__(self) -> None:
+        self.terms: list[Term] = []
+        self._ids: dict[Term, int] = {}
+
+    def intern(self, term: Term) -> int:
+        if term not in self._ids:
+            self._ids[term] = len(self.terms)
+            self.terms.append(term)
+        return self._ids[term]
+
+    def parse_word(self, word: str) -> int:
+        number = _NUM_RE.match(word)
+        if number:
+            return self.intern(Term("num", op=number.group(1) or ">=", value=float(number.group(2))))
+        if word.endswith("*"):
+            stem = normalise(word[:-1])
+            if not stem or "*" in stem:
+                raise CueError(f"'{word}' has nothing before '*'" if not stem else f"'{word}': '*' may only end a word")
+            return self.intern(Term("pre", stem))
+        text = normalise(word)
+        if not text or "*" in text:
+            raise CueError(f"'{word}' is not a word")
+        return self.intern(Term("lit", text))
+
+
+def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
+    text = source.strip()
+    weight = negated_weight = DEFAULT_WEIGHT
+    if "@" in text:
+        text, _, raw_weight = text.rpartition("@")
+        plain, _, flipped = raw_weight.partition("/")
+        try:
+            weight = float(plain)
+            negated_weight = float(flipped) if flipped else weight
+        except ValueError:
+            raise CueError(f"cue '{source}': weight after '@' must be a number (or two, as @0.4/0.9)") from None
+        if not (0 < weight <= 1 and 0 < negated_weight <= 1):
+            raise CueError(f"cue '{source}': weight must be between 0 and 1")
+    slots: list[list[tuple[int, ...]]] = []
+    gaps: list[int] = []
+    gap = DEFAULT_GAP
+    for part in text.split():
+        if part == "...":
+            gap = WIDE_GAP
+            continue
+        alternatives = []
+        for alternative in part.split("|"):
+            # Text splits "stand-up" into two words, so a cue's hyphen joins words like "_" does;
+            # "on_call" is written as two words in cues but read as one ("oncall") in text.
+            joined = re.sub(r"(?<![a-z])on_call", "oncall", alternative.replace("-", "_"))
+            words = [w for w in joined.split("_") if w]
+            if not words:
+                raise CueError(f"cue '{source}': empty alternative in '{part}'")
+            alternatives.append(tuple(vocabulary.parse_word(w) for w in words))
+        slots.append(alternatives)
+        gaps.append(gap)
+        gap = DEFAULT_GAP
+    if not slots:
+        raise CueError(f"cue '{source}' is empty")
+    if len(slots) > MAX_SLOTS:
+        raise CueError(f"cue '{source}' has {len(slots)} slots; at most {MAX_SLOTS} are allowed")
+    return Cue(flag_id, source, weight, negated_weight, slots, gaps)
+
+
+def check_cue(source: str) -> None:
+    """Raise CueError when `source` is not a valid cue (used by bank validation)."""
+    compile_cue(Vocabulary(), "", source)
+
+
+def _compare(number: float, op: str, value: float) -> bool:
+    if op == ">=":
+        return number >= value
+    if op == "<=":
+        return number <= value
+    if op == ">":
+        return number > value
+    if op == "<":
+        return number < value
+    return number == value
+
+
+class CueSet:
+    """Cues compiled once; `find(tokens)` lists every cue reading of one sentence."""
+
+    def __init__(self, cues: Iterable[tuple[str, str]], rules: "ContextRules"):
+        """`cues`: (flag id, cue source) pairs in catalogue order. Raises CueError."""
+        self.rules = rules
+        self.vocabulary = Vocabulary()
+        self.cues: list[Cue] = []
+        for flag_id, source in cues:
+            cue = compile_cue(self.vocabulary, flag_id, source)
+            cue.index = len(self.cues)
+            self.cues.append(cue)
+        terms = self.vocabulary.terms
+        self._literals = {t.text: i for i, t in enumerate(terms) if t.kind == "lit"}
+        self._stems: dict[int, dict[str, int]] = {}
+        for i, t in enumerate(terms):
+            if t.kind == "pre":
+                self._stems.setdefault(len(t.text), {})[t.text] = i
+        self._numbers = [(i, t) for i, t in enumerate(terms) if t.kind == "num"]
+        # Typo tolerance only for longer words, grouped by first letter: a typo rarely hits the first letter,
+        # and requiring it keeps "unrealistic" from matching "realistic".
+        self._fuzzy_literals: dict[str, list[str]] = {}
+        for word in self._literals:
+            if len(word) >= 5 and word.isalpha():
+                self._fuzzy_literals.setdefault(word[0], []).append(word)
+        self._fuzzy_stems: dict[tuple[str, int], list[str]] = {}
+        for length, stems in self._stems.items():
+            for stem in stems:
+                if length >= 5 and stem.isalpha():
+                    self._fuzzy_stems.setdefault((stem[0], length), []).append(stem)
+        # Each cue is indexed by the first words of one slot that has no everyday word in it ("review*"
+        # rather than "every|all"), so a sentence only wakes the cues it can plausibly match.
+        self._by_anchor: dict[int, list[Cue]] = {}
+        for cue in self.cues:
+            anchor = next(
+                (firsts for firsts in cue.slot_first_terms if not any(self._is_common(t) for t in firsts)),
+                cue.slot_first_terms[0],
+            )
+            for term_id in anchor:
+                self._by_anchor.setdefault(term_id, []).append(cue)
+        self._token_cache: dict[str, dict[int, bool]] = {}
+
+    def _is_common(self, term_id: int) -> bool:
+        term = self.vocabulary.terms[term_id]
+        common = self.rules.common_words
+        return term.kind == "num" or (term.kind == "lit" and term.text in common) or (term.kind == "pre" and len(term.text) < 4)
+
+    # -- per token
+
+    def terms_for(self, word: str) -> dict[int, bool]:
+        """Term ids this word matches, each with whether the match was exact."""
+        cached = self._token_cache.get(word)
+        if cached is not None:
+            return cached
+        found: dict[int, bool] = {}
+        exact = self._literals.get(word)
+        if exact is not None:
+            found[exact] = True
+        for length, stems in self._stems.items():
+            if len(word) >= length:
+                term = stems.get(word[:length])
+                if term is not None:
+                    found[term] = True
+        # Typo tolerance only for words the vocabulary does not know: "paged" is not a typo of "pager".
+        if not found and word.isalpha() and 5 <= len(word) <= 40:
+            self._fuzzy(word, found)
+        number = as_number(word, self.rules.numbers)
+        if number is not None:
+            for term_id, term in self._numbers:
+                if _compare(number, term.op, term.value):
+                    found[term_id] = True
+        if len(self._token_cache) > 50_000:  # bounded: pasted novels should not grow memory forever
+            self._token_cache.clear()
+        self._token_cache[word] = found
+        return found
+
+    def _fuzzy(self, word: str, found: dict[int, bool]) -> None:
+        # Imported on the first unknown word, not at start-up: the TUI's first screen never needs it.
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        candidates = self._fuzzy_literals.get(word[0], ())
+        if candidates:
+            limit = 2 if len(word) >= 9 else 1
+            for choice, distance, _ in process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None):
+                # Short words may only be mistyped, not lengthened: "trivial" is not a typo of "trivia".
+                if distance and (len(choice) >= 7 or len(choice) == len(word)):
+                    found.setdefault(self._literals[choice], False)
+        for length in self._stems:
+            if length < 5 or len(word) < length:
+                continue
+            stems = self._fuzzy_stems.get((word[0], length))
+            if stems:
+                prefix = word[:length]
+                for choice, distance, _ in process.extract(prefix, stems, scorer=OSA.distance, score_cutoff=1, limit=None):
+                    if distance:
+                        found.setdefault(self._stems[length][choice], False)
+
+    # -- per sentence
+
+    def find(self, tokens: list[Token]) -> list[tuple[Cue, list[int], list[bool]]]:
+        """Every (cue, matched token positions, exactness per matched token) in one sentence.
+
+        Each cue is tried from each position where its first slot can start; dead ends are shared
+        between those tries, so the work is bounded by the sentence's length times the cue's slots
+        and gaps, never exponential.
+        """
+        token_terms = [self.terms_for(t.word) for t in tokens]
+        positions_of: dict[int, list[int]] = {}
+        for position, terms in enumerate(token_terms):
+            for term in terms:
+                positions_of.setdefault(term, []).append(position)
+        present = set(positions_of)
+        # Only cues whose every slot can start with a word of this sentence are tried, each from
+        # the positions where its first slot can start.
+        candidates = {cue.index: cue for term in present for cue in self._by_anchor.get(term, ())}
+        found = []
+        for _, cue in sorted(candidates.items()):
+            if any(firsts.isdisjoint(present) for firsts in cue.slot_first_terms):
+                continue
+            starts = sorted({p for term in cue.slot_first_terms[0] for p in positions_of.get(term, ())})
+            dead: set[tuple[int, int]] = set()
+            for position in starts:
+                reading = _match_cue(cue, position, tokens, token_terms, dead)
+                if reading is not None:
+                    found.append((cue, reading[0], reading[1]))
+        return found
+
+
+def _match_cue(
+    cue: Cue, position: int, tokens: list[Token], token_terms, dead: set[tuple[int, int]]
+) -> tuple[list[int], list[bool]] | None:
+    """The first reading of `cue` starting at `position`: slots in order, earliest fit first.
+
+    Close gaps stay inside one clause ("includes code reviews, occasionally pairing" is a list, not
+    "reviews occasionally"); a cue's wide "..." gap may reach across commas. A (slot, position)
+    pair that cannot lead to a full reading is remembered, so the search visits each pair once:
+    a user cue of many "..." slots stays linear in the sentence instead of blowing up.
+    """
+    end_of_text = len(tokens)
+
+    def match_from(slot_index: int, at: int) -> tuple[list[int], list[bool]] | None:
+        if slot_index == len(cue.slots):
+            return [], []
+        if (slot_index, at) in dead:
+            return None
+        first = slot_index == 0
+        window = range(at, at + 1) if first else range(at, min(at + cue.gaps[slot_index] + 1, end_of_text))
+        wide = cue.gaps[slot_index] > DEFAULT_GAP
+        by_first = cue.slot_alternatives[slot_index]
+        for start in window:
+            if not wide and not first and tokens[start].clause != tokens[at - 1].clause:
+                break
+            for term in token_terms[start]:
+                for alternative in by_first.get(term, ()):
+                    exactness = _match_alternative(alternative, start, token_terms, end_of_text)
+                    if exactness is None:
+                        continue
+                    rest = match_from(slot_index + 1, start + len(alternative))
+                    if rest is not None:
+                        return list(range(start, start + len(alternative))) + rest[0], exactness + rest[1]
+        dead.add((slot_index, at))
+        return None
+
+    return match_from(0, position)
+
+
+def _match_alternative(alternative: tuple[int, ...], at: int, token_terms, end_of_text: int) -> list[bool] | None:
+    exactness = []
+    for offset, term_id in enumerate(alternative):
+        index = at + offset
+        if index >= end_of_text:
+            return None
+        exact = token_terms[index].get(term_id)
+        if exact is None:
+            return None
+        exactness.append(exact)
+    return exactness
