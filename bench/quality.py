@@ -18,8 +18,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from prepbot.catalogue import load_catalogue
 from prepbot.matcher import Matcher
+
+from prepbot.catalogue import load_catalogue
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
 

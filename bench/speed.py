@@ -21,8 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from prepbot.catalogue import load_catalogue
 from prepbot.matcher import Matcher
+
+from prepbot.catalogue import load_catalogue
 
 SAMPLE = (
     "The interviewer said every PR needs one approval, but when I asked the engineer he admitted "

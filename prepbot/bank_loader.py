@@ -14,9 +14,10 @@ with the same id replace built-in ones, new ids are added.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -460,7 +461,7 @@ def _read_answers(node: yaml.Node, check: _Checker) -> AnswerKey | None:
         items = check.mapping(values["cues"], "'answers: cues'")
         if items is None:
             return None
-        for flag_id, (key_node, list_node) in items.items():
+        for flag_id, (_, list_node) in items.items():
             texts = check.value(list_node, _Field("str_list", min_items=1), f"the answer cues of '{flag_id}'")
             if texts is _INVALID:
                 return None
@@ -634,7 +635,7 @@ def _context_value(check: _Checker, node: yaml.Node, shape: Any, name: str) -> A
     if items is None:
         return None
     result = {}
-    for key, (key_node, value_node) in items.items():
+    for key, (_, value_node) in items.items():
         if shape == "word_map":
             result[key.lower()] = _word_list(check, value_node, f"the expansion of '{key}'") or ()
         else:

@@ -14,9 +14,10 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from prepbot import __version__, locations
 from prepbot.bank import AnswerKey, Bank, BankError, Category, Flag, Problem, Question

@@ -17,6 +17,7 @@ from prepbot import __version__
 from prepbot.bank import PERSONAS
 from prepbot.textsafe import safe
 
+
 class MinutesType(click.ParamType):
     """A time box in minutes: a finite number above 0 and at most a day (no nan, no inf)."""
 

@@ -7,9 +7,10 @@ read them.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date as Date, datetime, timezone
-from typing import Iterable
+from datetime import UTC, datetime
+from datetime import date as Date
 
 from prepbot.bank import Bank, Question
 from prepbot.matching import Match, Matcher
@@ -19,7 +20,7 @@ SEVERITY_POINTS = {"low": 1, "medium": 2, "high": 3}
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass

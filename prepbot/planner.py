@@ -7,8 +7,8 @@ in that order while their estimates still fit.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from prepbot.bank import Bank, Question
 

@@ -7,8 +7,8 @@ flags so far, the reaction to an answer and the next follow-up, the summary.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from prepbot.bank import Bank, Question
 from prepbot.catalogue import Catalogue

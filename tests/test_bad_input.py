@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -164,8 +163,8 @@ def test_stdin_closed_and_no_input_on_a_terminal():
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "prepbot", "analyze"], stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, preexec_fn=lambda: os.close(0), timeout=60)
+    proc = subprocess.run([sys.executable, "-m", "prepbot", "analyze"], capture_output=True,
+                          preexec_fn=lambda: os.close(0), timeout=60)
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
 
 

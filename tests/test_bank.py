@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from prepbot import catalogue as catalogue_module
 from prepbot import bank_loader
+from prepbot import catalogue as catalogue_module
 from prepbot.bank import BankError
 from prepbot.catalogue import load_catalogue, validate
 

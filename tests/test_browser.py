@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from prepbot.catalogue import load_catalogue
 from prepbot.export import render_report
 from prepbot.interview import start_interview
-from prepbot.catalogue import load_catalogue
 
 ATTACK = (
     "<script>document.body.setAttribute('data-pwned','yes');document.title='PWNED'</script>"

@@ -129,7 +129,7 @@ def test_invalid_bank_exits_2(run_cli, tmp_path):
 def test_closed_stdin_is_a_clear_error():
     proc = subprocess.run(
         [sys.executable, "-m", "prepbot", "analyze"],
-        capture_output=False, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        capture_output=True,
         preexec_fn=lambda: os.close(0), timeout=60,
     )
     assert proc.returncode == 2
@@ -137,6 +137,6 @@ def test_closed_stdin_is_a_clear_error():
 
 
 def test_piped_process_end_to_end():
-    result = run_process("analyze", "-f", "json", stdin="nobody writes tests".encode())
+    result = run_process("analyze", "-f", "json", stdin=b"nobody writes tests")
     assert result.code == 0, result.err
     assert [f["id"] for f in json.loads(result.out)["flags"]] == ["no-tests"]

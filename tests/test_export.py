@@ -9,12 +9,20 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
+from prepbot.catalogue import load_catalogue
 from prepbot.export import (
-    ExportError, _environment, default_filename, interview_from_report, md_inline, render_checklist,
-    render_report, resolve_target, slug, write_export,
+    ExportError,
+    _environment,
+    default_filename,
+    interview_from_report,
+    md_inline,
+    render_checklist,
+    render_report,
+    resolve_target,
+    slug,
+    write_export,
 )
 from prepbot.interview import start_interview
-from prepbot.catalogue import load_catalogue
 from prepbot.planner import plan
 from prepbot.store import Store
 

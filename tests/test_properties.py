@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from prepbot.catalogue import load_catalogue, validate
 from prepbot.export import interview_from_report, render_report
 from prepbot.interview import STATUSES, start_interview
-from prepbot.catalogue import load_catalogue
 
 BANK = load_catalogue().bank
 MATCHER = load_catalogue().matcher
@@ -77,7 +76,7 @@ notes = st.text(max_size=200)
 )
 def test_json_export_round_trip(company, role, answers):
     interview = start_interview(BANK, company, role, "2026-12-01", "engineer", 20)
-    for question_id, (note, status) in zip(interview.question_ids, answers):
+    for question_id, (note, status) in zip(interview.question_ids, answers, strict=False):
         interview.set_note(question_id, note)
         interview.set_status(question_id, status)
     data = json.loads(render_report(BANK, MATCHER, interview, "json"))

@@ -12,8 +12,8 @@ import textwrap
 import pytest
 
 from prepbot import locations
-from prepbot.interview import start_interview, summarize
 from prepbot.catalogue import load_catalogue
+from prepbot.interview import start_interview, summarize
 from prepbot.store import SCHEMA_VERSION, Store, StoreError
 
 ODD_TEXT = "[bold]x[/] [/ a[0] [b <script>alert(1)</script> 🙈 | pipes | " + "long " * 2000

@@ -6,7 +6,8 @@ removed or changes meaning. Building is pure: domain objects in, plain dicts out
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from prepbot.bank import Bank, Question
 from prepbot.interview import Answer, Interview

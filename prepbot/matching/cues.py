@@ -9,8 +9,9 @@ typo-tolerant comparison with rapidfuzz) and only the cues a sentence can plausi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from prepbot.matching.text import Token, as_number, normalise
 

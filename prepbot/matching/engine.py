@@ -14,8 +14,8 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from prepbot.bank import Bank, Flag
 from prepbot.matching import context as ctx

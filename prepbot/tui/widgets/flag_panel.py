@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from textual.content import Content
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from prepbot.interview import FoundFlag
