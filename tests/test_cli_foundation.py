@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -144,13 +145,18 @@ def test_python_dash_m_entry_point():
     assert "Bank is valid" in result.out
 
 
-def test_non_editable_install_finds_the_builtin_bank(tmp_path):
+def test_non_editable_install_finds_the_builtin_bank(tmp_path, monkeypatch):
     """A plain wheel install (no source checkout nearby) ships and finds questions/."""
     root = Path(__file__).resolve().parents[1]
     wheel_dir = tmp_path / "wheels"
+    # The build runs tools (pip's cache, a compiler probe) that write to HOME: give them a fresh one.
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    env = {**os.environ, "HOME": str(home)}
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(root)],
-        check=True, capture_output=True, timeout=300,
+        check=True, capture_output=True, timeout=300, env=env,
     )
     [wheel] = wheel_dir.glob("prepbot-*.whl")
     env_dir = tmp_path / "venv"
@@ -163,7 +169,7 @@ def test_non_editable_install_finds_the_builtin_bank(tmp_path):
     parent_site = [p for p in sys.path if p.endswith("site-packages")]
     Path(own_site, "_deps.pth").write_text("\n".join(parent_site) + "\n")
     subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True,
-                   capture_output=True, timeout=300)
+                   capture_output=True, timeout=300, env=env)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     proc = subprocess.run(

@@ -18,8 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from prepbot.bank import Bank, Flag
-from prepbot.matching import context as ctx
-from prepbot.matching.context import ContextRules
+from prepbot.matching.context import ContextRules, decide, is_question
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import sentences, tokenize
 
@@ -100,12 +99,12 @@ class Matcher:
 
     def _compute(self, sentence: str) -> list[Hit]:
         tokens = tokenize(sentence, self.rules)
-        if not tokens or ctx.is_question(sentence, tokens, self.rules):
+        if not tokens or is_question(sentence, tokens, self.rules):
             return []
         hits: list[Hit] = []
         for cue, matched, exactness in self.cues.find(tokens):
             flag = self.flags[cue.flag_id]
-            decision = ctx.decide(cue.flag_id, flag.opposite, tokens, matched, self.rules)
+            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules)
             if decision.flag_id is None:
                 continue
             flipped = decision.flag_id != cue.flag_id

@@ -13,9 +13,15 @@ class PrepbotApp(App):
     CSS_PATH = "prepbot.tcss"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False)]
 
-    def __init__(self, service: Service):
+    def __init__(self, service: Service, cursor_blink: bool = True):
         super().__init__()
         self.service = service
+        self.cursor_blink = cursor_blink  # False: a steady text cursor (calmer, and stable in snapshots)
+
+    def apply_cursor_blink(self, screen) -> None:
+        """Give every text field of `screen` the app's cursor blink setting."""
+        for field in screen.query("Input, TextArea"):
+            field.cursor_blink = self.cursor_blink
 
     def on_mount(self) -> None:
         from prepbot.tui.screens.home import HomeScreen

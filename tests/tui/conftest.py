@@ -10,10 +10,10 @@ from prepbot.store import Store
 def make_app():
     from prepbot.tui.app import PrepbotApp
 
-    def make():
+    def make(cursor_blink: bool = True):
         from prepbot.service import Service
 
-        return PrepbotApp(Service(load_catalogue(), Store()))
+        return PrepbotApp(Service(load_catalogue(), Store()), cursor_blink=cursor_blink)
 
     return make
 

@@ -24,7 +24,7 @@ def saved_interview():
 
 @pytest.fixture
 def app(make_app):
-    return make_app()
+    return make_app(cursor_blink=False)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -35,7 +35,7 @@ def test_home_empty(snap_compare, app, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_home_with_an_interview(snap_compare, make_app, size):
     saved_interview()
-    assert snap_compare(make_app(), terminal_size=size)
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -59,7 +59,7 @@ def test_chat_with_live_flags(snap_compare, make_app, size):
         pilot.app.screen.query_one("#note", TextArea).load_text("no tests at all, [b]QA[/b] clicks through <script>")
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=resume_and_type)
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=size, run_before=resume_and_type)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -72,7 +72,7 @@ def test_summary(snap_compare, make_app, size):
         await pilot.press("f2")
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=open_summary)
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=size, run_before=open_summary)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -91,4 +91,4 @@ def test_chat_in_a_16_colour_ansi_theme(snap_compare, make_app):
         pilot.app.screen.query_one("#note", TextArea).load_text("no tests at all; every PR needs an approval")
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=resume)
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=(80, 24), run_before=resume)

@@ -79,6 +79,7 @@ class ChatScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.apply_cursor_blink(self)
         if not self.questions:
             self.post(ChatMessage("prepbot", "This interview has no questions left in the bank. Press Esc to go back.", kind="bot"))
             return

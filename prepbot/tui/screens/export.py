@@ -39,6 +39,9 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Export (Ctrl+S)", variant="primary", id="do-export")
                 yield Button("Cancel (Esc)", id="cancel-export")
 
+    def on_mount(self) -> None:
+        self.app.apply_cursor_blink(self)
+
     def on_select_changed(self, event: Select.Changed) -> None:
         path_input = self.query_one("#export-path", Input)
         path = Path(path_input.value)

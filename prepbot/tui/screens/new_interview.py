@@ -55,6 +55,7 @@ class NewInterviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.apply_cursor_blink(self)
         self.query_one("#company", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
