@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
+from prepbot.matching.context import DIRECTIONS, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
 
@@ -581,6 +582,8 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
 
 _CONTEXT_SHAPE: dict[str, Any] = {
     "negation": {"window": "int", "before": "words", "after": "words", "be": "words"},
+    "pseudo_negation": "words",
+    "modifiers": "modifier_list",
     "clause_breakers": "words",
     "scope_breakers": "words",
     "rare": {"window": "int", "after": "words"},
@@ -591,10 +594,11 @@ _CONTEXT_SHAPE: dict[str, Any] = {
 }
 
 
+_MODIFIER_SHAPE: dict[str, Any] = {"name": "text", "direction": "text", "window": "int", "triggers": "words"}
+
+
 def read_context(path: Path) -> tuple[Any, list[Problem]]:
     """The context rules file (matching/context.yaml), validated: (ContextRules or None, problems)."""
-    from prepbot.matching.context import ContextRules
-
     shown = _display_path(path)
     text, problem = _read_text(path, shown)
     if problem is None:
@@ -625,6 +629,21 @@ def _context_value(check: _Checker, node: yaml.Node, shape: Any, name: str) -> A
         return values
     if shape == "words":
         return _word_list(check, node, name)
+    if shape == "modifier_list":
+        if not isinstance(node, yaml.SequenceNode):
+            check.error(node, f"{name} must be a list, got {_describe(node)}")
+            return None
+        modifiers = []
+        for item in node.value:
+            value = _context_value(check, item, _MODIFIER_SHAPE, "a modifier")
+            if value is None:
+                continue
+            if value.get("direction") not in DIRECTIONS:
+                check.error(item, f"a modifier's direction must be one of {', '.join(DIRECTIONS)}")
+            modifiers.append(value)
+        return modifiers
+    if shape == "text":
+        return check.string(node, name) if check.string(node, name) is not _INVALID else None
     if shape == "int":
         number = _number(node)
         if not isinstance(number, int) or number < 0:

@@ -63,7 +63,7 @@ def _load(paths: tuple[str, ...]) -> Catalogue:
         if problems:
             raise BankError(problems)
         if cache_file is not None:
-            _write_cache(cache_file, {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": _context_data()})
+            _write_cache(cache_file, {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": rules.as_mapping()})
     return Catalogue(bank, rules, Matcher.from_bank(bank, rules))
 
 
@@ -77,7 +77,7 @@ def _cache_key(paths: tuple[str, ...]) -> str | None:
     if problems:
         return None
     package = Path(__file__).resolve().parent
-    code = [package / "bank.py", package / "bank_loader.py", Path(__file__).resolve(), CONTEXT_FILE]
+    code = [package / "bank.py", package / "bank_loader.py", Path(__file__).resolve(), CONTEXT_FILE, CONTEXT_FILE.with_suffix(".py")]
     parts = [__version__, str(CACHE_FORMAT)]
     for path in [*code, *files]:
         try:
@@ -133,30 +133,6 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
             os.unlink(temporary)
         except OSError:
             pass  # a read-only or full cache directory only costs start-up time
-
-
-def _context_data() -> dict[str, Any]:
-    """The context rules as validated plain data (what ContextRules.from_mapping reads)."""
-    from prepbot import bank_loader
-
-    rules, _ = bank_loader.read_context(CONTEXT_FILE)
-    return {
-        "negation": {
-            "window": rules.negation_window, "before": sorted(rules.negation_before),
-            "after": sorted(rules.negation_after), "be": sorted(rules.be_words),
-        },
-        "clause_breakers": sorted(rules.clause_breakers),
-        "scope_breakers": sorted(rules.scope_breakers),
-        "rare": {"window": rules.rare_window, "after": [" ".join(p) for p in rules.rare_after]},
-        "questions": {
-            "reported": [" ".join(p) for p in rules.reported_questions],
-            "direct_start": sorted(rules.question_starts),
-            "short_question_words": rules.short_question_words,
-        },
-        "common_words": sorted(rules.common_words - rules.negation_before),
-        "abbreviations": {k: list(v) for k, v in rules.abbreviations.items()},
-        "numbers": rules.numbers,
-    }
 
 
 def _bank_from_data(data: dict[str, Any]) -> Bank:

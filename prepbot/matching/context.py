@@ -1,8 +1,10 @@
 """Context rules: what the words around a cue do to its meaning (ConText/NegEx style).
 
 The rules are data (`context.yaml` beside this file, validated by the bank loader); this module
-is the small engine that applies them to one cue reading in one sentence. A decision names the
-rule and the trigger word that produced it, so every flag can say why it was (or was not) read.
+is the small engine that applies them. A sentence is scanned once for trigger phrases
+(negations, pseudo-negations, modifiers such as hypotheticals or advice); each cue reading is
+then decided from the triggers in its scope and direction. A decision names the rule and the
+trigger that produced it, so every flag can say why it was (or was not) read.
 """
 
 from __future__ import annotations
@@ -14,10 +16,21 @@ from typing import Any
 from prepbot.matching.text import Token
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
+DIRECTIONS = ("forward", "backward", "both")
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(item).lower().replace("'", "").split()) for item in items)
+    return tuple(tuple(str(item).lower().replace("'", "").replace("’", "").split()) for item in items)
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """Trigger phrases that make a cue in their scope say nothing (hypothetical, advice, ...)."""
+
+    name: str
+    direction: str  # forward: applies to cues after the trigger; backward: before it; both
+    window: int
+    triggers: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -26,6 +39,8 @@ class ContextRules:
     negation_window: int
     negation_after: frozenset[str]
     be_words: frozenset[str]
+    pseudo_negation: tuple[tuple[str, ...], ...]
+    modifiers: tuple[Modifier, ...]
     clause_breakers: frozenset[str]
     scope_breakers: frozenset[str]
     rare_after: tuple[tuple[str, ...], ...]
@@ -38,7 +53,7 @@ class ContextRules:
     numbers: dict[str, float]
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> "ContextRules":
+    def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
         """Rules from the parsed YAML (already validated by `prepbot.bank_loader.read_context`)."""
         negation, rare, questions = data["negation"], data["rare"], data["questions"]
         before = frozenset(str(w) for w in negation["before"])
@@ -47,6 +62,11 @@ class ContextRules:
             negation_window=int(negation["window"]),
             negation_after=frozenset(str(w) for w in negation["after"]),
             be_words=frozenset(str(w) for w in negation["be"]),
+            pseudo_negation=_phrases(data["pseudo_negation"]),
+            modifiers=tuple(
+                Modifier(str(m["name"]), str(m["direction"]), int(m["window"]), _phrases(m["triggers"]))
+                for m in data["modifiers"]
+            ),
             clause_breakers=frozenset(str(w) for w in data["clause_breakers"]),
             scope_breakers=frozenset(str(w) for w in data["scope_breakers"]),
             rare_after=_phrases(rare["after"]),
@@ -59,6 +79,41 @@ class ContextRules:
             numbers={str(k): float(v) for k, v in data["numbers"].items()},
         )
 
+    def as_mapping(self) -> dict[str, Any]:
+        """The inverse of `from_mapping`: plain data (for the catalogue's JSON cache)."""
+        return {
+            "negation": {
+                "window": self.negation_window, "before": sorted(self.negation_before),
+                "after": sorted(self.negation_after), "be": sorted(self.be_words),
+            },
+            "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
+            "modifiers": [
+                {"name": m.name, "direction": m.direction, "window": m.window, "triggers": [" ".join(t) for t in m.triggers]}
+                for m in self.modifiers
+            ],
+            "clause_breakers": sorted(self.clause_breakers),
+            "scope_breakers": sorted(self.scope_breakers),
+            "rare": {"window": self.rare_window, "after": [" ".join(p) for p in self.rare_after]},
+            "questions": {
+                "reported": [" ".join(p) for p in self.reported_questions],
+                "direct_start": sorted(self.question_starts),
+                "short_question_words": self.short_question_words,
+            },
+            "common_words": sorted(self.common_words - self.negation_before),
+            "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
+            "numbers": dict(self.numbers),
+        }
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str  # "negation" or a modifier's name
+    start: int  # token positions, end exclusive
+    end: int
+    words: str
+    direction: str = "forward"
+    window: int = 0
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -69,16 +124,34 @@ class Decision:
     rule: str  # "" when nothing changed it, else e.g. "negation before: 'no'"
 
 
-def _has_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
+def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
     size = len(phrase)
-    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+    first = phrase[0]
+    return [i for i, w in enumerate(words) if w == first and tuple(words[i : i + size]) == phrase]
+
+
+def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
+    """Every negation and modifier trigger in a sentence, pseudo-negations masked out."""
+    words = [t.word for t in tokens]
+    masked: set[int] = set()
+    for phrase in rules.pseudo_negation:
+        for i in _find(words, phrase):
+            masked.update(range(i, i + len(phrase)))
+    triggers = [
+        Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in rules.negation_before and i not in masked
+    ]
+    for modifier in rules.modifiers:
+        for phrase in modifier.triggers:
+            for i in _find(words, phrase):
+                triggers.append(Trigger(modifier.name, i, i + len(phrase), " ".join(phrase), modifier.direction, modifier.window))
+    return triggers
 
 
 def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
     """Why a sentence only reports or asks a question (and so states no fact), or ""."""
     words = [t.word for t in tokens]
     for phrase in rules.reported_questions:
-        if _has_phrase(words, phrase):
+        if _find(words, phrase):
             return "reported question: '" + " ".join(phrase) + "'"
     span = sentence[tokens[0].start : tokens[-1].end + 1]
     # "Do you have CI?", or a bare topic like "Automated tests?": a question, not an answer.
@@ -87,31 +160,46 @@ def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
     return ""
 
 
-def decide(flag_id: str, opposite: str | None, tokens: list[Token], matched: list[int], rules: ContextRules) -> Decision:
-    """The flag a cue reading states once negation and frequency around it are counted."""
-    first = matched[0]
+def decide(
+    flag_id: str, opposite: str | None, tokens: list[Token], matched: list[int], rules: ContextRules,
+    triggers: list[Trigger],
+) -> Decision:
+    """The flag a cue reading states once the triggers around it are counted."""
+    first, last = matched[0], matched[-1]
+    clause_first, clause_last = tokens[first].clause, tokens[last].clause
+    # Modifiers: a hypothetical, advice or a problem fixed in the past says nothing about the team now.
+    for trigger in triggers:
+        if trigger.kind == "negation":
+            continue
+        if trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window:
+            if tokens[trigger.start].clause == clause_first:
+                return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+        if trigger.direction in ("backward", "both") and trigger.start > last and trigger.start - last <= trigger.window:
+            if tokens[trigger.start].clause == clause_last:
+                return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+
     scope = tokens[first].scope
+    matched_set = set(matched)
+    before = [
+        t for t in triggers
+        if t.kind == "negation" and t.end <= first and first - t.start <= rules.negation_window and tokens[t.start].scope == scope
+    ]
+    reasons: list[str] = []
     negations = 0
     earliest: int | None = None
-    reasons: list[str] = []
-    for index in range(max(0, first - rules.negation_window), first):
-        if tokens[index].scope == scope and tokens[index].word in rules.negation_before:
-            if earliest is None:
-                reasons.append(f"negation before: '{tokens[index].word}'")
-                earliest = index
-            negations = 1  # "no QA and no tests" is one negation, not two that cancel out
-    # "code is not reviewed": a negation right after the cue's first word, inside the cue's span.
-    matched_set = set(matched)
-    if len(matched) > 1:
-        second = next(i for i in matched if i > first)
-        inside = [i for i in range(first + 1, second) if i not in matched_set and tokens[i].word in rules.negation_before]
-        if inside:
-            negations += 1
-            reasons.append(f"negation inside: '{tokens[inside[0]].word}'")
+    if before:
+        earliest = before[0].start
+        negations = 1  # "no QA and no tests" is one negation, not two that cancel out
+        reasons.append(f"negation before: '{before[0].words}'")
+    # "code is not reviewed": a negation between the cue's words. When a negation before the cue
+    # governs another clause ("not on call, not contacted on holiday"), the two run in parallel.
+    inside = [t for t in triggers if t.kind == "negation" and first < t.start < last and t.start not in matched_set]
+    if inside and not (before and tokens[inside[0].start].scope != tokens[before[0].start].scope):
+        negations += 1
+        reasons.append(f"negation inside: '{inside[0].words}'")
     # "a build server was not used", "code review isn't done": a negated verb right after the cue;
     # "weekend work happens once a year": a frequency that says it hardly happens.
-    last = tokens[matched[-1]]
-    after = [t for t in tokens[matched[-1] + 1 : matched[-1] + 1 + rules.rare_window] if t.scope == last.scope]
+    after = [t for t in tokens[last + 1 : last + 1 + rules.rare_window] if t.scope == tokens[last].scope]
     words = [t.word for t in after]
     if words and (
         words[0] in rules.negation_after
@@ -121,7 +209,7 @@ def decide(flag_id: str, opposite: str | None, tokens: list[Token], matched: lis
         reasons.append(f"negation after: '{' '.join(words[:2]) if words[0] in rules.be_words else words[0]}'")
     else:
         for phrase in rules.rare_after:
-            if _has_phrase(words, phrase):
+            if _find(words, phrase):
                 return Decision(None, None, "rare: '" + " ".join(phrase) + "'")
     if negations % 2 == 0:
         return Decision(flag_id, None, "double negation: " + "; ".join(reasons) if reasons else "")

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from prepbot.bank import Bank, Flag
-from prepbot.matching.context import ContextRules, decide, is_question
+from prepbot.matching.context import ContextRules, decide, is_question, scan
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import sentences, tokenize
 
@@ -102,9 +102,11 @@ class Matcher:
         if not tokens or is_question(sentence, tokens, self.rules):
             return []
         hits: list[Hit] = []
-        for cue, matched, exactness in self.cues.find(tokens):
+        readings = self.cues.find(tokens)
+        triggers = scan(tokens, self.rules) if readings else []
+        for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
-            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules)
+            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers)
             if decision.flag_id is None:
                 continue
             flipped = decision.flag_id != cue.flag_id
