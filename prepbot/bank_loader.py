@@ -591,6 +591,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "common_words": "words",
     "abbreviations": "word_map",
     "numbers": "number_map",
+    "answers": {"yes": "words", "no": "words"},
 }
 
 

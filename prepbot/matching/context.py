@@ -51,6 +51,8 @@ class ContextRules:
     common_words: frozenset[str]
     abbreviations: dict[str, tuple[str, ...]]
     numbers: dict[str, float]
+    answer_yes: tuple[tuple[str, ...], ...] = ()
+    answer_no: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -77,6 +79,8 @@ class ContextRules:
             common_words=frozenset(str(w) for w in data["common_words"]) | before,
             abbreviations={str(k): tuple(str(w) for w in v) for k, v in data["abbreviations"].items()},
             numbers={str(k): float(v) for k, v in data["numbers"].items()},
+            answer_yes=_phrases(data["answers"]["yes"]),
+            answer_no=_phrases(data["answers"]["no"]),
         )
 
     def as_mapping(self) -> dict[str, Any]:
@@ -102,6 +106,7 @@ class ContextRules:
             "common_words": sorted(self.common_words - self.negation_before),
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
             "numbers": dict(self.numbers),
+            "answers": {"yes": [" ".join(p) for p in self.answer_yes], "no": [" ".join(p) for p in self.answer_no]},
         }
 
 
