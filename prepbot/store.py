@@ -107,6 +107,8 @@ class SaveResult:
     - `recreated`: the database file had been deleted or replaced by another program; a database
       was opened (created) at the path again and the whole interview written into it. Other
       interviews that were only in the old file are not in the new one.
+    - `moved_aside`: with `recreated`, where the file found at the path went when it was not a
+      readable database (like `Store.recovered_from`), else None.
     - `restored`: the interview had been deleted (from another window) and was written back whole.
     - `message`: one user-facing line summing these up, or None.
     """
@@ -115,6 +117,7 @@ class SaveResult:
     recreated: bool = False
     restored: bool = False
     path: Path | None = None
+    moved_aside: Path | None = None
 
     @property
     def conflict(self) -> bool:
@@ -131,6 +134,8 @@ class SaveResult:
         if self.recreated:
             parts.append(f"the database {self.path} was deleted or replaced by another program; "
                          "this interview was saved into a new one there")
+        if self.moved_aside:
+            parts.append(f"the damaged file found there was moved to {self.moved_aside}")
         if self.restored:
             parts.append("this interview had been deleted in another window; it was saved again")
         if self.conflicts:
@@ -138,7 +143,10 @@ class SaveResult:
             what = "note" if len(self.conflicts) == 1 else f"{len(self.conflicts)} notes"
             parts.append(f"another window changed the same {what}; "
                          + ("both texts are kept" if merged else "its text was loaded"))
-        return "; ".join(parts).capitalize() if parts else None
+        if not parts:
+            return None
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:]
 
 
 def merge_notes(other: str, this: str) -> str:
@@ -181,6 +189,7 @@ class Store:
         # (interview id, question id) -> (version, note, status) as last loaded or saved here:
         # the base a conflicting save compares against, to tell "changed here" from "stale".
         self._seen: dict[tuple[str, str], tuple[int, str, str]] = {}
+        self._moved_aside: Path | None = None  # set when a reopen found a damaged file at the path
         self._connection = self._open()
         self._remember_identity()
 
@@ -338,8 +347,10 @@ class Store:
                     sidecar.unlink()
             except OSError:
                 pass
-        old = self._connection
+        old, damaged_before = self._connection, self.recovered_from
         self._connection = self._open()
+        if self.recovered_from != damaged_before:
+            self._moved_aside = self.recovered_from
         try:
             old.close()
         except sqlite3.Error:
@@ -559,7 +570,9 @@ class Store:
             answer.updated_at, answer.version = outcome.updated_at, outcome.version
             self._seen[(interview.id, answer.question_id)] = (answer.version, answer.note, answer.status)
         conflicts = tuple(o.conflict for o in outcomes if o.conflict is not None)
-        return SaveResult(conflicts=conflicts, recreated=recreated, restored=restored, path=self.path)
+        moved_aside, self._moved_aside = (self._moved_aside if recreated else None), None
+        return SaveResult(conflicts=conflicts, recreated=recreated, restored=restored, path=self.path,
+                          moved_aside=moved_aside)
 
     def _transaction(self):
         return _Transaction(self)

@@ -310,6 +310,23 @@ def test_replaced_database_gets_the_open_interview_and_keeps_its_own(bank, inter
     assert fresh.load(other.id).answers[other.question_ids[0]].note == "theirs"
 
 
+def test_database_replaced_by_a_damaged_file_is_moved_aside_and_recreated(interview):
+    store = Store()
+    store.save(interview)
+    replacement = store.path.with_name("incoming")
+    replacement.write_bytes(b"half-synced garbage " * 200)
+    os.replace(replacement, store.path)
+    question = interview.question_ids[0]
+    interview.set_note(question, "typed on")
+    result = store.save_answer(interview, question)
+    assert result.recreated and result.moved_aside == store.recovered_from
+    assert result.moved_aside.read_bytes().startswith(b"half-synced garbage")
+    assert f"the damaged file found there was moved to {result.moved_aside}" in result.message
+    assert "\n" not in result.message
+    assert Store().load(interview.id) == interview
+    assert store.save_answer(interview, question).moved_aside is None
+
+
 def test_interview_deleted_in_another_window_is_written_back(interview):
     store = Store()
     store.save(interview)
