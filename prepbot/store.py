@@ -320,8 +320,11 @@ class Store:
 
     def _remember_identity(self) -> None:
         """The (st_dev, st_ino) of the database and of the -wal/-shm files this connection uses."""
-        self._identity = _file_id(self.path)
-        self._sidecar_ids = {suffix: _file_id(self._sidecar(suffix)) for suffix in ("-wal", "-shm")}
+        try:
+            self._identity = _file_id(self.path)
+            self._sidecar_ids = {suffix: _file_id(self._sidecar(suffix)) for suffix in ("-wal", "-shm")}
+        except OSError:  # cannot stat what was just opened: no check rather than a reopen on every save
+            self._identity, self._sidecar_ids = _UNKNOWN, {}
 
     def _sidecar(self, suffix: str) -> Path:
         return self.path.with_name(self.path.name + suffix)
@@ -338,7 +341,7 @@ class Store:
             current = _file_id(self.path)
         except OSError:
             return False  # cannot tell (e.g. a folder we may not search): let the write report it
-        if current == self._identity:
+        if current == self._identity or self._identity is _UNKNOWN:
             return False
         for suffix, identity in self._sidecar_ids.items():
             sidecar = self._sidecar(suffix)
@@ -622,6 +625,9 @@ class _Transaction:
         if isinstance(problem, sqlite3.Error):
             raise _write_error(self.store.path, problem) from None
         return False
+
+
+_UNKNOWN = (-1, -1)
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:

@@ -400,7 +400,7 @@ def test_corrupt_database_is_moved_aside_with_its_wal_and_shm(interview, private
 
 # --------------------------------------------------------------------------- 7. one rule for answered
 
-@pytest.mark.parametrize("note", ["\n\t", "\r\n", "\x0b\x0c", "\u00a0\u2003", " \u3000 "])
+@pytest.mark.parametrize("note", ["\n\t", "\r\n", "\x0b\x0c", "\x1c\x1f\x85", "\u00a0\u2003", " \u3000\u2028 "])
 def test_whitespace_only_note_is_unanswered_everywhere(interview, note):
     question = interview.question_ids[0]
     interview.set_note(question, note)
