@@ -79,6 +79,28 @@ def test_full_database_is_a_disk_full_error_the_note_stays_and_a_retry_saves_it(
     assert _note(None, interview.id, question) == BIG_NOTE
 
 
+def test_a_locked_database_is_a_one_line_store_error_and_the_note_stays(interview):
+    store = Store()
+    store.save(interview)
+    store._connection.execute("PRAGMA busy_timeout = 100")
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program writing, for longer than we wait
+    question = interview.question_ids[0]
+    interview.set_note(question, "typed while locked")
+    try:
+        with pytest.raises(StoreError) as caught:
+            store.save_answer(interview, question)
+        assert not isinstance(caught.value, DiskFullError)
+        assert str(caught.value) == f"cannot save to {store.path}: another program holds the database locked"
+        assert [row.id for row in store.list()] == [interview.id]  # reading still works
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert interview.answers[question].note == "typed while locked"
+    assert not store.save_answer(interview, question).conflict
+    assert _note(None, interview.id, question) == "typed while locked"
+
+
 def _can_mount_tmpfs(where: Path) -> bool:
     if not (shutil.which("unshare") and shutil.which("mount")):
         return False
