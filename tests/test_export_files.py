@@ -32,13 +32,14 @@ def _plant(path, age=OLD, text="half an export"):
 def test_stale_temporaries_of_this_target_are_removed_and_nothing_else(tmp_path):
     target = tmp_path / "acme-report.md"
     stale = _plant(tmp_path / ".acme-report.md.prepbot-0a1b2c3d.tmp")
-    stale_old_style = _plant(tmp_path / ".acme-report.md.k2_9xq7z.tmp")  # mkstemp's, from earlier versions
     fresh = _plant(tmp_path / ".acme-report.md.prepbot-99999999.tmp", age=time.time())  # maybe being written now
     others = [
         _plant(tmp_path / ".globex-report.md.prepbot-0a1b2c3d.tmp"),  # another target's
         _plant(tmp_path / "acme-report.md.prepbot-0a1b2c3d.tmp"),  # not hidden: not ours
         _plant(tmp_path / ".acme-report.md.prepbot-0a1b2c3d.tmp.bak"),
         _plant(tmp_path / ".acme-report.md.notes.tmp"),
+        _plant(tmp_path / ".acme-report.md.backup12.tmp"),  # like mkstemp's old names: maybe the user's
+        _plant(tmp_path / ".acme-report.md.prepbot-0A1B2C3D.tmp"),
         _plant(tmp_path / "notes.tmp"),
     ]
     folder_named_like_ours = tmp_path / ".acme-report.md.prepbot-12345678.tmp"
@@ -48,7 +49,7 @@ def test_stale_temporaries_of_this_target_are_removed_and_nothing_else(tmp_path)
     write_export(target, "# report\n")
 
     assert target.read_text() == "# report\n"
-    assert not stale.exists() and not stale_old_style.exists()
+    assert not stale.exists()
     assert fresh.exists() and folder_named_like_ours.is_dir()
     assert all(other.exists() for other in others)
     leftovers = [p.name for p in tmp_path.iterdir() if temporary_pattern(target.name).fullmatch(p.name)]

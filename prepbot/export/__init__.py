@@ -231,18 +231,17 @@ def resolve_target(output: str | Path, company: str, kind: str, fmt: str) -> Pat
     return path
 
 
-# Temporary files are `.{target name}.prepbot-XXXXXXXX.tmp` beside the target (earlier versions
-# used mkstemp's `.{target name}.XXXXXXXX.tmp`). One left behind by a killed prepbot is removed by
-# the next export of the same target once it is older than STALE_TEMPORARY_SECONDS.
+# Temporary files are `.{target name}.prepbot-XXXXXXXX.tmp` (8 hex digits) beside the target. One
+# left behind by a killed prepbot is removed by the next export of the same target once it is
+# older than STALE_TEMPORARY_SECONDS. (Earlier versions used mkstemp's `.{name}.XXXXXXXX.tmp`;
+# those are not removed: a user's own `.{name}.backup12.tmp` would look the same.)
 TEMPORARY_TAG = ".prepbot-"
 STALE_TEMPORARY_SECONDS = 120
 
 
 def temporary_pattern(name: str) -> re.Pattern[str]:
-    """The names prepbot gives (and gave) its temporary files for the target file `name`."""
-    return re.compile(
-        rf"\.{re.escape(name)}(?:{re.escape(TEMPORARY_TAG)}[0-9a-f]{{8}}|\.[a-z0-9_]{{8}})\.tmp"
-    )
+    """The names prepbot gives its temporary files for the target file `name`."""
+    return re.compile(rf"\.{re.escape(name)}{re.escape(TEMPORARY_TAG)}[0-9a-f]{{8}}\.tmp")
 
 
 def remove_stale_temporaries(path: Path, max_age: float = STALE_TEMPORARY_SECONDS) -> list[Path]:
