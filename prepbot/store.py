@@ -488,6 +488,11 @@ class Store:
         return self._apply(interview, outcomes, restored=restored)
 
     def delete(self, interview_id: str) -> None:
+        """Delete an interview and its answers. Raises StoreError, DiskFullError.
+
+        A window that still holds this interview writes it back on its next `save_answer`
+        (`SaveResult.restored`): nothing typed there is lost.
+        """
         self._reopen_if_moved_for_write()
         with self._transaction() as connection:
             connection.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
