@@ -29,6 +29,7 @@ class Answer:
     note: str = ""
     status: str = "open"  # open | asked | skipped
     updated_at: str = ""
+    version: int = field(default=0, compare=False)  # the store's version when loaded or last saved
 
     @property
     def answered(self) -> bool:

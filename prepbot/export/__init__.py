@@ -7,10 +7,13 @@ Writing files (atomically, never overwriting by accident) is `write_export`.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
-import tempfile
+import secrets
+import stat
+import time
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -162,8 +165,65 @@ def resolve_target(output: str | Path, company: str, kind: str, fmt: str) -> Pat
     return path
 
 
+# Temporary files are `.{target name}.prepbot-XXXXXXXX.tmp` (8 hex digits) beside the target. One
+# left behind by a killed prepbot is removed by the next export of the same target once it is
+# older than STALE_TEMPORARY_SECONDS. (Earlier versions used mkstemp's `.{name}.XXXXXXXX.tmp`;
+# those are not removed: a user's own `.{name}.backup12.tmp` would look the same.)
+TEMPORARY_TAG = ".prepbot-"
+STALE_TEMPORARY_SECONDS = 120
+
+
+def temporary_pattern(name: str) -> re.Pattern[str]:
+    """The names prepbot gives its temporary files for the target file `name`."""
+    return re.compile(rf"\.{re.escape(name)}{re.escape(TEMPORARY_TAG)}[0-9a-f]{{8}}\.tmp")
+
+
+def remove_stale_temporaries(path: Path, max_age: float = STALE_TEMPORARY_SECONDS) -> list[Path]:
+    """Remove prepbot's own temporaries for `path` older than `max_age` seconds; returns them.
+
+    Only regular files named by `temporary_pattern(path.name)` are touched, never a symlink,
+    a folder or anyone else's file; a younger one may belong to an export still being written.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    pattern = temporary_pattern(path.name)
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > max_age:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            pass
+    return removed
+
+
+def _create_temporary(folder: Path, name: str) -> tuple[int, Path]:
+    """A new, exclusive temporary file beside the target, created with mode 0666 so that the
+    kernel applies the user's umask (and any default ACL): no umask is read or changed, which
+    would be racy with threads."""
+    for _ in range(100):
+        candidate = folder / f".{name}{TEMPORARY_TAG}{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
+
+
 def write_export(path: Path, text: str, force: bool = False) -> Path:
-    """Write atomically (temporary file in the same folder, then rename). Raises ExportError."""
+    """Write atomically (temporary file in the same folder, then rename). Raises ExportError.
+
+    The file gets the permissions the user's umask gives (0644 with umask 022, 0600 with 077).
+    Stale temporaries of earlier, killed writes of the same target are removed first.
+    """
     if path.exists() and not force:
         raise ExportError(f"{path} already exists; use --force to overwrite it")
     if path.is_dir():
@@ -171,21 +231,25 @@ def write_export(path: Path, text: str, force: bool = False) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+    # A lone surrogate (e.g. from an undecodable command-line byte) cannot be UTF-8: it becomes "?".
+    data = text.encode("utf-8", errors="replace")
+    remove_stale_temporaries(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = _create_temporary(folder, path.name)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:  # an error or an interrupt: never leave the temporary behind
         try:
             os.unlink(temporary)
         except OSError:
             pass
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
     return path
