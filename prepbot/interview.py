@@ -118,18 +118,19 @@ class Summary:
     follow_ups: tuple[str, ...]
 
 
-def flags_in(interview: Interview, matcher: Matcher) -> list[FoundFlag]:
-    """Every flag heard, in question order; each note is matched on its own."""
+def flags_in(interview: Interview, matcher: Matcher, bank: Bank | None = None, model: str = "auto") -> list[FoundFlag]:
+    """Every flag heard, in question order; each note is read as the answer to its question."""
     found = []
     for question_id in interview.question_ids:
         answer = interview.answers.get(question_id)
         if answer and answer.note.strip():
-            found.extend(FoundFlag(m, question_id) for m in matcher.match(answer.note))
+            question = bank.questions.get(question_id) if bank is not None else None
+            found.extend(FoundFlag(m, question_id) for m in matcher.match(answer.note, question=question, model=model))
     return found
 
 
-def summarize(interview: Interview, bank: Bank, matcher: Matcher) -> Summary:
-    found = flags_in(interview, matcher)
+def summarize(interview: Interview, bank: Bank, matcher: Matcher, model: str = "auto") -> Summary:
+    found = flags_in(interview, matcher, bank, model)
     red = tuple(f for f in found if f.kind == "red")
     green = tuple(f for f in found if f.kind == "green")
     # A flag heard in several answers counts once towards the score.

@@ -40,17 +40,31 @@ class Reaction:
 
 
 class Service:
-    def __init__(self, catalogue: Catalogue, store: Store):
+    def __init__(self, catalogue: Catalogue, store: Store, use_model: bool = True):
         self.catalogue = catalogue
         self.store = store
+        # The classifier beside the cues (when installed); off: cues and context rules alone.
+        self.use_model = use_model and catalogue.matcher.model is not None
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
 
     @property
     def bank(self) -> Bank:
         return self.catalogue.bank
 
-    def match(self, text: str) -> list[Match]:
-        return self.catalogue.matcher.match(text)
+    def match(self, text: str, question: Question | None = None, model: str = "auto") -> list[Match]:
+        return self.catalogue.matcher.match(text, question=question, model=model if self.use_model else "off")
+
+    def warm_up(self) -> str | None:
+        """Load the classifier now (call it from a worker thread); why it is unavailable, or None."""
+        slot = self.catalogue.matcher.model
+        if slot is None:
+            return "the classifier is turned off or not installed"
+        slot.model()
+        return slot.error
+
+    def classify(self, text: str) -> None:
+        """Run the classifier on a note's new sentences (from a worker thread); cues need no call."""
+        self.catalogue.matcher.classify(text)
 
     # -- saved interviews
 
@@ -101,13 +115,13 @@ class Service:
             raise ServiceError(str(exc)) from None
         return interview
 
-    def summary(self, interview: Interview) -> Summary:
-        return summarize(interview, self.bank, self.catalogue.matcher)
+    def summary(self, interview: Interview, model: str = "auto") -> Summary:
+        return summarize(interview, self.bank, self.catalogue.matcher, model if self.use_model else "off")
 
     def render_report(self, interview: Interview, fmt: str) -> str:
         from prepbot.export import render_report
 
-        return render_report(self.bank, self.catalogue.matcher, interview, fmt)
+        return render_report(self.bank, self.catalogue.matcher, interview, fmt, "auto" if self.use_model else "off")
 
     def open(self, interview: Interview) -> "Conversation":
         return Conversation(self, interview)
@@ -168,7 +182,8 @@ class Conversation:
         return self.live_flags(text)
 
     def live_flags(self, text: str) -> list[Match]:
-        return self.service.match(text)
+        """Flags in the note being typed: cues now, classifier results as far as a worker has them."""
+        return self.service.match(text, question=self.current_question, model="cached")
 
     def save(self) -> None:
         """Write the current note (and where the interview is). Raises StoreError."""
@@ -176,11 +191,12 @@ class Conversation:
             self.service.store.save_answer(self.interview, self.current_question.id)
 
     def flags_so_far(self) -> list[FoundFlag]:
-        return flags_in(self.interview, self.service.catalogue.matcher)
+        model = "cached" if self.service.use_model else "off"
+        return flags_in(self.interview, self.service.catalogue.matcher, self.bank, model=model)
 
     def react(self, question: Question) -> Reaction:
         """Flags in the answer to `question`, and the follow-up worth asking next."""
-        matches = tuple(self.service.match(self.note(question)))
+        matches = tuple(self.service.match(self.note(question), question=question, model="cached"))
         red = [m for m in matches if m.kind == "red"]
         follow = red[0].flag.follow_up if red else question.follow_ups[0]
         return Reaction(matches, follow)

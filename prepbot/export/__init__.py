@@ -123,8 +123,8 @@ class ReportItem:
     answer: Answer
 
 
-def render_report(bank: Bank, matcher: Matcher, interview: Interview, fmt: str) -> str:
-    summary = summarize(interview, bank, matcher)
+def render_report(bank: Bank, matcher: Matcher, interview: Interview, fmt: str, model: str = "auto") -> str:
+    summary = summarize(interview, bank, matcher, model)
     items = [
         ReportItem(n, bank.questions.get(qid), qid, interview.answers.get(qid) or Answer(qid))
         for n, qid in enumerate(interview.question_ids, 1)
