@@ -79,6 +79,18 @@ class AnswerReader:
                     ))
         return hits
 
+    def plain_answer(self, text: str) -> tuple[str, int] | None:
+        """("yes" or "no", end offset of the phrase) when `text` is just a plain answer, else None."""
+        tokens = tokenize(text, self.rules)
+        if not tokens or len(tokens) > 4:
+            return None
+        words = [t.word for t in tokens]
+        for phrases, name in ((self.rules.answer_no, "no"), (self.rules.answer_yes, "yes")):
+            phrase = _starts_with(words, phrases)
+            if phrase is not None and len(phrase) == len(words):
+                return name, tokens[len(phrase) - 1].end
+        return None
+
     def _yes_no(self, offset: int, tokens: list[Token], question: Question) -> list[AnswerHit]:
         """A plain yes or no at the start of the note, not taken back by a "but" clause."""
         words = [t.word for t in tokens]

@@ -151,7 +151,12 @@ class Matcher:
         if model == "auto" and self.model is not None:
             self.model.classify([s for (_, s), (_, r) in zip(pieces, readings, strict=True) if r.model_ok], progress)
         hits: dict[str, list[tuple[float, int, int, str, str]]] = {}
-        for (offset, sentence), (_, reading) in zip(pieces, readings, strict=True):
+        answered, topic_hits = self._topic_answers(pieces, readings)
+        for hit in topic_hits:
+            hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
+        for index, ((offset, sentence), (_, reading)) in enumerate(zip(pieces, readings, strict=True)):
+            if index in answered:
+                continue  # "Unit tests: none." is read as a topic and its answer, not as a statement
             for hit in reading.hits:
                 hits.setdefault(hit.flag_id, []).append(
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
@@ -162,6 +167,41 @@ class Matcher:
             for hit in self.answers.read(text, question):
                 hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
         return self.combine(text, hits)
+
+    def _topic_answers(self, pieces, readings) -> tuple[set[int], list[Hit]]:
+        """A topic and its answer: "Code review? Not really." and "Unit tests: none."
+
+        The topic is read as a statement; a plain no after it negates what it says. Returns the
+        pieces read this way (not to be read again as statements) and the hits (text offsets).
+        """
+        found: list[Hit] = []
+        answered: set[int] = set()
+        for index, (offset, sentence) in enumerate(pieces):
+            topic = answer = None
+            if sentence.rstrip().endswith("?") and index + 1 < len(pieces) and len(sentence.split()) <= 4:
+                next_offset, next_sentence = pieces[index + 1]
+                answer = self.answers.plain_answer(next_sentence)
+                if answer:
+                    topic = (offset, sentence.rstrip()[:-1])
+                    end = next_offset + answer[1]
+            elif ":" in sentence:
+                head, _, tail = sentence.rpartition(":")
+                answer = self.answers.plain_answer(tail)
+                if answer:
+                    topic = (offset, head)
+                    end = offset + len(head) + 1 + answer[1]
+            if topic is None or answer is None:
+                continue
+            answered.add(index)
+            said, _ = answer
+            for hit in self.reading(topic[1] + ".").hits:
+                flag_id = hit.flag_id
+                if said == "no":
+                    flag_id = self.flags[hit.flag_id].opposite
+                    if flag_id is None:
+                        continue
+                found.append(Hit(flag_id, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
+        return answered, found
 
     def classify(self, text: str) -> None:
         """Run the classifier on this text's sentences now (for a worker thread); no-op without one."""
