@@ -190,7 +190,11 @@ class Conversation:
         if self.questions:
             self.service.store.save_answer(self.interview, self.current_question.id)
 
-    def flags_so_far(self) -> list[FoundFlag]:
+    def flags_so_far(self):
+        """Every flag heard so far, once each, corrections applied (the summary's findings)."""
+        return self.service.summary(self.interview, model="cached").findings
+
+    def live_matches_so_far(self) -> list[FoundFlag]:
         model = "cached" if self.service.use_model else "off"
         return flags_in(self.interview, self.service.catalogue.matcher, self.bank, model=model)
 
