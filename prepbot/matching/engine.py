@@ -27,6 +27,7 @@ from prepbot.matching.text import sentences, tokenize
 
 REPORT_THRESHOLD = 0.5
 MAX_SENTENCE_CHARS = 2000  # longer runs without a sentence break are read in pieces of this size
+MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,17 @@ class Reading:
     span: tuple[int, int]  # the sentence without surrounding white space
 
 
+@dataclass(frozen=True)
+class ModelUnit:
+    """A piece of text the classifier reads, its span, and what the rules ruled on in it."""
+
+    text: str
+    start: int
+    end: int
+    blocked: frozenset[str]
+    ruled: frozenset[str]
+
+
 class ModelSlot:
     """The learned classifier, loaded on first use (thread-safe), with results kept per sentence."""
 
@@ -118,6 +130,11 @@ class ModelSlot:
         model = self._model
         return model.thresholds.get(flag_id, 0.5) if model is not None else 0.5
 
+    @property
+    def unit(self) -> str:
+        """What the classifier was trained on: "text" (whole snippets) or "sentence"."""
+        return getattr(self._model, "unit", "sentence") if self._model is not None else "sentence"
+
 
 class Matcher:
     """Compiled once per catalogue; `match(text)` is pure and deterministic."""
@@ -149,20 +166,23 @@ class Matcher:
         pieces = list(_pieces(text))
         readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
         if model == "auto" and self.model is not None:
-            self.model.classify([s for (_, s), (_, r) in zip(pieces, readings, strict=True) if r.model_ok], progress)
+            self.model.model()  # loaded first: what it reads (whole text or sentences) depends on it
+        units = self._model_units(text, pieces, readings) if model != "off" and self.model is not None else []
+        if model == "auto" and units:
+            self.model.classify([u.text for u in units], progress)
         hits: dict[str, list[tuple[float, int, int, str, str]]] = {}
         answered, topic_hits = self._topic_answers(pieces, readings)
         for hit in topic_hits:
             hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
-        for index, ((offset, sentence), (_, reading)) in enumerate(zip(pieces, readings, strict=True)):
+        for index, ((offset, _), (_, reading)) in enumerate(zip(pieces, readings, strict=True)):
             if index in answered:
                 continue  # "Unit tests: none." is read as a topic and its answer, not as a statement
             for hit in reading.hits:
                 hits.setdefault(hit.flag_id, []).append(
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
                 )
-            if model != "off" and reading.model_ok and self.model is not None:
-                self._add_model_hits(hits, offset, sentence, reading)
+        for unit in units:
+            self._add_model_hits(hits, unit)
         if question is not None:
             for hit in self.answers.read(text, question):
                 hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
@@ -204,24 +224,41 @@ class Matcher:
         return answered, found
 
     def classify(self, text: str) -> None:
-        """Run the classifier on this text's sentences now (for a worker thread); no-op without one."""
-        if self.model is not None and text.strip():
-            self.model.classify([s for _, s in _pieces(text) if self.reading(s).model_ok])
+        """Run the classifier on this text now (for a worker thread); no-op without one."""
+        if self.model is not None and text.strip() and self.model.model() is not None:
+            pieces = list(_pieces(text))
+            readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
+            self.model.classify([u.text for u in self._model_units(text, pieces, readings)])
 
-    def _add_model_hits(self, hits, offset: int, sentence: str, reading: Reading) -> None:
-        found = self.model.cached(sentence) if self.model is not None else None
+    def _model_units(self, text: str, pieces, readings) -> list[ModelUnit]:
+        """What the classifier reads: the whole text when it was trained on whole snippets and the
+        text is short, else each sentence; each with what the rules already decided there."""
+        if self.model.unit == "text" and len(text) <= MAX_TEXT_UNIT:
+            usable = [r for _, r in readings if r.model_ok]
+            if not usable:
+                return []
+            blocked = frozenset().union(*(r.blocked for _, r in readings))
+            ruled = frozenset(h.flag_id for _, r in readings for h in r.hits)
+            lead = len(text) - len(text.lstrip())
+            return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled)]
+        return [
+            ModelUnit(sentence, offset + r.span[0], offset + r.span[1], r.blocked, frozenset(h.flag_id for h in r.hits))
+            for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
+            if r.model_ok
+        ]
+
+    def _add_model_hits(self, hits, unit: ModelUnit) -> None:
+        found = self.model.cached(unit.text)
         if not found:
             return
-        ruled = {h.flag_id for h in reading.hits}
         for flag_id, probability in found.items():
             flag = self.flags.get(flag_id)
-            if flag is None or flag_id in reading.blocked or (flag.opposite and flag.opposite in ruled):
+            if flag is None or flag_id in unit.blocked or (flag.opposite and flag.opposite in unit.ruled):
                 continue  # the cues and their context decide polarity where they read anything
             threshold = self.model.threshold(flag_id)
             score = 0.5 + 0.5 * (probability - threshold) / max(1e-6, 1.0 - threshold)
-            start, end = reading.span
             hits.setdefault(flag_id, []).append(
-                (round(min(max(score, 0.5), 0.99), 3), offset + start, offset + end, f"classifier: p={probability:.2f}", "")
+                (round(min(max(score, 0.5), 0.99), 3), unit.start, unit.end, f"classifier: p={probability:.2f}", "")
             )
 
     def _one_of_each_pair(self, hits: list[Hit]) -> list[Hit]:
