@@ -4,13 +4,20 @@ Without a time box, every question that fits the persona (and the category filte
 ordered by priority; within a priority the categories take turns, so the first questions cover
 many topics instead of exhausting the first one.
 
-With a time box, the planner chooses the questions that probe the most flags it can fit: a
-greedy weighted max-coverage. At each step it takes the question that still fits and gives the
-most per minute, where a question's gain is the severity weight of the flags it probes that no
-chosen question probes yet, plus a small bonus for its priority (so must-ask questions win ties
-and, once every flag is covered, the rest of the time goes to the most important questions).
-The chosen questions are then put in the same reading order as above: priority first, the
-categories taking turns within a priority.
+With a time box, the planner works in two phases.
+
+1. Coverage: a greedy weighted max-coverage. At each step it takes the question that still fits
+   and gives the most per minute, where a question's gain is the severity weight (flags.yaml
+   `severity`) of the flags it probes that no chosen question probes yet, plus a small bonus for
+   its priority, so must-ask questions win ties. This phase ends when no question that fits
+   probes a new flag.
+2. Filling: the time left goes to the remaining questions in reading order (priority first, the
+   categories taking turns), each one taken if it still fits, so a longer time box adds the
+   must-ask questions a cheaper question had stood in for.
+
+The chosen questions are then put in the same reading order. `Plan.covers` says which flags each
+question added in phase 1 (empty for the questions added in phase 2); `Plan.left_out` lists what
+did not fit.
 """
 
 from __future__ import annotations
@@ -22,8 +29,8 @@ from prepbot.bank import Bank, Question
 
 # How much newly covering a flag is worth, by the flag's severity in flags.yaml.
 SEVERITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
-# Added to a question's gain by priority (1 = must ask): enough to break ties and to fill the
-# time box once every flag is covered, never enough to beat covering a new flag of any severity.
+# Added to a question's gain by priority (1 = must ask): enough to break ties between questions
+# covering the same flags, never enough to beat covering a new flag of any severity.
 PRIORITY_BONUS = {1: 0.6, 2: 0.3, 3: 0.1}
 
 
@@ -116,7 +123,7 @@ def _covers_in_order(questions: list[Question]) -> dict[str, tuple[str, ...]]:
 
 
 def _choose(bank: Bank, ordered: list[Question], minutes: float) -> tuple[list[Question], dict[str, tuple[str, ...]]]:
-    """Greedy weighted max-coverage within `minutes`; ties go to the earlier question in reading order."""
+    """Phase 1, greedy weighted max-coverage; phase 2, fill in reading order. Ties go to the earlier question."""
 
     def weight(flag_id: str) -> float:
         flag = bank.flags.get(flag_id)
@@ -127,12 +134,14 @@ def _choose(bank: Bank, ordered: list[Question], minutes: float) -> tuple[list[Q
     picked: list[Question] = []
     covers: dict[str, tuple[str, ...]] = {}
     left = float(minutes)
-    while remaining:
-        best_index, best_score = -1, -1.0
+    while True:  # phase 1: coverage
+        best_index, best_score = -1, 0.0
         for index, question in enumerate(remaining):
             if question.minutes > left + 1e-9:
                 continue
             gain = sum(weight(f) for f in _flags_of(question) if f not in covered)
+            if gain <= 0:
+                continue
             score = (gain + PRIORITY_BONUS.get(question.priority, 0.0)) / question.minutes
             if score > best_score + 1e-12:
                 best_index, best_score = index, score
@@ -144,6 +153,11 @@ def _choose(bank: Bank, ordered: list[Question], minutes: float) -> tuple[list[Q
         covers[question.id] = new
         picked.append(question)
         left -= question.minutes
+    for question in remaining:  # phase 2: the rest of the time, in reading order
+        if question.minutes <= left + 1e-9:
+            covers[question.id] = ()
+            picked.append(question)
+            left -= question.minutes
     return picked, covers
 
 

@@ -43,7 +43,7 @@ def test_questions_text_lists_a_time_boxed_plan(run_cli):
     result = run_cli("questions", "--persona", "engineer", "--minutes", "10")
     assert result.code == 0
     assert result.out.startswith("10 questions, about 10 min, for a conversation with an engineer (time box 10 min)")
-    assert " 1. Who commits the team to a date" in result.out
+    assert " 1. When is a ticket written — before the work starts, or after?" in result.out
 
 
 def test_questions_json_is_stable_and_documented(run_cli, bank):
