@@ -44,8 +44,9 @@ class Plan:
     persona: str | None
     minutes: float | None
     categories: tuple[str, ...]
-    # For each chosen question (by id), the flags it probes that no question before it in the
-    # choosing order probes: what it adds to the plan. Every chosen question has an entry.
+    # For each chosen question (by id), the flags it adds to the plan: with a time box, the flags
+    # it newly covered in the coverage phase (empty for a question taken to fill the time left);
+    # without one, the flags no question before it in reading order probes.
     covers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Questions that fit the persona and categories but not the time box, in reading order.
     left_out: tuple[Question, ...] = ()
@@ -90,7 +91,7 @@ def plan(
 
     picked, covers = _choose(bank, ordered, minutes)
     in_plan = set(id(q) for q in picked)
-    questions = tuple(_reading_order(bank, picked))
+    questions = tuple(_reading_order(bank, [q for q in candidates if id(q) in in_plan]))
     left_out = tuple(q for q in ordered if id(q) not in in_plan)
     return Plan(questions, persona, minutes, chosen_categories, covers, left_out)
 
