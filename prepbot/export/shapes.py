@@ -54,6 +54,8 @@ def plan_as_dict(bank: Bank, the_plan: "Plan") -> dict:
         "categories": list(the_plan.categories),
         "total_minutes": the_plan.total_minutes,
         "questions": [question_as_dict(bank, q) for q in the_plan.questions],
+        "flags_probed": list(the_plan.flags_probed),
+        "left_out": [q.id for q in the_plan.left_out],
     }
 
 
