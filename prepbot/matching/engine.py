@@ -74,6 +74,7 @@ class Reading:
     blocked: frozenset[str]  # flags the context ruled on (negated, rare...): the classifier cannot overrule
     model_ok: bool  # False in a question, a hypothetical, advice or a problem fixed in the past
     span: tuple[int, int]  # the sentence without surrounding white space
+    negated: bool = False  # the sentence holds a negation: the classifier's green readings are not trusted there
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class ModelUnit:
     end: int
     blocked: frozenset[str]
     ruled: frozenset[str]
+    negated: bool = False
 
 
 class ModelSlot:
@@ -240,9 +242,11 @@ class Matcher:
             blocked = frozenset().union(*(r.blocked for _, r in readings))
             ruled = frozenset(h.flag_id for _, r in readings for h in r.hits)
             lead = len(text) - len(text.lstrip())
-            return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled)]
+            negated = any(r.negated for _, r in readings)
+            return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
         return [
-            ModelUnit(sentence, offset + r.span[0], offset + r.span[1], r.blocked, frozenset(h.flag_id for h in r.hits))
+            ModelUnit(sentence, offset + r.span[0], offset + r.span[1], r.blocked, frozenset(h.flag_id for h in r.hits),
+                      r.negated)
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok
         ]
@@ -255,6 +259,8 @@ class Matcher:
             flag = self.flags.get(flag_id)
             if flag is None or flag_id in unit.blocked or (flag.opposite and flag.opposite in unit.ruled):
                 continue  # the cues and their context decide polarity where they read anything
+            if unit.negated and flag.kind == "green" and flag.opposite:
+                continue  # "we don't really review code" is not read as reviews by the classifier
             threshold = self.model.threshold(flag_id)
             score = 0.5 + 0.5 * (probability - threshold) / max(1e-6, 1.0 - threshold)
             hits.setdefault(flag_id, []).append(
@@ -319,7 +325,9 @@ class Matcher:
             hits.append(
                 Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, f"cue: {cue.source}", decision.rule)
             )
-        return Reading(tuple(self._one_of_each_pair(self._red_reading_wins(hits))), frozenset(blocked), model_ok, span)
+        negated = any(t.kind == "negation" for t in triggers)
+        hits = self._one_of_each_pair(self._red_reading_wins(hits))
+        return Reading(tuple(hits), frozenset(blocked), model_ok, span, negated)
 
     def _red_reading_wins(self, hits: list[Hit]) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.
