@@ -81,6 +81,8 @@ class AnswerReader:
 
     def plain_answer(self, text: str) -> tuple[str, int] | None:
         """("yes" or "no", end offset of the phrase) when `text` is just a plain answer, else None."""
+        if len(text) > 60 or not text.strip():
+            return None  # a plain answer is a few words
         tokens = tokenize(text, self.rules)
         if not tokens or len(tokens) > 4:
             return None

@@ -243,6 +243,15 @@ class CueSet:
                     if distance:
                         found.setdefault(self._stems[length][choice], False)
 
+    def topical(self, tokens: list[Token]) -> bool:
+        """Whether any word of the sentence is a cue word other than an everyday one: a sentence
+        about nothing the catalogue knows ("lunch is on Fridays") is not worth the classifier's time."""
+        for token in tokens:
+            for term_id in self.terms_for(token.word):
+                if not self._is_common(term_id):
+                    return True
+        return False
+
     # -- per sentence
 
     def find(self, tokens: list[Token]) -> list[tuple[Cue, list[int], list[bool]]]:

@@ -309,7 +309,7 @@ class Matcher:
         blocked: set[str] = set()
         readings = self.cues.find(tokens)
         triggers = scan(tokens, self.rules)
-        model_ok = not any(t.kind != "negation" for t in triggers)
+        model_ok = not any(t.kind != "negation" for t in triggers) and (bool(readings) or self.cues.topical(tokens))
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers)
