@@ -35,6 +35,9 @@ from prepbot.matching.engine import ModelSlot
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DEFAULT_EVAL = [EVAL_DIR / "dev.jsonl", EVAL_DIR / "fresh.jsonl"]
 DEFAULT_OOF = Path(__file__).resolve().parent / "oof-predictions.json"
+# Our own sets, written by the same people who write the cues: they check candidate notes and
+# terse answers read against their question; a figure on them is not an unseen-text figure.
+OWN_SETS = sorted((Path(__file__).resolve().parent / "sets").glob("*.jsonl"))
 
 
 def keyword_baseline(bank):
@@ -133,6 +136,21 @@ def main(argv=None) -> int:
         combined = Matcher.from_bank(bank, rules, ModelSlot(lambda: stand_in))
         systems["classifier (CV)"] = lambda e: set(stand_in.flags([e["text"]])[0])
         systems["cues + classifier (CV)"] = lambda e: {m.id for m in combined.match(e["text"], model="auto")}
+
+    shipped = catalogue.matcher  # the product as installed: cues, context, answers, shipped classifier
+    print("Authors' own sets (candidate notes; terse answers read against their question), product as shipped:")
+    for path in OWN_SETS:
+        own = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+        def read(e, matcher=shipped):
+            question = bank.questions.get(e.get("question", ""))
+            return {m.id for m in matcher.match(e["text"], question=question)}
+
+        result = score(own, read, flag_ids, opposites)
+        exact = sum(1 for e in own if read(e) == set(e["flags"]))
+        print(f"  {path.name:14} {len(own):3} rows  P {result['precision']:.2f}  R {result['recall']:.2f}"
+              f"  micro-F1 {result['micro_f1']:.2f}  exactly right {exact}/{len(own)}  inverted {result['inverted']}")
+    print()
     else:
         print(f"(no out-of-fold predictions at {args.oof}: run `python -m training.cv` for the classifier rows)\n")
 

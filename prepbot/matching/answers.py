@@ -59,6 +59,8 @@ class AnswerReader:
         tokens = tokenize(first, self.rules)
         if tokens:
             hits.extend(self._yes_no(first_offset, tokens, question))
+        # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
+        decided = {self.opposites.get(h.flag_id) for h in hits}
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
         if key.cues and total <= MAX_ANSWER_TOKENS:
             cue_set = self._cue_set(question)
@@ -69,7 +71,7 @@ class AnswerReader:
                 triggers = scan(sentence_tokens, self.rules)
                 for cue, matched, _ in cue_set.find(sentence_tokens):
                     decision = decide(cue.flag_id, self.opposites.get(cue.flag_id), sentence_tokens, matched, self.rules, triggers)
-                    if decision.flag_id is None or decision.flag_id not in question.flags:
+                    if decision.flag_id is None or decision.flag_id not in question.flags or decision.flag_id in decided:
                         continue
                     first_token = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
                     hits.append(AnswerHit(
@@ -84,13 +86,18 @@ class AnswerReader:
         if len(text) > 60 or not text.strip():
             return None  # a plain answer is a few words
         tokens = tokenize(text, self.rules)
-        if not tokens or len(tokens) > 4:
+        if not tokens or len(tokens) > 8:
             return None
         words = [t.word for t in tokens]
         for phrases, name in ((self.rules.answer_no, "no"), (self.rules.answer_yes, "yes")):
             phrase = _starts_with(words, phrases)
-            if phrase is not None and len(phrase) == len(words):
-                return name, tokens[len(phrase) - 1].end
+            if phrase is None:
+                continue
+            end = tokens[len(phrase) - 1].end
+            rest = text[end:].lstrip()
+            # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
+            if not rest.strip(" .!") or (rest[:1] in ",;-–" and not any(w in self.rules.clause_breakers for w in words)):
+                return name, end
         return None
 
     def _yes_no(self, offset: int, tokens: list[Token], question: Question) -> list[AnswerHit]:

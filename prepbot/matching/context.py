@@ -9,7 +9,7 @@ trigger that produced it, so every flag can say why it was (or was not) read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ class ContextRules:
     numbers: dict[str, float]
     answer_yes: tuple[tuple[str, ...], ...] = ()
     answer_no: tuple[tuple[str, ...], ...] = ()
+    contractions: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -82,6 +83,7 @@ class ContextRules:
             numbers={str(k): float(v) for k, v in data["numbers"].items()},
             answer_yes=_phrases(data["answers"]["yes"]),
             answer_no=_phrases(data["answers"]["no"]),
+            contractions={str(k): str(v) for k, v in data["contractions"].items()},
         )
 
     @cached_property
@@ -131,6 +133,7 @@ class ContextRules:
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
             "numbers": dict(self.numbers),
             "answers": {"yes": [" ".join(p) for p in self.answer_yes], "no": [" ".join(p) for p in self.answer_no]},
+            "contractions": dict(self.contractions),
         }
 
 
@@ -229,7 +232,10 @@ def decide(
         reasons.append(f"negation before: '{before[0].words}'")
     # "code is not reviewed": a negation between the cue's words. When a negation before the cue
     # governs another clause ("not on call, not contacted on holiday"), the two run in parallel.
-    inside = [t for t in triggers if t.kind == "negation" and first < t.start < last and t.start not in matched_set]
+    inside = [
+        t for t in triggers
+        if t.kind == "negation" and first < t.start < last and (t.start not in matched_set or t.words in rules.contractions)
+    ]
     if inside and not (before and tokens[inside[0].start].scope != tokens[before[0].start].scope):
         negations += 1
         reasons.append(f"negation inside: '{inside[0].words}'")
@@ -237,7 +243,10 @@ def decide(
     # "weekend work happens once a year": a frequency that says it hardly happens.
     after = [t for t in tokens[last + 1 : last + 1 + rules.rare_window] if t.scope == tokens[last].scope]
     words = [t.word for t in after]
-    if words and (
+    if tokens[last].word in rules.contractions and not inside and len(matched) > 1:
+        negations += 1  # "reviews arent" read as "reviews are" ends with its negation
+        reasons.append(f"negation inside: '{tokens[last].word}'")
+    elif words and (
         words[0] in rules.negation_after
         or (words[0] in rules.be_words and len(words) > 1 and words[1] in rules.negation_before)
     ):

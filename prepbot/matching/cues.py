@@ -203,6 +203,9 @@ class CueSet:
         exact = self._literals.get(word)
         if exact is not None:
             found[exact] = True
+        verb = self.rules.contractions.get(word)
+        if verb is not None and verb in self._literals:
+            found.setdefault(self._literals[verb], True)  # "isnt" also reads as "is"; context counts the "nt"
         for length, stems in self._stems.items():
             if len(word) >= length:
                 term = stems.get(word[:length])
