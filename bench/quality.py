@@ -137,6 +137,9 @@ def main(argv=None) -> int:
         systems["classifier (CV)"] = lambda e: set(stand_in.flags([e["text"]])[0])
         systems["cues + classifier (CV)"] = lambda e: {m.id for m in combined.match(e["text"], model="auto")}
 
+    else:
+        print(f"(no out-of-fold predictions at {args.oof}: run `python -m training.cv` for the classifier rows)\n")
+
     shipped = catalogue.matcher  # the product as installed: cues, context, answers, shipped classifier
     print("Authors' own sets (candidate notes; terse answers read against their question), product as shipped:")
     for path in OWN_SETS:
@@ -151,8 +154,6 @@ def main(argv=None) -> int:
         print(f"  {path.name:14} {len(own):3} rows  P {result['precision']:.2f}  R {result['recall']:.2f}"
               f"  micro-F1 {result['micro_f1']:.2f}  exactly right {exact}/{len(own)}  inverted {result['inverted']}")
     print()
-    else:
-        print(f"(no out-of-fold predictions at {args.oof}: run `python -m training.cv` for the classifier rows)\n")
 
     results = {name: {set_name: score(ex, predict, flag_ids, opposites) for set_name, ex in sets.items()}
                for name, predict in systems.items()}
