@@ -54,6 +54,7 @@ def python_startup() -> float:
 JOURNEY = """
 import asyncio, resource, sys
 from prepbot.catalogue import load_catalogue
+from prepbot.service import Service
 from prepbot.store import Store
 from prepbot.tui.app import PrepbotApp
 from textual.widgets import Input, TextArea
@@ -62,7 +63,7 @@ NOTE = ("Nobody reviews code and people push straight to prod. Standups take 40 
         "Bugs live in Slack. Every PR needs an approval on the other team. " * 3)
 
 async def main():
-    app = PrepbotApp(bank=load_catalogue().bank, store=Store())
+    app = PrepbotApp(Service(load_catalogue(), Store()))  # classifier on, as shipped
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
         app.screen.query_one("#company", Input).value = "Acme"
@@ -73,6 +74,7 @@ async def main():
         assert len(chat.questions) >= 40, len(chat.questions)
         for n in range(40):
             chat.query_one("#note", TextArea).load_text(f"Question {n}: " + NOTE)
+            chat.service.classify(f"Question {n}: " + NOTE)  # as the worker would
             await pilot.press("ctrl+n")
         await pilot.press("f2")
         await pilot.pause()
