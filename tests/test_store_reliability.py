@@ -113,14 +113,14 @@ def _can_mount_tmpfs(where: Path) -> bool:
 FULL_DISK_SCRIPT = textwrap.dedent("""
     import json, os, sys
     from pathlib import Path
-    from prepbot.bank import load_bank
+    from prepbot.catalogue import load_catalogue
     from prepbot.interview import start_interview
     from prepbot.store import DiskFullError, Store
 
     root = Path(sys.argv[1])
     path = root / "home" / "prepbot.sqlite3"
     store = Store(path)
-    interview = start_interview(load_bank(), "Acme", "Dev", "2026-12-01")
+    interview = start_interview(load_catalogue().bank, "Acme", "Dev", "2026-12-01")
     question = interview.question_ids[0]
     interview.set_note(question, "saved before the disk filled up")
     store.save(interview)
