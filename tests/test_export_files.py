@@ -13,8 +13,8 @@ import time
 import pytest
 
 from prepbot.export import (
-    ExportError,
     STALE_TEMPORARY_SECONDS,
+    ExportError,
     remove_stale_temporaries,
     temporary_pattern,
     write_export,
