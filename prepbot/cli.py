@@ -401,7 +401,12 @@ def sessions_delete_command(session: str, yes: bool) -> None:
         if not sys.stdin or not sys.stdin.isatty():
             raise click.ClickException("refusing to delete without confirmation; pass --yes")
         click.confirm(f"Delete the interview with {_one_line(interview.company)} ({_one_line(interview.date)})?", abort=True)
-    service.delete(interview.id)
+    from prepbot.store import StoreError
+
+    try:
+        service.delete(interview.id)
+    except StoreError as exc:  # a full disk, a locked or read-only database
+        raise click.ClickException(safe(str(exc), keep_layout=False)) from None
     click.echo(f"Deleted {interview.id} ({_one_line(interview.company)}).")
 
 
