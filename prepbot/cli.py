@@ -15,7 +15,7 @@ from click_default_group import DefaultGroup
 
 from prepbot import __version__
 from prepbot.bank import PERSONAS
-from prepbot.textsafe import safe
+from prepbot.textsafe import json_safe, safe
 
 
 class MinutesType(click.ParamType):
@@ -148,7 +148,7 @@ def _json(data, indent: int | None = 2) -> str:
     """Standard JSON only: NaN and Infinity are refused, never printed."""
     import json
 
-    return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+    return json_safe(json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False))
 
 
 # --------------------------------------------------------------------------- analyze

@@ -38,7 +38,7 @@ class PrepbotApp(App):
         self.push_screen(HomeScreen(self.service))
         if self.service.store.recovered_from:
             self.notify(
-                f"Your database was damaged. It was moved to {self.service.store.recovered_from} and a new one started.",
+                f"Your database was damaged. It was moved to {safe(self.service.store.recovered_from)} and a new one started.",
                 title="Database recovered", severity="warning", timeout=20, markup=False,
             )
 
@@ -53,7 +53,7 @@ class PrepbotApp(App):
 
         def done(path) -> None:
             if path is not None:
-                self.notify(f"Saved the report to {path}", title="Exported", timeout=8, markup=False)
+                self.notify(f"Saved the report to {safe(path)}", title="Exported", timeout=8, markup=False)
 
         self.push_screen(ExportScreen(self.service, interview), done)
 

@@ -20,7 +20,7 @@ from prepbot.interview import Interview
 from prepbot.service import Service
 from prepbot.store import DiskFullError, SaveResult, StoreError
 from prepbot.textsafe import safe
-from prepbot.tui.text import one_line
+from prepbot.tui.text import one_line, show_controls_in
 from prepbot.tui.widgets.chat_message import ChatMessage
 from prepbot.tui.widgets.flag_panel import MARKERS, FlagPanel
 
@@ -318,6 +318,11 @@ class ChatScreen(Screen):
     def action_home(self) -> None:
         self.save_now()
         self.app.pop_screen()
+
+    def on_screen_resume(self) -> None:
+        # A note pasted or imported with escape sequences: drawn as "␛[2J", never sent raw.
+        for note in self.query("#note").results(TextArea):
+            show_controls_in(note)
 
     def on_unmount(self) -> None:
         # Widgets are going away: save without touching them; the app keeps what will not save.
