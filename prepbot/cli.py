@@ -31,7 +31,7 @@ class MinutesType(click.ParamType):
         except (TypeError, ValueError):
             self.fail(f"'{value}' is not a number of minutes", param, ctx)
         if not math.isfinite(number) or number <= 0 or number > 24 * 60:
-            self.fail(f"'{value}' is not a number of minutes between 0 and 1440", param, ctx)
+            self.fail(f"'{value}' is not a number of minutes above 0 and at most 1440", param, ctx)
         return number
 
 
