@@ -42,6 +42,12 @@ class PrepbotApp(App):
                 title="Database recovered", severity="warning", timeout=20, markup=False,
             )
 
+    def action_command_palette(self) -> None:
+        from prepbot.tui.palette import PrepbotCommandPalette
+
+        if self.use_command_palette and not PrepbotCommandPalette.is_open(self):
+            self.push_screen(PrepbotCommandPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from prepbot.tui.screens.help import HelpScreen
 
