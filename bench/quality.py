@@ -1,11 +1,21 @@
-"""Quality benchmark: per-flag precision, recall and F1, and micro-F1, on the labelled dev set.
+"""Quality benchmark: per-flag and micro precision, recall and F1 of the matcher's parts.
 
-    python -m bench.quality [--eval PATH] [--errors]
+    python -m bench.quality [--eval PATH]... [--oof PATH] [--errors]
 
-Reads ../shared/eval/dev.jsonl (beside the repository) unless --eval or PREPBOT_EVAL says
-otherwise. A plain keyword matcher runs beside the real one in the same run as a baseline: it
-looks for each cue's words as a literal phrase, with no typo tolerance, gaps, sentence scope or
-negation, so the difference is what the matcher's machinery adds.
+Reads the labelled real text in ../shared/eval/ (dev.jsonl and fresh.jsonl; --eval or
+PREPBOT_EVAL name others) and reports, per set and over all of them:
+
+- keyword baseline: each cue's words as a literal phrase (no typo tolerance, gaps, scope, negation);
+- cues + context: the cue matcher with its context rules, the classifier off;
+- classifier (CV): the learned classifier alone, from out-of-fold predictions (k-fold
+  cross-validation with folds grouped by source page: bench/oof-predictions.json, written by
+  `python -m training.cv`), so no snippet is scored by a model that saw it;
+- cues + classifier (CV): the engine as it runs, with those out-of-fold predictions in place of the
+  shipped model.
+
+Read every figure with its history: the cues were written while reading dev.jsonl, and adjusted
+after fresh.jsonl was measured, so "cues" figures on these sets overstate quality on unseen text.
+The cross-validated figures are the honest ones for anything trained.
 """
 
 from __future__ import annotations
@@ -18,11 +28,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from prepbot.matcher import Matcher
-
 from prepbot.catalogue import load_catalogue
+from prepbot.matching import Matcher
+from prepbot.matching.engine import ModelSlot
 
-DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
+EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
+DEFAULT_EVAL = [EVAL_DIR / "dev.jsonl", EVAL_DIR / "fresh.jsonl"]
+DEFAULT_OOF = Path(__file__).resolve().parent / "oof-predictions.json"
+# Our own sets, written by the same people who write the cues: they check candidate notes and
+# terse answers read against their question; a figure on them is not an unseen-text figure.
+OWN_SETS = sorted((Path(__file__).resolve().parent / "sets").glob("*.jsonl"))
 
 
 def keyword_baseline(bank):
@@ -37,23 +52,42 @@ def keyword_baseline(bank):
             if words:
                 phrases.setdefault(flag.id, []).append(" ".join(words))
 
-    def predict(text: str) -> set[str]:
-        lowered = re.sub(r"[’']", "", text.lower())
+    def predict(example) -> set[str]:
+        lowered = re.sub(r"[’']", "", example["text"].lower())
         return {flag_id for flag_id, options in phrases.items() if any(p in lowered for p in options)}
 
     return predict
 
 
-def score(examples, predict, flag_ids):
+class OutOfFoldModel:
+    """Stands in for the shipped classifier: each snippet gets the probabilities of the fold model
+    that never saw it. Only whole snippets are known, so it reads whole texts."""
+
+    unit = "text"
+
+    def __init__(self, oof: dict, texts: dict[str, str]):
+        self.thresholds = dict(oof["thresholds"])
+        self._by_text = {texts[i]: p["probs"] for i, p in oof["predictions"].items() if i in texts}
+
+    def flags(self, texts: list[str]) -> list[dict[str, float]]:
+        found = []
+        for text in texts:
+            probs = self._by_text.get(text, {})
+            found.append({f: p for f, p in probs.items() if p >= self.thresholds.get(f, 0.5)})
+        return found
+
+
+def score(examples, predict, flag_ids, opposites):
     tp, fp, fn = Counter(), Counter(), Counter()
-    errors = []
+    errors, inverted = [], 0
     for example in examples:
         gold = set(example["flags"])
-        got = predict(example["text"])
+        got = predict(example)
         for f in got & gold:
             tp[f] += 1
         for f in got - gold:
             fp[f] += 1
+            inverted += opposites.get(f) in gold
         for f in gold - got:
             fn[f] += 1
         if got != gold:
@@ -68,36 +102,86 @@ def score(examples, predict, flag_ids):
     precision = TP / (TP + FP) if TP + FP else 1.0
     recall = TP / (TP + FN) if TP + FN else 1.0
     micro = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "micro_f1": micro, "per_flag": per_flag, "errors": errors}
+    return {"precision": precision, "recall": recall, "micro_f1": micro, "per_flag": per_flag, "errors": errors,
+            "inverted": inverted}
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=Path(os.environ.get("PREPBOT_EVAL", DEFAULT_EVAL)))
-    parser.add_argument("--errors", action="store_true", help="list the examples each matcher gets wrong")
+    parser.add_argument("--eval", type=Path, action="append", help="a labelled .jsonl set (repeatable)")
+    parser.add_argument("--oof", type=Path, default=DEFAULT_OOF, help="out-of-fold classifier predictions")
+    parser.add_argument("--errors", action="store_true", help="list the snippets the combination gets wrong")
     args = parser.parse_args(argv)
-    if not args.eval.exists():
-        print(f"quality: no eval set at {args.eval}", file=sys.stderr)
+    paths = args.eval or ([Path(os.environ["PREPBOT_EVAL"])] if os.environ.get("PREPBOT_EVAL") else DEFAULT_EVAL)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"quality: no eval set at {missing[0]}", file=sys.stderr)
         return 2
-    examples = [json.loads(line) for line in args.eval.read_text(encoding="utf-8").splitlines() if line.strip()]
-    bank = load_catalogue().bank
-    matcher = Matcher.from_bank(bank)
-    flag_ids = list(bank.flags)
-    real = score(examples, lambda t: {m.id for m in matcher.match(t)}, flag_ids)
-    base = score(examples, keyword_baseline(bank), flag_ids)
+    sets = {p.name: [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()] for p in paths}
+    everything = [e for examples in sets.values() for e in examples]
 
-    print(f"Eval set: {args.eval.name}, {len(examples)} snippets\n")
-    print(f"{'flag':24} {'n':>3}  {'P':>5} {'R':>5} {'F1':>5}   baseline F1")
-    for f in flag_ids:
-        p, r, f1, n = real["per_flag"][f]
-        print(f"{f:24} {n:>3}  {p:5.2f} {r:5.2f} {f1:5.2f}   {base['per_flag'][f][2]:5.2f}")
+    catalogue = load_catalogue()
+    bank, rules = catalogue.bank, catalogue.rules
+    flag_ids = list(bank.flags)
+    opposites = {f.id: f.opposite for f in bank.flags.values()}
+    cues = Matcher.from_bank(bank, rules)
+    systems = {
+        "keyword baseline": keyword_baseline(bank),
+        "cues + context": lambda e: {m.id for m in cues.match(e["text"], model="off")},
+    }
+    oof = json.loads(args.oof.read_text(encoding="utf-8")) if args.oof.exists() else None
+    if oof is not None:
+        texts = {e["id"]: e["text"] for e in everything}
+        stand_in = OutOfFoldModel(oof, texts)
+        combined = Matcher.from_bank(bank, rules, ModelSlot(lambda: stand_in))
+        systems["classifier (CV)"] = lambda e: set(stand_in.flags([e["text"]])[0])
+        systems["cues + classifier (CV)"] = lambda e: {m.id for m in combined.match(e["text"], model="auto")}
+
+    else:
+        print(f"(no out-of-fold predictions at {args.oof}: run `python -m training.cv` for the classifier rows)\n")
+
+    shipped = catalogue.matcher  # the product as installed: cues, context, answers, shipped classifier
+    print("Authors' own sets (candidate notes; terse answers read against their question), product as shipped:")
+    for path in OWN_SETS:
+        own = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+        def read(e, matcher=shipped):
+            question = bank.questions.get(e.get("question", ""))
+            return {m.id for m in matcher.match(e["text"], question=question)}
+
+        result = score(own, read, flag_ids, opposites)
+        exact = sum(1 for e in own if read(e) == set(e["flags"]))
+        print(f"  {path.name:14} {len(own):3} rows  P {result['precision']:.2f}  R {result['recall']:.2f}"
+              f"  micro-F1 {result['micro_f1']:.2f}  exactly right {exact}/{len(own)}  inverted {result['inverted']}")
     print()
-    print(f"{'':24}      {'P':>5} {'R':>5} {'micro-F1':>8}")
-    print(f"{'prepbot matcher':24}      {real['precision']:5.2f} {real['recall']:5.2f} {real['micro_f1']:8.2f}")
-    print(f"{'keyword baseline':24}      {base['precision']:5.2f} {base['recall']:5.2f} {base['micro_f1']:8.2f}")
+
+    results = {name: {set_name: score(ex, predict, flag_ids, opposites) for set_name, ex in sets.items()}
+               for name, predict in systems.items()}
+    overall = {name: score(everything, predict, flag_ids, opposites) for name, predict in systems.items()}
+
+    best = "cues + classifier (CV)" if "cues + classifier (CV)" in overall else "cues + context"
+    print(f"Eval sets: {', '.join(f'{n} ({len(e)})' for n, e in sets.items())}; per flag: {best}, all sets\n")
+    print(f"{'flag':24} {'n':>3}  {'P':>5} {'R':>5} {'F1':>5}   cues F1  baseline F1")
+    for f in flag_ids:
+        p, r, f1, n = overall[best]["per_flag"][f]
+        print(f"{f:24} {n:>3}  {p:5.2f} {r:5.2f} {f1:5.2f}   {overall['cues + context']['per_flag'][f][2]:7.2f}"
+              f"  {overall['keyword baseline']['per_flag'][f][2]:11.2f}")
+    print()
+    header = f"{'':26}" + "".join(f"{name[:18]:>21}" for name in [*sets, "all"])
+    print(header)
+    print(f"{'':26}" + "".join(f"{'P    R    F1':>21}" for _ in [*sets, "all"]))
+    for name in systems:
+        row = [results[name][s] for s in sets] + [overall[name]]
+        print(f"{name:26}" + "".join(f"{r['precision']:>11.2f}{r['recall']:5.2f}{r['micro_f1']:5.2f}" for r in row))
+    print()
+    for name in systems:
+        print(f"{name:26} flags opposite to the one meant: {overall[name]['inverted']}")
+    if oof is not None:
+        print(f"\nclassifier: {oof.get('model', '?')}, {oof.get('folds', '?')}-fold CV grouped by source,"
+              f" thresholds: {oof.get('threshold_strategy', '?')}")
     if args.errors:
-        print("\nmatcher errors (id, missed, extra):")
-        for error in real["errors"]:
+        print(f"\n{best} errors (id, missed, extra):")
+        for error in overall[best]["errors"]:
             print("  ", *error)
     return 0
 

@@ -3,12 +3,15 @@
     python -m bench.speed
 
 Figures (targets from the matcher issue):
-- start-up: `prepbot analyze` of a 2 KB note as a whole process, as a multiple of `python -c pass`
-  (the two interleaved in one run, medians compared; target <= 8x);
-- throughput: matching 1 MB of notes in-process, every sentence different, a third of them with
-  flags as in real notes (target <= 1 s), and the worst case where every sentence has flags;
-- per keystroke: re-matching a 10,000-character note after a one-character edit (target <= 10 ms);
-- memory: peak resident size of `prepbot analyze` on a 1 MB file (target <= 80 MiB).
+- start-up: `prepbot analyze` of a 2 KB note as a whole process, classifier included, as a
+  multiple of `python -c pass` (the two interleaved in one run, medians compared; target <= 20x);
+- throughput: matching 1 MB of notes in-process with the classifier, every sentence different, a
+  third of them with flags as in real notes (target <= 3 s), and with every sentence flagged;
+- per keystroke: re-matching a 10,000-character note after a one-character edit, cues only as in
+  the TUI (the classifier runs in a worker; target <= 10 ms);
+- bounds: the cases that were super-linear before (a user cue of 7 "..." slots on 80 words,
+  1 MB of cue words with no sentence break, 336 KB of alternating red and green words) and
+  4 MiB of notes through the whole `analyze` process (target <= 3 s per MB, <= 200 MiB peak).
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from prepbot.matcher import Matcher
-
+from prepbot.bank import Flag
 from prepbot.catalogue import load_catalogue
+from prepbot.matching import Matcher
 
 SAMPLE = (
     "The interviewer said every PR needs one approval, but when I asked the engineer he admitted "
@@ -84,38 +87,70 @@ def startup_ratio(rounds: int = 15) -> tuple[float, float, float]:
     return ours_median / base_median, ours_median, base_median
 
 
-def throughput(matcher: Matcher, flagged_share: float) -> float:
-    matcher = Matcher.from_bank(load_catalogue().bank)  # fresh caches: nothing learnt from earlier measures
+def fresh_matcher() -> Matcher:
+    """A matcher with empty caches (nothing learnt from earlier measures), classifier as shipped."""
+    from prepbot.catalogue import _model_slot
+
+    catalogue = load_catalogue()
+    return Matcher.from_bank(catalogue.bank, catalogue.rules, _model_slot())
+
+
+def throughput(flagged_share: float, model: str = "auto") -> float:
+    matcher = fresh_matcher()
+    if matcher.model is not None:
+        matcher.model.model()  # loading is start-up, measured above; this is reading
     text = varied_notes(1_000_000, flagged_share)
     start = time.perf_counter()
-    matcher.match(text)
+    matcher.match(text, model=model)
     return time.perf_counter() - start
 
 
-def keystroke(matcher: Matcher, rounds: int = 50) -> float:
+def keystroke(rounds: int = 50) -> float:
+    matcher = fresh_matcher()
     text = note(10_000)
-    matcher.match(text)
+    matcher.match(text, model="cached")
     times = []
     for i in range(rounds):
         edited = text[:5000] + "abcdefghij"[i % 10] + text[5000:]
         start = time.perf_counter()
-        matcher.match(edited)
+        matcher.match(edited, model="cached")
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
-def peak_memory_mib() -> float:
+def worst_cases() -> list[tuple[str, float]]:
+    catalogue = load_catalogue()
+    many_gaps = Flag("x", "red", "X", "x", "low", "?", ("a ... b ... c ... d ... e ... f ... g ... zz",))
+    cue_words = sorted({w.strip("*") for f in catalogue.bank.flags.values() for c in f.cues for part in c.split()
+                        for alt in part.split("|") for w in alt.split("_") if w.isalpha()})
+    red = [w for w in ("push", "main", "nobody", "reviews", "manual", "deploys") if w]
+    green = ["every", "pr", "reviewed", "ci", "runs", "tests"]
+    cases = [
+        ("user cue of 7 '...' slots, 80 words", Matcher([many_gaps], catalogue.rules), " ".join(["a b c d e f g"] * 12)[:400]),
+        ("1 MB of cue words, no sentence break", catalogue.matcher, (" ".join(cue_words) + " ") * (1_000_000 // (len(" ".join(cue_words)) + 1))),
+        ("336 KB alternating red and green words", catalogue.matcher, (" ".join(r + " " + g for r, g in zip(red, green, strict=True)) + " ") * 8000),
+    ]
+    results = []
+    for name, matcher, text in cases:
+        start = time.perf_counter()
+        matcher.match(text, model="off")
+        results.append((name, time.perf_counter() - start))
+    return results
+
+
+def whole_process(size: int) -> tuple[float, float]:
+    """Seconds and peak MiB of `prepbot analyze` on `size` characters of notes, classifier on."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
-        handle.write(varied_notes(1_000_000))
+        handle.write(varied_notes(size, 1 / 3))
         path = handle.name
     try:
         code = (
-            "import resource, subprocess, sys; "
+            "import resource, subprocess, sys, time; t = time.perf_counter(); "
             f"subprocess.run([sys.executable, '-m', 'prepbot', 'analyze', {path!r}], stdout=subprocess.DEVNULL, check=True); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
         )
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-        return int(out) / 1024  # ru_maxrss is in KiB on Linux
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+        return float(out[0]), int(out[1]) / 1024  # ru_maxrss is in KiB on Linux
     finally:
         os.unlink(path)
 
@@ -124,18 +159,23 @@ def main() -> int:
     from bench import compile_package
 
     compile_package()
-    matcher = Matcher.from_bank(load_catalogue().bank)
+    model = "on" if fresh_matcher().model is not None else "off (not installed)"
     ratio, ours, base = startup_ratio()
+    seconds, peak = whole_process(4 * 1024 * 1024)
     rows = [
-        ("analyze 2 KB, whole process", f"{ratio:.1f}x python -c pass ({ours * 1000:.0f} ms vs {base * 1000:.0f} ms)", "<= 8x"),
-        ("match 1 MB of notes (1 in 3 flagged)", f"{throughput(matcher, 1 / 3) * 1000:.0f} ms", "<= 1000 ms"),
-        ("match 1 MB, every sentence flagged", f"{throughput(matcher, 1.0) * 1000:.0f} ms", "(worst case)"),
-        ("re-match 10,000 chars (keystroke)", f"{keystroke(matcher) * 1000:.2f} ms", "<= 10 ms"),
-        ("peak memory, analyze 1 MB", f"{peak_memory_mib():.0f} MiB", "<= 80 MiB"),
+        ("analyze 2 KB, whole process", f"{ratio:.1f}x python -c pass ({ours * 1000:.0f} ms vs {base * 1000:.0f} ms)", "<= 20x"),
+        ("match 1 MB of notes (1 in 3 flagged)", f"{throughput(1 / 3) * 1000:.0f} ms", "<= 3000 ms"),
+        ("match 1 MB, every sentence flagged", f"{throughput(1.0) * 1000:.0f} ms", "<= 3000 ms"),
+        ("match 1 MB, cues only", f"{throughput(1 / 3, 'off') * 1000:.0f} ms", "(for comparison)"),
+        ("re-match 10,000 chars (keystroke)", f"{keystroke() * 1000:.2f} ms", "<= 10 ms"),
+        *[(name, f"{s * 1000:.0f} ms", "<= 3000 ms per MB") for name, s in worst_cases()],
+        ("analyze 4 MiB, whole process", f"{seconds:.1f} s ({seconds / 4:.1f} s per MB)", "<= 3 s per MB"),
+        ("peak memory, analyze 4 MiB", f"{peak:.0f} MiB", "<= 200 MiB"),
     ]
-    print(f"{'measure':36} {'result':44} target")
+    print(f"classifier: {model}\n")
+    print(f"{'measure':40} {'result':44} target")
     for name, value, target in rows:
-        print(f"{name:36} {value:44} {target}")
+        print(f"{name:40} {value:44} {target}")
     return 0
 
 

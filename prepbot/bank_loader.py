@@ -593,6 +593,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "abbreviations": "word_map",
     "numbers": "number_map",
     "answers": {"yes": "words", "no": "words"},
+    "contractions": "word_text_map",
 }
 
 
@@ -657,7 +658,10 @@ def _context_value(check: _Checker, node: yaml.Node, shape: Any, name: str) -> A
         return None
     result = {}
     for key, (_, value_node) in items.items():
-        if shape == "word_map":
+        if shape == "word_text_map":
+            text = check.string(value_node, f"the verb of '{key}'")
+            result[key.lower()] = "" if text is _INVALID else text.lower()
+        elif shape == "word_map":
             result[key.lower()] = _word_list(check, value_node, f"the expansion of '{key}'") or ()
         else:
             number = _number(value_node)

@@ -22,7 +22,7 @@ from typing import Any
 from prepbot import __version__, locations
 from prepbot.bank import AnswerKey, Bank, BankError, Category, Flag, Problem, Question
 from prepbot.matching.context import CONTEXT_FILE, ContextRules
-from prepbot.matching.engine import Matcher
+from prepbot.matching.engine import Matcher, ModelSlot
 
 CACHE_FORMAT = 1
 MAX_CACHE_BYTES = 16 * 1024 * 1024
@@ -64,7 +64,23 @@ def _load(paths: tuple[str, ...]) -> Catalogue:
             raise BankError(problems)
         if cache_file is not None:
             _write_cache(cache_file, {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": rules.as_mapping()})
-    return Catalogue(bank, rules, Matcher.from_bank(bank, rules))
+    return Catalogue(bank, rules, Matcher.from_bank(bank, rules, _model_slot()))
+
+
+def _model_slot() -> ModelSlot | None:
+    """The learned classifier beside the cues, loaded on first use; None when off or not installed.
+
+    PREPBOT_MODEL=off turns it off (cues and context rules alone).
+    """
+    if os.environ.get("PREPBOT_MODEL", "").strip().lower() in ("off", "0", "no", "false"):
+        return None
+    try:
+        from prepbot.matching import model
+    except ImportError:
+        return None
+    if not model.available():
+        return None
+    return ModelSlot(model.Classifier.load)
 
 
 # --------------------------------------------------------------------------- the cache

@@ -177,34 +177,49 @@ def _read_input(name: str) -> tuple[str, str]:
 @click.argument("inputs", nargs=-1, metavar="[FILE|-]...")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--fail-on", type=click.Choice(["red"]), help="Exit 1 when a flag of this kind is found.")
+@click.option("--question", "-q", "question_id", metavar="QUESTION_ID",
+              help="Read the text as the answer to this question of the bank ('nope', '~30 min').")
+@click.option("--explain", is_flag=True, help="Say which cue, answer rule or classifier produced each flag, and what the context rules decided.")
 @_bank_option
-def analyze_command(inputs: tuple[str, ...], fmt: str, fail_on: str | None, banks: tuple[Path, ...]) -> None:
+def analyze_command(inputs: tuple[str, ...], fmt: str, fail_on: str | None, question_id: str | None, explain: bool,
+                    banks: tuple[Path, ...]) -> None:
     """Read notes, a review or an e-mail and report the red and green flags in it.
 
-    Reads each FILE, or standard input when there is none (or for '-'). Exits 0 whether or not
-    flags were found, 1 with --fail-on red when a red flag is found, 2 when an input or the bank
-    cannot be read.
+    Reads each FILE, or standard input when there is none (or for '-'); on a terminal, what you
+    paste until Ctrl-D. Exits 0 whether or not flags were found, 1 with --fail-on red when a red
+    flag is found, 2 when an input or the bank cannot be read.
 
     \b
     Examples:
       prepbot analyze notes.txt
-      pbpaste | prepbot analyze --format json
+      prepbot analyze --explain review.txt
+      echo nope | prepbot analyze --question bt-where-bugs-live
+      xclip -o | prepbot analyze --format json
       prepbot analyze --fail-on red review-*.txt
     """
     from prepbot.export.shapes import matches_as_dict
     from prepbot.export.terminal import render_matches
 
-    matcher = _catalogue(banks).matcher
+    catalogue = _catalogue(banks)
+    question = None
+    if question_id is not None:
+        question = catalogue.bank.questions.get(question_id)
+        if question is None:
+            from difflib import get_close_matches
+
+            close = get_close_matches(question_id, list(catalogue.bank.questions), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else " (see 'prepbot questions' for ids)"
+            raise click.ClickException(f"no question with id '{safe(question_id, keep_layout=False)}'{hint}")
     names = inputs or ("-",)
     if names == ("-",) and sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
-        raise click.UsageError("no input: give a FILE, or pipe text in (for example: pbpaste | prepbot analyze)")
+        click.echo("Paste or type the text, then press Ctrl-D on a new line (Ctrl-Z then Enter on Windows).", err=True)
     documents = [_read_input(name) for name in names]  # read everything first: no half-printed report
     found_red = False
     for index, (label, text) in enumerate(documents):
-        matches = matcher.match(text)
+        matches = catalogue.matcher.match(text, question=question, progress=_progress_bar(label, text))
         found_red = found_red or any(m.kind == "red" for m in matches)
         if fmt == "json":
-            payload = matches_as_dict(matches)
+            payload = matches_as_dict(matches, explain=explain)
             if len(documents) > 1:
                 payload = {"path": label, **payload}
             click.echo(_json(payload, indent=None if len(documents) > 1 else 2))
@@ -214,9 +229,45 @@ def analyze_command(inputs: tuple[str, ...], fmt: str, fail_on: str | None, bank
                 click.echo(("\n" if index else "") + f"== {shown} ==")
             if not text.strip():
                 click.echo(f"prepbot: warning: {shown} is empty", err=True)
-            click.echo(render_matches(matches))
+            click.echo(render_matches(matches, explain=explain))
+            if explain:
+                click.echo(_explain_footer(catalogue, question))
     if fail_on == "red" and found_red:
         sys.exit(1)
+
+
+PROGRESS_THRESHOLD = 100 * 1024  # characters: below this, reading is quick enough to need no bar
+
+
+def _progress_bar(label: str, text: str):
+    """A progress callback drawing a bar on stderr, for long inputs on a terminal; else None."""
+    if len(text) < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        return None
+    shown = safe(label, keep_layout=False)[:30]
+
+    def draw(done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / max(total, 1))
+        sys.stderr.write(f"\rreading {shown}: [{'#' * filled}{'.' * (width - filled)}] {done}/{total} sentences")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return draw
+
+
+def _explain_footer(catalogue, question) -> str:
+    slot = catalogue.matcher.model
+    if slot is None:
+        model = "classifier: off (PREPBOT_MODEL=off, or onnxruntime/tokenizers not installed): cues and context rules only"
+    elif slot.error:
+        model = f"classifier: not used ({safe(slot.error, keep_layout=False)}): cues and context rules only"
+    else:
+        model = "classifier: on, beside the cues (a flag it adds says 'from classifier')"
+    lines = ["", model]
+    if question is not None:
+        lines.append(f"read as the answer to {question.id}: {safe(question.ask, keep_layout=False)}")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- bank

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from datetime import date as Date
 
-from prepbot.bank import Bank, Question
-from prepbot.matching import Match, Matcher
+from prepbot.bank import PERSONAS, Bank, Flag, Question
+from prepbot.matching import Evidence, Match, Matcher
 
 STATUSES = ("open", "asked", "skipped")
 SEVERITY_POINTS = {"low": 1, "medium": 2, "high": 3}
@@ -36,6 +36,32 @@ class Answer:
         return bool(self.note.strip()) or self.status == "asked"
 
 
+FLAG_STATUSES = ("detected", "confirmed", "dismissed", "added")
+OWN_CATEGORY = "own"
+
+
+@dataclass
+class Correction:
+    """The candidate's word on a flag: it was right (confirmed), wrong (dismissed), or missed (added)."""
+
+    flag_id: str
+    status: str  # confirmed | dismissed | added
+    reason: str = ""
+    question_id: str | None = None  # an added flag: the question it belongs to (None: the interview)
+    evidence: tuple[str, ...] = ()  # a dismissal: the quoted words it was dismissed for
+    updated_at: str = ""
+
+
+@dataclass
+class Source:
+    """Something the candidate read (a review, an e-mail, a job ad), kept with the interview."""
+
+    id: str
+    label: str
+    text: str
+    added_at: str = ""
+
+
 @dataclass
 class Interview:
     company: str
@@ -50,6 +76,10 @@ class Interview:
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
+    general_note: str = ""
+    own_questions: dict[str, str] = field(default_factory=dict)  # id -> the question as the candidate typed it
+    corrections: dict[str, Correction] = field(default_factory=dict)  # by flag id
+    sources: list[Source] = field(default_factory=list)
 
     # -- the conversation
 
@@ -77,10 +107,16 @@ class Interview:
     def move_to(self, index: int) -> None:
         self.current = max(0, min(index, max(len(self.question_ids) - 1, 0)))
 
-
     def questions(self, bank: Bank) -> list[Question]:
-        """The planned questions that the bank still knows (a user bank may have lost some)."""
-        return [bank.questions[q] for q in self.question_ids if q in bank.questions]
+        """The planned questions the bank still knows (a user bank may have lost some), and the
+        candidate's own questions."""
+        found = []
+        for question_id in self.question_ids:
+            if question_id in self.own_questions:
+                found.append(own_question(question_id, self.own_questions[question_id]))
+            elif question_id in bank.questions:
+                found.append(bank.questions[question_id])
+        return found
 
     @property
     def answered_count(self) -> int:
@@ -90,10 +126,171 @@ class Interview:
     def progress(self) -> float:
         return self.answered_count / len(self.question_ids) if self.question_ids else 0.0
 
+    def touch(self) -> None:
+        self.updated_at = now_iso()
+
+    # -- the plan is the candidate's
+
+    def add_question(self, ask: str, after: int | None = None) -> str:
+        """Add the candidate's own question (after position `after`, else at the end); its id."""
+        ask = " ".join(ask.split())
+        if not ask:
+            raise ValueError("the question is empty")
+        question_id = f"own-{uuid.uuid4().hex[:8]}"
+        self.own_questions[question_id] = ask
+        index = len(self.question_ids) if after is None else max(0, min(after + 1, len(self.question_ids)))
+        self.question_ids.insert(index, question_id)
+        self.touch()
+        return question_id
+
+    def remove_question(self, question_id: str) -> None:
+        """Take a question out of the plan; its note, if any, is kept with the interview."""
+        if question_id not in self.question_ids:
+            raise ValueError(f"'{question_id}' is not in this interview's plan")
+        index = self.question_ids.index(question_id)
+        self.question_ids.remove(question_id)
+        if index < self.current or self.current >= len(self.question_ids):
+            self.current = max(0, self.current - 1)
+        self.touch()
+
+    def move_question(self, question_id: str, index: int) -> None:
+        """Put a question at another position of the plan; the current question stays current."""
+        if question_id not in self.question_ids:
+            raise ValueError(f"'{question_id}' is not in this interview's plan")
+        current_id = self.question_ids[self.current] if self.question_ids else None
+        self.question_ids.remove(question_id)
+        self.question_ids.insert(max(0, min(index, len(self.question_ids))), question_id)
+        if current_id is not None:
+            self.current = self.question_ids.index(current_id)
+        self.touch()
+
+    def first_open(self, start: int = 0) -> int | None:
+        """The first question from `start` on (then from the top) that is neither answered nor skipped."""
+        order = list(range(start, len(self.question_ids))) + list(range(0, start))
+        for index in order:
+            answer = self.answers.get(self.question_ids[index])
+            if not answer or (not answer.answered and answer.status != "skipped"):
+                return index
+        return None
+
+    # -- corrections: the candidate has the last word
+
+    def correct(self, flag_id: str, status: str, reason: str = "", question_id: str | None = None,
+                evidence: Iterable[str] = ()) -> Correction:
+        if status not in ("confirmed", "dismissed", "added"):
+            raise ValueError(f"unknown correction '{status}'")
+        correction = Correction(flag_id, status, reason.strip(), question_id, tuple(evidence), now_iso())
+        self.corrections[flag_id] = correction
+        self.touch()
+        return correction
+
+    def undo_correction(self, flag_id: str) -> None:
+        self.corrections.pop(flag_id, None)
+        self.touch()
+
+    # -- what they read
+
+    def add_source(self, label: str, text: str) -> Source:
+        source = Source(f"src-{uuid.uuid4().hex[:8]}", label.strip() or "pasted text", text, now_iso())
+        self.sources.append(source)
+        self.touch()
+        return source
+
+    def remove_source(self, source_id: str) -> None:
+        before = len(self.sources)
+        self.sources = [s for s in self.sources if s.id != source_id]
+        if len(self.sources) == before:
+            raise ValueError(f"no source '{source_id}' in this interview")
+        self.touch()
+
+
+def own_question(question_id: str, ask: str) -> Question:
+    """A question the candidate typed, as a bank-like Question (no flags: the matcher still listens)."""
+    return Question(
+        id=question_id, category=OWN_CATEGORY, ask=ask, why="Your own question.", personas=PERSONAS,
+        priority=1, minutes=2, red_flags=(), green_flags=(), listen_for=(), follow_ups=(),
+    )
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One piece of evidence for a flag, and where it was heard."""
+
+    evidence: Evidence
+    question_id: str | None = None  # the answer it was heard in
+    source_id: str | None = None  # or the source (a pasted review...) it was read in
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A flag in an interview: counted once, with all its evidence and the candidate's word on it."""
+
+    flag: Flag
+    status: str  # detected | confirmed | dismissed | added
+    score: float
+    heard: tuple[Heard, ...] = ()
+    reason: str = ""  # the candidate's, for a correction
+    question_id: str | None = None  # the first question it was heard in (or added for)
+
+    @property
+    def id(self) -> str:
+        return self.flag.id
+
+    @property
+    def kind(self) -> str:
+        return self.flag.kind
+
+    @property
+    def counts(self) -> bool:
+        return self.status != "dismissed"
+
+    @property
+    def weight(self) -> int:
+        """What it adds to the score: + for green, - for red, by severity; 0 when dismissed."""
+        if not self.counts:
+            return 0
+        points = SEVERITY_POINTS[self.flag.severity]
+        return points if self.kind == "green" else -points
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(h.question_id for h in self.heard if h.question_id))
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(h.source_id for h in self.heard if h.source_id))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: str
+    score: int
+    reasons: tuple[Finding, ...]  # every finding, counted ones first
+    unknown: tuple[str, ...]  # flag ids nothing has probed yet: an unknown is not a green
+
+
+@dataclass(frozen=True)
+class Summary:
+    red: tuple[Finding, ...]  # counted red flags (detected, confirmed, added)
+    green: tuple[Finding, ...]
+    dismissed: tuple[Finding, ...]
+    unanswered: tuple[Question, ...]
+    skipped: tuple[Question, ...]
+    verdict: Verdict
+    follow_ups: tuple[str, ...]
+
+    @property
+    def score(self) -> int:
+        return self.verdict.score
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return (*self.red, *self.green, *self.dismissed)
+
 
 @dataclass(frozen=True)
 class FoundFlag:
-    """A flag heard in the note for one question."""
+    """A flag heard in the note for one question (the chat panel's live view)."""
 
     match: Match
     question_id: str
@@ -107,53 +304,84 @@ class FoundFlag:
         return self.match.kind
 
 
-@dataclass(frozen=True)
-class Summary:
-    red: tuple[FoundFlag, ...]
-    green: tuple[FoundFlag, ...]
-    unanswered: tuple[Question, ...]
-    skipped: tuple[Question, ...]
-    score: int  # green points minus red points, weighted by severity
-    verdict: str
-    follow_ups: tuple[str, ...]
-
-
-def flags_in(interview: Interview, matcher: Matcher) -> list[FoundFlag]:
-    """Every flag heard, in question order; each note is matched on its own."""
+def flags_in(interview: Interview, matcher: Matcher, bank: Bank | None = None, model: str = "auto") -> list[FoundFlag]:
+    """Every flag heard, in question order; each note is read as the answer to its question."""
     found = []
     for question_id in interview.question_ids:
         answer = interview.answers.get(question_id)
         if answer and answer.note.strip():
-            found.extend(FoundFlag(m, question_id) for m in matcher.match(answer.note))
+            question = bank.questions.get(question_id) if bank is not None else None
+            found.extend(FoundFlag(m, question_id) for m in matcher.match(answer.note, question=question, model=model))
     return found
 
 
-def summarize(interview: Interview, bank: Bank, matcher: Matcher) -> Summary:
-    found = flags_in(interview, matcher)
-    red = tuple(f for f in found if f.kind == "red")
-    green = tuple(f for f in found if f.kind == "green")
-    # A flag heard in several answers counts once towards the score.
-    red_ids = {f.id: f.match.flag.severity for f in red}
-    green_ids = {f.id: f.match.flag.severity for f in green}
-    score = sum(SEVERITY_POINTS[s] for s in green_ids.values()) - sum(SEVERITY_POINTS[s] for s in red_ids.values())
+def summarize(interview: Interview, bank: Bank, matcher: Matcher, model: str = "auto") -> Summary:
+    """Every flag once, with all its evidence, the candidate's corrections applied; and a verdict."""
+    heard: dict[str, list[Heard]] = {}
+    scores: dict[str, float] = {}
+    for found in flags_in(interview, matcher, bank, model):
+        heard.setdefault(found.id, []).extend(Heard(e, found.question_id) for e in found.match.evidence)
+        scores[found.id] = max(scores.get(found.id, 0.0), found.match.score)
+    for source in interview.sources:
+        for match in matcher.match(source.text, model=model):
+            heard.setdefault(match.id, []).extend(Heard(e, None, source.id) for e in match.evidence)
+            scores[match.id] = max(scores.get(match.id, 0.0), match.score)
+
+    findings: list[Finding] = []
+    for flag_id, pieces in heard.items():
+        flag = matcher.flags.get(flag_id) or bank.flags[flag_id]
+        first_question = next((h.question_id for h in pieces if h.question_id), None)
+        correction = interview.corrections.get(flag_id)
+        status, reason = "detected", ""
+        if correction is not None:
+            reason = correction.reason
+            if correction.status == "dismissed":
+                # A dismissal holds for the words it was made for; new words bring the flag back.
+                quoted = {h.evidence.text for h in pieces}
+                status = "dismissed" if quoted <= set(correction.evidence) else "detected"
+            else:
+                status = "confirmed"
+        findings.append(Finding(flag, status, scores[flag_id], tuple(pieces), reason, first_question))
+    for flag_id, correction in interview.corrections.items():
+        if correction.status == "added" and flag_id not in heard and flag_id in bank.flags:
+            findings.append(Finding(bank.flags[flag_id], "added", 1.0, (), correction.reason, correction.question_id))
+
+    order = {q: i for i, q in enumerate(interview.question_ids)}
+
+    def position(f: Finding) -> tuple:
+        return (order.get(f.question_id, len(order)) if f.question_id else len(order), -SEVERITY_POINTS[f.flag.severity], f.id)
+
+    counted = sorted((f for f in findings if f.counts), key=position)
+    red = tuple(f for f in counted if f.kind == "red")
+    green = tuple(f for f in counted if f.kind == "green")
+    dismissed = tuple(sorted((f for f in findings if not f.counts), key=position))
+
     questions = interview.questions(bank)
     unanswered = tuple(q for q in questions if not _answer(interview, q.id).answered and _answer(interview, q.id).status != "skipped")
     skipped = tuple(q for q in questions if _answer(interview, q.id).status == "skipped")
-    follow_ups = tuple(dict.fromkeys(f.match.flag.follow_up for f in red))
-    return Summary(red, green, unanswered, skipped, score, _verdict(interview, red_ids, score), follow_ups)
+    asked = {" ".join(q.ask.lower().split()) for q in questions if _answer(interview, q.id).answered}
+    follow_ups = tuple(
+        dict.fromkeys(f.flag.follow_up for f in red if " ".join(f.flag.follow_up.lower().split()) not in asked)
+    )
+    score = sum(f.weight for f in counted)
+    probed = {flag for q in questions if _answer(interview, q.id).answered for flag in q.flags}
+    probed |= {f.id for f in findings} | {f.flag.opposite for f in findings if f.flag.opposite}
+    unknown = tuple(flag_id for flag_id in bank.flags if flag_id not in probed)
+    verdict = Verdict(_verdict_label(interview, red, score), score, (*red, *green, *dismissed), unknown)
+    return Summary(red, green, dismissed, unanswered, skipped, verdict, follow_ups)
 
 
 def _answer(interview: Interview, question_id: str) -> Answer:
     return interview.answers.get(question_id) or Answer(question_id)
 
 
-def _verdict(interview: Interview, red_severities: dict[str, str], score: int) -> str:
-    if interview.answered_count == 0:
+def _verdict_label(interview: Interview, red: tuple[Finding, ...], score: int) -> str:
+    if interview.answered_count == 0 and not red and not interview.sources:
         return "No answers yet: ask your questions and note what you hear."
-    serious = sum(1 for s in red_severities.values() if s == "high")
+    serious = sum(1 for f in red if f.flag.severity == "high")
     if serious >= 2 or score <= -5:
         return "Serious concerns: several high-severity red flags. Dig deeper before accepting an offer."
-    if red_severities:
+    if red:
         return "Some concerns: follow up on the red flags in the next round."
     if score > 0:
         return "Looks healthy so far: green flags and no red ones."

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prepbot import locations
-from prepbot.interview import Answer, Interview, now_iso
+from prepbot.interview import Answer, Correction, Interview, Source, now_iso
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, str] = {
     # version reached -> SQL that gets there from the version before
@@ -60,6 +60,30 @@ MIGRATIONS: dict[int, str] = {
     # Each save of an answer bumps its version, so a window can tell that another one saved it.
     2: """
         ALTER TABLE answers ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    """,
+    # The candidate's own questions and general note, corrections of flags, sources they read.
+    3: """
+        ALTER TABLE interviews ADD COLUMN general_note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE interviews ADD COLUMN own_questions TEXT NOT NULL DEFAULT '{}';
+        CREATE TABLE corrections (
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            flag_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            question_id TEXT,
+            evidence TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (interview_id, flag_id)
+        );
+        CREATE TABLE sources (
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (interview_id, id)
+        );
     """,
 }
 
@@ -439,6 +463,17 @@ class Store:
                 a["question_id"]: Answer(a["question_id"], a["note"], a["status"], a["updated_at"], a["version"])
                 for a in self._connection.execute("SELECT * FROM answers WHERE interview_id = ?", (interview_id,))
             }
+            corrections = {
+                c["flag_id"]: Correction(c["flag_id"], c["status"], c["reason"], c["question_id"],
+                                         tuple(json.loads(c["evidence"])), c["updated_at"])
+                for c in self._connection.execute("SELECT * FROM corrections WHERE interview_id = ?", (interview_id,))
+            }
+            sources = [
+                Source(s["id"], s["label"], s["text"], s["added_at"])
+                for s in self._connection.execute(
+                    "SELECT * FROM sources WHERE interview_id = ? ORDER BY position", (interview_id,)
+                )
+            ]
         except sqlite3.Error as exc:
             raise _read_error(self.path, exc) from None
         for answer in answers.values():
@@ -447,7 +482,8 @@ class Store:
             id=row["id"], company=row["company"], role=row["role"], date=row["date"], persona=row["persona"],
             minutes=row["minutes"], categories=tuple(json.loads(row["categories"])),
             question_ids=json.loads(row["question_ids"]), answers=answers, current=row["current"],
-            created_at=row["created_at"], updated_at=row["updated_at"],
+            created_at=row["created_at"], updated_at=row["updated_at"], general_note=row["general_note"],
+            own_questions=json.loads(row["own_questions"]), corrections=corrections, sources=sources,
         )
 
     def find(self, key: str) -> Interview:
@@ -549,18 +585,36 @@ class Store:
         connection.execute(
             """
             INSERT INTO interviews (id, company, role, date, persona, minutes, categories, question_ids,
-                                    current, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    current, created_at, updated_at, general_note, own_questions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET company = excluded.company, role = excluded.role,
                 date = excluded.date, persona = excluded.persona, minutes = excluded.minutes,
                 categories = excluded.categories, question_ids = excluded.question_ids,
-                current = excluded.current, updated_at = excluded.updated_at
+                current = excluded.current, updated_at = excluded.updated_at,
+                general_note = excluded.general_note, own_questions = excluded.own_questions
             """,
             (
                 interview.id, interview.company, interview.role, interview.date, interview.persona,
                 interview.minutes, json.dumps(list(interview.categories)), json.dumps(interview.question_ids),
-                interview.current, interview.created_at, interview.updated_at,
+                interview.current, interview.created_at, interview.updated_at, interview.general_note,
+                json.dumps(interview.own_questions, ensure_ascii=False),
             ),
+        )
+        # Corrections and sources are few and small: the interview's set is written whole.
+        connection.execute("DELETE FROM corrections WHERE interview_id = ?", (interview.id,))
+        connection.executemany(
+            "INSERT INTO corrections (interview_id, flag_id, status, reason, question_id, evidence, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (interview.id, c.flag_id, c.status, c.reason, c.question_id, json.dumps(list(c.evidence), ensure_ascii=False),
+                 c.updated_at or now_iso())
+                for c in interview.corrections.values()
+            ],
+        )
+        connection.execute("DELETE FROM sources WHERE interview_id = ?", (interview.id,))
+        connection.executemany(
+            "INSERT INTO sources (interview_id, id, position, label, text, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [(interview.id, s.id, i, s.label, s.text, s.added_at or now_iso()) for i, s in enumerate(interview.sources)],
         )
         return [self._write_answer(connection, interview.id, answer) for answer in interview.answers.values()]
 

@@ -43,14 +43,16 @@ def test_each_command_help_shows_an_example(run_cli, command):
 def test_questions_text_lists_a_time_boxed_plan(run_cli):
     result = run_cli("questions", "--persona", "engineer", "--minutes", "10")
     assert result.code == 0
-    assert result.out.startswith("4 questions, about 10 min, for a conversation with an engineer (time box 10 min)")
-    assert " 1. What happens to a change between" in result.out
+    assert result.out.startswith("10 questions, about 10 min, for a conversation with an engineer (time box 10 min)")
+    assert " 1. When is a ticket written — before the work starts, or after?" in result.out
 
 
 def test_questions_json_is_stable_and_documented(run_cli, bank):
     result = run_cli("questions", "--format", "json", "--category", "code-review", "--minutes", "6")
     data = json.loads(result.out)
-    assert set(data) == {"version", "persona", "minutes", "categories", "total_minutes", "questions"}
+    assert set(data) == {
+        "version", "persona", "minutes", "categories", "total_minutes", "questions", "flags_probed", "left_out",
+    }
     assert data["version"] == 1 and data["categories"] == ["code-review"] and data["minutes"] == 6
     assert data["total_minutes"] <= 6
     first = data["questions"][0]
@@ -88,7 +90,7 @@ def test_bad_arguments_give_one_line_and_exit_2(run_cli, args, message):
 def test_bank_validate_builtin(run_cli):
     result = run_cli("bank", "validate")
     assert result.code == 0
-    assert result.out.startswith("Bank is valid: 83 questions in 11 categories, 24 flags.")
+    assert result.out.startswith("Bank is valid: 164 questions in 20 categories, 24 flags.")
 
 
 def test_bank_validate_reports_every_problem_and_exits_2(run_cli, tmp_path):
@@ -182,4 +184,4 @@ def test_non_editable_install_finds_the_builtin_bank(tmp_path, monkeypatch):
     proc = subprocess.run([python, "-m", "prepbot", "bank", "validate"], cwd=elsewhere, capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert "83 questions in 11 categories" in proc.stdout
+    assert "164 questions in 20 categories" in proc.stdout

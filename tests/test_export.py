@@ -99,9 +99,31 @@ def test_plain_text_is_verbatim(bank):
 def test_json_report_round_trip_equals_the_interview(bank):
     interview = odd_interview(bank)
     data = json.loads(render_report(bank, load_catalogue().matcher, interview, "json"))
-    assert data["schema"] == "prepbot.report" and data["version"] == 1
+    assert data["schema"] == "prepbot.report" and data["version"] == 2
     assert [f["id"] for f in data["flags"]] == ["no-code-review", "bugs-tracked"]
     assert interview_from_report(data) == interview
+
+
+def test_a_version_1_report_still_reads_back(bank):
+    """Reports written by prepbot 0.1 (schema version 1) read into the same interview."""
+    old = json.loads((Path(__file__).parent / "golden" / "report-v1.json").read_text(encoding="utf-8"))
+    interview = interview_from_report(old)
+    assert old["version"] == 1
+    assert interview.company == old["interview"]["company"]
+    assert [q["note"] for q in old["questions"]] == [interview.answer_for(q).note for q in interview.question_ids]
+    assert interview.corrections == {} and interview.sources == []
+
+
+def test_verdict_adds_up_by_hand(bank):
+    interview = odd_interview(bank)
+    data = json.loads(render_report(bank, load_catalogue().matcher, interview, "json"))
+    verdict = data["verdict"]
+    assert verdict["score"] == sum(r["weight"] for r in verdict["reasons"])
+    points = {"low": 1, "medium": 2, "high": 3}
+    for reason in verdict["reasons"]:
+        sign = 1 if reason["kind"] == "green" else -1
+        assert reason["weight"] == (0 if reason["status"] == "dismissed" else sign * points[reason["severity"]])
+    assert "no-backlog" in verdict["unknown"]  # never asked: unknown, not green
 
 
 def test_json_checklist_schema(bank):

@@ -132,7 +132,7 @@ def test_summary_red_then_green_with_questions_and_verdict(bank, interview):
     assert [f.id for f in summary.green] == ["bugs-tracked"]
     assert [q.id for q in summary.skipped] == [third]
     assert len(summary.unanswered) == len(interview.question_ids) - 3
-    assert summary.verdict.startswith("Some concerns")
+    assert summary.verdict.label.startswith("Some concerns")
     assert summary.score == 2 - 3
 
 

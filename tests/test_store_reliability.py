@@ -271,7 +271,7 @@ def test_version_one_database_migrates(interview, private_home):
     connection.close()
 
     store = Store()
-    assert store._connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert store._connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     old = store.load("abc123")
     assert old.answers["q-one"].note == "an old note" and old.answers["q-one"].version == 0
     old.set_note("q-one", "an old note, and a new line")

@@ -123,18 +123,36 @@ class ReportItem:
     answer: Answer
 
 
-def render_report(bank: Bank, matcher: Matcher, interview: Interview, fmt: str) -> str:
-    summary = summarize(interview, bank, matcher)
+def render_report(bank: Bank, matcher: Matcher, interview: Interview, fmt: str, model: str = "auto") -> str:
+    summary = summarize(interview, bank, matcher, model)
+    questions = {q.id: q for q in interview.questions(bank)}
     items = [
-        ReportItem(n, bank.questions.get(qid), qid, interview.answers.get(qid) or Answer(qid))
+        ReportItem(n, questions.get(qid), qid, interview.answers.get(qid) or Answer(qid))
         for n, qid in enumerate(interview.question_ids, 1)
     ]
     numbers = {item.question_id: item.number for item in items}
+    where = Where(numbers, {s.id: s.label for s in interview.sources})
     if fmt == "json":
-        return json_safe(json.dumps(report_as_dict(interview, summary, items), indent=2, ensure_ascii=False)) + "\n"
+        return json_safe(json.dumps(report_as_dict(interview, summary, items, where), indent=2, ensure_ascii=False)) + "\n"
     return _render(
-        f"report.{fmt}.j2", interview=interview, summary=summary, items=items, numbers=numbers, bank=bank
+        f"report.{fmt}.j2", interview=interview, summary=summary, items=items, numbers=numbers, bank=bank, where=where,
+        unknown=", ".join(bank.flags[f].title if f in bank.flags else f for f in summary.verdict.unknown),
     )
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a flag was heard, as a reader says it: "Q3, Q5, from: review.txt"."""
+
+    numbers: dict[str, int]
+    sources: dict[str, str]
+
+    def __call__(self, finding) -> str:
+        places = [f"Q{self.numbers[q]}" for q in finding.questions if q in self.numbers]
+        if not finding.heard and finding.question_id in self.numbers:
+            places.append(f"Q{self.numbers[finding.question_id]}")
+        places += [f"from: {self.sources[s]}" for s in finding.source_ids if s in self.sources]
+        return ", ".join(places)
 
 
 # --------------------------------------------------------------------------- files

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 PLAN_VERSION = 1
 CHECKLIST_SCHEMA = "prepbot.checklist"
 REPORT_SCHEMA = "prepbot.report"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # the checklist's
+REPORT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 class ShapeError(ValueError):
@@ -52,6 +54,8 @@ def plan_as_dict(bank: Bank, the_plan: "Plan") -> dict:
         "categories": list(the_plan.categories),
         "total_minutes": the_plan.total_minutes,
         "questions": [question_as_dict(bank, q) for q in the_plan.questions],
+        "flags_probed": list(the_plan.flags_probed),
+        "left_out": [q.id for q in the_plan.left_out],
     }
 
 
@@ -100,34 +104,58 @@ def checklist_as_dict(bank: Bank, the_plan: "Plan", company: str, role: str, gro
     }
 
 
-def report_as_dict(interview: Interview, summary, items) -> dict:
-    """`prepbot export --format json`: the whole interview, readable back by `interview_from_report`."""
+def finding_as_dict(finding, where=None) -> dict:
+    return {
+        "id": finding.id, "kind": finding.kind, "title": finding.flag.title, "explanation": finding.flag.explanation,
+        "severity": finding.flag.severity, "score": finding.score, "status": finding.status,
+        "weight": finding.weight, "reason": finding.reason, "question_id": finding.question_id,
+        "questions": list(finding.questions), "sources": list(finding.source_ids),
+        "where": where(finding) if where else "",
+        "evidence": [
+            {**evidence_as_dict(h.evidence), **({"question_id": h.question_id} if h.question_id else {"source": h.source_id})}
+            for h in finding.heard
+        ],
+    }
 
-    def flag(found) -> dict:
-        m = found.match
-        return {
-            "id": m.id, "kind": m.kind, "title": m.flag.title, "explanation": m.flag.explanation,
-            "severity": m.flag.severity, "score": m.score, "question_id": found.question_id,
-            "evidence": [evidence_as_dict(e) for e in m.evidence],
-        }
 
+def verdict_as_dict(verdict) -> dict:
+    return {
+        "label": verdict.label,
+        "score": verdict.score,
+        "reasons": [
+            {"flag": f.id, "kind": f.kind, "severity": f.flag.severity, "weight": f.weight, "status": f.status,
+             "question": f.question_id, "sources": list(f.source_ids)}
+            for f in verdict.reasons
+        ],
+        "unknown": list(verdict.unknown),
+    }
+
+
+def report_as_dict(interview: Interview, summary, items, where=None) -> dict:
+    """`prepbot export --format json`: the whole interview, readable back by `interview_from_report`.
+
+    Version 2: "verdict" is an object with its reasons and unknowns; every flag counts once with a
+    status (detected, confirmed, dismissed, added); the candidate's corrections, own questions,
+    general note and sources are kept. Version 1 reports still read back.
+    """
     return {
         "schema": REPORT_SCHEMA,
-        "version": SCHEMA_VERSION,
+        "version": REPORT_VERSION,
         "interview": {
             "id": interview.id, "company": interview.company, "role": interview.role, "date": interview.date,
             "persona": interview.persona, "minutes": interview.minutes, "categories": list(interview.categories),
             "current": interview.current, "created_at": interview.created_at, "updated_at": interview.updated_at,
+            "general_note": interview.general_note,
         },
-        "verdict": summary.verdict,
-        "score": summary.score,
-        "flags": [flag(f) for f in (*summary.red, *summary.green)],
+        "verdict": verdict_as_dict(summary.verdict),
+        "flags": [finding_as_dict(f, where) for f in summary.findings],
         "follow_ups": list(summary.follow_ups),
         "questions": [
             {
                 "id": item.question_id,
                 "category": item.question.category if item.question else None,
                 "ask": item.question.ask if item.question else None,
+                "own": item.question_id in interview.own_questions,
                 "status": item.answer.status,
                 "note": item.answer.note,
                 "updated_at": item.answer.updated_at,
@@ -135,13 +163,21 @@ def report_as_dict(interview: Interview, summary, items) -> dict:
             for item in items
         ],
         "unanswered": [q.id for q in summary.unanswered],
+        "corrections": [
+            {"flag": c.flag_id, "status": c.status, "reason": c.reason, "question_id": c.question_id,
+             "evidence": list(c.evidence), "updated_at": c.updated_at}
+            for c in interview.corrections.values()
+        ],
+        "sources": [{"id": s.id, "label": s.label, "text": s.text, "added_at": s.added_at} for s in interview.sources],
     }
 
 
 def interview_from_report(data: dict) -> Interview:
-    """Read a JSON report back into the interview it was made from. Raises ShapeError."""
-    if not isinstance(data, dict) or data.get("schema") != REPORT_SCHEMA or data.get("version") != SCHEMA_VERSION:
-        raise ShapeError(f"not a prepbot report of version {SCHEMA_VERSION}")
+    """Read a JSON report (version 1 or 2) back into the interview it was made from. Raises ShapeError."""
+    from prepbot.interview import Correction, Source
+
+    if not isinstance(data, dict) or data.get("schema") != REPORT_SCHEMA or data.get("version") not in READABLE_VERSIONS:
+        raise ShapeError(f"not a prepbot report (schema {REPORT_SCHEMA}, version 1 or {REPORT_VERSION})")
     try:
         meta = data["interview"]
         answers = {
@@ -149,11 +185,18 @@ def interview_from_report(data: dict) -> Interview:
             for q in data["questions"]
             if q["note"] or q["status"] != "open" or q["updated_at"]
         }
+        own = {q["id"]: q["ask"] for q in data["questions"] if q.get("own")}
+        corrections = {
+            c["flag"]: Correction(c["flag"], c["status"], c["reason"], c["question_id"], tuple(c["evidence"]), c["updated_at"])
+            for c in data.get("corrections", [])
+        }
+        sources = [Source(s["id"], s["label"], s["text"], s["added_at"]) for s in data.get("sources", [])]
         return Interview(
             id=meta["id"], company=meta["company"], role=meta["role"], date=meta["date"], persona=meta["persona"],
             minutes=meta["minutes"], categories=tuple(meta["categories"]),
             question_ids=[q["id"] for q in data["questions"]], answers=answers, current=meta["current"],
-            created_at=meta["created_at"], updated_at=meta["updated_at"],
+            created_at=meta["created_at"], updated_at=meta["updated_at"], general_note=meta.get("general_note", ""),
+            own_questions=own, corrections=corrections, sources=sources,
         )
-    except (KeyError, TypeError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         raise ShapeError(f"the report is incomplete: missing {exc}") from None

@@ -9,7 +9,8 @@ trigger that produced it, so every flag can say why it was (or was not) read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ class ContextRules:
     numbers: dict[str, float]
     answer_yes: tuple[tuple[str, ...], ...] = ()
     answer_no: tuple[tuple[str, ...], ...] = ()
+    contractions: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -81,7 +83,31 @@ class ContextRules:
             numbers={str(k): float(v) for k, v in data["numbers"].items()},
             answer_yes=_phrases(data["answers"]["yes"]),
             answer_no=_phrases(data["answers"]["no"]),
+            contractions={str(k): str(v) for k, v in data["contractions"].items()},
         )
+
+    @cached_property
+    def triggers_by_first_word(self) -> dict[str, list[tuple[str, tuple[str, ...], str, int]]]:
+        """(kind, phrase, direction, window) of every modifier trigger, by the phrase's first word."""
+        index: dict[str, list[tuple[str, tuple[str, ...], str, int]]] = {}
+        for modifier in self.modifiers:
+            for phrase in modifier.triggers:
+                index.setdefault(phrase[0], []).append((modifier.name, phrase, modifier.direction, modifier.window))
+        return index
+
+    @cached_property
+    def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.pseudo_negation:
+            index.setdefault(phrase[0], []).append(phrase)
+        return index
+
+    @cached_property
+    def reported_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.reported_questions:
+            index.setdefault(phrase[0], []).append(phrase)
+        return index
 
     def as_mapping(self) -> dict[str, Any]:
         """The inverse of `from_mapping`: plain data (for the catalogue's JSON cache)."""
@@ -107,6 +133,7 @@ class ContextRules:
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
             "numbers": dict(self.numbers),
             "answers": {"yes": [" ".join(p) for p in self.answer_yes], "no": [" ".join(p) for p in self.answer_no]},
+            "contractions": dict(self.contractions),
         }
 
 
@@ -136,28 +163,35 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
 
 
 def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
-    """Every negation and modifier trigger in a sentence, pseudo-negations masked out."""
+    """Every negation and modifier trigger in a sentence, pseudo-negations masked out.
+
+    One pass over the words: phrases are looked up by their first word.
+    """
     words = [t.word for t in tokens]
     masked: set[int] = set()
-    for phrase in rules.pseudo_negation:
-        for i in _find(words, phrase):
-            masked.update(range(i, i + len(phrase)))
-    triggers = [
+    pseudo, modifiers = rules.pseudo_by_first_word, rules.triggers_by_first_word
+    found: list[Trigger] = []
+    for i, word in enumerate(words):
+        for phrase in pseudo.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                masked.update(range(i, i + len(phrase)))
+        for kind, phrase, direction, window in modifiers.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window))
+    negations = [
         Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in rules.negation_before and i not in masked
     ]
-    for modifier in rules.modifiers:
-        for phrase in modifier.triggers:
-            for i in _find(words, phrase):
-                triggers.append(Trigger(modifier.name, i, i + len(phrase), " ".join(phrase), modifier.direction, modifier.window))
-    return triggers
+    return negations + found
 
 
 def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
     """Why a sentence only reports or asks a question (and so states no fact), or ""."""
     words = [t.word for t in tokens]
-    for phrase in rules.reported_questions:
-        if _find(words, phrase):
-            return "reported question: '" + " ".join(phrase) + "'"
+    index = rules.reported_by_first_word
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return "reported question: '" + " ".join(phrase) + "'"
     span = sentence[tokens[0].start : tokens[-1].end + 1]
     # "Do you have CI?", or a bare topic like "Automated tests?": a question, not an answer.
     if span.endswith("?") and (words[0] in rules.question_starts or len(words) <= rules.short_question_words):
@@ -198,7 +232,10 @@ def decide(
         reasons.append(f"negation before: '{before[0].words}'")
     # "code is not reviewed": a negation between the cue's words. When a negation before the cue
     # governs another clause ("not on call, not contacted on holiday"), the two run in parallel.
-    inside = [t for t in triggers if t.kind == "negation" and first < t.start < last and t.start not in matched_set]
+    inside = [
+        t for t in triggers
+        if t.kind == "negation" and first < t.start < last and (t.start not in matched_set or t.words in rules.contractions)
+    ]
     if inside and not (before and tokens[inside[0].start].scope != tokens[before[0].start].scope):
         negations += 1
         reasons.append(f"negation inside: '{inside[0].words}'")
@@ -206,7 +243,10 @@ def decide(
     # "weekend work happens once a year": a frequency that says it hardly happens.
     after = [t for t in tokens[last + 1 : last + 1 + rules.rare_window] if t.scope == tokens[last].scope]
     words = [t.word for t in after]
-    if words and (
+    if tokens[last].word in rules.contractions and not inside and len(matched) > 1:
+        negations += 1  # "reviews arent" read as "reviews are" ends with its negation
+        reasons.append(f"negation inside: '{tokens[last].word}'")
+    elif words and (
         words[0] in rules.negation_after
         or (words[0] in rules.be_words and len(words) > 1 and words[1] in rules.negation_before)
     ):

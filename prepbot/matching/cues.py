@@ -203,6 +203,9 @@ class CueSet:
         exact = self._literals.get(word)
         if exact is not None:
             found[exact] = True
+        verb = self.rules.contractions.get(word)
+        if verb is not None and verb in self._literals:
+            found.setdefault(self._literals[verb], True)  # "isnt" also reads as "is"; context counts the "nt"
         for length, stems in self._stems.items():
             if len(word) >= length:
                 term = stems.get(word[:length])
@@ -242,6 +245,15 @@ class CueSet:
                 for choice, distance, _ in process.extract(prefix, stems, scorer=OSA.distance, score_cutoff=1, limit=None):
                     if distance:
                         found.setdefault(self._stems[length][choice], False)
+
+    def topical(self, tokens: list[Token]) -> bool:
+        """Whether any word of the sentence is a cue word other than an everyday one: a sentence
+        about nothing the catalogue knows ("lunch is on Fridays") is not worth the classifier's time."""
+        for token in tokens:
+            for term_id in self.terms_for(token.word):
+                if not self._is_common(term_id):
+                    return True
+        return False
 
     # -- per sentence
 

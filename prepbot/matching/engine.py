@@ -14,16 +14,20 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from prepbot.bank import Bank, Flag
+from prepbot.bank import Bank, Flag, Question
+from prepbot.matching.answers import AnswerReader
 from prepbot.matching.context import ContextRules, decide, is_question, scan
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import sentences, tokenize
 
 REPORT_THRESHOLD = 0.5
 MAX_SENTENCE_CHARS = 2000  # longer runs without a sentence break are read in pieces of this size
+MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
 
 
 @dataclass(frozen=True)
@@ -62,51 +66,255 @@ class Hit:
     context: str
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the rules made of one sentence: its hits, and what the classifier may not add there."""
+
+    hits: tuple[Hit, ...]
+    blocked: frozenset[str]  # flags the context ruled on (negated, rare...): the classifier cannot overrule
+    model_ok: bool  # False in a question, a hypothetical, advice or a problem fixed in the past
+    span: tuple[int, int]  # the sentence without surrounding white space
+    negated: bool = False  # the sentence holds a negation: the classifier's green readings are not trusted there
+
+
+@dataclass(frozen=True)
+class ModelUnit:
+    """A piece of text the classifier reads, its span, and what the rules ruled on in it."""
+
+    text: str
+    start: int
+    end: int
+    blocked: frozenset[str]
+    ruled: frozenset[str]
+    negated: bool = False
+
+
+class ModelSlot:
+    """The learned classifier, loaded on first use (thread-safe), with results kept per sentence."""
+
+    def __init__(self, loader: Callable[[], Any]):
+        self._loader = loader
+        self._lock = threading.Lock()
+        self._model: Any = None
+        self.error: str | None = None  # why the classifier is not in use, once a load failed
+        self._cache: dict[str, dict[str, float]] = {}
+
+    def model(self) -> Any:
+        if self._model is None and self.error is None:
+            with self._lock:
+                if self._model is None and self.error is None:
+                    try:
+                        self._model = self._loader()
+                    except Exception as exc:  # ModelUnavailable, or a broken runtime: cues still work
+                        self.error = str(exc) or type(exc).__name__
+        return self._model
+
+    def cached(self, sentence: str) -> dict[str, float] | None:
+        return self._cache.get(sentence)
+
+    def classify(self, sentences: list[str], progress: Callable[[int, int], None] | None = None) -> None:
+        """Run the classifier on the sentences it has not seen (in batches), keeping what it found."""
+        todo = list(dict.fromkeys(s for s in sentences if s not in self._cache))
+        model = self.model() if todo else None
+        if model is None:
+            return
+        batch = 256
+        for start in range(0, len(todo), batch):
+            part = todo[start : start + batch]
+            for sentence, found in zip(part, model.flags(part), strict=True):
+                self._cache[sentence] = {flag: found[flag] for flag in found}
+            if progress is not None:
+                progress(min(start + batch, len(todo)), len(todo))
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+
+    def threshold(self, flag_id: str) -> float:
+        model = self._model
+        return model.thresholds.get(flag_id, 0.5) if model is not None else 0.5
+
+    @property
+    def unit(self) -> str:
+        """What the classifier was trained on: "text" (whole snippets) or "sentence"."""
+        return getattr(self._model, "unit", "sentence") if self._model is not None else "sentence"
+
+
 class Matcher:
     """Compiled once per catalogue; `match(text)` is pure and deterministic."""
 
-    def __init__(self, flags: Iterable[Flag], rules: ContextRules):
+    def __init__(self, flags: Iterable[Flag], rules: ContextRules, model: ModelSlot | None = None):
         self.flags = {flag.id: flag for flag in flags}
         self.rules = rules
         self.cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
-        self._sentence_cache: dict[str, tuple[Hit, ...]] = {}
+        self.answers = AnswerReader(rules, {f.id: f.opposite for f in self.flags.values()})
+        self.model = model
+        self._sentence_cache: dict[str, Reading] = {}
 
     @classmethod
-    def from_bank(cls, bank: Bank, rules: ContextRules) -> "Matcher":
-        return cls(bank.flags.values(), rules)
+    def from_bank(cls, bank: Bank, rules: ContextRules, model: ModelSlot | None = None) -> "Matcher":
+        return cls(bank.flags.values(), rules, model)
 
-    def match(self, text: str) -> list[Match]:
-        """Flags found in `text`, red first, then by score. Never raises on any string."""
+    def match(
+        self, text: str, question: Question | None = None, model: str = "auto",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Match]:
+        """Flags found in `text`, red first, then by score. Never raises on any string.
+
+        `question`: the note answers it (its `answers:` mapping applies). `model`: "auto" runs the
+        classifier on sentences it has not seen, "cached" uses only what it already found (the
+        TUI's keystroke path; a worker calls `classify`), "off" uses the cues alone.
+        """
         if not text or not text.strip():
             return []
+        pieces = list(_pieces(text))
+        readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
+        if model == "auto" and self.model is not None:
+            self.model.model()  # loaded first: what it reads (whole text or sentences) depends on it
+        units = self._model_units(text, pieces, readings) if model != "off" and self.model is not None else []
+        if model == "auto" and units:
+            self.model.classify([u.text for u in units], progress)
         hits: dict[str, list[tuple[float, int, int, str, str]]] = {}
-        for offset, sentence in _pieces(text):
-            for hit in self.sentence_hits(sentence):
+        answered, topic_hits = self._topic_answers(pieces, readings)
+        for hit in topic_hits:
+            hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
+        for index, ((offset, _), (_, reading)) in enumerate(zip(pieces, readings, strict=True)):
+            if index in answered:
+                continue  # "Unit tests: none." is read as a topic and its answer, not as a statement
+            for hit in reading.hits:
                 hits.setdefault(hit.flag_id, []).append(
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
                 )
+        for unit in units:
+            self._add_model_hits(hits, unit)
+        if question is not None:
+            for hit in self.answers.read(text, question):
+                hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
         return self.combine(text, hits)
 
+    def _topic_answers(self, pieces, readings) -> tuple[set[int], list[Hit]]:
+        """A topic and its answer: "Code review? Not really." and "Unit tests: none."
+
+        The topic is read as a statement; a plain no after it negates what it says. Returns the
+        pieces read this way (not to be read again as statements) and the hits (text offsets).
+        """
+        found: list[Hit] = []
+        answered: set[int] = set()
+        for index, (offset, sentence) in enumerate(pieces):
+            topic = answer = None
+            if sentence.rstrip().endswith("?") and index + 1 < len(pieces) and len(sentence.split()) <= 4:
+                next_offset, next_sentence = pieces[index + 1]
+                answer = self.answers.plain_answer(next_sentence)
+                if answer:
+                    topic = (offset, sentence.rstrip()[:-1])
+                    end = next_offset + answer[1]
+            elif ":" in sentence:
+                head, _, tail = sentence.rpartition(":")
+                answer = self.answers.plain_answer(tail)
+                if answer:
+                    topic = (offset, head)
+                    end = offset + len(head) + 1 + answer[1]
+            if topic is None or answer is None:
+                continue
+            answered.add(index)
+            said, _ = answer
+            for hit in self.reading(topic[1] + ".").hits:
+                flag_id = hit.flag_id
+                if said == "no":
+                    flag_id = self.flags[hit.flag_id].opposite
+                    if flag_id is None:
+                        continue
+                found.append(Hit(flag_id, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
+        return answered, found
+
+    def classify(self, text: str) -> None:
+        """Run the classifier on this text now (for a worker thread); no-op without one."""
+        if self.model is not None and text.strip() and self.model.model() is not None:
+            pieces = list(_pieces(text))
+            readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
+            self.model.classify([u.text for u in self._model_units(text, pieces, readings)])
+
+    def _model_units(self, text: str, pieces, readings) -> list[ModelUnit]:
+        """What the classifier reads: the whole text when it was trained on whole snippets and the
+        text is short, else each sentence; each with what the rules already decided there."""
+        if self.model.unit == "text" and len(text) <= MAX_TEXT_UNIT:
+            usable = [r for _, r in readings if r.model_ok]
+            if not usable:
+                return []
+            blocked = frozenset().union(*(r.blocked for _, r in readings))
+            ruled = frozenset(h.flag_id for _, r in readings for h in r.hits)
+            lead = len(text) - len(text.lstrip())
+            negated = any(r.negated for _, r in readings)
+            return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
+        return [
+            ModelUnit(sentence, offset + r.span[0], offset + r.span[1], r.blocked, frozenset(h.flag_id for h in r.hits),
+                      r.negated)
+            for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
+            if r.model_ok
+        ]
+
+    def _add_model_hits(self, hits, unit: ModelUnit) -> None:
+        found = self.model.cached(unit.text)
+        if not found:
+            return
+        for flag_id, probability in found.items():
+            flag = self.flags.get(flag_id)
+            if flag is None or flag_id in unit.blocked or (flag.opposite and flag.opposite in unit.ruled):
+                continue  # the cues and their context decide polarity where they read anything
+            if unit.negated and flag.kind == "green" and flag.opposite:
+                continue  # "we don't really review code" is not read as reviews by the classifier
+            threshold = self.model.threshold(flag_id)
+            score = 0.5 + 0.5 * (probability - threshold) / max(1e-6, 1.0 - threshold)
+            hits.setdefault(flag_id, []).append(
+                (round(min(max(score, 0.5), 0.99), 3), unit.start, unit.end, f"classifier: p={probability:.2f}", "")
+            )
+
+    def _one_of_each_pair(self, hits: list[Hit]) -> list[Hit]:
+        """In one sentence a flag and its opposite are never both read: the stronger reading stands
+        (the red one on a tie), so "reviews happen, but not for hotfixes" says one thing."""
+        best: dict[str, float] = {}
+        for hit in hits:
+            best[hit.flag_id] = max(best.get(hit.flag_id, 0.0), hit.score)
+        dropped = set()
+        for flag_id, score in best.items():
+            flag = self.flags[flag_id]
+            other = flag.opposite
+            if other in best and other not in dropped and flag_id not in dropped:
+                keep = (score, flag.kind == "red") >= (best[other], self.flags[other].kind == "red")
+                dropped.add(other if keep else flag_id)
+        return [h for h in hits if h.flag_id not in dropped]
+
     def sentence_hits(self, sentence: str) -> tuple[Hit, ...]:
-        """Hits in one sentence, offsets relative to it. Cached: a keystroke changes one sentence."""
+        """Hits in one sentence, offsets relative to it."""
+        return self.reading(sentence).hits
+
+    def reading(self, sentence: str) -> Reading:
+        """What the rules make of one sentence. Cached: a keystroke changes one sentence."""
         cached = self._sentence_cache.get(sentence)
         if cached is None:
-            cached = tuple(self._compute(sentence))
+            cached = self._compute(sentence)
             if len(self._sentence_cache) > 20_000:
                 self._sentence_cache.clear()
             self._sentence_cache[sentence] = cached
         return cached
 
-    def _compute(self, sentence: str) -> list[Hit]:
+    def _compute(self, sentence: str) -> Reading:
+        stripped = sentence.strip()
+        lead = len(sentence) - len(sentence.lstrip())
+        span = (lead, lead + len(stripped))
         tokens = tokenize(sentence, self.rules)
-        if not tokens or is_question(sentence, tokens, self.rules):
-            return []
+        if not tokens:
+            return Reading((), frozenset(), False, span)
+        if is_question(sentence, tokens, self.rules):
+            return Reading((), frozenset(), False, span)
         hits: list[Hit] = []
+        blocked: set[str] = set()
         readings = self.cues.find(tokens)
-        triggers = scan(tokens, self.rules) if readings else []
+        triggers = scan(tokens, self.rules)
+        model_ok = not any(t.kind != "negation" for t in triggers) and (bool(readings) or self.cues.topical(tokens))
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers)
+            if decision.rule:
+                blocked.update(f for f in (cue.flag_id, flag.opposite) if f)
             if decision.flag_id is None:
                 continue
             flipped = decision.flag_id != cue.flag_id
@@ -117,7 +325,9 @@ class Matcher:
             hits.append(
                 Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, f"cue: {cue.source}", decision.rule)
             )
-        return self._red_reading_wins(hits)
+        negated = any(t.kind == "negation" for t in triggers)
+        hits = self._one_of_each_pair(self._red_reading_wins(hits))
+        return Reading(tuple(hits), frozenset(blocked), model_ok, span, negated)
 
     def _red_reading_wins(self, hits: list[Hit]) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.

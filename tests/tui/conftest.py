@@ -10,10 +10,12 @@ from prepbot.store import Store
 def make_app():
     from prepbot.tui.app import PrepbotApp
 
-    def make(cursor_blink: bool = True):
+    def make(cursor_blink: bool = True, use_model: bool = False):
+        """The app on a fresh store. The classifier is off unless asked for: a worker thread's
+        timing must not decide what a snapshot or an exact assertion sees."""
         from prepbot.service import Service
 
-        return PrepbotApp(Service(load_catalogue(), Store()), cursor_blink=cursor_blink)
+        return PrepbotApp(Service(load_catalogue(), Store(), use_model=use_model), cursor_blink=cursor_blink)
 
     return make
 

@@ -85,7 +85,7 @@ async def test_full_journey_answer_flag_summary_quit_relaunch_resume(make_app):
         table = pilot.app.screen.query_one(DataTable)
         assert table.row_count == 1
         row = table.get_row_at(0)
-        assert [str(c) for c in row] == ["Acme", "Backend", "2026-12-01", "2", "1", "3/9"]
+        assert [str(c) for c in row] == ["Acme", "Backend", "2026-12-01", "2", "1", "3/15"]
         await pilot.press("enter")
         await pilot.pause()
         chat = pilot.app.screen
@@ -187,7 +187,7 @@ async def test_user_text_is_shown_literally_everywhere(make_app):
     async with make_app().run_test(size=(100, 30)) as pilot:
         await start_interview(pilot, company=ODD)
         chat = pilot.app.screen
-        assert text_of(chat.query_one("#progress", Static)).startswith("[bold]x[/] [/ a[0] [b [… · Q1/9")
+        assert text_of(chat.query_one("#progress", Static)).startswith("[bold]x[/] [/ a[0] [b [… · Q1/15")
         chat.query_one("#note", TextArea).load_text(long_note + " nobody reviews code")
         await pilot.pause()
         await pilot.press("ctrl+n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -96,6 +96,8 @@ class ChatScreen(Screen):
         self.load_note()
         self.refresh_panels()
         self.query_one("#note", TextArea).focus()
+        if self.service.use_model:
+            self.warm_up_classifier()
 
     # -- the data this screen shows
 
@@ -157,10 +159,38 @@ class ChatScreen(Screen):
 
     @on(TextArea.Changed, "#note")
     def note_changed(self, event: TextArea.Changed) -> None:
-        self.query_one(FlagPanel).show_live(self.conversation.type(event.text_area.text))
+        text = event.text_area.text
+        self.query_one(FlagPanel).show_live(self.conversation.type(text))
+        self.classify_later(text)
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+
+    # -- the classifier: loaded and run in a worker thread, never on the keystroke path
+
+    CLASSIFY_DELAY = 0.3  # seconds after the last keystroke
+
+    def classify_later(self, text: str) -> None:
+        if not self.service.use_model:
+            return
+        timer = getattr(self, "_classify_timer", None)
+        if timer is not None:
+            timer.stop()
+        self._classify_timer = self.set_timer(self.CLASSIFY_DELAY, partial(self.run_classifier, text))
+
+    @work(thread=True, exclusive=True, group="classifier")
+    def warm_up_classifier(self) -> None:
+        self.service.warm_up()
+
+    @work(thread=True, exclusive=True, group="classifier")
+    def run_classifier(self, text: str) -> None:
+        self.service.classify(text)
+        self.app.call_from_thread(self.classified, text)
+
+    def classified(self, text: str) -> None:
+        """The classifier has read `text`: show what it adds, if the note is still that text."""
+        if self.is_mounted and self.query_one("#note", TextArea).text == text:
+            self.update_live_flags(text)
 
     def update_live_flags(self, text: str) -> None:
         self.query_one(FlagPanel).show_live(self.conversation.live_flags(text))

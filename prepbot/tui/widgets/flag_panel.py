@@ -6,7 +6,6 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from prepbot.interview import FoundFlag
 from prepbot.matching import Match
 from prepbot.tui.text import one_line
 
@@ -42,17 +41,21 @@ class FlagPanel(VerticalScroll):
     def show_live(self, matches: list[Match]) -> None:
         self.query_one("#live-flags", Static).update(describe(matches))
 
-    def show_all(self, found: list[FoundFlag], question_numbers: dict[str, int]) -> None:
-        if not found:
+    def show_all(self, findings, question_numbers: dict[str, int]) -> None:
+        """Every flag heard so far, once each, with the questions it was heard in."""
+        if not findings:
             self.query_one("#all-flags", Static).update(Content("nothing yet"))
             return
-        # One line per flag id, with the questions it was heard in.
-        seen: dict[str, list[FoundFlag]] = {}
-        for item in found:
-            seen.setdefault(item.id, []).append(item)
         parts: list = []
-        for items in sorted(seen.values(), key=lambda group: (group[0].kind != "red", group[0].id)):
-            label, style = MARKERS[items[0].kind]
-            where = ", ".join(f"Q{question_numbers.get(i.question_id, '?')}" for i in items)
-            parts.extend([(label, style), " ", items[0].match.flag.title, (f" ({where})", "dim"), "\n"])
+        for finding in findings:
+            label, style = MARKERS[finding.kind]
+            places = [f"Q{question_numbers[q]}" for q in finding.questions if q in question_numbers]
+            if finding.source_ids:
+                places.append("read")
+            if not finding.heard and finding.question_id in question_numbers:
+                places.append(f"Q{question_numbers[finding.question_id]}")
+            where = f" ({', '.join(places)})" if places else ""
+            status = "" if finding.status == "detected" else f" [{finding.status}]"
+            title_style = "strike" if not finding.counts else ""
+            parts.extend([(label, style), " ", (finding.flag.title, title_style), (f"{where}{status}", "dim"), "\n"])
         self.query_one("#all-flags", Static).update(Content.assemble(*parts))
