@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
 
 from prepbot.service import Service, ServiceError
+from prepbot.textsafe import safe
 
 MAX_MINUTES = 24 * 60  # like the CLI's --minutes
 PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
@@ -70,7 +71,7 @@ class NewInterviewScreen(Screen):
         self.action_start()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Content(message))
+        self.query_one("#form-error", Static).update(Content(safe(message)))  # may quote what was typed
 
     def action_start(self) -> None:
         from prepbot.tui.screens.chat import ChatScreen
