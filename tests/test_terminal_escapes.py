@@ -111,6 +111,9 @@ def test_analyze_text_and_json(run_cli, evil_bank, payload, tmp_path):
     assert result.code == 0, result.err
     assert_harmless(result, payload)
     assert safe("Evil " + payload) in result.out and safe("Follow " + payload) in result.out
+    explained = run_cli("analyze", "--bank", str(evil_bank), "--explain", "--question", "evil-one", str(notes))
+    assert explained.code == 0, explained.err
+    assert_harmless(explained, payload)
     as_json = run_cli("analyze", "--bank", str(evil_bank), "-f", "json", str(notes))
     assert_harmless(as_json, payload, visible=False)
     assert any(f["title"] == "Evil " + payload for f in json.loads(as_json.out)["flags"])
