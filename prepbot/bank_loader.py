@@ -156,7 +156,8 @@ def _compose(text: str, shown: str) -> tuple[yaml.Node | None, Problem | None]:
     expanded, distinct = _expanded_size(node)
     if distinct > MAX_EXPANDED_NODES:
         return None, Problem(
-            shown, 1, 1, f"refusing to load: the file holds {distinct:,} YAML values; a bank file may hold at most {MAX_EXPANDED_NODES:,}"
+            shown, 1, 1, f"refusing to load: the file holds {distinct:,} YAML nodes (each key, value, list and mapping counts); "
+            f"a bank file may hold at most {MAX_EXPANDED_NODES:,}"
         )
     if expanded > MAX_EXPANDED_NODES:
         return None, Problem(shown, 1, 1, "refusing to load: aliases expand to too many nodes (an alias bomb?)")

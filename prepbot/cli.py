@@ -15,7 +15,7 @@ from click_default_group import DefaultGroup
 
 from prepbot import __version__
 from prepbot.bank import PERSONAS
-from prepbot.textsafe import safe
+from prepbot.textsafe import json_safe, safe
 
 
 class MinutesType(click.ParamType):
@@ -31,7 +31,7 @@ class MinutesType(click.ParamType):
         except (TypeError, ValueError):
             self.fail(f"'{value}' is not a number of minutes", param, ctx)
         if not math.isfinite(number) or number <= 0 or number > 24 * 60:
-            self.fail(f"'{value}' is not a number of minutes between 0 and 1440", param, ctx)
+            self.fail(f"'{value}' is not a number of minutes above 0 and at most 1440", param, ctx)
         return number
 
 
@@ -148,7 +148,7 @@ def _json(data, indent: int | None = 2) -> str:
     """Standard JSON only: NaN and Infinity are refused, never printed."""
     import json
 
-    return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+    return json_safe(json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False))
 
 
 # --------------------------------------------------------------------------- analyze
@@ -452,7 +452,12 @@ def sessions_delete_command(session: str, yes: bool) -> None:
         if not sys.stdin or not sys.stdin.isatty():
             raise click.ClickException("refusing to delete without confirmation; pass --yes")
         click.confirm(f"Delete the interview with {_one_line(interview.company)} ({_one_line(interview.date)})?", abort=True)
-    service.delete(interview.id)
+    from prepbot.store import StoreError
+
+    try:
+        service.delete(interview.id)
+    except StoreError as exc:  # a full disk, a locked or read-only database
+        raise click.ClickException(safe(str(exc), keep_layout=False)) from None
     click.echo(f"Deleted {interview.id} ({_one_line(interview.company)}).")
 
 

@@ -15,7 +15,7 @@ from prepbot.catalogue import Catalogue
 from prepbot.interview import FoundFlag, Interview, Summary, flags_in, start_interview, summarize
 from prepbot.matching import Match
 from prepbot.planner import PlanError
-from prepbot.store import InterviewRow, Store, StoreError
+from prepbot.store import InterviewRow, SaveResult, Store, StoreError
 
 
 class ServiceError(Exception):
@@ -286,10 +286,21 @@ class Conversation:
         """Flags in the note being typed: cues now, classifier results as far as a worker has them."""
         return self.service.match(text, question=self.current_question, model="cached")
 
-    def save(self) -> None:
-        """Write the current note (and where the interview is). Raises StoreError."""
-        if self.questions:
-            self.service.store.save_answer(self.interview, self.current_question.id)
+    def save(self) -> SaveResult:
+        """Write the current note (and where the interview is). Raises StoreError (DiskFullError).
+
+        The result says what else happened (another window's text merged in, the database
+        recreated); after a conflict `note()` holds what is stored, for the editor to show.
+        On an exception nothing was written and the note in memory is untouched: call again.
+        """
+        if not self.questions:
+            return SaveResult()
+        return self.service.store.save_answer(self.interview, self.current_question.id)
+
+    def save_all(self) -> SaveResult:
+        """Write every answer of the interview: after failed saves, the notes typed meanwhile
+        may be under other questions. Raises StoreError (DiskFullError)."""
+        return self.service.store.save(self.interview)
 
     def flags_so_far(self):
         """Every flag heard so far, once each, corrections applied (the summary's findings)."""

@@ -210,6 +210,7 @@ class Store:
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else locations.database_path()
         self.recovered_from: Path | None = None
+        self.read_only_disk_full = False  # opened read-only: the disk was too full to open it normally
         # (interview id, question id) -> (version, note, status) as last loaded or saved here:
         # the base a conflicting save compares against, to tell "changed here" from "stale".
         self._seen: dict[tuple[str, str], tuple[int, str, str]] = {}
@@ -236,8 +237,8 @@ class Store:
                     return self._connect()
                 if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
                     raise StoreError(f"cannot open {self.path}: the database or its folder is read-only") from None
-                if _is_disk_full(exc):
-                    raise DiskFullError(f"cannot open {self.path}: the disk is full") from None
+                if _is_disk_full(exc) or _no_space_left(directory):
+                    return self._connect_read_only(exc)
                 raise StoreError(f"cannot open {self.path}: {_one_line(exc)}") from None
         except PermissionError:
             raise StoreError(f"cannot open {self.path}: permission denied") from None
@@ -304,6 +305,43 @@ class Store:
             connection.close()
             raise
         return connection
+
+    def _connect_read_only(self, why: sqlite3.DatabaseError) -> sqlite3.Connection:
+        """On a full disk SQLite cannot create the -shm (and -wal) a WAL reader needs: read the
+        file as it is, so that listing and exporting still work; the next write opens it properly
+        or fails with DiskFullError.
+
+        `immutable=1` reads the main file without the WAL. When no prepbot had the database
+        open, the WAL was checkpointed into it on close, so nothing is missed; with a window
+        open meanwhile its -shm would exist and the normal open would have worked.
+        """
+        full = DiskFullError(f"cannot open {self.path}: the disk is full")
+        if not self.path.exists():
+            raise full from None
+        try:
+            connection = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro&immutable=1", uri=True,
+                                         timeout=10, isolation_level=None)
+            connection.row_factory = sqlite3.Row
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:  # migrating needs space too
+                connection.close()
+                raise full from None
+            connection.execute("SELECT count(*) FROM interviews").fetchone()
+        except sqlite3.Error:
+            raise full from None
+        self.read_only_disk_full = True
+        return connection
+
+    def _reopen_writable(self) -> None:
+        """Before a write on a store opened read-only because the disk was full: open it properly."""
+        try:
+            connection = self._connect()
+        except (sqlite3.Error, OSError, StoreError):
+            raise DiskFullError(f"cannot save to {self.path}: the disk is full") from None
+        old, self._connection = self._connection, connection
+        old.close()
+        self.read_only_disk_full = False
+        self._remember_identity()
 
     def _migrate(self, connection: sqlite3.Connection, version: int) -> None:
         for target in range(version + 1, SCHEMA_VERSION + 1):
@@ -536,6 +574,8 @@ class Store:
             del self._seen[key]
 
     def _reopen_if_moved_for_write(self) -> bool:
+        if self.read_only_disk_full:
+            self._reopen_writable()
         try:
             return self._reopen_if_moved()
         except sqlite3.Error as exc:
@@ -709,6 +749,16 @@ def _is_disk_full(exc: BaseException) -> bool:
     if code is not None and code & 0xFF == sqlite3.SQLITE_FULL:
         return True
     return "database or disk is full" in str(exc).lower()
+
+
+def _no_space_left(directory: Path) -> bool:
+    """Whether the file system holding `directory` is (nearly) full: SQLite reports a -shm it
+    cannot grow as a plain "disk I/O error"."""
+    try:
+        info = os.statvfs(directory)
+    except (OSError, AttributeError):
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
 
 
 def _write_error(path: Path, exc: Exception) -> StoreError:

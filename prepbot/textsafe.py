@@ -30,3 +30,14 @@ def safe(text: object, keep_layout: bool = True) -> str:
 def strip_escapes(text: str) -> str:
     """For files (Markdown, HTML, JSON): the text minus raw ESC bytes and other C0/C1 controls."""
     return _CONTROL.sub(_visible, text)
+
+
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal may obey: DEL, C1 controls (a lone
+# U+009B is a CSI on some terminals), line separators and bidi overrides. In JSON these only occur
+# inside strings, where a \uXXXX escape reads back as the same character.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(json_text: str) -> str:
+    """JSON text (from json.dumps) with the controls it left raw written as \\u escapes."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)

@@ -25,7 +25,7 @@ from prepbot.export.shapes import checklist_as_dict, interview_from_report, repo
 from prepbot.interview import Answer, Interview, summarize
 from prepbot.matching import Matcher
 from prepbot.planner import Plan
-from prepbot.textsafe import safe
+from prepbot.textsafe import json_safe, safe
 
 FORMATS = ("md", "html", "json", "txt")
 EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json", "txt": ".txt"}
@@ -109,7 +109,7 @@ def _groups(bank: Bank, questions: list[Question]) -> list[ChecklistGroup]:
 def render_checklist(bank: Bank, plan: Plan, company: str, role: str, fmt: str) -> str:
     groups = _groups(bank, list(plan.questions))
     if fmt == "json":
-        return json.dumps(checklist_as_dict(bank, plan, company, role, groups), indent=2, ensure_ascii=False) + "\n"
+        return json_safe(json.dumps(checklist_as_dict(bank, plan, company, role, groups), indent=2, ensure_ascii=False)) + "\n"
     return _render(f"checklist.{fmt}.j2", company=company, role=role, plan=plan, groups=groups)
 
 
@@ -133,7 +133,7 @@ def render_report(bank: Bank, matcher: Matcher, interview: Interview, fmt: str, 
     numbers = {item.question_id: item.number for item in items}
     where = Where(numbers, {s.id: s.label for s in interview.sources})
     if fmt == "json":
-        return json.dumps(report_as_dict(interview, summary, items, where), indent=2, ensure_ascii=False) + "\n"
+        return json_safe(json.dumps(report_as_dict(interview, summary, items, where), indent=2, ensure_ascii=False)) + "\n"
     return _render(
         f"report.{fmt}.j2", interview=interview, summary=summary, items=items, numbers=numbers, bank=bank, where=where,
         unknown=", ".join(bank.flags[f].title if f in bank.flags else f for f in summary.verdict.unknown),

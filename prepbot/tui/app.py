@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 
-from prepbot.service import Service
+from prepbot.service import Conversation, Service
+from prepbot.store import StoreError
+from prepbot.textsafe import safe
+
+RETRY_SAVE_EVERY = 3.0  # seconds, for notes of chats closed while the disk was full
 
 
 class PrepbotApp(App):
@@ -17,6 +22,10 @@ class PrepbotApp(App):
         super().__init__()
         self.service = service
         self.cursor_blink = cursor_blink  # False: a steady text cursor (calmer, and stable in snapshots)
+        self.unsaved: list[Conversation] = []  # chats closed with notes the disk would not take
+        self._retry = None
+        self._quit_warned = False
+        self._quitting = False
 
     def apply_cursor_blink(self, screen) -> None:
         """Give every text field of `screen` the app's cursor blink setting."""
@@ -29,9 +38,15 @@ class PrepbotApp(App):
         self.push_screen(HomeScreen(self.service))
         if self.service.store.recovered_from:
             self.notify(
-                f"Your database was damaged. It was moved to {self.service.store.recovered_from} and a new one started.",
+                f"Your database was damaged. It was moved to {safe(self.service.store.recovered_from)} and a new one started.",
                 title="Database recovered", severity="warning", timeout=20, markup=False,
             )
+
+    def action_command_palette(self) -> None:
+        from prepbot.tui.palette import PrepbotCommandPalette
+
+        if self.use_command_palette and not PrepbotCommandPalette.is_open(self):
+            self.push_screen(PrepbotCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from prepbot.tui.screens.help import HelpScreen
@@ -44,6 +59,65 @@ class PrepbotApp(App):
 
         def done(path) -> None:
             if path is not None:
-                self.notify(f"Saved the report to {path}", title="Exported", timeout=8, markup=False)
+                self.notify(f"Saved the report to {safe(path)}", title="Exported", timeout=8, markup=False)
 
         self.push_screen(ExportScreen(self.service, interview), done)
+
+    # -- notes that could not be saved (a full disk): kept, retried, never silently dropped
+
+    def keep_unsaved(self, conversation: Conversation) -> None:
+        """A chat closed while its notes could not be saved: keep them here and keep retrying."""
+        if conversation not in self.unsaved:
+            self.unsaved.append(conversation)
+        if self._quitting or self._exit or self._closing:
+            return  # the app is closing: action_quit has warned, and printed the notes
+        self.notify("Your notes are kept in memory and prepbot keeps trying to save them. "
+                    "Free some disk space before you quit.", title="Not saved", severity="error", timeout=15,
+                    markup=False)
+        if self._retry is None:
+            self._retry = self.set_interval(RETRY_SAVE_EVERY, self.retry_unsaved)
+
+    def retry_unsaved(self) -> None:
+        for conversation in list(self.unsaved):
+            try:
+                result = conversation.save_all()
+            except StoreError:
+                continue
+            self.unsaved.remove(conversation)
+            self.notify(result.message or "Your notes are saved now.", title="Saved", timeout=5, markup=False)
+        if not self.unsaved and self._retry is not None:
+            self._retry.stop()
+            self._retry = None
+
+    def unsaved_notes(self) -> list[Conversation]:
+        """Conversations whose notes are still not on disk after one more try."""
+        from prepbot.tui.screens.chat import ChatScreen
+
+        self.retry_unsaved()
+        open_chats = [s for s in self.screen_stack if isinstance(s, ChatScreen)]
+        return [s.conversation for s in open_chats if s.unsaved and not s.save_now()] + self.unsaved
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved notes, warn first and on a second Ctrl+Q print them in the terminal."""
+        unsaved = self.unsaved_notes()
+        if unsaved and not self._quit_warned:
+            self._quit_warned = True
+            self.notify("Your notes are not saved (is the disk full?). Free some space and prepbot saves them; "
+                        "press Ctrl+Q again to quit anyway, and the notes are printed in the terminal.",
+                        title="Not saved", severity="error", timeout=30, markup=False)
+            return
+        self._quitting = True
+        self.exit(message=unsaved_report(unsaved) if unsaved else None)
+
+
+def unsaved_report(conversations: list[Conversation]) -> Text:
+    """The notes that could not be saved, printed after the app exits so that they are not lost."""
+    lines = ["prepbot: these notes could not be saved; copy them somewhere safe:"]
+    for conversation in conversations:
+        interview = conversation.interview
+        lines.append(f"\n== {interview.company} ({interview.date}) ==")
+        for number, question in enumerate(conversation.questions, 1):
+            note = interview.answer_for(question.id).note
+            if note.strip():
+                lines += [f"Q{number}. {question.ask}", note, ""]
+    return Text(safe("\n".join(lines)))

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
@@ -17,12 +18,14 @@ from textual.widgets import Footer, Static, TextArea
 from prepbot.bank import Question
 from prepbot.interview import Interview
 from prepbot.service import Service
-from prepbot.store import StoreError
-from prepbot.tui.text import one_line
+from prepbot.store import DiskFullError, SaveResult, StoreError
+from prepbot.textsafe import safe
+from prepbot.tui.text import one_line, show_controls_in
 from prepbot.tui.widgets.chat_message import ChatMessage
 from prepbot.tui.widgets.flag_panel import MARKERS, FlagPanel
 
 AUTOSAVE_DELAY = 0.5  # seconds after the last keystroke; the promise to users is "within a second"
+RETRY_SAVE_EVERY = 3.0  # seconds between attempts while notes could not be saved (a full disk)
 
 
 class ChatCommands(Provider):
@@ -48,6 +51,8 @@ class ChatCommands(Provider):
 
 class ChatScreen(Screen):
     COMMANDS = {ChatCommands}
+    _unsaved: str | None = None  # why the notes are not saved (the status line shown), or None
+    _retry: Timer | None = None  # retries saving while _unsaved
     BINDINGS = [
         Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+b", "previous", "Back"),
@@ -206,16 +211,82 @@ class ChatScreen(Screen):
         )
         self.query_one(FlagPanel).show_all(self.conversation.flags_so_far(), self.conversation.question_numbers())
 
-    def save_now(self) -> None:
+    def save_now(self) -> bool:
+        """Write the note being typed; True when it is on disk.
+
+        When the write fails (a full disk, a locked database) nothing is lost: the text stays in
+        the editor and in memory, a status line says so, and saving is retried every few
+        seconds and on the next keystroke or move, writing every answer noted meanwhile.
+        """
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
         if not self.questions:
-            return
+            return True
         try:
-            self.conversation.save()
+            result = self.conversation.save_all() if self._unsaved else self.conversation.save()
         except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
+            self.save_failed(exc)
+            return False
+        self.save_succeeded(result)
+        return True
+
+    def save_failed(self, exc: StoreError) -> None:
+        if isinstance(exc, DiskFullError):
+            message = "The disk is full: your notes are not saved yet. They stay here; prepbot retries every few seconds."
+        else:
+            message = f"Not saved: {safe(exc, keep_layout=False)}. Your notes stay here; prepbot retries every few seconds."
+        if message != self._unsaved:  # said once, not on every retry
+            self.notify(message, title="Not saved", severity="error", timeout=15, markup=False)
+            self.show_save_status(message)
+        self._unsaved = message
+        if self._retry is None:
+            self._retry = self.set_interval(RETRY_SAVE_EVERY, self.save_now)
+
+    def save_succeeded(self, result: SaveResult) -> None:
+        if self._retry is not None:
+            self._retry.stop()
+            self._retry = None
+        if self._unsaved is not None:
+            self._unsaved = None
+            self.show_save_status(None)
+            self.notify("Your notes are saved now.", title="Saved", timeout=5, markup=False)
+        if any(c.question_id == self.current_question.id for c in result.conflicts):
+            self.reload_note()
+        if result.message:
+            self.notify(safe(result.message, keep_layout=False), title="Saved", severity="warning", timeout=15,
+                        markup=False)
+
+    def reload_note(self) -> None:
+        """Show what is stored after another window's save, without that counting as typing (no new save)."""
+        note = self.query_one("#note", TextArea)
+        self.load_note()
+        note.move_cursor(note.document.end)
+
+    def show_save_status(self, message: str | None) -> None:
+        """A line above the editor while notes are unsaved (None: remove it)."""
+        for old in self.query("#save-status"):
+            old.remove()
+        if message is not None:
+            self.query_one("#conversation").mount(Static(Content(message), id="save-status"), before="#note")
+
+    def take_editor_text(self) -> bool:
+        """Hand the editor's text to the conversation if its Changed event is still queued
+        (Ctrl+Q pressed right after typing); True when there was such text. Not while moving:
+        between `move` and `load_note` the editor still shows the previous question."""
+        try:
+            text = self.query_one("#note", TextArea).text
+        except NoMatches:
+            return False
+        if not self.questions or text == self.conversation.note():
+            return False
+        self.conversation.type(text)
+        return True
+
+    @property
+    def unsaved(self) -> bool:
+        """Notes typed here that are not on disk yet."""
+        return self.take_editor_text() or self._autosave is not None or self._unsaved is not None
 
     # -- moving through the plan
 
@@ -278,6 +349,19 @@ class ChatScreen(Screen):
         self.save_now()
         self.app.pop_screen()
 
+    def on_screen_resume(self) -> None:
+        # A note pasted or imported with escape sequences: drawn as "␛[2J", never sent raw.
+        for note in self.query("#note").results(TextArea):
+            show_controls_in(note)
+
     def on_unmount(self) -> None:
-        if self._autosave is not None:  # typed, not yet saved
-            self.save_now()
+        # Widgets are going away: save without touching them; the app keeps what will not save.
+        if not self.unsaved or not self.questions:
+            return
+        for timer in (self._autosave, self._retry):
+            if timer is not None:
+                timer.stop()
+        try:
+            self.conversation.save_all() if self._unsaved else self.conversation.save()
+        except StoreError:
+            self.app.keep_unsaved(self.conversation)  # kept in memory, retried, printed at quit

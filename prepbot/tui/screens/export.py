@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from prepbot.export import EXTENSIONS, ExportError, default_filename, resolve_target, write_export
 from prepbot.interview import Interview
 from prepbot.service import Service
+from prepbot.textsafe import safe
 
 FORMATS = [("Markdown (.md)", "md"), ("HTML, printable (.html)", "html"), ("JSON (.json)", "json"), ("Plain text (.txt)", "txt")]
 
@@ -83,6 +84,6 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             write_export(target, text, force=force)
         except ExportError as exc:
-            self.query_one("#export-error", Static).update(Content(str(exc)))
+            self.query_one("#export-error", Static).update(Content(safe(str(exc))))
             return
         self.dismiss(target)

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from prepbot.service import Service
 from prepbot.store import StoreError
+from prepbot.textsafe import safe
 from prepbot.tui.text import cell, one_line
 
 EMPTY_STATE = (
@@ -56,7 +57,7 @@ class HomeScreen(Screen):
         try:
             rows = self.service.list_interviews()
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(safe(exc), severity="error", markup=False)
             rows = []
         for item in rows:
             row = item.row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from textual.app import ComposeResult
@@ -12,7 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
 
 from prepbot.service import Service, ServiceError
+from prepbot.textsafe import safe
 
+MAX_MINUTES = 24 * 60  # like the CLI's --minutes
 PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
 
 
@@ -68,7 +71,7 @@ class NewInterviewScreen(Screen):
         self.action_start()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Content(message))
+        self.query_one("#form-error", Static).update(Content(safe(message)))  # may quote what was typed
 
     def action_start(self) -> None:
         from prepbot.tui.screens.chat import ChatScreen
@@ -77,7 +80,9 @@ class NewInterviewScreen(Screen):
         try:
             minutes = float(minutes_text) if minutes_text else None
         except ValueError:
-            self.show_error("Minutes must be a number, or empty for no limit.")
+            minutes = math.nan
+        if minutes is not None and not (math.isfinite(minutes) and 0 < minutes <= MAX_MINUTES):
+            self.show_error(f"Minutes must be a number above 0 and at most {MAX_MINUTES}, or empty for no limit.")
             return
         try:
             interview = self.service.start_interview(

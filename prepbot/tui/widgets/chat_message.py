@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from prepbot.tui.text import safe_content
+
 
 class ChatMessage(Static):
     """A message whose body is literal text (user notes never become markup)."""
@@ -17,5 +19,5 @@ class ChatMessage(Static):
         self.author = author
         self.kind = kind
         self.copy_text = copy_text if copy_text is not None else str(body)
-        content = body if isinstance(body, Content) else Content(body)
+        content = safe_content(body)  # notes and bank text may hold escape sequences: shown, never obeyed
         super().__init__(Content.assemble((author, "bold"), "\n", content), classes=f"message {kind}")

@@ -1,0 +1,30 @@
+"""The command palette, guarded against a Textual crash on Page Up / Page Down.
+
+Textual 8.2's `OptionList._move_page` reads `self._index_to_line[self.highlighted or 0]` without
+the `KeyError` guard that `scroll_to_highlight` has. The line index is only built while the list
+has a size (`_update_lines` returns early for an empty region), and the palette's `CommandList`
+has none while it is hidden: between results arriving and the list being shown again, or while
+it shows nothing. Page Up / Page Down in that moment (key mashing, a fast typist) crashed the app
+with `KeyError: 0` in `_option_list.py`. Not found among Textual's issues from here; the same
+traceback was reported against another Textual app (kagan-sh/kagan-legacy#31). Remove this class
+once `_move_page` checks that the highlighted option has a line.
+"""
+
+from __future__ import annotations
+
+from textual.command import CommandList, CommandPalette
+
+PAGING = ("page_up", "page_down")
+
+
+class PrepbotCommandPalette(CommandPalette):
+    def _action_command_list(self, action: str) -> None:
+        if action in PAGING and not _laid_out(self.query_one(CommandList)):
+            return  # nothing is shown to page through (yet)
+        super()._action_command_list(action)
+
+
+def _laid_out(commands: CommandList) -> bool:
+    """Whether the highlighted option has a line in the list's layout (what `_move_page` reads)."""
+    highlighted = commands.highlighted
+    return highlighted is None or highlighted in commands._index_to_line
