@@ -153,7 +153,8 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
             _service_call(service.correct, interview, flag_id, status, reason,
                           question_id if status == "added" else None)
             done = {"dismissed": "Dismissed", "confirmed": "Confirmed", "added": "Added", "undo": "Took back your word on"}
-            click.echo(f"{done[status]} {flag_id}.", err=True)
+            heard = status == "added" and flag_id in findings and findings[flag_id].heard
+            click.echo(f"{done[status]} {flag_id}" + (" (it was heard already: now confirmed)." if heard else "."), err=True)
 
     summary = service.summary(interview)
     where = _where(interview)

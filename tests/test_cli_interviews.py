@@ -187,6 +187,11 @@ def test_confirm_add_and_undo(run_cli):
     assert data["equipment-budget"]["reason"] == "said so at lunch"
     assert data["overtime-expected"]["weight"] == -3
 
+    assert run_cli("flags", session, "--undo", "no-code-review").code == 0
+    result = run_cli("flags", session, "--add", "no-code-review")
+    assert result.err.endswith("Added no-code-review (it was heard already: now confirmed).\n")
+    assert {f["id"]: f for f in flags_json(run_cli, session)["flags"]}["no-code-review"]["status"] == "confirmed"
+
     # a question id works as well as its number
     assert run_cli("flags", session, "--undo", "overtime-expected").code == 0
     assert run_cli("flags", session, "--add", "overtime-expected", "-q", questions[2]["id"]).code == 0
