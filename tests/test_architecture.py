@@ -40,13 +40,20 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
+def _layer(name: str) -> str:
+    """The CLI is one layer over prepbot/cli.py and prepbot/cli_*.py: cli.py imports the command
+    modules at its end to register them, and they import its helpers. The graph sees one node."""
+    return "prepbot.cli" if name.startswith("prepbot.cli_") else name
+
+
 def _graph() -> dict[str, set[str]]:
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
-    graph = {}
+    graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         # "from prepbot.matching import Match" is an edge to the package (its __init__); a
         # submodule named in the import is an edge to that submodule.
-        graph[name] = {m for m in _imports(path) if m in modules and m != name}
+        node = _layer(name)
+        graph.setdefault(node, set()).update(_layer(m) for m in _imports(path) if m in modules and _layer(m) != node)
     return graph
 
 
