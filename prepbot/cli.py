@@ -400,7 +400,7 @@ def _find(service, session: str):
 
 @cli.group("sessions")
 def sessions_group() -> None:
-    """List and delete saved interviews."""
+    """List, delete and restore saved interviews."""
 
 
 @sessions_group.command("list")
