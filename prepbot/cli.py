@@ -111,15 +111,17 @@ PERSONA_CHOICE = click.Choice(list(PERSONAS))
 @click.option("--persona", "-p", type=PERSONA_CHOICE, help="Who you will be talking to.")
 @click.option("--minutes", "-m", type=MinutesType(), help="Time box for your questions.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
+@click.option("--explain", is_flag=True, help="Show the flags each question adds to the plan, and what was left out for time.")
 @_bank_option
-def questions_command(categories, persona, minutes, fmt, banks) -> None:
-    """List the questions that fit, ordered by priority.
+def questions_command(categories, persona, minutes, fmt, explain, banks) -> None:
+    """List the questions that fit: all of them by priority, or the plan for a time box.
 
-    With --minutes, a plan that fits the time box by the questions' estimates.
+    With --minutes, the plan that probes the most flags (weighted by severity) in the time box.
 
     \b
     Examples:
       prepbot questions --persona engineer --minutes 20
+      prepbot questions --persona manager --minutes 30 --explain
       prepbot questions -c code-review -c testing --format md
       prepbot questions --format json | jq '.questions[].ask'
     """
@@ -132,7 +134,7 @@ def questions_command(categories, persona, minutes, fmt, banks) -> None:
         return
     from prepbot.export.terminal import render_plan
 
-    click.echo(render_plan(bank, the_plan, markdown=fmt == "md"))
+    click.echo(render_plan(bank, the_plan, markdown=fmt == "md", explain=explain))
 
 
 def _plan(bank, persona, minutes, categories):
@@ -334,9 +336,12 @@ def _emit(text: str, output: Path | None, company: str, kind: str, fmt: str, for
 @click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, default="md", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File or folder to write (default: stdout).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--all", "every_question", is_flag=True, help="Every question that fits, not a 30-minute plan.")
 @_bank_option
-def prep_command(company, role, persona, minutes, categories, fmt, output, force, banks) -> None:
+def prep_command(company, role, persona, minutes, categories, fmt, output, force, every_question, banks) -> None:
     """A prep checklist to take into the interview: questions as tick boxes, a time plan.
+
+    Without --minutes, it plans a 30-minute conversation (and says so); --all lists every question.
 
     \b
     Examples:
@@ -347,9 +352,19 @@ def prep_command(company, role, persona, minutes, categories, fmt, output, force
 
     if not company.strip():
         raise click.UsageError("--company must not be empty")
+    if every_question and minutes is not None:
+        raise click.UsageError("--all and --minutes do not go together")
+    note = ""
+    if minutes is None and not every_question:
+        minutes = DEFAULT_PREP_MINUTES
+        note = (f"Planned for a {DEFAULT_PREP_MINUTES}-minute conversation (the default); "
+                "`prepbot prep --all` lists every question, `--minutes N` plans another length.")
     bank = _catalogue(banks).bank
     the_plan = _plan(bank, persona, minutes, categories)
-    _emit(render_checklist(bank, the_plan, company, role, fmt), output, company, "checklist", fmt, force)
+    _emit(render_checklist(bank, the_plan, company, role, fmt, note), output, company, "checklist", fmt, force)
+
+
+DEFAULT_PREP_MINUTES = 30
 
 
 @cli.command("export")

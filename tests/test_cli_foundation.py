@@ -58,7 +58,7 @@ def test_questions_json_is_stable_and_documented(run_cli, bank):
     first = data["questions"][0]
     assert set(first) == {
         "id", "category", "category_title", "ask", "why", "personas", "priority", "minutes",
-        "flags", "listen_for", "follow_ups",
+        "flags", "listen_for", "follow_ups", "covers",
     }
     assert first["category_title"] == "Code review"
     assert first["ask"] == bank.questions[first["id"]].ask
@@ -185,3 +185,27 @@ def test_non_editable_install_finds_the_builtin_bank(tmp_path, monkeypatch):
                           text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "164 questions in 20 categories" in proc.stdout
+
+
+def test_questions_explain_says_what_each_question_adds_and_what_was_left_out(run_cli):
+    result = run_cli("questions", "--persona", "engineer", "--minutes", "15", "--explain")
+    assert result.code == 0, result.err
+    assert "adds to the plan:" in result.out
+    assert "Flags probed: 24 of 24" in result.out
+    assert "Left out for time (" in result.out
+    data = json.loads(run_cli("questions", "--persona", "engineer", "--minutes", "15", "--format", "json").out)
+    covered = {f for q in data["questions"] for f in q["covers"]}
+    assert covered == set(data["flags_probed"])
+
+
+def test_prep_plans_thirty_minutes_by_default_and_says_so(run_cli):
+    default = run_cli("prep", "--company", "Acme", "--format", "json")
+    data = json.loads(default.out)
+    assert data["minutes"] == 30 and data["total_minutes"] <= 30
+    assert "30-minute conversation (the default)" in data["note"]
+    assert "30-minute conversation (the default)" in run_cli("prep", "--company", "Acme", "--format", "txt").out
+    everything = json.loads(run_cli("prep", "--company", "Acme", "--all", "--format", "json").out)
+    assert everything["minutes"] is None and "note" not in everything
+    assert sum(len(c["questions"]) for c in everything["categories"]) > sum(len(c["questions"]) for c in data["categories"])
+    both = run_cli("prep", "--company", "Acme", "--all", "--minutes", "20")
+    assert both.code == 2 and "--all and --minutes" in both.err

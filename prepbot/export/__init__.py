@@ -106,11 +106,15 @@ def _groups(bank: Bank, questions: list[Question]) -> list[ChecklistGroup]:
     ]
 
 
-def render_checklist(bank: Bank, plan: Plan, company: str, role: str, fmt: str) -> str:
+def render_checklist(bank: Bank, plan: Plan, company: str, role: str, fmt: str, note: str = "") -> str:
+    """The prep checklist; `note` says how the plan was made when the user did not say (a default)."""
     groups = _groups(bank, list(plan.questions))
     if fmt == "json":
-        return json_safe(json.dumps(checklist_as_dict(bank, plan, company, role, groups), indent=2, ensure_ascii=False)) + "\n"
-    return _render(f"checklist.{fmt}.j2", company=company, role=role, plan=plan, groups=groups)
+        data = checklist_as_dict(bank, plan, company, role, groups)
+        if note:
+            data["note"] = note
+        return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+    return _render(f"checklist.{fmt}.j2", company=company, role=role, plan=plan, groups=groups, note=note)
 
 
 # --------------------------------------------------------------------------- the report

@@ -10,7 +10,7 @@ from prepbot.planner import Plan
 from prepbot.textsafe import safe
 
 
-def render_plan(bank: Bank, the_plan: Plan, markdown: bool) -> str:
+def render_plan(bank: Bank, the_plan: Plan, markdown: bool, explain: bool = False) -> str:
     lines: list[str] = []
     count = len(the_plan.questions)
     summary = f"{count} question{'s' if count != 1 else ''}, about {the_plan.total_minutes:g} min"
@@ -36,7 +36,22 @@ def render_plan(bank: Bank, the_plan: Plan, markdown: bool) -> str:
             lines.append(f"    Why: {why}")
             lines.append("    Listen for: " + listen)
             lines.append("    Follow up: " + follow)
+        if explain:
+            adds = the_plan.covers.get(question.id, ())
+            probes = ", ".join(question.flags) or "no flag"
+            added = ", ".join(adds) if adds else "nothing new (taken to use the time left)"
+            lines.append(("   - " if markdown else "    ") + f"Probes: {probes}; adds to the plan: {added}")
         lines.append("")
+    if explain:
+        probed = the_plan.flags_probed
+        missing = [f for f in bank.flags if f not in probed]
+        lines.append(f"Flags probed: {len(probed)} of {len(bank.flags)}" + (f"; not probed: {', '.join(missing)}" if missing else ""))
+        if the_plan.left_out:
+            lines.append(f"Left out for time ({len(the_plan.left_out)}):")
+            for question in the_plan.left_out:
+                lines.append(f"  - {safe(question.ask)} [{question.minutes:g} min; {', '.join(question.flags) or 'no flag'}]")
+        elif the_plan.minutes:
+            lines.append("Nothing that fits was left out.")
     return "\n".join(lines).rstrip() + "\n"
 
 
