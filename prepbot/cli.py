@@ -492,3 +492,6 @@ def main(argv: list[str] | None = None) -> None:
             raise
         click.echo(f"prepbot: internal error: {type(exc).__name__}: {safe(str(exc), keep_layout=False)} (set PREPBOT_DEBUG=1 for details)", err=True)
         sys.exit(1)
+
+
+from prepbot import cli_compare  # noqa: E402,F401
