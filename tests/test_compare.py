@@ -173,3 +173,25 @@ def test_compare_errors_are_one_line_exit_2(run_cli, bank, args, message):
     saved(bank)
     result = run_cli("compare", *args)
     assert result.code == 2 and message in result.err and result.err.count("\n") == 1 and not result.out
+
+
+def test_compare_does_not_import_textual(bank, private_home):
+    import subprocess
+    import sys
+    import textwrap
+
+    saved(bank)
+    code = textwrap.dedent("""\
+        import sys
+        from prepbot.cli import main
+        for args in (["compare", "Globex", "Initech", "-f", "json"], ["compare", "--help"], ["serve", "--help"]):
+            try:
+                main(args)
+            except SystemExit:
+                pass
+        leaked = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual"))
+        print("LEAKED" if leaked else "CLEAN", leaked[:3], file=sys.stderr)
+        """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stderr.strip().startswith("CLEAN"), proc.stderr
+    assert '"schema": "prepbot.comparison"' in proc.stdout
