@@ -140,3 +140,76 @@ def test_html_comparison_prints_to_pdf_on_a4_landscape(comparison_file, tmp_path
     assert boxes
     width, height = (float(x) for x in boxes[0])
     assert width > height and abs(width - 841.9) < 2 and abs(height - 595.3) < 2  # A4 landscape, in points
+
+
+def test_html_comparison_layout_on_screen_phone_and_paper(comparison_file, tmp_path):
+    """Through the DevTools protocol: quotes folded on screen, the table becomes one card per company
+    on a phone, and on paper the table shows with every quote unfolded."""
+    import asyncio
+    import json
+
+    aiohttp = pytest.importorskip("aiohttp")
+    probe = (
+        "JSON.stringify({quotes: [...document.querySelectorAll('table.compare blockquote')].map(b => b.checkVisibility()),"
+        " table: document.querySelector('table.compare').checkVisibility(),"
+        " cards: document.querySelector('.cards').checkVisibility()})"
+    )
+
+    async def look() -> dict:
+        browser = await asyncio.create_subprocess_exec(
+            chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+            "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank",
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE, env=browser_env(tmp_path),
+        )
+        seen = {}
+        try:
+            port = None
+            while port is None:
+                line = await asyncio.wait_for(browser.stderr.readline(), timeout=60)
+                assert line, "Chromium did not open its DevTools port"
+                found = re.search(rb"DevTools listening on ws://127\.0\.0\.1:(\d+)/", line)
+                port = int(found.group(1)) if found else None
+            async with aiohttp.ClientSession() as session:
+                async with session.get(f"http://127.0.0.1:{port}/json/list") as response:
+                    page = next(t for t in await response.json(content_type=None) if t["type"] == "page")
+                async with session.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as cdp:
+                    counter = iter(range(1, 1000))
+
+                    async def call(method: str, **params) -> dict:
+                        number = next(counter)
+                        await cdp.send_str(json.dumps({"id": number, "method": method, "params": params}))
+                        while True:
+                            data = json.loads((await asyncio.wait_for(cdp.receive(), timeout=60)).data)
+                            if data.get("id") == number:
+                                return data.get("result", {})
+
+                    await call("Page.enable")
+                    await call("Emulation.setDeviceMetricsOverride", width=1400, height=1000, deviceScaleFactor=1, mobile=False)
+                    await call("Page.navigate", url=comparison_file.as_uri())
+                    for _ in range(100):
+                        state = await call("Runtime.evaluate", expression="document.readyState", returnByValue=True)
+                        if state["result"]["value"] == "complete":
+                            break
+                        await asyncio.sleep(0.1)
+                    for name, width, media in (("screen", 1400, "screen"), ("phone", 390, "screen"), ("paper", 1400, "print")):
+                        await call("Emulation.setDeviceMetricsOverride", width=width, height=1000, deviceScaleFactor=1,
+                                   mobile=width < 600)
+                        await call("Emulation.setEmulatedMedia", media=media)
+                        result = await call("Runtime.evaluate", expression=probe, returnByValue=True)
+                        seen[name] = json.loads(result["result"]["value"])
+                    await call("Browser.close")
+        finally:
+            if browser.returncode is None:
+                try:
+                    await asyncio.wait_for(browser.wait(), timeout=10)
+                except TimeoutError:
+                    browser.kill()
+                    await browser.wait()
+        return seen
+
+    seen = asyncio.run(look())
+    assert seen["screen"]["table"] and not seen["screen"]["cards"]
+    assert seen["screen"]["quotes"] and not any(seen["screen"]["quotes"])  # folded: "what you heard" opens them
+    assert not seen["phone"]["table"] and seen["phone"]["cards"]  # one card per company
+    assert seen["paper"]["table"] and not seen["paper"]["cards"] and all(seen["paper"]["quotes"])
