@@ -514,4 +514,5 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
 
 
-from prepbot import cli_interviews  # noqa: E402,F401  (registers flags, import, new, edit, note, sessions import)
+# The command modules register on the group above (they import this module's helpers).
+from prepbot import cli_compare, cli_interviews  # noqa: E402,F401

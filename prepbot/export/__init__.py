@@ -275,3 +275,57 @@ def write_export(path: Path, text: str, force: bool = False) -> Path:
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
     return path
+
+
+# --------------------------------------------------------------------------- the comparison
+
+def comparison_name(companies) -> str:
+    """The `company` part of a comparison's default file name: `acme-vs-globex` (each one safe)."""
+    return "-vs-".join(slug(company, 24) for company in companies)
+
+
+def _cells(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else (0 if unicodedata.combining(char) else 1)
+
+
+def _fit(text: object, width: int) -> str:
+    """One line of user text, cut (with "…") and padded to `width` terminal cells, the last one
+    always blank (wide characters count 2; control characters as the escapes they are shown as)."""
+    flat = safe(" ".join(str(text).split()), keep_layout=False)
+    total = sum(_cells(char) for char in flat)
+    if total <= width - 1:
+        return flat + " " * (width - total)
+    kept, used = [], 0
+    for char in flat:
+        if used + _cells(char) > width - 2:
+            break
+        kept.append(char)
+        used += _cells(char)
+    return "".join(kept) + "…" + " " * (width - used - 1)
+
+
+def render_comparison(bank: Bank, comparison, fmt: str) -> str:
+    """Interviews side by side (a `prepbot.compare.Comparison`) as md, html, txt (or "text") or json."""
+    from prepbot.compare import LABELS
+    from prepbot.export.shapes import comparison_as_dict
+
+    fmt = "txt" if fmt == "text" else fmt
+    if fmt == "json":
+        return json.dumps(comparison_as_dict(comparison), indent=2, ensure_ascii=False) + "\n"
+    groups = [
+        (kind, heading, [row for row in comparison.rows if row.kind == kind])
+        for kind, heading in (("red", "Red flags"), ("green", "Green flags"))
+    ]
+
+    def title(flag_id: str) -> str:
+        return bank.flags[flag_id].title if flag_id in bank.flags else flag_id
+
+    text = _render(
+        f"comparison.{fmt}.j2", comparison=comparison, columns=comparison.columns, groups=groups, labels=LABELS,
+        title=title, fit=_fit, flat=lambda text: " ".join(str(text).split()),
+        unknown={c.id: c.summary.verdict.unknown for c in comparison.columns},
+    )
+    if fmt == "html":
+        return text
+    # Padded columns leave blanks at the ends of lines; no line of these formats needs them.
+    return "\n".join(line.rstrip() for line in text.split("\n"))

@@ -202,3 +202,44 @@ def interview_from_report(data: dict) -> Interview:
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ShapeError(f"the report is incomplete: missing {exc}") from None
+
+
+COMPARISON_SCHEMA = "prepbot.comparison"
+COMPARISON_VERSION = 1
+
+
+def comparison_as_dict(comparison) -> dict:
+    """`prepbot compare --format json`: interviews side by side, one entry per flag, what to ask next.
+
+    A cell's state is one of red, green, dismissed, not-heard (asked, nothing heard) or not-asked
+    (no answered question probed it); its evidence is the quoted words, where they were heard.
+    """
+    return {
+        "schema": COMPARISON_SCHEMA,
+        "version": COMPARISON_VERSION,
+        "interviews": [
+            {"id": c.id, "company": c.company, "role": c.role, "date": c.date, "verdict": c.verdict, "score": c.score}
+            for c in comparison.columns
+        ],
+        "flags": [
+            {
+                "id": row.id, "kind": row.kind, "title": row.flag.title,
+                "cells": [
+                    {
+                        "interview": cell.interview_id, "state": cell.state,
+                        "evidence": [
+                            {"text": h.evidence.text,
+                             **({"question_id": h.question_id} if h.question_id else {"source": h.source_id})}
+                            for h in (cell.finding.heard if cell.finding else ())
+                        ],
+                    }
+                    for cell in row.cells
+                ],
+            }
+            for row in comparison.rows
+        ],
+        "next_questions": {
+            interview_id: [{"id": n.question.id, "ask": n.question.ask, "flags": list(n.flags)} for n in ahead]
+            for interview_id, ahead in comparison.next_questions.items()
+        },
+    }

@@ -28,6 +28,8 @@ class HomeScreen(Screen):
         Binding("n", "new", "New"),
         Binding("enter", "resume", "Resume", show=False),
         Binding("d,delete", "delete", "Delete"),
+        Binding("space", "mark", "Mark"),
+        Binding("c", "compare", "Compare"),
         Binding("f1,question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -35,6 +37,7 @@ class HomeScreen(Screen):
     def __init__(self, service: Service):
         super().__init__()
         self.service = service
+        self.marked: list[str] = []  # interviews marked for a comparison, in the order marked
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -45,6 +48,7 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        table.add_column("✓", key="mark", width=1)
         table.add_columns("Company", "Role", "Date", "✗ Red", "✓ Green", "Progress")
         self.reload()
 
@@ -59,10 +63,12 @@ class HomeScreen(Screen):
         except StoreError as exc:
             self.notify(safe(exc), severity="error", markup=False)
             rows = []
+        self.marked = [i for i in self.marked if i in {item.row.id for item in rows}]
         for item in rows:
             row = item.row
             table.add_row(
-                cell(row.company, 28), cell(row.role, 20), cell(row.date, 10), Text(str(item.red)), Text(str(item.green)),
+                Text("✓" if row.id in self.marked else ""),
+                cell(row.company, 25), cell(row.role, 20), cell(row.date, 10), Text(str(item.red)), Text(str(item.green)),
                 Text(f"{row.answered_count}/{row.question_count}"), key=row.id,
             )
         self.query_one("#empty").display = not rows
@@ -110,3 +116,35 @@ class HomeScreen(Screen):
 
         question = f"Delete the interview with {one_line(interview.company, 60)} ({interview.date}) and all its notes?"
         self.app.push_screen(ConfirmScreen(question, yes="Delete"), done)
+
+    # -- marking two to four interviews for a comparison
+
+    def action_mark(self) -> None:
+        from prepbot.compare import MAX_INTERVIEWS
+
+        interview_id = self.selected_id()
+        if not interview_id:
+            return
+        if interview_id in self.marked:
+            self.marked.remove(interview_id)
+        elif len(self.marked) >= MAX_INTERVIEWS:
+            self.notify(f"Compare at most {MAX_INTERVIEWS} interviews: unmark one first (Space).", severity="warning")
+            return
+        else:
+            self.marked.append(interview_id)
+        self.query_one(DataTable).update_cell(interview_id, "mark", Text("✓" if interview_id in self.marked else ""))
+
+    def action_compare(self) -> None:
+        from prepbot.compare import MAX_INTERVIEWS, MIN_INTERVIEWS
+        from prepbot.tui.screens.compare import CompareScreen
+
+        if not MIN_INTERVIEWS <= len(self.marked) <= MAX_INTERVIEWS:
+            self.notify(f"Mark {MIN_INTERVIEWS} to {MAX_INTERVIEWS} interviews with Space, then press C to compare them.",
+                        severity="warning")
+            return
+        try:
+            interviews = [self.service.load(i) for i in self.marked]
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.app.push_screen(CompareScreen(self.service, interviews))

@@ -1,0 +1,150 @@
+"""Companies side by side: rows are flags, columns are interviews; E exports the comparison."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+
+from prepbot.compare import Cell, Comparison, compare
+from prepbot.export import ExportError, comparison_name, default_filename, render_comparison, resolve_target, write_export
+from prepbot.interview import Interview
+from prepbot.service import Service
+from prepbot.tui.screens.export import FORMATS, ExportScreen
+from prepbot.tui.text import cell, one_line
+
+# Words first, colour second: the cell reads the same in NO_COLOR and 16-colour terminals.
+STYLES = {"red": "bold red", "green": "bold green", "dismissed": "strike dim", "not-heard": "dim", "not-asked": "dim"}
+
+
+def cell_text(item: Cell) -> Text:
+    suffix = f" ({len(item.evidence)})" if item.evidence else ""
+    return Text(item.label + suffix, style=STYLES[item.state], no_wrap=True)
+
+
+class CompareScreen(Screen):
+    DEFAULT_CSS = """
+    #compare { padding: 0 1; }
+    #compare-title { text-style: bold; margin-top: 1; }
+    #compare-verdicts { height: auto; margin-bottom: 1; }
+    #compare-table { height: 1fr; }
+    #compare-detail { height: auto; max-height: 9; border-top: solid $primary; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("e", "export", "Export"),
+        Binding("f1,question_mark", "app.help", "Help"),
+    ]
+
+    def __init__(self, service: Service, interviews: list[Interview]):
+        super().__init__()
+        self.service = service
+        self.comparison: Comparison = compare(service.bank, [(i, service.summary(i)) for i in interviews])
+
+    def compose(self) -> ComposeResult:
+        columns = self.comparison.columns
+        with Vertical(id="compare"):
+            yield Static(Content("Comparing " + " vs ".join(one_line(c.company, 40) for c in columns)), id="compare-title")
+            lines = [f"[{n}] {one_line(c.company, 30)}: {one_line(c.verdict, 60)} (score {c.score:+d})"
+                     for n, c in enumerate(columns, 1)]
+            yield Static(Content("\n".join(lines)), id="compare-verdicts")
+            yield DataTable(id="compare-table", cursor_type="cell", zebra_stripes=True)
+            yield Static(Content(""), id="compare-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(Text("Flag"), key="flag")
+        for number, column in enumerate(self.comparison.columns, 1):
+            table.add_column(Text(f"[{number}] {one_line(column.company, 16)}"), key=column.id)
+        for row in self.comparison.rows:
+            marker = "✗ " if row.kind == "red" else "✓ "
+            table.add_row(cell(marker + row.flag.title, 34), *(cell_text(c) for c in row.cells), key=row.id)
+        table.focus()
+        if self.comparison.rows:
+            table.move_cursor(row=0, column=1)
+        self.show_detail()
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The highlighted cell's quoted words, and what to ask next at that company."""
+        table = self.query_one(DataTable)
+        detail = self.query_one("#compare-detail", Static)
+        columns = self.comparison.columns
+        if not self.comparison.rows:
+            detail.update(Content("No flag heard or asked about yet in these interviews."))
+            return
+        row_index, column_index = table.cursor_coordinate
+        column = columns[max(column_index - 1, 0)]
+        row = self.comparison.rows[min(row_index, len(self.comparison.rows) - 1)]
+        item = row.cells[max(column_index - 1, 0)]
+        lines = [f"{one_line(column.company, 30)} · {row.flag.title}: {item.label}"]
+        lines += [f"  “{one_line(quote, 110)}”" for quote in item.evidence[:3]]
+        ahead = self.comparison.next_questions.get(column.id, ())
+        if ahead:
+            lines.append(f"Ask next at {one_line(column.company, 30)}:")
+            lines += [f"  • {one_line(n.question.ask, 110)}" for n in ahead]
+        detail.update(Content("\n".join(lines)))
+
+    def action_export(self) -> None:
+        def done(path) -> None:
+            if path is not None:
+                self.notify(f"Saved the comparison to {path}", title="Exported", timeout=8, markup=False)
+
+        self.app.push_screen(ComparisonExportScreen(self.service, self.comparison), done)
+
+
+class ComparisonExportScreen(ExportScreen):
+    """The report's export dialog, for a comparison: format and path, asks before it overwrites."""
+
+    def __init__(self, service: Service, comparison: Comparison, folder: Path | None = None):
+        super().__init__(service, comparison.columns[0].interview, folder)
+        self.comparison = comparison
+        self.name_part = comparison_name(comparison.companies)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Static(Content("Export the comparison"), id="export-title")
+            yield Label("Format")
+            yield Select(FORMATS, value="md", allow_blank=False, id="export-format")
+            yield Label("Save to (a file, or a folder for a default name)")
+            yield Input(str(self.folder / default_filename(self.name_part, "comparison", "md")), id="export-path")
+            yield Static("", id="export-error")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export (Ctrl+S)", variant="primary", id="do-export")
+                yield Button("Cancel (Esc)", id="cancel-export")
+
+    def action_export(self) -> None:
+        from prepbot.tui.screens.confirm import ConfirmScreen
+
+        fmt = str(self.query_one("#export-format", Select).value)
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.query_one("#export-error", Static).update("Give a file or folder to save to.")
+            return
+        target = resolve_target(raw, self.name_part, "comparison", fmt)
+        if target.exists():
+            def answer(overwrite: bool | None) -> None:
+                if overwrite:
+                    self.write(target, fmt, force=True)
+
+            self.app.push_screen(ConfirmScreen(f"{target} already exists. Overwrite it?", yes="Overwrite"), answer)
+            return
+        self.write(target, fmt, force=False)
+
+    def write(self, target: Path, fmt: str, force: bool) -> None:
+        text = render_comparison(self.service.bank, self.comparison, fmt)
+        try:
+            write_export(target, text, force=force)
+        except ExportError as exc:
+            self.query_one("#export-error", Static).update(Content(str(exc)))
+            return
+        self.dismiss(target)
