@@ -270,10 +270,9 @@ def predict_torch(net, texts: list[str], cfg: Config, batch_size: int = 64):
 # -- export --------------------------------------------------------------------------------------
 
 
-def export_onnx(net, folder: Path, cfg: Config) -> tuple[Path, Path]:
+def export_onnx(net, folder: Path, cfg: Config, per_channel: bool = False) -> tuple[Path, Path]:
     """Writes model-fp32.onnx and the int8 model.onnx (dynamic quantisation) into folder."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     folder.mkdir(parents=True, exist_ok=True)
     fp32 = folder / "model-fp32.onnx"
@@ -297,11 +296,21 @@ def export_onnx(net, folder: Path, cfg: Config) -> tuple[Path, Path]:
             do_constant_folding=True,
             dynamo=False,
         )
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
+    quantize(fp32, int8, per_channel)
     return fp32, int8
 
 
-def predict_onnx(path: Path, texts: list[str], cfg: Config, batch_size: int = 64):
+def quantize(fp32: Path, int8: Path, per_channel: bool) -> None:
+    import logging
+
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    logging.getLogger().setLevel(logging.ERROR)  # "consider pre-processing": not needed for dynamic
+    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=per_channel)
+
+
+def predict_onnx(path: Path, texts: list[str], cfg: Config, batch_size: int = 1):
+    """As the runtime does it: one text per run (int8 activations are scaled per run)."""
     import numpy as np
     import onnxruntime as ort
 

@@ -22,11 +22,12 @@ import time
 from pathlib import Path
 
 from training.common import (
-    FLAG_IDS, OOF_PATH, Config, decide, export_onnx, fit, load_own, load_real, predict_onnx,
-    predict_torch, scores, split_sentences, targets,
+    EVAL_DIR, FLAG_IDS, OOF_PATH, Config, decide, export_onnx, fit, load_own, load_real, predict_onnx,
+    predict_torch, quantize, scores, split_sentences, targets,
 )
 
 UNITS = ("text", "sentence", "both")
+PRECISIONS = ("fp32", "int8", "int8pc")  # int8pc: int8 with per-channel weight scales
 STRATEGIES = ("fixed-0.5", "global", "per-flag", "shrunk")
 GRID = [round(0.05 * i, 2) for i in range(2, 19)]  # 0.10 .. 0.90
 
@@ -142,6 +143,10 @@ def cue_predictions(rows):
 # -- report --------------------------------------------------------------------------------------
 
 
+def fmt(m) -> str:
+    return "/".join(f"{v:.3f}" for v in m)
+
+
 def per_flag_table(y, pred, thresholds=None) -> str:
     from training.common import prf
 
@@ -165,7 +170,7 @@ def run_cv(cfg: Config, k: int = 5, log=print) -> dict:
     folds = fold_assignment(real, k)
     log(f"CV: {len(real)} real snippets from {len(set(r.source for r in real))} sources in {k} folds "
         f"(grouped by source); {len(own)} own sentences join every training fold")
-    probs = {(prec, unit): np.zeros_like(y) for prec in ("fp32", "int8") for unit in UNITS}
+    probs = {(prec, unit): np.zeros_like(y) for prec in PRECISIONS for unit in UNITS}
     for i in range(k):
         train = [r for r, f in zip(real, folds) if f != i] + own
         test_idx = [j for j, f in enumerate(folds) if f == i]
@@ -175,16 +180,20 @@ def run_cv(cfg: Config, k: int = 5, log=print) -> dict:
         for unit, p in unit_probs(lambda t: predict_torch(net, t, cfg), texts).items():
             probs[("fp32", unit)][test_idx] = p
         with tempfile.TemporaryDirectory() as tmp:
-            _, int8 = export_onnx(net, Path(tmp), cfg)
+            fp32, int8 = export_onnx(net, Path(tmp), cfg)
             for unit, p in unit_probs(lambda t: predict_onnx(int8, t, cfg), texts).items():
                 probs[("int8", unit)][test_idx] = p
+            int8pc = Path(tmp) / "model-int8-per-channel.onnx"
+            quantize(fp32, int8pc, per_channel=True)
+            for unit, p in unit_probs(lambda t: predict_onnx(int8pc, t, cfg), texts).items():
+                probs[("int8pc", unit)][test_idx] = p
         log(f"  fold {i + 1} done at {time.time() - started:.0f}s")
 
-    # Which unit and which threshold strategy carry over best (nested over folds, int8 model).
+    # Which unit and which threshold strategy carry over best (nested over folds).
     results = {}
     log("\nmicro P/R/F1 of the classifier alone (thresholds chosen on the other folds' OOF):")
     log(f"{'model':6} {'unit':9} " + " ".join(f"{s:>20}" for s in STRATEGIES))
-    for prec in ("fp32", "int8"):
+    for prec in PRECISIONS:
         for unit in UNITS:
             row = []
             for s in STRATEGIES:
@@ -193,49 +202,57 @@ def run_cv(cfg: Config, k: int = 5, log=print) -> dict:
                 row.append(f"{micro[0]:.3f}/{micro[1]:.3f}/{micro[2]:.3f}")
             log(f"{prec:6} {unit:9} " + " ".join(f"{c:>20}" for c in row))
     best_unit, best_strategy = max(
-        ((u, s) for u in UNITS for s in STRATEGIES), key=lambda us: results[("int8", *us)][2]
+        ((u, s) for u in UNITS for s in STRATEGIES),
+        key=lambda us: max(results[("int8", *us)][2], results[("int8pc", *us)][2]),
     )
-    chosen = probs[("int8", best_unit)]
-    thresholds = choose_thresholds(y, chosen, best_strategy)
-    log(f"\nchosen: unit={best_unit}, thresholds={best_strategy} "
-        f"(nested micro-F1 int8 {results[('int8', best_unit, best_strategy)][2]:.3f}, "
+    quant = max(("int8", "int8pc"), key=lambda q: results[(q, best_unit, best_strategy)][2])
+    chosen = probs[(quant, best_unit)]
+    log(f"\nbest alone: unit={best_unit}, thresholds={best_strategy}, quantisation={quant} "
+        f"(nested micro-F1 {quant} {results[(quant, best_unit, best_strategy)][2]:.3f}, "
         f"fp32 {results[('fp32', best_unit, best_strategy)][2]:.3f})")
 
-    log(f"\nper flag, int8, unit={best_unit}, thresholds chosen on all OOF (slightly optimistic):")
-    log(per_flag_table(y, decide(chosen, thresholds), thresholds))
-    fp32_pred = decide(probs[("fp32", best_unit)], thresholds)
-    log(f"\nsame thresholds, fp32: micro P/R/F1 {'/'.join(f'{v:.3f}' for v in scores(y, fp32_pred)[1])}")
-    summary = {
-        "nested": {f"{p}/{u}/{s}": [round(v, 4) for v in m] for (p, u, s), m in results.items()},
-        "in_sample": {
-            "int8": [round(v, 4) for v in scores(y, decide(chosen, thresholds))[1]],
-            "fp32": [round(v, 4) for v in scores(y, fp32_pred)[1]],
-        },
-    }
+    # The shipped thresholds serve "cues OR classifier". When the matcher can be imported, one
+    # global threshold is chosen to maximise that on fresh.jsonl, the set the cues were not
+    # written on (their dev.jsonl figure is in-sample); otherwise the best strategy alone.
     cues = cue_predictions(real)
+    summary = {"nested": {f"{p}/{u}/{s}": [round(v, 4) for v in m] for (p, u, s), m in results.items()}}
+    strategy = best_strategy
+    thresholds = choose_thresholds(y, chosen, best_strategy)
     if cues is not None:
-        _, cue_micro, _ = scores(y, cues)
-        nested_or = {}
-        for prec in ("fp32", "int8"):
-            pred = np.zeros_like(y)
-            arr = np.asarray(folds)
-            for kk in range(k):
-                inside, outside = arr != kk, arr == kk
-                th = choose_thresholds(y[inside], probs[(prec, best_unit)][inside], best_strategy)
-                pred[outside] = decide(probs[(prec, best_unit)][outside], th)
-            nested_or[prec] = scores(y, np.maximum(pred, cues))[1]
-        log(f"\ncues alone: micro P/R/F1 {'/'.join(f'{v:.3f}' for v in cue_micro)}")
-        for prec, m in nested_or.items():
-            log(f"cues OR classifier ({prec}, nested thresholds): micro P/R/F1 {'/'.join(f'{v:.3f}' for v in m)}")
-        log(per_flag_table(y, np.maximum(decide(chosen, thresholds), cues)).split("\n")[-1].replace("micro", "cues OR int8 (in-sample thr)"))
-        summary["cues"] = [round(v, 4) for v in cue_micro]
-        summary["cues_or"] = {p: [round(v, 4) for v in m] for p, m in nested_or.items()}
+        fresh_ids = {json.loads(l)["id"] for l in (EVAL_DIR / "fresh.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()}
+        fresh = np.array([r.id in fresh_ids for r in real])
+        log(f"\ncues alone: all {fmt(scores(y, cues)[1])}; fresh.jsonl {fmt(scores(y[fresh], cues[fresh])[1])}")
+        log("global threshold t:  classifier alone (all) | cues OR classifier (all) | cues OR classifier (fresh)")
+        curve = {}
+        for t in GRID:
+            pred = (chosen >= t).astype("float32")
+            both = np.maximum(pred, cues)
+            curve[t] = scores(y[fresh], both[fresh])[1]
+            log(f"  {t:.2f}  {fmt(scores(y, pred)[1])} | {fmt(scores(y, both)[1])} | {fmt(curve[t])}")
+        t_or = max(GRID, key=lambda t: (round(curve[t][2], 3), t))
+        thresholds = {f: t_or for f in FLAG_IDS}
+        strategy = "global, maximising micro-F1 of cues OR classifier on fresh.jsonl"
+        summary["cues"] = {"all": scores(y, cues)[1], "fresh": scores(y[fresh], cues[fresh])[1]}
+        summary["cues_or_classifier"] = {
+            "all": scores(y, np.maximum(decide(chosen, thresholds), cues))[1],
+            "fresh": curve[t_or],
+        }
+        log(f"chosen threshold {t_or:.2f}")
+
+    log(f"\nper flag, {quant}, unit={best_unit}, shipped thresholds (chosen on all OOF):")
+    log(per_flag_table(y, decide(chosen, thresholds), thresholds))
+    for prec in PRECISIONS:
+        m = scores(y, decide(probs[(prec, best_unit)], thresholds))[1]
+        summary.setdefault("at_shipped_thresholds", {})[prec] = m
+        log(f"same thresholds, {prec:6}: micro P/R/F1 {fmt(m)}")
+    summary = json.loads(json.dumps(summary, default=float), parse_float=lambda v: round(float(v), 4))
 
     out = {
         "folds": k,
-        "model": "all-MiniLM-L6-v2 fine-tuned, multi-label sigmoid head, int8 ONNX",
+        "model": f"all-MiniLM-L6-v2 fine-tuned, multi-label sigmoid head, ONNX {quant}",
         "unit": best_unit,
-        "threshold_strategy": best_strategy,
+        "quantization": quant,
+        "threshold_strategy": strategy,
         "thresholds": thresholds,
         "summary": summary,
         "predictions": {
