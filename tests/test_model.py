@@ -120,7 +120,7 @@ def test_deterministic(clf):
 @needs_runtime
 def test_flags_are_the_probabilities_at_or_above_threshold(clf):
     texts = ["Nobody reviews our code, we push straight to production.", "The sky is blue."]
-    for probs, flagged in zip(clf.predict(texts), clf.flags(texts)):
+    for probs, flagged in zip(clf.predict(texts), clf.flags(texts), strict=True):
         assert flagged == {f: p for f, p in probs.items() if p >= clf.thresholds[f]}
 
 

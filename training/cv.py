@@ -68,7 +68,7 @@ def unit_probs(predict, texts: list[str]):
             owner.append(i)
     per_sentence = predict(pieces)
     sent = np.zeros_like(whole)
-    for p, i in zip(per_sentence, owner):
+    for p, i in zip(per_sentence, owner, strict=True):
         sent[i] = np.maximum(sent[i], p)
     return {"text": whole, "sentence": sent, "both": np.maximum(whole, sent)}
 
@@ -90,7 +90,7 @@ def _best_per_flag(y, p, fallback: float) -> dict[str, float]:
             out[f] = fallback
             continue
 
-        def f1(t):
+        def f1(t, j=j):
             pred = p[:, j] >= t
             tp = int((pred & (y[:, j] == 1)).sum())
             fp = int((pred & (y[:, j] == 0)).sum())
@@ -186,20 +186,20 @@ def run_cv(cfg: Config, k: int = 5, log=print) -> dict:
         f"(grouped by source); {len(own)} own sentences join every training fold")
     probs = {(prec, unit): np.zeros_like(y) for prec in PRECISIONS for unit in UNITS}
     for i in range(k):
-        train = [r for r, f in zip(real, folds) if f != i] + own
+        train = [r for r, f in zip(real, folds, strict=True) if f != i] + own
         test_idx = [j for j, f in enumerate(folds) if f == i]
         texts = [real[j].text for j in test_idx]
         log(f"  fold {i + 1}/{k}: train {len(train)}, test {len(test_idx)}")
         net = fit(train, cfg, log=log)
-        for unit, p in unit_probs(lambda t: predict_torch(net, t, cfg), texts).items():
+        for unit, p in unit_probs(lambda t, net=net: predict_torch(net, t, cfg), texts).items():
             probs[("fp32", unit)][test_idx] = p
         with tempfile.TemporaryDirectory() as tmp:
             fp32, int8 = export_onnx(net, Path(tmp), cfg)
-            for unit, p in unit_probs(lambda t: predict_onnx(int8, t, cfg), texts).items():
+            for unit, p in unit_probs(lambda t, int8=int8: predict_onnx(int8, t, cfg), texts).items():
                 probs[("int8", unit)][test_idx] = p
             int8pc = Path(tmp) / "model-int8-per-channel.onnx"
             quantize(fp32, int8pc, per_channel=True)
-            for unit, p in unit_probs(lambda t: predict_onnx(int8pc, t, cfg), texts).items():
+            for unit, p in unit_probs(lambda t, int8pc=int8pc: predict_onnx(int8pc, t, cfg), texts).items():
                 probs[("int8pc", unit)][test_idx] = p
         log(f"  fold {i + 1} done at {time.time() - started:.0f}s")
 
@@ -233,7 +233,7 @@ def run_cv(cfg: Config, k: int = 5, log=print) -> dict:
     strategy = best_strategy
     thresholds = choose_thresholds(y, chosen, best_strategy)
     if cues is not None:
-        fresh_ids = {json.loads(l)["id"] for l in (EVAL_DIR / "fresh.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()}
+        fresh_ids = {json.loads(line)["id"] for line in (EVAL_DIR / "fresh.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
         fresh = np.array([r.id in fresh_ids for r in real])
         log(f"\ncues alone: all {fmt(scores(y, cues)[1])}; fresh.jsonl {fmt(scores(y[fresh], cues[fresh])[1])}")
         log("global threshold t:  classifier alone (all) | cues OR classifier (all) | cues OR classifier (fresh)")
