@@ -13,6 +13,9 @@ import pytest
 # before the per-test data directory below) write their cache here, never to the user's home.
 _SESSION_HOME = tempfile.mkdtemp(prefix="prepbot-tests-")
 os.environ["PREPBOT_HOME"] = _SESSION_HOME
+# The learned classifier is off unless a test turns it on (tests/test_model*.py): retraining it
+# must not change what unrelated tests see, as editing a cue must not.
+os.environ.setdefault("PREPBOT_MODEL", "off")
 
 from prepbot.catalogue import load_catalogue  # noqa: E402
 

@@ -257,8 +257,8 @@ class Matcher:
             return
         for flag_id, probability in found.items():
             flag = self.flags.get(flag_id)
-            if flag is None or flag_id in unit.blocked or (flag.opposite and flag.opposite in unit.ruled):
-                continue  # the cues and their context decide polarity where they read anything
+            if flag is None or flag_id in unit.ruled or flag_id in unit.blocked or (flag.opposite and flag.opposite in unit.ruled):
+                continue  # the cues give the evidence, and decide polarity, where they read anything
             if unit.negated and flag.kind == "green" and flag.opposite:
                 continue  # "we don't really review code" is not read as reviews by the classifier
             threshold = self.model.threshold(flag_id)
