@@ -17,6 +17,8 @@ class PrepbotApp(App):
         super().__init__()
         self.service = service
         self.cursor_blink = cursor_blink  # False: a steady text cursor (calmer, and stable in snapshots)
+        self.last_export_folder = None  # where the last export went, offered again for this session
+        self.own_bank_path = ""  # the bank file the candidate last saved an own question to
 
     def apply_cursor_blink(self, screen) -> None:
         """Give every text field of `screen` the app's cursor blink setting."""
@@ -46,4 +48,12 @@ class PrepbotApp(App):
             if path is not None:
                 self.notify(f"Saved the report to {path}", title="Exported", timeout=8, markup=False)
 
-        self.push_screen(ExportScreen(self.service, interview), done)
+        self.push_screen(ExportScreen(self.service, interview, self.last_export_folder), done)
+
+    async def action_quit(self) -> None:
+        """Quit at once, but first write any note typed within the autosave delay."""
+        for screen in self.screen_stack:
+            save_now = getattr(screen, "save_now", None)
+            if save_now is not None:
+                save_now()
+        self.exit()
