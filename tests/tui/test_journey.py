@@ -200,7 +200,7 @@ async def test_user_text_is_shown_literally_everywhere(make_app):
         assert "“nobody reviews code”" in summary
         await pilot.press("escape", "escape")
         cell = pilot.app.screen.query_one(DataTable).get_row_at(0)[0]
-        assert str(cell).startswith("[bold]x[/] [/ a[0] [b")
+        assert str(cell).startswith("[bold]x[/] [/ a[0")  # cut to keep the Progress column at 80x24
 
 
 async def test_the_last_question_leads_to_the_summary(make_app):

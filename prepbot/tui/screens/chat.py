@@ -76,11 +76,11 @@ class ChatScreen(CorrectionActions, Screen):
         Binding("ctrl+t", "copy", "Copy", show=False),
         Binding("f2", "summary", "Summary"),
         Binding("f3", "export", "Export"),
-        Binding("f4", "add_question", "Own question", show=False),
-        Binding("f5", "add_flag", "Add flag", show=False),
-        Binding("f6", "edit_details", "Details", show=False),
-        Binding("f7", "general_note", "Note", show=False),
-        Binding("f8", "import_source", "Paste read", show=False),
+        Binding("f4", "add_question", "Own question", show=False, priority=True),
+        Binding("f5", "add_flag", "Add flag", show=False, priority=True),
+        Binding("f6", "edit_details", "Details", show=False, priority=True),
+        Binding("f7", "general_note", "Note", show=False, priority=True),
+        Binding("f8", "import_source", "Paste read", show=False, priority=True),
         Binding("ctrl+l", "focus_plan", "Plan", show=False),
         Binding("ctrl+f", "focus_flags", "Flags", show=False),
         Binding("f1", "app.help", "Help"),
@@ -143,8 +143,9 @@ class ChatScreen(CorrectionActions, Screen):
     def post(self, message: ChatMessage) -> None:
         log = self.query_one("#log", VerticalScroll)
         log.mount(message)
-        # After the message is laid out (also when posted from the command palette): the newest shows.
-        self.call_after_refresh(log.scroll_end, animate=False)
+        # Anchored: the log stays at the bottom as the message is laid out, even when it is posted while
+        # the command palette covers the screen (a jump to a category), until the user scrolls up.
+        log.anchor()
 
     def post_question(self, index: int, question: Question, brief: bool = False) -> None:
         heading = f"Q{index + 1} · {self.conversation.category_title(question)}"
@@ -169,6 +170,8 @@ class ChatScreen(CorrectionActions, Screen):
         reaction = self.conversation.react(question)
         follow = reaction.follow_up
         if not reaction.matches:
+            if not follow:
+                return ChatMessage("prepbot", Content("No flags in that."), kind="reaction")
             body = Content.assemble("No flags in that. If you want more detail, ask: ", (follow, "bold"))
             return ChatMessage("prepbot", body, kind="reaction", copy_text=follow)
         parts: list = ["I heard:"]
@@ -176,7 +179,8 @@ class ChatScreen(CorrectionActions, Screen):
             label, style = MARKERS[match.kind]
             quote = one_line(match.evidence[0].text, 70) if match.evidence else ""
             parts += ["\n", (label, style), " ", (match.flag.title, "bold"), " — “", (quote, "italic"), "”"]
-        parts += ["\n", ("Worth asking next: ", "italic"), (follow, "bold")]
+        if follow:
+            parts += ["\n", ("Worth asking next: ", "italic"), (follow, "bold")]
         return ChatMessage("prepbot", Content.assemble(*parts), kind="reaction", copy_text=follow)
 
     # -- note editing, live flags, autosave
@@ -242,7 +246,7 @@ class ChatScreen(CorrectionActions, Screen):
         )
         self.query_one(FlagPanel).show_all(self.conversation.flags_so_far(), self.conversation.question_numbers())
         self.query_one(PlanList).show(self.questions, [self.conversation.status_of(q) for q in self.questions],
-                                      self.interview.current)
+                                      self.interview.current, highlight=self.interview.current)
         self.update_clock()
 
     def update_clock(self) -> None:
@@ -359,6 +363,11 @@ class ChatScreen(CorrectionActions, Screen):
             return
         self.add_class("-side-open")  # only matters below 70 columns, where the side panel is hidden
         target.focus()
+
+    def on_screen_resume(self) -> None:
+        log = self.query_one("#log", VerticalScroll)
+        if log._anchored:
+            self.call_after_refresh(log.scroll_end, animate=False)
 
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < 80  # every key stays in view on a narrow terminal

@@ -37,6 +37,7 @@ class Dialog(ModalScreen):
     Dialog TextArea { height: 8; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK")]
+    AUTO_FOCUS = "Input, TextArea, OptionList"  # the first field, not the scrolling frame
     TITLE_TEXT = ""
     OK = "OK"
 

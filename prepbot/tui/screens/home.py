@@ -61,7 +61,7 @@ class HomeScreen(Screen):
         for item in rows:
             row = item.row
             table.add_row(
-                cell(row.company, 22), cell(row.role, 16), cell(row.date, 10), Text(str(item.red)), Text(str(item.green)),
+                cell(row.company, 18), cell(row.role, 14), cell(row.date, 10), Text(str(item.red)), Text(str(item.green)),
                 Text(f"{row.answered_count}/{row.question_count}"), key=row.id,
             )
         self.query_one("#empty").display = not rows

@@ -23,6 +23,9 @@ class SourceList(OptionList):
 
     BINDINGS = [Binding("x,delete", "screen.remove_source", "Remove source")]
 
+    def lines(self) -> str:
+        return "\n".join(str(self.get_option_at_index(i).prompt) for i in range(self.option_count))
+
 
 class SummaryScreen(CorrectionActions, Screen):
     BINDINGS = [
