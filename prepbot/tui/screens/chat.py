@@ -75,7 +75,6 @@ class ChatScreen(CorrectionActions, Screen):
         Binding("ctrl+o", "mark_asked", "Asked", show=False),  # footer room at 80 columns; F1 lists it
         Binding("ctrl+t", "copy", "Copy", show=False),
         Binding("f2", "summary", "Summary"),
-        Binding("f3", "export", "Export"),
         Binding("f4", "add_question", "Own question", show=False, priority=True),
         Binding("f5", "add_flag", "Add flag", show=False, priority=True),
         Binding("f6", "edit_details", "Details", show=False, priority=True),
@@ -85,6 +84,7 @@ class ChatScreen(CorrectionActions, Screen):
         Binding("ctrl+f", "focus_flags", "Flags", show=False),
         Binding("f1", "app.help", "Help"),
         Binding("escape", "home", "Home"),
+        Binding("f3", "export", "Export"),  # last: on a narrow terminal the footer cuts the least needed key
     ]
 
     def __init__(self, service: Service, interview: Interview):
@@ -370,7 +370,9 @@ class ChatScreen(CorrectionActions, Screen):
             self.call_after_refresh(log.scroll_end, animate=False)
 
     def on_resize(self) -> None:
-        self.query_one(Footer).compact = self.size.width < 80  # every key stays in view on a narrow terminal
+        footer = self.query_one(Footer)
+        footer.compact = self.size.width < 80  # the keys stay in view on a narrow terminal
+        footer.show_command_palette = self.size.width >= 70
         if self.questions:
             self.call_after_refresh(self.update_clock)
 

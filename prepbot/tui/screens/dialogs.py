@@ -100,8 +100,12 @@ class ReasonDialog(Dialog):
 class AddFlagDialog(Dialog):
     """A flag prepbot missed: pick one of the catalogue, for the current question or the interview."""
 
+    DEFAULT_CSS = """
+    AddFlagDialog #flag-choice { height: 10; border: none; padding: 0; }
+    AddFlagDialog Input { border: none; height: 1; padding: 0 1; background: $boost; }
+    """
     OK = "Add"
-    TITLE_TEXT = "Add a flag prepbot missed"
+    TITLE_TEXT = "Add a flag prepbot missed (↑/↓ to choose)"
 
     def __init__(self, bank: Bank, question_label: str | None):
         super().__init__()
@@ -176,6 +180,7 @@ class WhyDialog(ModalScreen):
     WhyDialog { align: center middle; }
     #why { width: 84; max-width: 100%; height: auto; max-height: 90%; padding: 0 1; border: thick $primary;
            background: $surface; }
+    WhyDialog .dialog-title { text-style: bold; }
     """
     BINDINGS = [Binding("escape,enter,w,q", "app.pop_screen", "Close")]
 
