@@ -173,3 +173,17 @@ def test_new_interview_at_60x20(snap_compare, app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(60, 20), run_before=fill)
+
+
+def test_corrections_without_colour(snap_compare, make_app, monkeypatch):
+    """NO_COLOR: ✗ RED / ✓ GREEN, struck-through "dismissed", ▶ and ✓/–/· in the plan still tell it all."""
+    corrected_interview()
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def resume(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=(80, 24), run_before=resume)
