@@ -275,14 +275,14 @@ async def test_general_note_is_saved_and_in_the_summary(make_app):
 async def test_clock_and_question_estimate_in_the_header(make_app):
     async with make_app().run_test(size=(100, 30)) as pilot:
         chat = await start(pilot)
-        assert text_of(chat.query_one("#clock", Static)) == "0/20 min"
+        assert text_of(chat.query_one("#clock", Static)) == "0/20 min, 20 left"
         assert f"~{chat.current_question.minutes:g} min" in text_of(chat.query_one("#progress", Static))
         chat._opened = time.monotonic() - 25 * 60
         chat.update_clock()
         assert text_of(chat.query_one("#clock", Static)) == "25/20 min, 5 over"
     async with make_app().run_test(size=(120, 40)) as pilot:
         chat = await start(pilot, "Other")
-        assert text_of(chat.query_one("#clock", Static)) == "0 of 20 min since opened"
+        assert text_of(chat.query_one("#clock", Static)) == "0 of 20 min since opened, 20 left"
 
 
 # -- 3. what they read
@@ -357,6 +357,12 @@ async def test_palette_opened_empty_lists_prepbots_commands(make_app):
         shown = "\n".join(str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count))
         for command in ("Jump to:", "Show summary", "Export report", "Add my own question", "Add a flag prepbot missed",
                         "Edit details", "General note", "Paste what I read", "Correct a flag"):
+            assert command in shown
+        await pilot.press("escape", "f2", "ctrl+p")
+        await pilot.pause(0.5)
+        listed = pilot.app.screen.query_one(OptionList)
+        shown = "\n".join(str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count))
+        for command in ("Export report", "Paste what I read", "Add a flag prepbot missed", "Why was this flag read"):
             assert command in shown
 
 

@@ -237,7 +237,7 @@ class ChatScreen(CorrectionActions, Screen):
         answered = self.interview.answered_count
         self.query_one("#progress", Static).update(
             Content.assemble(
-                (one_line(self.interview.company, 24), "bold"),
+                (one_line(self.interview.company, 24 if self.size.width >= 90 else 14), "bold"),
                 f" · Q{self.interview.current + 1}/{total}",
                 f" · {one_line(self.conversation.category_title(question), 24)} {position}/{len(in_category)}",
                 f" · ~{question.minutes:g} min",
@@ -253,13 +253,13 @@ class ChatScreen(CorrectionActions, Screen):
         """Minutes since this chat opened, against the interview's time box."""
         elapsed = int((time.monotonic() - self._opened) // 60)
         minutes = self.interview.minutes
-        over = minutes is not None and elapsed > minutes
         if self.has_class("-wide"):
             text = f"{elapsed} of {minutes:g} min since opened" if minutes else f"{elapsed} min since opened"
         else:
             text = f"{elapsed}/{minutes:g} min" if minutes else f"{elapsed} min"
-        if over:
-            text += f", {elapsed - minutes:g} over"
+        if minutes:
+            left = minutes - elapsed
+            text += f", {left:g} left" if left >= 0 else f", {-left:g} over"
         clock = self.query_one("#clock", Static)
         clock.update(Content(text))
         clock.tooltip = "Minutes since you opened this chat, against your time box"
@@ -370,11 +370,11 @@ class ChatScreen(CorrectionActions, Screen):
             self.call_after_refresh(log.scroll_end, animate=False)
 
     def on_resize(self) -> None:
+        if self.questions:  # the header's cuts and the clock's wording follow the width
+            self.call_after_refresh(self.refresh_panels)
         footer = self.query_one(Footer)
         footer.compact = self.size.width < 80  # the keys stay in view on a narrow terminal
         footer.show_command_palette = self.size.width >= 70
-        if self.questions:
-            self.call_after_refresh(self.update_clock)
 
     def on_descendant_focus(self, event) -> None:
         if event.widget.id == "note":

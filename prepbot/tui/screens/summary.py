@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -27,7 +28,35 @@ class SourceList(OptionList):
         return "\n".join(str(self.get_option_at_index(i).prompt) for i in range(self.option_count))
 
 
+class SummaryCommands(Provider):
+    """The summary's actions in the command palette, listed as soon as it opens."""
+
+    def entries(self) -> list[tuple[str, object, str]]:
+        screen = self.screen
+        if not isinstance(screen, SummaryScreen):
+            return []
+        return [
+            ("Export report", screen.action_export, "Markdown, HTML, JSON or text (E)"),
+            ("Paste what I read", screen.action_import_source, "A review, an e-mail, a job ad (I)"),
+            ("Add a flag prepbot missed", screen.action_add_flag, "Pick one of the 24 flags (A)"),
+            ("Why was this flag read", screen.action_why_flag, "The selected flag's words, rule and context (Enter)"),
+            ("Back to the chat", screen.app.pop_screen, "Esc"),
+        ]
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.entries():
+            yield DiscoveryHit(text, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+
+
 class SummaryScreen(CorrectionActions, Screen):
+    COMMANDS = {SummaryCommands}
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "export", "Export"),
