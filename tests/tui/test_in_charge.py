@@ -416,6 +416,7 @@ async def test_follow_ups_never_repeat_an_asked_question_nor_a_dismissed_flag(ma
         reaction = text_of([m for m in chat.query(ChatMessage) if m.kind == "reaction"][-1])
         assert "No continuous integration" in reaction
         assert asked.ask not in reaction
+        assert asked.ask not in pilot.app.service.summary(chat.interview).follow_ups
         # A dismissed red flag: its follow-up is neither suggested nor listed for the next round.
         chat.go_to(0)
         pilot.app.service.correct(chat.interview, "no-ci", "dismissed")
@@ -475,6 +476,14 @@ async def test_focus_boxes_differ_without_colour(make_app, monkeypatch):
         await pilot.pause()
         lines = [boxes.render_line(y).text for y in range(2)]
         assert lines[0].startswith("[✓]") and lines[1].startswith("[ ]")
+        await pilot.press("escape", "escape")  # back home: no interview started
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("f4")
+        tick = pilot.app.screen.query_one("#own-save", Checkbox)
+        assert str(tick.render()).startswith("[ ]")
+        tick.value = True
+        assert str(tick.render()).startswith("[✓]")
 
 
 async def test_export_remembers_the_last_folder(make_app, tmp_path):

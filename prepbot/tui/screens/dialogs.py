@@ -22,6 +22,14 @@ from prepbot.tui.widgets.flag_panel import MARKERS
 PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
 
 
+class TickBox(Checkbox):
+    """A checkbox that reads [✓] or [ ]: checked and unchecked differ without colour."""
+
+    @property
+    def _button(self) -> Content:
+        return Content.assemble("[", ("✓" if self.value else " ", self.get_visual_style("toggle--button")), "]")
+
+
 class Dialog(ModalScreen):
     """A modal with a title, fields, and OK / Cancel; Ctrl+S or the OK button accepts."""
 
@@ -35,6 +43,9 @@ class Dialog(ModalScreen):
     Dialog .dialog-buttons Button { margin-right: 2; }
     Dialog Label { margin-top: 1; }
     Dialog TextArea { height: 8; }
+    Dialog Input { border: none; height: 1; padding: 0 1; background: $boost; }
+    Dialog Input:focus { background: $primary 30%; border: none; }
+    Dialog Checkbox { margin-top: 1; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK")]
     AUTO_FOCUS = "Input, TextArea, OptionList"  # the first field, not the scrolling frame
@@ -102,7 +113,6 @@ class AddFlagDialog(Dialog):
 
     DEFAULT_CSS = """
     AddFlagDialog #flag-choice { height: 10; border: none; padding: 0; }
-    AddFlagDialog Input { border: none; height: 1; padding: 0 1; background: $boost; }
     """
     OK = "Add"
     TITLE_TEXT = "Add a flag prepbot missed (↑/↓ to choose)"
@@ -208,7 +218,7 @@ class OwnQuestionDialog(Dialog):
     def fields(self) -> ComposeResult:
         yield Label("Your question")
         yield Input(placeholder="e.g. Do you ship on Fridays?", id="own-ask")
-        yield Checkbox("Also save it to my bank file", value=bool(self.bank_path), id="own-save")
+        yield TickBox("Also save it to my bank file", value=bool(self.bank_path), id="own-save")
         yield Input(self.bank_path or "my-questions.yaml", placeholder="path of a YAML bank file", id="own-path")
 
     def on_mount(self) -> None:
