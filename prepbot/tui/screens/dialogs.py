@@ -46,7 +46,10 @@ class Dialog(ModalScreen):
     Dialog Input { border: none; height: 1; padding: 0 1; background: $boost; }
     Dialog Input:focus { background: $primary 30%; border: none; }
     Dialog Checkbox { margin-top: 1; }
+    Dialog.-short Label, Dialog.-short .dialog-buttons, Dialog.-short Checkbox { margin-top: 0; }
+    Dialog.-short TextArea { height: 5; }
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # under 24 rows: no gaps, so OK stays in reach
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK")]
     AUTO_FOCUS = "Input, TextArea, OptionList"  # the first field, not the scrolling frame
     TITLE_TEXT = ""
@@ -113,6 +116,7 @@ class AddFlagDialog(Dialog):
 
     DEFAULT_CSS = """
     AddFlagDialog #flag-choice { height: 10; border: none; padding: 0; }
+    AddFlagDialog.-short #flag-choice { height: 6; }
     """
     OK = "Add"
     TITLE_TEXT = "Add a flag prepbot missed (↑/↓ to choose)"
