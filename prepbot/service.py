@@ -311,10 +311,25 @@ class Conversation:
         return flags_in(self.interview, self.service.catalogue.matcher, self.bank, model=model)
 
     def react(self, question: Question) -> Reaction:
-        """Flags in the answer to `question`, and the follow-up worth asking next."""
+        """Flags in the answer to `question`, and the follow-up worth asking next: never one that
+        repeats a question already asked, nor one that the answer or the candidate contradicts (a
+        red flag dismissed, or a question's follow-up that presumes the red flag opposite to a green
+        one heard). Empty when none is left."""
         matches = tuple(self.service.match(self.note(question), question=question, model="cached"))
-        red = [m for m in matches if m.kind == "red"]
-        follow = red[0].flag.follow_up if red else question.follow_ups[0]
+        dismissed = {f.id for f in self.flags_so_far() if not f.counts}
+        red = [m for m in matches if m.kind == "red" and m.id not in dismissed]
+        green = {m.id for m in matches if m.kind == "green"}
+        contradicted = {f.follow_up for f in self.bank.flags.values()
+                        if f.kind == "red" and (f.opposite in green or f.id in dismissed
+                                                or any(self.bank.flags[g].opposite == f.id for g in green if g in self.bank.flags))}
+
+        def norm(text: str) -> str:
+            return " ".join(text.lower().split())
+
+        asked = {norm(q.ask) for q in self.questions
+                 if q.id == question.id or (q.id in self.interview.answers and self.interview.answers[q.id].answered)}
+        candidates = [m.flag.follow_up for m in red] + ([] if red else list(question.follow_ups))
+        follow = next((c for c in candidates if norm(c) not in asked and c not in contradicted), "")
         return Reaction(matches, follow)
 
     def summary(self) -> Summary:

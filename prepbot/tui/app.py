@@ -26,6 +26,8 @@ class PrepbotApp(App):
         self._retry = None
         self._quit_warned = False
         self._quitting = False
+        self.last_export_folder = None  # where the last export went, offered again for this session
+        self.own_bank_path = ""  # the bank file the candidate last saved an own question to
 
     def apply_cursor_blink(self, screen) -> None:
         """Give every text field of `screen` the app's cursor blink setting."""
@@ -61,7 +63,7 @@ class PrepbotApp(App):
             if path is not None:
                 self.notify(f"Saved the report to {safe(path)}", title="Exported", timeout=8, markup=False)
 
-        self.push_screen(ExportScreen(self.service, interview), done)
+        self.push_screen(ExportScreen(self.service, interview, self.last_export_folder), done)
 
     # -- notes that could not be saved (a full disk): kept, retried, never silently dropped
 

@@ -21,13 +21,14 @@ async def test_home_chat_panel_and_summary_show_the_same_numbers(make_app, bank)
 
         await pilot.press("enter")
         await pilot.pause()
-        heard = text_of(pilot.app.screen.query_one("#all-flags", Static))
+        heard = pilot.app.screen.query_one("#all-flags").lines()
         assert heard.count("No code review") == 1 and "(Q1, Q2)" in heard
         assert heard.count("✗ RED") == 1 and heard.count("✓ GREEN") == 1
 
         await pilot.press("f2")
         await pilot.pause()
-        body = text_of(pilot.app.screen.query_one("#summary-body", Static))
+        screen = pilot.app.screen
+        body = text_of(screen.query_one("#summary-head", Static)) + text_of(screen.query_one("#summary-body", Static))
         assert "Red flags (1)" in body and "Green flags (1)" in body
         assert "(score -1)" in body
 
@@ -48,7 +49,8 @@ async def test_the_summary_screens_weights_add_up_to_its_score(make_app, bank):
         await pilot.pause()
         await pilot.press("f2")
         await pilot.pause()
-        body = text_of(pilot.app.screen.query_one("#summary-body", Static))
+        screen = pilot.app.screen
+        body = text_of(screen.query_one("#summary-head", Static)) + text_of(screen.query_one("#summary-body", Static))
     score = int(re.search(r"\(score ([+-]\d+)\)", body).group(1))
     lines = re.findall(r"^  ([+-]\d+)  (✗ RED|✓ GREEN) .*  (low|medium|high), ", body, re.M)
     assert len(lines) == 3

@@ -92,3 +92,98 @@ def test_chat_in_a_16_colour_ansi_theme(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(make_app(cursor_blink=False), terminal_size=(80, 24), run_before=resume)
+
+
+def corrected_interview():
+    """The saved interview with one flag dismissed (struck through, "dismissed") and one confirmed."""
+    interview = saved_interview()
+    interview.correct("long-standups", "dismissed", "they meant the old team", evidence=("Standups take 40 minutes",))
+    interview.correct("no-code-review", "confirmed")
+    Store().save(interview)
+    return interview
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_chat_plan_and_correction_controls(snap_compare, make_app, size):
+    """The plan beside the chat (status, current marked) and the flag list focused with its keys."""
+    corrected_interview()
+
+    async def resume_and_select_a_flag(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+f", "down")
+        await pilot.pause()
+
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=size, run_before=resume_and_select_a_flag)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_with_corrections(snap_compare, make_app, size):
+    corrected_interview()
+
+    async def open_summary(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=size, run_before=open_summary)
+
+
+def test_why_a_flag_was_read(snap_compare, make_app):
+    saved_interview()
+
+    async def why(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+f", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=(80, 24), run_before=why)
+
+
+def test_add_a_flag_dialog(snap_compare, make_app):
+    saved_interview()
+
+    async def add(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=(80, 24), run_before=add)
+
+
+def test_chat_at_60x20(snap_compare, make_app):
+    """Narrow: the chat takes the width; the plan and the flags are a key away (Ctrl+L / Ctrl+F)."""
+    saved_interview()
+
+    async def resume(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=(60, 20), run_before=resume)
+
+
+def test_new_interview_at_60x20(snap_compare, app):
+    async def fill(pilot):
+        await pilot.press("n")
+        pilot.app.screen.query_one("#company", Input).value = "Acme"
+        pilot.app.screen.query_one("#date", Input).value = "2026-12-01"
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(60, 20), run_before=fill)
+
+
+def test_corrections_without_colour(snap_compare, make_app, monkeypatch):
+    """NO_COLOR: ✗ RED / ✓ GREEN, struck-through "dismissed", ▶ and ✓/–/· in the plan still tell it all."""
+    corrected_interview()
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def resume(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+
+    assert snap_compare(make_app(cursor_blink=False), terminal_size=(80, 24), run_before=resume)

@@ -86,4 +86,5 @@ class ExportScreen(ModalScreen[Path | None]):
         except ExportError as exc:
             self.query_one("#export-error", Static).update(Content(safe(str(exc))))
             return
+        self.app.last_export_folder = target.parent  # offered again next time, for this session
         self.dismiss(target)

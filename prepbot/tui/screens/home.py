@@ -68,7 +68,7 @@ class HomeScreen(Screen):
             row = item.row
             table.add_row(
                 Text("✓" if row.id in self.marked else ""),
-                cell(row.company, 25), cell(row.role, 20), cell(row.date, 10), Text(str(item.red)), Text(str(item.green)),
+                cell(row.company, 16), cell(row.role, 12), cell(row.date, 10), Text(str(item.red)), Text(str(item.green)),
                 Text(f"{row.answered_count}/{row.question_count}"), key=row.id,
             )
         self.query_one("#empty").display = not rows

@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
 
 from prepbot.service import Service, ServiceError
@@ -19,7 +21,26 @@ MAX_MINUTES = 24 * 60  # like the CLI's --minutes
 PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
 
 
+class CheckList(SelectionList[str]):
+    """A SelectionList whose boxes read [✓] when checked and [ ] when not: different without colour."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        index = self.scroll_offset.y + y
+        if index >= self.option_count:
+            return strip
+        segments = list(strip)
+        if len(segments) < 3:
+            return strip
+        checked = self.get_option_at_index(index).value in self._selected
+        plain = segments[3].style
+        return Strip([Segment("[", plain), Segment("✓" if checked else " ", segments[1].style), Segment("]", plain),
+                      *segments[3:]])
+
+
 class NewInterviewScreen(Screen):
+    AUTO_FOCUS = "#company"  # focused as the screen appears, so fast typing lands in Company
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     BINDINGS = [
         Binding("ctrl+s", "start", "Start"),
         Binding("escape", "app.pop_screen", "Cancel"),
@@ -50,7 +71,7 @@ class NewInterviewScreen(Screen):
                 yield Input(value="20", placeholder="empty: no limit", id="minutes", type="number")
             with Horizontal(classes="row categories"):
                 yield Label("Focus on\n(none: all)")
-                yield SelectionList[str](*[(c.title, c.id) for c in self.service.bank.categories.values()], id="categories")
+                yield CheckList(*[(c.title, c.id) for c in self.service.bank.categories.values()], id="categories")
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button("Start (Ctrl+S)", variant="primary", id="start", compact=True)
@@ -68,7 +89,9 @@ class NewInterviewScreen(Screen):
             self.app.pop_screen()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_start()
+        # Enter moves on to the next field; only the Start button or Ctrl+S starts the interview.
+        event.stop()
+        self.focus_next()
 
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", Static).update(Content(safe(message)))  # may quote what was typed

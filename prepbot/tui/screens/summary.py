@@ -2,23 +2,65 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
 from prepbot.interview import Interview
-from prepbot.service import Service
+from prepbot.service import Service, ServiceError
+from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line
-from prepbot.tui.widgets.flag_panel import MARKERS
+from prepbot.tui.widgets.flag_panel import CORRECTION_KEYS, MARKERS, FindingList
 
 
-class SummaryScreen(Screen):
+class SourceList(OptionList):
+    """What the candidate read; X removes one (asks first)."""
+
+    BINDINGS = [Binding("x,delete", "screen.remove_source", "Remove source")]
+
+    def lines(self) -> str:
+        return "\n".join(str(self.get_option_at_index(i).prompt) for i in range(self.option_count))
+
+
+class SummaryCommands(Provider):
+    """The summary's actions in the command palette, listed as soon as it opens."""
+
+    def entries(self) -> list[tuple[str, object, str]]:
+        screen = self.screen
+        if not isinstance(screen, SummaryScreen):
+            return []
+        return [
+            ("Export report", screen.action_export, "Markdown, HTML, JSON or text (E)"),
+            ("Paste what I read", screen.action_import_source, "A review, an e-mail, a job ad (I)"),
+            ("Add a flag prepbot missed", screen.action_add_flag, "Pick one of the 24 flags (A)"),
+            ("Why was this flag read", screen.action_why_flag, "The selected flag's words, rule and context (Enter)"),
+            ("Back to the chat", screen.app.pop_screen, "Esc"),
+        ]
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.entries():
+            yield DiscoveryHit(text, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+
+
+class SummaryScreen(CorrectionActions, Screen):
+    COMMANDS = {SummaryCommands}
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "export", "Export"),
+        Binding("i,f8", "import_source", "Paste read"),
         Binding("f1,question_mark", "app.help", "Help"),
     ]
 
@@ -29,10 +71,98 @@ class SummaryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
+            yield Static(self.render_head(), id="summary-head")
+            yield Static(Content.assemble(("Correct a flag", "bold underline"), "  ", (CORRECTION_KEYS, "dim")))
+            yield FindingList(id="summary-flags")
             yield Static(self.render_summary(), id="summary-body")
+            yield Static(Content.assemble(("What you read", "bold underline"), "  ",
+                                          ("I or F8 pastes one · X removes the selected one", "dim")))
+            yield SourceList(id="sources")
         yield Footer()
 
-    def render_summary(self) -> Content:
+    def on_mount(self) -> None:
+        self.show_lists()
+        self.query_one(FindingList).focus()
+
+    def show_lists(self) -> None:
+        self.query_one(FindingList).show(self.findings(), self.question_numbers())
+        sources = self.query_one(SourceList)
+        highlighted = sources.highlighted
+        sources.clear_options()
+        if not self.interview.sources:
+            sources.add_option(Option(Content("none yet"), disabled=True))
+            return
+        sources.add_options([
+            Option(Content.assemble((one_line(s.label, 40), "bold"), "  ", (one_line(s.text, 60), "dim")), id=s.id)
+            for s in self.interview.sources
+        ])
+        sources.highlighted = min(highlighted or 0, len(self.interview.sources) - 1)
+
+    # -- corrections (CorrectionActions)
+
+    def finding_list(self) -> FindingList:
+        return self.query_one(FindingList)
+
+    def current_question_id(self) -> str | None:
+        return None  # from the summary, an added flag belongs to the interview
+
+    def after_correction(self) -> None:
+        self.query_one("#summary-head", Static).update(self.render_head())
+        self.query_one("#summary-body", Static).update(self.render_summary())
+        self.show_lists()
+
+    @on(OptionList.OptionSelected, "#summary-flags")
+    def flag_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_why_flag()
+
+    # -- sources
+
+    def action_import_source(self) -> None:
+        from prepbot.tui.screens.dialogs import ImportDialog
+
+        def done(result) -> None:
+            if result is None:
+                return
+            try:
+                self.service.import_source(self.interview, *result)
+            except ServiceError as exc:
+                self.notify(str(exc), title="Not imported", severity="error", markup=False)
+                return
+            self.after_correction()
+
+        self.app.push_screen(ImportDialog(), done)
+
+    def action_remove_source(self) -> None:
+        from prepbot.tui.screens.confirm import ConfirmScreen
+
+        sources = self.query_one(SourceList)
+        if sources.highlighted is None or not self.interview.sources:
+            return
+        source_id = sources.get_option_at_index(sources.highlighted).id
+        source = next(s for s in self.interview.sources if s.id == source_id)
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.service.remove_source(self.interview, source_id)
+            except ServiceError as exc:
+                self.notify(str(exc), title="Not removed", severity="error", markup=False)
+                return
+            self.after_correction()
+
+        self.app.push_screen(ConfirmScreen(f"Remove “{one_line(source.label, 60)}” and the flags read in it?", yes="Remove"),
+                             done)
+
+    def text(self) -> str:
+        """The whole summary as plain text: head, flags, the rest (tests and screen readers)."""
+        return "\n".join(str(self.query_one(f"#summary-{part}", Static).visual) for part in ("head", "body"))
+
+    def render_head(self) -> Content:
+        return self.render_summary(head=True)
+
+    def render_summary(self, head: bool = False) -> Content:
         bank, interview = self.service.bank, self.interview
         summary = self.service.summary(interview)
         numbers = {q.id: i + 1 for i, q in enumerate(interview.questions(bank))}
@@ -60,6 +190,9 @@ class SummaryScreen(Screen):
                           (f", {where(finding)}" if where(finding) else "", "dim"), "\n"]
         if verdict.unknown:
             parts += [("  Not probed yet (unknown, not green): ", "dim"), (", ".join(bank.flags[f].title if f in bank.flags else f for f in verdict.unknown), "dim"), "\n"]
+        if head:
+            return Content.assemble(*parts)
+        parts = []
         groups = (("Red flags", summary.red), ("Green flags", summary.green), ("Dismissed by you", summary.dismissed))
         for heading, found in groups:
             if heading.startswith("Dismissed") and not found:
@@ -89,6 +222,8 @@ class SummaryScreen(Screen):
         if not summary.unanswered:
             parts.append("  every planned question has an answer\n")
         parts += [item for q in summary.unanswered for item in (f"  Q{numbers[q.id]} ", q.ask, "\n")]
+        if interview.general_note.strip():
+            parts += ["\n", ("General note", "bold underline"), "\n", interview.general_note.strip(), "\n"]
         if summary.skipped:
             parts += ["\n", (f"Skipped ({len(summary.skipped)})", "bold underline"), "\n"]
             parts += [item for q in summary.skipped for item in (f"  Q{numbers[q.id]} ", q.ask, "\n")]

@@ -1,16 +1,20 @@
-"""The side panel: flags heard in the note being typed, and everything heard so far."""
+"""The side panel: flags heard in the note being typed, and everything heard so far (a list to
+select a flag from and correct it)."""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
+from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from prepbot.matching import Match
 from prepbot.tui.text import one_line
 
 # Meaning is never carried by colour alone: each flag also has a word and a symbol.
 MARKERS = {"red": ("✗ RED", "bold $error"), "green": ("✓ GREEN", "bold $success")}
+CORRECTION_KEYS = "Enter why · C confirm · D dismiss · U undo · A add"
 
 
 def describe(matches: list[Match], limit: int = 6) -> Content:
@@ -26,36 +30,70 @@ def describe(matches: list[Match], limit: int = 6) -> Content:
     return Content.assemble(*parts)
 
 
-class FlagPanel(VerticalScroll):
+def finding_line(finding, question_numbers: dict[str, int]) -> Content:
+    """One flag heard so far: ✗ RED / ✓ GREEN, its title (struck through and the word "dismissed"
+    when the candidate dismissed it), where it was heard and the candidate's word on it."""
+    label, style = MARKERS[finding.kind]
+    places = [f"Q{question_numbers[q]}" for q in finding.questions if q in question_numbers]
+    if finding.source_ids:
+        places.append("read")
+    if not finding.heard and finding.question_id in question_numbers:
+        places.append(f"Q{question_numbers[finding.question_id]}")
+    where = f" ({', '.join(places)})" if places else ""
+    status = "" if finding.status == "detected" else f" [{finding.status}]"
+    title_style = "strike" if not finding.counts else ""
+    return Content.assemble((label, style), " ", (finding.flag.title, title_style), (f"{where}{status}", "dim"))
+
+
+class FindingList(OptionList):
+    """Every flag heard so far, one option each (id = flag id); the screen does the corrections."""
+
+    BINDINGS = [
+        Binding("c", "screen.confirm_flag", "Confirm"),
+        Binding("d", "screen.dismiss_flag", "Dismiss"),
+        Binding("u", "screen.undo_flag", "Undo", show=False),
+        Binding("a", "screen.add_flag", "Add flag"),
+        Binding("w", "screen.why_flag", "Why", show=False),
+    ]
+
+    def show(self, findings, question_numbers: dict[str, int]) -> None:
+        highlighted = self.selected_flag()
+        self.clear_options()
+        if not findings:
+            self.add_option(Option(Content("nothing yet"), disabled=True))
+            return
+        self.add_options([Option(finding_line(f, question_numbers), id=f.id) for f in findings])
+        ids = [f.id for f in findings]
+        self.highlighted = ids.index(highlighted) if highlighted in ids else 0
+
+    def selected_flag(self) -> str | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def lines(self) -> str:
+        """The plain text of every option (tests and screen readers)."""
+        return "\n".join(str(self.get_option_at_index(i).prompt) for i in range(self.option_count))
+
+
+class FlagPanel(Vertical):
     DEFAULT_CSS = """
-    FlagPanel { width: 30; border-left: solid $primary; padding: 0 1; }
-    FlagPanel .panel-title { text-style: bold; margin-top: 1; }
+    FlagPanel { height: 1fr; }
+    FlagPanel .panel-title { text-style: bold; }
+    FlagPanel #live-flags { height: auto; max-height: 8; }
+    FlagPanel FindingList { height: 1fr; border: none; padding: 0; }
+    FlagPanel FindingList:focus { background-tint: $foreground 5%; }
     """
 
     def compose(self):
         yield Static("Heard in this note", classes="panel-title")
         yield Static(Content("nothing yet"), id="live-flags")
-        yield Static("Heard so far", classes="panel-title")
-        yield Static(Content("nothing yet"), id="all-flags")
+        yield Static(Content.assemble("Heard so far ", ("(Ctrl+F: correct)", "dim")), classes="panel-title", id="all-title")
+        yield FindingList(id="all-flags")
 
     def show_live(self, matches: list[Match]) -> None:
         self.query_one("#live-flags", Static).update(describe(matches))
 
     def show_all(self, findings, question_numbers: dict[str, int]) -> None:
         """Every flag heard so far, once each, with the questions it was heard in."""
-        if not findings:
-            self.query_one("#all-flags", Static).update(Content("nothing yet"))
-            return
-        parts: list = []
-        for finding in findings:
-            label, style = MARKERS[finding.kind]
-            places = [f"Q{question_numbers[q]}" for q in finding.questions if q in question_numbers]
-            if finding.source_ids:
-                places.append("read")
-            if not finding.heard and finding.question_id in question_numbers:
-                places.append(f"Q{question_numbers[finding.question_id]}")
-            where = f" ({', '.join(places)})" if places else ""
-            status = "" if finding.status == "detected" else f" [{finding.status}]"
-            title_style = "strike" if not finding.counts else ""
-            parts.extend([(label, style), " ", (finding.flag.title, title_style), (f"{where}{status}", "dim"), "\n"])
-        self.query_one("#all-flags", Static).update(Content.assemble(*parts))
+        self.query_one(FindingList).show(findings, question_numbers)

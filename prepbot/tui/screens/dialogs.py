@@ -1,0 +1,334 @@
+"""Small modals of the chat and the summary: a reason, a flag prepbot missed, why a flag was read,
+the candidate's own question, the interview's details, a general note, a pasted text.
+
+Every one returns what was typed (or None on Esc) and leaves the domain to the screen's service call.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from prepbot.bank import Bank
+from prepbot.interview import Finding, Interview
+from prepbot.tui.text import one_line
+from prepbot.tui.widgets.flag_panel import MARKERS
+
+PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
+
+
+class TickBox(Checkbox):
+    """A checkbox that reads [✓] or [ ]: checked and unchecked differ without colour."""
+
+    @property
+    def _button(self) -> Content:
+        return Content.assemble("[", ("✓" if self.value else " ", self.get_visual_style("toggle--button")), "]")
+
+
+class Dialog(ModalScreen):
+    """A modal with a title, fields, and OK / Cancel; Ctrl+S or the OK button accepts."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > .dialog { width: 72; max-width: 100%; height: auto; max-height: 100%; padding: 0 1;
+                       border: thick $primary; background: $surface; }
+    Dialog .dialog-title { text-style: bold; }
+    Dialog .dialog-error { color: $error; height: auto; }
+    Dialog .dialog-buttons { height: auto; margin-top: 1; }
+    Dialog .dialog-buttons Button { margin-right: 2; }
+    Dialog Label { margin-top: 1; }
+    Dialog TextArea { height: 8; }
+    Dialog Input { border: none; height: 1; padding: 0 1; background: $boost; }
+    Dialog Input:focus { background: $primary 30%; border: none; }
+    Dialog Checkbox { margin-top: 1; }
+    Dialog.-short Label, Dialog.-short .dialog-buttons, Dialog.-short Checkbox { margin-top: 0; }
+    Dialog.-short TextArea { height: 5; }
+    """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # under 24 rows: no gaps, so OK stays in reach
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK")]
+    AUTO_FOCUS = "Input, TextArea, OptionList"  # the first field, not the scrolling frame
+    TITLE_TEXT = ""
+    OK = "OK"
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(Content(self.TITLE_TEXT), classes="dialog-title")
+            yield from self.fields()
+            yield Static("", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.OK} (Ctrl+S)", variant="primary", id="ok", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def fields(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.app.apply_cursor_blink(self)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ok":
+            self.action_ok()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_ok()
+
+    def show_error(self, message: str) -> None:
+        self.query_one(".dialog-error", Static).update(Content(message))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_ok(self) -> None:
+        self.dismiss(self.result())
+
+    def result(self):
+        return None
+
+
+class ReasonDialog(Dialog):
+    """Dismiss a flag: an optional reason."""
+
+    OK = "Dismiss"
+
+    def __init__(self, flag_title: str):
+        super().__init__()
+        self.TITLE_TEXT = f"Dismiss “{flag_title}”: prepbot read it wrong"
+
+    def fields(self) -> ComposeResult:
+        yield Label("Why? (optional)")
+        yield Input(placeholder="e.g. they were talking about their old team", id="reason")
+
+    def result(self) -> str:
+        return self.query_one("#reason", Input).value
+
+
+class AddFlagDialog(Dialog):
+    """A flag prepbot missed: pick one of the catalogue, for the current question or the interview."""
+
+    DEFAULT_CSS = """
+    AddFlagDialog #flag-choice { height: 10; border: none; padding: 0; }
+    AddFlagDialog.-short #flag-choice { height: 6; }
+    """
+    OK = "Add"
+    TITLE_TEXT = "Add a flag prepbot missed (↑/↓ to choose)"
+
+    def __init__(self, bank: Bank, question_label: str | None):
+        super().__init__()
+        self.bank = bank
+        self.question_label = question_label
+
+    def fields(self) -> ComposeResult:
+        flags = sorted(self.bank.flags.values(), key=lambda f: (f.kind != "red", f.title))
+        options = [Option(Content.assemble((MARKERS[f.kind][0], MARKERS[f.kind][1]), " ", f.title), id=f.id) for f in flags]
+        yield OptionList(*options, id="flag-choice")
+        if self.question_label is not None:
+            yield Label("Heard in")
+            yield Select([(f"this question ({self.question_label})", "question"), ("the interview as a whole", "interview")],
+                         value="question", allow_blank=False, id="attach", compact=True)
+        yield Label("What did you hear? (optional)")
+        yield Input(id="flag-reason")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        choice = self.query_one("#flag-choice", OptionList)
+        choice.highlighted = 0
+        choice.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one("#flag-reason", Input).focus()
+
+    def action_ok(self) -> None:
+        choice = self.query_one("#flag-choice", OptionList)
+        if choice.highlighted is None:
+            self.show_error("Choose a flag.")
+            return
+        flag_id = choice.get_option_at_index(choice.highlighted).id
+        attach = "interview"
+        if self.question_label is not None:
+            attach = str(self.query_one("#attach", Select).value)
+        self.dismiss((flag_id, attach == "question", self.query_one("#flag-reason", Input).value))
+
+
+def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str]) -> Content:
+    """Why prepbot read a flag: each piece of evidence, where, by which rule, and what the context decided."""
+    label, style = MARKERS[finding.kind]
+    flag = finding.flag
+    status = "dismissed by you (counts for nothing)" if not finding.counts else finding.status
+    parts: list = [(label, style), " ", (flag.title, "bold" if finding.counts else "strike"), "\n",
+                   flag.explanation, "\n", ("Severity: ", "italic"), flag.severity,
+                   ("   Status: ", "italic"), status, ("   Score: ", "italic"), f"{finding.score:.2f}", "\n"]
+    if finding.reason:
+        parts += [("Your note: ", "italic"), finding.reason, "\n"]
+    if not finding.heard:
+        parts += ["\n", "Added by you: no words of yours were read for it.", "\n"]
+    for number, heard in enumerate(finding.heard, 1):
+        evidence = heard.evidence
+        if heard.question_id in numbers:
+            where = f"your note to Q{numbers[heard.question_id]}"
+        elif heard.source_id in sources:
+            where = f"what you read: {one_line(sources[heard.source_id], 40)}"
+        else:
+            where = "a note"
+        parts += ["\n", (f"{number}. “", "bold"), (one_line(evidence.text, 300), "italic"), ("”", "bold"), "\n",
+                  ("   in: ", "dim"), where, "\n",
+                  ("   read by: ", "dim"), evidence.source or "a cue", "\n",
+                  ("   context: ", "dim"), evidence.context or "no context rule changed the reading", "\n"]
+    parts += ["\n", ("Ask next: ", "italic"), flag.follow_up]
+    return Content.assemble(*parts)
+
+
+class WhyDialog(ModalScreen):
+    """Why a flag was read: its evidence with the rule and the context decision."""
+
+    DEFAULT_CSS = """
+    WhyDialog { align: center middle; }
+    #why { width: 84; max-width: 100%; height: auto; max-height: 90%; padding: 0 1; border: thick $primary;
+           background: $surface; }
+    WhyDialog .dialog-title { text-style: bold; }
+    """
+    BINDINGS = [Binding("escape,enter,w,q", "app.pop_screen", "Close")]
+
+    def __init__(self, body: Content):
+        super().__init__()
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="why"):
+            yield Static(Content("Why prepbot read this flag"), classes="dialog-title")
+            yield Static(self.body, id="why-body")
+            yield Static(Content("Esc closes."), classes="dialog-title")
+
+
+class OwnQuestionDialog(Dialog):
+    """A question of the candidate's own, optionally also saved to a bank file of theirs."""
+
+    OK = "Add"
+    TITLE_TEXT = "Add your own question (after the current one)"
+
+    def __init__(self, bank_path: str = ""):
+        super().__init__()
+        self.bank_path = bank_path
+
+    def fields(self) -> ComposeResult:
+        yield Label("Your question")
+        yield Input(placeholder="e.g. Do you ship on Fridays?", id="own-ask")
+        yield TickBox("Also save it to my bank file", value=bool(self.bank_path), id="own-save")
+        yield Input(self.bank_path or "my-questions.yaml", placeholder="path of a YAML bank file", id="own-path")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#own-ask", Input).focus()
+
+    def result(self):
+        path = self.query_one("#own-path", Input).value.strip() if self.query_one("#own-save", Checkbox).value else ""
+        return (self.query_one("#own-ask", Input).value, path)
+
+    def action_ok(self) -> None:
+        ask, path = self.result()
+        if not ask.strip():
+            self.show_error("Type your question first.")
+            return
+        self.dismiss((ask, path))
+
+
+class DetailsDialog(Dialog):
+    """Company, role, date, persona and time box after creation; the plan is redone, notes kept."""
+
+    OK = "Save"
+    TITLE_TEXT = "Edit details (the plan is redone; every note is kept)"
+
+    def __init__(self, interview: Interview):
+        super().__init__()
+        self.interview = interview
+
+    def fields(self) -> ComposeResult:
+        interview = self.interview
+        yield Label("Company")
+        yield Input(interview.company, id="d-company")
+        yield Label("Role")
+        yield Input(interview.role, id="d-role")
+        yield Label("Date")
+        yield Input(interview.date, placeholder="YYYY-MM-DD", id="d-date")
+        yield Label("Talking to")
+        yield Select(PERSONAS, value=interview.persona or "engineer", allow_blank=False, id="d-persona", compact=True)
+        yield Label("Minutes (empty: no limit)")
+        minutes = "" if interview.minutes is None else f"{interview.minutes:g}"
+        yield Input(minutes, id="d-minutes", type="number")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def action_ok(self) -> None:
+        text = self.query_one("#d-minutes", Input).value.strip()
+        try:
+            minutes = float(text) if text else None
+        except ValueError:
+            self.show_error("Minutes must be a number, or empty for no limit.")
+            return
+        self.dismiss({
+            "company": self.query_one("#d-company", Input).value,
+            "role": self.query_one("#d-role", Input).value,
+            "date": self.query_one("#d-date", Input).value.strip(),
+            "persona": str(self.query_one("#d-persona", Select).value),
+            "minutes": minutes,
+        })
+
+
+class NoteDialog(Dialog):
+    """The interview's general note: anything not tied to one question."""
+
+    OK = "Save"
+    TITLE_TEXT = "General note for this interview"
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def fields(self) -> ComposeResult:
+        yield TextArea(self.text, id="general-note", soft_wrap=True, tab_behavior="focus")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#general-note", TextArea).focus()
+
+    def result(self) -> str:
+        return self.query_one("#general-note", TextArea).text
+
+
+class ImportDialog(Dialog):
+    """Paste what they read (a review, an e-mail, a job ad): its flags join the summary."""
+
+    OK = "Import"
+    TITLE_TEXT = "Bring in what you read (a review, an e-mail, a job ad)"
+
+    def fields(self) -> ComposeResult:
+        yield Label("Label")
+        yield Input(placeholder="e.g. Glassdoor review, March", id="source-label")
+        yield Label("Text (paste it here)")
+        yield TextArea(id="source-text", soft_wrap=True, tab_behavior="focus")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#source-label", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#source-text", TextArea).focus()
+
+    def action_ok(self) -> None:
+        text = self.query_one("#source-text", TextArea).text
+        if not text.strip():
+            self.show_error("Paste some text first.")
+            return
+        self.dismiss((self.query_one("#source-label", Input).value, text))
