@@ -102,8 +102,14 @@ def score(examples, predict, flag_ids, opposites):
     precision = TP / (TP + FP) if TP + FP else 1.0
     recall = TP / (TP + FN) if TP + FN else 1.0
     micro = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "micro_f1": micro, "per_flag": per_flag, "errors": errors,
-            "inverted": inverted}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "micro_f1": micro,
+        "per_flag": per_flag,
+        "errors": errors,
+        "inverted": inverted,
+    }
 
 
 def main(argv=None) -> int:
@@ -151,12 +157,16 @@ def main(argv=None) -> int:
 
         result = score(own, read, flag_ids, opposites)
         exact = sum(1 for e in own if read(e) == set(e["flags"]))
-        print(f"  {path.name:14} {len(own):3} rows  P {result['precision']:.2f}  R {result['recall']:.2f}"
-              f"  micro-F1 {result['micro_f1']:.2f}  exactly right {exact}/{len(own)}  inverted {result['inverted']}")
+        print(
+            f"  {path.name:14} {len(own):3} rows  P {result['precision']:.2f}  R {result['recall']:.2f}"
+            f"  micro-F1 {result['micro_f1']:.2f}  exactly right {exact}/{len(own)}  inverted {result['inverted']}"
+        )
     print()
 
-    results = {name: {set_name: score(ex, predict, flag_ids, opposites) for set_name, ex in sets.items()}
-               for name, predict in systems.items()}
+    results = {
+        name: {set_name: score(ex, predict, flag_ids, opposites) for set_name, ex in sets.items()}
+        for name, predict in systems.items()
+    }
     overall = {name: score(everything, predict, flag_ids, opposites) for name, predict in systems.items()}
 
     best = "cues + classifier (CV)" if "cues + classifier (CV)" in overall else "cues + context"
@@ -164,8 +174,10 @@ def main(argv=None) -> int:
     print(f"{'flag':24} {'n':>3}  {'P':>5} {'R':>5} {'F1':>5}   cues F1  baseline F1")
     for f in flag_ids:
         p, r, f1, n = overall[best]["per_flag"][f]
-        print(f"{f:24} {n:>3}  {p:5.2f} {r:5.2f} {f1:5.2f}   {overall['cues + context']['per_flag'][f][2]:7.2f}"
-              f"  {overall['keyword baseline']['per_flag'][f][2]:11.2f}")
+        print(
+            f"{f:24} {n:>3}  {p:5.2f} {r:5.2f} {f1:5.2f}   {overall['cues + context']['per_flag'][f][2]:7.2f}"
+            f"  {overall['keyword baseline']['per_flag'][f][2]:11.2f}"
+        )
     print()
     header = f"{'':26}" + "".join(f"{name[:18]:>21}" for name in [*sets, "all"])
     print(header)
@@ -177,8 +189,10 @@ def main(argv=None) -> int:
     for name in systems:
         print(f"{name:26} flags opposite to the one meant: {overall[name]['inverted']}")
     if oof is not None:
-        print(f"\nclassifier: {oof.get('model', '?')}, {oof.get('folds', '?')}-fold CV grouped by source,"
-              f" thresholds: {oof.get('threshold_strategy', '?')}")
+        print(
+            f"\nclassifier: {oof.get('model', '?')}, {oof.get('folds', '?')}-fold CV grouped by source,"
+            f" thresholds: {oof.get('threshold_strategy', '?')}"
+        )
     if args.errors:
         print(f"\n{best} errors (id, missed, extra):")
         for error in overall[best]["errors"]:

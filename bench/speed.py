@@ -121,14 +121,31 @@ def keystroke(rounds: int = 50) -> float:
 def worst_cases() -> list[tuple[str, float]]:
     catalogue = load_catalogue()
     many_gaps = Flag("x", "red", "X", "x", "low", "?", ("a ... b ... c ... d ... e ... f ... g ... zz",))
-    cue_words = sorted({w.strip("*") for f in catalogue.bank.flags.values() for c in f.cues for part in c.split()
-                        for alt in part.split("|") for w in alt.split("_") if w.isalpha()})
+    cue_words = sorted(
+        {
+            w.strip("*")
+            for f in catalogue.bank.flags.values()
+            for c in f.cues
+            for part in c.split()
+            for alt in part.split("|")
+            for w in alt.split("_")
+            if w.isalpha()
+        }
+    )
     red = [w for w in ("push", "main", "nobody", "reviews", "manual", "deploys") if w]
     green = ["every", "pr", "reviewed", "ci", "runs", "tests"]
     cases = [
         ("user cue of 7 '...' slots, 80 words", Matcher([many_gaps], catalogue.rules), " ".join(["a b c d e f g"] * 12)[:400]),
-        ("1 MB of cue words, no sentence break", catalogue.matcher, (" ".join(cue_words) + " ") * (1_000_000 // (len(" ".join(cue_words)) + 1))),
-        ("336 KB alternating red and green words", catalogue.matcher, (" ".join(r + " " + g for r, g in zip(red, green, strict=True)) + " ") * 8000),
+        (
+            "1 MB of cue words, no sentence break",
+            catalogue.matcher,
+            (" ".join(cue_words) + " ") * (1_000_000 // (len(" ".join(cue_words)) + 1)),
+        ),
+        (
+            "336 KB alternating red and green words",
+            catalogue.matcher,
+            (" ".join(r + " " + g for r, g in zip(red, green, strict=True)) + " ") * 8000,
+        ),
     ]
     results = []
     for name, matcher, text in cases:

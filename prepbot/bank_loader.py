@@ -35,6 +35,7 @@ MAX_EXPANDED_NODES = 200_000
 
 # --------------------------------------------------------------------------- schema
 
+
 @dataclass(frozen=True)
 class _Field:
     kind: str  # str | int | number | str_list | enum_list | enum | id
@@ -78,7 +79,11 @@ _QUESTION_FIELDS = {
 }
 
 # What a short answer under the question means (see README, "Question banks").
-_ANSWER_FIELDS = {"if_yes": _Field("id", required=False), "if_no": _Field("id", required=False), "cues": _Field("mapping", required=False)}
+_ANSWER_FIELDS = {
+    "if_yes": _Field("id", required=False),
+    "if_no": _Field("id", required=False),
+    "cues": _Field("mapping", required=False),
+}
 
 _QUESTION_FLAG_FIELDS = {"red": _Field("str_list", required=False), "green": _Field("str_list", required=False)}
 
@@ -86,6 +91,7 @@ _FILE_KEYS = ("category", "questions", "flags")
 
 
 # --------------------------------------------------------------------------- reading files
+
 
 @dataclass
 class _Entry:
@@ -156,8 +162,11 @@ def _compose(text: str, shown: str) -> tuple[yaml.Node | None, Problem | None]:
     expanded, distinct = _expanded_size(node)
     if distinct > MAX_EXPANDED_NODES:
         return None, Problem(
-            shown, 1, 1, f"refusing to load: the file holds {distinct:,} YAML nodes (each key, value, list and mapping counts); "
-            f"a bank file may hold at most {MAX_EXPANDED_NODES:,}"
+            shown,
+            1,
+            1,
+            f"refusing to load: the file holds {distinct:,} YAML nodes (each key, value, list and mapping counts); "
+            f"a bank file may hold at most {MAX_EXPANDED_NODES:,}",
         )
     if expanded > MAX_EXPANDED_NODES:
         return None, Problem(shown, 1, 1, "refusing to load: aliases expand to too many nodes (an alias bomb?)")
@@ -194,6 +203,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 
 # --------------------------------------------------------------------------- node validation
+
 
 class _Checker:
     def __init__(self, path: str):
@@ -273,9 +283,7 @@ class _Checker:
             if rule.choices and number not in rule.choices:
                 self.error(node, f"{name} must be one of {', '.join(map(str, rule.choices))}, got {number}")
                 return _INVALID
-            if (rule.minimum is not None and number < rule.minimum) or (
-                rule.maximum is not None and number > rule.maximum
-            ):
+            if (rule.minimum is not None and number < rule.minimum) or (rule.maximum is not None and number > rule.maximum):
                 self.error(node, f"{name} must be between {rule.minimum:g} and {rule.maximum:g}, got {number}")
                 return _INVALID
             return number
@@ -353,7 +361,9 @@ def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
         return
     for key, (key_node, _) in top.items():
         if key not in _FILE_KEYS:
-            check.error(key_node, f"unknown top-level key '{key}'{_suggest(key, _FILE_KEYS)}; expected category, questions or flags")
+            check.error(
+                key_node, f"unknown top-level key '{key}'{_suggest(key, _FILE_KEYS)}; expected category, questions or flags"
+            )
     if not any(k in top for k in _FILE_KEYS):
         check.error(root, "a bank file needs 'questions' (with 'category') or 'flags'")
 
@@ -503,6 +513,7 @@ def _read_layer(paths: Iterable[Path | str]) -> tuple[_Layer, list[Problem]]:
 
 # --------------------------------------------------------------------------- merging and references
 
+
 def _merge(layers: list[_Layer]) -> tuple[Bank, list[Problem]]:
     merged = _Layer()
     for layer in layers:
@@ -518,7 +529,9 @@ def _merge(layers: list[_Layer]) -> tuple[Bank, list[Problem]]:
         if flag.opposite and flag.opposite not in flags:
             problems.append(_problem(entry.path, entry.node, f"flag '{flag.id}' names unknown opposite flag '{flag.opposite}'"))
         elif flag.opposite and flags[flag.opposite].kind == flag.kind:
-            problems.append(_problem(entry.path, entry.node, f"flag '{flag.id}' and its opposite '{flag.opposite}' are both {flag.kind}"))
+            problems.append(
+                _problem(entry.path, entry.node, f"flag '{flag.id}' and its opposite '{flag.opposite}' are both {flag.kind}")
+            )
 
     for entry, category_id, node in merged.question_categories:
         if merged.questions.get(entry.value.id) is not entry:
@@ -532,16 +545,27 @@ def _merge(layers: list[_Layer]) -> tuple[Bank, list[Problem]]:
             for flag_id in ids:
                 if flag_id not in flags:
                     hint = _suggest(flag_id, tuple(flags))
-                    problems.append(_problem(entry.path, entry.node, f"question '{question.id}' refers to unknown flag id '{flag_id}'{hint}"))
+                    problems.append(
+                        _problem(entry.path, entry.node, f"question '{question.id}' refers to unknown flag id '{flag_id}'{hint}")
+                    )
                 elif flags[flag_id].kind != kind:
-                    problems.append(_problem(entry.path, entry.node, f"question '{question.id}' lists {flags[flag_id].kind} flag '{flag_id}' under '{kind}'"))
+                    problems.append(
+                        _problem(
+                            entry.path,
+                            entry.node,
+                            f"question '{question.id}' lists {flags[flag_id].kind} flag '{flag_id}' under '{kind}'",
+                        )
+                    )
         key = question.answers
         for flag_id in dict.fromkeys([key.if_yes, key.if_no, *(f for f, _ in key.cues)]):
             if flag_id and flag_id not in question.flags:
-                problems.append(_problem(
-                    entry.path, entry.node,
-                    f"question '{question.id}' gives answers for flag '{flag_id}', which is not among its own flags",
-                ))
+                problems.append(
+                    _problem(
+                        entry.path,
+                        entry.node,
+                        f"question '{question.id}' gives answers for flag '{flag_id}', which is not among its own flags",
+                    )
+                )
 
     by_order = sorted(merged.categories.values(), key=lambda e: e.value.order)  # stable: file order breaks ties
     bank = Bank(
@@ -567,6 +591,7 @@ def validate(builtin: list[Path | str], extra: list[Path | str]) -> tuple[Bank, 
 
 
 # --------------------------------------------------------------------------- context rules
+
 
 def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] | None:
     if not isinstance(node, yaml.SequenceNode):

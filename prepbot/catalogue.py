@@ -85,6 +85,7 @@ def _model_slot() -> ModelSlot | None:
 
 # --------------------------------------------------------------------------- the cache
 
+
 def _cache_key(paths: tuple[str, ...]) -> str | None:
     """Identity of everything a cached catalogue was built from: code, version and every file."""
     from prepbot.reading import yaml_files
@@ -93,7 +94,13 @@ def _cache_key(paths: tuple[str, ...]) -> str | None:
     if problems:
         return None
     package = Path(__file__).resolve().parent
-    code = [package / "bank.py", package / "bank_loader.py", Path(__file__).resolve(), CONTEXT_FILE, CONTEXT_FILE.with_suffix(".py")]
+    code = [
+        package / "bank.py",
+        package / "bank_loader.py",
+        Path(__file__).resolve(),
+        CONTEXT_FILE,
+        CONTEXT_FILE.with_suffix(".py"),
+    ]
     parts = [__version__, str(CACHE_FORMAT)]
     for path in [*code, *files]:
         try:

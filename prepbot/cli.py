@@ -179,12 +179,22 @@ def _read_input(name: str) -> tuple[str, str]:
 @click.argument("inputs", nargs=-1, metavar="[FILE|-]...")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--fail-on", type=click.Choice(["red"]), help="Exit 1 when a flag of this kind is found.")
-@click.option("--question", "-q", "question_id", metavar="QUESTION_ID",
-              help="Read the text as the answer to this question of the bank ('nope', '~30 min').")
-@click.option("--explain", is_flag=True, help="Say which cue, answer rule or classifier produced each flag, and what the context rules decided.")
+@click.option(
+    "--question",
+    "-q",
+    "question_id",
+    metavar="QUESTION_ID",
+    help="Read the text as the answer to this question of the bank ('nope', '~30 min').",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Say which cue, answer rule or classifier produced each flag, and what the context rules decided.",
+)
 @_bank_option
-def analyze_command(inputs: tuple[str, ...], fmt: str, fail_on: str | None, question_id: str | None, explain: bool,
-                    banks: tuple[Path, ...]) -> None:
+def analyze_command(
+    inputs: tuple[str, ...], fmt: str, fail_on: str | None, question_id: str | None, explain: bool, banks: tuple[Path, ...]
+) -> None:
     """Read notes, a review or an e-mail and report the red and green flags in it.
 
     Reads each FILE, or standard input when there is none (or for '-'); on a terminal, what you
@@ -274,6 +284,7 @@ def _explain_footer(catalogue, question) -> str:
 
 # --------------------------------------------------------------------------- bank
 
+
 @cli.group("bank")
 def bank_group() -> None:
     """Check question banks."""
@@ -302,9 +313,7 @@ def bank_validate_command(paths: tuple[Path, ...]) -> None:
         count = len(problems)
         click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
         sys.exit(2)
-    click.echo(
-        f"Bank is valid: {len(bank.questions)} questions in {len(bank.categories)} categories, {len(bank.flags)} flags."
-    )
+    click.echo(f"Bank is valid: {len(bank.questions)} questions in {len(bank.categories)} categories, {len(bank.flags)} flags.")
 
 
 # --------------------------------------------------------------------------- exports
@@ -357,8 +366,10 @@ def prep_command(company, role, persona, minutes, categories, fmt, output, force
     note = ""
     if minutes is None and not every_question:
         minutes = DEFAULT_PREP_MINUTES
-        note = (f"Planned for a {DEFAULT_PREP_MINUTES}-minute conversation (the default); "
-                "`prepbot prep --all` lists every question, `--minutes N` plans another length.")
+        note = (
+            f"Planned for a {DEFAULT_PREP_MINUTES}-minute conversation (the default); "
+            "`prepbot prep --all` lists every question, `--minutes N` plans another length."
+        )
     bank = _catalogue(banks).bank
     the_plan = _plan(bank, persona, minutes, categories)
     _emit(render_checklist(bank, the_plan, company, role, fmt, note), output, company, "checklist", fmt, force)
@@ -387,6 +398,7 @@ def export_command(session: str, fmt: str, output: Path | None, force: bool, ban
 
 
 # --------------------------------------------------------------------------- sessions
+
 
 def _service(banks: tuple[Path, ...] = ()):
     """The catalogue and the store, as one service object (what the TUI gets too)."""
@@ -446,8 +458,7 @@ def sessions_list_command(fmt: str) -> None:
         progress = f"{row.answered_count}/{row.question_count}"
         role = f" / {_one_line(row.role)}" if row.role.strip() else ""
         click.echo(
-            f"{row.id:12}  {_one_line(row.date):10}  {progress:8}  {item.red:>3}  {item.green:>5}  "
-            f"{_one_line(row.company)}{role}"
+            f"{row.id:12}  {_one_line(row.date):10}  {progress:8}  {item.red:>3}  {item.green:>5}  {_one_line(row.company)}{role}"
         )
 
 
@@ -483,6 +494,7 @@ def _one_line(text: str) -> str:
 
 # --------------------------------------------------------------------------- entry point
 
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with one-line errors: `prepbot: error: ...` on stderr and a non-zero exit."""
     try:
@@ -510,7 +522,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # a bug: still one line for the user, the traceback on request
         if os.environ.get("PREPBOT_DEBUG"):
             raise
-        click.echo(f"prepbot: internal error: {type(exc).__name__}: {safe(str(exc), keep_layout=False)} (set PREPBOT_DEBUG=1 for details)", err=True)
+        click.echo(
+            f"prepbot: internal error: {type(exc).__name__}: {safe(str(exc), keep_layout=False)} (set PREPBOT_DEBUG=1 for details)",
+            err=True,
+        )
         sys.exit(1)
 
 

@@ -65,8 +65,12 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 @cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Anything but localhost lets other machines open your interviews.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but localhost lets other machines open your interviews.",
+)
 @click.option("--port", default=8000, type=click.IntRange(1, 65535), show_default=True, help="Port to listen on.")
 @_bank_option
 def serve_command(host: str, port: int, banks) -> None:
@@ -99,8 +103,11 @@ def serve_command(host: str, port: int, banks) -> None:
     url_host = f"[{host}]" if ":" in host else host
     url = f"http://{url_host}:{port}"
     if host not in LOCAL_HOSTS:
-        click.echo(f"prepbot: warning: listening on {safe(host, keep_layout=False)}: anyone who can reach this "
-                   "machine can open your interviews", err=True)
+        click.echo(
+            f"prepbot: warning: listening on {safe(host, keep_layout=False)}: anyone who can reach this "
+            "machine can open your interviews",
+            err=True,
+        )
     click.echo(f"prepbot: serving the app on {safe(url, keep_layout=False)} — open it in a browser; Ctrl+C to stop", err=True)
     server = _local_server(Server)(shlex.join(command), host=host, port=port, title="prepbot", public_url=url)
     try:

@@ -89,19 +89,27 @@ def _question_id(interview, key: str) -> str:
     raise click.ClickException(
         f"question '{safe(key, keep_layout=False)}' is not in this interview "
         f"(give a question id or a number from Q1 to Q{count}; see 'prepbot export SESSION -f txt')"
-        if count else f"question '{safe(key, keep_layout=False)}' is not in this interview (it has no questions)"
+        if count
+        else f"question '{safe(key, keep_layout=False)}' is not in this interview (it has no questions)"
     )
 
 
 @cli.command("flags")
 @click.argument("session")
-@click.option("--dismiss", "dismiss", multiple=True, metavar="ID", help="Mark a flag as wrong: it stays listed and counts for nothing.")
+@click.option(
+    "--dismiss", "dismiss", multiple=True, metavar="ID", help="Mark a flag as wrong: it stays listed and counts for nothing."
+)
 @click.option("--confirm", "confirm", multiple=True, metavar="ID", help="Mark a detected flag as right.")
 @click.option("--add", "add", multiple=True, metavar="ID", help="Add a flag prepbot missed.")
 @click.option("--undo", "undo", multiple=True, metavar="ID", help="Take back your confirmation, dismissal or addition.")
 @click.option("--reason", default="", help="Why (kept with the correction and shown in the report).")
-@click.option("--question", "-q", "question", metavar="QID",
-              help="With --add: the question it belongs to (its id, or its number such as Q3); without, the interview.")
+@click.option(
+    "--question",
+    "-q",
+    "question",
+    metavar="QID",
+    help="With --add: the question it belongs to (its id, or its number such as Q3); without, the interview.",
+)
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_bank_option
 def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, banks) -> None:
@@ -123,8 +131,12 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
     """
     service = _service(banks)
     interview = _find(service, session)
-    actions = [("dismissed", f) for f in dismiss] + [("confirmed", f) for f in confirm] + \
-        [("added", f) for f in add] + [("undo", f) for f in undo]
+    actions = (
+        [("dismissed", f) for f in dismiss]
+        + [("confirmed", f) for f in confirm]
+        + [("added", f) for f in add]
+        + [("undo", f) for f in undo]
+    )
     if question is not None and not add:
         raise click.UsageError("--question goes with --add (the question an added flag belongs to)")
     if reason and not actions:
@@ -150,8 +162,7 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
             if status == "undo" and flag_id not in interview.corrections:
                 raise click.ClickException(f"flag '{flag_id}' has no correction of yours to undo")
         for status, flag_id in actions:
-            _service_call(service.correct, interview, flag_id, status, reason,
-                          question_id if status == "added" else None)
+            _service_call(service.correct, interview, flag_id, status, reason, question_id if status == "added" else None)
             done = {"dismissed": "Dismissed", "confirmed": "Confirmed", "added": "Added", "undo": "Took back your word on"}
             heard = status == "added" and flag_id in findings and findings[flag_id].heard
             click.echo(f"{done[status]} {flag_id}" + (" (it was heard already: now confirmed)." if heard else "."), err=True)
@@ -161,12 +172,17 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
     if fmt == "json":
         from prepbot.export.shapes import finding_as_dict, verdict_as_dict
 
-        click.echo(_json({
-            "schema": "prepbot.flags", "version": 1,
-            "interview": {"id": interview.id, "company": interview.company},
-            "verdict": verdict_as_dict(summary.verdict),
-            "flags": [finding_as_dict(f, where) for f in summary.findings],
-        }))
+        click.echo(
+            _json(
+                {
+                    "schema": "prepbot.flags",
+                    "version": 1,
+                    "interview": {"id": interview.id, "company": interview.company},
+                    "verdict": verdict_as_dict(summary.verdict),
+                    "flags": [finding_as_dict(f, where) for f in summary.findings],
+                }
+            )
+        )
         return
     click.echo(_render_flags(interview, summary, where))
 
@@ -179,20 +195,24 @@ def _render_flags(interview, summary, where) -> str:
     ]
     findings = summary.findings
     if not findings:
-        lines += ["", "No flags yet: add notes in the chat (`prepbot`), import a review (`prepbot import`), "
-                      "or add one you noticed (`prepbot flags SESSION --add ID`)."]
+        lines += [
+            "",
+            "No flags yet: add notes in the chat (`prepbot`), import a review (`prepbot import`), "
+            "or add one you noticed (`prepbot flags SESSION --add ID`).",
+        ]
     for finding in findings:
         flag = finding.flag
         lines += [
             "",
             f"{KIND_MARK[finding.kind]}  {finding.id}  [{finding.status}]  {safe(flag.title, keep_layout=False)}",
-            f"    severity {flag.severity}, weight {finding.weight:+d}" + (" (dismissed: counts for nothing)" if not finding.counts else ""),
+            f"    severity {flag.severity}, weight {finding.weight:+d}"
+            + (" (dismissed: counts for nothing)" if not finding.counts else ""),
         ]
         place = where(finding)
         if place:
             lines.append(f"    where: {_one_line(place)}")
         for heard in finding.heard:
-            lines.append(f"    heard: \"{_one_line(heard.evidence.text)}\"")
+            lines.append(f'    heard: "{_one_line(heard.evidence.text)}"')
         if finding.reason:
             lines.append(f"    your reason: {_one_line(finding.reason)}")
     if summary.verdict.unknown:
@@ -202,14 +222,14 @@ def _render_flags(interview, summary, where) -> str:
 
 # --------------------------------------------------------------------------- import (sources)
 
+
 @cli.command("import")
 @click.argument("session")
 @click.argument("input_name", required=False, metavar="[FILE|-]")
 @click.option("--label", help="What to call it in the report (default: the file name, or 'pasted text').")
 @click.option("--list", "list_sources", is_flag=True, help="List the interview's sources with their ids.")
 @click.option("--remove", "remove_id", metavar="SOURCE_ID", help="Remove a source (its id from --list).")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="For --list.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="For --list.")
 @_bank_option
 def import_command(session, input_name, label, list_sources, remove_id, fmt, banks) -> None:
     """Attach a review, an e-mail or a job ad to an interview; its flags join the summary.
@@ -275,21 +295,28 @@ def _list_sources(service, interview, fmt: str) -> None:
         found = service.match(source.text)
         rows.append((source, [m.id for m in found if m.kind == "red"], [m.id for m in found if m.kind == "green"]))
     if fmt == "json":
-        click.echo(_json([
-            {"id": s.id, "label": s.label, "characters": len(s.text), "added_at": s.added_at, "red": red, "green": green}
-            for s, red, green in rows
-        ]))
+        click.echo(
+            _json(
+                [
+                    {"id": s.id, "label": s.label, "characters": len(s.text), "added_at": s.added_at, "red": red, "green": green}
+                    for s, red, green in rows
+                ]
+            )
+        )
         return
     if not rows:
         click.echo(f"No sources yet. Attach a review or an e-mail with 'prepbot import {interview.id} FILE'.")
         return
     click.echo(f"{'ID':12}  {'ADDED':10}  {'CHARS':>7}  {'RED':>3}  {'GREEN':>5}  LABEL")
     for source, red, green in rows:
-        click.echo(f"{source.id:12}  {source.added_at[:10]:10}  {len(source.text):>7}  {len(red):>3}  {len(green):>5}  "
-                   f"{_one_line(source.label)}")
+        click.echo(
+            f"{source.id:12}  {source.added_at[:10]:10}  {len(source.text):>7}  {len(red):>3}  {len(green):>5}  "
+            f"{_one_line(source.label)}"
+        )
 
 
 # --------------------------------------------------------------------------- new and edit
+
 
 @cli.command("new")
 @click.option("--company", required=True, help="Who is interviewing you.")
@@ -326,8 +353,14 @@ def new_command(company, role, persona, minutes, categories, date, banks) -> Non
 @click.option("--date", metavar="YYYY-MM-DD", help="When the interview is.")
 @click.option("--persona", "-p", type=PERSONA_CHOICE, help="Who you will be talking to (plans the questions again).")
 @click.option("--minutes", "-m", type=MinutesType(), help="Time box for your questions (plans the questions again).")
-@click.option("--category", "-c", "categories", multiple=True, metavar="ID",
-              help="Only this category, repeatable (plans the questions again).")
+@click.option(
+    "--category",
+    "-c",
+    "categories",
+    multiple=True,
+    metavar="ID",
+    help="Only this category, repeatable (plans the questions again).",
+)
 @click.option("--replan", is_flag=True, help="Plan the questions again (every note you wrote is kept).")
 @_bank_option
 def edit_command(session, company, role, date, persona, minutes, categories, replan, banks) -> None:
@@ -353,8 +386,17 @@ def edit_command(session, company, role, date, persona, minutes, categories, rep
         persona = persona if persona is not None else interview.persona
         minutes = minutes if minutes is not None else interview.minutes
         categories = categories or interview.categories
-    _service_call(service.update_details, interview, company=company, role=role, date=date, persona=persona,
-                  minutes=minutes, categories=categories, replan=replan)
+    _service_call(
+        service.update_details,
+        interview,
+        company=company,
+        role=role,
+        date=date,
+        persona=persona,
+        minutes=minutes,
+        categories=categories,
+        replan=replan,
+    )
     role_text = f" / {_one_line(interview.role)}" if interview.role.strip() else ""
     click.echo(f"Updated {interview.id}: {_one_line(interview.company)}{role_text}, {_one_line(interview.date)}.")
     if replan:
@@ -369,6 +411,7 @@ def edit_command(session, company, role, date, persona, minutes, categories, rep
 
 
 # --------------------------------------------------------------------------- the general note
+
 
 @cli.command("note")
 @click.argument("session")
@@ -396,7 +439,7 @@ def note_command(session, text, append, banks) -> None:
         if interview.general_note.strip():
             click.echo(safe(interview.general_note.rstrip("\n")))
         else:
-            click.echo(f"No general note yet. Set one with: prepbot note {interview.id} \"TEXT\"", err=True)
+            click.echo(f'No general note yet. Set one with: prepbot note {interview.id} "TEXT"', err=True)
         return
     if text == "-":
         _paste_prompt()
@@ -413,6 +456,7 @@ def note_command(session, text, append, banks) -> None:
 
 
 # --------------------------------------------------------------------------- sessions import
+
 
 @sessions_group.command("import")
 @click.argument("report", metavar="REPORT.json|-")
@@ -498,8 +542,9 @@ def _report_problem(interview) -> str | None:
     if not optional_text(interview.persona):
         return "interview.persona must be a string or null"
     minutes = interview.minutes
-    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int | float)
-                                or not math.isfinite(minutes) or minutes <= 0):
+    if minutes is not None and (
+        isinstance(minutes, bool) or not isinstance(minutes, int | float) or not math.isfinite(minutes) or minutes <= 0
+    ):
         return "interview.minutes must be a positive number or null"
     if not all(text(c) for c in interview.categories):
         return "interview.categories must be strings"
@@ -515,9 +560,14 @@ def _report_problem(interview) -> str | None:
     if not all(text(ask) for ask in interview.own_questions.values()):
         return "an own question has no text"
     for correction in interview.corrections.values():
-        if (not text(correction.flag_id) or correction.status not in ("confirmed", "dismissed", "added")
-                or not text(correction.reason) or not optional_text(correction.question_id)
-                or not all(text(e) for e in correction.evidence) or not optional_text(correction.updated_at)):
+        if (
+            not text(correction.flag_id)
+            or correction.status not in ("confirmed", "dismissed", "added")
+            or not text(correction.reason)
+            or not optional_text(correction.question_id)
+            or not all(text(e) for e in correction.evidence)
+            or not optional_text(correction.updated_at)
+        ):
             return f"the correction of flag '{correction.flag_id}' is malformed"
     ids = [s.id for s in interview.sources]
     if len(set(ids)) != len(ids):

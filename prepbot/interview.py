@@ -175,8 +175,9 @@ class Interview:
 
     # -- corrections: the candidate has the last word
 
-    def correct(self, flag_id: str, status: str, reason: str = "", question_id: str | None = None,
-                evidence: Iterable[str] = ()) -> Correction:
+    def correct(
+        self, flag_id: str, status: str, reason: str = "", question_id: str | None = None, evidence: Iterable[str] = ()
+    ) -> Correction:
         if status not in ("confirmed", "dismissed", "added"):
             raise ValueError(f"unknown correction '{status}'")
         correction = Correction(flag_id, status, reason.strip(), question_id, tuple(evidence), now_iso())
@@ -207,8 +208,17 @@ class Interview:
 def own_question(question_id: str, ask: str) -> Question:
     """A question the candidate typed, as a bank-like Question (no flags: the matcher still listens)."""
     return Question(
-        id=question_id, category=OWN_CATEGORY, ask=ask, why="Your own question.", personas=PERSONAS,
-        priority=1, minutes=2, red_flags=(), green_flags=(), listen_for=(), follow_ups=(),
+        id=question_id,
+        category=OWN_CATEGORY,
+        ask=ask,
+        why="Your own question.",
+        personas=PERSONAS,
+        priority=1,
+        minutes=2,
+        red_flags=(),
+        green_flags=(),
+        listen_for=(),
+        follow_ups=(),
     )
 
 
@@ -357,12 +367,12 @@ def summarize(interview: Interview, bank: Bank, matcher: Matcher, model: str = "
     dismissed = tuple(sorted((f for f in findings if not f.counts), key=position))
 
     questions = interview.questions(bank)
-    unanswered = tuple(q for q in questions if not _answer(interview, q.id).answered and _answer(interview, q.id).status != "skipped")
+    unanswered = tuple(
+        q for q in questions if not _answer(interview, q.id).answered and _answer(interview, q.id).status != "skipped"
+    )
     skipped = tuple(q for q in questions if _answer(interview, q.id).status == "skipped")
     asked = {" ".join(q.ask.lower().split()) for q in questions if _answer(interview, q.id).answered}
-    follow_ups = tuple(
-        dict.fromkeys(f.flag.follow_up for f in red if " ".join(f.flag.follow_up.lower().split()) not in asked)
-    )
+    follow_ups = tuple(dict.fromkeys(f.flag.follow_up for f in red if " ".join(f.flag.follow_up.lower().split()) not in asked))
     score = sum(f.weight for f in counted)
     probed = {flag for q in questions if _answer(interview, q.id).answered for flag in q.flags}
     probed |= {f.id for f in findings} | {f.flag.opposite for f in findings if f.flag.opposite}

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import yaml
 
-OWN_CATEGORY = {"id": "own", "title": "My own questions", "description": "Questions I added during interviews.",
-                "order": 99}
+OWN_CATEGORY = {"id": "own", "title": "My own questions", "description": "Questions I added during interviews.", "order": 99}
 
 
 class OwnBankError(Exception):
@@ -59,17 +58,19 @@ def append_own_question(path: Path | str, ask: str) -> str:
     question_id, n = base, 2
     while question_id in taken:
         question_id, n = f"{base}-{n}", n + 1
-    questions.append({
-        "id": question_id,
-        "ask": ask,
-        "why": "My own question.",
-        "personas": ["engineer", "manager", "executive"],
-        "priority": 1,
-        "minutes": 2,
-        "flags": {},
-        "listen_for": ["a concrete, recent example"],
-        "follow_ups": ["Can you give me a recent example?"],
-    })
+    questions.append(
+        {
+            "id": question_id,
+            "ask": ask,
+            "why": "My own question.",
+            "personas": ["engineer", "manager", "executive"],
+            "priority": 1,
+            "minutes": 2,
+            "flags": {},
+            "listen_for": ["a concrete, recent example"],
+            "follow_ups": ["Can you give me a recent example?"],
+        }
+    )
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -160,4 +160,3 @@ def _choose(bank: Bank, ordered: list[Question], minutes: float) -> tuple[list[Q
             picked.append(question)
             left -= question.minutes
     return picked, covers
-

@@ -135,8 +135,7 @@ class Service:
         except StoreError as exc:
             raise ServiceError(str(exc)) from None
 
-    def correct(self, interview: Interview, flag_id: str, status: str, reason: str = "",
-                question_id: str | None = None) -> None:
+    def correct(self, interview: Interview, flag_id: str, status: str, reason: str = "", question_id: str | None = None) -> None:
         """Confirm, dismiss or add a flag, and save. A dismissal holds for the words heard so far;
         `undo` (status) takes the candidate's word back."""
         if flag_id not in self.bank.flags:
@@ -171,9 +170,17 @@ class Service:
             raise ServiceError(_sentence(str(exc))) from None
         self.save(interview)
 
-    def update_details(self, interview: Interview, company: str | None = None, role: str | None = None,
-                       date: str | None = None, persona: str | None = None, minutes: float | None = None,
-                       categories: Iterable[str] | None = None, replan: bool = False) -> Interview:
+    def update_details(
+        self,
+        interview: Interview,
+        company: str | None = None,
+        role: str | None = None,
+        date: str | None = None,
+        persona: str | None = None,
+        minutes: float | None = None,
+        categories: Iterable[str] | None = None,
+        replan: bool = False,
+    ) -> Interview:
         """Change who, when and how long after creation. With `replan`, the questions are planned
         again for the new persona, time box and categories; every question with a note, a status
         or of the candidate's own stays, so no note is ever dropped."""
@@ -200,9 +207,10 @@ class Service:
                 raise ServiceError(_sentence(str(exc))) from None
             current_id = interview.question_ids[interview.current] if interview.question_ids else None
             kept = [
-                q for q in interview.question_ids
-                if q in interview.own_questions or (q in interview.answers and (
-                    interview.answers[q].note.strip() or interview.answers[q].status != "open"))
+                q
+                for q in interview.question_ids
+                if q in interview.own_questions
+                or (q in interview.answers and (interview.answers[q].note.strip() or interview.answers[q].status != "open"))
             ]
             planned = [q.id for q in the_plan.questions]
             interview.question_ids = kept + [q for q in planned if q not in kept]
@@ -319,15 +327,25 @@ class Conversation:
         dismissed = {f.id for f in self.flags_so_far() if not f.counts}
         red = [m for m in matches if m.kind == "red" and m.id not in dismissed]
         green = {m.id for m in matches if m.kind == "green"}
-        contradicted = {f.follow_up for f in self.bank.flags.values()
-                        if f.kind == "red" and (f.opposite in green or f.id in dismissed
-                                                or any(self.bank.flags[g].opposite == f.id for g in green if g in self.bank.flags))}
+        contradicted = {
+            f.follow_up
+            for f in self.bank.flags.values()
+            if f.kind == "red"
+            and (
+                f.opposite in green
+                or f.id in dismissed
+                or any(self.bank.flags[g].opposite == f.id for g in green if g in self.bank.flags)
+            )
+        }
 
         def norm(text: str) -> str:
             return " ".join(text.lower().split())
 
-        asked = {norm(q.ask) for q in self.questions
-                 if q.id == question.id or (q.id in self.interview.answers and self.interview.answers[q.id].answered)}
+        asked = {
+            norm(q.ask)
+            for q in self.questions
+            if q.id == question.id or (q.id in self.interview.answers and self.interview.answers[q.id].answered)
+        }
         candidates = [m.flag.follow_up for m in red] + ([] if red else list(question.follow_ups))
         follow = next((c for c in candidates if norm(c) not in asked and c not in contradicted), "")
         return Reaction(matches, follow)

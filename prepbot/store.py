@@ -156,8 +156,10 @@ class SaveResult:
     def message(self) -> str | None:
         parts = []
         if self.recreated:
-            parts.append(f"the database {self.path} was deleted or replaced by another program; "
-                         "this interview was saved into a new one there")
+            parts.append(
+                f"the database {self.path} was deleted or replaced by another program; "
+                "this interview was saved into a new one there"
+            )
         if self.moved_aside:
             parts.append(f"the damaged file found there was moved to {self.moved_aside}")
         if self.restored:
@@ -165,8 +167,9 @@ class SaveResult:
         if self.conflicts:
             merged = any(c.merged for c in self.conflicts)
             what = "note" if len(self.conflicts) == 1 else f"{len(self.conflicts)} notes"
-            parts.append(f"another window changed the same {what}; "
-                         + ("both texts are kept" if merged else "its text was loaded"))
+            parts.append(
+                f"another window changed the same {what}; " + ("both texts are kept" if merged else "its text was loaded")
+            )
         if not parts:
             return None
         text = "; ".join(parts)
@@ -319,8 +322,9 @@ class Store:
         if not self.path.exists():
             raise full from None
         try:
-            connection = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro&immutable=1", uri=True,
-                                         timeout=10, isolation_level=None)
+            connection = sqlite3.connect(
+                f"{self.path.absolute().as_uri()}?mode=ro&immutable=1", uri=True, timeout=10, isolation_level=None
+            )
             connection.row_factory = sqlite3.Row
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version != SCHEMA_VERSION:  # migrating needs space too
@@ -433,14 +437,10 @@ class Store:
         """Every interview, most recently changed first. `answered_count` follows the same rule as
         `Interview.answered_count` (Answer.answered, for the planned questions): one rule everywhere."""
         try:
-            rows = self._connection.execute(
-                "SELECT * FROM interviews i ORDER BY i.updated_at DESC, i.company"
-            ).fetchall()
+            rows = self._connection.execute("SELECT * FROM interviews i ORDER BY i.updated_at DESC, i.company").fetchall()
             answers: dict[str, dict[str, Answer]] = {}
             for a in self._connection.execute("SELECT interview_id, question_id, note, status FROM answers"):
-                answers.setdefault(a["interview_id"], {})[a["question_id"]] = Answer(
-                    a["question_id"], a["note"], a["status"]
-                )
+                answers.setdefault(a["interview_id"], {})[a["question_id"]] = Answer(a["question_id"], a["note"], a["status"])
         except sqlite3.Error as exc:
             raise _read_error(self.path, exc) from None
         result = []
@@ -448,10 +448,18 @@ class Store:
             question_ids = json.loads(r["question_ids"])
             mine = answers.get(r["id"], {})
             answered = sum(1 for q in question_ids if q in mine and mine[q].answered)
-            result.append(InterviewRow(
-                id=r["id"], company=r["company"], role=r["role"], date=r["date"], persona=r["persona"],
-                question_count=len(question_ids), answered_count=answered, updated_at=r["updated_at"],
-            ))
+            result.append(
+                InterviewRow(
+                    id=r["id"],
+                    company=r["company"],
+                    role=r["role"],
+                    date=r["date"],
+                    persona=r["persona"],
+                    question_count=len(question_ids),
+                    answered_count=answered,
+                    updated_at=r["updated_at"],
+                )
+            )
         return result
 
     def load(self, interview_id: str) -> Interview:
@@ -464,8 +472,9 @@ class Store:
                 for a in self._connection.execute("SELECT * FROM answers WHERE interview_id = ?", (interview_id,))
             }
             corrections = {
-                c["flag_id"]: Correction(c["flag_id"], c["status"], c["reason"], c["question_id"],
-                                         tuple(json.loads(c["evidence"])), c["updated_at"])
+                c["flag_id"]: Correction(
+                    c["flag_id"], c["status"], c["reason"], c["question_id"], tuple(json.loads(c["evidence"])), c["updated_at"]
+                )
                 for c in self._connection.execute("SELECT * FROM corrections WHERE interview_id = ?", (interview_id,))
             }
             sources = [
@@ -479,11 +488,22 @@ class Store:
         for answer in answers.values():
             self._seen[(interview_id, answer.question_id)] = (answer.version, answer.note, answer.status)
         return Interview(
-            id=row["id"], company=row["company"], role=row["role"], date=row["date"], persona=row["persona"],
-            minutes=row["minutes"], categories=tuple(json.loads(row["categories"])),
-            question_ids=json.loads(row["question_ids"]), answers=answers, current=row["current"],
-            created_at=row["created_at"], updated_at=row["updated_at"], general_note=row["general_note"],
-            own_questions=json.loads(row["own_questions"]), corrections=corrections, sources=sources,
+            id=row["id"],
+            company=row["company"],
+            role=row["role"],
+            date=row["date"],
+            persona=row["persona"],
+            minutes=row["minutes"],
+            categories=tuple(json.loads(row["categories"])),
+            question_ids=json.loads(row["question_ids"]),
+            answers=answers,
+            current=row["current"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            general_note=row["general_note"],
+            own_questions=json.loads(row["own_questions"]),
+            corrections=corrections,
+            sources=sources,
         )
 
     def find(self, key: str) -> Interview:
@@ -504,7 +524,8 @@ class Store:
             ).fetchall()
             if not rows:  # then any company name containing the words given
                 rows = [
-                    r for r in self._connection.execute("SELECT id, company FROM interviews ORDER BY updated_at DESC")
+                    r
+                    for r in self._connection.execute("SELECT id, company FROM interviews ORDER BY updated_at DESC")
                     if key.lower() in r["company"].lower()
                 ]
         except sqlite3.Error as exc:
@@ -594,9 +615,18 @@ class Store:
                 general_note = excluded.general_note, own_questions = excluded.own_questions
             """,
             (
-                interview.id, interview.company, interview.role, interview.date, interview.persona,
-                interview.minutes, json.dumps(list(interview.categories)), json.dumps(interview.question_ids),
-                interview.current, interview.created_at, interview.updated_at, interview.general_note,
+                interview.id,
+                interview.company,
+                interview.role,
+                interview.date,
+                interview.persona,
+                interview.minutes,
+                json.dumps(list(interview.categories)),
+                json.dumps(interview.question_ids),
+                interview.current,
+                interview.created_at,
+                interview.updated_at,
+                interview.general_note,
                 json.dumps(interview.own_questions, ensure_ascii=False),
             ),
         )
@@ -606,8 +636,15 @@ class Store:
             "INSERT INTO corrections (interview_id, flag_id, status, reason, question_id, evidence, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (interview.id, c.flag_id, c.status, c.reason, c.question_id, json.dumps(list(c.evidence), ensure_ascii=False),
-                 c.updated_at or now_iso())
+                (
+                    interview.id,
+                    c.flag_id,
+                    c.status,
+                    c.reason,
+                    c.question_id,
+                    json.dumps(list(c.evidence), ensure_ascii=False),
+                    c.updated_at or now_iso(),
+                )
                 for c in interview.corrections.values()
             ],
         )
@@ -629,8 +666,7 @@ class Store:
         if row is None:
             version = answer.version + 1
             connection.execute(
-                "INSERT INTO answers (interview_id, question_id, note, status, updated_at, version) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO answers (interview_id, question_id, note, status, updated_at, version) VALUES (?, ?, ?, ?, ?, ?)",
                 (interview_id, answer.question_id, note, status, updated_at, version),
             )
             return _Outcome(answer, note, status, updated_at, version, None)
@@ -663,8 +699,9 @@ class Store:
         )
         return _Outcome(answer, note, status, updated_at, version, conflict)
 
-    def _apply(self, interview: Interview, outcomes: list[_Outcome], recreated: bool = False,
-               restored: bool = False) -> SaveResult:
+    def _apply(
+        self, interview: Interview, outcomes: list[_Outcome], recreated: bool = False, restored: bool = False
+    ) -> SaveResult:
         """After COMMIT: bring the in-memory answers to what is stored."""
         for outcome in outcomes:
             answer = outcome.answer
@@ -673,8 +710,7 @@ class Store:
             self._seen[(interview.id, answer.question_id)] = (answer.version, answer.note, answer.status)
         conflicts = tuple(o.conflict for o in outcomes if o.conflict is not None)
         moved_aside, self._moved_aside = (self._moved_aside if recreated else None), None
-        return SaveResult(conflicts=conflicts, recreated=recreated, restored=restored, path=self.path,
-                          moved_aside=moved_aside)
+        return SaveResult(conflicts=conflicts, recreated=recreated, restored=restored, path=self.path, moved_aside=moved_aside)
 
     def _transaction(self):
         return _Transaction(self)

@@ -61,7 +61,9 @@ def test_fifty_megabyte_bank_file_is_refused_without_reading_it(run_cli, tmp_pat
         handle.write(b"flags: []\n")
         handle.truncate(50 * 1024 * 1024)
     result = run_cli("questions", "--bank", str(path))
-    assert_one_line_error(result, f"prepbot: error: invalid bank: {path}:1:1: file is 50.0 MiB; a bank file may be at most 2.0 MiB")
+    assert_one_line_error(
+        result, f"prepbot: error: invalid bank: {path}:1:1: file is 50.0 MiB; a bank file may be at most 2.0 MiB"
+    )
 
 
 @pytest.mark.parametrize(
@@ -163,8 +165,9 @@ def test_stdin_closed_and_no_input_on_a_terminal():
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "prepbot", "analyze"], capture_output=True,
-                          preexec_fn=lambda: os.close(0), timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "prepbot", "analyze"], capture_output=True, preexec_fn=lambda: os.close(0), timeout=60
+    )
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
 
 
@@ -174,8 +177,9 @@ def test_interrupted_process_prints_no_traceback():
     import sys
     import time
 
-    proc = subprocess.Popen([sys.executable, "-m", "prepbot", "analyze"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "prepbot", "analyze"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)

@@ -51,11 +51,29 @@ def test_builtin_bank_is_valid_and_big_enough(bank):
 
 def test_builtin_flag_catalogue_holds_every_contract_id(bank):
     contract = {
-        "no-code-review", "bugs-untracked", "tickets-afterthought", "no-backlog", "no-tests",
-        "poor-code-quality", "features-over-bugs", "long-standups", "agile-unfamiliar",
-        "unclear-product", "interviewer-new", "no-ci", "on-call-burden", "overtime-expected",
-        "high-turnover", "trivia-interview", "code-review-required", "bugs-tracked", "has-tests",
-        "has-ci", "prioritized-backlog", "realistic-deadlines", "no-after-hours-contact",
+        "no-code-review",
+        "bugs-untracked",
+        "tickets-afterthought",
+        "no-backlog",
+        "no-tests",
+        "poor-code-quality",
+        "features-over-bugs",
+        "long-standups",
+        "agile-unfamiliar",
+        "unclear-product",
+        "interviewer-new",
+        "no-ci",
+        "on-call-burden",
+        "overtime-expected",
+        "high-turnover",
+        "trivia-interview",
+        "code-review-required",
+        "bugs-tracked",
+        "has-tests",
+        "has-ci",
+        "prioritized-backlog",
+        "realistic-deadlines",
+        "no-after-hours-contact",
         "equipment-budget",
     }
     assert set(bank.flags) == contract
@@ -71,7 +89,9 @@ def test_a_valid_user_bank_adds_its_category_and_question(tmp_path):
 
 
 def test_user_bank_replaces_builtin_entries_with_the_same_id(tmp_path):
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         category: code-review
         questions:
           - id: cr-how-changes-reviewed
@@ -90,7 +110,8 @@ def test_user_bank_replaces_builtin_entries_with_the_same_id(tmp_path):
             explanation: Mine.
             severity: low
             follow_up: What is automated?
-        """)
+        """,
+    )
     merged = load_catalogue([path]).bank
     builtin = load_catalogue().bank
     assert merged.questions["cr-how-changes-reviewed"].ask == "Who reads my code before it ships?"
@@ -125,9 +146,7 @@ def test_mistyped_fields_point_at_the_value(tmp_path):
 
 def test_unknown_flag_id_is_reported_with_a_suggestion(tmp_path):
     path = write(tmp_path, VALID_QUESTION.replace("red: [no-ci]", "red: [no-cii]"))
-    assert problems_for(path) == [
-        f"{path}:5:5: question 'ex-one' refers to unknown flag id 'no-cii' (did you mean 'no-ci'?)"
-    ]
+    assert problems_for(path) == [f"{path}:5:5: question 'ex-one' refers to unknown flag id 'no-cii' (did you mean 'no-ci'?)"]
 
 
 def test_flag_listed_under_the_wrong_kind(tmp_path):
@@ -203,7 +222,9 @@ def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
 
 
 def test_unsafe_tags_are_not_constructed(tmp_path):
-    path = write(tmp_path, VALID_QUESTION.replace("ask: Do you ship on Fridays?", "ask: !!python/object/apply:os.system [echo hi]"))
+    path = write(
+        tmp_path, VALID_QUESTION.replace("ask: Do you ship on Fridays?", "ask: !!python/object/apply:os.system [echo hi]")
+    )
     found = problems_for(path)
     assert len(found) == 1 and "invalid YAML" in found[0] or "'ask' must be text" in found[0]
 
@@ -239,7 +260,9 @@ def test_bank_is_parsed_once_per_process(monkeypatch):
 
 
 def test_bad_cue_syntax_points_at_the_cue(tmp_path):
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         flags:
           - id: my-flag
             kind: red
@@ -250,7 +273,8 @@ def test_bad_cue_syntax_points_at_the_cue(tmp_path):
             cues:
               - fine cue
               - broken @7
-        """)
+        """,
+    )
     assert problems_for(path) == [f"{path}:10:9: cue 'broken @7': weight must be between 0 and 1"]
 
 

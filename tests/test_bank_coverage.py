@@ -68,6 +68,7 @@ def probed(data: dict) -> set[str]:
 
 # --------------------------------------------------------------------------- the bank itself
 
+
 def test_bank_has_at_least_160_questions_in_16_categories():
     _, questions = raw_bank()
     assert len(questions) >= 160
@@ -114,8 +115,15 @@ def test_every_question_has_good_and_bad_signs_and_follow_ups_that_depend_on_the
 
 def test_executives_are_not_asked_about_hands_on_mechanics():
     _, questions = raw_bank()
-    hands_on = {"cr-how-changes-reviewed", "cr-review-turnaround", "ci-pipeline", "te-automated-tests", "pr-tickets",
-                "pr-standup-format", "to-dev-environment"}
+    hands_on = {
+        "cr-how-changes-reviewed",
+        "cr-review-turnaround",
+        "ci-pipeline",
+        "te-automated-tests",
+        "pr-tickets",
+        "pr-standup-format",
+        "to-dev-environment",
+    }
     for question in questions:
         if question["id"] in hands_on:
             assert "executive" not in question["personas"], question["id"]
@@ -123,6 +131,7 @@ def test_executives_are_not_asked_about_hands_on_mechanics():
 
 
 # --------------------------------------------------------------------------- default plans, through the CLI
+
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("minutes", TIME_BOXES)

@@ -13,8 +13,10 @@ def test_two_megabytes_of_plain_keys_is_not_called_an_alias_bomb(run_cli, tmp_pa
             handle.write(f"key{keys:07d}: v\n")
             keys += 1
     nodes = 2 * keys + 1  # every key and every value, and the mapping holding them
-    message = (f"refusing to load: the file holds {nodes:,} YAML nodes (each key, value, list and mapping counts); "
-               "a bank file may hold at most 200,000")
+    message = (
+        f"refusing to load: the file holds {nodes:,} YAML nodes (each key, value, list and mapping counts); "
+        "a bank file may hold at most 200,000"
+    )
 
     result = run_cli("questions", "--bank", str(path))
     assert_one_line_error(result, f"prepbot: error: invalid bank: {path}:1:1: ")

@@ -35,9 +35,17 @@ def chromium() -> str:
 
 def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     command = [
-        chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}", *args,
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        *args,
     ]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, env=browser_env(tmp_path))
 
@@ -47,8 +55,13 @@ def browser_env(tmp_path: Path) -> dict:
     a dconf cache there, and nothing may land in the real HOME."""
     home = tmp_path / "browser-home"
     home.mkdir(exist_ok=True)
-    return {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-            "XDG_CACHE_HOME": str(home / ".cache"), "XDG_DATA_HOME": str(home / ".local" / "share")}
+    return {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+    }
 
 
 def png_pixels(path: Path) -> bytes:
@@ -77,7 +90,7 @@ def test_html_report_renders_and_runs_no_script(report_file, tmp_path):
     dom = run_chromium(tmp_path, "--dump-dom", report_file.as_uri())
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert "Interview report: Acme" in dom.stdout
-    assert "data-pwned=\"yes\"" not in dom.stdout and "<title>PWNED</title>" not in dom.stdout
+    assert 'data-pwned="yes"' not in dom.stdout and "<title>PWNED</title>" not in dom.stdout
     assert "&lt;script&gt;document.body.setAttribute" in dom.stdout  # shown as text, whole
 
     screenshot = tmp_path / "shot.png"
@@ -96,6 +109,7 @@ def test_html_report_prints_to_pdf(report_file, tmp_path):
 
 
 # -- the comparison
+
 
 @pytest.fixture
 def comparison_file(bank, tmp_path) -> Path:
@@ -119,7 +133,7 @@ def test_html_comparison_renders_and_runs_no_script(comparison_file, tmp_path):
     dom = run_chromium(tmp_path, "--dump-dom", comparison_file.as_uri())
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert "Comparison: Acme" in dom.stdout and "Globex" in dom.stdout
-    assert "data-pwned=\"yes\"" not in dom.stdout and "<title>PWNED</title>" not in dom.stdout
+    assert 'data-pwned="yes"' not in dom.stdout and "<title>PWNED</title>" not in dom.stdout
     assert "&lt;script&gt;document.body.setAttribute" in dom.stdout
     assert "✗ RED" in dom.stdout and "– not asked" in dom.stdout
 
@@ -157,10 +171,21 @@ def test_html_comparison_layout_on_screen_phone_and_paper(comparison_file, tmp_p
 
     async def look() -> dict:
         browser = await asyncio.create_subprocess_exec(
-            chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-            "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank",
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE, env=browser_env(tmp_path),
+            chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--remote-debugging-address=127.0.0.1",
+            "--remote-debugging-port=0",
+            "about:blank",
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+            env=browser_env(tmp_path),
         )
         seen = {}
         try:
@@ -193,8 +218,13 @@ def test_html_comparison_layout_on_screen_phone_and_paper(comparison_file, tmp_p
                             break
                         await asyncio.sleep(0.1)
                     for name, width, media in (("screen", 1400, "screen"), ("phone", 390, "screen"), ("paper", 1400, "print")):
-                        await call("Emulation.setDeviceMetricsOverride", width=width, height=1000, deviceScaleFactor=1,
-                                   mobile=width < 600)
+                        await call(
+                            "Emulation.setDeviceMetricsOverride",
+                            width=width,
+                            height=1000,
+                            deviceScaleFactor=1,
+                            mobile=width < 600,
+                        )
                         await call("Emulation.setEmulatedMedia", media=media)
                         result = await call("Runtime.evaluate", expression=probe, returnByValue=True)
                         seen[name] = json.loads(result["result"]["value"])

@@ -56,8 +56,12 @@ def test_a_fifo_in_the_cache_folder_does_not_hang(tmp_path):
     [cached] = _warm(tmp_path)
     cached.unlink()
     os.mkfifo(cached)
-    proc = subprocess.run([sys.executable, "-m", "prepbot", "questions", "--minutes", "5"], capture_output=True,
-                          env={**os.environ, "PREPBOT_HOME": str(tmp_path)}, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "prepbot", "questions", "--minutes", "5"],
+        capture_output=True,
+        env={**os.environ, "PREPBOT_HOME": str(tmp_path)},
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
 
 

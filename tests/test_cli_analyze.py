@@ -100,7 +100,6 @@ def test_missing_file_and_directory(run_cli, tmp_path):
     assert (result.code, result.err) == (2, f"prepbot: error: {tmp_path}: is a directory, not a text file\n")
 
 
-
 def test_ten_megabyte_file_is_refused(run_cli, tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes(b"no tests. " * 1_048_576)
@@ -130,7 +129,8 @@ def test_closed_stdin_is_a_clear_error():
     proc = subprocess.run(
         [sys.executable, "-m", "prepbot", "analyze"],
         capture_output=True,
-        preexec_fn=lambda: os.close(0), timeout=60,
+        preexec_fn=lambda: os.close(0),
+        timeout=60,
     )
     assert proc.returncode == 2
     assert proc.stderr.decode() == "prepbot: error: standard input is closed; give a FILE or pipe some text in\n"

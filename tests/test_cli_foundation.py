@@ -31,7 +31,16 @@ def test_help_lists_the_commands(run_cli):
 
 @pytest.mark.parametrize(
     "command",
-    [["questions"], ["bank", "validate"], ["analyze"], ["prep"], ["export"], ["sessions", "list"], ["sessions", "delete"], ["tui"]],
+    [
+        ["questions"],
+        ["bank", "validate"],
+        ["analyze"],
+        ["prep"],
+        ["export"],
+        ["sessions", "list"],
+        ["sessions", "delete"],
+        ["tui"],
+    ],
 )
 def test_each_command_help_shows_an_example(run_cli, command):
     result = run_cli(*command, "--help")
@@ -51,14 +60,31 @@ def test_questions_json_is_stable_and_documented(run_cli, bank):
     result = run_cli("questions", "--format", "json", "--category", "code-review", "--minutes", "6")
     data = json.loads(result.out)
     assert set(data) == {
-        "version", "persona", "minutes", "categories", "total_minutes", "questions", "flags_probed", "left_out",
+        "version",
+        "persona",
+        "minutes",
+        "categories",
+        "total_minutes",
+        "questions",
+        "flags_probed",
+        "left_out",
     }
     assert data["version"] == 1 and data["categories"] == ["code-review"] and data["minutes"] == 6
     assert data["total_minutes"] <= 6
     first = data["questions"][0]
     assert set(first) == {
-        "id", "category", "category_title", "ask", "why", "personas", "priority", "minutes",
-        "flags", "listen_for", "follow_ups", "covers",
+        "id",
+        "category",
+        "category_title",
+        "ask",
+        "why",
+        "personas",
+        "priority",
+        "minutes",
+        "flags",
+        "listen_for",
+        "follow_ups",
+        "covers",
     }
     assert first["category_title"] == "Code review"
     assert first["ask"] == bank.questions[first["id"]].ask
@@ -95,7 +121,8 @@ def test_bank_validate_builtin(run_cli):
 
 def test_bank_validate_reports_every_problem_and_exits_2(run_cli, tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(
+        textwrap.dedent("""\
         category: code-review
         questions:
           - id: my-q
@@ -107,7 +134,8 @@ def test_bank_validate_reports_every_problem_and_exits_2(run_cli, tmp_path):
             flags: {red: [no-reviews]}
             listen_for: [names]
             folow_ups: [x]
-        """))
+        """)
+    )
     result = run_cli("bank", "validate", str(path))
     assert result.code == 2
     lines = result.err.splitlines()
@@ -158,7 +186,10 @@ def test_non_editable_install_finds_the_builtin_bank(tmp_path, monkeypatch):
     env = {**os.environ, "HOME": str(home)}
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(root)],
-        check=True, capture_output=True, timeout=300, env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=env,
     )
     [wheel] = wheel_dir.glob("prepbot-*.whl")
     env_dir = tmp_path / "venv"
@@ -166,23 +197,33 @@ def test_non_editable_install_finds_the_builtin_bank(tmp_path, monkeypatch):
     python = env_dir / "bin" / "python"
     # Dependencies come from this test environment (a plain path, so its .pth files, including an
     # editable install of the checkout, are not processed); prepbot itself only from the wheel.
-    own_site = subprocess.run([python, "-c", "import site; print(site.getsitepackages()[0])"],
-                              capture_output=True, text=True, check=True).stdout.strip()
+    own_site = subprocess.run(
+        [python, "-c", "import site; print(site.getsitepackages()[0])"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     parent_site = [p for p in sys.path if p.endswith("site-packages")]
     Path(own_site, "_deps.pth").write_text("\n".join(parent_site) + "\n")
-    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True,
-                   capture_output=True, timeout=300, env=env)
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=env,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     proc = subprocess.run(
         [python, "-c", "import prepbot.locations as l, prepbot; print(prepbot.__file__); print(l.builtin_bank_dir())"],
-        cwd=elsewhere, capture_output=True, text=True, timeout=60,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     package_file, bank_dir = proc.stdout.split()
     assert str(env_dir) in package_file  # the installed copy, not the checkout
     assert Path(bank_dir) == Path(package_file).parent / "questions"
-    proc = subprocess.run([python, "-m", "prepbot", "bank", "validate"], cwd=elsewhere, capture_output=True,
-                          text=True, timeout=60)
+    proc = subprocess.run(
+        [python, "-m", "prepbot", "bank", "validate"], cwd=elsewhere, capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert "164 questions in 20 categories" in proc.stdout
 

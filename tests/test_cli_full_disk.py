@@ -76,9 +76,20 @@ def full_disk_report(tmp_path_factory):
     if not _can_mount_tmpfs(mount_point):
         pytest.skip("cannot mount a small tmpfs in a user namespace here")
     proc = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", 'mount -t tmpfs -o size=1m tmpfs "$1" && exec "$2" -c "$3" "$1"',
-         "sh", str(mount_point), sys.executable, DRIVER],
-        capture_output=True, text=True, timeout=180,
+        [
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            'mount -t tmpfs -o size=1m tmpfs "$1" && exec "$2" -c "$3" "$1"',
+            "sh",
+            str(mount_point),
+            sys.executable,
+            DRIVER,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)

@@ -58,15 +58,36 @@ def assert_one_line_error(result, start: str) -> None:
 
 # --------------------------------------------------------------------------- new
 
+
 def test_new_prints_only_the_id_on_stdout_and_a_friendly_line_on_stderr(run_cli):
-    result = run_cli("new", "--company", "Acme", "--role", "Backend", "--persona", "manager", "--minutes", "15",
-                     "-c", "code-review", "-c", "testing", "--date", "2026-12-01")
+    result = run_cli(
+        "new",
+        "--company",
+        "Acme",
+        "--role",
+        "Backend",
+        "--persona",
+        "manager",
+        "--minutes",
+        "15",
+        "-c",
+        "code-review",
+        "-c",
+        "testing",
+        "--date",
+        "2026-12-01",
+    )
     assert result.code == 0, result.err
     assert re.fullmatch(r"[0-9a-f]{12}\n", result.out)
     assert result.err.startswith("Started an interview with Acme on 2026-12-01: ")
     data = report(run_cli, result.out.strip())["interview"]
-    assert (data["company"], data["role"], data["date"], data["persona"], data["minutes"]) == \
-        ("Acme", "Backend", "2026-12-01", "manager", 15)
+    assert (data["company"], data["role"], data["date"], data["persona"], data["minutes"]) == (
+        "Acme",
+        "Backend",
+        "2026-12-01",
+        "manager",
+        15,
+    )
     assert data["categories"] == ["code-review", "testing"]
 
 
@@ -99,6 +120,7 @@ def test_new_refuses_bad_details_in_one_line(run_cli, args, message):
 
 
 # --------------------------------------------------------------------------- flags
+
 
 def test_flags_lists_every_flag_once_with_status_kind_severity_weight_where_evidence(run_cli, tmp_path):
     session = new(run_cli)
@@ -228,8 +250,9 @@ def test_bad_corrections_are_one_line_and_change_nothing(run_cli, args, message)
 def test_question_and_reason_need_a_correction(run_cli):
     session = new(run_cli)
     write_note(session, 0, "Nobody reviews code here.")
-    assert_one_line_error(run_cli("flags", session, "--confirm", "no-code-review", "--question", "Q1"),
-                          "--question goes with --add")
+    assert_one_line_error(
+        run_cli("flags", session, "--confirm", "no-code-review", "--question", "Q1"), "--question goes with --add"
+    )
     assert_one_line_error(run_cli("flags", session, "--reason", "why"), "--reason goes with")
     assert report(run_cli, session)["corrections"] == []
 
@@ -247,6 +270,7 @@ def test_flags_never_print_raw_escapes_from_user_text(run_cli):
 
 
 # --------------------------------------------------------------------------- import (sources)
+
 
 def test_import_a_file_its_flags_join_the_summary_from_its_label(run_cli, tmp_path):
     session = new(run_cli)
@@ -326,6 +350,7 @@ def test_import_of_a_missing_file_and_bad_option_mixes(run_cli, tmp_path):
 
 # --------------------------------------------------------------------------- sessions import
 
+
 def rich_interview(run_cli, tmp_path) -> str:
     """An interview with everything a report holds: notes, statuses, corrections, sources, own questions."""
     session = new(run_cli, "--role", "Backend | dev", "--date", "2026-12-01", "-c", "code-review", "-c", "testing")
@@ -348,8 +373,7 @@ def rich_interview(run_cli, tmp_path) -> str:
     return session
 
 
-def test_a_report_exported_imported_into_an_empty_home_and_exported_again_is_the_same_document(
-        run_cli, tmp_path, monkeypatch):
+def test_a_report_exported_imported_into_an_empty_home_and_exported_again_is_the_same_document(run_cli, tmp_path, monkeypatch):
     session = rich_interview(run_cli, tmp_path)
     first = run_cli("export", session, "-f", "json")
     assert first.code == 0
@@ -377,11 +401,15 @@ def test_a_version_1_report_still_imports(run_cli, tmp_path, monkeypatch):
     write_note(session, 0, "Nobody reviews code here.")
     data = report(run_cli, session)
     v1 = {
-        "schema": "prepbot.report", "version": 1,
+        "schema": "prepbot.report",
+        "version": 1,
         "interview": {k: v for k, v in data["interview"].items() if k != "general_note"},
-        "verdict": data["verdict"]["label"], "score": data["verdict"]["score"],
-        "flags": [{k: f[k] for k in ("id", "kind", "title", "explanation", "severity", "score", "question_id", "evidence")}
-                  for f in data["flags"]],
+        "verdict": data["verdict"]["label"],
+        "score": data["verdict"]["score"],
+        "flags": [
+            {k: f[k] for k in ("id", "kind", "title", "explanation", "severity", "score", "question_id", "evidence")}
+            for f in data["flags"]
+        ],
         "follow_ups": data["follow_ups"],
         "questions": [{k: q[k] for k in ("id", "category", "ask", "status", "note", "updated_at")} for q in data["questions"]],
         "unanswered": data["unanswered"],
@@ -421,6 +449,7 @@ def _broken(mutate):
         data = report(run_cli, new(run_cli))
         mutate(data)
         return json.dumps(data)
+
     return build
 
 
@@ -437,8 +466,10 @@ def _broken(mutate):
         (_broken(lambda d: d["questions"][0].update(status="done", note="x")), "r.json: not a valid prepbot report: question"),
         (_broken(lambda d: d["interview"].update(company="")), "r.json: not a valid prepbot report: interview.company"),
         (_broken(lambda d: d["interview"].update(date="soon")), "r.json: not a valid prepbot report: interview.date"),
-        (lambda run_cli: json.dumps(report(run_cli, new(run_cli))).replace('"minutes": 20.0', '"minutes": NaN'),
-         "r.json: not valid JSON (NaN is not a number JSON allows)"),
+        (
+            lambda run_cli: json.dumps(report(run_cli, new(run_cli))).replace('"minutes": 20.0', '"minutes": NaN'),
+            "r.json: not valid JSON (NaN is not a number JSON allows)",
+        ),
     ],
     ids=["truncated", "empty", "list", "checklist", "future", "incomplete", "note-type", "status", "company", "date", "nan"],
 )
@@ -460,6 +491,7 @@ def test_sessions_import_refuses_binary_and_missing_files(run_cli, tmp_path):
 
 # --------------------------------------------------------------------------- edit
 
+
 def test_edit_changes_the_details(run_cli):
     session = new(run_cli, "--role", "Backend", "--date", "2026-12-01")
     before = report(run_cli, session)
@@ -467,7 +499,11 @@ def test_edit_changes_the_details(run_cli):
     assert result.code == 0, result.err
     assert result.out.startswith(f"Updated {session}: Beta Corp, 2026-12-03.")
     after = report(run_cli, "Beta Corp")
-    assert (after["interview"]["company"], after["interview"]["role"], after["interview"]["date"]) == ("Beta Corp", "", "2026-12-03")
+    assert (after["interview"]["company"], after["interview"]["role"], after["interview"]["date"]) == (
+        "Beta Corp",
+        "",
+        "2026-12-03",
+    )
     assert after["questions"] == before["questions"]  # details alone never replan
 
 
@@ -520,6 +556,7 @@ def test_bad_edits_are_one_line_and_change_nothing(run_cli, args, message):
 
 
 # --------------------------------------------------------------------------- note
+
 
 def test_general_note_show_set_append_stdin_and_clear(run_cli):
     session = new(run_cli)
@@ -583,15 +620,18 @@ def test_the_new_commands_do_not_import_textual(tmp_path):
         leaked = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
         print("LEAKED" if leaked else "CLEAN", leaked[:3], file=sys.stderr)
         """)
-    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "r.json")], capture_output=True, text=True,
-                          timeout=60, env=os.environ.copy())
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "r.json")], capture_output=True, text=True, timeout=60, env=os.environ.copy()
+    )
     assert proc.stderr.strip().splitlines()[-1].startswith("CLEAN"), proc.stderr
 
 
 def test_importing_the_cli_loads_no_service_store_or_export():
     """Start-up stays lazy: the new commands import their machinery inside the functions."""
-    code = "import sys, prepbot.cli; print(sorted(m for m in sys.modules if m.startswith(('prepbot.service', " \
-           "'prepbot.store', 'prepbot.export', 'prepbot.matching', 'jinja2', 'sqlite3'))))"
+    code = (
+        "import sys, prepbot.cli; print(sorted(m for m in sys.modules if m.startswith(('prepbot.service', "
+        "'prepbot.store', 'prepbot.export', 'prepbot.matching', 'jinja2', 'sqlite3'))))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stdout + proc.stderr
 
@@ -607,6 +647,7 @@ def test_the_new_commands_work_as_a_separate_process(tmp_path):
 
 
 # --------------------------------------------------------------------------- analyze on a terminal
+
 
 def test_analyze_on_a_terminal_asks_for_a_paste_and_reads_until_ctrl_d():
     import pty

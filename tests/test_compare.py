@@ -135,6 +135,7 @@ def test_default_file_name_is_safe(bank):
 
 # -- through the CLI
 
+
 def saved(bank):
     interviews = three_interviews(bank)
     store = Store()
@@ -163,11 +164,13 @@ def test_compare_on_the_command_line(run_cli, bank, tmp_path):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["globex"], "compare takes 2 to 4 interviews, not 1"),
-     (["globex", "Globex"], "the same interview is named twice"),
-     (["globex", "nobody"], "no saved interview matches 'nobody'"),
-     (["a", "b", "c", "d", "e"], "compare takes 2 to 4 interviews, not 5"),
-     ([], "compare takes 2 to 4 interviews, not 0")],
+    [
+        (["globex"], "compare takes 2 to 4 interviews, not 1"),
+        (["globex", "Globex"], "the same interview is named twice"),
+        (["globex", "nobody"], "no saved interview matches 'nobody'"),
+        (["a", "b", "c", "d", "e"], "compare takes 2 to 4 interviews, not 5"),
+        ([], "compare takes 2 to 4 interviews, not 0"),
+    ],
 )
 def test_compare_errors_are_one_line_exit_2(run_cli, bank, args, message):
     saved(bank)

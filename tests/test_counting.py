@@ -77,4 +77,3 @@ def test_the_labels_thresholds_as_the_readme_says(bank):
     assert _verdict_label(interview, red, -1).startswith("Some concerns")
     assert _verdict_label(interview, red, -5).startswith("Serious concerns")
     assert _verdict_label(interview, (red[0], red[0]), 0).startswith("Serious concerns")  # two high-severity reds
-

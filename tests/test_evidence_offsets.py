@@ -25,7 +25,7 @@ def test_invisible_characters_do_not_hide_the_flag_and_offsets_slice_the_origina
     found = {m.id: m for m in matches}
     assert "no-code-review" in found, text
     for evidence in found["no-code-review"].evidence:
-        assert text[evidence.start:evidence.end] == evidence.text
+        assert text[evidence.start : evidence.end] == evidence.text
         visible = "".join(c for c in evidence.text if unicodedata.category(c) not in ("Cf", "Mn"))
         assert "review" in visible and evidence.text.strip() == evidence.text, evidence.text
 
@@ -38,4 +38,4 @@ def test_json_offsets_are_code_points(run_cli, tmp_path, text):
     assert result.code == 0, result.err
     flag = next(f for f in json.loads(result.out)["flags"] if f["id"] == "no-code-review")
     for evidence in flag["evidence"]:
-        assert text[evidence["start"]:evidence["end"]] == evidence["text"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["text"]

@@ -140,8 +140,16 @@ def test_undefined_template_variables_fail_loudly():
 
 @pytest.mark.parametrize(
     ("company", "expected"),
-    [("Acme Corp", "acme-corp"), ("../../etc/x", "etc-x"), ("CON", "company-con"), ("lpt1 ltd", "company-lpt1-ltd"),
-     ("🙈🙈", "interview"), ("Zürich Ågency", "zurich-agency"), ("a/b\\c:d*e?f", "a-b-c-d-e-f"), ("x" * 300, "x" * 60)],
+    [
+        ("Acme Corp", "acme-corp"),
+        ("../../etc/x", "etc-x"),
+        ("CON", "company-con"),
+        ("lpt1 ltd", "company-lpt1-ltd"),
+        ("🙈🙈", "interview"),
+        ("Zürich Ågency", "zurich-agency"),
+        ("a/b\\c:d*e?f", "a-b-c-d-e-f"),
+        ("x" * 300, "x" * 60),
+    ],
 )
 def test_safe_slugs(company, expected):
     assert slug(company) == expected
@@ -164,13 +172,13 @@ def test_atomic_write_never_overwrites_without_force(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temporary files left behind
 
 
-
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         write_export(tmp_path / "nope" / "r.md", "x")
 
 
 # -- through the CLI
+
 
 def test_prep_to_stdout_and_to_a_folder(run_cli, tmp_path):
     result = run_cli("prep", "--company", "Acme", "--persona", "engineer", "--minutes", "10")

@@ -66,11 +66,31 @@ def test_modifier_rules_are_data(rules):
 
 
 QUESTION = Question(
-    "q-plan", "c", "Is there a roadmap?", "why", ("engineer",), 1, 2, ("no-plan",), ("has-plan",), ("a",), ("b",),
+    "q-plan",
+    "c",
+    "Is there a roadmap?",
+    "why",
+    ("engineer",),
+    1,
+    2,
+    ("no-plan",),
+    ("has-plan",),
+    ("a",),
+    ("b",),
     AnswerKey(if_yes="has-plan", if_no="no-plan", cues=(("no-plan", "whatever_comes_up"),)),
 )
 MEETING = Question(
-    "q-meet", "c", "How long is the weekly meeting?", "why", ("engineer",), 1, 2, ("long-meetings",), (), ("a",), ("b",),
+    "q-meet",
+    "c",
+    "How long is the weekly meeting?",
+    "why",
+    ("engineer",),
+    1,
+    2,
+    ("long-meetings",),
+    (),
+    ("a",),
+    ("b",),
     AnswerKey(cues=(("long-meetings", "#>=30"),)),
 )
 

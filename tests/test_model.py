@@ -13,11 +13,29 @@ from prepbot.matching import model as model_module
 from prepbot.matching.model import MODEL_DIR, Classifier, ModelUnavailable, available
 
 CONTRACT_IDS = {
-    "no-code-review", "bugs-untracked", "tickets-afterthought", "no-backlog", "no-tests",
-    "poor-code-quality", "features-over-bugs", "long-standups", "agile-unfamiliar",
-    "unclear-product", "interviewer-new", "no-ci", "on-call-burden", "overtime-expected",
-    "high-turnover", "trivia-interview", "code-review-required", "bugs-tracked", "has-tests",
-    "has-ci", "prioritized-backlog", "realistic-deadlines", "no-after-hours-contact",
+    "no-code-review",
+    "bugs-untracked",
+    "tickets-afterthought",
+    "no-backlog",
+    "no-tests",
+    "poor-code-quality",
+    "features-over-bugs",
+    "long-standups",
+    "agile-unfamiliar",
+    "unclear-product",
+    "interviewer-new",
+    "no-ci",
+    "on-call-burden",
+    "overtime-expected",
+    "high-turnover",
+    "trivia-interview",
+    "code-review-required",
+    "bugs-tracked",
+    "has-tests",
+    "has-ci",
+    "prioritized-backlog",
+    "realistic-deadlines",
+    "no-after-hours-contact",
     "equipment-budget",
 }
 
@@ -42,10 +60,7 @@ def clf() -> Classifier:
 
 
 def test_importing_the_module_does_not_import_the_runtime():
-    code = (
-        "import sys, prepbot.matching.model as m; "
-        "print(sorted(n for n in ('onnxruntime', 'tokenizers') if n in sys.modules))"
-    )
+    code = "import sys, prepbot.matching.model as m; print(sorted(n for n in ('onnxruntime', 'tokenizers') if n in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -18,11 +18,20 @@ def flag(fid: str, kind: str = "red", severity: str = "medium") -> Flag:
     return Flag(fid, kind, fid, "explanation", severity, "follow up?")
 
 
-def question(qid: str, category: str = "a", *, red=(), green=(), minutes=1, priority=2,
-             personas=("engineer", "manager", "executive")) -> Question:
+def question(
+    qid: str, category: str = "a", *, red=(), green=(), minutes=1, priority=2, personas=("engineer", "manager", "executive")
+) -> Question:
     return Question(
-        id=qid, category=category, ask=f"{qid}?", why="why", personas=tuple(personas), priority=priority,
-        minutes=minutes, red_flags=tuple(red), green_flags=tuple(green), listen_for=("good", "bad"),
+        id=qid,
+        category=category,
+        ask=f"{qid}?",
+        why="why",
+        personas=tuple(personas),
+        priority=priority,
+        minutes=minutes,
+        red_flags=tuple(red),
+        green_flags=tuple(green),
+        listen_for=("good", "bad"),
         follow_ups=("If so: why?",),
     )
 
@@ -36,19 +45,26 @@ def make_bank(questions, flags, categories=("a", "b", "c")) -> Bank:
 
 
 FLAGS = [
-    flag("hi", severity="high"), flag("hi2", severity="high"), flag("med", severity="medium"),
-    flag("low", severity="low"), flag("good", kind="green", severity="high"),
+    flag("hi", severity="high"),
+    flag("hi2", severity="high"),
+    flag("med", severity="medium"),
+    flag("low", severity="low"),
+    flag("good", kind="green", severity="high"),
 ]
 
 
 # --------------------------------------------------------------------------- no time box
 
+
 def test_without_minutes_every_fitting_question_in_priority_order_with_categories_taking_turns():
     bank = make_bank(
         [
-            question("a1", "a", red=["hi"], priority=1), question("a2", "a", red=["hi"], priority=1),
-            question("a3", "a", red=["hi"], priority=1), question("b1", "b", red=["med"], priority=1),
-            question("c1", "c", red=["low"], priority=2), question("b2", "b", red=["med"], priority=1),
+            question("a1", "a", red=["hi"], priority=1),
+            question("a2", "a", red=["hi"], priority=1),
+            question("a3", "a", red=["hi"], priority=1),
+            question("b1", "b", red=["med"], priority=1),
+            question("c1", "c", red=["low"], priority=2),
+            question("b2", "b", red=["med"], priority=1),
         ],
         FLAGS,
     )
@@ -84,6 +100,7 @@ def test_unknown_category_and_non_positive_time_box_are_errors():
 
 
 # --------------------------------------------------------------------------- coverage
+
 
 def test_a_question_that_adds_new_flags_beats_a_higher_priority_one_that_repeats_covered_flags():
     bank = make_bank(
@@ -171,8 +188,10 @@ def test_covers_explains_each_chosen_question_and_left_out_lists_the_rest_in_rea
 def test_chosen_questions_read_in_priority_order_with_categories_taking_turns():
     bank = make_bank(
         [
-            question("a1", "a", red=["hi"], priority=1), question("a2", "a", red=["hi2"], priority=1),
-            question("a3", "a", red=["med"], priority=1), question("b1", "b", red=["low"], priority=1),
+            question("a1", "a", red=["hi"], priority=1),
+            question("a2", "a", red=["hi2"], priority=1),
+            question("a3", "a", red=["med"], priority=1),
+            question("b1", "b", red=["low"], priority=1),
             question("c1", "c", green=["good"], priority=2),
         ],
         FLAGS,
@@ -190,6 +209,7 @@ def test_a_plan_is_deterministic_and_splits_the_candidates_into_chosen_and_left_
 
 
 # --------------------------------------------------------------------------- the built-in bank
+
 
 def test_builtin_bank_without_minutes_is_every_question_by_priority(bank):
     result = plan(bank)

@@ -18,8 +18,17 @@ BANK = load_catalogue().bank
 MATCHER = load_catalogue().matcher
 
 # Words the cues are made of, so generated text actually reaches the matching machinery.
-CUE_WORDS = sorted({w.strip("*") for f in BANK.flags.values() for c in f.cues for part in c.split()
-                    for alt in part.split("|") for w in alt.split("_") if w and not w.startswith(("#", "@"))})
+CUE_WORDS = sorted(
+    {
+        w.strip("*")
+        for f in BANK.flags.values()
+        for c in f.cues
+        for part in c.split()
+        for alt in part.split("|")
+        for w in alt.split("_")
+        if w and not w.startswith(("#", "@"))
+    }
+)
 NOISE = ["no", "not", "never", "every", "and", "but", ",", ".", "?", "\n", "-", "30", "5", "[b]", "[/]", "🙈", "don't"]
 cue_text = st.lists(st.sampled_from(CUE_WORDS + NOISE), max_size=60).map(" ".join)
 any_text = st.one_of(st.text(), cue_text, st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
@@ -42,8 +51,13 @@ yaml_values = st.recursive(
     yaml_scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.sampled_from(["id", "kind", "title", "questions", "flags", "category", "ask", "cues",
-                                         "personas", "minutes", "priority", "x"]), children, max_size=5),
+        st.dictionaries(
+            st.sampled_from(
+                ["id", "kind", "title", "questions", "flags", "category", "ask", "cues", "personas", "minutes", "priority", "x"]
+            ),
+            children,
+            max_size=5,
+        ),
     ),
     max_leaves=20,
 )

@@ -49,11 +49,24 @@ async def what_the_page_receives(url: str, tmp_path: Path, needles: tuple[str, .
     """Open `url` in headless Chromium and collect what its websockets receive until every needle
     has arrived (or `timeout`); returns that text, without escape sequences, and a screenshot."""
     browser = await asyncio.create_subprocess_exec(
-        chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic", f"--user-data-dir={tmp_path / 'profile'}",
-        "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--window-size=1000,700",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "about:blank",
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE, env=browser_env(tmp_path),
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--remote-debugging-address=127.0.0.1",
+        "--remote-debugging-port=0",
+        "--window-size=1000,700",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+        "about:blank",
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+        env=browser_env(tmp_path),
     )
     try:
         devtools = None
@@ -135,7 +148,9 @@ def test_serve_shows_the_app_in_a_browser_and_stops_on_ctrl_c(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "prepbot", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     try:
         deadline = time.monotonic() + 60
@@ -175,7 +190,9 @@ def test_serve_refuses_a_port_in_use(tmp_path):
         port = taken.getsockname()[1]
         result = subprocess.run(
             [sys.executable, "-m", "prepbot", "serve", "--port", str(port)],
-            capture_output=True, timeout=60, env={**os.environ, "HOME": str(tmp_path)},
+            capture_output=True,
+            timeout=60,
+            env={**os.environ, "HOME": str(tmp_path)},
         )
     assert result.returncode == 2
     assert f"prepbot: error: cannot listen on 127.0.0.1:{port}" in result.stderr.decode()

@@ -99,7 +99,6 @@ def test_newer_schema_is_refused_not_downgraded(private_home):
     connection.close()
 
 
-
 def test_two_processes_writing_at_once_both_survive(bank, interview):
     store = Store()
     store.save(interview)

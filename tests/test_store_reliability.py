@@ -49,6 +49,7 @@ def _note(store_or_path, interview_id: str, question_id: str) -> str | None:
 
 # --------------------------------------------------------------------------- 1. full disk
 
+
 def test_full_database_is_a_disk_full_error_the_note_stays_and_a_retry_saves_it(interview):
     store = Store()
     store.save(interview)
@@ -104,13 +105,12 @@ def test_a_locked_database_is_a_one_line_store_error_and_the_note_stays(intervie
 def _can_mount_tmpfs(where: Path) -> bool:
     if not (shutil.which("unshare") and shutil.which("mount")):
         return False
-    probe = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", f'mount -t tmpfs -o size=64k tmpfs "{where}"'], capture_output=True
-    )
+    probe = subprocess.run(["unshare", "-rm", "sh", "-c", f'mount -t tmpfs -o size=64k tmpfs "{where}"'], capture_output=True)
     return probe.returncode == 0
 
 
-FULL_DISK_SCRIPT = textwrap.dedent("""
+FULL_DISK_SCRIPT = (
+    textwrap.dedent("""
     import json, os, sys
     from pathlib import Path
     from prepbot.catalogue import load_catalogue
@@ -152,7 +152,9 @@ FULL_DISK_SCRIPT = textwrap.dedent("""
     attempt("retry", lambda: store.save_answer(interview, question))
     report["reloaded"] = Store(path).load(interview.id).answers[question].note == note
     print(json.dumps(report))
-""") % BIG_NOTE
+""")
+    % BIG_NOTE
+)
 
 
 def test_commit_on_a_really_full_filesystem_is_a_disk_full_error(tmp_path):
@@ -162,9 +164,20 @@ def test_commit_on_a_really_full_filesystem_is_a_disk_full_error(tmp_path):
     if not _can_mount_tmpfs(mount_point):
         pytest.skip("cannot mount a small tmpfs in a user namespace here")
     proc = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", 'mount -t tmpfs -o size=1m tmpfs "$1" && exec "$2" -c "$3" "$1"',
-         "sh", str(mount_point), sys.executable, FULL_DISK_SCRIPT],
-        capture_output=True, text=True, timeout=120,
+        [
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            'mount -t tmpfs -o size=1m tmpfs "$1" && exec "$2" -c "$3" "$1"',
+            "sh",
+            str(mount_point),
+            sys.executable,
+            FULL_DISK_SCRIPT,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
@@ -177,6 +190,7 @@ def test_commit_on_a_really_full_filesystem_is_a_disk_full_error(tmp_path):
 
 
 # --------------------------------------------------------------------------- 2. two windows
+
 
 def test_two_windows_on_one_answer_keep_both_texts(interview):
     Store().save(interview)
@@ -281,6 +295,7 @@ def test_version_one_database_migrates(interview, private_home):
 
 # --------------------------------------------------------------------------- 3. deleted or replaced
 
+
 @pytest.mark.parametrize("sidecars_too", [True, False], ids=["with-wal-and-shm", "main-file-only"])
 def test_deleted_database_is_recreated_with_the_open_interview(interview, sidecars_too):
     store = Store()
@@ -361,6 +376,7 @@ def test_interview_deleted_in_another_window_is_written_back(interview):
 
 # --------------------------------------------------------------------------- 4. keys that match everything
 
+
 @pytest.mark.parametrize("key", ["", "   ", "\t\n", "%", "%%", "_", "%_%", " % _ "])
 def test_find_refuses_an_empty_or_wildcard_key(interview, key):
     store = Store()
@@ -395,6 +411,7 @@ def test_sessions_delete_with_an_empty_or_wildcard_key_deletes_nothing(run_cli, 
 
 # --------------------------------------------------------------------------- 5. corrupt, with -wal and -shm
 
+
 def test_corrupt_database_is_moved_aside_with_its_wal_and_shm(interview, private_home):
     path = locations.database_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -408,9 +425,7 @@ def test_corrupt_database_is_moved_aside_with_its_wal_and_shm(interview, private
     assert moved.read_bytes().startswith(b"not sqlite")
     assert moved.with_name(moved.name + "-wal").read_bytes() == b"stale wal " * 100
     assert moved.with_name(moved.name + "-shm").exists()  # an index SQLite rewrites; kept beside the wal
-    assert sorted(p.name for p in private_home.glob("*.corrupt-*")) == [
-        moved.name, moved.name + "-shm", moved.name + "-wal"
-    ]
+    assert sorted(p.name for p in private_home.glob("*.corrupt-*")) == [moved.name, moved.name + "-shm", moved.name + "-wal"]
     for suffix in ("-wal", "-shm"):
         sidecar = path.with_name(path.name + suffix)
         assert not sidecar.exists() or b"stale" not in sidecar.read_bytes()
@@ -420,6 +435,7 @@ def test_corrupt_database_is_moved_aside_with_its_wal_and_shm(interview, private
 
 
 # --------------------------------------------------------------------------- 7. one rule for answered
+
 
 @pytest.mark.parametrize("note", ["\n\t", "\r\n", "\x0b\x0c", "\x1c\x1f\x85", "\u00a0\u2003", " \u3000\u2028 "])
 def test_whitespace_only_note_is_unanswered_everywhere(interview, note):

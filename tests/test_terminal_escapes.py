@@ -134,8 +134,9 @@ def test_analyze_file_names(run_cli, payload, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["txt", "md"])
 def test_prep_to_stdout(run_cli, evil_bank, payload, fmt):
-    result = run_cli("prep", "--company", "Acme " + payload, "--role", "Dev " + payload, "--bank", str(evil_bank),
-                     "-c", "evil", "-f", fmt)
+    result = run_cli(
+        "prep", "--company", "Acme " + payload, "--role", "Dev " + payload, "--bank", str(evil_bank), "-c", "evil", "-f", fmt
+    )
     assert result.code == 0, result.err
     assert_harmless(result, payload, markdown=fmt == "md")
 

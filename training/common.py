@@ -27,12 +27,30 @@ OOF_PATH = ROOT / "bench" / "oof-predictions.json"
 
 # The 24 flag ids of the contract, in the model's output order.
 FLAG_IDS: tuple[str, ...] = (
-    "no-code-review", "bugs-untracked", "tickets-afterthought", "no-backlog", "no-tests",
-    "poor-code-quality", "features-over-bugs", "long-standups", "agile-unfamiliar",
-    "unclear-product", "interviewer-new", "no-ci", "on-call-burden", "overtime-expected",
-    "high-turnover", "trivia-interview",
-    "code-review-required", "bugs-tracked", "has-tests", "has-ci", "prioritized-backlog",
-    "realistic-deadlines", "no-after-hours-contact", "equipment-budget",
+    "no-code-review",
+    "bugs-untracked",
+    "tickets-afterthought",
+    "no-backlog",
+    "no-tests",
+    "poor-code-quality",
+    "features-over-bugs",
+    "long-standups",
+    "agile-unfamiliar",
+    "unclear-product",
+    "interviewer-new",
+    "no-ci",
+    "on-call-burden",
+    "overtime-expected",
+    "high-turnover",
+    "trivia-interview",
+    "code-review-required",
+    "bugs-tracked",
+    "has-tests",
+    "has-ci",
+    "prioritized-backlog",
+    "realistic-deadlines",
+    "no-after-hours-contact",
+    "equipment-budget",
 )
 FLAG_INDEX = {f: i for i, f in enumerate(FLAG_IDS)}
 
@@ -221,9 +239,7 @@ def fit(rows: list[Row], cfg: Config, log=print):
     steps_per_epoch = (len(rows) + cfg.batch_size - 1) // cfg.batch_size
     total = steps_per_epoch * cfg.epochs
     warm = max(1, int(total * cfg.warmup))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm)))
-    )
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
     rng = np.random.default_rng(cfg.seed)
     net.train()
     lengths = [len(t) for t in texts]
@@ -231,9 +247,7 @@ def fit(rows: list[Row], cfg: Config, log=print):
         # Shuffle, then sort by length inside chunks of 8 batches (less padding), shuffle the batches.
         order = rng.permutation(len(rows))
         chunk = cfg.batch_size * 8
-        order = np.concatenate([
-            sorted(order[c : c + chunk], key=lambda i: lengths[i]) for c in range(0, len(order), chunk)
-        ])
+        order = np.concatenate([sorted(order[c : c + chunk], key=lambda i: lengths[i]) for c in range(0, len(order), chunk)])
         batches = [order[b * cfg.batch_size : (b + 1) * cfg.batch_size] for b in range(steps_per_epoch)]
         running = 0.0
         for b in rng.permutation(len(batches)):

@@ -171,7 +171,9 @@ def per_flag_table(y, pred, thresholds=None) -> str:
         p, r, f1 = prf(tp, fp, fn)
         extra = f"  {thresholds[f]:.2f}" if thresholds else ""
         lines.append(f"{f:24} {tp + fn:3d} {tp:3d} {fp:3d} {fn:3d}  {p:.2f}  {r:.2f}  {f1:.2f}{extra}")
-    lines.append(f"{'micro':24} {'':3} {'':3} {'':3} {'':3}  {micro[0]:.3f} {micro[1]:.3f} {micro[2]:.3f}   (macro-F1 {macro:.3f})")
+    lines.append(
+        f"{'micro':24} {'':3} {'':3} {'':3} {'':3}  {micro[0]:.3f} {micro[1]:.3f} {micro[2]:.3f}   (macro-F1 {macro:.3f})"
+    )
     return "\n".join(lines)
 
 
@@ -182,8 +184,10 @@ def run_cv(cfg: Config, k: int = 5, log=print) -> dict:
     real, own = load_real(), load_own()
     y = targets(real)
     folds = fold_assignment(real, k)
-    log(f"CV: {len(real)} real snippets from {len(set(r.source for r in real))} sources in {k} folds "
-        f"(grouped by source); {len(own)} own sentences join every training fold")
+    log(
+        f"CV: {len(real)} real snippets from {len(set(r.source for r in real))} sources in {k} folds "
+        f"(grouped by source); {len(own)} own sentences join every training fold"
+    )
     probs = {(prec, unit): np.zeros_like(y) for prec in PRECISIONS for unit in UNITS}
     for i in range(k):
         train = [r for r, f in zip(real, folds, strict=True) if f != i] + own
@@ -221,9 +225,11 @@ def run_cv(cfg: Config, k: int = 5, log=print) -> dict:
     )
     quant = max(("int8", "int8pc"), key=lambda q: results[(q, best_unit, best_strategy)][2])
     chosen = probs[(quant, best_unit)]
-    log(f"\nbest alone: unit={best_unit}, thresholds={best_strategy}, quantisation={quant} "
+    log(
+        f"\nbest alone: unit={best_unit}, thresholds={best_strategy}, quantisation={quant} "
         f"(nested micro-F1 {quant} {results[(quant, best_unit, best_strategy)][2]:.3f}, "
-        f"fp32 {results[('fp32', best_unit, best_strategy)][2]:.3f})")
+        f"fp32 {results[('fp32', best_unit, best_strategy)][2]:.3f})"
+    )
 
     # The shipped thresholds serve "cues OR classifier". When the matcher can be imported, one
     # global threshold is chosen to maximise that on fresh.jsonl, the set the cues were not
@@ -233,7 +239,9 @@ def run_cv(cfg: Config, k: int = 5, log=print) -> dict:
     strategy = best_strategy
     thresholds = choose_thresholds(y, chosen, best_strategy)
     if cues is not None:
-        fresh_ids = {json.loads(line)["id"] for line in (EVAL_DIR / "fresh.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+        fresh_ids = {
+            json.loads(line)["id"] for line in (EVAL_DIR / "fresh.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+        }
         fresh = np.array([r.id in fresh_ids for r in real])
         log(f"\ncues alone: all {fmt(scores(y, cues)[1])}; fresh.jsonl {fmt(scores(y[fresh], cues[fresh])[1])}")
         log("global threshold t:  classifier alone (all) | cues OR classifier (all) | cues OR classifier (fresh)")

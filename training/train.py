@@ -66,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     fp32, int8 = export_onnx(net, build, cfg, per_channel=per_channel)
     probe = [r.text for r in own]
     drift = abs(predict_onnx(int8, probe, cfg) - predict_torch(net, probe, cfg))
-    log(f"int8 (per-channel={per_channel}) vs torch on the {len(probe)} own sentences: "
-        f"max |Δp| {drift.max():.4f}, mean {drift.mean():.5f}")
+    log(
+        f"int8 (per-channel={per_channel}) vs torch on the {len(probe)} own sentences: "
+        f"max |Δp| {drift.max():.4f}, mean {drift.mean():.5f}"
+    )
     shutil.copyfile(int8, MODEL_OUT / "model.onnx")
     copy_tokenizer(MODEL_OUT, cfg)
     copy_licence(MODEL_OUT)

@@ -85,6 +85,7 @@ def _render(template: str, **context) -> str:
 
 # --------------------------------------------------------------------------- the prep checklist
 
+
 @dataclass(frozen=True)
 class ChecklistGroup:
     id: str
@@ -101,8 +102,7 @@ def _groups(bank: Bank, questions: list[Question]) -> list[ChecklistGroup]:
     for question in questions:
         order.setdefault(question.category, []).append(question)
     return [
-        ChecklistGroup(cid, bank.categories[cid].title if cid in bank.categories else cid, tuple(qs))
-        for cid, qs in order.items()
+        ChecklistGroup(cid, bank.categories[cid].title if cid in bank.categories else cid, tuple(qs)) for cid, qs in order.items()
     ]
 
 
@@ -118,6 +118,7 @@ def render_checklist(bank: Bank, plan: Plan, company: str, role: str, fmt: str, 
 
 
 # --------------------------------------------------------------------------- the report
+
 
 @dataclass(frozen=True)
 class ReportItem:
@@ -139,7 +140,13 @@ def render_report(bank: Bank, matcher: Matcher, interview: Interview, fmt: str, 
     if fmt == "json":
         return json_safe(json.dumps(report_as_dict(interview, summary, items, where), indent=2, ensure_ascii=False)) + "\n"
     return _render(
-        f"report.{fmt}.j2", interview=interview, summary=summary, items=items, numbers=numbers, bank=bank, where=where,
+        f"report.{fmt}.j2",
+        interview=interview,
+        summary=summary,
+        items=items,
+        numbers=numbers,
+        bank=bank,
+        where=where,
         unknown=", ".join(bank.flags[f].title if f in bank.flags else f for f in summary.verdict.unknown),
     )
 
@@ -279,6 +286,7 @@ def write_export(path: Path, text: str, force: bool = False) -> Path:
 
 # --------------------------------------------------------------------------- the comparison
 
+
 def comparison_name(companies) -> str:
     """The `company` part of a comparison's default file name: `acme-vs-globex` (each one safe)."""
     return "-vs-".join(slug(company, 24) for company in companies)
@@ -321,8 +329,14 @@ def render_comparison(bank: Bank, comparison, fmt: str) -> str:
         return bank.flags[flag_id].title if flag_id in bank.flags else flag_id
 
     text = _render(
-        f"comparison.{fmt}.j2", comparison=comparison, columns=comparison.columns, groups=groups, labels=LABELS,
-        title=title, fit=_fit, flat=lambda text: " ".join(str(text).split()),
+        f"comparison.{fmt}.j2",
+        comparison=comparison,
+        columns=comparison.columns,
+        groups=groups,
+        labels=LABELS,
+        title=title,
+        fit=_fit,
+        flat=lambda text: " ".join(str(text).split()),
         unknown={c.id: c.summary.verdict.unknown for c in comparison.columns},
     )
     if fmt == "html":

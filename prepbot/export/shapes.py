@@ -53,9 +53,7 @@ def plan_as_dict(bank: Bank, the_plan: "Plan") -> dict:
         "minutes": the_plan.minutes,
         "categories": list(the_plan.categories),
         "total_minutes": the_plan.total_minutes,
-        "questions": [
-            {**question_as_dict(bank, q), "covers": list(the_plan.covers.get(q.id, ()))} for q in the_plan.questions
-        ],
+        "questions": [{**question_as_dict(bank, q), "covers": list(the_plan.covers.get(q.id, ()))} for q in the_plan.questions],
         "flags_probed": list(the_plan.flags_probed),
         "left_out": [q.id for q in the_plan.left_out],
     }
@@ -99,8 +97,7 @@ def checklist_as_dict(bank: Bank, the_plan: "Plan", company: str, role: str, gro
         "minutes": the_plan.minutes,
         "total_minutes": the_plan.total_minutes,
         "categories": [
-            {"id": g.id, "title": g.title, "minutes": g.minutes,
-             "questions": [question_as_dict(bank, q) for q in g.questions]}
+            {"id": g.id, "title": g.title, "minutes": g.minutes, "questions": [question_as_dict(bank, q) for q in g.questions]}
             for g in groups
         ],
     }
@@ -108,10 +105,18 @@ def checklist_as_dict(bank: Bank, the_plan: "Plan", company: str, role: str, gro
 
 def finding_as_dict(finding, where=None) -> dict:
     return {
-        "id": finding.id, "kind": finding.kind, "title": finding.flag.title, "explanation": finding.flag.explanation,
-        "severity": finding.flag.severity, "score": finding.score, "status": finding.status,
-        "weight": finding.weight, "reason": finding.reason, "question_id": finding.question_id,
-        "questions": list(finding.questions), "sources": list(finding.source_ids),
+        "id": finding.id,
+        "kind": finding.kind,
+        "title": finding.flag.title,
+        "explanation": finding.flag.explanation,
+        "severity": finding.flag.severity,
+        "score": finding.score,
+        "status": finding.status,
+        "weight": finding.weight,
+        "reason": finding.reason,
+        "question_id": finding.question_id,
+        "questions": list(finding.questions),
+        "sources": list(finding.source_ids),
         "where": where(finding) if where else "",
         "evidence": [
             {**evidence_as_dict(h.evidence), **({"question_id": h.question_id} if h.question_id else {"source": h.source_id})}
@@ -125,8 +130,15 @@ def verdict_as_dict(verdict) -> dict:
         "label": verdict.label,
         "score": verdict.score,
         "reasons": [
-            {"flag": f.id, "kind": f.kind, "severity": f.flag.severity, "weight": f.weight, "status": f.status,
-             "question": f.question_id, "sources": list(f.source_ids)}
+            {
+                "flag": f.id,
+                "kind": f.kind,
+                "severity": f.flag.severity,
+                "weight": f.weight,
+                "status": f.status,
+                "question": f.question_id,
+                "sources": list(f.source_ids),
+            }
             for f in verdict.reasons
         ],
         "unknown": list(verdict.unknown),
@@ -144,9 +156,16 @@ def report_as_dict(interview: Interview, summary, items, where=None) -> dict:
         "schema": REPORT_SCHEMA,
         "version": REPORT_VERSION,
         "interview": {
-            "id": interview.id, "company": interview.company, "role": interview.role, "date": interview.date,
-            "persona": interview.persona, "minutes": interview.minutes, "categories": list(interview.categories),
-            "current": interview.current, "created_at": interview.created_at, "updated_at": interview.updated_at,
+            "id": interview.id,
+            "company": interview.company,
+            "role": interview.role,
+            "date": interview.date,
+            "persona": interview.persona,
+            "minutes": interview.minutes,
+            "categories": list(interview.categories),
+            "current": interview.current,
+            "created_at": interview.created_at,
+            "updated_at": interview.updated_at,
             "general_note": interview.general_note,
         },
         "verdict": verdict_as_dict(summary.verdict),
@@ -166,8 +185,14 @@ def report_as_dict(interview: Interview, summary, items, where=None) -> dict:
         ],
         "unanswered": [q.id for q in summary.unanswered],
         "corrections": [
-            {"flag": c.flag_id, "status": c.status, "reason": c.reason, "question_id": c.question_id,
-             "evidence": list(c.evidence), "updated_at": c.updated_at}
+            {
+                "flag": c.flag_id,
+                "status": c.status,
+                "reason": c.reason,
+                "question_id": c.question_id,
+                "evidence": list(c.evidence),
+                "updated_at": c.updated_at,
+            }
             for c in interview.corrections.values()
         ],
         "sources": [{"id": s.id, "label": s.label, "text": s.text, "added_at": s.added_at} for s in interview.sources],
@@ -194,11 +219,22 @@ def interview_from_report(data: dict) -> Interview:
         }
         sources = [Source(s["id"], s["label"], s["text"], s["added_at"]) for s in data.get("sources", [])]
         return Interview(
-            id=meta["id"], company=meta["company"], role=meta["role"], date=meta["date"], persona=meta["persona"],
-            minutes=meta["minutes"], categories=tuple(meta["categories"]),
-            question_ids=[q["id"] for q in data["questions"]], answers=answers, current=meta["current"],
-            created_at=meta["created_at"], updated_at=meta["updated_at"], general_note=meta.get("general_note", ""),
-            own_questions=own, corrections=corrections, sources=sources,
+            id=meta["id"],
+            company=meta["company"],
+            role=meta["role"],
+            date=meta["date"],
+            persona=meta["persona"],
+            minutes=meta["minutes"],
+            categories=tuple(meta["categories"]),
+            question_ids=[q["id"] for q in data["questions"]],
+            answers=answers,
+            current=meta["current"],
+            created_at=meta["created_at"],
+            updated_at=meta["updated_at"],
+            general_note=meta.get("general_note", ""),
+            own_questions=own,
+            corrections=corrections,
+            sources=sources,
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ShapeError(f"the report is incomplete: missing {exc}") from None
@@ -223,13 +259,18 @@ def comparison_as_dict(comparison) -> dict:
         ],
         "flags": [
             {
-                "id": row.id, "kind": row.kind, "title": row.flag.title,
+                "id": row.id,
+                "kind": row.kind,
+                "title": row.flag.title,
                 "cells": [
                     {
-                        "interview": cell.interview_id, "state": cell.state,
+                        "interview": cell.interview_id,
+                        "state": cell.state,
                         "evidence": [
-                            {"text": h.evidence.text,
-                             **({"question_id": h.question_id} if h.question_id else {"source": h.source_id})}
+                            {
+                                "text": h.evidence.text,
+                                **({"question_id": h.question_id} if h.question_id else {"source": h.source_id}),
+                            }
                             for h in (cell.finding.heard if cell.finding else ())
                         ],
                     }

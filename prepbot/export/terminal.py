@@ -15,7 +15,11 @@ def render_plan(bank: Bank, the_plan: Plan, markdown: bool, explain: bool = Fals
     count = len(the_plan.questions)
     summary = f"{count} question{'s' if count != 1 else ''}, about {the_plan.total_minutes:g} min"
     if the_plan.persona:
-        summary += f", for a conversation with an {the_plan.persona}" if the_plan.persona[0] in "aeiou" else f", for a {the_plan.persona}"
+        summary += (
+            f", for a conversation with an {the_plan.persona}"
+            if the_plan.persona[0] in "aeiou"
+            else f", for a {the_plan.persona}"
+        )
     if the_plan.minutes:
         summary += f" (time box {the_plan.minutes:g} min)"
     lines.append(f"# Questions\n\n{summary}\n" if markdown else summary + "\n")
@@ -27,7 +31,9 @@ def render_plan(bank: Bank, the_plan: Plan, markdown: bool, explain: bool = Fals
         listen = "; ".join(safe(x) for x in question.listen_for)
         follow = " / ".join(safe(x) for x in question.follow_ups)
         if markdown:
-            lines.append(f"{number}. **{ask}**  \n   _{title} · {question.minutes:g} min · priority {question.priority}_  \n   {why}")
+            lines.append(
+                f"{number}. **{ask}**  \n   _{title} · {question.minutes:g} min · priority {question.priority}_  \n   {why}"
+            )
             lines.append("   - Listen for: " + listen)
             lines.append("   - Follow up: " + follow)
         else:
@@ -45,7 +51,9 @@ def render_plan(bank: Bank, the_plan: Plan, markdown: bool, explain: bool = Fals
     if explain:
         probed = the_plan.flags_probed
         missing = [f for f in bank.flags if f not in probed]
-        lines.append(f"Flags probed: {len(probed)} of {len(bank.flags)}" + (f"; not probed: {', '.join(missing)}" if missing else ""))
+        lines.append(
+            f"Flags probed: {len(probed)} of {len(bank.flags)}" + (f"; not probed: {', '.join(missing)}" if missing else "")
+        )
         if the_plan.left_out:
             lines.append(f"Left out for time ({len(the_plan.left_out)}):")
             for question in the_plan.left_out:

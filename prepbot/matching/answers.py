@@ -70,15 +70,22 @@ class AnswerReader:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
                 for cue, matched, _ in cue_set.find(sentence_tokens):
-                    decision = decide(cue.flag_id, self.opposites.get(cue.flag_id), sentence_tokens, matched, self.rules, triggers)
+                    decision = decide(
+                        cue.flag_id, self.opposites.get(cue.flag_id), sentence_tokens, matched, self.rules, triggers
+                    )
                     if decision.flag_id is None or decision.flag_id not in question.flags or decision.flag_id in decided:
                         continue
                     first_token = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
-                    hits.append(AnswerHit(
-                        decision.flag_id, ANSWER_WEIGHT, offset + sentence_tokens[first_token].start,
-                        offset + sentence_tokens[matched[-1]].end,
-                        f"answer cue of question {question.id}: {cue.source}", decision.rule,
-                    ))
+                    hits.append(
+                        AnswerHit(
+                            decision.flag_id,
+                            ANSWER_WEIGHT,
+                            offset + sentence_tokens[first_token].start,
+                            offset + sentence_tokens[matched[-1]].end,
+                            f"answer cue of question {question.id}: {cue.source}",
+                            decision.rule,
+                        )
+                    )
         return hits
 
     def plain_answer(self, text: str) -> tuple[str, int] | None:
@@ -110,13 +117,19 @@ class AnswerReader:
                 continue
             if not flag_id:
                 return []
-            rest = words[len(phrase):]
+            rest = words[len(phrase) :]
             if any(w in self.rules.clause_breakers for w in rest):
                 return []  # "no, but every PR gets a look": the plain answer is taken back
             end = tokens[len(phrase) - 1].end
             said = " ".join(phrase)
-            return [AnswerHit(
-                flag_id, ANSWER_WEIGHT, offset + tokens[0].start, offset + end,
-                f"answer '{said}' to question {question.id}", f"a plain {name} to \u201c{question.ask}\u201d",
-            )]
+            return [
+                AnswerHit(
+                    flag_id,
+                    ANSWER_WEIGHT,
+                    offset + tokens[0].start,
+                    offset + end,
+                    f"answer '{said}' to question {question.id}",
+                    f"a plain {name} to \u201c{question.ask}\u201d",
+                )
+            ]
         return []

@@ -113,8 +113,10 @@ class ContextRules:
         """The inverse of `from_mapping`: plain data (for the catalogue's JSON cache)."""
         return {
             "negation": {
-                "window": self.negation_window, "before": sorted(self.negation_before),
-                "after": sorted(self.negation_after), "be": sorted(self.be_words),
+                "window": self.negation_window,
+                "before": sorted(self.negation_before),
+                "after": sorted(self.negation_after),
+                "be": sorted(self.be_words),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [
@@ -178,9 +180,7 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
         for kind, phrase, direction, window in modifiers.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window))
-    negations = [
-        Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in rules.negation_before and i not in masked
-    ]
+    negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in rules.negation_before and i not in masked]
     return negations + found
 
 
@@ -200,7 +200,11 @@ def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
 
 
 def decide(
-    flag_id: str, opposite: str | None, tokens: list[Token], matched: list[int], rules: ContextRules,
+    flag_id: str,
+    opposite: str | None,
+    tokens: list[Token],
+    matched: list[int],
+    rules: ContextRules,
     triggers: list[Trigger],
 ) -> Decision:
     """The flag a cue reading states once the triggers around it are counted."""
@@ -220,7 +224,8 @@ def decide(
     scope = tokens[first].scope
     matched_set = set(matched)
     before = [
-        t for t in triggers
+        t
+        for t in triggers
         if t.kind == "negation" and t.end <= first and first - t.start <= rules.negation_window and tokens[t.start].scope == scope
     ]
     reasons: list[str] = []
@@ -233,7 +238,8 @@ def decide(
     # "code is not reviewed": a negation between the cue's words. When a negation before the cue
     # governs another clause ("not on call, not contacted on holiday"), the two run in parallel.
     inside = [
-        t for t in triggers
+        t
+        for t in triggers
         if t.kind == "negation" and first < t.start < last and (t.start not in matched_set or t.words in rules.contractions)
     ]
     if inside and not (before and tokens[inside[0].start].scope != tokens[before[0].start].scope):
@@ -247,8 +253,7 @@ def decide(
         negations += 1  # "reviews arent" read as "reviews are" ends with its negation
         reasons.append(f"negation inside: '{tokens[last].word}'")
     elif words and (
-        words[0] in rules.negation_after
-        or (words[0] in rules.be_words and len(words) > 1 and words[1] in rules.negation_before)
+        words[0] in rules.negation_after or (words[0] in rules.be_words and len(words) > 1 and words[1] in rules.negation_before)
     ):
         negations += 1
         reasons.append(f"negation after: '{' '.join(words[:2]) if words[0] in rules.be_words else words[0]}'")

@@ -154,7 +154,10 @@ class Matcher:
         return cls(bank.flags.values(), rules, model)
 
     def match(
-        self, text: str, question: Question | None = None, model: str = "auto",
+        self,
+        text: str,
+        question: Question | None = None,
+        model: str = "auto",
         progress: Callable[[int, int], None] | None = None,
     ) -> list[Match]:
         """Flags found in `text`, red first, then by score. Never raises on any string.
@@ -245,8 +248,9 @@ class Matcher:
             negated = any(r.negated for _, r in readings)
             return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
         return [
-            ModelUnit(sentence, offset + r.span[0], offset + r.span[1], r.blocked, frozenset(h.flag_id for h in r.hits),
-                      r.negated)
+            ModelUnit(
+                sentence, offset + r.span[0], offset + r.span[1], r.blocked, frozenset(h.flag_id for h in r.hits), r.negated
+            )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok
         ]
@@ -257,7 +261,12 @@ class Matcher:
             return
         for flag_id, probability in found.items():
             flag = self.flags.get(flag_id)
-            if flag is None or flag_id in unit.ruled or flag_id in unit.blocked or (flag.opposite and flag.opposite in unit.ruled):
+            if (
+                flag is None
+                or flag_id in unit.ruled
+                or flag_id in unit.blocked
+                or (flag.opposite and flag.opposite in unit.ruled)
+            ):
                 continue  # the cues give the evidence, and decide polarity, where they read anything
             if unit.negated and flag.kind == "green" and flag.opposite:
                 continue  # "we don't really review code" is not read as reviews by the classifier

@@ -89,9 +89,7 @@ class Classifier:
             options.inter_op_num_threads = 1
             options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
             options.log_severity_level = 3
-            session = ort.InferenceSession(
-                str(folder / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
-            )
+            session = ort.InferenceSession(str(folder / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"])
         except Exception as exc:
             reason = " ".join(str(exc).split())[:200]
             raise ModelUnavailable(f"the flag classifier could not be loaded: {reason}") from None
@@ -121,7 +119,4 @@ class Classifier:
 
     def flags(self, texts: list[str]) -> list[dict[str, float]]:
         """Per text, only the flags whose probability is at or above their threshold."""
-        return [
-            {f: p for f, p in scores.items() if p >= self.thresholds[f]}
-            for scores in self.predict(texts)
-        ]
+        return [{f: p for f, p in scores.items() if p >= self.thresholds[f]} for scores in self.predict(texts)]

@@ -41,7 +41,10 @@ class PrepbotApp(App):
         if self.service.store.recovered_from:
             self.notify(
                 f"Your database was damaged. It was moved to {safe(self.service.store.recovered_from)} and a new one started.",
-                title="Database recovered", severity="warning", timeout=20, markup=False,
+                title="Database recovered",
+                severity="warning",
+                timeout=20,
+                markup=False,
             )
 
     def action_command_palette(self) -> None:
@@ -73,9 +76,13 @@ class PrepbotApp(App):
             self.unsaved.append(conversation)
         if self._quitting or self._exit or self._closing:
             return  # the app is closing: action_quit has warned, and printed the notes
-        self.notify("Your notes are kept in memory and prepbot keeps trying to save them. "
-                    "Free some disk space before you quit.", title="Not saved", severity="error", timeout=15,
-                    markup=False)
+        self.notify(
+            "Your notes are kept in memory and prepbot keeps trying to save them. Free some disk space before you quit.",
+            title="Not saved",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
         if self._retry is None:
             self._retry = self.set_interval(RETRY_SAVE_EVERY, self.retry_unsaved)
 
@@ -104,9 +111,14 @@ class PrepbotApp(App):
         unsaved = self.unsaved_notes()
         if unsaved and not self._quit_warned:
             self._quit_warned = True
-            self.notify("Your notes are not saved (is the disk full?). Free some space and prepbot saves them; "
-                        "press Ctrl+Q again to quit anyway, and the notes are printed in the terminal.",
-                        title="Not saved", severity="error", timeout=30, markup=False)
+            self.notify(
+                "Your notes are not saved (is the disk full?). Free some space and prepbot saves them; "
+                "press Ctrl+Q again to quit anyway, and the notes are printed in the terminal.",
+                title="Not saved",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
             return
         self._quitting = True
         self.exit(message=unsaved_report(unsaved) if unsaved else None)

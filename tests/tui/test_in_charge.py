@@ -355,8 +355,17 @@ async def test_palette_opened_empty_lists_prepbots_commands(make_app):
         assert isinstance(palette, CommandPalette)
         listed = palette.query_one(OptionList)
         shown = "\n".join(str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count))
-        for command in ("Jump to:", "Show summary", "Export report", "Add my own question", "Add a flag prepbot missed",
-                        "Edit details", "General note", "Paste what I read", "Correct a flag"):
+        for command in (
+            "Jump to:",
+            "Show summary",
+            "Export report",
+            "Add my own question",
+            "Add a flag prepbot missed",
+            "Edit details",
+            "General note",
+            "Paste what I read",
+            "Correct a flag",
+        ):
             assert command in shown
         await pilot.press("escape", "f2", "ctrl+p")
         await pilot.pause(0.5)
@@ -427,8 +436,9 @@ async def test_follow_ups_never_repeat_an_asked_question_nor_a_dismissed_flag(ma
 
 async def test_home_at_80x24_keeps_the_progress_column(make_app):
     bank = load_catalogue().bank
-    interview = start_interview(bank, "A very long company name " * 4, "Senior staff principal engineer", "2026-12-01",
-                                "engineer", 20)
+    interview = start_interview(
+        bank, "A very long company name " * 4, "Senior staff principal engineer", "2026-12-01", "engineer", 20
+    )
     Store().save(interview)
     async with make_app().run_test(size=(80, 24)) as pilot:
         table = pilot.app.screen.query_one(DataTable)

@@ -163,6 +163,7 @@ async def test_database_deleted_while_running_is_recreated_and_the_user_told(mak
         chat.query_one("#note", TextArea).insert("Written after the file was deleted.")
         await pilot.pause(0.8)
         said = [m for m in messages(app) if "deleted or replaced" in m]
-        assert said == [f"The database {path} was deleted or replaced by another program; "
-                        "this interview was saved into a new one there"]
+        assert said == [
+            f"The database {path} was deleted or replaced by another program; this interview was saved into a new one there"
+        ]
         assert stored_note(chat.interview.id, question) == "Written after the file was deleted."

@@ -39,8 +39,10 @@ class ChatCommands(Provider):
         screen = self.screen
         if not isinstance(screen, ChatScreen):
             return []
-        entries = [(f"Jump to: {title}", partial(screen.jump_to_category, cid), f"First open question about {title}")
-                   for cid, title in screen.conversation.plan_categories()]
+        entries = [
+            (f"Jump to: {title}", partial(screen.jump_to_category, cid), f"First open question about {title}")
+            for cid, title in screen.conversation.plan_categories()
+        ]
         entries += [
             ("Show summary", screen.action_summary, "Red and green flags so far, and a verdict (F2)"),
             ("Export report", screen.action_export, "Save the report as Markdown, HTML, JSON or text (F3)"),
@@ -109,7 +111,9 @@ class ChatScreen(CorrectionActions, Screen):
         with Horizontal(id="body"):
             with Vertical(id="conversation"):
                 yield VerticalScroll(id="log")
-                yield TextArea(id="note", soft_wrap=True, tab_behavior="focus", placeholder="Type what you heard… (Ctrl+N when done)")
+                yield TextArea(
+                    id="note", soft_wrap=True, tab_behavior="focus", placeholder="Type what you heard… (Ctrl+N when done)"
+                )
             with Vertical(id="side"):
                 yield Static(Content.assemble("Plan ", ("▶now ✓done –skip ·open", "dim")), classes="panel-title")
                 yield PlanList(id="plan")
@@ -119,7 +123,9 @@ class ChatScreen(CorrectionActions, Screen):
     def on_mount(self) -> None:
         self.app.apply_cursor_blink(self)
         if not self.questions:
-            self.post(ChatMessage("prepbot", "This interview has no questions left in the bank. Press Esc to go back.", kind="bot"))
+            self.post(
+                ChatMessage("prepbot", "This interview has no questions left in the bank. Press Esc to go back.", kind="bot")
+            )
             return
         # Replay what was already noted, so a resumed interview reads like the conversation it was.
         for index, question in self.conversation.answered_before():
@@ -250,8 +256,12 @@ class ChatScreen(CorrectionActions, Screen):
             )
         )
         self.query_one(FlagPanel).show_all(self.conversation.flags_so_far(), self.conversation.question_numbers())
-        self.query_one(PlanList).show(self.questions, [self.conversation.status_of(q) for q in self.questions],
-                                      self.interview.current, highlight=self.interview.current)
+        self.query_one(PlanList).show(
+            self.questions,
+            [self.conversation.status_of(q) for q in self.questions],
+            self.interview.current,
+            highlight=self.interview.current,
+        )
         self.update_clock()
 
     def update_clock(self) -> None:
@@ -312,8 +322,7 @@ class ChatScreen(CorrectionActions, Screen):
         if any(c.question_id == self.current_question.id for c in result.conflicts):
             self.reload_note()
         if result.message:
-            self.notify(safe(result.message, keep_layout=False), title="Saved", severity="warning", timeout=15,
-                        markup=False)
+            self.notify(safe(result.message, keep_layout=False), title="Saved", severity="warning", timeout=15, markup=False)
 
     def reload_note(self) -> None:
         """Show what is stored after another window's save, without that counting as typing (no new save)."""
@@ -392,8 +401,9 @@ class ChatScreen(CorrectionActions, Screen):
         if not self.questions:
             return
         self.app.copy_to_clipboard(self.current_question.ask)
-        self.notify("Copied the question. If your terminal has no clipboard support, export the prep checklist instead.",
-                    title="Copied")
+        self.notify(
+            "Copied the question. If your terminal has no clipboard support, export the prep checklist instead.", title="Copied"
+        )
 
     def action_summary(self) -> None:
         from prepbot.tui.screens.summary import SummaryScreen
@@ -496,8 +506,12 @@ class ChatScreen(CorrectionActions, Screen):
                     self.load_note()
                 self.replan(min(index, len(self.questions) - 1))
 
-        self.app.push_screen(ConfirmScreen(f"Remove Q{index + 1} from the plan? Its note, if any, is kept.\n\n"
-                                           f"{one_line(question.ask, 200)}", yes="Remove"), done)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Remove Q{index + 1} from the plan? Its note, if any, is kept.\n\n{one_line(question.ask, 200)}", yes="Remove"
+            ),
+            done,
+        )
 
     def action_skip_selected(self) -> None:
         index = self.plan_list().selected_index()

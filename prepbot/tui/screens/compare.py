@@ -51,8 +51,10 @@ class CompareScreen(Screen):
         columns = self.comparison.columns
         with Vertical(id="compare"):
             yield Static(Content("Comparing " + " vs ".join(one_line(c.company, 40) for c in columns)), id="compare-title")
-            lines = [f"[{n}] {one_line(c.company, 30)}: {one_line(c.verdict, 60)} (score {c.score:+d})"
-                     for n, c in enumerate(columns, 1)]
+            lines = [
+                f"[{n}] {one_line(c.company, 30)}: {one_line(c.verdict, 60)} (score {c.score:+d})"
+                for n, c in enumerate(columns, 1)
+            ]
             yield Static(Content("\n".join(lines)), id="compare-verdicts")
             yield DataTable(id="compare-table", cursor_type="cell", zebra_stripes=True)
             yield Static(Content(""), id="compare-detail")
@@ -132,6 +134,7 @@ class ComparisonExportScreen(ExportScreen):
             return
         target = resolve_target(raw, self.name_part, "comparison", fmt)
         if target.exists():
+
             def answer(overwrite: bool | None) -> None:
                 if overwrite:
                     self.write(target, fmt, force=True)

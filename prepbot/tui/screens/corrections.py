@@ -46,8 +46,9 @@ class CorrectionActions:
         def done(reason: str | None) -> None:
             if reason is not None:
                 self.correct(finding.id, "dismissed", reason)
-                self.notify(f"Dismissed: {finding.flag.title}. It stays listed, struck through, and counts for nothing.",
-                            markup=False)
+                self.notify(
+                    f"Dismissed: {finding.flag.title}. It stays listed, struck through, and counts for nothing.", markup=False
+                )
 
         self.app.push_screen(ReasonDialog(finding.flag.title), done)
 

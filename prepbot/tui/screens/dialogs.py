@@ -132,8 +132,13 @@ class AddFlagDialog(Dialog):
         yield OptionList(*options, id="flag-choice")
         if self.question_label is not None:
             yield Label("Heard in")
-            yield Select([(f"this question ({self.question_label})", "question"), ("the interview as a whole", "interview")],
-                         value="question", allow_blank=False, id="attach", compact=True)
+            yield Select(
+                [(f"this question ({self.question_label})", "question"), ("the interview as a whole", "interview")],
+                value="question",
+                allow_blank=False,
+                id="attach",
+                compact=True,
+            )
         yield Label("What did you hear? (optional)")
         yield Input(id="flag-reason")
 
@@ -164,9 +169,21 @@ def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str]) 
     label, style = MARKERS[finding.kind]
     flag = finding.flag
     status = "dismissed by you (counts for nothing)" if not finding.counts else finding.status
-    parts: list = [(label, style), " ", (flag.title, "bold" if finding.counts else "strike"), "\n",
-                   flag.explanation, "\n", ("Severity: ", "italic"), flag.severity,
-                   ("   Status: ", "italic"), status, ("   Score: ", "italic"), f"{finding.score:.2f}", "\n"]
+    parts: list = [
+        (label, style),
+        " ",
+        (flag.title, "bold" if finding.counts else "strike"),
+        "\n",
+        flag.explanation,
+        "\n",
+        ("Severity: ", "italic"),
+        flag.severity,
+        ("   Status: ", "italic"),
+        status,
+        ("   Score: ", "italic"),
+        f"{finding.score:.2f}",
+        "\n",
+    ]
     if finding.reason:
         parts += [("Your note: ", "italic"), finding.reason, "\n"]
     if not finding.heard:
@@ -179,10 +196,22 @@ def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str]) 
             where = f"what you read: {one_line(sources[heard.source_id], 40)}"
         else:
             where = "a note"
-        parts += ["\n", (f"{number}. “", "bold"), (one_line(evidence.text, 300), "italic"), ("”", "bold"), "\n",
-                  ("   in: ", "dim"), where, "\n",
-                  ("   read by: ", "dim"), evidence.source or "a cue", "\n",
-                  ("   context: ", "dim"), evidence.context or "no context rule changed the reading", "\n"]
+        parts += [
+            "\n",
+            (f"{number}. “", "bold"),
+            (one_line(evidence.text, 300), "italic"),
+            ("”", "bold"),
+            "\n",
+            ("   in: ", "dim"),
+            where,
+            "\n",
+            ("   read by: ", "dim"),
+            evidence.source or "a cue",
+            "\n",
+            ("   context: ", "dim"),
+            evidence.context or "no context rule changed the reading",
+            "\n",
+        ]
     parts += ["\n", ("Ask next: ", "italic"), flag.follow_up]
     return Content.assemble(*parts)
 
@@ -276,13 +305,15 @@ class DetailsDialog(Dialog):
         except ValueError:
             self.show_error("Minutes must be a number, or empty for no limit.")
             return
-        self.dismiss({
-            "company": self.query_one("#d-company", Input).value,
-            "role": self.query_one("#d-role", Input).value,
-            "date": self.query_one("#d-date", Input).value.strip(),
-            "persona": str(self.query_one("#d-persona", Select).value),
-            "minutes": minutes,
-        })
+        self.dismiss(
+            {
+                "company": self.query_one("#d-company", Input).value,
+                "role": self.query_one("#d-role", Input).value,
+                "date": self.query_one("#d-date", Input).value.strip(),
+                "persona": str(self.query_one("#d-persona", Select).value),
+                "minutes": minutes,
+            }
+        )
 
 
 class NoteDialog(Dialog):

@@ -71,6 +71,7 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         target = resolve_target(raw, self.interview.company, "report", fmt)
         if target.exists():
+
             def answer(overwrite: bool | None) -> None:
                 if overwrite:
                     self.write(target, fmt, force=True)

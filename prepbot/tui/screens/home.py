@@ -68,8 +68,13 @@ class HomeScreen(Screen):
             row = item.row
             table.add_row(
                 Text("✓" if row.id in self.marked else ""),
-                cell(row.company, 16), cell(row.role, 12), cell(row.date, 10), Text(str(item.red)), Text(str(item.green)),
-                Text(f"{row.answered_count}/{row.question_count}"), key=row.id,
+                cell(row.company, 16),
+                cell(row.role, 12),
+                cell(row.date, 10),
+                Text(str(item.red)),
+                Text(str(item.green)),
+                Text(f"{row.answered_count}/{row.question_count}"),
+                key=row.id,
             )
         self.query_one("#empty").display = not rows
         table.display = bool(rows)
@@ -139,8 +144,10 @@ class HomeScreen(Screen):
         from prepbot.tui.screens.compare import CompareScreen
 
         if not MIN_INTERVIEWS <= len(self.marked) <= MAX_INTERVIEWS:
-            self.notify(f"Mark {MIN_INTERVIEWS} to {MAX_INTERVIEWS} interviews with Space, then press C to compare them.",
-                        severity="warning")
+            self.notify(
+                f"Mark {MIN_INTERVIEWS} to {MAX_INTERVIEWS} interviews with Space, then press C to compare them.",
+                severity="warning",
+            )
             return
         try:
             interviews = [self.service.load(i) for i in self.marked]

@@ -34,8 +34,9 @@ class CheckList(SelectionList[str]):
             return strip
         checked = self.get_option_at_index(index).value in self._selected
         plain = segments[3].style
-        return Strip([Segment("[", plain), Segment("✓" if checked else " ", segments[1].style), Segment("]", plain),
-                      *segments[3:]])
+        return Strip(
+            [Segment("[", plain), Segment("✓" if checked else " ", segments[1].style), Segment("]", plain), *segments[3:]]
+        )
 
 
 class NewInterviewScreen(Screen):

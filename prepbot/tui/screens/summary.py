@@ -75,8 +75,11 @@ class SummaryScreen(CorrectionActions, Screen):
             yield Static(Content.assemble(("Correct a flag", "bold underline"), "  ", (CORRECTION_KEYS, "dim")))
             yield FindingList(id="summary-flags")
             yield Static(self.render_summary(), id="summary-body")
-            yield Static(Content.assemble(("What you read", "bold underline"), "  ",
-                                          ("I or F8 pastes one · X removes the selected one", "dim")))
+            yield Static(
+                Content.assemble(
+                    ("What you read", "bold underline"), "  ", ("I or F8 pastes one · X removes the selected one", "dim")
+                )
+            )
             yield SourceList(id="sources")
         yield Footer()
 
@@ -92,10 +95,12 @@ class SummaryScreen(CorrectionActions, Screen):
         if not self.interview.sources:
             sources.add_option(Option(Content("none yet"), disabled=True))
             return
-        sources.add_options([
-            Option(Content.assemble((one_line(s.label, 40), "bold"), "  ", (one_line(s.text, 60), "dim")), id=s.id)
-            for s in self.interview.sources
-        ])
+        sources.add_options(
+            [
+                Option(Content.assemble((one_line(s.label, 40), "bold"), "  ", (one_line(s.text, 60), "dim")), id=s.id)
+                for s in self.interview.sources
+            ]
+        )
         sources.highlighted = min(highlighted or 0, len(self.interview.sources) - 1)
 
     # -- corrections (CorrectionActions)
@@ -152,8 +157,9 @@ class SummaryScreen(CorrectionActions, Screen):
                 return
             self.after_correction()
 
-        self.app.push_screen(ConfirmScreen(f"Remove “{one_line(source.label, 60)}” and the flags read in it?", yes="Remove"),
-                             done)
+        self.app.push_screen(
+            ConfirmScreen(f"Remove “{one_line(source.label, 60)}” and the flags read in it?", yes="Remove"), done
+        )
 
     def text(self) -> str:
         """The whole summary as plain text: head, flags, the rest (tests and screen readers)."""
@@ -180,16 +186,28 @@ class SummaryScreen(CorrectionActions, Screen):
         parts: list = [
             (f"Summary: {one_line(interview.company, 50)}", "bold"),
             f"  {one_line(interview.role, 40)} · {one_line(interview.date, 12)}\n\n",
-            ("Verdict: ", "bold"), verdict.label, f"  (score {verdict.score:+d})\n",
+            ("Verdict: ", "bold"),
+            verdict.label,
+            f"  (score {verdict.score:+d})\n",
         ]
         for finding in verdict.reasons:
             if finding.counts:
                 label, style = MARKERS[finding.kind]
-                parts += [f"  {finding.weight:+d}  ", (label, style), " ", finding.flag.title,
-                          (f"  {finding.flag.severity}, {finding.status}", "dim"),
-                          (f", {where(finding)}" if where(finding) else "", "dim"), "\n"]
+                parts += [
+                    f"  {finding.weight:+d}  ",
+                    (label, style),
+                    " ",
+                    finding.flag.title,
+                    (f"  {finding.flag.severity}, {finding.status}", "dim"),
+                    (f", {where(finding)}" if where(finding) else "", "dim"),
+                    "\n",
+                ]
         if verdict.unknown:
-            parts += [("  Not probed yet (unknown, not green): ", "dim"), (", ".join(bank.flags[f].title if f in bank.flags else f for f in verdict.unknown), "dim"), "\n"]
+            parts += [
+                ("  Not probed yet (unknown, not green): ", "dim"),
+                (", ".join(bank.flags[f].title if f in bank.flags else f for f in verdict.unknown), "dim"),
+                "\n",
+            ]
         if head:
             return Content.assemble(*parts)
         parts = []
@@ -204,8 +222,15 @@ class SummaryScreen(CorrectionActions, Screen):
                 label, style = MARKERS[item.kind]
                 status = "" if item.status == "detected" else f" [{item.status}]"
                 place = where(item)
-                parts += ["  ", (label, style), " ", (item.flag.title, "bold" if item.counts else "strike"),
-                          (f"  ({place})" if place else "", "dim"), (status, "dim"), "\n"]
+                parts += [
+                    "  ",
+                    (label, style),
+                    " ",
+                    (item.flag.title, "bold" if item.counts else "strike"),
+                    (f"  ({place})" if place else "", "dim"),
+                    (status, "dim"),
+                    "\n",
+                ]
                 for heard in item.heard[:3]:
                     parts += ["      “", (one_line(heard.evidence.text, 200), "italic"), "”\n"]
                 if len(item.heard) > 3:

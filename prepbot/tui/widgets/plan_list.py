@@ -39,7 +39,8 @@ class PlanList(OptionList):
         for index, (question, status) in enumerate(zip(questions, statuses, strict=True)):
             here = "▶" if index == current else " "
             prompt = Content.assemble(
-                (here, "bold"), f"Q{index + 1} {STATUS_MARKS[status]} ",
+                (here, "bold"),
+                f"Q{index + 1} {STATUS_MARKS[status]} ",
                 (one_line(question.ask, limit), "bold" if index == current else ""),
             )
             options.append(Option(prompt, id=question.id))
