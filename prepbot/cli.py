@@ -229,6 +229,14 @@ def analyze_command(
     found_red = False
     for index, (label, text) in enumerate(documents):
         matches = catalogue.matcher.match(text, question=question, progress=_progress_bar(label, text))
+        if catalogue.matcher.last_unread:
+            from prepbot.matching.engine import MODEL_BUDGET
+
+            click.echo(
+                f"prepbot: note: {safe(label, keep_layout=False)} is long; the classifier read its first "
+                f"{MODEL_BUDGET} sentences and the cues read all of it",
+                err=True,
+            )
         found_red = found_red or any(m.kind == "red" for m in matches)
         if fmt == "json":
             payload = matches_as_dict(matches, explain=explain)

@@ -59,3 +59,17 @@ def test_turned_off_it_says_so(tmp_path):
     result = run_process("analyze", "--explain", stdin=b"nothing", env={"PREPBOT_MODEL": "off"})
     assert "classifier: off" in result.out
     assert os.environ.get("PREPBOT_MODEL") == "off"  # the suite's default is untouched
+
+
+def test_a_very_long_text_is_read_whole_by_the_cues_and_in_part_by_the_classifier(tmp_path):
+    from prepbot.matching.engine import MODEL_BUDGET
+
+    sentences = [f"Release {i} went out after the team reviewed every pull request." for i in range(MODEL_BUDGET + 50)]
+    sentences.append("Nobody reviews the hotfixes though.")
+    path = tmp_path / "long.txt"
+    path.write_text(" ".join(sentences), encoding="utf-8")
+    result = run_process("analyze", "--format", "json", str(path), env=ON)
+    assert result.code == 0, result.err
+    assert f"the classifier read its first {MODEL_BUDGET} sentences and the cues read all of it" in result.err
+    found = {f["id"] for f in json.loads(result.out)["flags"]}
+    assert "no-code-review" in found  # the last sentence, past the classifier's budget, is read by the cues

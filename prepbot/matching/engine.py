@@ -28,6 +28,9 @@ from prepbot.matching.text import sentences, tokenize
 REPORT_THRESHOLD = 0.5
 MAX_SENTENCE_CHARS = 2000  # longer runs without a sentence break are read in pieces of this size
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
+# The classifier reads at most this many pieces of one text (the first ones, in order): about two
+# seconds here. Notes and reviews are far shorter; past it, a pasted book is read by the cues alone.
+MODEL_BUDGET = 600
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ class Matcher:
         self.cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
         self.answers = AnswerReader(rules, {f.id: f.opposite for f in self.flags.values()})
         self.model = model
+        self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
         self._sentence_cache: dict[str, Reading] = {}
 
     @classmethod
@@ -173,6 +177,8 @@ class Matcher:
         if model == "auto" and self.model is not None:
             self.model.model()  # loaded first: what it reads (whole text or sentences) depends on it
         units = self._model_units(text, pieces, readings) if model != "off" and self.model is not None else []
+        self.last_unread = max(0, len(units) - MODEL_BUDGET)  # what the classifier left to the cues
+        units = units[:MODEL_BUDGET]
         if model == "auto" and units:
             self.model.classify([u.text for u in units], progress)
         hits: dict[str, list[tuple[float, int, int, str, str]]] = {}
@@ -233,7 +239,7 @@ class Matcher:
         if self.model is not None and text.strip() and self.model.model() is not None:
             pieces = list(_pieces(text))
             readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
-            self.model.classify([u.text for u in self._model_units(text, pieces, readings)])
+            self.model.classify([u.text for u in self._model_units(text, pieces, readings)][:MODEL_BUDGET])
 
     def _model_units(self, text: str, pieces, readings) -> list[ModelUnit]:
         """What the classifier reads: the whole text when it was trained on whole snippets and the
