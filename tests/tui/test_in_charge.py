@@ -399,6 +399,25 @@ async def test_typing_fast_with_tab_fills_the_right_fields(make_app):
         assert (pilot.app.screen.interview.company, pilot.app.screen.interview.role) == ("Acme", "Dev")
 
 
+async def test_keys_arriving_in_one_burst_after_a_tab_land_in_the_next_field(make_app):
+    """A terminal delivers fast typing (or a paste) as one burst of keys: the app reads them all
+    before the company field has handled the Tab. Focus must move when the Tab arrives."""
+    from textual import events
+
+    async with make_app().run_test() as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, NewInterviewScreen)
+        burst = [*"Acme", "tab", *"Dev"]
+        for key in burst:  # posted all at once, no waiting in between
+            pilot.app.post_message(events.Key(key, None if key == "tab" else key))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one("#company", Input).value == "Acme"
+        assert screen.query_one("#role", Input).value == "Dev"
+
+
 async def test_ctrl_n_after_jumping_to_the_last_question_goes_to_the_next_open_one(make_app):
     async with make_app().run_test(size=(100, 30)) as pilot:
         chat = await start(pilot)

@@ -46,6 +46,10 @@ class NewInterviewScreen(Screen):
         Binding("ctrl+s", "start", "Start"),
         Binding("escape", "app.pop_screen", "Cancel"),
         Binding("f1", "app.help", "Help"),
+        # Priority: focus moves when the key arrives, not when the field gets to it, so keys typed
+        # right after a Tab (a fast typist, a paste) land in the next field, never in this one.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, service: Service):
