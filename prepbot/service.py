@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from prepbot.bank import Bank, Question
 from prepbot.catalogue import Catalogue
-from prepbot.interview import FoundFlag, Interview, Summary, flags_in, start_interview, summarize
+from prepbot.interview import Interview, Summary, start_interview, summarize
 from prepbot.matching import Match
 from prepbot.planner import PlanError
 from prepbot.store import InterviewRow, SaveResult, Store, StoreError
@@ -313,10 +313,6 @@ class Conversation:
     def flags_so_far(self):
         """Every flag heard so far, once each, corrections applied (the summary's findings)."""
         return self.service.summary(self.interview, model="cached").findings
-
-    def live_matches_so_far(self) -> list[FoundFlag]:
-        model = "cached" if self.service.use_model else "off"
-        return flags_in(self.interview, self.service.catalogue.matcher, self.bank, model=model)
 
     def react(self, question: Question) -> Reaction:
         """Flags in the answer to `question`, and the follow-up worth asking next: never one that

@@ -27,11 +27,6 @@ def safe(text: object, keep_layout: bool = True) -> str:
     return pattern.sub(_visible, str(text))
 
 
-def strip_escapes(text: str) -> str:
-    """For files (Markdown, HTML, JSON): the text minus raw ESC bytes and other C0/C1 controls."""
-    return _CONTROL.sub(_visible, text)
-
-
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal may obey: DEL, C1 controls (a lone
 # U+009B is a CSI on some terminals), line separators and bidi overrides. In JSON these only occur
 # inside strings, where a \uXXXX escape reads back as the same character.

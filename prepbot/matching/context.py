@@ -24,6 +24,13 @@ def _phrases(items) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(item).lower().replace("'", "").replace("’", "").split()) for item in items)
 
 
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
 @dataclass(frozen=True)
 class Modifier:
     """Trigger phrases that make a cue in their scope say nothing (hypothetical, advice, ...)."""
@@ -97,17 +104,11 @@ class ContextRules:
 
     @cached_property
     def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in self.pseudo_negation:
-            index.setdefault(phrase[0], []).append(phrase)
-        return index
+        return _by_first_word(self.pseudo_negation)
 
     @cached_property
     def reported_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in self.reported_questions:
-            index.setdefault(phrase[0], []).append(phrase)
-        return index
+        return _by_first_word(self.reported_questions)
 
     def as_mapping(self) -> dict[str, Any]:
         """The inverse of `from_mapping`: plain data (for the catalogue's JSON cache)."""

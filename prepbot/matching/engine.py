@@ -297,10 +297,6 @@ class Matcher:
                 dropped.add(other if keep else flag_id)
         return [h for h in hits if h.flag_id not in dropped]
 
-    def sentence_hits(self, sentence: str) -> tuple[Hit, ...]:
-        """Hits in one sentence, offsets relative to it."""
-        return self.reading(sentence).hits
-
     def reading(self, sentence: str) -> Reading:
         """What the rules make of one sentence. Cached: a keystroke changes one sentence."""
         cached = self._sentence_cache.get(sentence)

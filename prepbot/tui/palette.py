@@ -12,7 +12,7 @@ once `_move_page` checks that the highlighted option has a line.
 
 from __future__ import annotations
 
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 PAGING = ("page_up", "page_down")
 
@@ -28,3 +28,24 @@ def _laid_out(commands: CommandList) -> bool:
     """Whether the highlighted option has a line in the list's layout (what `_move_page` reads)."""
     highlighted = commands.highlighted
     return highlighted is None or highlighted in commands._index_to_line
+
+
+class ScreenCommands(Provider):
+    """A screen's own commands in the palette: listed as soon as it opens, filtered as typed.
+
+    Subclasses give `entries()`: (text, callback, help) for the screen the palette was opened on.
+    """
+
+    def entries(self) -> list[tuple[str, object, str]]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.entries():
+            yield DiscoveryHit(text, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text)

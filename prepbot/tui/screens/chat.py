@@ -8,7 +8,6 @@ from functools import partial
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
@@ -21,6 +20,7 @@ from prepbot.interview import Interview
 from prepbot.service import Service, ServiceError
 from prepbot.store import DiskFullError, SaveResult, StoreError
 from prepbot.textsafe import safe
+from prepbot.tui.palette import ScreenCommands
 from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line, show_controls_in
 from prepbot.tui.widgets.chat_message import ChatMessage
@@ -31,7 +31,7 @@ AUTOSAVE_DELAY = 0.5  # seconds after the last keystroke; the promise to users i
 RETRY_SAVE_EVERY = 3.0  # seconds between attempts while notes could not be saved (a full disk)
 
 
-class ChatCommands(Provider):
+class ChatCommands(ScreenCommands):
     """Command palette entries for the chat: jump to a category, summary, copy, export, and the
     candidate's own changes. Listed as soon as the palette opens (`discover`), filtered as typed."""
 
@@ -56,17 +56,6 @@ class ChatCommands(Provider):
             ("Plan: choose, move, remove", screen.action_focus_plan, "The list of questions (Ctrl+L)"),
         ]
         return entries
-
-    async def discover(self) -> Hits:
-        for text, callback, help_text in self.entries():
-            yield DiscoveryHit(text, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help_text in self.entries():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)
 
 
 class ChatScreen(CorrectionActions, Screen):

@@ -7,16 +7,16 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Footer, Static
 
 from prepbot.compare import Cell, Comparison, compare
-from prepbot.export import ExportError, comparison_name, default_filename, render_comparison, resolve_target, write_export
+from prepbot.export import comparison_name, render_comparison
 from prepbot.interview import Interview
 from prepbot.service import Service
-from prepbot.tui.screens.export import FORMATS, ExportScreen
+from prepbot.tui.screens.export import ExportScreen
 from prepbot.tui.text import cell, one_line
 
 # Words first, colour second: the cell reads the same in NO_COLOR and 16-colour terminals.
@@ -101,53 +101,21 @@ class CompareScreen(Screen):
             if path is not None:
                 self.notify(f"Saved the comparison to {path}", title="Exported", timeout=8, markup=False)
 
-        self.app.push_screen(ComparisonExportScreen(self.service, self.comparison), done)
+        self.app.push_screen(ComparisonExportScreen(self.service, self.comparison, self.app.last_export_folder), done)
 
 
 class ComparisonExportScreen(ExportScreen):
     """The report's export dialog, for a comparison: format and path, asks before it overwrites."""
 
+    KIND = "comparison"
+
     def __init__(self, service: Service, comparison: Comparison, folder: Path | None = None):
         super().__init__(service, comparison.columns[0].interview, folder)
         self.comparison = comparison
-        self.name_part = comparison_name(comparison.companies)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="export-dialog"):
-            yield Static(Content("Export the comparison"), id="export-title")
-            yield Label("Format")
-            yield Select(FORMATS, value="md", allow_blank=False, id="export-format")
-            yield Label("Save to (a file, or a folder for a default name)")
-            yield Input(str(self.folder / default_filename(self.name_part, "comparison", "md")), id="export-path")
-            yield Static("", id="export-error")
-            with Horizontal(id="export-buttons"):
-                yield Button("Export (Ctrl+S)", variant="primary", id="do-export")
-                yield Button("Cancel (Esc)", id="cancel-export")
+    @property
+    def name_part(self) -> str:
+        return comparison_name(self.comparison.companies)
 
-    def action_export(self) -> None:
-        from prepbot.tui.screens.confirm import ConfirmScreen
-
-        fmt = str(self.query_one("#export-format", Select).value)
-        raw = self.query_one("#export-path", Input).value.strip()
-        if not raw:
-            self.query_one("#export-error", Static).update("Give a file or folder to save to.")
-            return
-        target = resolve_target(raw, self.name_part, "comparison", fmt)
-        if target.exists():
-
-            def answer(overwrite: bool | None) -> None:
-                if overwrite:
-                    self.write(target, fmt, force=True)
-
-            self.app.push_screen(ConfirmScreen(f"{target} already exists. Overwrite it?", yes="Overwrite"), answer)
-            return
-        self.write(target, fmt, force=False)
-
-    def write(self, target: Path, fmt: str, force: bool) -> None:
-        text = render_comparison(self.service.bank, self.comparison, fmt)
-        try:
-            write_export(target, text, force=force)
-        except ExportError as exc:
-            self.query_one("#export-error", Static).update(Content(str(exc)))
-            return
-        self.dismiss(target)
+    def document(self, fmt: str) -> str:
+        return render_comparison(self.service.bank, self.comparison, fmt)

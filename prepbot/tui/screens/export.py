@@ -20,7 +20,10 @@ FORMATS = [("Markdown (.md)", "md"), ("HTML, printable (.html)", "html"), ("JSON
 
 
 class ExportScreen(ModalScreen[Path | None]):
+    """Export a document: a report here; subclasses say what (`KIND`, `name_part`, `document`)."""
+
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "export", "Export")]
+    KIND = "report"
 
     def __init__(self, service: Service, interview: Interview, folder: Path | None = None):
         super().__init__()
@@ -28,13 +31,21 @@ class ExportScreen(ModalScreen[Path | None]):
         self.interview = interview
         self.folder = folder or Path.cwd()
 
+    @property
+    def name_part(self) -> str:
+        """What the default file name is made from (a company's name)."""
+        return self.interview.company
+
+    def document(self, fmt: str) -> str:
+        return self.service.render_report(self.interview, fmt)
+
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            yield Static(Content("Export the report"), id="export-title")
+            yield Static(Content(f"Export the {self.KIND}"), id="export-title")
             yield Label("Format")
             yield Select(FORMATS, value="md", allow_blank=False, id="export-format")
             yield Label("Save to (a file, or a folder for a default name)")
-            yield Input(str(self.folder / default_filename(self.interview.company, "report", "md")), id="export-path")
+            yield Input(str(self.folder / default_filename(self.name_part, self.KIND, "md")), id="export-path")
             yield Static("", id="export-error")
             with Horizontal(id="export-buttons"):
                 yield Button("Export (Ctrl+S)", variant="primary", id="do-export")
@@ -69,7 +80,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if not raw:
             self.query_one("#export-error", Static).update("Give a file or folder to save to.")
             return
-        target = resolve_target(raw, self.interview.company, "report", fmt)
+        target = resolve_target(raw, self.name_part, self.KIND, fmt)
         if target.exists():
 
             def answer(overwrite: bool | None) -> None:
@@ -81,7 +92,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.write(target, fmt, force=False)
 
     def write(self, target: Path, fmt: str, force: bool) -> None:
-        text = self.service.render_report(self.interview, fmt)
+        text = self.document(fmt)
         try:
             write_export(target, text, force=force)
         except ExportError as exc:

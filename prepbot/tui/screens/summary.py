@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -14,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from prepbot.interview import Interview
 from prepbot.service import Service, ServiceError
+from prepbot.tui.palette import ScreenCommands
 from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import CORRECTION_KEYS, MARKERS, FindingList
@@ -28,7 +28,7 @@ class SourceList(OptionList):
         return "\n".join(str(self.get_option_at_index(i).prompt) for i in range(self.option_count))
 
 
-class SummaryCommands(Provider):
+class SummaryCommands(ScreenCommands):
     """The summary's actions in the command palette, listed as soon as it opens."""
 
     def entries(self) -> list[tuple[str, object, str]]:
@@ -42,17 +42,6 @@ class SummaryCommands(Provider):
             ("Why was this flag read", screen.action_why_flag, "The selected flag's words, rule and context (Enter)"),
             ("Back to the chat", screen.app.pop_screen, "Esc"),
         ]
-
-    async def discover(self) -> Hits:
-        for text, callback, help_text in self.entries():
-            yield DiscoveryHit(text, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help_text in self.entries():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)
 
 
 class SummaryScreen(CorrectionActions, Screen):
