@@ -134,7 +134,7 @@ class GuardedServer(Server):
         app.add_routes(
             [
                 web.get("/", self.handle_index, name="index"),
-                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/ws", self.app_socket, name="websocket"),
                 web.get("/download/{key}", self.handle_download, name="download"),
                 web.static("/static", self.statics_path, show_index=False, name="static"),
             ]
@@ -148,7 +148,8 @@ class GuardedServer(Server):
 
     # -- the app's WebSocket ---------------------------------------------------------------------
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def app_socket(self, request: web.Request) -> web.StreamResponse:
+        """One browser tab: one `prepbot tui` process, within the session cap."""
         if self.sessions >= self.max_sessions:
             return web.Response(
                 status=503, text=f"prepbot serve: {self.max_sessions} sessions are open already; close one first\n"
@@ -157,13 +158,17 @@ class GuardedServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=1024 * 1024)
         width, height = clamp_size(request.query.get("width"), request.query.get("height"))
         service: AppService | None = None
+
+        async def close() -> None:
+            await websocket.close()
+
         try:
             await websocket.prepare(request)
             service = AppService(
                 self.command,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,
+                close=close,
                 download_manager=self.download_manager,
                 debug=self.debug,
             )
