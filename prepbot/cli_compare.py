@@ -61,8 +61,6 @@ def compare_command(sessions: tuple[str, ...], fmt: str, output: Path | None, fo
 
 # --------------------------------------------------------------------------- serve
 
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
-
 
 @cli.command("serve")
 @click.option(
@@ -72,27 +70,47 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
     help="Address to listen on. Anything but localhost lets other machines open your interviews.",
 )
 @click.option("--port", default=8000, type=click.IntRange(1, 65535), show_default=True, help="Port to listen on.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Another host name the browser may use to reach this server (repeatable); loopback names always work.",
+)
+@click.option(
+    "--max-sessions",
+    default=4,
+    type=click.IntRange(1, 32),
+    show_default=True,
+    help="Browser tabs that may run the app at once (each is a process).",
+)
 @_bank_option
-def serve_command(host: str, port: int, banks) -> None:
+def serve_command(host: str, port: int, allow_hosts: tuple[str, ...], max_sessions: int, banks) -> None:
     """The interview chatbot in a web browser (the same app, the same saved interviews).
 
     Each browser tab runs its own `prepbot tui` on this machine, with the same data directory
-    (PREPBOT_HOME) and --bank options. Ctrl+C stops the server.
+    (PREPBOT_HOME) and --bank options. Only pages served by this server may connect, and only
+    through a loopback name or a host you named (--host, --allow-host): other web sites and
+    DNS-rebinding names are refused. Ctrl+C stops the server.
 
     \b
     Examples:
       prepbot serve
       prepbot serve --port 8080 --bank ~/my-questions.yaml
+      prepbot serve --host 0.0.0.0 --allow-host laptop.local
     """
     import shlex
 
     from prepbot.cli import _catalogue
 
+    host = host.strip()
+    if not host:
+        raise click.UsageError("--host needs an address (127.0.0.1 for this machine only)")
+    bad = [name for name in allow_hosts if not name.strip() or any(c in name for c in "/ @\\")]
+    if bad:
+        raise click.UsageError(f"--allow-host takes a host name, got {safe(bad[0], keep_layout=False)!r}")
     _catalogue(banks)  # a broken bank is reported here, once, not in every browser tab
-    try:
-        from textual_serve.server import Server
-    except ImportError:  # pragma: no cover - a dependency
-        raise click.ClickException("serving needs the textual-serve package: pip install textual-serve") from None
+    from prepbot.serving import GuardedServer, allowed_hosts, is_local, is_wildcard
 
     command = [sys.executable, "-m", "prepbot", "tui"]
     for bank in banks:
@@ -100,44 +118,28 @@ def serve_command(host: str, port: int, banks) -> None:
     environment = os.environ  # the served app inherits it: PREPBOT_HOME, NO_COLOR and the rest
     if "PREPBOT_HOME" in environment:
         environment["PREPBOT_HOME"] = str(Path(environment["PREPBOT_HOME"]).expanduser().resolve())
-    url_host = f"[{host}]" if ":" in host else host
+    shown = "127.0.0.1" if is_wildcard(host) else host
+    url_host = f"[{shown}]" if ":" in shown else shown
     url = f"http://{url_host}:{port}"
-    if host not in LOCAL_HOSTS:
+    hosts = allowed_hosts(host, port, [name.strip() for name in allow_hosts])
+    server = GuardedServer(
+        shlex.join(command), host=host, port=port, hosts=hosts, max_sessions=max_sessions, title="prepbot", public_url=url
+    )
+    try:
+        sock = server.bind()
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {safe(host, keep_layout=False)}:{port}: {exc.strerror or exc}") from None
+    if not is_local(host):
         click.echo(
             f"prepbot: warning: listening on {safe(host, keep_layout=False)}: anyone who can reach this "
             "machine can open your interviews",
             err=True,
         )
+        if is_wildcard(host) and not allow_hosts:
+            click.echo(
+                "prepbot: other machines must reach it by a name given with --allow-host (the Host check refuses the rest)",
+                err=True,
+            )
     click.echo(f"prepbot: serving the app on {safe(url, keep_layout=False)} — open it in a browser; Ctrl+C to stop", err=True)
-    server = _local_server(Server)(shlex.join(command), host=host, port=port, title="prepbot", public_url=url)
-    try:
-        server.serve()
-    except OSError as exc:
-        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    server.serve_on(sock)
     click.echo("prepbot: stopped", err=True)
-
-
-def _local_server(base):
-    """textual-serve's server, with a page that fetches nothing from the internet (its page links
-    a web font from a font service; the terminal falls back to a local monospace font)."""
-    import re
-
-    import aiohttp_jinja2
-    import jinja2
-
-    class LocalServer(base):
-        async def _make_app(self):
-            app = await super()._make_app()
-            folder = Path(self.templates_path)
-
-            def load(name: str):
-                path = folder / name
-                if not path.is_file():
-                    return None
-                text = re.sub(r"<link[^>]*href=\"https?://[^\"]*\"[^>]*>", "", path.read_text(encoding="utf-8"))
-                return text, str(path), lambda: True
-
-            aiohttp_jinja2.setup(app, loader=jinja2.FunctionLoader(load))
-            return app
-
-    return LocalServer
