@@ -34,13 +34,38 @@ def decode(data: bytes, limit: int) -> str:
     """Bytes already read (at most limit + 1 of them) as text. Raises ReadError."""
     if len(data) > limit:
         raise ReadError(f"input is larger than {_size_text(limit)}", "too-large")
+    encoding = _bom_encoding(data)
+    if encoding is not None:  # UTF-16 or UTF-32 with a byte-order mark (Windows editors save these)
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"not valid {encoding.upper()} text (bad bytes at offset {exc.start})", "not-utf8") from None
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise ReadError("looks like UTF-16 text without a byte-order mark; save it as UTF-8", "not-utf8")
         raise ReadError("looks like a binary file (contains NUL bytes), not text", "binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ReadError(f"not valid UTF-8 text (bad byte at offset {exc.start})", "not-utf8", line) from None
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly-ASCII text in UTF-16 has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.8
 
 
 def read_file(path: Path, limit: int) -> str:

@@ -140,3 +140,22 @@ def test_piped_process_end_to_end():
     result = run_process("analyze", "-f", "json", stdin=b"nobody writes tests")
     assert result.code == 0, result.err
     assert [f["id"] for f in json.loads(result.out)["flags"]] == ["no-tests"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_text_saved_as_utf16_or_utf32_with_a_bom_is_read(run_cli, tmp_path, encoding):
+    path = tmp_path / "notes.txt"
+    text = "Nobody reviews code here; we push straight to main. Café ☕"
+    bom = {"utf-16": b"", "utf-16-be": "\ufeff".encode("utf-16-be"), "utf-32": b""}[encoding]
+    path.write_bytes(bom + text.encode(encoding))
+    result = run_cli("analyze", "-f", "json", str(path))
+    assert result.code == 0, result.err
+    assert "no-code-review" in {flag["id"] for flag in json.loads(result.out)["flags"]}
+
+
+def test_utf16_without_a_bom_is_named_not_called_binary(run_cli, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_bytes("We have no tests at all.".encode("utf-16-le"))
+    result = run_cli("analyze", str(path))
+    assert result.code == 2
+    assert result.err == f"prepbot: error: {path}: looks like UTF-16 text without a byte-order mark; save it as UTF-8\n"
