@@ -63,6 +63,8 @@ _CATEGORY_FIELDS = {
     "title": _Field("str"),
     "description": _Field("str", required=False),
     "order": _Field("int", required=False),  # position in plans and menus; lower comes first
+    "lead_for": _Field("enum_list", required=False, choices=PERSONAS),  # plans for these personas open with it
+    "skip_for": _Field("enum_list", required=False, choices=PERSONAS),  # plans for these leave it out unless chosen
 }
 
 _QUESTION_FIELDS = {
@@ -388,7 +390,14 @@ def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
         else:
             values = check.fields(cat_node, _CATEGORY_FIELDS, "the category")
             if values is not None:
-                category = Category(values["id"], values["title"], values.get("description", ""), values.get("order", 100))
+                category = Category(
+                    values["id"],
+                    values["title"],
+                    values.get("description", ""),
+                    values.get("order", 100),
+                    values.get("lead_for", ()),
+                    values.get("skip_for", ()),
+                )
                 _add(layer.categories, category.id, _Entry(category, shown, cat_node), "category", check)
                 category_id = category.id
 

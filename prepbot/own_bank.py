@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from prepbot.bank import PERSONAS
+
 OWN_CATEGORY = {"id": "own", "title": "My own questions", "description": "Questions I added during interviews.", "order": 99}
 
 
@@ -63,7 +65,7 @@ def append_own_question(path: Path | str, ask: str) -> str:
             "id": question_id,
             "ask": ask,
             "why": "My own question.",
-            "personas": ["engineer", "manager", "executive"],
+            "personas": list(PERSONAS),
             "priority": 1,
             "minutes": 2,
             "flags": {},
