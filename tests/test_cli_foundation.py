@@ -225,7 +225,7 @@ def test_non_editable_install_finds_the_builtin_bank(tmp_path, monkeypatch):
         [python, "-m", "prepbot", "bank", "validate"], cwd=elsewhere, capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 0, proc.stderr
-    assert "164 questions in 20 categories" in proc.stdout
+    assert "221 questions in 24 categories" in proc.stdout
 
 
 def test_questions_explain_says_what_each_question_adds_and_what_was_left_out(run_cli):
