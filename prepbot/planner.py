@@ -137,13 +137,24 @@ def plan(
         covered.update(_flags_of(best))
         left -= best.minutes
     ordered = _reading_order(bank, candidates)
-    for category in bank.categories.values():
-        if not persona or persona not in category.lead_for:
-            continue
-        if chosen_categories and category.id not in chosen_categories:
-            continue
-        options = [q for q in ordered if q.category == category.id and q not in leading and q.minutes <= left + 1e-9]
-        if not options or any(q.category == category.id for q in leading):
+    headlines = [
+        c.id
+        for c in bank.categories.values()
+        if persona
+        and persona in c.lead_for
+        and (not chosen_categories or c.id in chosen_categories)
+        and not any(q.category == c.id for q in leading)
+        and any(q.category == c.id for q in ordered)
+    ]
+    # The shortest question of each headline topic: a topic keeps that much time for the ones after it.
+    shortest = {c: min(q.minutes for q in ordered if q.category == c) for c in headlines}
+    for index, category_id in enumerate(headlines):
+        category = bank.categories[category_id]
+        room = left - sum(shortest[c] for c in headlines[index + 1 :])
+        options = [q for q in ordered if q.category == category.id and q.minutes <= room + 1e-9]
+        if not options:  # not even the others' shortest leave room: take what fits, earlier topics first
+            options = [q for q in ordered if q.category == category.id and q.minutes <= left + 1e-9]
+        if not options:
             continue
         top = min(q.priority for q in options)
 
