@@ -139,3 +139,11 @@ def test_pay_questions_reach_an_engineer_only_when_asked():
     assert asked.code == 0, asked.err
     data = json.loads(asked.out)
     assert data["questions"] and {q["category"] for q in data["questions"]} == {"pay-and-benefits"}
+
+
+def test_headline_topics_survive_the_parsed_bank_cache():
+    """The first run parses the YAML and writes the cache; the second reads the cache: same plan, same reasons."""
+    runs = [run_process("questions", "--persona", "recruiter", "--minutes", "10", "--format", "json") for _ in range(2)]
+    first, second = (json.loads(r.out) for r in runs)
+    assert first == second
+    assert [q["reason"] for q in second["questions"][:3]] == ["headline", "headline", "headline"]
