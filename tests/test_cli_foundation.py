@@ -120,7 +120,7 @@ def test_bad_arguments_give_one_line_and_exit_2(run_cli, args, message):
 def test_bank_validate_builtin(run_cli):
     result = run_cli("bank", "validate")
     assert result.code == 0
-    assert result.out.startswith("Bank is valid: 221 questions in 24 categories, 24 flags.")
+    assert result.out.startswith("Bank is valid: 222 questions in 24 categories, 24 flags.")
 
 
 def test_bank_validate_reports_every_problem_and_exits_2(run_cli, tmp_path):
@@ -229,7 +229,7 @@ def test_non_editable_install_finds_the_builtin_bank(tmp_path, monkeypatch):
         [python, "-m", "prepbot", "bank", "validate"], cwd=elsewhere, capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 0, proc.stderr
-    assert "221 questions in 24 categories" in proc.stdout
+    assert "222 questions in 24 categories" in proc.stdout
 
 
 def test_questions_explain_says_what_each_question_adds_and_what_was_left_out(run_cli):
