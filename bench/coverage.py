@@ -52,7 +52,7 @@ def main(argv=None) -> int:
         for minutes in boxes:
             the_plan = plan(bank, persona=persona, minutes=minutes)
             probed = set(the_plan.flags_probed)
-            led = {the_plan.lead_for[q.id] for q in the_plan.questions if the_plan.reasons.get(q.id) == HEADLINE}
+            led = {the_plan.leads[q.id] for q in the_plan.questions if the_plan.reasons.get(q.id) == HEADLINE}
             leads = " ".join(SHORT.get(c, c) if c in led else "--" for c in heads)
             pay = sum(q.category == "pay-and-benefits" for q in the_plan.questions)
             leave = sum(q.category == "time-off" for q in the_plan.questions)

@@ -74,7 +74,7 @@ class Plan:
     # Why each chosen question (by id) is in: LEAD_FLAG, HEADLINE, COVERAGE, FILL, or ALL (no time box).
     reasons: Mapping[str, str] = field(default_factory=dict)
     # For a LEAD_FLAG question, the lead flag it was chosen for; for a HEADLINE one, its category.
-    lead_for: Mapping[str, str] = field(default_factory=dict)
+    leads: Mapping[str, str] = field(default_factory=dict)
     # Lead flags no question for the persona probes (they stay unprobed), in the order given.
     lead_flags_unprobed: tuple[str, ...] = ()
 
@@ -121,7 +121,7 @@ def plan(
     # The leading questions: lead flags first, then the persona's headline topics.
     leading: list[Question] = []
     reasons: dict[str, str] = {}
-    lead_for: dict[str, str] = {}
+    leads: dict[str, str] = {}
     covered: set[str] = set()
     unprobed: list[str] = []
     for flag_id in dict.fromkeys(lead_flags):
@@ -133,7 +133,7 @@ def plan(
             continue
         best = min(options, key=lambda q: (q.priority, q.minutes))  # min keeps the earliest of equals
         leading.append(best)
-        reasons[best.id], lead_for[best.id] = LEAD_FLAG, flag_id
+        reasons[best.id], leads[best.id] = LEAD_FLAG, flag_id
         covered.update(_flags_of(best))
         left -= best.minutes
     ordered = _reading_order(bank, candidates)
@@ -164,7 +164,7 @@ def plan(
 
         best = max((q for q in options if q.priority == top), key=value)  # max keeps the earliest of equals
         leading.append(best)
-        reasons[best.id], lead_for[best.id] = HEADLINE, category.id
+        reasons[best.id], leads[best.id] = HEADLINE, category.id
         covered.update(_flags_of(best))
         left -= best.minutes
 
@@ -174,7 +174,7 @@ def plan(
         questions = (*leading, *rest)
         covers = _covers_in_order(list(questions))
         reasons.update({q.id: ALL for q in rest})
-        return Plan(questions, persona, minutes, chosen_categories, covers, (), reasons, lead_for, tuple(unprobed))
+        return Plan(questions, persona, minutes, chosen_categories, covers, (), reasons, leads, tuple(unprobed))
 
     picked, more = _choose(weight, rest, max(left, 0.0), covered)
     covers.update(more)
@@ -182,7 +182,7 @@ def plan(
     in_plan = set(id(q) for q in picked)
     questions = (*leading, *_reading_order(bank, [q for q in rest if id(q) in in_plan]))
     left_out = tuple(q for q in rest if id(q) not in in_plan)
-    return Plan(questions, persona, minutes, chosen_categories, covers, left_out, reasons, lead_for, tuple(unprobed))
+    return Plan(questions, persona, minutes, chosen_categories, covers, left_out, reasons, leads, tuple(unprobed))
 
 
 def _in_scope(bank: Bank, question: Question, persona: str | None, chosen: tuple[str, ...]) -> bool:

@@ -268,7 +268,7 @@ def test_a_headline_topic_leads_a_short_plan_with_its_must_ask_question_though_c
     result = plan(bank, persona="engineer", minutes=4)
     assert [q.id for q in result.questions] == ["headline-long", "cheap-1"]
     assert result.reasons == {"headline-long": "headline", "cheap-1": "coverage"}
-    assert result.lead_for == {"headline-long": "a"}
+    assert result.leads == {"headline-long": "a"}
     # Without the lead, the three one-minute questions would have won (issue 21's complaint).
     plain = plan(make_bank(list(bank.questions.values()), FLAGS, categories=("a", "b", "pay")), persona="engineer", minutes=4)
     assert "headline-long" not in {q.id for q in plain.questions}
@@ -310,7 +310,7 @@ def test_lead_flags_come_first_in_their_order_whatever_the_time_box():
     # Each by its best question: priority first, so 'hi2' by the priority-2 question, not the shorter priority-3 one.
     assert [q.id for q in result.questions] == ["low-probe-long", "hi2-probe"]
     assert result.reasons == {"low-probe-long": "lead-flag", "hi2-probe": "lead-flag"}
-    assert result.lead_for == {"low-probe-long": "low", "hi2-probe": "hi2"}
+    assert result.leads == {"low-probe-long": "low", "hi2-probe": "hi2"}
     assert plan_as_dict(bank, result)["questions"][0]["reason"] == "lead-flag"
 
 

@@ -68,7 +68,7 @@ def render_plan(bank: Bank, the_plan: Plan, markdown: bool, explain: bool = Fals
 
 def _reason(bank: Bank, the_plan: Plan, question_id: str) -> str:
     reason = the_plan.reasons.get(question_id)
-    lead = the_plan.lead_for.get(question_id, "")
+    lead = the_plan.leads.get(question_id, "")
     if reason == LEAD_FLAG:
         return f"asked to probe {lead} first (the best question for it, whatever the time box)"
     if reason == HEADLINE:
