@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PERSONAS = ("engineer", "manager", "executive")
+PERSONAS = ("engineer", "manager", "executive", "recruiter")
+# How forms name each persona ("Talking to"); the recruiter persona is a recruiter or HR on the first call.
+PERSONA_LABELS = {
+    "engineer": "An engineer",
+    "manager": "A manager",
+    "executive": "An executive",
+    "recruiter": "A recruiter or HR",
+}
 KINDS = ("red", "green")
 SEVERITIES = ("low", "medium", "high")
 PRIORITIES = (1, 2, 3)  # 1 = must ask, 2 = should ask, 3 = if there is time
@@ -51,6 +58,12 @@ class Category:
     title: str
     description: str
     order: int = 100
+    # Personas whose plans open with this category's best question, whatever the time box (a
+    # headline topic: code review for an engineer, pay for a recruiter).
+    lead_for: tuple[str, ...] = ()
+    # Personas whose plans leave this category out unless it is chosen explicitly (--category):
+    # pay is for the recruiter and the manager, not for the engineer, unless the candidate asks.
+    skip_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

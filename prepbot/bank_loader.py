@@ -30,7 +30,7 @@ from prepbot.reading import ReadError, read_file, yaml_files
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_EXPANDED_NODES = 200_000
+MAX_NODES = 200_000
 
 
 # --------------------------------------------------------------------------- schema
@@ -63,6 +63,8 @@ _CATEGORY_FIELDS = {
     "title": _Field("str"),
     "description": _Field("str", required=False),
     "order": _Field("int", required=False),  # position in plans and menus; lower comes first
+    "lead_for": _Field("enum_list", required=False, choices=PERSONAS),  # plans for these personas open with it
+    "skip_for": _Field("enum_list", required=False, choices=PERSONAS),  # plans for these leave it out unless chosen
 }
 
 _QUESTION_FIELDS = {
@@ -159,39 +161,51 @@ def _compose(text: str, shown: str) -> tuple[yaml.Node | None, Problem | None]:
         return None, Problem(shown, 1, 1, "invalid YAML: nesting is too deep")
     if node is None:
         return None, Problem(shown, 1, 1, "file holds no YAML document")
-    expanded, distinct = _expanded_size(node)
-    if distinct > MAX_EXPANDED_NODES:
+    distinct, shared = _node_count(node)
+    if shared:
+        return None, _alias_problem(text, shown)
+    if distinct > MAX_NODES:
         return None, Problem(
             shown,
             1,
             1,
             f"refusing to load: the file holds {distinct:,} YAML nodes (each key, value, list and mapping counts); "
-            f"a bank file may hold at most {MAX_EXPANDED_NODES:,}",
+            f"a bank file may hold at most {MAX_NODES:,}",
         )
-    if expanded > MAX_EXPANDED_NODES:
-        return None, Problem(shown, 1, 1, "refusing to load: aliases expand to too many nodes (an alias bomb?)")
     return node, None
 
 
-def _expanded_size(root: yaml.Node) -> tuple[int, int]:
-    """How many nodes the document has once aliases are expanded (without expanding them), and
-    how many distinct nodes it has as written."""
-    sizes: dict[int, int] = {}
-    # Iterative post-order walk; aliases share node objects, so memoising by id keeps it linear.
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+def _node_count(root: yaml.Node) -> tuple[int, bool]:
+    """How many distinct nodes the document has, and whether one is reached twice. Only an alias
+    makes PyYAML share a node (and only an alias can make the graph recursive, `&a [*a]`); banks
+    need none, so any is refused. Each node is visited once: a cycle or a billion-laughs graph
+    costs no more than its text."""
+    seen: set[int] = set()
+    stack = [root]
     while stack:
-        node, children_done = stack.pop()
-        key = id(node)
-        if key in sizes:
-            continue
-        children = _children(node)
-        if children_done:
-            total = 1 + sum(sizes.get(id(c), 0) for c in children)
-            sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
-            continue
-        stack.append((node, True))
-        stack.extend((c, False) for c in children if id(c) not in sizes)
-    return sizes[id(root)], len(sizes)
+        node = stack.pop()
+        if id(node) in seen:
+            return len(seen), True
+        seen.add(id(node))
+        stack.extend(_children(node))
+    return len(seen), False
+
+
+def _alias_problem(text: str, shown: str) -> Problem:
+    """Where the first alias is, read from the event stream (no composition, so no expansion)."""
+    try:
+        for event in yaml.parse(text, Loader=_SAFE_LOADER):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+                mark = event.start_mark
+                return Problem(
+                    shown,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"YAML aliases are not allowed in a bank file (found '*{event.anchor}'); write the value out in full",
+                )
+    except yaml.YAMLError:
+        pass
+    return Problem(shown, 1, 1, "YAML aliases are not allowed in a bank file; write the value out in full")
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -376,7 +390,14 @@ def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
         else:
             values = check.fields(cat_node, _CATEGORY_FIELDS, "the category")
             if values is not None:
-                category = Category(values["id"], values["title"], values.get("description", ""), values.get("order", 100))
+                category = Category(
+                    values["id"],
+                    values["title"],
+                    values.get("description", ""),
+                    values.get("order", 100),
+                    values.get("lead_for", ()),
+                    values.get("skip_for", ()),
+                )
                 _add(layer.categories, category.id, _Entry(category, shown, cat_node), "category", check)
                 category_id = category.id
 

@@ -24,7 +24,7 @@ from prepbot.bank import AnswerKey, Bank, BankError, Category, Flag, Problem, Qu
 from prepbot.matching.context import CONTEXT_FILE, ContextRules
 from prepbot.matching.engine import Matcher, ModelSlot
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
@@ -165,8 +165,12 @@ def _bank_from_data(data: dict[str, Any]) -> Bank:
         key = AnswerKey(answers["if_yes"], answers["if_no"], tuple(tuple(pair) for pair in answers["cues"]))
         return Question(**fields, answers=key)
 
+    def category(c: dict[str, Any]) -> Category:
+        lead_for, skip_for = tuple(c.pop("lead_for", ())), tuple(c.pop("skip_for", ()))
+        return Category(**c, lead_for=lead_for, skip_for=skip_for)
+
     return Bank(
-        categories={k: Category(**v) for k, v in data["categories"].items()},
+        categories={k: category(dict(v)) for k, v in data["categories"].items()},
         questions={k: question(dict(v)) for k, v in data["questions"].items()},
         flags={k: Flag(**{f: tuple(x) if isinstance(x, list) else x for f, x in v.items()}) for k, v in data["flags"].items()},
     )

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from prepbot.bank import PERSONAS
+
 OWN_CATEGORY = {"id": "own", "title": "My own questions", "description": "Questions I added during interviews.", "order": 99}
 
 
@@ -37,7 +39,11 @@ def append_own_question(path: Path | str, ask: str) -> str:
     data: dict = {}
     if path.exists():
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
+                # A bank file may hold no alias (bank_loader refuses them); writing one back would break the file.
+                raise OwnBankError(f"{path} uses YAML aliases (*name), which a bank file may not; write the values out in full.")
+            loaded = yaml.safe_load(text)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise OwnBankError(f"Cannot read {path}: {exc}".splitlines()[0]) from None
         if loaded is None:
@@ -63,7 +69,7 @@ def append_own_question(path: Path | str, ask: str) -> str:
             "id": question_id,
             "ask": ask,
             "why": "My own question.",
-            "personas": ["engineer", "manager", "executive"],
+            "personas": list(PERSONAS),
             "priority": 1,
             "minutes": 2,
             "flags": {},

@@ -30,7 +30,8 @@ BANK_CASES = {
     "tabs": ("flags:\n\t- id: x\n", "invalid YAML: "),
     "empty": ("", "file is empty"),
     "list": ("- a\n- b\n", "a bank file must be a mapping (key: value), got a list"),
-    "bomb": (alias_bomb(), "refusing to load: aliases expand to too many nodes (an alias bomb?)"),
+    "bomb": (alias_bomb(), ":2:10: YAML aliases are not allowed in a bank file (found '*a0')"),
+    "recursive-alias": ("questions: &a [*a]\n", ":1:16: YAML aliases are not allowed in a bank file (found '*a')"),
     "unknown-flag": (
         "category: code-review\nquestions:\n  - id: q1\n    ask: Who?\n    why: w\n    personas: [engineer]\n"
         "    priority: 1\n    minutes: 1\n    flags: {red: [no-reviews]}\n    listen_for: [x]\n    follow_ups: [y]\n",

@@ -6,8 +6,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
-from prepbot import bank_loader
+from prepbot import bank_loader, locations
 from prepbot import catalogue as catalogue_module
 from prepbot.bank import BankError
 from prepbot.catalogue import load_catalogue, validate
@@ -140,7 +141,7 @@ def test_mistyped_fields_point_at_the_value(tmp_path):
     found = problems_for(path)
     assert f"{path}:9:15: 'priority' must be an integer, got text 'high'" in found
     assert f"{path}:10:14: 'minutes' must be a number, got a list" in found
-    assert f"{path}:8:26: 'personas' has 'ceo'; expected one of engineer, manager, executive" in found
+    assert f"{path}:8:26: 'personas' has 'ceo'; expected one of engineer, manager, executive, recruiter" in found
     assert len(found) == 3
 
 
@@ -212,7 +213,30 @@ def test_alias_bomb_is_refused_without_expanding_it(tmp_path):
         refs = ", ".join([f"*a{level - 1}"] * 9)
         lines.append(f"a{level}: &a{level} [{refs}]")
     path = write(tmp_path, "\n".join(lines) + "\n")
-    assert problems_for(path) == [f"{path}:1:1: refusing to load: aliases expand to too many nodes (an alias bomb?)"]
+    assert problems_for(path) == [
+        f"{path}:2:10: YAML aliases are not allowed in a bank file (found '*a0'); write the value out in full"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("questions: &a [*a]\n", "1:16"),  # a list that holds itself
+        ("category: &c {id: x, title: T, more: *c}\n", "1:38"),  # a mapping that holds itself
+        ("a: &a [&b [*a, *b]]\n", "1:12"),  # two anchors pointing at each other
+        ("category: &c code-review\nquestions: []\nflags: *c\n", "3:8"),  # a harmless-looking scalar alias
+    ],
+)
+def test_any_alias_is_refused_at_its_place_even_a_recursive_one(tmp_path, text, where):
+    path = write(tmp_path, text)
+    found = problems_for(path)
+    assert len(found) == 1 and found[0].startswith(f"{path}:{where}: YAML aliases are not allowed in a bank file"), found
+
+
+def test_no_built_in_bank_file_uses_an_anchor_or_alias():
+    for path in sorted(Path(locations.builtin_bank_dir()).glob("*.yaml")):
+        events = yaml.parse(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        assert not [e for e in events if getattr(e, "anchor", None)], path.name
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):

@@ -25,7 +25,7 @@ TIME_BOXES = (10, 15, 30, 45, 60)
 # Distinct flags a default plan must probe, per persona and time box (minimums, not exact figures).
 MIN_FLAGS = {
     "engineer": {10: 15, 15: 12, 30: 20, 45: 22, 60: 24},
-    "manager": {10: 15, 15: 12, 30: 20, 45: 22, 60: 24},
+    "manager": {10: 13, 15: 12, 30: 20, 45: 22, 60: 24},  # 10: code review, bugs and process lead (issue 21)
     "executive": {10: 12, 15: 12, 30: 20, 45: 22, 60: 24},
 }
 
@@ -88,6 +88,9 @@ def test_every_question_has_an_answers_mapping_about_its_own_flags():
 
     for question in questions:
         qid, answers, own = question["id"], question.get("answers"), own_flags(question)
+        if not own:  # a question that probes no flag (pay, leave, the contract) has no answer key to give
+            assert answers is None, f"{qid}: probes no flag, so its 'answers' can mean nothing"
+            continue
         assert isinstance(answers, dict) and answers, f"{qid}: needs an 'answers' mapping with at least one entry"
         assert set(answers) <= {"if_yes", "if_no", "cues"}, f"{qid}: unknown keys {set(answers)}"
         for key in ("if_yes", "if_no"):
@@ -110,7 +113,17 @@ def test_every_question_has_good_and_bad_signs_and_follow_ups_that_depend_on_the
         assert len(question["listen_for"]) >= 2, qid
         assert 1 <= len(question["follow_ups"]) <= 3, qid
         assert any(f.startswith("If") for f in question["follow_ups"]), f"{qid}: no follow-up depends on the answer"
-        assert own_flags(question), f"{qid}: probes no flag"
+
+
+def test_questions_without_a_flag_are_the_ones_no_flag_fits():
+    """Flags only where a question really probes one: the questions probing none are about pay,
+    leave, the contract, the business, people or the hiring process, never engineering practice."""
+    _, questions = raw_bank()
+    allowed = {"pay-and-benefits", "time-off", "business", "people", "hiring", "workplace"}
+    flagless = [q for q in questions if not own_flags(q)]
+    assert flagless, "expected some pay and leave questions that probe no flag"
+    assert {q["_category"] for q in flagless} <= allowed, sorted((q["id"], q["_category"]) for q in flagless)
+    assert len(flagless) <= len(questions) // 8, [q["id"] for q in flagless]
 
 
 def test_executives_are_not_asked_about_hands_on_mechanics():

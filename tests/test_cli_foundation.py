@@ -52,8 +52,11 @@ def test_each_command_help_shows_an_example(run_cli, command):
 def test_questions_text_lists_a_time_boxed_plan(run_cli):
     result = run_cli("questions", "--persona", "engineer", "--minutes", "10")
     assert result.code == 0
-    assert result.out.startswith("10 questions, about 10 min, for a conversation with an engineer (time box 10 min)")
-    assert " 1. When is a ticket written — before the work starts, or after?" in result.out
+    assert result.out.startswith("7 questions, about 10 min, for a conversation with an engineer (time box 10 min)")
+    # Code review leads even a short plan (issue 21), then the team's process and bug tracking.
+    assert " 1. What happens to a change between the moment I open a pull request and the moment it is merged?" in result.out
+    assert " 2. When is a ticket written — before the work starts, or after?" in result.out
+    assert " 3. When a customer reports a bug, where is it written down?" in result.out
 
 
 def test_questions_json_is_stable_and_documented(run_cli, bank):
@@ -85,6 +88,7 @@ def test_questions_json_is_stable_and_documented(run_cli, bank):
         "listen_for",
         "follow_ups",
         "covers",
+        "reason",
     }
     assert first["category_title"] == "Code review"
     assert first["ask"] == bank.questions[first["id"]].ask
@@ -116,7 +120,7 @@ def test_bad_arguments_give_one_line_and_exit_2(run_cli, args, message):
 def test_bank_validate_builtin(run_cli):
     result = run_cli("bank", "validate")
     assert result.code == 0
-    assert result.out.startswith("Bank is valid: 164 questions in 20 categories, 24 flags.")
+    assert result.out.startswith("Bank is valid: 222 questions in 24 categories, 24 flags.")
 
 
 def test_bank_validate_reports_every_problem_and_exits_2(run_cli, tmp_path):
@@ -225,18 +229,31 @@ def test_non_editable_install_finds_the_builtin_bank(tmp_path, monkeypatch):
         [python, "-m", "prepbot", "bank", "validate"], cwd=elsewhere, capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 0, proc.stderr
-    assert "164 questions in 20 categories" in proc.stdout
+    assert "222 questions in 24 categories" in proc.stdout
 
 
 def test_questions_explain_says_what_each_question_adds_and_what_was_left_out(run_cli):
-    result = run_cli("questions", "--persona", "engineer", "--minutes", "15", "--explain")
+    result = run_cli("questions", "--persona", "engineer", "--minutes", "20", "--explain")
     assert result.code == 0, result.err
     assert "adds to the plan:" in result.out
     assert "Flags probed: 24 of 24" in result.out
     assert "Left out for time (" in result.out
-    data = json.loads(run_cli("questions", "--persona", "engineer", "--minutes", "15", "--format", "json").out)
+    data = json.loads(run_cli("questions", "--persona", "engineer", "--minutes", "20", "--format", "json").out)
     covered = {f for q in data["questions"] for f in q["covers"]}
     assert covered == set(data["flags_probed"])
+    # Why each question is in, truthfully: the three headline topics first, then coverage, then the time left.
+    reasons = [q["reason"] for q in data["questions"]]
+    assert reasons[:3] == ["headline", "headline", "headline"] and set(reasons[3:]) <= {"coverage", "fill"}
+    lines = result.out.splitlines()
+    first = next(line for line in lines if "in because:" in line)
+    assert "in because: a headline topic, Code review, leads every engineer plan" in first
+    for q in data["questions"][3:]:
+        at = next(i for i, line in enumerate(lines) if f"id: {q['id']}" in line)
+        why = next(line for line in lines[at:] if "in because:" in line)
+        if q["reason"] == "coverage":
+            assert q["covers"] and "adds the most flags per minute" in why, why
+        else:
+            assert not q["covers"] and "taken to use the time left" in why, why
 
 
 def test_prep_plans_thirty_minutes_by_default_and_says_so(run_cli):

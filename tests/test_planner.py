@@ -239,3 +239,130 @@ def test_builtin_plans_never_run_one_category_five_times_in_a_row(bank, persona)
         categories = [q.category for q in plan(bank, persona=persona, minutes=minutes).questions]
         runs = [categories[i : i + 5] for i in range(len(categories) - 4)]
         assert all(len(set(run)) > 1 for run in runs), (persona, minutes, categories)
+
+
+# --------------------------------------------------------------------------- leading questions (issues 21, 22, 23)
+
+
+def lead_bank(extra=()) -> Bank:
+    """'a' is a headline topic for engineers, 'pay' is skipped for them; 'b' holds cheap, flag-rich questions."""
+    categories = {
+        "a": Category("a", "Headline", "", 0, lead_for=("engineer",)),
+        "b": Category("b", "Other", "", 1),
+        "pay": Category("pay", "Pay", "", 2, lead_for=("recruiter",), skip_for=("engineer",)),
+    }
+    questions = [
+        question("headline-long", "a", red=["med"], minutes=3, priority=1),
+        question("headline-short", "a", red=["med"], minutes=1, priority=2),
+        question("cheap-1", "b", red=["hi"], green=["good"], minutes=1, priority=3),
+        question("cheap-2", "b", red=["hi2"], minutes=1, priority=3),
+        question("cheap-3", "b", red=["low"], minutes=1, priority=3),
+        question("salary", "pay", minutes=1, priority=1, personas=("engineer", "manager", "recruiter")),
+        *extra,
+    ]
+    return Bank(categories=categories, questions={q.id: q for q in questions}, flags={f.id: f for f in FLAGS})
+
+
+def test_a_headline_topic_leads_a_short_plan_with_its_must_ask_question_though_cheaper_ones_cover_more():
+    bank = lead_bank()
+    result = plan(bank, persona="engineer", minutes=4)
+    assert [q.id for q in result.questions] == ["headline-long", "cheap-1"]
+    assert result.reasons == {"headline-long": "headline", "cheap-1": "coverage"}
+    assert result.leads == {"headline-long": "a"}
+    # Without the lead, the three one-minute questions would have won (issue 21's complaint).
+    plain = plan(make_bank(list(bank.questions.values()), FLAGS, categories=("a", "b", "pay")), persona="engineer", minutes=4)
+    assert "headline-long" not in {q.id for q in plain.questions}
+
+
+def test_a_headline_question_that_does_not_fit_gives_way_to_a_shorter_one_of_its_topic():
+    result = plan(lead_bank(), persona="engineer", minutes=2)
+    assert [q.id for q in result.questions][0] == "headline-short"
+    assert result.total_minutes <= 2
+
+
+def test_headline_topics_are_per_persona_and_lead_a_plan_without_a_time_box_too():
+    bank = lead_bank()
+    assert [q.id for q in plan(bank, persona="recruiter").questions][:1] == ["salary"]
+    assert plan(bank, persona="recruiter").reasons["salary"] == "headline"
+    manager = plan(bank, persona="manager", minutes=2)
+    assert "headline" not in manager.reasons.values()  # 'a' leads only for engineers
+
+
+def test_a_category_skipped_for_a_persona_is_planned_only_when_chosen_explicitly():
+    bank = lead_bank()
+    assert "salary" not in {q.id for q in plan(bank, persona="engineer").questions}
+    assert "salary" not in {q.id for q in plan(bank, persona="engineer", minutes=60).questions}
+    assert "salary" in {q.id for q in plan(bank, persona="manager", minutes=60).questions}
+    asked = plan(bank, persona="engineer", minutes=5, categories=["pay"])
+    assert [q.id for q in asked.questions] == ["salary"]
+
+
+def test_lead_flags_come_first_in_their_order_whatever_the_time_box():
+    bank = lead_bank(
+        [
+            question("low-probe-long", "b", red=["low"], minutes=5, priority=1),
+            question("hi2-probe", "b", red=["hi2"], minutes=2, priority=2),
+        ]
+    )
+    result = plan(bank, persona="engineer", minutes=1, lead_flags=["low", "hi2"])
+    # Both deal-breakers are probed though together they take seven minutes of a one-minute box;
+    # 'low' by its priority-1 question even though a one-minute priority-3 question probes it too.
+    # Each by its best question: priority first, so 'hi2' by the priority-2 question, not the shorter priority-3 one.
+    assert [q.id for q in result.questions] == ["low-probe-long", "hi2-probe"]
+    assert result.reasons == {"low-probe-long": "lead-flag", "hi2-probe": "lead-flag"}
+    assert result.leads == {"low-probe-long": "low", "hi2-probe": "hi2"}
+    assert plan_as_dict(bank, result)["questions"][0]["reason"] == "lead-flag"
+
+
+def test_a_lead_flag_already_probed_by_an_earlier_lead_question_is_not_asked_twice():
+    bank = lead_bank([question("both-reds", "b", red=["hi", "hi2"], minutes=1, priority=1)])
+    result = plan(bank, persona="engineer", minutes=10, lead_flags=["hi", "hi2"])
+    leads = [q.id for q in result.questions if result.reasons[q.id] == "lead-flag"]
+    assert leads == ["both-reds"]
+    assert result.questions[0].id == "both-reds" and result.questions[1].id == "headline-long"
+
+
+def test_a_lead_flag_no_question_probes_for_the_persona_is_reported_and_an_unknown_one_refused():
+    bank = lead_bank([question("exec-only", "b", red=["med"], personas=("executive",))])
+    result = plan(bank, persona="recruiter", minutes=5, lead_flags=["hi"])
+    assert result.lead_flags_unprobed == ("hi",)
+    with pytest.raises(PlanError, match="unknown flag 'nope'"):
+        plan(bank, persona="engineer", lead_flags=["nope"])
+
+
+def test_excluded_questions_are_never_planned_not_even_to_lead():
+    bank = lead_bank()
+    answered = {"headline-long", "cheap-1"}
+    for minutes in (None, 1, 4, 60):
+        result = plan(bank, persona="engineer", minutes=minutes, lead_flags=["hi"], exclude_questions=answered)
+        ids = [q.id for q in result.questions]
+        assert not answered & set(ids), (minutes, ids)
+        assert not answered & {q.id for q in result.left_out}
+    boxed = plan(bank, persona="engineer", minutes=4, lead_flags=["hi"], exclude_questions=answered)
+    # 'hi' has no other question: it is reported, and the headline falls to the topic's other question.
+    assert boxed.lead_flags_unprobed == ("hi",)
+    assert boxed.questions[0].id == "headline-short" and boxed.reasons["headline-short"] == "headline"
+
+
+@pytest.mark.parametrize("persona", ["engineer", "manager", "executive"])
+@pytest.mark.parametrize("minutes", [5, 10, 20, 45])
+def test_builtin_plans_open_with_code_review_bug_tracking_and_process(bank, persona, minutes):
+    result = plan(bank, persona=persona, minutes=minutes)
+    lead = [q.category for q in result.questions[:3]]
+    assert lead == ["code-review", "process", "bug-tracking"], (persona, minutes, lead)
+    pay = {q.id for q in result.questions if q.category == "pay-and-benefits"}
+    assert not pay if persona == "engineer" else True
+
+
+@pytest.mark.parametrize("minutes", [10, 20, 45])
+def test_builtin_recruiter_plans_open_with_the_process_pay_and_time_off_and_skip_engineering(bank, minutes):
+    result = plan(bank, persona="recruiter", minutes=minutes)
+    assert {q.category for q in result.questions[:3]} == {"hiring", "pay-and-benefits", "time-off"}
+    hands_on = {"code-review", "ci-cd", "testing", "bug-tracking", "process", "incidents"}
+    assert not {q.category for q in result.questions} & hands_on
+
+
+def test_builtin_engineer_gets_pay_questions_only_when_asked(bank):
+    assert not [q for q in plan(bank, persona="engineer").questions if q.category == "pay-and-benefits"]
+    asked = plan(bank, persona="engineer", categories=["pay-and-benefits"])
+    assert asked.questions and all(q.category == "pay-and-benefits" for q in asked.questions)

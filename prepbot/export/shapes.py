@@ -53,7 +53,10 @@ def plan_as_dict(bank: Bank, the_plan: "Plan") -> dict:
         "minutes": the_plan.minutes,
         "categories": list(the_plan.categories),
         "total_minutes": the_plan.total_minutes,
-        "questions": [{**question_as_dict(bank, q), "covers": list(the_plan.covers.get(q.id, ()))} for q in the_plan.questions],
+        "questions": [
+            {**question_as_dict(bank, q), "covers": list(the_plan.covers.get(q.id, ())), "reason": the_plan.reasons.get(q.id)}
+            for q in the_plan.questions
+        ],
         "flags_probed": list(the_plan.flags_probed),
         "left_out": [q.id for q in the_plan.left_out],
     }

@@ -6,7 +6,7 @@ User and bank text goes through `safe` first: a terminal path never prints a raw
 from __future__ import annotations
 
 from prepbot.bank import Bank
-from prepbot.planner import Plan
+from prepbot.planner import COVERAGE, FILL, HEADLINE, LEAD_FLAG, Plan
 from prepbot.textsafe import safe
 
 
@@ -45,8 +45,9 @@ def render_plan(bank: Bank, the_plan: Plan, markdown: bool, explain: bool = Fals
         if explain:
             adds = the_plan.covers.get(question.id, ())
             probes = ", ".join(question.flags) or "no flag"
-            added = ", ".join(adds) if adds else "nothing new (taken to use the time left)"
-            lines.append(("   - " if markdown else "    ") + f"Probes: {probes}; adds to the plan: {added}")
+            added = ", ".join(adds) if adds else "nothing new"
+            reason = _reason(bank, the_plan, question.id)
+            lines.append(("   - " if markdown else "    ") + f"Probes: {probes}; adds to the plan: {added}; in because: {reason}")
         lines.append("")
     if explain:
         probed = the_plan.flags_probed
@@ -54,6 +55,8 @@ def render_plan(bank: Bank, the_plan: Plan, markdown: bool, explain: bool = Fals
         lines.append(
             f"Flags probed: {len(probed)} of {len(bank.flags)}" + (f"; not probed: {', '.join(missing)}" if missing else "")
         )
+        if the_plan.lead_flags_unprobed:
+            lines.append(f"No question for this persona probes: {', '.join(the_plan.lead_flags_unprobed)}")
         if the_plan.left_out:
             lines.append(f"Left out for time ({len(the_plan.left_out)}):")
             for question in the_plan.left_out:
@@ -61,6 +64,23 @@ def render_plan(bank: Bank, the_plan: Plan, markdown: bool, explain: bool = Fals
         elif the_plan.minutes:
             lines.append("Nothing that fits was left out.")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _reason(bank: Bank, the_plan: Plan, question_id: str) -> str:
+    reason = the_plan.reasons.get(question_id)
+    lead = the_plan.leads.get(question_id, "")
+    if reason == LEAD_FLAG:
+        return f"asked to probe {lead} first (the best question for it, whatever the time box)"
+    if reason == HEADLINE:
+        title = safe(bank.categories[lead].title) if lead in bank.categories else lead
+        return f"a headline topic, {title}, leads every {the_plan.persona or ''} plan (its best question that fits)".replace(
+            "  ", " "
+        )
+    if reason == COVERAGE:
+        return "it adds the most flags per minute of what was left"
+    if reason == FILL:
+        return "taken to use the time left, in priority order"
+    return "it fits the persona and categories (no time box)"
 
 
 def render_matches(matches, explain: bool = False) -> str:

@@ -14,12 +14,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from prepbot.bank import Bank
+from prepbot.bank import PERSONA_LABELS, Bank
+from prepbot.bank import PERSONAS as BANK_PERSONAS
 from prepbot.interview import Finding, Interview
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import MARKERS
 
-PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
+PERSONAS = [(PERSONA_LABELS[persona], persona) for persona in BANK_PERSONAS]
 
 
 class TickBox(Checkbox):

@@ -14,11 +14,13 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
 
+from prepbot.bank import PERSONA_LABELS
+from prepbot.bank import PERSONAS as BANK_PERSONAS
 from prepbot.service import Service, ServiceError
 from prepbot.textsafe import safe
 
 MAX_MINUTES = 24 * 60  # like the CLI's --minutes
-PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
+PERSONAS = [(PERSONA_LABELS[persona], persona) for persona in BANK_PERSONAS]
 
 
 class CheckList(SelectionList[str]):
