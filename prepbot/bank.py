@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from prepbot.errors import PrepbotError
+
 PERSONAS = ("engineer", "manager", "executive")
 KINDS = ("red", "green")
 SEVERITIES = ("low", "medium", "high")
@@ -25,7 +27,7 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-class BankError(Exception):
+class BankError(PrepbotError):
     """Every problem found in a bank, reported together."""
 
     def __init__(self, problems: list[Problem]):

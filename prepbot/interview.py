@@ -14,6 +14,7 @@ from datetime import date as Date
 
 from prepbot.bank import PERSONAS, Bank, Flag, Question
 from prepbot.matching import Evidence, Match, Matcher
+from prepbot.values import parse_date, parse_minutes
 
 STATUSES = ("open", "asked", "skipped")
 SEVERITY_POINTS = {"low": 1, "medium": 2, "high": 3}
@@ -414,10 +415,9 @@ def start_interview(
     if not company:
         raise ValueError("company name is required")
     if date:
-        try:
-            Date.fromisoformat(date)
-        except ValueError:
-            raise ValueError("date must look like 2026-12-01.") from None
+        date = parse_date(date)
+    if minutes is not None:
+        minutes = parse_minutes(minutes)
     the_plan = plan(bank, persona=persona, minutes=minutes, categories=categories)
     return Interview(
         company=company,

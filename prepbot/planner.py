@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from prepbot.bank import Bank, Question
+from prepbot.errors import PrepbotError
+from prepbot.values import parse_minutes
 
 # How much newly covering a flag is worth, by the flag's severity in flags.yaml.
 SEVERITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
@@ -34,7 +36,7 @@ SEVERITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
 PRIORITY_BONUS = {1: 0.6, 2: 0.3, 3: 0.1}
 
 
-class PlanError(ValueError):
+class PlanError(PrepbotError, ValueError):
     """A request the bank cannot satisfy (an unknown category or persona)."""
 
 
@@ -76,8 +78,11 @@ def plan(
     if unknown:
         known = ", ".join(bank.categories)
         raise PlanError(f"unknown category '{unknown[0]}'; known categories: {known}")
-    if minutes is not None and minutes <= 0:
-        raise PlanError("minutes must be a positive number")
+    if minutes is not None:
+        try:
+            minutes = parse_minutes(minutes)
+        except ValueError as exc:
+            raise PlanError(str(exc)) from None
 
     candidates = [
         q

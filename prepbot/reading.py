@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from prepbot.bank import Problem
+from prepbot.errors import PrepbotError
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-class ReadError(Exception):
+class ReadError(PrepbotError):
     """A one-line reason an input cannot be read; `line` is set for text that is not UTF-8."""
 
     def __init__(self, message: str, kind: str, line: int = 1):

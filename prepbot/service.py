@@ -7,19 +7,35 @@ flags so far, the reaction to an answer and the next follow-up, the summary.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
+from prepbot import store as storage
 from prepbot.bank import Bank, Question
 from prepbot.catalogue import Catalogue
+from prepbot.errors import DiskFullError, NotFoundError, ServiceError
 from prepbot.interview import Interview, Summary, start_interview, summarize
 from prepbot.matching import Match
 from prepbot.planner import PlanError
-from prepbot.store import InterviewRow, SaveResult, Store, StoreError
+from prepbot.store import InterviewRow, SaveResult, Store
+
+__all__ = ["Conversation", "DiskFullError", "Listing", "NotFoundError", "Reaction", "SaveResult", "Service", "ServiceError"]
 
 
-class ServiceError(Exception):
-    """A one-line, user-facing reason an operation cannot be done."""
+@contextmanager
+def translated() -> Iterator[None]:
+    """The service boundary: whatever the store raises leaves as a ServiceError (DiskFullError on
+    a full disk, NotFoundError for an interview that is not there), with the same one line."""
+    try:
+        yield
+    except storage.DiskFullError as exc:
+        raise DiskFullError(str(exc)) from None
+    except storage.NotFound as exc:
+        raise NotFoundError(str(exc)) from None
+    except storage.StoreError as exc:
+        raise ServiceError(str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -40,6 +56,14 @@ class Reaction:
 
 
 class Service:
+    """Every method raises only ServiceError (or its DiskFullError, NotFoundError) for the user."""
+
+    @classmethod
+    def connect(cls, catalogue: Catalogue, path: Path | None = None, use_model: bool = True) -> "Service":
+        """A service over the store at `path` (default: the data directory's database)."""
+        with translated():
+            return cls(catalogue, Store(path), use_model)
+
     def __init__(self, catalogue: Catalogue, store: Store, use_model: bool = True):
         self.catalogue = catalogue
         self.store = store
@@ -50,6 +74,11 @@ class Service:
     @property
     def bank(self) -> Bank:
         return self.catalogue.bank
+
+    @property
+    def recovered_from(self) -> Path | None:
+        """Where a damaged database found at open was moved (a new one was started), or None."""
+        return self.store.recovered_from
 
     def match(self, text: str, question: Question | None = None, model: str = "auto") -> list[Match]:
         return self.catalogue.matcher.match(text, question=question, model=model if self.use_model else "off")
@@ -71,23 +100,34 @@ class Service:
     def list_interviews(self) -> list[Listing]:
         """Saved interviews, most recently changed first, with their flag counts."""
         listings = []
-        for row in self.store.list():
+        with translated():
+            rows = self.store.rows()
+        for row in rows:
             key = (row.id, row.updated_at)
             if key not in self._counts:
-                summary = self.summary(self.store.load(row.id))
+                try:
+                    interview = self.load(row.id)
+                except NotFoundError:
+                    continue  # deleted from another window between the two reads
+                summary = self.summary(interview)
                 self._counts[key] = (len(summary.red), len(summary.green))
             red, green = self._counts[key]
             listings.append(Listing(row, red, green))
         return listings
 
     def load(self, interview_id: str) -> Interview:
-        return self.store.load(interview_id)
+        """The saved interview; NotFoundError when it was deleted (from another window)."""
+        with translated():
+            return self.store.load(interview_id)
 
     def find(self, key: str) -> Interview:
-        return self.store.find(key)
+        """An interview by id, id prefix or company name (the CLI's SESSION argument)."""
+        with translated():
+            return self.store.find(key)
 
     def delete(self, interview_id: str) -> None:
-        self.store.delete(interview_id)
+        with translated():
+            self.store.delete(interview_id)
 
     def start_interview(
         self,
@@ -109,10 +149,8 @@ class Service:
             raise ServiceError(_sentence(str(exc))) from None
         if not interview.question_ids:
             raise ServiceError("No question fits that time box; try more minutes.")
-        try:
+        with translated():
             self.store.save(interview)
-        except StoreError as exc:
-            raise ServiceError(str(exc)) from None
         return interview
 
     def summary(self, interview: Interview, model: str = "auto") -> Summary:
@@ -128,12 +166,10 @@ class Service:
 
     # -- the candidate has the last word
 
-    def save(self, interview: Interview):
-        """Write the whole interview. Raises ServiceError (DiskFullError is a StoreError: retry)."""
-        try:
+    def save(self, interview: Interview) -> SaveResult:
+        """Write the whole interview. Raises ServiceError (DiskFullError: retry once space is freed)."""
+        with translated():
             return self.store.save(interview)
-        except StoreError as exc:
-            raise ServiceError(str(exc)) from None
 
     def correct(self, interview: Interview, flag_id: str, status: str, reason: str = "", question_id: str | None = None) -> None:
         """Confirm, dismiss or add a flag, and save. A dismissal holds for the words heard so far;
@@ -223,16 +259,13 @@ class Service:
 
     def restore(self, interview: Interview, replace: bool = False) -> Interview:
         """Save an interview read from a JSON report (a backup, another machine)."""
-        try:
-            self.store.load(interview.id)
-            exists = True
-        except StoreError:
-            exists = False
-        if exists and not replace:
-            raise ServiceError(f"an interview with id {interview.id} is already saved; use --replace to overwrite it")
-        if exists:
-            self.store.delete(interview.id)
-        self.save(interview)
+        with translated():
+            exists = self.store.exists(interview.id)
+            if exists and not replace:
+                raise ServiceError(f"an interview with id {interview.id} is already saved; use --replace to overwrite it")
+            if exists:
+                self.store.delete(interview.id)
+            self.store.save(interview)
         return interview
 
 
@@ -295,7 +328,7 @@ class Conversation:
         return self.service.match(text, question=self.current_question, model="cached")
 
     def save(self) -> SaveResult:
-        """Write the current note (and where the interview is). Raises StoreError (DiskFullError).
+        """Write the current note (and where the interview is). Raises ServiceError (DiskFullError).
 
         The result says what else happened (another window's text merged in, the database
         recreated); after a conflict `note()` holds what is stored, for the editor to show.
@@ -303,12 +336,13 @@ class Conversation:
         """
         if not self.questions:
             return SaveResult()
-        return self.service.store.save_answer(self.interview, self.current_question.id)
+        with translated():
+            return self.service.store.save_answer(self.interview, self.current_question.id)
 
     def save_all(self) -> SaveResult:
         """Write every answer of the interview: after failed saves, the notes typed meanwhile
-        may be under other questions. Raises StoreError (DiskFullError)."""
-        return self.service.store.save(self.interview)
+        may be under other questions. Raises ServiceError (DiskFullError)."""
+        return self.service.save(self.interview)
 
     def flags_so_far(self):
         """Every flag heard so far, once each, corrections applied (the summary's findings)."""

@@ -94,6 +94,10 @@ class StoreError(Exception):
     """A one-line, user-facing reason the store cannot be used."""
 
 
+class NotFound(StoreError):
+    """No saved interview matches the id or key given (a wrong id, or deleted meanwhile)."""
+
+
 class DiskFullError(StoreError):
     """Saving failed because the disk (or the database) is full.
 
@@ -433,7 +437,7 @@ class Store:
 
     # -- reading
 
-    def list(self) -> list[InterviewRow]:
+    def rows(self) -> list[InterviewRow]:
         """Every interview, most recently changed first. `answered_count` follows the same rule as
         `Interview.answered_count` (Answer.answered, for the planned questions): one rule everywhere."""
         try:
@@ -462,11 +466,17 @@ class Store:
             )
         return result
 
+    def exists(self, interview_id: str) -> bool:
+        try:
+            return self._connection.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,)).fetchone() is not None
+        except sqlite3.Error as exc:
+            raise _read_error(self.path, exc) from None
+
     def load(self, interview_id: str) -> Interview:
         try:
             row = self._connection.execute("SELECT * FROM interviews WHERE id = ?", (interview_id,)).fetchone()
             if row is None:
-                raise StoreError(f"no saved interview with id '{interview_id}'")
+                raise NotFound(f"no saved interview with id '{interview_id}'")
             answers = {
                 a["question_id"]: Answer(a["question_id"], a["note"], a["status"], a["updated_at"], a["version"])
                 for a in self._connection.execute("SELECT * FROM answers WHERE interview_id = ?", (interview_id,))
@@ -531,7 +541,7 @@ class Store:
         except sqlite3.Error as exc:
             raise _read_error(self.path, exc) from None
         if not rows:
-            raise StoreError(f"no saved interview matches '{key}' (see 'prepbot sessions list')")
+            raise NotFound(f"no saved interview matches '{key}' (see 'prepbot sessions list')")
         ids = {r["id"] for r in rows}
         if len(ids) > 1 and key not in ids:
             raise StoreError(f"'{key}' matches {len(ids)} interviews; use the id from 'prepbot sessions list'")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from prepbot import __version__, locations
 from prepbot.bank import Bank, Question
+from prepbot.errors import PrepbotError
 from prepbot.export.shapes import checklist_as_dict, interview_from_report, report_as_dict
 from prepbot.interview import Answer, Interview, summarize
 from prepbot.matching import Matcher
@@ -33,7 +34,7 @@ EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json", "txt": ".txt"}
 __all__ = ["interview_from_report", "render_checklist", "render_report", "write_export", "resolve_target"]
 
 
-class ExportError(Exception):
+class ExportError(PrepbotError):
     """A one-line reason an export could not be written."""
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from prepbot.bank import Bank, Question
+from prepbot.errors import PrepbotError
 from prepbot.interview import Answer, Interview
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ REPORT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
 
-class ShapeError(ValueError):
+class ShapeError(PrepbotError, ValueError):
     """A document that is not the shape it claims to be."""
 
 

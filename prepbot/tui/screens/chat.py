@@ -16,9 +16,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 
 from prepbot.bank import Question
+from prepbot.errors import DiskFullError
 from prepbot.interview import Interview
-from prepbot.service import Service, ServiceError
-from prepbot.store import DiskFullError, SaveResult, StoreError
+from prepbot.service import SaveResult, Service, ServiceError
 from prepbot.textsafe import safe
 from prepbot.tui.palette import ScreenCommands
 from prepbot.tui.screens.corrections import CorrectionActions
@@ -282,13 +282,13 @@ class ChatScreen(CorrectionActions, Screen):
             return True
         try:
             result = self.conversation.save_all() if self._unsaved else self.conversation.save()
-        except StoreError as exc:
+        except ServiceError as exc:
             self.save_failed(exc)
             return False
         self.save_succeeded(result)
         return True
 
-    def save_failed(self, exc: StoreError) -> None:
+    def save_failed(self, exc: ServiceError) -> None:
         if isinstance(exc, DiskFullError):
             message = "The disk is full: your notes are not saved yet. They stay here; prepbot retries every few seconds."
         else:
@@ -619,5 +619,5 @@ class ChatScreen(CorrectionActions, Screen):
                 timer.stop()
         try:
             self.conversation.save_all() if self._unsaved else self.conversation.save()
-        except StoreError:
+        except ServiceError:
             self.app.keep_unsaved(self.conversation)  # kept in memory, retried, printed at quit
