@@ -7,21 +7,35 @@ flags so far, the reaction to an answer and the next follow-up, the summary.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from prepbot import store as storage
 from prepbot.bank import Bank, Question
 from prepbot.catalogue import Catalogue
-from prepbot.errors import DiskFullError, NotFoundError, ServiceError
-from prepbot.interview import Interview, Summary, start_interview, summarize
+from prepbot.errors import ConflictError, DiskFullError, NotFoundError, ServiceError
+from prepbot.interview import CORRECTIONS, FlagStatus, Interview, Source, Status, Summary, start_interview, summarize
 from prepbot.matching import Match
-from prepbot.planner import PlanError
-from prepbot.store import InterviewRow, SaveResult, Store
+from prepbot.planner import PlanError, plan
+from prepbot.store import GENERAL_NOTE, Conflict, InterviewRow, SaveResult, Store, merge_notes
+from prepbot.values import parse_date, parse_minutes
 
-__all__ = ["Conversation", "DiskFullError", "Listing", "NotFoundError", "Reaction", "SaveResult", "Service", "ServiceError"]
+T = TypeVar("T")
+
+__all__ = [
+    "ConflictError",
+    "Conversation",
+    "DiskFullError",
+    "Listing",
+    "NotFoundError",
+    "Reaction",
+    "SaveResult",
+    "Service",
+    "ServiceError",
+]
 
 
 @contextmanager
@@ -164,47 +178,90 @@ class Service:
     def open(self, interview: Interview) -> "Conversation":
         return Conversation(self, interview)
 
-    # -- the candidate has the last word
+    # -- writing: each change lands on what is stored now, and touches only what it changes
 
     def save(self, interview: Interview) -> SaveResult:
-        """Write the whole interview. Raises ServiceError (DiskFullError: retry once space is freed)."""
+        """Write the window's answers and where it is (compare-and-swap per answer); nothing else.
+        Raises ServiceError (DiskFullError: retry once space is freed)."""
         with translated():
-            return self.store.save(interview)
+            return self.store.save_answers(interview)
 
-    def correct(self, interview: Interview, flag_id: str, status: str, reason: str = "", question_id: str | None = None) -> None:
-        """Confirm, dismiss or add a flag, and save. A dismissal holds for the words heard so far;
-        `undo` (status) takes the candidate's word back."""
+    def refresh(self, interview: Interview) -> SaveResult:
+        """Read what another window saved into this copy; `underneath` names what changed."""
+        with translated():
+            return self.store.refresh(interview)
+
+    def _change(self, interview: Interview, change: Callable[[Interview, tuple[str, ...]], T]) -> tuple[T, SaveResult]:
+        """Apply `change` to the stored interview in one transaction (see Store.update). A rule the
+        change breaks becomes a ServiceError; after a conflict the copy is reloaded, then raised."""
+        try:
+            with translated():
+                return self.store.update(interview, change)
+        except ConflictError:
+            with translated():
+                self.store.refresh(interview)
+            raise
+        except (PlanError, ValueError) as exc:
+            raise ServiceError(_sentence(str(exc))) from None
+
+    def correct(
+        self, interview: Interview, flag_id: str, status: str, reason: str = "", question_id: str | None = None
+    ) -> SaveResult:
+        """Confirm, dismiss or add a flag, and save that correction alone. A dismissal holds for the
+        words heard so far."""
         if flag_id not in self.bank.flags:
             raise ServiceError(f"no flag '{flag_id}' (see the flag ids in 'prepbot analyze --help' or the README)")
-        if status == "undo":
-            interview.undo_correction(flag_id)
-        else:
-            if question_id is not None and question_id not in interview.question_ids:
-                raise ServiceError(f"question '{question_id}' is not in this interview")
-            evidence: tuple[str, ...] = ()
-            if status == "dismissed":
-                finding = next((f for f in self.summary(interview).findings if f.id == flag_id), None)
-                evidence = tuple(h.evidence.text for h in finding.heard) if finding else ()
-            try:
-                interview.correct(flag_id, status, reason, question_id, evidence)
-            except ValueError as exc:
-                raise ServiceError(_sentence(str(exc))) from None
-        self.save(interview)
+        if status not in CORRECTIONS:
+            raise ServiceError(f"unknown correction '{status}'")
+        if question_id is not None and question_id not in interview.question_ids:
+            raise ServiceError(f"question '{question_id}' is not in this interview")
+        evidence: tuple[str, ...] = ()
+        if status == FlagStatus.DISMISSED:
+            finding = next((f for f in self.summary(interview).findings if f.id == flag_id), None)
+            evidence = tuple(h.evidence.text for h in finding.heard) if finding else ()
 
-    def import_source(self, interview: Interview, label: str, text: str):
+        def change(stored: Interview, underneath: tuple[str, ...]) -> None:
+            _same_correction(interview, stored, flag_id, underneath)
+            stored.correct(flag_id, status, reason, question_id, evidence)
+
+        return self._change(interview, change)[1]
+
+    def undo_correction(self, interview: Interview, flag_id: str) -> SaveResult:
+        """Take the candidate's word on a flag back: prepbot's reading stands again."""
+
+        def change(stored: Interview, underneath: tuple[str, ...]) -> None:
+            _same_correction(interview, stored, flag_id, underneath)
+            stored.undo_correction(flag_id)
+
+        return self._change(interview, change)[1]
+
+    def import_source(self, interview: Interview, label: str, text: str) -> Source:
         """Attach something the candidate read (a review, an e-mail); its flags join the summary."""
         if not text.strip():
             raise ServiceError("Nothing to import: the text is empty.")
-        source = interview.add_source(label, text)
-        self.save(interview)
-        return source
+        return self._change(interview, lambda stored, _: stored.add_source(label, text))[0]
 
     def remove_source(self, interview: Interview, source_id: str) -> None:
-        try:
-            interview.remove_source(source_id)
-        except ValueError as exc:
-            raise ServiceError(_sentence(str(exc))) from None
-        self.save(interview)
+        self._change(interview, lambda stored, _: stored.remove_source(source_id))
+
+    def set_general_note(self, interview: Interview, text: str) -> SaveResult:
+        """The interview's general note. When another window changed it since this one read it,
+        both texts are kept (like an answer's note) and the result says so."""
+        merged: list[Conflict] = []
+
+        def change(stored: Interview, underneath: tuple[str, ...]) -> None:
+            if text == interview.general_note:
+                return  # not changed here: what is stored stays
+            note = text
+            if "general_note" in underneath and stored.general_note != text:
+                note = merge_notes(stored.general_note, text)
+                if note != text:
+                    merged.append(Conflict(GENERAL_NOTE, stored.general_note, text, note))
+            stored.general_note = note
+            stored.touch()
+
+        saved = self._change(interview, change)[1]
+        return replace(saved, conflicts=saved.conflicts + tuple(merged))
 
     def update_details(
         self,
@@ -217,56 +274,69 @@ class Service:
         categories: Iterable[str] | None = None,
         replan: bool = False,
     ) -> Interview:
-        """Change who, when and how long after creation. With `replan`, the questions are planned
-        again for the new persona, time box and categories; every question with a note, a status
-        or of the candidate's own stays, so no note is ever dropped."""
-        from datetime import date as Date
-
+        """Change who, when and how long after creation; only what differs from this window's copy
+        is written. A detail another window changed to something else meanwhile is a conflict
+        (ConflictError), never overwritten. With `replan`, the questions are planned again
+        (Interview.replan: no note is ever dropped)."""
+        wanted: dict[str, object] = {}
         if company is not None:
             if not company.strip():
                 raise ServiceError("Company name is required")
-            interview.company = company.strip()
+            wanted["company"] = company.strip()
         if role is not None:
-            interview.role = role.strip()
+            wanted["role"] = role.strip()
         if date is not None:
             try:
-                Date.fromisoformat(date)
-            except ValueError:
-                raise ServiceError("Date must look like 2026-12-01.") from None
-            interview.date = date
-        if replan:
-            from prepbot.planner import plan
-
-            try:
-                the_plan = plan(self.bank, persona=persona, minutes=minutes, categories=categories or ())
-            except PlanError as exc:
+                wanted["date"] = parse_date(date)
+            except ValueError as exc:
                 raise ServiceError(_sentence(str(exc))) from None
-            current_id = interview.question_ids[interview.current] if interview.question_ids else None
-            kept = [
-                q
-                for q in interview.question_ids
-                if q in interview.own_questions
-                or (q in interview.answers and (interview.answers[q].note.strip() or interview.answers[q].status != "open"))
-            ]
-            planned = [q.id for q in the_plan.questions]
-            interview.question_ids = kept + [q for q in planned if q not in kept]
-            interview.persona, interview.minutes = persona, minutes
-            interview.categories = tuple(the_plan.categories)
-            interview.current = interview.question_ids.index(current_id) if current_id in interview.question_ids else 0
-        interview.touch()
-        self.save(interview)
+        if replan:
+            if minutes is not None:
+                try:
+                    minutes = parse_minutes(minutes)
+                except ValueError as exc:
+                    raise ServiceError(_sentence(str(exc))) from None
+            wanted["persona"], wanted["minutes"] = persona, minutes
+            if categories is not None:
+                wanted["categories"] = tuple(categories)
+
+        def change(stored: Interview, underneath: tuple[str, ...]) -> None:
+            for name, value in wanted.items():
+                if value == getattr(interview, name):
+                    continue  # not changed here
+                if name in underneath and getattr(stored, name) != value:
+                    raise ConflictError(
+                        f"The {name} was changed in another window meanwhile (to {getattr(stored, name)!r}); "
+                        "nothing was changed: look at the details again"
+                    )
+                setattr(stored, name, value)
+            if replan:
+                stored.replan(plan(self.bank, persona=stored.persona, minutes=stored.minutes, categories=stored.categories))
+            stored.touch()
+
+        self._change(interview, change)
         return interview
 
     def restore(self, interview: Interview, replace: bool = False) -> Interview:
-        """Save an interview read from a JSON report (a backup, another machine)."""
+        """Save an interview read from a JSON report (a backup, another machine); with `replace`,
+        in place of the saved one with its id, in one transaction."""
         with translated():
             exists = self.store.exists(interview.id)
             if exists and not replace:
                 raise ServiceError(f"an interview with id {interview.id} is already saved; use --replace to overwrite it")
             if exists:
-                self.store.delete(interview.id)
-            self.store.save(interview)
+                self.store.replace(interview)
+            else:
+                self.store.save(interview)
         return interview
+
+
+def _same_correction(mine: Interview, stored: Interview, flag_id: str, underneath: tuple[str, ...]) -> None:
+    """A flag the candidate corrects here must not have been corrected otherwise elsewhere meanwhile."""
+    if "corrections" in underneath and mine.corrections.get(flag_id) != stored.corrections.get(flag_id):
+        now = stored.corrections.get(flag_id)
+        state = f"now {now.status}" if now else "your word on it was taken back"
+        raise ConflictError(f"Flag '{flag_id}' was changed in another window meanwhile ({state}); nothing was changed")
 
 
 class Conversation:
@@ -308,8 +378,7 @@ class Conversation:
         """Questions before the current one that have a note or a status: the conversation so far."""
         done = []
         for index, question in enumerate(self.questions[: self.interview.current]):
-            answer = self.interview.answers.get(question.id)
-            if answer and (answer.note.strip() or answer.status != "open"):
+            if self.interview.touched(question.id):
                 done.append((index, question))
         return done
 
@@ -367,18 +436,9 @@ class Conversation:
                 or any(self.bank.flags[g].opposite == f.id for g in green if g in self.bank.flags)
             )
         }
-
-        def norm(text: str) -> str:
-            return " ".join(text.lower().split())
-
-        asked = {
-            norm(q.ask)
-            for q in self.questions
-            if q.id == question.id or (q.id in self.interview.answers and self.interview.answers[q.id].answered)
-        }
         candidates = [m.flag.follow_up for m in red] + ([] if red else list(question.follow_ups))
-        follow = next((c for c in candidates if norm(c) not in asked and c not in contradicted), "")
-        return Reaction(matches, follow)
+        fresh = self.interview.fresh_follow_ups(self.bank, (c for c in candidates if c not in contradicted), (question.ask,))
+        return Reaction(matches, fresh[0] if fresh else "")
 
     def summary(self) -> Summary:
         return self.service.summary(self.interview)
@@ -398,31 +458,26 @@ class Conversation:
 
     def add_question(self, ask: str) -> str:
         """The candidate's own question, right after the current one; saved at once. Its id."""
-        try:
-            question_id = self.interview.add_question(ask, after=self.interview.current)
-        except ValueError as exc:
-            raise ServiceError(_sentence(str(exc))) from None
-        self.service.save(self.interview)
-        return question_id
+        current_id = self.current_question.id if self.questions else None
+
+        def change(stored: Interview, _: tuple[str, ...]) -> str:
+            after = stored.question_ids.index(current_id) if current_id in stored.question_ids else len(stored.question_ids) - 1
+            return stored.add_question(ask, after=after)
+
+        return self.service._change(self.interview, change)[0]
 
     def remove_question(self, question_id: str) -> None:
-        try:
-            self.interview.remove_question(question_id)
-        except ValueError as exc:
-            raise ServiceError(_sentence(str(exc))) from None
-        self.service.save(self.interview)
+        self.service._change(self.interview, lambda stored, _: stored.remove_question(question_id))
 
     def move_question(self, question_id: str, index: int) -> None:
-        try:
-            self.interview.move_question(question_id, index)
-        except ValueError as exc:
-            raise ServiceError(_sentence(str(exc))) from None
-        self.service.save(self.interview)
+        self.service._change(self.interview, lambda stored, _: stored.move_question(question_id, index))
 
-    def set_general_note(self, text: str) -> None:
-        self.interview.general_note = text
-        self.interview.touch()
-        self.service.save(self.interview)
+    def set_general_note(self, text: str) -> SaveResult:
+        return self.service.set_general_note(self.interview, text)
+
+    def refresh(self) -> SaveResult:
+        """What another window saved meanwhile, into this conversation (see Service.refresh)."""
+        return self.service.refresh(self.interview)
 
     def next_open(self) -> int | None:
         """Where "next" goes: the next question not answered or skipped, wrapping to the top."""
@@ -432,10 +487,10 @@ class Conversation:
         """open, answered or skipped: what the plan list shows."""
         answer = self.interview.answers.get(question.id)
         if answer is None:
-            return "open"
-        if answer.status == "skipped" and not answer.note.strip():
-            return "skipped"
-        return "answered" if answer.answered else "open"
+            return Status.OPEN
+        if answer.status == Status.SKIPPED and not answer.note.strip():
+            return Status.SKIPPED
+        return "answered" if answer.answered else Status.OPEN
 
     def first_open_in_category(self, category_id: str) -> int:
         """The first unanswered question of a category, or its first question when all are answered."""

@@ -136,7 +136,10 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
             if status == "undo" and flag_id not in interview.corrections:
                 raise click.ClickException(f"flag '{flag_id}' has no correction of yours to undo")
         for status, flag_id in actions:
-            service.correct(interview, flag_id, status, reason, question_id if status == "added" else None)
+            if status == "undo":
+                service.undo_correction(interview, flag_id)
+            else:
+                service.correct(interview, flag_id, status, reason, question_id if status == "added" else None)
             done = {"dismissed": "Dismissed", "confirmed": "Confirmed", "added": "Added", "undo": "Took back your word on"}
             heard = status == "added" and flag_id in findings and findings[flag_id].heard
             click.echo(f"{done[status]} {flag_id}" + (" (it was heard already: now confirmed)." if heard else "."), err=True)

@@ -34,12 +34,21 @@ def test_a_full_disk_stays_a_full_disk_through_every_write(service, monkeypatch)
     def full(*args, **kwargs):
         raise store.DiskFullError("cannot save to x: the disk is full")
 
-    monkeypatch.setattr(service.store, "save", full)
-    monkeypatch.setattr(service.store, "save_answer", full)
-    monkeypatch.setattr(service.store, "delete", full)
+    for name in ("save", "save_answer", "save_answers", "update", "replace", "delete"):
+        monkeypatch.setattr(service.store, name, full)
     conversation = service.open(interview)
     conversation.type("nobody reviews code")
-    for write in (conversation.save, conversation.save_all, lambda: service.delete(interview.id)):
+    writes = (
+        conversation.save,
+        conversation.save_all,
+        lambda: conversation.set_general_note("met Dana"),
+        lambda: conversation.add_question("Who decides?"),
+        lambda: service.correct(interview, "no-code-review", "added"),
+        lambda: service.import_source(interview, "review", "they never test"),
+        lambda: service.restore(interview, replace=True),
+        lambda: service.delete(interview.id),
+    )
+    for write in writes:
         with pytest.raises(errors.DiskFullError, match="the disk is full"):
             write()
 

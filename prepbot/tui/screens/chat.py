@@ -569,13 +569,23 @@ class ChatScreen(CorrectionActions, Screen):
             if text is None:
                 return
             try:
-                self.conversation.set_general_note(text)
+                result = self.conversation.set_general_note(text)
             except ServiceError as exc:
                 self.notify(str(exc), title="Note not saved", severity="error", markup=False)
                 return
-            self.notify("Saved the general note.", title="Note")
+            self.notify(result.message or "Saved the general note.", title="Note", markup=False)
 
+        self.reload_from_elsewhere()  # a note set from a shell meanwhile is the one to edit
         self.app.push_screen(NoteDialog(self.interview.general_note), done)
+
+    def reload_from_elsewhere(self) -> None:
+        """Read what another window or a shell saved meanwhile, and show it."""
+        try:
+            changed = self.conversation.refresh().underneath
+        except ServiceError:
+            return  # deleted or unreadable: the next save says so (and writes it back)
+        if changed:
+            self.refresh_panels()
 
     def action_import_source(self) -> None:
         from prepbot.tui.screens.dialogs import ImportDialog
