@@ -42,8 +42,23 @@ def build_cli() -> click.Group:
     return group
 
 
+def undecodable(args: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which nothing can save or print), shown with those bytes escaped; None when all are text."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return os.fsencode(arg).decode("utf-8", errors="backslashreplace")
+    return None
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with one-line errors: `prepbot: error: ...` on stderr and a non-zero exit."""
+    bad = undecodable(sys.argv[1:] if argv is None else argv)
+    if bad is not None:
+        click.echo(f"prepbot: error: an argument is not UTF-8 text: '{safe(bad, keep_layout=False)}'", err=True)
+        sys.exit(2)
     try:
         build_cli().main(args=argv, prog_name="prepbot", standalone_mode=False)
     except getattr(click.exceptions, "NoArgsIsHelpError", ()) as exc:

@@ -177,7 +177,7 @@ def read_input(name: str, limit: int = MAX_ANALYZE_BYTES) -> tuple[str, str]:
         raise click.ClickException(f"{label}: {exc}") from None
 
 
-def emit(text: str, output: Path | None, name: str, kind: str, fmt: str, force: bool) -> None:
+def emit(text: str, output: str | None, name: str, kind: str, fmt: str, force: bool) -> None:
     """Print to stdout, or write atomically to a file (or a safe default name inside a folder)."""
     from prepbot.export import resolve_target, write_export
 

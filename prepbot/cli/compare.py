@@ -5,8 +5,6 @@ Registered by build_cli() in prepbot.cli. Heavy imports happen inside the comman
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from prepbot.cli.base import bank_option, emit, open_service
@@ -17,10 +15,12 @@ COMPARE_FORMATS = click.Choice(["text", "md", "html", "json"])
 @click.command("compare")
 @click.argument("sessions", nargs=-1, metavar="SESSION SESSION [SESSION...]")
 @click.option("--format", "-f", "fmt", type=COMPARE_FORMATS, default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File or folder to write (default: stdout).")
+@click.option(
+    "--output", "-o", type=click.Path(), help="File or folder to write (default: stdout); a name ending in / is a folder."
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @bank_option
-def compare_command(sessions: tuple[str, ...], fmt: str, output: Path | None, force: bool, banks) -> None:
+def compare_command(sessions: tuple[str, ...], fmt: str, output: str | None, force: bool, banks) -> None:
     """Two to four saved interviews side by side: verdicts, every flag, what to ask next.
 
     Each SESSION is an id, an id prefix or a company name, as for `prepbot export`.

@@ -182,7 +182,9 @@ def _explain_footer(catalogue, question) -> str:
 @click.option("--minutes", "-m", type=MinutesType(), help="Time box for your questions.")
 @click.option("--category", "-c", "categories", multiple=True, metavar="ID", help="Only this category (repeatable).")
 @click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, default="md", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File or folder to write (default: stdout).")
+@click.option(
+    "--output", "-o", type=click.Path(), help="File or folder to write (default: stdout); a name ending in / is a folder."
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.option("--all", "every_question", is_flag=True, help="Every question that fits, not a 30-minute plan.")
 @bank_option

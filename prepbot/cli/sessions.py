@@ -19,10 +19,12 @@ MAX_REPORT_BYTES = 64 * 1024 * 1024  # a report holds its sources (up to 4 MiB e
 @click.command("export")
 @click.argument("session")
 @click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, default="md", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File or folder to write (default: stdout).")
+@click.option(
+    "--output", "-o", type=click.Path(), help="File or folder to write (default: stdout); a name ending in / is a folder."
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @bank_option
-def export_command(session: str, fmt: str, output: Path | None, force: bool, banks) -> None:
+def export_command(session: str, fmt: str, output: str | None, force: bool, banks) -> None:
     """The report of a saved interview (by id, id prefix or company name).
 
     \b
@@ -104,6 +106,7 @@ def sessions_import_command(report, replace, banks) -> None:
     """
     import json
 
+    from prepbot.export.report_check import check_report
     from prepbot.export.shapes import ShapeError, interview_from_report
     from prepbot.reading import ReadError, read_file, read_stream
 
@@ -131,10 +134,11 @@ def sessions_import_command(report, replace, banks) -> None:
         interview = interview_from_report(data)
     except ShapeError as exc:
         raise click.ClickException(f"{label}: {exc}") from None
-    problem = _report_problem(interview)
-    if problem:
-        raise click.ClickException(f"{label}: not a valid prepbot report: {problem}")
     service = open_service(banks)
+    try:
+        check_report(interview, service.bank)  # all of it, before anything is written
+    except ShapeError as exc:
+        raise click.ClickException(f"{label}: {exc}") from None
     service.restore(interview, replace=replace)
     click.echo(interview.id)
     click.echo(
@@ -142,66 +146,3 @@ def sessions_import_command(report, replace, banks) -> None:
         f"{interview.answered_count} of {plural(len(interview.question_ids), 'question')} answered.",
         err=True,
     )
-
-
-def _report_problem(interview) -> str | None:
-    """What makes a parsed report unfit to save (wrong types, unknown statuses), or None."""
-    import math
-    from datetime import date as Date
-
-    from prepbot.interview import STATUSES
-
-    def text(value) -> bool:
-        return isinstance(value, str)
-
-    def optional_text(value) -> bool:
-        return value is None or isinstance(value, str)
-
-    if not text(interview.id) or not interview.id.strip():
-        return "interview.id must be a non-empty string"
-    if not text(interview.company) or not interview.company.strip():
-        return "interview.company must be a non-empty string"
-    for name in ("role", "date", "created_at", "updated_at", "general_note"):
-        if not text(getattr(interview, name)):
-            return f"interview.{name} must be a string"
-    try:
-        Date.fromisoformat(interview.date)
-    except ValueError:
-        return "interview.date must look like 2026-12-01"
-    if not optional_text(interview.persona):
-        return "interview.persona must be a string or null"
-    minutes = interview.minutes
-    if minutes is not None and (
-        isinstance(minutes, bool) or not isinstance(minutes, int | float) or not math.isfinite(minutes) or minutes <= 0
-    ):
-        return "interview.minutes must be a positive number or null"
-    if not all(text(c) for c in interview.categories):
-        return "interview.categories must be strings"
-    if isinstance(interview.current, bool) or not isinstance(interview.current, int):
-        return "interview.current must be a whole number"
-    if not all(text(q) for q in interview.question_ids):
-        return "every question id must be a string"
-    if len(set(interview.question_ids)) != len(interview.question_ids):
-        return "a question is listed twice"
-    for answer in interview.answers.values():
-        if not (text(answer.note) and text(answer.updated_at)) or answer.status not in STATUSES:
-            return f"question '{answer.question_id}' has a bad note, status or updated_at"
-    if not all(text(ask) for ask in interview.own_questions.values()):
-        return "an own question has no text"
-    for correction in interview.corrections.values():
-        if (
-            not text(correction.flag_id)
-            or correction.status not in ("confirmed", "dismissed", "added")
-            or not text(correction.reason)
-            or not optional_text(correction.question_id)
-            or not all(text(e) for e in correction.evidence)
-            or not optional_text(correction.updated_at)
-        ):
-            return f"the correction of flag '{correction.flag_id}' is malformed"
-    ids = [s.id for s in interview.sources]
-    if len(set(ids)) != len(ids):
-        return "two sources share an id"
-    for source in interview.sources:
-        if not (text(source.id) and text(source.label) and text(source.text) and optional_text(source.added_at)):
-            return "a source is malformed"
-    return None

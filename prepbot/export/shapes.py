@@ -208,6 +208,14 @@ def interview_from_report(data: dict) -> Interview:
         raise ShapeError(f"not a prepbot report (schema {REPORT_SCHEMA}, version 1 or {REPORT_VERSION})")
     try:
         meta = data["interview"]
+        for name, value in (("interview.categories", meta["categories"]), ("questions", data["questions"])):
+            if not isinstance(value, list):
+                raise ShapeError(f"not a valid prepbot report: {name} must be a list")
+        for key in ("corrections", "sources"):
+            if not isinstance(data.get(key, []), list):
+                raise ShapeError(f"not a valid prepbot report: {key} must be a list")
+        if not all(isinstance(c, dict) and isinstance(c.get("evidence"), list) for c in data.get("corrections", [])):
+            raise ShapeError("not a valid prepbot report: a correction's evidence must be a list")
         answers = {
             q["id"]: Answer(q["id"], q["note"], q["status"], q["updated_at"])
             for q in data["questions"]

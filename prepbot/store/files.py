@@ -56,6 +56,8 @@ class DatabaseFile:
         directory = self.path.parent
         try:
             locations.make_private_dir(directory)
+        except NotADirectoryError:
+            raise StoreError(f"the data directory {directory} is a file, not a folder (is PREPBOT_HOME set to a file?)") from None
         except OSError as exc:
             raise StoreError(f"cannot create the data directory {directory}: {exc.strerror or exc}") from None
         held: dict[str, Path] = {}
