@@ -349,7 +349,7 @@ def _suggest(key: str, spec: dict[str, _Field] | tuple[str, ...]) -> str:
 def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
     shown = _display_path(path)
     text, problem = _read_text(path, shown)
-    if problem is None:
+    if problem is None and text is not None:
         root, problem = _compose(text, shown)
     if problem is not None:
         problems.append(problem)
@@ -401,9 +401,9 @@ def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
                     continue
                 cue_nodes = _list_items(item, "cues")
                 for index, cue in enumerate(values.get("cues", ())):
-                    problem = _cue_problem(cue)
-                    if problem:
-                        check.error(cue_nodes[index] if index < len(cue_nodes) else item, problem)
+                    cue_problem = _cue_problem(cue)
+                    if cue_problem:
+                        check.error(cue_nodes[index] if index < len(cue_nodes) else item, cue_problem)
                 flag = Flag(
                     id=values["id"],
                     kind=values["kind"],
@@ -442,9 +442,10 @@ def _read_question(node: yaml.Node, category_id: str | None, layer: _Layer, chec
         return
     answers = AnswerKey()
     if "answers" in values:
-        answers = _read_answers(values["answers"], check)
-        if answers is None:
+        read = _read_answers(values["answers"], check)
+        if read is None:
             return
+        answers = read
     question = Question(
         id=values["id"],
         category=category_id or "",
@@ -557,13 +558,13 @@ def _merge(layers: list[_Layer]) -> tuple[Bank, list[Problem]]:
                         )
                     )
         key = question.answers
-        for flag_id in dict.fromkeys([key.if_yes, key.if_no, *(f for f, _ in key.cues)]):
-            if flag_id and flag_id not in question.flags:
+        for answer_flag in dict.fromkeys([key.if_yes, key.if_no, *(f for f, _ in key.cues)]):
+            if answer_flag and answer_flag not in question.flags:
                 problems.append(
                     _problem(
                         entry.path,
                         entry.node,
-                        f"question '{question.id}' gives answers for flag '{flag_id}', which is not among its own flags",
+                        f"question '{question.id}' gives answers for flag '{answer_flag}', which is not among its own flags",
                     )
                 )
 
@@ -629,7 +630,7 @@ def read_context(path: Path) -> tuple[Any, list[Problem]]:
     """The context rules file (matching/context.yaml), validated: (ContextRules or None, problems)."""
     shown = _display_path(path)
     text, problem = _read_text(path, shown)
-    if problem is None:
+    if problem is None and text is not None:
         root, problem = _compose(text, shown)
     if problem is not None:
         return None, [problem]

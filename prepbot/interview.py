@@ -388,7 +388,7 @@ class FoundFlag:
 
 def flags_in(interview: Interview, matcher: Matcher, bank: Bank | None = None, model: str = "auto") -> list[FoundFlag]:
     """Every flag heard, in question order; each note is read as the answer to its question."""
-    found = []
+    found: list[FoundFlag] = []
     for question_id in interview.question_ids:
         answer = interview.answers.get(question_id)
         if answer and answer.note.strip():

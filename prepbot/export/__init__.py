@@ -242,7 +242,7 @@ def remove_stale_temporaries(path: Path, max_age: float = STALE_TEMPORARY_SECOND
     """
     folder = path.parent if str(path.parent) else Path(".")
     pattern = temporary_pattern(path.name)
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

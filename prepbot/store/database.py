@@ -15,7 +15,7 @@ import copy
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import prepbot.store.rows as rows
 from prepbot.interview import Interview, now_iso
@@ -285,7 +285,7 @@ class _Transaction:
             raise write_error(self.store.path, exc) from None
         return self.store._connection
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         connection = self.store._connection
         problem = exc
         if exc_type is None:

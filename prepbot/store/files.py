@@ -93,7 +93,7 @@ class DatabaseFile:
         Closing a connection to a file that is not a database deletes the -wal and -shm beside
         it; they may hold the last saved notes, so the links keep them for `_move_aside`.
         """
-        held = {}
+        held: dict[str, Path] = {}
         if not self.path.exists():
             return held
         for suffix in ("-wal", "-shm"):
