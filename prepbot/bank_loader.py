@@ -278,6 +278,8 @@ class _Checker:
             number = _number(node)
             if number is None or (rule.kind == "int" and not isinstance(number, int)):
                 expected = "an integer" if rule.kind == "int" else "a number"
+                if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:float":
+                    expected = "a whole number" if rule.kind == "int" else "a finite number"  # .nan, .inf
                 self.error(node, f"{name} must be {expected}, got {_describe(node)}")
                 return _INVALID
             if rule.choices and number not in rule.choices:
@@ -334,7 +336,7 @@ def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     kind = node.tag.rsplit(":", 1)[-1]
-    names = {"str": "text", "int": "an integer", "float": "a number", "bool": "true/false", "null": "nothing"}
+    names = {"str": "text", "int": "an integer", "float": "the number", "bool": "true/false", "null": "nothing"}
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     return f"{names.get(kind, kind)} '{shown}'" if node.value else names.get(kind, kind)
 

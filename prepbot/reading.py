@@ -35,6 +35,8 @@ def decode(data: bytes, limit: int) -> str:
     """Bytes already read (at most limit + 1 of them) as text. Raises ReadError."""
     if len(data) > limit:
         raise ReadError(f"input is larger than {_size_text(limit)}", "too-large")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
+        raise ReadError("is UTF-16 text; save it as UTF-8 and try again", "not-utf8")
     if b"\x00" in data:
         raise ReadError("looks like a binary file (contains NUL bytes), not text", "binary")
     try:
@@ -42,6 +44,21 @@ def decode(data: bytes, limit: int) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ReadError(f"not valid UTF-8 text (bad byte at offset {exc.start})", "not-utf8", line) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: mostly ASCII text, every other byte NUL, and it decodes."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    for zeros in (sample[1::2], sample[0::2]):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                data.decode("utf-16-le" if zeros is not sample[0::2] else "utf-16-be")
+                return True
+            except UnicodeDecodeError:
+                return False
+    return False
 
 
 def read_file(path: Path, limit: int) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
+from prepbot.locations import builtin_bank_dir
 from tests.conftest import run_process
 from tests.test_cli_interviews import assert_one_line_error, new, report, write_note
 
@@ -133,3 +135,36 @@ def test_export_into_a_folder_that_does_not_exist_yet(run_cli, tmp_path, monkeyp
     assert (tmp_path / "newdir").is_dir()
     assert (tmp_path / "newdir" / "acme-checklist.md").is_file()
     assert_one_line_error(run_cli("prep", "--company", "Acme", "-o", "missing/newdir/"), "cannot create the folder")
+
+
+# --------------------------------------------------------------------------- the Low items
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_called_utf16_not_binary(run_cli, tmp_path, encoding):
+    path = tmp_path / "notes.txt"
+    path.write_text("Nobody reviews code here.", encoding=encoding)
+    assert_one_line_error(run_cli("analyze", str(path)), f"{path}: is UTF-16 text; save it as UTF-8")
+
+
+def test_a_bank_minutes_of_nan_says_what_is_wrong(run_cli, tmp_path):
+    bank = tmp_path / "mine.yaml"
+    builtin = builtin_bank_dir().glob("*.yaml")
+    text = next(p for p in sorted(builtin) if "minutes:" in p.read_text(encoding="utf-8")).read_text(encoding="utf-8")
+    bank.write_text(re.sub(r"minutes: [0-9.]+", "minutes: .nan", text, count=1), encoding="utf-8")
+    result = run_cli("bank", "validate", str(bank))
+    assert result.code == 2
+    assert "'minutes' must be a finite number, got the number '.nan'" in result.err, result.err
+
+
+def test_an_id_already_saved_with_escapes_is_shown_not_obeyed(run_cli):
+    """A database written before ids were checked: `sessions list` and `flags` show the escape."""
+    from prepbot.interview import Interview
+    from prepbot.store import Store
+
+    interview = Interview(company="Acme", id="evil\x1b]0;pwned\x07", question_ids=["au-tech-choice"])
+    Store().save(interview)
+    for result in (run_cli("sessions", "list"), run_cli("flags", "Acme")):
+        assert result.code == 0, result.err
+        assert "\x1b" not in result.out and "\x07" not in result.out
+        assert "evil" in result.out

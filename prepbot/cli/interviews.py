@@ -167,7 +167,7 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
 def _render_flags(interview, summary, where) -> str:
     role = f" / {one_line(interview.role)}" if interview.role.strip() else ""
     lines = [
-        f"{one_line(interview.company)}{role} ({one_line(interview.date)}, {interview.id})",
+        f"{one_line(interview.company)}{role} ({one_line(interview.date)}, {one_line(interview.id)})",
         f"Verdict: {summary.verdict.label} (score {summary.score:+d})",
     ]
     findings = summary.findings
@@ -249,7 +249,7 @@ def import_command(session, input_name, label, list_sources, remove_id, fmt, ban
     click.echo(
         f"Imported {one_line(source.label)} into {one_line(interview.company)}: "
         f"{plural(red, 'red flag')} and {plural(len(found) - red, 'green flag')} in it "
-        f"(see 'prepbot flags {interview.id}').",
+        f"(see 'prepbot flags {one_line(interview.id)}').",
         err=True,
     )
 
@@ -263,7 +263,7 @@ def _source(interview, key: str):
     shown = safe(key, keep_layout=False)
     if found:
         raise click.ClickException(f"'{shown}' matches {len(found)} sources; give the whole id")
-    raise click.ClickException(f"no source '{shown}' in this interview (see 'prepbot import {interview.id} --list')")
+    raise click.ClickException(f"no source '{shown}' in this interview (see 'prepbot import {one_line(interview.id)} --list')")
 
 
 def _list_sources(service, interview, fmt: str) -> None:
@@ -282,7 +282,7 @@ def _list_sources(service, interview, fmt: str) -> None:
         )
         return
     if not rows:
-        click.echo(f"No sources yet. Attach a review or an e-mail with 'prepbot import {interview.id} FILE'.")
+        click.echo(f"No sources yet. Attach a review or an e-mail with 'prepbot import {one_line(interview.id)} FILE'.")
         return
     click.echo(f"{'ID':12}  {'ADDED':10}  {'CHARS':>7}  {'RED':>3}  {'GREEN':>5}  LABEL")
     for source, red, green in rows:
@@ -374,7 +374,7 @@ def edit_command(session, company, role, date, persona, minutes, categories, rep
         replan=replan,
     )
     role_text = f" / {one_line(interview.role)}" if interview.role.strip() else ""
-    click.echo(f"Updated {interview.id}: {one_line(interview.company)}{role_text}, {one_line(interview.date)}.")
+    click.echo(f"Updated {one_line(interview.id)}: {one_line(interview.company)}{role_text}, {one_line(interview.date)}.")
     if replan:
         after = interview.question_ids
         added = sum(1 for q in after if q not in before)
@@ -415,7 +415,7 @@ def note_command(session, text, append, banks) -> None:
         if interview.general_note.strip():
             click.echo(safe(interview.general_note.rstrip("\n")))
         else:
-            click.echo(f'No general note yet. Set one with: prepbot note {interview.id} "TEXT"', err=True)
+            click.echo(f'No general note yet. Set one with: prepbot note {one_line(interview.id)} "TEXT"', err=True)
         return
     if text == "-":
         paste_prompt()

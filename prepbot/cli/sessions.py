@@ -65,7 +65,7 @@ def sessions_list_command(fmt: str) -> None:
         progress = f"{row.answered_count}/{row.question_count}"
         role = f" / {one_line(row.role)}" if row.role.strip() else ""
         click.echo(
-            f"{row.id:12}  {one_line(row.date):10}  {progress:8}  {item.red:>3}  {item.green:>5}  {one_line(row.company)}{role}"
+            f"{one_line(row.id):12}  {one_line(row.date):10}  {progress:8}  {item.red:>3}  {item.green:>5}  {one_line(row.company)}{role}"
         )
 
 
@@ -86,7 +86,7 @@ def sessions_delete_command(session: str, yes: bool) -> None:
             raise click.ClickException("refusing to delete without confirmation; pass --yes")
         click.confirm(f"Delete the interview with {one_line(interview.company)} ({one_line(interview.date)})?", abort=True)
     service.delete(interview.id)
-    click.echo(f"Deleted {interview.id} ({one_line(interview.company)}).")
+    click.echo(f"Deleted {one_line(interview.id)} ({one_line(interview.company)}).")
 
 
 @sessions_group.command("import")
