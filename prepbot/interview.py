@@ -487,7 +487,7 @@ def start_interview(
     if date:
         date = parse_date(date)
     if minutes is not None:
-        minutes = parse_minutes(minutes)
+        parse_minutes(minutes)  # checked; kept as given
     the_plan = plan(bank, persona=persona, minutes=minutes, categories=categories)
     return Interview(
         company=company,

@@ -80,7 +80,7 @@ def plan(
         raise PlanError(f"unknown category '{unknown[0]}'; known categories: {known}")
     if minutes is not None:
         try:
-            minutes = parse_minutes(minutes)
+            parse_minutes(minutes)  # checked; kept as given (12 stays 12 in the JSON)
         except ValueError as exc:
             raise PlanError(str(exc)) from None
 

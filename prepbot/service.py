@@ -293,7 +293,7 @@ class Service:
         if replan:
             if minutes is not None:
                 try:
-                    minutes = parse_minutes(minutes)
+                    parse_minutes(minutes)
                 except ValueError as exc:
                     raise ServiceError(_sentence(str(exc))) from None
             wanted["persona"], wanted["minutes"] = persona, minutes

@@ -39,6 +39,7 @@ def _where(interview):
 
 # --------------------------------------------------------------------------- flags
 
+TAKE_BACK = "take back"  # --undo: not a status, the end of one
 KIND_MARK = {"red": "✗ RED", "green": "✓ GREEN"}
 
 
@@ -105,11 +106,13 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
     """
     service = open_service(banks)
     interview = service.find(session)
+    from prepbot.interview import FlagStatus
+
     actions = (
-        [("dismissed", f) for f in dismiss]
-        + [("confirmed", f) for f in confirm]
-        + [("added", f) for f in add]
-        + [("undo", f) for f in undo]
+        [(FlagStatus.DISMISSED, f) for f in dismiss]
+        + [(FlagStatus.CONFIRMED, f) for f in confirm]
+        + [(FlagStatus.ADDED, f) for f in add]
+        + [(TAKE_BACK, f) for f in undo]
     )
     if question is not None and not add:
         raise click.UsageError("--question goes with --add (the question an added flag belongs to)")
@@ -117,7 +120,7 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
         raise click.UsageError("--reason goes with --dismiss, --confirm or --add")
 
     # Check everything first: either every correction is made, or none.
-    seen: dict[str, str] = {}
+    seen: dict[str, object] = {}
     for status, flag_id in actions:
         _flag_id(service, flag_id)
         if flag_id in seen:
@@ -128,20 +131,25 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
         findings = {f.id: f for f in service.summary(interview).findings}
         for status, flag_id in actions:
             finding = findings.get(flag_id)
-            if status in ("dismissed", "confirmed") and (finding is None or not finding.heard):
-                hint = "use --add to add it" if status == "confirmed" else "nothing to dismiss"
-                if finding is not None and finding.status == "added":
+            if status in (FlagStatus.DISMISSED, FlagStatus.CONFIRMED) and (finding is None or not finding.heard):
+                hint = "use --add to add it" if status == FlagStatus.CONFIRMED else "nothing to dismiss"
+                if finding is not None and finding.status == FlagStatus.ADDED:
                     hint = "you added it: use --undo to take it back"
                 raise click.ClickException(f"flag '{flag_id}' was not heard in this interview; {hint}")
-            if status == "undo" and flag_id not in interview.corrections:
+            if status == TAKE_BACK and flag_id not in interview.corrections:
                 raise click.ClickException(f"flag '{flag_id}' has no correction of yours to undo")
         for status, flag_id in actions:
-            if status == "undo":
+            if status == TAKE_BACK:
                 service.undo_correction(interview, flag_id)
             else:
-                service.correct(interview, flag_id, status, reason, question_id if status == "added" else None)
-            done = {"dismissed": "Dismissed", "confirmed": "Confirmed", "added": "Added", "undo": "Took back your word on"}
-            heard = status == "added" and flag_id in findings and findings[flag_id].heard
+                service.correct(interview, flag_id, status, reason, question_id if status == FlagStatus.ADDED else None)
+            done = {
+                FlagStatus.DISMISSED: "Dismissed",
+                FlagStatus.CONFIRMED: "Confirmed",
+                FlagStatus.ADDED: "Added",
+                TAKE_BACK: "Took back your word on",
+            }
+            heard = status == FlagStatus.ADDED and flag_id in findings and findings[flag_id].heard
             click.echo(f"{done[status]} {flag_id}" + (" (it was heard already: now confirmed)." if heard else "."), err=True)
 
     summary = service.summary(interview)

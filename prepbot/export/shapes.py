@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from prepbot.bank import Bank, Question
 from prepbot.errors import PrepbotError
-from prepbot.interview import Answer, Interview
+from prepbot.interview import Answer, Interview, Status
 
 if TYPE_CHECKING:
     from prepbot.matching import Match
@@ -219,7 +219,7 @@ def interview_from_report(data: dict) -> Interview:
         answers = {
             q["id"]: Answer(q["id"], q["note"], q["status"], q["updated_at"])
             for q in data["questions"]
-            if q["note"] or q["status"] != "open" or q["updated_at"]
+            if q["note"] or q["status"] != Status.OPEN or q["updated_at"]
         }
         own = {q["id"]: q["ask"] for q in data["questions"] if q.get("own")}
         corrections = {
