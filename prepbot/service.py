@@ -191,6 +191,15 @@ class Service:
         with translated():
             return self.store.refresh(interview)
 
+    def _latest(self, interview: Interview) -> Interview:
+        """What is stored now, with this window's answers over it (they are the newest)."""
+        with translated():
+            stored = self.store.peek(interview.id)
+        if stored is None:
+            return interview
+        stored.answers = {**stored.answers, **interview.answers}
+        return stored
+
     def _change(self, interview: Interview, change: Callable[[Interview, tuple[str, ...]], T]) -> tuple[T, SaveResult]:
         """Apply `change` to the stored interview in one transaction (see Store.update). A rule the
         change breaks becomes a ServiceError; after a conflict the copy is reloaded, then raised."""
@@ -216,8 +225,8 @@ class Service:
         if question_id is not None and question_id not in interview.question_ids:
             raise ServiceError(f"question '{question_id}' is not in this interview")
         evidence: tuple[str, ...] = ()
-        if status == FlagStatus.DISMISSED:
-            finding = next((f for f in self.summary(interview).findings if f.id == flag_id), None)
+        if status == FlagStatus.DISMISSED:  # the words heard so far, here and in any other window
+            finding = next((f for f in self.summary(self._latest(interview)).findings if f.id == flag_id), None)
             evidence = tuple(h.evidence.text for h in finding.heard) if finding else ()
 
         def change(stored: Interview, underneath: tuple[str, ...]) -> None:

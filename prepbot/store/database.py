@@ -69,6 +69,14 @@ class Store(DatabaseFile):
         self._remember(interview)
         return interview
 
+    def peek(self, interview_id: str) -> Interview | None:
+        """What is stored now, without taking it as this window's base for later saves; None
+        when it is not there."""
+        try:
+            return rows.read_interview(self._connection, interview_id)
+        except sqlite3.Error as exc:
+            raise read_error(self.path, exc) from None
+
     def _remember(self, interview: Interview) -> None:
         for answer in interview.answers.values():
             self._seen[(interview.id, answer.question_id)] = (answer.version, answer.note, answer.status)

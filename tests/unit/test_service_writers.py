@@ -100,3 +100,11 @@ def test_a_failed_replace_keeps_the_old_interview_whole(two, monkeypatch):
         tui_service.restore(newer, replace=True)
     kept = tui_service.load(tui.id)
     assert kept.general_note == "the original" and kept.sources == []
+
+
+def test_a_dismissal_covers_the_words_another_window_imported(two):
+    tui_service, tui, shell_service, shell = two
+    shell_service.import_source(shell, "review", "Nobody reviews code here.")
+    tui_service.correct(tui, "no-code-review", "dismissed", "the old team")
+    finding = next(f for f in tui_service.summary(tui).findings if f.id == "no-code-review")
+    assert finding.status == "dismissed" and not finding.counts
