@@ -20,7 +20,7 @@ from prepbot.errors import ConflictError, DiskFullError, NotFoundError, ServiceE
 from prepbot.interview import CORRECTIONS, FlagStatus, Interview, Source, Status, Summary, start_interview, summarize
 from prepbot.matching import Match
 from prepbot.planner import PlanError, plan
-from prepbot.store import GENERAL_NOTE, Conflict, InterviewRow, SaveResult, Store, merge_notes
+from prepbot.store import InterviewRow, SaveResult, Store, merge
 from prepbot.values import parse_date, parse_minutes
 
 T = TypeVar("T")
@@ -48,6 +48,8 @@ def translated() -> Iterator[None]:
         raise DiskFullError(str(exc)) from None
     except storage.NotFound as exc:
         raise NotFoundError(str(exc)) from None
+    except merge.Conflicting as exc:
+        raise ConflictError(str(exc)) from None
     except storage.StoreError as exc:
         raise ServiceError(str(exc)) from None
 
@@ -206,7 +208,7 @@ class Service:
         try:
             with translated():
                 return self.store.update(interview, change)
-        except ConflictError:
+        except ConflictError:  # the copy is reloaded, for the screen to show what is stored
             with translated():
                 self.store.refresh(interview)
             raise
@@ -230,7 +232,7 @@ class Service:
             evidence = tuple(h.evidence.text for h in finding.heard) if finding else ()
 
         def change(stored: Interview, underneath: tuple[str, ...]) -> None:
-            _same_correction(interview, stored, flag_id, underneath)
+            merge.same_correction(interview, stored, underneath, flag_id)
             stored.correct(flag_id, status, reason, question_id, evidence)
 
         return self._change(interview, change)[1]
@@ -239,7 +241,7 @@ class Service:
         """Take the candidate's word on a flag back: prepbot's reading stands again."""
 
         def change(stored: Interview, underneath: tuple[str, ...]) -> None:
-            _same_correction(interview, stored, flag_id, underneath)
+            merge.same_correction(interview, stored, underneath, flag_id)
             stored.undo_correction(flag_id)
 
         return self._change(interview, change)[1]
@@ -256,21 +258,8 @@ class Service:
     def set_general_note(self, interview: Interview, text: str) -> SaveResult:
         """The interview's general note. When another window changed it since this one read it,
         both texts are kept (like an answer's note) and the result says so."""
-        merged: list[Conflict] = []
-
-        def change(stored: Interview, underneath: tuple[str, ...]) -> None:
-            if text == interview.general_note:
-                return  # not changed here: what is stored stays
-            note = text
-            if "general_note" in underneath and stored.general_note != text:
-                note = merge_notes(stored.general_note, text)
-                if note != text:
-                    merged.append(Conflict(GENERAL_NOTE, stored.general_note, text, note))
-            stored.general_note = note
-            stored.touch()
-
-        saved = self._change(interview, change)[1]
-        return replace(saved, conflicts=saved.conflicts + tuple(merged))
+        conflict, saved = self._change(interview, lambda stored, under: merge.set_general_note(interview, stored, under, text))
+        return replace(saved, conflicts=saved.conflicts + ((conflict,) if conflict else ()))
 
     def update_details(
         self,
@@ -311,14 +300,7 @@ class Service:
 
         def change(stored: Interview, underneath: tuple[str, ...]) -> None:
             for name, value in wanted.items():
-                if value == getattr(interview, name):
-                    continue  # not changed here
-                if name in underneath and getattr(stored, name) != value:
-                    raise ConflictError(
-                        f"The {name} was changed in another window meanwhile (to {getattr(stored, name)!r}); "
-                        "nothing was changed: look at the details again"
-                    )
-                setattr(stored, name, value)
+                merge.set_field(interview, stored, underneath, name, value)
             if replan:
                 stored.replan(plan(self.bank, persona=stored.persona, minutes=stored.minutes, categories=stored.categories))
             stored.touch()
@@ -338,14 +320,6 @@ class Service:
             else:
                 self.store.save(interview)
         return interview
-
-
-def _same_correction(mine: Interview, stored: Interview, flag_id: str, underneath: tuple[str, ...]) -> None:
-    """A flag the candidate corrects here must not have been corrected otherwise elsewhere meanwhile."""
-    if "corrections" in underneath and mine.corrections.get(flag_id) != stored.corrections.get(flag_id):
-        now = stored.corrections.get(flag_id)
-        state = f"now {now.status}" if now else "your word on it was taken back"
-        raise ConflictError(f"Flag '{flag_id}' was changed in another window meanwhile ({state}); nothing was changed")
 
 
 class Conversation:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prepbot.interview import Answer, Interview, now_iso, status_with_note
+from prepbot.store.files import StoreError
 
 # The fields of an interview another window may change, compared one by one (answers aside).
 FIELDS = (
@@ -126,6 +127,47 @@ def merge_notes(other: str, this: str) -> str:
     if not this.strip() or this.strip() in other:
         return other
     return f"{other.rstrip()}\n{CONFLICT_MARKER}\n{this.lstrip()}"
+
+
+class Conflicting(StoreError):
+    """Another window changed the same detail or flag to something else: nothing was written."""
+
+
+def set_field(mine: Interview, stored: Interview, underneath: tuple[str, ...], name: str, value: object) -> None:
+    """A detail set in this window: left alone when it is what this window already had (the
+    dialog sends every field), written otherwise, unless another window changed it to something
+    else meanwhile (Conflicting: shown, never overwritten)."""
+    if value == getattr(mine, name):
+        return
+    if name in underneath and getattr(stored, name) != value:
+        raise Conflicting(
+            f"The {name} was changed in another window meanwhile (to {getattr(stored, name)!r}); "
+            "nothing was changed: look at the details again"
+        )
+    setattr(stored, name, value)
+
+
+def set_general_note(mine: Interview, stored: Interview, underneath: tuple[str, ...], text: str) -> Conflict | None:
+    """The general note set in this window; when another window changed it too, both texts are
+    kept as for an answer's note, and the Conflict says so."""
+    if text == mine.general_note:
+        return None  # not changed here: what is stored stays
+    note, conflict = text, None
+    if "general_note" in underneath and stored.general_note != text:
+        note = merge_notes(stored.general_note, text)
+        if note != text:
+            conflict = Conflict(GENERAL_NOTE, stored.general_note, text, note)
+    stored.general_note = note
+    stored.touch()
+    return conflict
+
+
+def same_correction(mine: Interview, stored: Interview, underneath: tuple[str, ...], flag_id: str) -> None:
+    """A flag corrected in this window must not have been corrected otherwise elsewhere meanwhile."""
+    if "corrections" in underneath and mine.corrections.get(flag_id) != stored.corrections.get(flag_id):
+        now = stored.corrections.get(flag_id)
+        state = f"now {now.status}" if now else "the correction was taken back"
+        raise Conflicting(f"Flag '{flag_id}' was changed in another window meanwhile ({state}); nothing was changed")
 
 
 def changed_fields(mine: Interview, stored: Interview) -> tuple[str, ...]:
