@@ -168,3 +168,9 @@ def test_an_id_already_saved_with_escapes_is_shown_not_obeyed(run_cli):
         assert result.code == 0, result.err
         assert "\x1b" not in result.out and "\x07" not in result.out
         assert "evil" in result.out
+
+
+def test_the_chatbot_without_a_terminal_says_so_instead_of_writing_escapes(tmp_path):
+    result = run_process(stdin=b"", timeout=60)  # `prepbot </dev/null >out`
+    assert_one_line_error(result, "the interview chatbot needs a terminal")
+    assert result.out == ""

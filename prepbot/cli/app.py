@@ -28,6 +28,12 @@ def tui_command(banks: tuple[Path, ...]) -> None:
       prepbot tui --bank ~/my-questions.yaml
     """
     service = open_service(banks)
+    served = "TEXTUAL_DRIVER" in os.environ  # `prepbot serve` runs this with a browser's driver, no terminal
+    if not served and not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
+        raise click.ClickException(
+            "the interview chatbot needs a terminal (standard input and output are not one); "
+            "the commands in 'prepbot --help' work without one"
+        )
     from prepbot.tui.app import PrepbotApp  # deferred: textual is heavy and CLI paths never need it
 
     PrepbotApp(service).run()
