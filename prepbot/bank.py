@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from prepbot.errors import PrepbotError
+
 PERSONAS = ("engineer", "manager", "executive", "recruiter")
 # How forms name each persona ("Talking to"); the recruiter persona is a recruiter or HR on the first call.
 PERSONA_LABELS = {
@@ -32,7 +34,7 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-class BankError(Exception):
+class BankError(PrepbotError):
     """Every problem found in a bank, reported together."""
 
     def __init__(self, problems: list[Problem]):

@@ -25,6 +25,13 @@ from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Ban
 from prepbot.matching.context import DIRECTIONS, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
+from prepbot.yaml_nodes import INVALID as _INVALID
+from prepbot.yaml_nodes import Checker as _Checker
+from prepbot.yaml_nodes import Field as _Field
+from prepbot.yaml_nodes import describe as _describe
+from prepbot.yaml_nodes import number_of as _number
+from prepbot.yaml_nodes import problem_at as _problem
+from prepbot.yaml_nodes import suggest as _suggest
 
 # libyaml's safe loader when PyYAML was built with it: 15x faster than the pure-Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -34,17 +41,6 @@ MAX_NODES = 200_000
 
 
 # --------------------------------------------------------------------------- schema
-
-
-@dataclass(frozen=True)
-class _Field:
-    kind: str  # str | int | number | str_list | enum_list | enum | id
-    required: bool = True
-    choices: tuple[Any, ...] = ()
-    min_items: int = 0
-    max_items: int | None = None
-    minimum: float | None = None
-    maximum: float | None = None
 
 
 _FLAG_FIELDS = {
@@ -111,13 +107,6 @@ class _Layer:
     flags: dict[str, _Entry] = field(default_factory=dict)
     # (question entry, category id, node of the reference) for questions, checked after merging
     question_categories: list[tuple[_Entry, str, yaml.Node]] = field(default_factory=list)
-
-
-def _problem(path: str, node: yaml.Node | None, message: str) -> Problem:
-    if node is None:
-        return Problem(path, 1, 1, message)
-    mark = node.start_mark
-    return Problem(path, mark.line + 1, mark.column + 1, message)
 
 
 def _display_path(path: Path) -> str:
@@ -216,154 +205,10 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-# --------------------------------------------------------------------------- node validation
-
-
-class _Checker:
-    def __init__(self, path: str):
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def error(self, node: yaml.Node | None, message: str) -> None:
-        self.problems.append(_problem(self.path, node, message))
-
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} must be a mapping (key: value), got {_describe(node)}")
-            return None
-        items: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, f"keys of {what} must be plain strings")
-                continue
-            key = key_node.value
-            if key in items:
-                self.error(key_node, f"duplicate key '{key}' in {what}")
-                continue
-            items[key] = (key_node, value_node)
-        return items
-
-    def fields(self, node: yaml.Node, spec: dict[str, _Field], what: str) -> dict[str, Any] | None:
-        items = self.mapping(node, what)
-        if items is None:
-            return None
-        values: dict[str, Any] = {}
-        ok = True
-        for key, (key_node, value_node) in items.items():
-            if key not in spec:
-                self.error(key_node, f"unknown key '{key}' in {what}{_suggest(key, spec)}")
-                ok = False
-                continue
-            value = self.value(value_node, spec[key], f"'{key}'")
-            if value is _INVALID:
-                ok = False
-            else:
-                values[key] = value
-        for key, rule in spec.items():
-            if rule.required and key not in items:
-                self.error(node, f"{what} is missing required key '{key}'")
-                ok = False
-        return values if ok else None
-
-    def value(self, node: yaml.Node, rule: _Field, name: str) -> Any:
-        if rule.kind == "mapping":
-            return node  # validated by the caller, which knows its shape
-        if rule.kind in ("str_list", "enum_list"):
-            if not isinstance(node, yaml.SequenceNode):
-                self.error(node, f"{name} must be a list, got {_describe(node)}")
-                return _INVALID
-            items = []
-            for item in node.value:
-                text = self.string(item, f"each item of {name}")
-                if text is _INVALID:
-                    return _INVALID
-                if rule.kind == "enum_list" and text not in rule.choices:
-                    self.error(item, f"{name} has '{text}'; expected one of {', '.join(rule.choices)}")
-                    return _INVALID
-                items.append(text)
-            if len(items) < rule.min_items:
-                self.error(node, f"{name} needs at least {rule.min_items} item(s)")
-                return _INVALID
-            if rule.max_items is not None and len(items) > rule.max_items:
-                self.error(node, f"{name} may have at most {rule.max_items} items, has {len(items)}")
-                return _INVALID
-            return tuple(items)
-        if rule.kind in ("int", "number"):
-            number = _number(node)
-            if number is None or (rule.kind == "int" and not isinstance(number, int)):
-                expected = "an integer" if rule.kind == "int" else "a number"
-                self.error(node, f"{name} must be {expected}, got {_describe(node)}")
-                return _INVALID
-            if rule.choices and number not in rule.choices:
-                self.error(node, f"{name} must be one of {', '.join(map(str, rule.choices))}, got {number}")
-                return _INVALID
-            if (rule.minimum is not None and number < rule.minimum) or (rule.maximum is not None and number > rule.maximum):
-                self.error(node, f"{name} must be between {rule.minimum:g} and {rule.maximum:g}, got {number}")
-                return _INVALID
-            return number
-        text = self.string(node, name)
-        if text is _INVALID:
-            return _INVALID
-        if rule.kind == "enum" and text not in rule.choices:
-            self.error(node, f"{name} must be one of {', '.join(rule.choices)}, got '{text}'")
-            return _INVALID
-        if rule.kind == "id" and not _is_id(text):
-            self.error(node, f"{name} '{text}' is not a valid id (lowercase letters, digits and dashes)")
-            return _INVALID
-        return text
-
-    def string(self, node: yaml.Node, name: str) -> Any:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            self.error(node, f"{name} must be text, got {_describe(node)}")
-            return _INVALID
-        if not node.value.strip():
-            self.error(node, f"{name} must not be empty")
-            return _INVALID
-        return node.value.strip()
-
-
-_INVALID = object()
-
-
-def _is_id(text: str) -> bool:
-    return bool(text) and text[0].isalnum() and all(c.islower() or c.isdigit() or c == "-" for c in text)
-
-
-def _number(node: yaml.Node) -> int | float | None:
-    if not isinstance(node, yaml.ScalarNode):
-        return None
-    try:
-        if node.tag == "tag:yaml.org,2002:int":
-            return int(node.value.replace("_", ""), 0)
-        if node.tag == "tag:yaml.org,2002:float":
-            return float(node.value.replace("_", ""))
-    except ValueError:
-        return None
-    return None
-
-
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    kind = node.tag.rsplit(":", 1)[-1]
-    names = {"str": "text", "int": "an integer", "float": "a number", "bool": "true/false", "null": "nothing"}
-    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    return f"{names.get(kind, kind)} '{shown}'" if node.value else names.get(kind, kind)
-
-
-def _suggest(key: str, spec: dict[str, _Field] | tuple[str, ...]) -> str:
-    from rapidfuzz import process
-
-    best = process.extractOne(key, list(spec), score_cutoff=70)
-    return f" (did you mean '{best[0]}'?)" if best else ""
-
-
 def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
     shown = _display_path(path)
     text, problem = _read_text(path, shown)
-    if problem is None:
+    if problem is None and text is not None:
         root, problem = _compose(text, shown)
     if problem is not None:
         problems.append(problem)
@@ -422,9 +267,9 @@ def _read_file(path: Path, layer: _Layer, problems: list[Problem]) -> None:
                     continue
                 cue_nodes = _list_items(item, "cues")
                 for index, cue in enumerate(values.get("cues", ())):
-                    problem = _cue_problem(cue)
-                    if problem:
-                        check.error(cue_nodes[index] if index < len(cue_nodes) else item, problem)
+                    cue_problem = _cue_problem(cue)
+                    if cue_problem:
+                        check.error(cue_nodes[index] if index < len(cue_nodes) else item, cue_problem)
                 flag = Flag(
                     id=values["id"],
                     kind=values["kind"],
@@ -463,9 +308,10 @@ def _read_question(node: yaml.Node, category_id: str | None, layer: _Layer, chec
         return
     answers = AnswerKey()
     if "answers" in values:
-        answers = _read_answers(values["answers"], check)
-        if answers is None:
+        read = _read_answers(values["answers"], check)
+        if read is None:
             return
+        answers = read
     question = Question(
         id=values["id"],
         category=category_id or "",
@@ -578,13 +424,13 @@ def _merge(layers: list[_Layer]) -> tuple[Bank, list[Problem]]:
                         )
                     )
         key = question.answers
-        for flag_id in dict.fromkeys([key.if_yes, key.if_no, *(f for f, _ in key.cues)]):
-            if flag_id and flag_id not in question.flags:
+        for answer_flag in dict.fromkeys([key.if_yes, key.if_no, *(f for f, _ in key.cues)]):
+            if answer_flag and answer_flag not in question.flags:
                 problems.append(
                     _problem(
                         entry.path,
                         entry.node,
-                        f"question '{question.id}' gives answers for flag '{flag_id}', which is not among its own flags",
+                        f"question '{question.id}' gives answers for flag '{answer_flag}', which is not among its own flags",
                     )
                 )
 
@@ -650,7 +496,7 @@ def read_context(path: Path) -> tuple[Any, list[Problem]]:
     """The context rules file (matching/context.yaml), validated: (ContextRules or None, problems)."""
     shown = _display_path(path)
     text, problem = _read_text(path, shown)
-    if problem is None:
+    if problem is None and text is not None:
         root, problem = _compose(text, shown)
     if problem is not None:
         return None, [problem]

@@ -55,13 +55,15 @@ def load_catalogue(extra: Iterable[Path | str] = ()) -> Catalogue:
 def _load(paths: tuple[str, ...]) -> Catalogue:
     key = _cache_key(paths)
     cache_file = _cache_file(key) if key is not None else None
-    data = _read_cache(cache_file, key) if cache_file is not None else None
+    data = _read_cache(cache_file, key) if cache_file is not None and key is not None else None
     if data is not None:
         bank, rules = _bank_from_data(data["bank"]), ContextRules.from_mapping(data["context"])
     else:
-        bank, rules, problems = validate(paths)
+        bank, checked, problems = validate(paths)
         if problems:
             raise BankError(problems)
+        assert checked is not None  # validate returns rules whenever it finds no problem
+        rules = checked
         if cache_file is not None:
             _write_cache(cache_file, {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": rules.as_mapping()})
     return Catalogue(bank, rules, Matcher.from_bank(bank, rules, _model_slot()))
@@ -158,10 +160,14 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
             pass  # a read-only or full cache directory only costs start-up time
 
 
+def _listed_as_tuples(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+
+
 def _bank_from_data(data: dict[str, Any]) -> Bank:
     def question(q: dict[str, Any]) -> Question:
         answers = q.pop("answers")
-        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in q.items()}
+        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in q.items()}
         key = AnswerKey(answers["if_yes"], answers["if_no"], tuple(tuple(pair) for pair in answers["cues"]))
         return Question(**fields, answers=key)
 
@@ -172,5 +178,5 @@ def _bank_from_data(data: dict[str, Any]) -> Bank:
     return Bank(
         categories={k: category(dict(v)) for k, v in data["categories"].items()},
         questions={k: question(dict(v)) for k, v in data["questions"].items()},
-        flags={k: Flag(**{f: tuple(x) if isinstance(x, list) else x for f, x in v.items()}) for k, v in data["flags"].items()},
+        flags={k: Flag(**_listed_as_tuples(v)) for k, v in data["flags"].items()},
     )

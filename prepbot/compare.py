@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from prepbot.bank import Bank, Flag, Question
+from prepbot.errors import PrepbotError
 from prepbot.interview import Finding, Interview, Summary
 
 MIN_INTERVIEWS = 2
@@ -30,7 +31,7 @@ LABELS = {
 }
 
 
-class CompareError(ValueError):
+class CompareError(PrepbotError, ValueError):
     """Interviews that cannot be compared (too few, too many, the same one twice)."""
 
 

@@ -6,16 +6,42 @@ read them.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from datetime import date as Date
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from prepbot.bank import PERSONAS, Bank, Flag, Question
 from prepbot.matching import Evidence, Match, Matcher
+from prepbot.values import parse_date, parse_minutes
 
-STATUSES = ("open", "asked", "skipped")
+if TYPE_CHECKING:
+    from prepbot.planner import Plan
+
+
+class Status(StrEnum):
+    """Where a question of the plan stands."""
+
+    OPEN = "open"
+    ASKED = "asked"
+    SKIPPED = "skipped"
+
+
+class FlagStatus(StrEnum):
+    """A flag as the summary shows it: heard, or the candidate's word on it."""
+
+    DETECTED = "detected"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+    ADDED = "added"
+
+
+STATUSES = tuple(Status)
+CORRECTIONS = (FlagStatus.CONFIRMED, FlagStatus.DISMISSED, FlagStatus.ADDED)  # what a Correction can say
 SEVERITY_POINTS = {"low": 1, "medium": 2, "high": 3}
 
 
@@ -23,20 +49,30 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def status_with_note(note: str, status: str) -> Status:
+    """The one open->asked rule: a question with a note was asked, whatever its status said."""
+    return Status.ASKED if note.strip() and status == Status.OPEN else Status(status)
+
+
 @dataclass
 class Answer:
     question_id: str
     note: str = ""
-    status: str = "open"  # open | asked | skipped
+    status: str = Status.OPEN
     updated_at: str = ""
     version: int = field(default=0, compare=False)  # the store's version when loaded or last saved
 
     @property
     def answered(self) -> bool:
-        return bool(self.note.strip()) or self.status == "asked"
+        return bool(self.note.strip()) or self.status == Status.ASKED
+
+    @property
+    def touched(self) -> bool:
+        """The candidate did something with it (a note, asked, skipped): a replan keeps it."""
+        return bool(self.note.strip()) or self.status != Status.OPEN
 
 
-FLAG_STATUSES = ("detected", "confirmed", "dismissed", "added")
+FLAG_STATUSES = tuple(FlagStatus)
 OWN_CATEGORY = "own"
 
 
@@ -45,7 +81,7 @@ class Correction:
     """The candidate's word on a flag: it was right (confirmed), wrong (dismissed), or missed (added)."""
 
     flag_id: str
-    status: str  # confirmed | dismissed | added
+    status: str  # a FlagStatus of CORRECTIONS
     reason: str = ""
     question_id: str | None = None  # an added flag: the question it belongs to (None: the interview)
     evidence: tuple[str, ...] = ()  # a dismissal: the quoted words it was dismissed for
@@ -91,8 +127,7 @@ class Interview:
     def set_note(self, question_id: str, note: str) -> Answer:
         answer = self.answer_for(question_id)
         answer.note = note
-        if note.strip() and answer.status == "open":
-            answer.status = "asked"
+        answer.status = status_with_note(note, answer.status)
         answer.updated_at = self.updated_at = now_iso()
         return answer
 
@@ -100,7 +135,7 @@ class Interview:
         if status not in STATUSES:
             raise ValueError(f"unknown status '{status}'")
         answer = self.answer_for(question_id)
-        answer.status = status
+        answer.status = Status(status)
         answer.updated_at = self.updated_at = now_iso()
         return answer
 
@@ -128,6 +163,38 @@ class Interview:
 
     def touch(self) -> None:
         self.updated_at = now_iso()
+
+    def touched(self, question_id: str) -> bool:
+        answer = self.answers.get(question_id)
+        return answer is not None and answer.touched
+
+    def replan(self, the_plan: Plan) -> None:
+        """The plan again for a new persona, time box or categories. Every question with a note, a
+        status or of the candidate's own stays, first, so no note is ever dropped; the planner
+        fills in the rest. The current question stays current when it is kept."""
+        current_id = self.question_ids[self.current] if self.question_ids else None
+        kept = [q for q in self.question_ids if q in self.own_questions or self.touched(q)]
+        planned = [q.id for q in the_plan.questions]
+        self.question_ids = kept + [q for q in planned if q not in kept]
+        self.persona, self.minutes = the_plan.persona, the_plan.minutes
+        self.categories = tuple(the_plan.categories)
+        self.current = self.question_ids.index(current_id) if current_id in self.question_ids else 0
+        self.touch()
+
+    def asked_texts(self, bank: Bank) -> set[str]:
+        """The questions already asked (answered), as `same_question` compares them."""
+        return {same_question(q.ask) for q in self.questions(bank) if q.id in self.answers and self.answers[q.id].answered}
+
+    def fresh_follow_ups(self, bank: Bank, candidates: Iterable[str], also_asked: Iterable[str] = ()) -> list[str]:
+        """The one follow-up rule: candidates in order, each once, none that repeats a question
+        already asked in this interview (nor one of `also_asked`), wording aside."""
+        asked = self.asked_texts(bank) | {same_question(text) for text in also_asked}
+        fresh: dict[str, str] = {}
+        for text in candidates:
+            key = same_question(text)
+            if key and key not in asked and key not in fresh:
+                fresh[key] = text
+        return list(fresh.values())
 
     # -- the plan is the candidate's
 
@@ -169,7 +236,7 @@ class Interview:
         order = list(range(start, len(self.question_ids))) + list(range(0, start))
         for index in order:
             answer = self.answers.get(self.question_ids[index])
-            if not answer or (not answer.answered and answer.status != "skipped"):
+            if not answer or (not answer.answered and answer.status != Status.SKIPPED):
                 return index
         return None
 
@@ -178,9 +245,9 @@ class Interview:
     def correct(
         self, flag_id: str, status: str, reason: str = "", question_id: str | None = None, evidence: Iterable[str] = ()
     ) -> Correction:
-        if status not in ("confirmed", "dismissed", "added"):
+        if status not in CORRECTIONS:
             raise ValueError(f"unknown correction '{status}'")
-        correction = Correction(flag_id, status, reason.strip(), question_id, tuple(evidence), now_iso())
+        correction = Correction(flag_id, FlagStatus(status), reason.strip(), question_id, tuple(evidence), now_iso())
         self.corrections[flag_id] = correction
         self.touch()
         return correction
@@ -203,6 +270,11 @@ class Interview:
         if len(self.sources) == before:
             raise ValueError(f"no source '{source_id}' in this interview")
         self.touch()
+
+
+def same_question(text: str) -> str:
+    """A question's words for comparing two questions: case, punctuation and spacing aside."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def own_question(question_id: str, ask: str) -> Question:
@@ -252,7 +324,7 @@ class Finding:
 
     @property
     def counts(self) -> bool:
-        return self.status != "dismissed"
+        return self.status != FlagStatus.DISMISSED
 
     @property
     def weight(self) -> int:
@@ -316,7 +388,7 @@ class FoundFlag:
 
 def flags_in(interview: Interview, matcher: Matcher, bank: Bank | None = None, model: str = "auto") -> list[FoundFlag]:
     """Every flag heard, in question order; each note is read as the answer to its question."""
-    found = []
+    found: list[FoundFlag] = []
     for question_id in interview.question_ids:
         answer = interview.answers.get(question_id)
         if answer and answer.note.strip():
@@ -342,19 +414,19 @@ def summarize(interview: Interview, bank: Bank, matcher: Matcher, model: str = "
         flag = matcher.flags.get(flag_id) or bank.flags[flag_id]
         first_question = next((h.question_id for h in pieces if h.question_id), None)
         correction = interview.corrections.get(flag_id)
-        status, reason = "detected", ""
+        status, reason = FlagStatus.DETECTED, ""
         if correction is not None:
             reason = correction.reason
-            if correction.status == "dismissed":
+            if correction.status == FlagStatus.DISMISSED:
                 # A dismissal holds for the words it was made for; new words bring the flag back.
                 quoted = {h.evidence.text for h in pieces}
-                status = "dismissed" if quoted <= set(correction.evidence) else "detected"
+                status = FlagStatus.DISMISSED if quoted <= set(correction.evidence) else FlagStatus.DETECTED
             else:
-                status = "confirmed"
+                status = FlagStatus.CONFIRMED
         findings.append(Finding(flag, status, scores[flag_id], tuple(pieces), reason, first_question))
     for flag_id, correction in interview.corrections.items():
-        if correction.status == "added" and flag_id not in heard and flag_id in bank.flags:
-            findings.append(Finding(bank.flags[flag_id], "added", 1.0, (), correction.reason, correction.question_id))
+        if correction.status == FlagStatus.ADDED and flag_id not in heard and flag_id in bank.flags:
+            findings.append(Finding(bank.flags[flag_id], FlagStatus.ADDED, 1.0, (), correction.reason, correction.question_id))
 
     order = {q: i for i, q in enumerate(interview.question_ids)}
 
@@ -368,11 +440,10 @@ def summarize(interview: Interview, bank: Bank, matcher: Matcher, model: str = "
 
     questions = interview.questions(bank)
     unanswered = tuple(
-        q for q in questions if not _answer(interview, q.id).answered and _answer(interview, q.id).status != "skipped"
+        q for q in questions if not _answer(interview, q.id).answered and _answer(interview, q.id).status != Status.SKIPPED
     )
-    skipped = tuple(q for q in questions if _answer(interview, q.id).status == "skipped")
-    asked = {" ".join(q.ask.lower().split()) for q in questions if _answer(interview, q.id).answered}
-    follow_ups = tuple(dict.fromkeys(f.flag.follow_up for f in red if " ".join(f.flag.follow_up.lower().split()) not in asked))
+    skipped = tuple(q for q in questions if _answer(interview, q.id).status == Status.SKIPPED)
+    follow_ups = tuple(interview.fresh_follow_ups(bank, (f.flag.follow_up for f in red)))
     score = sum(f.weight for f in counted)
     probed = {flag for q in questions if _answer(interview, q.id).answered for flag in q.flags}
     probed |= {f.id for f in findings} | {f.flag.opposite for f in findings if f.flag.opposite}
@@ -414,10 +485,9 @@ def start_interview(
     if not company:
         raise ValueError("company name is required")
     if date:
-        try:
-            Date.fromisoformat(date)
-        except ValueError:
-            raise ValueError("date must look like 2026-12-01.") from None
+        date = parse_date(date)
+    if minutes is not None:
+        parse_minutes(minutes)  # checked; kept as given
     the_plan = plan(bank, persona=persona, minutes=minutes, categories=categories)
     return Interview(
         company=company,

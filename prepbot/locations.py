@@ -52,6 +52,8 @@ def make_private_dir(path: Path) -> Path:
     """Create `path` (and missing parents) readable by the user only; existing folders are left alone."""
     missing = []
     current = path
+    if current.exists() and not current.is_dir():
+        raise NotADirectoryError(20, "it is a file, not a folder", str(current))
     while not current.exists():
         missing.append(current)
         if current.parent == current:

@@ -14,11 +14,12 @@ from pathlib import Path
 import yaml
 
 from prepbot.bank import PERSONAS
+from prepbot.errors import PrepbotError
 
 OWN_CATEGORY = {"id": "own", "title": "My own questions", "description": "Questions I added during interviews.", "order": 99}
 
 
-class OwnBankError(Exception):
+class OwnBankError(PrepbotError):
     """A one-line reason the file cannot be written."""
 
 

@@ -39,6 +39,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from prepbot.bank import Bank, Question
+from prepbot.errors import PrepbotError
+from prepbot.values import parse_minutes
 
 # How much newly covering a flag is worth, by the flag's severity in flags.yaml.
 SEVERITY_WEIGHT = {"high": 3.0, "medium": 2.0, "low": 1.0}
@@ -55,7 +57,7 @@ FILL = "fill"  # taken to use the time left, in reading order
 ALL = "all"  # no time box: every question that fits the persona
 
 
-class PlanError(ValueError):
+class PlanError(PrepbotError, ValueError):
     """A request the bank cannot satisfy (an unknown category or persona)."""
 
 
@@ -109,8 +111,11 @@ def plan(
     unknown = [f for f in lead_flags if f not in bank.flags]
     if unknown:
         raise PlanError(f"unknown flag '{unknown[0]}'; known flags: {', '.join(bank.flags)}")
-    if minutes is not None and minutes <= 0:
-        raise PlanError("minutes must be a positive number")
+    if minutes is not None:
+        try:
+            parse_minutes(minutes)  # checked; kept as given (12 stays 12 in the JSON)
+        except ValueError as exc:
+            raise PlanError(str(exc)) from None
 
     excluded = set(exclude_questions)
     for_persona = [q for q in bank.questions.values() if (not persona or persona in q.personas) and q.id not in excluded]

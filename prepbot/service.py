@@ -7,19 +7,51 @@ flags so far, the reaction to an answer and the next follow-up, the summary.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TypeVar
 
+from prepbot import store as storage
 from prepbot.bank import Bank, Question
 from prepbot.catalogue import Catalogue
-from prepbot.interview import Interview, Summary, start_interview, summarize
+from prepbot.errors import ConflictError, DiskFullError, NotFoundError, ServiceError
+from prepbot.interview import CORRECTIONS, FlagStatus, Interview, Source, Status, Summary, start_interview, summarize
 from prepbot.matching import Match
-from prepbot.planner import PlanError
-from prepbot.store import InterviewRow, SaveResult, Store, StoreError
+from prepbot.planner import PlanError, plan
+from prepbot.store import InterviewRow, SaveResult, Store, merge
+from prepbot.values import parse_date, parse_minutes
+
+T = TypeVar("T")
+
+__all__ = [
+    "ConflictError",
+    "Conversation",
+    "DiskFullError",
+    "Listing",
+    "NotFoundError",
+    "Reaction",
+    "SaveResult",
+    "Service",
+    "ServiceError",
+]
 
 
-class ServiceError(Exception):
-    """A one-line, user-facing reason an operation cannot be done."""
+@contextmanager
+def translated() -> Iterator[None]:
+    """The service boundary: whatever the store raises leaves as a ServiceError (DiskFullError on
+    a full disk, NotFoundError for an interview that is not there), with the same one line."""
+    try:
+        yield
+    except storage.DiskFullError as exc:
+        raise DiskFullError(str(exc)) from None
+    except storage.NotFound as exc:
+        raise NotFoundError(str(exc)) from None
+    except merge.Conflicting as exc:
+        raise ConflictError(str(exc)) from None
+    except storage.StoreError as exc:
+        raise ServiceError(str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -40,6 +72,14 @@ class Reaction:
 
 
 class Service:
+    """Every method raises only ServiceError (or its DiskFullError, NotFoundError) for the user."""
+
+    @classmethod
+    def connect(cls, catalogue: Catalogue, path: Path | None = None, use_model: bool = True) -> "Service":
+        """A service over the store at `path` (default: the data directory's database)."""
+        with translated():
+            return cls(catalogue, Store(path), use_model)
+
     def __init__(self, catalogue: Catalogue, store: Store, use_model: bool = True):
         self.catalogue = catalogue
         self.store = store
@@ -50,6 +90,11 @@ class Service:
     @property
     def bank(self) -> Bank:
         return self.catalogue.bank
+
+    @property
+    def recovered_from(self) -> Path | None:
+        """Where a damaged database found at open was moved (a new one was started), or None."""
+        return self.store.recovered_from
 
     def match(self, text: str, question: Question | None = None, model: str = "auto") -> list[Match]:
         return self.catalogue.matcher.match(text, question=question, model=model if self.use_model else "off")
@@ -71,23 +116,34 @@ class Service:
     def list_interviews(self) -> list[Listing]:
         """Saved interviews, most recently changed first, with their flag counts."""
         listings = []
-        for row in self.store.list():
+        with translated():
+            rows = self.store.rows()
+        for row in rows:
             key = (row.id, row.updated_at)
             if key not in self._counts:
-                summary = self.summary(self.store.load(row.id))
+                try:
+                    interview = self.load(row.id)
+                except NotFoundError:
+                    continue  # deleted from another window between the two reads
+                summary = self.summary(interview)
                 self._counts[key] = (len(summary.red), len(summary.green))
             red, green = self._counts[key]
             listings.append(Listing(row, red, green))
         return listings
 
     def load(self, interview_id: str) -> Interview:
-        return self.store.load(interview_id)
+        """The saved interview; NotFoundError when it was deleted (from another window)."""
+        with translated():
+            return self.store.load(interview_id)
 
     def find(self, key: str) -> Interview:
-        return self.store.find(key)
+        """An interview by id, id prefix or company name (the CLI's SESSION argument)."""
+        with translated():
+            return self.store.find(key)
 
     def delete(self, interview_id: str) -> None:
-        self.store.delete(interview_id)
+        with translated():
+            self.store.delete(interview_id)
 
     def start_interview(
         self,
@@ -109,10 +165,8 @@ class Service:
             raise ServiceError(_sentence(str(exc))) from None
         if not interview.question_ids:
             raise ServiceError("No question fits that time box; try more minutes.")
-        try:
+        with translated():
             self.store.save(interview)
-        except StoreError as exc:
-            raise ServiceError(str(exc)) from None
         return interview
 
     def summary(self, interview: Interview, model: str = "auto") -> Summary:
@@ -126,49 +180,86 @@ class Service:
     def open(self, interview: Interview) -> "Conversation":
         return Conversation(self, interview)
 
-    # -- the candidate has the last word
+    # -- writing: each change lands on what is stored now, and touches only what it changes
 
-    def save(self, interview: Interview):
-        """Write the whole interview. Raises ServiceError (DiskFullError is a StoreError: retry)."""
+    def save(self, interview: Interview) -> SaveResult:
+        """Write the window's answers and where it is (compare-and-swap per answer); nothing else.
+        Raises ServiceError (DiskFullError: retry once space is freed)."""
+        with translated():
+            return self.store.save_answers(interview)
+
+    def refresh(self, interview: Interview) -> SaveResult:
+        """Read what another window saved into this copy; `underneath` names what changed."""
+        with translated():
+            return self.store.refresh(interview)
+
+    def _latest(self, interview: Interview) -> Interview:
+        """What is stored now, with this window's answers over it (they are the newest)."""
+        with translated():
+            stored = self.store.peek(interview.id)
+        if stored is None:
+            return interview
+        stored.answers = {**stored.answers, **interview.answers}
+        return stored
+
+    def _change(self, interview: Interview, change: Callable[[Interview, tuple[str, ...]], T]) -> tuple[T, SaveResult]:
+        """Apply `change` to the stored interview in one transaction (see Store.update). A rule the
+        change breaks becomes a ServiceError; after a conflict the copy is reloaded, then raised."""
         try:
-            return self.store.save(interview)
-        except StoreError as exc:
-            raise ServiceError(str(exc)) from None
+            with translated():
+                return self.store.update(interview, change)
+        except ConflictError:  # the copy is reloaded, for the screen to show what is stored
+            with translated():
+                self.store.refresh(interview)
+            raise
+        except (PlanError, ValueError) as exc:
+            raise ServiceError(_sentence(str(exc))) from None
 
-    def correct(self, interview: Interview, flag_id: str, status: str, reason: str = "", question_id: str | None = None) -> None:
-        """Confirm, dismiss or add a flag, and save. A dismissal holds for the words heard so far;
-        `undo` (status) takes the candidate's word back."""
+    def correct(
+        self, interview: Interview, flag_id: str, status: str, reason: str = "", question_id: str | None = None
+    ) -> SaveResult:
+        """Confirm, dismiss or add a flag, and save that correction alone. A dismissal holds for the
+        words heard so far."""
         if flag_id not in self.bank.flags:
             raise ServiceError(f"no flag '{flag_id}' (see the flag ids in 'prepbot analyze --help' or the README)")
-        if status == "undo":
-            interview.undo_correction(flag_id)
-        else:
-            if question_id is not None and question_id not in interview.question_ids:
-                raise ServiceError(f"question '{question_id}' is not in this interview")
-            evidence: tuple[str, ...] = ()
-            if status == "dismissed":
-                finding = next((f for f in self.summary(interview).findings if f.id == flag_id), None)
-                evidence = tuple(h.evidence.text for h in finding.heard) if finding else ()
-            try:
-                interview.correct(flag_id, status, reason, question_id, evidence)
-            except ValueError as exc:
-                raise ServiceError(_sentence(str(exc))) from None
-        self.save(interview)
+        if status not in CORRECTIONS:
+            raise ServiceError(f"unknown correction '{status}'")
+        if question_id is not None and question_id not in interview.question_ids:
+            raise ServiceError(f"question '{question_id}' is not in this interview")
+        evidence: tuple[str, ...] = ()
+        if status == FlagStatus.DISMISSED:  # the words heard so far, here and in any other window
+            finding = next((f for f in self.summary(self._latest(interview)).findings if f.id == flag_id), None)
+            evidence = tuple(h.evidence.text for h in finding.heard) if finding else ()
 
-    def import_source(self, interview: Interview, label: str, text: str):
+        def change(stored: Interview, underneath: tuple[str, ...]) -> None:
+            merge.same_correction(interview, stored, underneath, flag_id)
+            stored.correct(flag_id, status, reason, question_id, evidence)
+
+        return self._change(interview, change)[1]
+
+    def undo_correction(self, interview: Interview, flag_id: str) -> SaveResult:
+        """Take the candidate's word on a flag back: prepbot's reading stands again."""
+
+        def change(stored: Interview, underneath: tuple[str, ...]) -> None:
+            merge.same_correction(interview, stored, underneath, flag_id)
+            stored.undo_correction(flag_id)
+
+        return self._change(interview, change)[1]
+
+    def import_source(self, interview: Interview, label: str, text: str) -> Source:
         """Attach something the candidate read (a review, an e-mail); its flags join the summary."""
         if not text.strip():
             raise ServiceError("Nothing to import: the text is empty.")
-        source = interview.add_source(label, text)
-        self.save(interview)
-        return source
+        return self._change(interview, lambda stored, _: stored.add_source(label, text))[0]
 
     def remove_source(self, interview: Interview, source_id: str) -> None:
-        try:
-            interview.remove_source(source_id)
-        except ValueError as exc:
-            raise ServiceError(_sentence(str(exc))) from None
-        self.save(interview)
+        self._change(interview, lambda stored, _: stored.remove_source(source_id))
+
+    def set_general_note(self, interview: Interview, text: str) -> SaveResult:
+        """The interview's general note. When another window changed it since this one read it,
+        both texts are kept (like an answer's note) and the result says so."""
+        conflict, saved = self._change(interview, lambda stored, under: merge.set_general_note(interview, stored, under, text))
+        return replace(saved, conflicts=saved.conflicts + ((conflict,) if conflict else ()))
 
     def update_details(
         self,
@@ -181,58 +272,53 @@ class Service:
         categories: Iterable[str] | None = None,
         replan: bool = False,
     ) -> Interview:
-        """Change who, when and how long after creation. With `replan`, the questions are planned
-        again for the new persona, time box and categories; every question with a note, a status
-        or of the candidate's own stays, so no note is ever dropped."""
-        from datetime import date as Date
-
+        """Change who, when and how long after creation; only what differs from this window's copy
+        is written. A detail another window changed to something else meanwhile is a conflict
+        (ConflictError), never overwritten. With `replan`, the questions are planned again
+        (Interview.replan: no note is ever dropped)."""
+        wanted: dict[str, object] = {}
         if company is not None:
             if not company.strip():
                 raise ServiceError("Company name is required")
-            interview.company = company.strip()
+            wanted["company"] = company.strip()
         if role is not None:
-            interview.role = role.strip()
+            wanted["role"] = role.strip()
         if date is not None:
             try:
-                Date.fromisoformat(date)
-            except ValueError:
-                raise ServiceError("Date must look like 2026-12-01.") from None
-            interview.date = date
-        if replan:
-            from prepbot.planner import plan
-
-            try:
-                the_plan = plan(self.bank, persona=persona, minutes=minutes, categories=categories or ())
-            except PlanError as exc:
+                wanted["date"] = parse_date(date)
+            except ValueError as exc:
                 raise ServiceError(_sentence(str(exc))) from None
-            current_id = interview.question_ids[interview.current] if interview.question_ids else None
-            kept = [
-                q
-                for q in interview.question_ids
-                if q in interview.own_questions
-                or (q in interview.answers and (interview.answers[q].note.strip() or interview.answers[q].status != "open"))
-            ]
-            planned = [q.id for q in the_plan.questions]
-            interview.question_ids = kept + [q for q in planned if q not in kept]
-            interview.persona, interview.minutes = persona, minutes
-            interview.categories = tuple(the_plan.categories)
-            interview.current = interview.question_ids.index(current_id) if current_id in interview.question_ids else 0
-        interview.touch()
-        self.save(interview)
+        if replan:
+            if minutes is not None:
+                try:
+                    parse_minutes(minutes)
+                except ValueError as exc:
+                    raise ServiceError(_sentence(str(exc))) from None
+            wanted["persona"], wanted["minutes"] = persona, minutes
+            if categories is not None:
+                wanted["categories"] = tuple(categories)
+
+        def change(stored: Interview, underneath: tuple[str, ...]) -> None:
+            for name, value in wanted.items():
+                merge.set_field(interview, stored, underneath, name, value)
+            if replan:
+                stored.replan(plan(self.bank, persona=stored.persona, minutes=stored.minutes, categories=stored.categories))
+            stored.touch()
+
+        self._change(interview, change)
         return interview
 
     def restore(self, interview: Interview, replace: bool = False) -> Interview:
-        """Save an interview read from a JSON report (a backup, another machine)."""
-        try:
-            self.store.load(interview.id)
-            exists = True
-        except StoreError:
-            exists = False
-        if exists and not replace:
-            raise ServiceError(f"an interview with id {interview.id} is already saved; use --replace to overwrite it")
-        if exists:
-            self.store.delete(interview.id)
-        self.save(interview)
+        """Save an interview read from a JSON report (a backup, another machine); with `replace`,
+        in place of the saved one with its id, in one transaction."""
+        with translated():
+            exists = self.store.exists(interview.id)
+            if exists and not replace:
+                raise ServiceError(f"an interview with id {interview.id} is already saved; use --replace to overwrite it")
+            if exists:
+                self.store.replace(interview)
+            else:
+                self.store.save(interview)
         return interview
 
 
@@ -275,8 +361,7 @@ class Conversation:
         """Questions before the current one that have a note or a status: the conversation so far."""
         done = []
         for index, question in enumerate(self.questions[: self.interview.current]):
-            answer = self.interview.answers.get(question.id)
-            if answer and (answer.note.strip() or answer.status != "open"):
+            if self.interview.touched(question.id):
                 done.append((index, question))
         return done
 
@@ -295,7 +380,7 @@ class Conversation:
         return self.service.match(text, question=self.current_question, model="cached")
 
     def save(self) -> SaveResult:
-        """Write the current note (and where the interview is). Raises StoreError (DiskFullError).
+        """Write the current note (and where the interview is). Raises ServiceError (DiskFullError).
 
         The result says what else happened (another window's text merged in, the database
         recreated); after a conflict `note()` holds what is stored, for the editor to show.
@@ -303,12 +388,13 @@ class Conversation:
         """
         if not self.questions:
             return SaveResult()
-        return self.service.store.save_answer(self.interview, self.current_question.id)
+        with translated():
+            return self.service.store.save_answer(self.interview, self.current_question.id)
 
     def save_all(self) -> SaveResult:
         """Write every answer of the interview: after failed saves, the notes typed meanwhile
-        may be under other questions. Raises StoreError (DiskFullError)."""
-        return self.service.store.save(self.interview)
+        may be under other questions. Raises ServiceError (DiskFullError)."""
+        return self.service.save(self.interview)
 
     def flags_so_far(self):
         """Every flag heard so far, once each, corrections applied (the summary's findings)."""
@@ -333,18 +419,9 @@ class Conversation:
                 or any(self.bank.flags[g].opposite == f.id for g in green if g in self.bank.flags)
             )
         }
-
-        def norm(text: str) -> str:
-            return " ".join(text.lower().split())
-
-        asked = {
-            norm(q.ask)
-            for q in self.questions
-            if q.id == question.id or (q.id in self.interview.answers and self.interview.answers[q.id].answered)
-        }
         candidates = [m.flag.follow_up for m in red] + ([] if red else list(question.follow_ups))
-        follow = next((c for c in candidates if norm(c) not in asked and c not in contradicted), "")
-        return Reaction(matches, follow)
+        fresh = self.interview.fresh_follow_ups(self.bank, (c for c in candidates if c not in contradicted), (question.ask,))
+        return Reaction(matches, fresh[0] if fresh else "")
 
     def summary(self) -> Summary:
         return self.service.summary(self.interview)
@@ -364,31 +441,26 @@ class Conversation:
 
     def add_question(self, ask: str) -> str:
         """The candidate's own question, right after the current one; saved at once. Its id."""
-        try:
-            question_id = self.interview.add_question(ask, after=self.interview.current)
-        except ValueError as exc:
-            raise ServiceError(_sentence(str(exc))) from None
-        self.service.save(self.interview)
-        return question_id
+        current_id = self.current_question.id if self.questions else None
+
+        def change(stored: Interview, _: tuple[str, ...]) -> str:
+            after = stored.question_ids.index(current_id) if current_id in stored.question_ids else len(stored.question_ids) - 1
+            return stored.add_question(ask, after=after)
+
+        return self.service._change(self.interview, change)[0]
 
     def remove_question(self, question_id: str) -> None:
-        try:
-            self.interview.remove_question(question_id)
-        except ValueError as exc:
-            raise ServiceError(_sentence(str(exc))) from None
-        self.service.save(self.interview)
+        self.service._change(self.interview, lambda stored, _: stored.remove_question(question_id))
 
     def move_question(self, question_id: str, index: int) -> None:
-        try:
-            self.interview.move_question(question_id, index)
-        except ValueError as exc:
-            raise ServiceError(_sentence(str(exc))) from None
-        self.service.save(self.interview)
+        self.service._change(self.interview, lambda stored, _: stored.move_question(question_id, index))
 
-    def set_general_note(self, text: str) -> None:
-        self.interview.general_note = text
-        self.interview.touch()
-        self.service.save(self.interview)
+    def set_general_note(self, text: str) -> SaveResult:
+        return self.service.set_general_note(self.interview, text)
+
+    def refresh(self) -> SaveResult:
+        """What another window saved meanwhile, into this conversation (see Service.refresh)."""
+        return self.service.refresh(self.interview)
 
     def next_open(self) -> int | None:
         """Where "next" goes: the next question not answered or skipped, wrapping to the top."""
@@ -398,10 +470,10 @@ class Conversation:
         """open, answered or skipped: what the plan list shows."""
         answer = self.interview.answers.get(question.id)
         if answer is None:
-            return "open"
-        if answer.status == "skipped" and not answer.note.strip():
-            return "skipped"
-        return "answered" if answer.answered else "open"
+            return Status.OPEN
+        if answer.status == Status.SKIPPED and not answer.note.strip():
+            return Status.SKIPPED
+        return "answered" if answer.answered else Status.OPEN
 
     def first_open_in_category(self, category_id: str) -> int:
         """The first unanswered question of a category, or its first question when all are answered."""

@@ -40,20 +40,13 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-def _layer(name: str) -> str:
-    """The CLI is one layer over prepbot/cli.py and prepbot/cli_*.py: cli.py imports the command
-    modules at its end to register them, and they import its helpers. The graph sees one node."""
-    return "prepbot.cli" if name.startswith("prepbot.cli_") else name
-
-
 def _graph() -> dict[str, set[str]]:
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         # "from prepbot.matching import Match" is an edge to the package (its __init__); a
         # submodule named in the import is an edge to that submodule.
-        node = _layer(name)
-        graph.setdefault(node, set()).update(_layer(m) for m in _imports(path) if m in modules and _layer(m) != node)
+        graph.setdefault(name, set()).update(m for m in _imports(path) if m in modules and m != name)
     return graph
 
 
@@ -112,7 +105,7 @@ def test_textual_is_imported_only_under_tui():
 
 def test_the_domain_does_not_reach_up_into_the_service_cli_or_tui():
     graph = _graph()
-    upper = {"prepbot.cli", "prepbot.service", "prepbot.__main__"} | {m for m in graph if m.startswith("prepbot.cli_")}
+    upper = {"prepbot.service", "prepbot.__main__"} | {m for m in graph if m == "prepbot.cli" or m.startswith("prepbot.cli.")}
     domain = [m for m in graph if m not in upper and not m.startswith("prepbot.tui")]
     for module in domain:
         reached = {t for t in graph[module] if t in upper or t.startswith("prepbot.tui")}
@@ -124,3 +117,20 @@ def test_matching_does_not_know_about_loading_storing_or_exporting():
     for module in (m for m in graph if m.startswith("prepbot.matching")):
         outside = {t for t in graph[module] if t.startswith("prepbot.") and not t.startswith("prepbot.matching")}
         assert outside <= {"prepbot.bank"}, f"{module} imports {sorted(outside)}"
+
+
+def test_the_tui_never_reaches_the_store():
+    """Screens see the service only; its errors (prepbot.errors) are all they catch."""
+    graph = _graph()
+    offenders = {m: sorted(t for t in graph[m] if t == "prepbot.store" or t.startswith("prepbot.store.")) for m in graph}
+    assert {m: t for m, t in offenders.items() if t and m.startswith("prepbot.tui")} == {}
+
+
+def test_cli_command_modules_never_import_the_cli_package_back():
+    """prepbot.cli (build_cli) imports the command modules; they import prepbot.cli.base only."""
+    graph = _graph()
+    commands = [m for m in graph if m.startswith("prepbot.cli.") and m != "prepbot.cli.base"]
+    assert len(commands) >= 5
+    for module in commands:
+        assert "prepbot.cli" not in graph[module], module
+    assert not {t for t in graph["prepbot.cli.base"] if t.startswith("prepbot.cli")}

@@ -47,4 +47,4 @@ async def test_new_interview_form_refuses_bad_minutes(make_app, value):  # noqa:
         await pilot.pause()
         assert pilot.app.screen is screen  # still on the form
         assert "Minutes must be a number above 0 and at most 1440" in text_of(screen.query_one("#form-error", Static))
-        assert Store().list() == []
+        assert Store().rows() == []

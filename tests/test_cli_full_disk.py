@@ -65,7 +65,7 @@ DRIVER = textwrap.dedent("""
     os.unlink(root / "filler")  # space again: is the interview still there?
     reader.save_answer(loaded, loaded.question_ids[1])
     report["saved_later"] = Store().load(interview.id).answers[loaded.question_ids[1]].note
-    report["still_there"] = [row.company for row in Store().list()]
+    report["still_there"] = [row.company for row in Store().rows()]
     print(json.dumps(report))
 """)
 

@@ -51,10 +51,10 @@ def test_list_shows_progress_and_delete_removes(bank, interview):
     store.save(interview)
     interview.set_note(interview.question_ids[0], "ok")
     store.save_answer(interview, interview.question_ids[0])
-    [row] = store.list()
+    [row] = store.rows()
     assert (row.company, row.answered_count, row.question_count) == ("Acme [bold]Corp[/]", 1, len(interview.question_ids))
     store.delete(interview.id)
-    assert store.list() == []
+    assert store.rows() == []
 
 
 def test_private_modes(bank, interview, private_home):
@@ -82,7 +82,7 @@ def test_corrupt_database_is_moved_aside_not_deleted(private_home):
     assert store.recovered_from is not None
     assert store.recovered_from.name.startswith("prepbot.sqlite3.corrupt-")
     assert store.recovered_from.read_bytes().startswith(b"this is not sqlite")
-    assert store.list() == []
+    assert store.rows() == []
 
 
 def test_newer_schema_is_refused_not_downgraded(private_home):
@@ -153,5 +153,5 @@ def test_sessions_delete_cli(run_cli, interview):
     Store().save(interview)
     result = run_cli("sessions", "delete", interview.id[:6], "--yes")
     assert result.code == 0 and result.out.startswith(f"Deleted {interview.id}")
-    assert Store().list() == []
+    assert Store().rows() == []
     assert run_cli("sessions", "delete", "nope", "--yes").code == 2

@@ -69,7 +69,7 @@ def test_full_database_is_a_disk_full_error_the_note_stays_and_a_retry_saves_it(
     assert interview.answers[question].version == 0
 
     # Reading works while the disk is full.
-    assert [row.id for row in store.list()] == [interview.id]
+    assert [row.id for row in store.rows()] == [interview.id]
     assert store.load(interview.id).answers.get(question) is None or store.load(interview.id).answers[question].note == ""
     assert store.find("Acme").id == interview.id
     assert _note(None, interview.id, question) in (None, "")
@@ -93,7 +93,7 @@ def test_a_locked_database_is_a_one_line_store_error_and_the_note_stays(intervie
             store.save_answer(interview, question)
         assert not isinstance(caught.value, DiskFullError)
         assert str(caught.value) == f"cannot save to {store.path}: another program holds the database locked"
-        assert [row.id for row in store.list()] == [interview.id]  # reading still works
+        assert [row.id for row in store.rows()] == [interview.id]  # reading still works
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -145,7 +145,7 @@ FULL_DISK_SCRIPT = (
     attempt("save_answer", lambda: store.save_answer(interview, question))
     attempt("save", lambda: store.save(interview))
     report["kept"] = interview.answers[question].note == note
-    report["list"] = [row.id for row in store.list()] == [interview.id]
+    report["list"] = [row.id for row in store.rows()] == [interview.id]
     report["load"] = store.load(interview.id).answers[question].note
     report["find"] = store.find("Acme").id == interview.id
     os.unlink(root / "filler")
@@ -315,7 +315,7 @@ def test_deleted_database_is_recreated_with_the_open_interview(interview, sideca
     loaded = fresh.load(interview.id)
     assert loaded.answers[q0].note == "written before the file was deleted"
     assert loaded.answers[q1].note == "written after"
-    assert [row.id for row in store.list()] == [interview.id]
+    assert [row.id for row in store.rows()] == [interview.id]
 
     interview.set_note(q1, "and once more")
     assert not store.save_answer(interview, q1).recreated
@@ -341,7 +341,7 @@ def test_replaced_database_gets_the_open_interview_and_keeps_its_own(bank, inter
     assert result.recreated and not result.conflict
     fresh = Store()
     assert fresh._connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert {row.id for row in fresh.list()} == {interview.id, other.id}
+    assert {row.id for row in fresh.rows()} == {interview.id, other.id}
     assert fresh.load(interview.id).answers[question].note == "mine, edited"
     assert fresh.load(other.id).answers[other.question_ids[0]].note == "theirs"
 
@@ -406,7 +406,7 @@ def test_sessions_delete_with_an_empty_or_wildcard_key_deletes_nothing(run_cli, 
     assert result.code != 0
     assert "give an interview id or company name" in result.err
     assert len(result.err.strip().splitlines()) == 1
-    assert [row.id for row in Store().list()] == [interview.id]
+    assert [row.id for row in Store().rows()] == [interview.id]
 
 
 # --------------------------------------------------------------------------- 5. corrupt, with -wal and -shm
@@ -444,11 +444,11 @@ def test_whitespace_only_note_is_unanswered_everywhere(interview, note):
     assert not interview.answers[question].answered and interview.answered_count == 0
     store = Store()
     store.save(interview)
-    [row] = store.list()
+    [row] = store.rows()
     assert row.answered_count == interview.answered_count == 0
     interview.set_note(interview.question_ids[1], "real text")
     interview.set_status(interview.question_ids[2], "asked")
     interview.answer_for("not-a-planned-question").note = "ignored like in Interview.answered_count"
     store.save(interview)
-    [row] = store.list()
+    [row] = store.rows()
     assert row.answered_count == interview.answered_count == 2

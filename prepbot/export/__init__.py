@@ -21,6 +21,7 @@ from pathlib import Path
 
 from prepbot import __version__, locations
 from prepbot.bank import Bank, Question
+from prepbot.errors import PrepbotError
 from prepbot.export.shapes import checklist_as_dict, interview_from_report, report_as_dict
 from prepbot.interview import Answer, Interview, summarize
 from prepbot.matching import Matcher
@@ -33,7 +34,7 @@ EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json", "txt": ".txt"}
 __all__ = ["interview_from_report", "render_checklist", "render_report", "write_export", "resolve_target"]
 
 
-class ExportError(Exception):
+class ExportError(PrepbotError):
     """A one-line reason an export could not be written."""
 
 
@@ -186,9 +187,25 @@ def default_filename(company: str, kind: str, fmt: str) -> str:
     return f"{slug(company)}-{kind}{EXTENSIONS[fmt]}"
 
 
+MAX_NAME_BYTES = 255  # what common file systems allow for one name
+
+
 def resolve_target(output: str | Path, company: str, kind: str, fmt: str) -> Path:
-    """`output` as given, or a safe default file name inside it when it is a folder."""
-    path = Path(output).expanduser()
+    """`output` as given, or a safe default file name inside it when it is a folder. A name that
+    ends with a slash is a folder: created when it does not exist yet (its parent must). Raises
+    ExportError for a name no file system takes."""
+    text = os.fspath(output)
+    path = Path(text).expanduser()
+    for part in path.parts:
+        if len(os.fsencode(part)) > MAX_NAME_BYTES:
+            raise ExportError(f"cannot write {path}: a name in it is longer than {MAX_NAME_BYTES} bytes")
+    if text.endswith(("/", os.sep)) and not path.exists():
+        try:
+            path.mkdir()
+        except FileNotFoundError:
+            raise ExportError(f"cannot create the folder {path}: its parent folder does not exist") from None
+        except OSError as exc:
+            raise ExportError(f"cannot create the folder {path}: {exc.strerror or exc}") from None
     if path.is_dir():
         return path / default_filename(company, kind, fmt)
     return path
@@ -202,9 +219,19 @@ TEMPORARY_TAG = ".prepbot-"
 STALE_TEMPORARY_SECONDS = 120
 
 
+def _temporary_stem(name: str) -> str:
+    """The target's name in its temporaries' names; a long name (the temporary would pass 255
+    bytes) is replaced by a digest of it, so a 255-byte name can still be written atomically."""
+    if len(os.fsencode(name)) <= MAX_NAME_BYTES - 24:
+        return name
+    import hashlib
+
+    return "long-" + hashlib.sha256(os.fsencode(name)).hexdigest()[:24]
+
+
 def temporary_pattern(name: str) -> re.Pattern[str]:
     """The names prepbot gives its temporary files for the target file `name`."""
-    return re.compile(rf"\.{re.escape(name)}{re.escape(TEMPORARY_TAG)}[0-9a-f]{{8}}\.tmp")
+    return re.compile(rf"\.{re.escape(_temporary_stem(name))}{re.escape(TEMPORARY_TAG)}[0-9a-f]{{8}}\.tmp")
 
 
 def remove_stale_temporaries(path: Path, max_age: float = STALE_TEMPORARY_SECONDS) -> list[Path]:
@@ -215,7 +242,7 @@ def remove_stale_temporaries(path: Path, max_age: float = STALE_TEMPORARY_SECOND
     """
     folder = path.parent if str(path.parent) else Path(".")
     pattern = temporary_pattern(path.name)
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -239,7 +266,7 @@ def _create_temporary(folder: Path, name: str) -> tuple[int, Path]:
     kernel applies the user's umask (and any default ACL): no umask is read or changed, which
     would be racy with threads."""
     for _ in range(100):
-        candidate = folder / f".{name}{TEMPORARY_TAG}{secrets.token_hex(4)}.tmp"
+        candidate = folder / f".{_temporary_stem(name)}{TEMPORARY_TAG}{secrets.token_hex(4)}.tmp"
         try:
             return os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), candidate
         except FileExistsError:

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from prepbot.bank import Bank, Question
-from prepbot.interview import Answer, Interview
+from prepbot.errors import PrepbotError
+from prepbot.interview import Answer, Interview, Status
 
 if TYPE_CHECKING:
     from prepbot.matching import Match
@@ -24,7 +25,7 @@ REPORT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
 
-class ShapeError(ValueError):
+class ShapeError(PrepbotError, ValueError):
     """A document that is not the shape it claims to be."""
 
 
@@ -210,10 +211,18 @@ def interview_from_report(data: dict) -> Interview:
         raise ShapeError(f"not a prepbot report (schema {REPORT_SCHEMA}, version 1 or {REPORT_VERSION})")
     try:
         meta = data["interview"]
+        for name, value in (("interview.categories", meta["categories"]), ("questions", data["questions"])):
+            if not isinstance(value, list):
+                raise ShapeError(f"not a valid prepbot report: {name} must be a list")
+        for key in ("corrections", "sources"):
+            if not isinstance(data.get(key, []), list):
+                raise ShapeError(f"not a valid prepbot report: {key} must be a list")
+        if not all(isinstance(c, dict) and isinstance(c.get("evidence"), list) for c in data.get("corrections", [])):
+            raise ShapeError("not a valid prepbot report: a correction's evidence must be a list")
         answers = {
             q["id"]: Answer(q["id"], q["note"], q["status"], q["updated_at"])
             for q in data["questions"]
-            if q["note"] or q["status"] != "open" or q["updated_at"]
+            if q["note"] or q["status"] != Status.OPEN or q["updated_at"]
         }
         own = {q["id"]: q["ask"] for q in data["questions"] if q.get("own")}
         corrections = {

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 
+from prepbot.errors import ServiceError
 from prepbot.service import Conversation, Service
-from prepbot.store import StoreError
 from prepbot.textsafe import safe
 
 RETRY_SAVE_EVERY = 3.0  # seconds, for notes of chats closed while the disk was full
@@ -90,7 +90,7 @@ class PrepbotApp(App):
         for conversation in list(self.unsaved):
             try:
                 result = conversation.save_all()
-            except StoreError:
+            except ServiceError:
                 continue
             self.unsaved.remove(conversation)
             self.notify(result.message or "Your notes are saved now.", title="Saved", timeout=5, markup=False)

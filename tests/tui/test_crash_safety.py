@@ -69,7 +69,7 @@ def test_sigkill_after_the_autosave_interval_loses_no_note(private_home):
         wait_for(lambda: b"Company" in terminal.output)
         terminal.type("Acme")
         terminal.key(b"\x13")  # Ctrl+S: start the interview
-        wait_for(lambda: Store().list() != [])
+        wait_for(lambda: Store().rows() != [])
         time.sleep(0.5)
         terminal.type("nobody reviews code")
         terminal.key(b"\x0e")  # Ctrl+N: next question
@@ -79,7 +79,7 @@ def test_sigkill_after_the_autosave_interval_loses_no_note(private_home):
     finally:
         terminal.kill()
 
-    [row] = Store().list()
+    [row] = Store().rows()
     interview = Store().load(row.id)
     first, second = interview.question_ids[:2]
     assert interview.answers[first].note == "nobody reviews code"

@@ -384,7 +384,7 @@ async def test_enter_in_company_moves_on_and_does_not_start(make_app):
         assert pilot.app.screen.query_one("#role", Input).has_focus
         await pilot.press("enter", "enter")
         assert isinstance(pilot.app.screen, NewInterviewScreen)
-        assert Store().list() == []
+        assert Store().rows() == []
 
 
 async def test_typing_fast_with_tab_fills_the_right_fields(make_app):

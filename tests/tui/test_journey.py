@@ -168,7 +168,7 @@ async def test_delete_asks_first(make_app):
         await pilot.press("y")
         await pilot.pause()
         assert pilot.app.screen.query_one(DataTable).row_count == 0
-        assert Store().list() == []
+        assert Store().rows() == []
 
 
 async def test_new_interview_form_errors_are_shown(make_app):

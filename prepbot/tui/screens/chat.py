@@ -16,9 +16,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 
 from prepbot.bank import Question
+from prepbot.errors import DiskFullError
 from prepbot.interview import Interview
-from prepbot.service import Service, ServiceError
-from prepbot.store import DiskFullError, SaveResult, StoreError
+from prepbot.service import SaveResult, Service, ServiceError
 from prepbot.textsafe import safe
 from prepbot.tui.palette import ScreenCommands
 from prepbot.tui.screens.corrections import CorrectionActions
@@ -282,13 +282,13 @@ class ChatScreen(CorrectionActions, Screen):
             return True
         try:
             result = self.conversation.save_all() if self._unsaved else self.conversation.save()
-        except StoreError as exc:
+        except ServiceError as exc:
             self.save_failed(exc)
             return False
         self.save_succeeded(result)
         return True
 
-    def save_failed(self, exc: StoreError) -> None:
+    def save_failed(self, exc: ServiceError) -> None:
         if isinstance(exc, DiskFullError):
             message = "The disk is full: your notes are not saved yet. They stay here; prepbot retries every few seconds."
         else:
@@ -569,13 +569,23 @@ class ChatScreen(CorrectionActions, Screen):
             if text is None:
                 return
             try:
-                self.conversation.set_general_note(text)
+                result = self.conversation.set_general_note(text)
             except ServiceError as exc:
                 self.notify(str(exc), title="Note not saved", severity="error", markup=False)
                 return
-            self.notify("Saved the general note.", title="Note")
+            self.notify(result.message or "Saved the general note.", title="Note", markup=False)
 
+        self.reload_from_elsewhere()  # a note set from a shell meanwhile is the one to edit
         self.app.push_screen(NoteDialog(self.interview.general_note), done)
+
+    def reload_from_elsewhere(self) -> None:
+        """Read what another window or a shell saved meanwhile, and show it."""
+        try:
+            changed = self.conversation.refresh().underneath
+        except ServiceError:
+            return  # deleted or unreadable: the next save says so (and writes it back)
+        if changed:
+            self.refresh_panels()
 
     def action_import_source(self) -> None:
         from prepbot.tui.screens.dialogs import ImportDialog
@@ -619,5 +629,5 @@ class ChatScreen(CorrectionActions, Screen):
                 timer.stop()
         try:
             self.conversation.save_all() if self._unsaved else self.conversation.save()
-        except StoreError:
+        except ServiceError:
             self.app.keep_unsaved(self.conversation)  # kept in memory, retried, printed at quit

@@ -4,8 +4,8 @@ provide `service`, `interview`, `finding_list()`, `current_question_id()` and `a
 
 from __future__ import annotations
 
+from prepbot.errors import ConflictError, ServiceError
 from prepbot.interview import Finding
-from prepbot.service import ServiceError
 from prepbot.tui.screens.dialogs import AddFlagDialog, ReasonDialog, WhyDialog, explain
 from prepbot.tui.text import one_line
 
@@ -25,8 +25,15 @@ class CorrectionActions:
         return {q.id: i + 1 for i, q in enumerate(self.interview.questions(self.service.bank))}
 
     def correct(self, flag_id: str, status: str, reason: str = "", question_id: str | None = None) -> None:
+        self.write_correction(lambda: self.service.correct(self.interview, flag_id, status, reason, question_id))
+
+    def write_correction(self, write) -> None:
         try:
-            self.service.correct(self.interview, flag_id, status, reason, question_id)
+            write()
+        except ConflictError as exc:  # changed in another window: the copy was reloaded, show it
+            self.notify(str(exc), title="Not changed", severity="warning", markup=False)
+            self.after_correction()
+            return
         except ServiceError as exc:
             self.notify(str(exc), title="Not changed", severity="error", markup=False)
             return
@@ -55,7 +62,7 @@ class CorrectionActions:
     def action_undo_flag(self) -> None:
         finding = self.selected_finding()
         if finding is not None:
-            self.correct(finding.id, "undo")
+            self.write_correction(lambda: self.service.undo_correction(self.interview, finding.id))
             self.notify(f"Back to prepbot's reading: {finding.flag.title}", markup=False)
 
     def action_add_flag(self) -> None:

@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from prepbot.errors import NotFoundError, ServiceError
 from prepbot.service import Service
-from prepbot.store import StoreError
 from prepbot.textsafe import safe
 from prepbot.tui.text import cell, one_line
 
@@ -60,7 +60,7 @@ class HomeScreen(Screen):
         table.clear()
         try:
             rows = self.service.list_interviews()
-        except StoreError as exc:
+        except ServiceError as exc:
             self.notify(safe(exc), severity="error", markup=False)
             rows = []
         self.marked = [i for i in self.marked if i in {item.row.id for item in rows}]
@@ -98,7 +98,20 @@ class HomeScreen(Screen):
     def open(self, interview_id: str) -> None:
         from prepbot.tui.screens.chat import ChatScreen
 
-        self.app.push_screen(ChatScreen(self.service, self.service.load(interview_id)))
+        interview = self._load(interview_id)
+        if interview is not None:
+            self.app.push_screen(ChatScreen(self.service, interview))
+
+    def _load(self, interview_id: str):
+        """The saved interview, or None after a notice (deleted from another shell meanwhile)."""
+        try:
+            return self.service.load(interview_id)
+        except NotFoundError:
+            self.notify("That interview is no longer saved (deleted elsewhere); the list is up to date now.", severity="warning")
+        except ServiceError as exc:
+            self.notify(safe(exc), severity="error", markup=False)
+        self.reload()
+        return None
 
     def action_new(self) -> None:
         from prepbot.tui.screens.new_interview import NewInterviewScreen
@@ -111,11 +124,17 @@ class HomeScreen(Screen):
         interview_id = self.selected_id()
         if not interview_id:
             return
-        interview = self.service.load(interview_id)
+        interview = self._load(interview_id)
+        if interview is None:
+            return
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                self.service.delete(interview_id)
+                try:
+                    self.service.delete(interview_id)
+                except ServiceError as exc:
+                    self.notify(safe(exc), severity="error", markup=False)
+                    return
                 self.notify(f"Deleted the interview with {one_line(interview.company, 40)}.", markup=False)
                 self.reload()
 
@@ -151,7 +170,7 @@ class HomeScreen(Screen):
             return
         try:
             interviews = [self.service.load(i) for i in self.marked]
-        except StoreError as exc:
+        except ServiceError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         self.app.push_screen(CompareScreen(self.service, interviews))

@@ -1,7 +1,8 @@
-"""`prepbot compare` and `prepbot serve`: companies side by side, and prepbot in a browser.
+"""`prepbot tui` (the default command) and `prepbot serve`: the interview chatbot, in a terminal
+or in a browser.
 
-Registered on the `cli` group by one import at the end of cli.py. Heavy imports happen inside the
-commands; nothing here imports textual (`serve` runs the TUI in a child process).
+Registered by build_cli() in prepbot.cli. Nothing here imports textual at module level: `tui`
+imports the app inside the command, and `serve` runs it in a child process.
 """
 
 from __future__ import annotations
@@ -12,57 +13,36 @@ from pathlib import Path
 
 import click
 
-from prepbot.cli import _bank_option, _find, _service, cli
+from prepbot.cli.base import bank_option, catalogue, open_service
 from prepbot.textsafe import safe
 
-COMPARE_FORMATS = click.Choice(["text", "md", "html", "json"])
 
-
-@cli.command("compare")
-@click.argument("sessions", nargs=-1, metavar="SESSION SESSION [SESSION...]")
-@click.option("--format", "-f", "fmt", type=COMPARE_FORMATS, default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File or folder to write (default: stdout).")
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
-@_bank_option
-def compare_command(sessions: tuple[str, ...], fmt: str, output: Path | None, force: bool, banks) -> None:
-    """Two to four saved interviews side by side: verdicts, every flag, what to ask next.
-
-    Each SESSION is an id, an id prefix or a company name, as for `prepbot export`.
+@click.command("tui")
+@bank_option
+def tui_command(banks: tuple[Path, ...]) -> None:
+    """Open the interview chatbot (the default command).
 
     \b
-    Examples:
-      prepbot compare Acme Globex
-      prepbot compare 3f2a9c 7b01de Initech --format html -o ~/Desktop/
+    Example:
+      prepbot
+      prepbot tui --bank ~/my-questions.yaml
     """
-    from prepbot.compare import MAX_INTERVIEWS, MIN_INTERVIEWS, CompareError, compare
-    from prepbot.export import ExportError, comparison_name, render_comparison, resolve_target, write_export
-
-    if not MIN_INTERVIEWS <= len(sessions) <= MAX_INTERVIEWS:
+    service = open_service(banks)
+    served = "TEXTUAL_DRIVER" in os.environ  # `prepbot serve` runs this with a browser's driver, no terminal
+    if not served and not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
         raise click.ClickException(
-            f"compare takes {MIN_INTERVIEWS} to {MAX_INTERVIEWS} interviews, not {len(sessions)} (see 'prepbot sessions list')"
+            "the interview chatbot needs a terminal (standard input and output are not one); "
+            "the commands in 'prepbot --help' work without one"
         )
-    service = _service(banks)
-    interviews = [_find(service, session) for session in sessions]
-    try:
-        comparison = compare(service.bank, [(i, service.summary(i)) for i in interviews])
-    except CompareError as exc:
-        raise click.ClickException(str(exc)) from None
-    text = render_comparison(service.bank, comparison, fmt)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    target = resolve_target(output, comparison_name(comparison.companies), "comparison", "txt" if fmt == "text" else fmt)
-    try:
-        write_export(target, text, force=force)
-    except ExportError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"Wrote {safe(str(target), keep_layout=False)}", err=True)
+    from prepbot.tui.app import PrepbotApp  # deferred: textual is heavy and CLI paths never need it
+
+    PrepbotApp(service).run()
 
 
 # --------------------------------------------------------------------------- serve
 
 
-@cli.command("serve")
+@click.command("serve")
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -84,7 +64,7 @@ def compare_command(sessions: tuple[str, ...], fmt: str, output: Path | None, fo
     show_default=True,
     help="Browser tabs that may run the app at once (each is a process).",
 )
-@_bank_option
+@bank_option
 def serve_command(host: str, port: int, allow_hosts: tuple[str, ...], max_sessions: int, banks) -> None:
     """The interview chatbot in a web browser (the same app, the same saved interviews).
 
@@ -101,15 +81,13 @@ def serve_command(host: str, port: int, allow_hosts: tuple[str, ...], max_sessio
     """
     import shlex
 
-    from prepbot.cli import _catalogue
-
     host = host.strip()
     if not host:
         raise click.UsageError("--host needs an address (127.0.0.1 for this machine only)")
     bad = [name for name in allow_hosts if not name.strip() or any(c in name for c in "/ @\\")]
     if bad:
         raise click.UsageError(f"--allow-host takes a host name, got {safe(bad[0], keep_layout=False)!r}")
-    _catalogue(banks)  # a broken bank is reported here, once, not in every browser tab
+    catalogue(banks)  # a broken bank is reported here, once, not in every browser tab
     from prepbot.serving import GuardedServer, allowed_hosts, is_local, is_wildcard
 
     command = [sys.executable, "-m", "prepbot", "tui"]

@@ -1,0 +1,91 @@
+"""The command line. Bare `prepbot` opens the TUI; everything else needs no screen.
+
+`build_cli()` makes the group (prepbot.cli.base) and registers every command explicitly, one
+module per family: imports go one way, command modules -> base, never back to this package.
+Nothing here imports textual, the service or the store at module level: `prepbot analyze` and
+friends start fast and work where no terminal UI could.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from prepbot.textsafe import safe
+
+
+def build_cli() -> click.Group:
+    """The `prepbot` group with every command on it."""
+    from prepbot.cli import app, bank, compare, interviews, prep, sessions
+    from prepbot.cli.base import make_group
+
+    group = make_group()
+    for command in (
+        app.tui_command,
+        app.serve_command,
+        prep.questions_command,
+        prep.analyze_command,
+        prep.prep_command,
+        bank.bank_group,
+        sessions.export_command,
+        sessions.sessions_group,
+        interviews.new_command,
+        interviews.edit_command,
+        interviews.note_command,
+        interviews.flags_command,
+        interviews.import_command,
+        compare.compare_command,
+    ):
+        group.add_command(command)
+    return group
+
+
+def undecodable(args: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which nothing can save or print), shown with those bytes escaped; None when all are text."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return os.fsencode(arg).decode("utf-8", errors="backslashreplace")
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI with one-line errors: `prepbot: error: ...` on stderr and a non-zero exit."""
+    bad = undecodable(sys.argv[1:] if argv is None else argv)
+    if bad is not None:
+        click.echo(f"prepbot: error: an argument is not UTF-8 text: '{safe(bad, keep_layout=False)}'", err=True)
+        sys.exit(2)
+    try:
+        build_cli().main(args=argv, prog_name="prepbot", standalone_mode=False)
+    except getattr(click.exceptions, "NoArgsIsHelpError", ()) as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
+        sys.exit(2)
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        click.echo(f"prepbot: error: {safe(exc.format_message(), keep_layout=False)}{hint}", err=True)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"prepbot: error: {safe(exc.format_message())}", err=True)
+        sys.exit(exc.exit_code if exc.exit_code != 1 else 2)
+    except click.exceptions.Abort:
+        click.echo("prepbot: aborted", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head` and friends: not an error
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: still one line for the user, the traceback on request
+        if os.environ.get("PREPBOT_DEBUG"):
+            raise
+        click.echo(
+            f"prepbot: internal error: {type(exc).__name__}: {safe(str(exc), keep_layout=False)} (set PREPBOT_DEBUG=1 for details)",
+            err=True,
+        )
+        sys.exit(1)
