@@ -66,6 +66,11 @@ def _plural(count: int, word: str) -> str:
 # --------------------------------------------------------------------------- flags
 
 KIND_MARK = {"red": "✗ RED", "green": "✓ GREEN"}
+NOT_COUNTED = {
+    "dismissed": "dismissed: counts for nothing",
+    "conflicting": "its opposite was heard too: counts for nothing until you confirm one",
+    "overruled": "you confirmed its opposite: counts for nothing",
+}
 
 
 def _flag_id(service, flag_id: str) -> str:
@@ -170,7 +175,7 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
     summary = service.summary(interview)
     where = _where(interview)
     if fmt == "json":
-        from prepbot.export.shapes import finding_as_dict, verdict_as_dict
+        from prepbot.export.shapes import conflict_as_dict, finding_as_dict, verdict_as_dict
 
         click.echo(
             _json(
@@ -180,6 +185,7 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
                     "interview": {"id": interview.id, "company": interview.company},
                     "verdict": verdict_as_dict(summary.verdict),
                     "flags": [finding_as_dict(f, where) for f in summary.findings],
+                    "conflicts": [conflict_as_dict(c, where) for c in summary.conflicts],
                 }
             )
         )
@@ -206,7 +212,8 @@ def _render_flags(interview, summary, where) -> str:
             "",
             f"{KIND_MARK[finding.kind]}  {finding.id}  [{finding.status}]  {safe(flag.title, keep_layout=False)}",
             f"    severity {flag.severity}, weight {finding.weight:+d}"
-            + (" (dismissed: counts for nothing)" if not finding.counts else ""),
+            + (f" ({NOT_COUNTED[finding.status]})" if not finding.counts else "")
+            + (f", your weight: {finding.preference}" if finding.preference != "normal" else ""),
         ]
         place = where(finding)
         if place:
@@ -215,6 +222,15 @@ def _render_flags(interview, summary, where) -> str:
             lines.append(f'    heard: "{_one_line(heard.evidence.text)}"')
         if finding.reason:
             lines.append(f"    your reason: {_one_line(finding.reason)}")
+    for conflict in summary.conflicts:
+        red_quotes, green_quotes = conflict.quotes
+        lines += ["", f"⚠ CONFLICT  {conflict.red.id} / {conflict.green.id}: heard both ways, counted neither way"]
+        lines += [f'    ✗ heard: "{_one_line(text)}"' for text in red_quotes]
+        lines += [f'    ✓ heard: "{_one_line(text)}"' for text in green_quotes]
+        lines += [
+            f"    settle it: {_one_line(conflict.ask)}",
+            f"    then: prepbot flags SESSION --confirm {conflict.red.id}  (or --confirm {conflict.green.id})",
+        ]
     if summary.verdict.unknown:
         lines += ["", f"Not probed yet (unknown, not green): {', '.join(summary.verdict.unknown)}"]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from prepbot.catalogue import Catalogue
 from prepbot.interview import Interview, Summary, start_interview, summarize
 from prepbot.matching import Match
 from prepbot.planner import PlanError
+from prepbot.prefs import NORMAL, Preferences
 from prepbot.store import InterviewRow, SaveResult, Store, StoreError
 
 
@@ -46,6 +47,7 @@ class Service:
         # The classifier beside the cues (when installed); off: cues and context rules alone.
         self.use_model = use_model and catalogue.matcher.model is not None
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
+        self._preferences: tuple[int | None, Preferences] | None = None
 
     @property
     def bank(self) -> Bank:
@@ -116,12 +118,49 @@ class Service:
         return interview
 
     def summary(self, interview: Interview, model: str = "auto") -> Summary:
-        return summarize(interview, self.bank, self.catalogue.matcher, model if self.use_model else "off")
+        return summarize(
+            interview, self.bank, self.catalogue.matcher, model if self.use_model else "off", preferences=self.preferences()
+        )
 
     def render_report(self, interview: Interview, fmt: str) -> str:
         from prepbot.export import render_report
 
-        return render_report(self.bank, self.catalogue.matcher, interview, fmt, "auto" if self.use_model else "off")
+        return render_report(
+            self.bank, self.catalogue.matcher, interview, fmt, "auto" if self.use_model else "off", self.preferences()
+        )
+
+    # -- the candidate's weights
+
+    def preferences(self) -> Preferences:
+        """The saved weights (read again when the file changed); an unreadable file: all normal."""
+        from prepbot.prefs import PreferencesError, load_preferences, preferences_path
+
+        path = preferences_path()
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        if self._preferences is None or self._preferences[0] != stamp:
+            try:
+                self._preferences = (stamp, load_preferences(path))
+            except PreferencesError:
+                self._preferences = (stamp, NORMAL)
+        return self._preferences[1]
+
+    def set_preference(self, flag_id: str, weight: str) -> Preferences:
+        """Save one flag's weight. Raises ServiceError (an unknown flag or weight, a write error)."""
+        from prepbot.prefs import PreferencesError, load_preferences, save_preferences
+
+        if flag_id not in self.bank.flags:
+            raise ServiceError(f"no flag '{flag_id}' (see 'prepbot prefs' for the flag ids)")
+        try:
+            preferences = load_preferences().with_weight(flag_id, weight)
+            save_preferences(preferences)
+        except PreferencesError as exc:
+            raise ServiceError(str(exc)) from None
+        self._preferences = None
+        self._counts.clear()
+        return preferences
 
     def open(self, interview: Interview) -> "Conversation":
         return Conversation(self, interview)

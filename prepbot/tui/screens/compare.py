@@ -20,7 +20,15 @@ from prepbot.tui.screens.export import ExportScreen
 from prepbot.tui.text import cell, one_line
 
 # Words first, colour second: the cell reads the same in NO_COLOR and 16-colour terminals.
-STYLES = {"red": "bold red", "green": "bold green", "dismissed": "strike dim", "not-heard": "dim", "not-asked": "dim"}
+STYLES = {
+    "red": "bold red",
+    "green": "bold green",
+    "conflicting": "bold yellow",
+    "overruled": "strike dim",
+    "dismissed": "strike dim",
+    "not-heard": "dim",
+    "not-asked": "dim",
+}
 
 
 def cell_text(item: Cell) -> Text:
