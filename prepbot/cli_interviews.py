@@ -360,6 +360,8 @@ def new_command(company, role, persona, minutes, categories, date, banks) -> Non
         f"{_plural(count, 'question')}, about {total:g} min. Open it with 'prepbot'.",
         err=True,
     )
+    for line in service.round_lines(interview):
+        click.echo(safe(line, keep_layout=False), err=True)
 
 
 @cli.command("edit")

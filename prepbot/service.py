@@ -48,6 +48,7 @@ class Service:
         self.use_model = use_model and catalogue.matcher.model is not None
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
         self._preferences: tuple[int | None, Preferences] | None = None
+        self.last_round = None  # the RoundPlan of the last interview started (None: a plain first round)
 
     @property
     def bank(self) -> Bank:
@@ -100,11 +101,26 @@ class Service:
         minutes: float | None = None,
         categories: Iterable[str] = (),
     ) -> Interview:
-        """Plan and save a new interview. Raises ServiceError with a message fit for the user."""
+        """Plan and save a new interview. Raises ServiceError with a message fit for the user.
+
+        With a company that has earlier rounds, this is the next round (see `plan_next_round`):
+        nothing answered before is asked again, the reds heard before are followed up first. Every
+        plan probes the candidate's deal-breakers first."""
         try:
             interview = start_interview(
                 self.bank, company=company, role=role, date=date, persona=persona, minutes=minutes, categories=categories
             )
+            preferences = self.preferences()
+            earlier = self.earlier_process(interview.company)
+            if earlier is not None or preferences.deal_breakers():
+                from prepbot.process import plan_next_round, round_interview
+
+                round_plan = plan_next_round(self.bank, earlier, persona, minutes, categories, preferences)
+                round_interview(round_plan, interview)
+                self.last_round = round_plan
+            else:
+                self.last_round = None
+                interview.categories = tuple(round_plan.plan.categories)
         except PlanError as exc:
             raise ServiceError(_sentence(str(exc))) from None
         except ValueError as exc:
@@ -116,6 +132,67 @@ class Service:
         except StoreError as exc:
             raise ServiceError(str(exc)) from None
         return interview
+
+    # -- a company's whole process
+
+    def company_interviews(self, company: str) -> list[Interview]:
+        """Every saved interview with this company (any spelling), oldest first."""
+        from prepbot.process import company_key
+
+        key = company_key(company)
+        try:
+            rows = [r for r in self.store.list() if company_key(r.company) == key]
+            return [self.store.load(r.id) for r in rows]
+        except StoreError as exc:
+            raise ServiceError(str(exc)) from None
+
+    def earlier_process(self, company: str, excluding: str | None = None):
+        """The process so far with this company (its saved interviews), or None for a first round."""
+        from prepbot.process import build_process
+
+        interviews = [i for i in self.company_interviews(company) if i.id != excluding]
+        if not interviews:
+            return None
+        return build_process(self.bank, [(i, self.summary(i)) for i in interviews], self.preferences())
+
+    def process(self, name: str):
+        """A company's process by any spelling of its name, or by the id (or id prefix) of one of
+        its interviews. Raises ServiceError."""
+        from prepbot.process import company_key
+
+        key = company_key(name)
+        if not key:
+            raise ServiceError("give a company name or an interview id (see 'prepbot sessions list')")
+        try:
+            rows = self.store.list()
+        except StoreError as exc:
+            raise ServiceError(str(exc)) from None
+        companies = {company_key(r.company): r.company for r in rows}
+        if key not in companies:
+            by_id = {company_key(r.company) for r in rows if r.id == name.strip() or r.id.startswith(name.strip())}
+            if not by_id:
+                by_id = {k for k in companies if key in k}
+            if len(by_id) > 1:
+                raise ServiceError(f"'{name.strip()}' matches {len(by_id)} companies; give more of the name")
+            if not by_id:
+                raise ServiceError(f"no saved interview with a company named '{name.strip()}' (see 'prepbot sessions list')")
+            key = by_id.pop()
+        process = self.earlier_process(companies[key])
+        assert process is not None
+        return process
+
+    def round_lines(self, interview: Interview) -> list[str]:
+        """Which round the interview just started is and what it follows up (prepbot new, the screen)."""
+        from prepbot.process import describe_round
+
+        if self.last_round is None:
+            return []
+        return describe_round(self.last_round, self.bank, interview.company)
+
+    def render_company(self, process, fmt: str) -> str:
+        from prepbot.export.company import render_company
+
+        return render_company(self.bank, process, fmt)
 
     def summary(self, interview: Interview, model: str = "auto") -> Summary:
         return summarize(
