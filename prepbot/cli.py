@@ -539,8 +539,6 @@ def main(argv: list[str] | None = None) -> None:
 
 # The command modules register on the group above (they import this module's helpers).
 from prepbot import cli_compare, cli_interviews  # noqa: E402,F401
+from prepbot.cli_company import register as register_company_commands  # noqa: E402
 
-# The candidate's weights and the company file (prepbot/cli_company.py).
-from prepbot import cli_company  # noqa: E402
-
-cli_company.register(cli)
+register_company_commands(cli)
