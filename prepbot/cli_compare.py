@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from prepbot.cli import _bank_option, _find, _service, cli
+from prepbot.cli import _bank_option, _service, cli
 from prepbot.textsafe import safe
 
 COMPARE_FORMATS = click.Choice(["text", "md", "html", "json"])
@@ -25,9 +25,10 @@ COMPARE_FORMATS = click.Choice(["text", "md", "html", "json"])
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @_bank_option
 def compare_command(sessions: tuple[str, ...], fmt: str, output: Path | None, force: bool, banks) -> None:
-    """Two to four saved interviews side by side: verdicts, every flag, what to ask next.
+    """Two to four saved interviews or companies side by side: verdicts, every flag, what to ask next.
 
-    Each SESSION is an id, an id prefix or a company name, as for `prepbot export`.
+    Each SESSION is an id, an id prefix or a company name, as for `prepbot export`. A company
+    name (any spelling) with more than one round compares its company file: all rounds together.
 
     \b
     Examples:
@@ -41,10 +42,15 @@ def compare_command(sessions: tuple[str, ...], fmt: str, output: Path | None, fo
         raise click.ClickException(
             f"compare takes {MIN_INTERVIEWS} to {MAX_INTERVIEWS} interviews, not {len(sessions)} (see 'prepbot sessions list')"
         )
+    from prepbot.service import ServiceError
+
     service = _service(banks)
-    interviews = [_find(service, session) for session in sessions]
     try:
-        comparison = compare(service.bank, [(i, service.summary(i)) for i in interviews])
+        pairs = [service.compare_column(session) for session in sessions]
+    except ServiceError as exc:
+        raise click.ClickException(safe(str(exc), keep_layout=False)) from None
+    try:
+        comparison = compare(service.bank, pairs)
     except CompareError as exc:
         raise click.ClickException(str(exc)) from None
     text = render_comparison(service.bank, comparison, fmt)

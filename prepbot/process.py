@@ -443,3 +443,44 @@ def round_interview(round_plan: RoundPlan, interview: Interview) -> Interview:
             interview.question_ids.append(entry)
     interview.current = 0
     return interview
+
+
+# --------------------------------------------------------------------------- comparing processes
+
+
+def as_column(process: Process) -> tuple[Interview, Summary]:
+    """The process as one comparison column: an interview holding every round's answers and
+    sources (id `company:<key>`), and a summary whose findings are the company's."""
+    from prepbot.interview import FlagConflict
+
+    rounds = process.rounds
+    dates = sorted({r.date for r in rounds})
+    merged = Interview(
+        company=process.company,
+        role=" / ".join(dict.fromkeys(r.interview.role for r in rounds if r.interview.role.strip())),
+        date=dates[0] if len(dates) == 1 else f"{dates[0]} – {dates[-1]}",
+        persona=None,
+        id=f"company:{process.key}",
+        created_at=rounds[0].interview.created_at,
+        updated_at=max(r.interview.updated_at for r in rounds),
+    )
+    for round_ in rounds:
+        for question_id in round_.interview.question_ids:
+            if question_id not in merged.question_ids:
+                merged.question_ids.append(question_id)
+        merged.answers.update({q: a for q, a in round_.interview.answers.items() if a.answered or q not in merged.answers})
+        merged.own_questions.update(round_.interview.own_questions)
+        merged.sources.extend(round_.interview.sources)
+    reasons = process.verdict.reasons
+    red = tuple(f for f in reasons if f.counts and f.kind == "red")
+    green = tuple(f for f in reasons if f.counts and f.kind == "green")
+    conflicts = tuple(
+        FlagConflict(c.red.finding, c.green.finding, c.ask, c.question_id)
+        for c in process.conflicts
+        if c.red.finding is not None and c.green.finding is not None
+    )
+    in_conflict = {c.red.id for c in conflicts} | {c.green.id for c in conflicts}
+    dismissed = tuple(f for f in reasons if not f.counts and f.id not in in_conflict)
+    follow_ups = tuple(dict.fromkeys(f.flag.follow_up for f in red))
+    summary = Summary(red, green, dismissed, (), (), process.verdict, follow_ups, conflicts)
+    return merged, summary

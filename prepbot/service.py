@@ -181,6 +181,38 @@ class Service:
         assert process is not None
         return process
 
+    def compare_pair(self, interview: Interview, by_company: bool = True):
+        """What a comparison column shows for this interview: with `by_company`, when its company
+        has more than one round, the whole company file (all rounds); else the interview alone."""
+        if by_company:
+            process = self.earlier_process(interview.company)
+            if process is not None and len(process.rounds) > 1:
+                from prepbot.process import as_column
+
+                return as_column(process)
+        return interview, self.summary(interview)
+
+    def compare_column(self, key: str):
+        """A comparison column for what the user typed: a company name (any spelling) with more
+        than one round gives its company file; an id, id prefix or other name gives one interview.
+        Raises ServiceError."""
+        from prepbot.process import company_key
+
+        wanted = company_key(key)
+        try:
+            rows = self.store.list()
+        except StoreError as exc:
+            raise ServiceError(str(exc)) from None
+        if wanted and sum(1 for r in rows if company_key(r.company) == wanted) > 1:
+            from prepbot.process import as_column
+
+            return as_column(self.process(key))
+        try:
+            interview = self.find(key)
+        except StoreError as exc:
+            raise ServiceError(str(exc)) from None
+        return interview, self.summary(interview)
+
     def round_lines(self, interview: Interview) -> list[str]:
         """Which round the interview just started is and what it follows up (prepbot new, the screen)."""
         from prepbot.process import describe_round
