@@ -289,7 +289,7 @@ class Lead:
 @dataclass(frozen=True)
 class RoundPlan:
     number: int  # which round this will be
-    plan: Plan  # the bank questions (leads first, then the planner's fill)
+    plan: Plan | None  # the bank questions (leads first, then the planner's fill); None: the planner's own
     leads: tuple[Lead, ...]
     follow_ups: tuple[str, ...]  # the follow-ups the reds call for, planned as the candidate's own questions
     entries: tuple[str, ...]  # the plan in order: a bank question id, or "ask:" + a follow-up to add as own question

@@ -112,15 +112,15 @@ class Service:
             )
             preferences = self.preferences()
             earlier = self.earlier_process(interview.company)
-            if earlier is not None or preferences.deal_breakers():
-                from prepbot.process import plan_next_round, round_interview
+            from prepbot.process import RoundPlan, plan_next_round, round_interview
 
+            if earlier is not None or preferences.deal_breakers():
                 round_plan = plan_next_round(self.bank, earlier, persona, minutes, categories, preferences)
                 round_interview(round_plan, interview)
-                self.last_round = round_plan
-            else:
-                self.last_round = None
                 interview.categories = tuple(round_plan.plan.categories)
+            else:  # a first round without deal-breakers: the planner's plan as it is
+                round_plan = RoundPlan(1, None, (), (), tuple(interview.question_ids))
+            self.last_round = round_plan
         except PlanError as exc:
             raise ServiceError(_sentence(str(exc))) from None
         except ValueError as exc:
