@@ -213,6 +213,23 @@ class Service:
             raise ServiceError(str(exc)) from None
         return interview, self.summary(interview)
 
+    def preview_round(self, company: str, persona: str | None = None, minutes: float | None = None) -> list[str]:
+        """Which round an interview with `company` would be and what it would follow up (the
+        new-interview screen, before it is started); empty for a first round without deal-breakers."""
+        from prepbot.process import describe_round, plan_next_round
+
+        if not company.strip():
+            return []
+        try:
+            earlier = self.earlier_process(company)
+            preferences = self.preferences()
+            if earlier is None and not preferences.deal_breakers():
+                return []
+            round_plan = plan_next_round(self.bank, earlier, persona, minutes, (), preferences)
+        except (ServiceError, PlanError, ValueError):
+            return []
+        return describe_round(round_plan, self.bank, company)
+
     def round_lines(self, interview: Interview) -> list[str]:
         """Which round the interview just started is and what it follows up (prepbot new, the screen)."""
         from prepbot.process import describe_round
