@@ -367,17 +367,36 @@ class Service:
             from prepbot.planner import plan
 
             try:
-                the_plan = plan(self.bank, persona=persona, minutes=minutes, categories=categories or ())
+                earlier = self.earlier_process(interview.company, excluding=interview.id)
+                preferences = self.preferences()
+                if earlier is not None or preferences.deal_breakers():  # a later round stays one
+                    from prepbot.process import plan_next_round
+
+                    round_plan = plan_next_round(self.bank, earlier, persona, minutes, categories or (), preferences)
+                    the_plan, entries = round_plan.plan, round_plan.entries
+                else:
+                    the_plan = plan(self.bank, persona=persona, minutes=minutes, categories=categories or ())
+                    entries = tuple(q.id for q in the_plan.questions)
             except PlanError as exc:
                 raise ServiceError(_sentence(str(exc))) from None
+            assert the_plan is not None
             current_id = interview.question_ids[interview.current] if interview.question_ids else None
+            planned = []
+            for entry in entries:
+                if not entry.startswith("ask:"):
+                    planned.append(entry)
+                    continue
+                # A follow-up the round calls for: the candidate's own question, once.
+                mine = {" ".join(ask.lower().split()): q for q, ask in interview.own_questions.items()}
+                planned.append(mine.get(" ".join(entry[4:].lower().split())) or interview.add_question(entry[4:]))
+            # Kept where they are: every question with a note or a status, and the candidate's own
+            # questions (those the new plan calls for go to their place in it).
             kept = [
                 q
                 for q in interview.question_ids
-                if q in interview.own_questions
+                if (q in interview.own_questions and q not in planned)
                 or (q in interview.answers and (interview.answers[q].note.strip() or interview.answers[q].status != "open"))
             ]
-            planned = [q.id for q in the_plan.questions]
             interview.question_ids = kept + [q for q in planned if q not in kept]
             interview.persona, interview.minutes = persona, minutes
             interview.categories = tuple(the_plan.categories)

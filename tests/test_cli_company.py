@@ -195,3 +195,25 @@ def test_company_golden(bank, catalogue, fmt):
     assert "\x1b" not in text
     if fmt == "html":
         assert "<script>" not in text and "&lt;script&gt;" in text
+
+
+def test_replanning_a_later_round_keeps_it_a_later_round(run_cli):
+    first, _ = new(run_cli, "Acme", "manager", "2026-11-01")
+    note_on(first, "ho-vacation", ON_CALL)
+    second, _ = new(run_cli, "Acme", "engineer", "2026-11-08")
+    result = run_cli("edit", second, "--persona", "manager", "--minutes", "15")
+    assert result.code == 0, result.err
+    replanned = Store().load(second)
+    assert "ho-vacation" not in replanned.question_ids
+    assert bank_follow_up("on-call-burden") in replanned.own_questions.values()
+    assert {"on-call-burden", "no-after-hours-contact"} & set(replanned.questions(_bank())[0].flags)
+
+
+def _bank():
+    from prepbot.catalogue import load_catalogue
+
+    return load_catalogue().bank
+
+
+def bank_follow_up(flag_id: str) -> str:
+    return _bank().flags[flag_id].follow_up
