@@ -303,6 +303,14 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _same(one: str, other: str) -> bool:
+    """Two questions in nearly the same words (one the other with a clause added)."""
+    from difflib import SequenceMatcher
+
+    a, b = _norm(one).rstrip("?"), _norm(other).rstrip("?")
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() > 0.8
+
+
 def plan_next_round(
     bank: Bank,
     earlier: Process | None,
@@ -364,18 +372,26 @@ def plan_next_round(
                 candidate = best(targets, fits)
                 if candidate is not None and candidate.minutes <= left + 1e-9:
                     new_question = candidate
+            asking = new_question or question
             follow_up = flag.follow_up if _norm(flag.follow_up) not in asked_texts else ""
-            cost = (new_question.minutes if new_question else 0) + (own_question("", "").minutes if follow_up else 0)
-            if (new_question or follow_up) and cost > left + 1e-9:
+            # A follow-up that only repeats the lead question in other words is not planned twice.
+            planned_follow_up = follow_up if follow_up and not (asking and _same(asking.ask, follow_up)) else ""
+            cost = (new_question.minutes if new_question else 0) + (own_question("", "").minutes if planned_follow_up else 0)
+            if (new_question or planned_follow_up) and cost > left + 1e-9:
                 continue
             if new_question is not None:
                 taken.append(new_question)
                 entries.append(new_question.id)
-            if follow_up and follow_up not in follow_ups:
-                follow_ups.append(follow_up)
-                entries.append("ask:" + follow_up)
+            if planned_follow_up and planned_follow_up not in follow_ups:
+                follow_ups.append(planned_follow_up)
+                position = entries.index(asking.id) + 1 if asking is not None and asking.id in entries else len(entries)
+                entries.insert(position, "ask:" + planned_follow_up)
             left -= cost
-            leads.append(Lead("red", (flag.id,), new_question or question, follow_up))
+            shared = next((i for i, lead in enumerate(leads) if lead.reason == "deal-breaker" and lead.question is asking), None)
+            if shared is not None:  # a deal-breaker heard red already: one lead, with its follow-up
+                leads[shared] = replace(leads[shared], follow_up=planned_follow_up)
+            else:
+                leads.append(Lead("red", (flag.id,), asking, planned_follow_up))
         # 3. The flags no round has probed: the questions closing the most of them.
         open_flags = set(earlier.unknown) - {f for q in taken for f in q.flags}
         while open_flags:
@@ -422,6 +438,8 @@ def describe_round(round_plan: RoundPlan, bank: Bank, company: str) -> list[str]
         ask = f": {lead.question.ask}" if lead.question is not None else ""
         if lead.reason == "deal-breaker":
             lines.append(f"Probes your deal-breaker first ({names}){ask}")
+            if lead.follow_up:
+                lines.append(f"    heard red earlier; then: {lead.follow_up}")
         elif lead.reason == "red":
             lines.append(f"Follows up the red flag heard earlier ({names}){ask}")
             if lead.follow_up:

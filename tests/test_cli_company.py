@@ -99,7 +99,7 @@ def test_two_rounds_and_the_company_file(run_cli):
     text = run_cli("company", "ACME corp")
     assert text.code == 0, text.err
     assert text.out.startswith("COMPANY FILE: acme CORP\n2 rounds\n")
-    assert "CONFLICTS BETWEEN ROUNDS (1)" in text.out
+    assert "CONFLICTS (1): a red flag and its green opposite both heard" in text.out
     data = json.loads(run_cli("company", first, "--format", "json").out)  # an interview id works too
     assert data["schema"] == "prepbot.company" and data["version"] == 1
     assert [r["id"] for r in data["rounds"]] == [first, second]
