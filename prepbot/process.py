@@ -393,7 +393,8 @@ def plan_next_round(
             else:
                 leads.append(Lead("red", (flag.id,), asking, planned_follow_up))
         # 3. The flags no round has probed: the questions closing the most of them.
-        open_flags = set(earlier.unknown) - {f for q in taken for f in q.flags}
+        ignored = {f for f in bank.flags if preferences.of(f) == "ignore"}
+        open_flags = set(earlier.unknown) - ignored - {f for q in taken for f in q.flags}
         while open_flags:
             question = best(open_flags, in_categories)
             if question is None or question.minutes > left + 1e-9:
