@@ -55,7 +55,7 @@ def prefs_group(ctx: click.Context, fmt: str) -> None:
         return
     from prepbot.prefs import WEIGHTS
 
-    lines = []
+    lines: list[str | None] = []
     for weight in WEIGHTS:
         chosen = [f for f in flags if preferences.of(f.id) == weight]
         if not chosen:

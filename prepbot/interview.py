@@ -407,7 +407,7 @@ def summarize(
     green = tuple(f for f in counted if f.kind == "green")
     in_conflict = {f.id for c in conflicts for f in (c.red, c.green)}
     dismissed = tuple(sorted((f for f in findings if not f.counts and f.id not in in_conflict), key=position))
-    conflicts = tuple(sorted(conflicts, key=lambda c: position(c.red)))
+    ordered_conflicts = tuple(sorted(conflicts, key=lambda c: position(c.red)))
 
     questions = interview.questions(bank)
     unanswered = tuple(
@@ -421,10 +421,10 @@ def summarize(
     probed |= {f.id for f in findings} | {f.flag.opposite for f in findings if f.flag.opposite}
     unknown = tuple(flag_id for flag_id in bank.flags if flag_id not in probed)
     deal_breakers = deal_breakers_in(red, preferences)
-    conflicting = tuple(f for c in conflicts for f in (c.red, c.green))
-    label = _verdict_label(interview, red, score, deal_breakers, conflicts)
+    conflicting = tuple(f for c in ordered_conflicts for f in (c.red, c.green))
+    label = _verdict_label(interview, red, score, deal_breakers, ordered_conflicts)
     verdict = Verdict(label, score, (*red, *green, *conflicting, *dismissed), unknown, deal_breakers, preferences)
-    return Summary(red, green, dismissed, unanswered, skipped, verdict, follow_ups, conflicts)
+    return Summary(red, green, dismissed, unanswered, skipped, verdict, follow_ups, ordered_conflicts)
 
 
 def deal_breakers_in(red: Iterable[Finding], preferences: Preferences) -> tuple[Finding, ...]:

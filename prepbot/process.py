@@ -192,8 +192,8 @@ def build_process(bank: Bank, pairs: Sequence[tuple[Interview, Summary]], prefer
 
     flags: dict[str, Flag] = dict(bank.flags)
     for round_ in rounds:
-        for finding in round_.summary.findings:
-            flags.setdefault(finding.id, finding.flag)
+        for heard_finding in round_.summary.findings:
+            flags.setdefault(heard_finding.id, heard_finding.flag)
 
     statuses: dict[str, FlagStatus] = {}
     sure: set[str] = set()
@@ -204,6 +204,7 @@ def build_process(bank: Bank, pairs: Sequence[tuple[Interview, Summary]], prefer
         heard = tuple(s for r, f in found for s in _sightings(r, f, bank))
         if any(f.status in ("confirmed", "added") for _, f in found):
             sure.add(flag_id)
+        finding: Finding | None
         if counted:
             status = "conflicting" if "conflicting" in states and flag_id not in sure else flag.kind
             finding = _merge(counted)
@@ -219,33 +220,35 @@ def build_process(bank: Bank, pairs: Sequence[tuple[Interview, Summary]], prefer
     answered = {q for r in rounds for q, a in r.interview.answers.items() if a.answered}
     persona = rounds[-1].persona
     conflicts: list[RoundConflict] = []
-    for red in list(statuses.values()):
-        opposite = red.flag.opposite
-        if red.flag.kind != "red" or not opposite or opposite not in statuses:
+    for red_side in list(statuses.values()):
+        opposite = red_side.flag.opposite
+        if red_side.flag.kind != "red" or not opposite or opposite not in statuses:
             continue
-        green = statuses[opposite]
-        if red.status not in ("red", "conflicting") or green.status not in ("green", "conflicting"):
+        green_side = statuses[opposite]
+        if red_side.status not in ("red", "conflicting") or green_side.status not in ("green", "conflicting"):
             continue
-        red_sure, green_sure = red.id in sure, green.id in sure
+        red_sure, green_sure = red_side.id in sure, green_side.id in sure
         if red_sure and green_sure:
-            statuses[red.id], statuses[green.id] = replace(red, status="red"), replace(green, status="green")
+            statuses[red_side.id] = replace(red_side, status="red")
+            statuses[green_side.id] = replace(green_side, status="green")
             continue
         if red_sure or green_sure:
-            loser = green if red_sure else red
-            winner = red if red_sure else green
+            loser = green_side if red_sure else red_side
+            winner = red_side if red_sure else green_side
             statuses[winner.id] = replace(winner, status=winner.flag.kind)
             statuses[loser.id] = replace(loser, status="dismissed", finding=_overruled(loser.finding))
             continue
-        statuses[red.id], statuses[green.id] = replace(red, status="conflicting"), replace(green, status="conflicting")
-        question_id, ask = settling_question(bank, red.id, green.id, answered, persona)
-        conflicts.append(RoundConflict(statuses[red.id], statuses[green.id], ask, question_id))
+        statuses[red_side.id] = replace(red_side, status="conflicting")
+        statuses[green_side.id] = replace(green_side, status="conflicting")
+        question_id, ask = settling_question(bank, red_side.id, green_side.id, answered, persona)
+        conflicts.append(RoundConflict(statuses[red_side.id], statuses[green_side.id], ask, question_id))
 
     findings = {
         flag_id: replace(s.finding, status="conflicting") if s.status == "conflicting" and s.finding else s.finding
         for flag_id, s in statuses.items()
     }
-    for flag_id, status in statuses.items():
-        statuses[flag_id] = replace(status, finding=findings[flag_id])
+    for flag_id, flag_status in statuses.items():
+        statuses[flag_id] = replace(flag_status, finding=findings[flag_id])
     with_prefs = {
         flag_id: replace(finding, preference=preferences.of(flag_id)) for flag_id, finding in findings.items() if finding
     }
@@ -331,15 +334,16 @@ def plan_next_round(
     asked_texts: set[str] = set()
     if earlier is not None:
         for round_ in earlier.rounds:
-            for question in round_.interview.questions(bank):
-                answer = round_.interview.answers.get(question.id)
+            for earlier_question in round_.interview.questions(bank):
+                answer = round_.interview.answers.get(earlier_question.id)
                 if answer and answer.answered:
-                    answered.add(question.id)
-                    asked_texts.add(_norm(question.ask))
+                    answered.add(earlier_question.id)
+                    asked_texts.add(_norm(earlier_question.ask))
     fits = [q for q in bank.questions.values() if q.id not in answered and (not persona or persona in q.personas)]
     in_categories = [q for q in fits if not chosen_categories or q.category in chosen_categories]
     taken: list[Question] = []
     leads: list[Lead] = []
+    question: Question | None
     left = float(minutes) if minutes is not None else float("inf")
 
     def best(flag_ids: Collection[str], pool: list[Question]) -> Question | None:

@@ -16,6 +16,7 @@ from prepbot.interview import Interview, Summary, start_interview, summarize
 from prepbot.matching import Match
 from prepbot.planner import PlanError
 from prepbot.prefs import NORMAL, Preferences
+from prepbot.process import RoundPlan
 from prepbot.store import InterviewRow, SaveResult, Store, StoreError
 
 
@@ -48,7 +49,7 @@ class Service:
         self.use_model = use_model and catalogue.matcher.model is not None
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
         self._preferences: tuple[int | None, Preferences] | None = None
-        self.last_round = None  # the RoundPlan of the last interview started (None: a plain first round)
+        self.last_round: RoundPlan | None = None  # the plan of the last interview started
 
     @property
     def bank(self) -> Bank:
@@ -117,7 +118,7 @@ class Service:
             if earlier is not None or preferences.deal_breakers():
                 round_plan = plan_next_round(self.bank, earlier, persona, minutes, categories, preferences)
                 round_interview(round_plan, interview)
-                interview.categories = tuple(round_plan.plan.categories)
+                interview.categories = tuple(round_plan.plan.categories) if round_plan.plan else interview.categories
             else:  # a first round without deal-breakers: the planner's plan as it is
                 round_plan = RoundPlan(1, None, (), (), tuple(interview.question_ids))
             self.last_round = round_plan

@@ -89,7 +89,8 @@ class CompanyScreen(Screen):
             if path is not None:
                 self.notify(f"Saved the company file to {path}", title="Exported", timeout=8, markup=False)
 
-        self.app.push_screen(CompanyExportScreen(self.service, self.process, self.app.last_export_folder), done)
+        folder = getattr(self.app, "last_export_folder", None)
+        self.app.push_screen(CompanyExportScreen(self.service, self.process, folder), done)
 
 
 class CompanyExportScreen(ExportScreen):
