@@ -43,9 +43,14 @@ def prefs_group(ctx: click.Context, fmt: str) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
+    from prepbot.prefs import PreferencesError, load_preferences
+
     base = _helpers()
     service = base._service()
-    preferences = service.preferences()
+    try:
+        preferences = load_preferences()
+    except PreferencesError as exc:
+        raise click.ClickException(safe(str(exc), keep_layout=False)) from None
     flags = service.bank.flags.values()
     if fmt == "json":
         from prepbot.prefs import SCHEMA, VERSION

@@ -109,3 +109,29 @@ def save_preferences(preferences: Preferences, path: Path | None = None) -> Path
             pass
         raise PreferencesError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
+
+
+class SavedPreferences:
+    """The saved preferences, read again only when the file changes (a screen asks often)."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self._cached: tuple[int | None, Preferences] | None = None
+
+    def forget(self) -> None:
+        """Read the file again next time (after this process wrote it)."""
+        self._cached = None
+
+    def get(self) -> Preferences:
+        """The saved weights; an unreadable file counts as all normal (`prepbot prefs` says why)."""
+        path = self.path or preferences_path()
+        try:
+            stamp: int | None = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        if self._cached is None or self._cached[0] != stamp:
+            try:
+                self._cached = (stamp, load_preferences(path))
+            except PreferencesError:
+                self._cached = (stamp, NORMAL)
+        return self._cached[1]

@@ -15,7 +15,7 @@ from prepbot.catalogue import Catalogue
 from prepbot.interview import Interview, Summary, start_interview, summarize
 from prepbot.matching import Match
 from prepbot.planner import PlanError
-from prepbot.prefs import NORMAL, Preferences
+from prepbot.prefs import Preferences, SavedPreferences
 from prepbot.process import RoundPlan
 from prepbot.store import InterviewRow, SaveResult, Store, StoreError
 
@@ -48,7 +48,7 @@ class Service:
         # The classifier beside the cues (when installed); off: cues and context rules alone.
         self.use_model = use_model and catalogue.matcher.model is not None
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
-        self._preferences: tuple[int | None, Preferences] | None = None
+        self._preferences = SavedPreferences()
         self.last_round: RoundPlan | None = None  # the plan of the last interview started
 
     @property
@@ -260,19 +260,7 @@ class Service:
 
     def preferences(self) -> Preferences:
         """The saved weights (read again when the file changed); an unreadable file: all normal."""
-        from prepbot.prefs import PreferencesError, load_preferences, preferences_path
-
-        path = preferences_path()
-        try:
-            stamp = path.stat().st_mtime_ns
-        except OSError:
-            stamp = None
-        if self._preferences is None or self._preferences[0] != stamp:
-            try:
-                self._preferences = (stamp, load_preferences(path))
-            except PreferencesError:
-                self._preferences = (stamp, NORMAL)
-        return self._preferences[1]
+        return self._preferences.get()
 
     def set_preference(self, flag_id: str, weight: str) -> Preferences:
         """Save one flag's weight. Raises ServiceError (an unknown flag or weight, a write error)."""
@@ -285,7 +273,7 @@ class Service:
             save_preferences(preferences)
         except PreferencesError as exc:
             raise ServiceError(str(exc)) from None
-        self._preferences = None
+        self._preferences.forget()
         self._counts.clear()
         return preferences
 

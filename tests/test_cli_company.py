@@ -217,3 +217,12 @@ def _bank():
 
 def bank_follow_up(flag_id: str) -> str:
     return _bank().flags[flag_id].follow_up
+
+
+def test_an_unreadable_preferences_file_is_one_line_and_nothing_else_breaks(run_cli, private_home):
+    (private_home / "preferences.json").write_text("[bold]not json\x1b[31m", encoding="utf-8")
+    assert_one_line_error(run_cli("prefs"), "")
+    assert "not a preferences file" in run_cli("prefs").err
+    assert_one_line_error(run_cli("prefs", "set", "has-tests", "important"), "")
+    session, _ = new(run_cli, "Acme", "manager", "2026-11-01")  # plans and verdicts go on, all flags normal
+    assert json.loads(run_cli("export", session, "-f", "json").out)["preferences"] == {}
