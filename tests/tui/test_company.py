@@ -174,3 +174,37 @@ def test_prefs_screen_snapshot(snap_compare, make_app, size):
         await pilot.pause()
 
     assert snap_compare(make_app(cursor_blink=False), terminal_size=size, run_before=open_prefs)
+
+
+async def test_a_contradiction_in_one_interview_is_shown_and_settled_in_the_chat(make_app):
+    from prepbot.tui.screens.summary import SummaryScreen
+    from tests.tui.test_in_charge import answer, start
+
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        chat = await start(pilot)
+        await answer(pilot, chat, "We don't do code reviews here.")
+        await answer(pilot, chat, "Every pull request needs two approvals before it merges.")
+        lines = chat.finding_list().lines()
+        assert "No code review (Q1) [⚠ conflicting: confirm one]" in lines
+        assert "Every change is reviewed (Q2) [⚠ conflicting: confirm one]" in lines
+        assert pilot.app.service.summary(chat.interview).score == 0
+        await pilot.press("f2")
+        await pilot.pause()
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        text = summary.text()
+        assert "Conflicting: heard both ways, counted neither way (1)" in text
+        assert "“don't do code reviews”" in text and "settle it: " in text
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        flags = chat.finding_list()
+        flags.highlighted = next(
+            i for i in range(flags.option_count) if flags.get_option_at_index(i).id == "code-review-required"
+        )
+        await pilot.press("c")
+        await pilot.pause()
+        lines = chat.finding_list().lines()
+        assert "Every change is reviewed (Q2) [confirmed]" in lines
+        assert "No code review (Q1) [overruled]" in lines
+        assert pilot.app.service.summary(chat.interview).score == 3
