@@ -378,8 +378,11 @@ def prep_command(company, role, persona, minutes, categories, fmt, output, force
             f"Planned for a {DEFAULT_PREP_MINUTES}-minute conversation (the default); "
             "`prepbot prep --all` lists every question, `--minutes N` plans another length."
         )
+    from prepbot.cli_company import prep_plan  # the next round with this company, deal-breakers first
+
     bank = _catalogue(banks).bank
-    the_plan = _plan(bank, persona, minutes, categories)
+    the_plan, round_note = prep_plan(bank, company, persona, minutes, categories, banks)
+    note = " ".join(part for part in (note, round_note) if part)
     _emit(render_checklist(bank, the_plan, company, role, fmt, note), output, company, "checklist", fmt, force)
 
 

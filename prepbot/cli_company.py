@@ -139,6 +139,38 @@ def _process(service, name: str):
         raise click.ClickException(safe(str(exc), keep_layout=False)) from None
 
 
+def prep_plan(bank, company: str, persona, minutes, categories, banks=()) -> tuple[object, str]:
+    """The plan for `prepbot prep`: the planner's, or (with earlier rounds with this company, or
+    deal-breakers) the next round's; and a note saying which round it is and what to follow up."""
+    from prepbot import locations
+    from prepbot.planner import PlanError
+    from prepbot.prefs import NORMAL, PreferencesError, load_preferences
+    from prepbot.process import plan_next_round
+
+    base = _helpers()
+    try:
+        preferences = load_preferences()
+    except PreferencesError:
+        preferences = NORMAL
+    earlier = None
+    if locations.database_path().exists():  # prep never creates a database
+        earlier = base._service(banks).earlier_process(company)
+    if earlier is None and not preferences.deal_breakers():
+        return base._plan(bank, persona, minutes, categories), ""
+    try:
+        round_plan = plan_next_round(bank, earlier, persona, minutes, categories, preferences)
+    except PlanError as exc:
+        raise click.ClickException(str(exc)) from None
+    parts = []
+    if round_plan.number > 1:
+        parts.append(f"Round {round_plan.number} with this company: nothing answered in an earlier round is asked again.")
+    if preferences.deal_breakers():
+        parts.append("Your deal-breakers are probed first.")
+    if round_plan.follow_ups:
+        parts.append("Follow up the red flags heard earlier: " + " ".join(round_plan.follow_ups))
+    return round_plan.plan, " ".join(parts)
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(prefs_group)
     cli.add_command(company_command)

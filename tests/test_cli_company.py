@@ -226,3 +226,22 @@ def test_an_unreadable_preferences_file_is_one_line_and_nothing_else_breaks(run_
     assert_one_line_error(run_cli("prefs", "set", "has-tests", "important"), "")
     session, _ = new(run_cli, "Acme", "manager", "2026-11-01")  # plans and verdicts go on, all flags normal
     assert json.loads(run_cli("export", session, "-f", "json").out)["preferences"] == {}
+
+
+def test_prep_for_a_next_round_skips_what_was_answered_and_leads_with_the_deal_breaker(run_cli, private_home):
+    first = run_cli("prep", "--company", "Acme", "--persona", "engineer", "--minutes", "20", "-f", "json")
+    assert not (private_home / "prepbot.sqlite3").exists()  # prep alone never creates a database
+    plain = json.loads(first.out)
+    session, _ = new(run_cli, "Acme", "manager", "2026-11-01")
+    note_on(session, "ho-vacation", ON_CALL)
+    note_on(session, plain["categories"][0]["questions"][0]["id"], NO_REVIEW)
+    run_cli("prefs", "set", "has-tests", "deal-breaker")
+    result = run_cli("prep", "--company", " ACME ", "--persona", "engineer", "--minutes", "20", "-f", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    planned = [q["id"] for c in data["categories"] for q in c["questions"]]
+    assert plain["categories"][0]["questions"][0]["id"] not in planned
+    first_question = data["categories"][0]["questions"][0]
+    assert {"has-tests", "no-tests"} & set(first_question["flags"]["red"] + first_question["flags"]["green"])
+    assert data["note"].startswith("Round 2 with this company")
+    assert _bank().flags["on-call-burden"].follow_up in data["note"]
