@@ -12,7 +12,7 @@ from prepbot.tui.screens.chat import ChatScreen
 from prepbot.tui.screens.company import CompanyExportScreen, CompanyScreen
 from prepbot.tui.screens.compare import CompareScreen
 from prepbot.tui.screens.home import HomeScreen
-from prepbot.tui.screens.new_interview import NewInterviewScreen
+from prepbot.tui.screens.new_interview import ROUND_DELAY, NewInterviewScreen
 from prepbot.tui.screens.prefs import PrefsScreen
 from tests.tui.conftest import text_of
 from tests.tui.test_journey import type_text
@@ -28,6 +28,7 @@ async def new_round(pilot, company: str, persona: str) -> ChatScreen:
     screen.query_one("#company", Input).value = company
     screen.query_one("#persona", Select).value = persona
     screen.query_one("#date", Input).value = "2026-12-01" if persona == "manager" else "2026-12-08"
+    await pilot.pause(ROUND_DELAY + 0.3)  # the form says which round once typing pauses
     await pilot.pause()
     return screen
 

@@ -18,6 +18,7 @@ from prepbot.service import Service, ServiceError
 from prepbot.textsafe import safe
 
 MAX_MINUTES = 24 * 60  # like the CLI's --minutes
+ROUND_DELAY = 0.25  # seconds after the last keystroke before the form says which round this is
 PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
 
 
@@ -101,10 +102,17 @@ class NewInterviewScreen(Screen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("company", "minutes"):
-            self.show_round()
+            self.round_soon()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        self.show_round()
+        self.round_soon()
+
+    def round_soon(self) -> None:
+        """Say which round this is once typing pauses (it reads the company's saved interviews)."""
+        timer = getattr(self, "_round_timer", None)
+        if timer is not None:
+            timer.stop()
+        self._round_timer = self.set_timer(ROUND_DELAY, self.show_round)
 
     def show_round(self) -> None:
         """Which round this will be with that company, and what it will follow up."""
