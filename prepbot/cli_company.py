@@ -7,10 +7,14 @@ imported at module level, and never textual.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from prepbot.textsafe import safe
+
+if TYPE_CHECKING:
+    from prepbot.planner import Plan
 
 PREF_FORMATS = click.Choice(["text", "json"])
 COMPANY_FORMATS = click.Choice(["text", "md", "html", "json"])
@@ -139,7 +143,7 @@ def _process(service, name: str):
         raise click.ClickException(safe(str(exc), keep_layout=False)) from None
 
 
-def prep_plan(bank, company: str, persona, minutes, categories, banks=()) -> tuple[object, str]:
+def prep_plan(bank, company: str, persona, minutes, categories, banks=()) -> tuple[Plan, str]:
     """The plan for `prepbot prep`: the planner's, or (with earlier rounds with this company, or
     deal-breakers) the next round's; and a note saying which round it is and what to follow up."""
     from prepbot import locations
@@ -168,6 +172,7 @@ def prep_plan(bank, company: str, persona, minutes, categories, banks=()) -> tup
         parts.append("Your deal-breakers are probed first.")
     if round_plan.follow_ups:
         parts.append("Follow up the red flags heard earlier: " + " ".join(round_plan.follow_ups))
+    assert round_plan.plan is not None
     return round_plan.plan, " ".join(parts)
 
 
