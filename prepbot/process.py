@@ -367,7 +367,11 @@ def plan_next_round(
     entries: list[str] = [q.id for q in taken]
     if earlier is not None:
         # 2. Every red heard earlier (and each side of a conflict): a new question and its follow-up.
-        reds = [s.flag for s in earlier.flags if s.flag.kind == "red" and s.status in ("red", "conflicting")]
+        reds = [
+            s.flag
+            for s in earlier.flags
+            if s.flag.kind == "red" and s.status in ("red", "conflicting") and preferences.of(s.id) != "ignore"
+        ]
         for flag in reds:
             targets = {flag.id, *([flag.opposite] if flag.opposite else [])}
             question = next((q for q in taken if set(q.flags) & targets), None)
@@ -382,6 +386,8 @@ def plan_next_round(
             planned_follow_up = follow_up if follow_up and not (asking and _same(asking.ask, follow_up)) else ""
             cost = (new_question.minutes if new_question else 0) + (own_question("", "").minutes if planned_follow_up else 0)
             if (new_question or planned_follow_up) and cost > left + 1e-9:
+                continue
+            if asking is None and not planned_follow_up:  # nothing left to ask this persona about it
                 continue
             if new_question is not None:
                 taken.append(new_question)

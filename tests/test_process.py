@@ -133,3 +133,11 @@ def test_preferences_file_round_trips_and_refuses_nonsense(tmp_path):
     path.write_text("[bold]not json", encoding="utf-8")
     with pytest.raises(PreferencesError):
         load_preferences(path)
+
+
+def test_a_red_you_ignore_is_not_followed_up(bank, catalogue):
+    ignoring = Preferences({"on-call-burden": "ignore"})
+    earlier = process_of(bank, catalogue, [first_round(bank)], ignoring)
+    round_plan = plan_next_round(bank, earlier, persona="engineer", minutes=20, preferences=ignoring)
+    assert {f for lead in round_plan.leads if lead.reason == "red" for f in lead.flags} == {"no-code-review"}
+    assert bank.flags["on-call-burden"].follow_up not in round_plan.follow_ups
