@@ -21,10 +21,12 @@ MAX_INTERVIEWS = 4
 NEXT_QUESTIONS = 3  # per interview
 
 # A cell's state and how it reads: a word and a symbol, never a colour alone.
-STATES = ("red", "green", "dismissed", "not-heard", "not-asked")
+STATES = ("red", "green", "conflicting", "overruled", "dismissed", "not-heard", "not-asked")
 LABELS = {
     "red": "✗ RED",
     "green": "✓ GREEN",
+    "conflicting": "⚠ CONFLICT",  # heard red and green: counts neither way until the candidate confirms one
+    "overruled": "overruled",  # the candidate confirmed its opposite
     "dismissed": "dismissed",
     "not-heard": "· not heard",
     "not-asked": "– not asked",
@@ -70,6 +72,7 @@ class Cell:
     interview_id: str
     state: str  # one of STATES
     finding: Finding | None = None
+    settle: str = ""  # a conflicting cell: the question that settles it
 
     @property
     def label(self) -> str:
@@ -113,6 +116,10 @@ class Comparison:
     def companies(self) -> tuple[str, ...]:
         return tuple(c.company for c in self.columns)
 
+    @property
+    def has_conflicts(self) -> bool:
+        return any(c.summary.conflicts for c in self.columns)
+
     def cells_of(self, interview_id: str) -> list[tuple[Row, Cell]]:
         """One interview's column, row by row (the phone layout's card, the evidence section)."""
         index = next(i for i, c in enumerate(self.columns) if c.id == interview_id)
@@ -130,6 +137,9 @@ def check_count(interviews: Sequence[Interview]) -> None:
 def _cell(interview_id: str, flag: Flag, summary: Summary) -> Cell:
     finding = next((f for f in summary.findings if f.id == flag.id), None)
     if finding is not None:
+        if finding.status in ("conflicting", "overruled"):
+            settle = next((c.ask for c in summary.conflicts if flag.id in (c.red.id, c.green.id)), "")
+            return Cell(interview_id, finding.status, finding, settle)
         return Cell(interview_id, "dismissed" if not finding.counts else finding.kind, finding)
     if flag.id in summary.verdict.unknown:
         return Cell(interview_id, "not-asked")

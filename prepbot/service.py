@@ -7,19 +7,21 @@ flags so far, the reaction to an answer and the next follow-up, the summary.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from prepbot import store as storage
 from prepbot.bank import Bank, Question
+from prepbot.boundary import translated
 from prepbot.catalogue import Catalogue
 from prepbot.errors import ConflictError, DiskFullError, NotFoundError, ServiceError
 from prepbot.interview import CORRECTIONS, FlagStatus, Interview, Source, Status, Summary, start_interview, summarize
 from prepbot.matching import Match
-from prepbot.planner import PlanError, plan
+from prepbot.planner import Plan, PlanError, plan
+from prepbot.prefs import SavedPreferences
+from prepbot.process import RoundPlan
+from prepbot.service_company import CompanyDesk
 from prepbot.store import InterviewRow, SaveResult, Store, merge
 from prepbot.values import parse_date, parse_minutes
 
@@ -36,22 +38,6 @@ __all__ = [
     "Service",
     "ServiceError",
 ]
-
-
-@contextmanager
-def translated() -> Iterator[None]:
-    """The service boundary: whatever the store raises leaves as a ServiceError (DiskFullError on
-    a full disk, NotFoundError for an interview that is not there), with the same one line."""
-    try:
-        yield
-    except storage.DiskFullError as exc:
-        raise DiskFullError(str(exc)) from None
-    except storage.NotFound as exc:
-        raise NotFoundError(str(exc)) from None
-    except merge.Conflicting as exc:
-        raise ConflictError(str(exc)) from None
-    except storage.StoreError as exc:
-        raise ServiceError(str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -71,7 +57,7 @@ class Reaction:
     follow_up: str
 
 
-class Service:
+class Service(CompanyDesk):
     """Every method raises only ServiceError (or its DiskFullError, NotFoundError) for the user."""
 
     @classmethod
@@ -86,6 +72,8 @@ class Service:
         # The classifier beside the cues (when installed); off: cues and context rules alone.
         self.use_model = use_model and catalogue.matcher.model is not None
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
+        self._preferences = SavedPreferences()
+        self.last_round: RoundPlan | None = None  # the plan of the last interview started
 
     @property
     def bank(self) -> Bank:
@@ -154,11 +142,26 @@ class Service:
         minutes: float | None = None,
         categories: Iterable[str] = (),
     ) -> Interview:
-        """Plan and save a new interview. Raises ServiceError with a message fit for the user."""
+        """Plan and save a new interview. Raises ServiceError with a message fit for the user.
+
+        With a company that has earlier rounds, this is the next round (see `plan_next_round`):
+        nothing answered before is asked again, the reds heard before are followed up first. Every
+        plan probes the candidate's deal-breakers first."""
         try:
             interview = start_interview(
                 self.bank, company=company, role=role, date=date, persona=persona, minutes=minutes, categories=categories
             )
+            preferences = self.preferences()
+            earlier = self.earlier_process(interview.company)
+            from prepbot.process import RoundPlan, plan_next_round, round_interview
+
+            if earlier is not None or preferences.deal_breakers():
+                round_plan = plan_next_round(self.bank, earlier, persona, minutes, categories, preferences)
+                round_interview(round_plan, interview)
+                interview.categories = tuple(round_plan.plan.categories) if round_plan.plan else interview.categories
+            else:  # a first round without deal-breakers: the planner's plan as it is
+                round_plan = RoundPlan(1, None, (), (), tuple(interview.question_ids))
+            self.last_round = round_plan
         except PlanError as exc:
             raise ServiceError(_sentence(str(exc))) from None
         except ValueError as exc:
@@ -170,12 +173,16 @@ class Service:
         return interview
 
     def summary(self, interview: Interview, model: str = "auto") -> Summary:
-        return summarize(interview, self.bank, self.catalogue.matcher, model if self.use_model else "off")
+        return summarize(
+            interview, self.bank, self.catalogue.matcher, model if self.use_model else "off", preferences=self.preferences()
+        )
 
     def render_report(self, interview: Interview, fmt: str) -> str:
         from prepbot.export import render_report
 
-        return render_report(self.bank, self.catalogue.matcher, interview, fmt, "auto" if self.use_model else "off")
+        return render_report(
+            self.bank, self.catalogue.matcher, interview, fmt, "auto" if self.use_model else "off", self.preferences()
+        )
 
     def open(self, interview: Interview) -> "Conversation":
         return Conversation(self, interview)
@@ -302,11 +309,25 @@ class Service:
             for name, value in wanted.items():
                 merge.set_field(interview, stored, underneath, name, value)
             if replan:
-                stored.replan(plan(self.bank, persona=stored.persona, minutes=stored.minutes, categories=stored.categories))
+                stored.replan(*self._next_plan(stored))
             stored.touch()
 
         self._change(interview, change)
         return interview
+
+    def _next_plan(self, interview: Interview) -> tuple[Plan, Sequence[str] | None]:
+        """The plan a replan gives: a later round (or a plan with deal-breakers) stays one."""
+        earlier = self.earlier_process(interview.company, excluding=interview.id)
+        preferences = self.preferences()
+        if earlier is not None or preferences.deal_breakers():
+            from prepbot.process import plan_next_round
+
+            round_plan = plan_next_round(
+                self.bank, earlier, interview.persona, interview.minutes, interview.categories, preferences
+            )
+            assert round_plan.plan is not None
+            return round_plan.plan, round_plan.entries
+        return plan(self.bank, persona=interview.persona, minutes=interview.minutes, categories=interview.categories), None
 
     def restore(self, interview: Interview, replace: bool = False) -> Interview:
         """Save an interview read from a JSON report (a backup, another machine); with `replace`,

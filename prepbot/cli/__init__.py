@@ -18,7 +18,7 @@ from prepbot.textsafe import safe
 
 def build_cli() -> click.Group:
     """The `prepbot` group with every command on it."""
-    from prepbot.cli import app, bank, compare, interviews, prep, sessions
+    from prepbot.cli import app, bank, company, compare, interviews, prep, sessions
     from prepbot.cli.base import make_group
 
     group = make_group()
@@ -37,6 +37,8 @@ def build_cli() -> click.Group:
         interviews.flags_command,
         interviews.import_command,
         compare.compare_command,
+        company.company_command,
+        company.prefs_group,
     ):
         group.add_command(command)
     return group

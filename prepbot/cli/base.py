@@ -187,3 +187,14 @@ def emit(text: str, output: str | None, name: str, kind: str, fmt: str, force: b
     target = resolve_target(output, name, kind, fmt)
     write_export(target, text, force=force)
     click.echo(f"Wrote {safe(str(target), keep_layout=False)}", err=True)
+
+
+def known_flag_id(service, flag_id: str) -> str:
+    """The flag id as given when the bank has it; else one line, with a "did you mean"."""
+    if flag_id in service.bank.flags:
+        return flag_id
+    from difflib import get_close_matches
+
+    close = get_close_matches(flag_id, list(service.bank.flags), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else " (the flag ids are listed in the README and questions/flags.yaml)"
+    raise click.ClickException(f"no flag with id '{safe(flag_id, keep_layout=False)}'{hint}")

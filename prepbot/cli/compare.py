@@ -21,9 +21,10 @@ COMPARE_FORMATS = click.Choice(["text", "md", "html", "json"])
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @bank_option
 def compare_command(sessions: tuple[str, ...], fmt: str, output: str | None, force: bool, banks) -> None:
-    """Two to four saved interviews side by side: verdicts, every flag, what to ask next.
+    """Two to four saved interviews or companies side by side: verdicts, every flag, what to ask next.
 
-    Each SESSION is an id, an id prefix or a company name, as for `prepbot export`.
+    Each SESSION is an id, an id prefix or a company name, as for `prepbot export`. A company
+    name (any spelling) with more than one round compares its company file: all rounds together.
 
     \b
     Examples:
@@ -38,7 +39,6 @@ def compare_command(sessions: tuple[str, ...], fmt: str, output: str | None, for
             f"compare takes {MIN_INTERVIEWS} to {MAX_INTERVIEWS} interviews, not {len(sessions)} (see 'prepbot sessions list')"
         )
     service = open_service(banks)
-    interviews = [service.find(session) for session in sessions]
-    comparison = compare(service.bank, [(i, service.summary(i)) for i in interviews])
+    comparison = compare(service.bank, [service.compare_column(session) for session in sessions])
     text = render_comparison(service.bank, comparison, fmt)
     emit(text, output, comparison_name(comparison.companies), "comparison", "txt" if fmt == "text" else fmt, force)

@@ -16,6 +16,7 @@ from prepbot.cli.base import (
     PERSONA_CHOICE,
     MinutesType,
     bank_option,
+    known_flag_id,
     one_line,
     open_service,
     paste_prompt,
@@ -41,16 +42,11 @@ def _where(interview):
 
 TAKE_BACK = "take back"  # --undo: not a status, the end of one
 KIND_MARK = {"red": "✗ RED", "green": "✓ GREEN"}
-
-
-def _flag_id(service, flag_id: str) -> str:
-    if flag_id in service.bank.flags:
-        return flag_id
-    from difflib import get_close_matches
-
-    close = get_close_matches(flag_id, list(service.bank.flags), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else " (the flag ids are listed in the README and questions/flags.yaml)"
-    raise click.ClickException(f"no flag with id '{safe(flag_id, keep_layout=False)}'{hint}")
+NOT_COUNTED = {
+    "dismissed": "dismissed: counts for nothing",
+    "conflicting": "its opposite was heard too: counts for nothing until you confirm one",
+    "overruled": "you confirmed its opposite: counts for nothing",
+}
 
 
 def _question_id(interview, key: str) -> str:
@@ -122,7 +118,7 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
     # Check everything first: either every correction is made, or none.
     seen: dict[str, object] = {}
     for status, flag_id in actions:
-        _flag_id(service, flag_id)
+        known_flag_id(service, flag_id)
         if flag_id in seen:
             raise click.UsageError(f"flag '{flag_id}' is given twice; one correction per flag at a time")
         seen[flag_id] = status
@@ -155,7 +151,7 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
     summary = service.summary(interview)
     where = _where(interview)
     if fmt == "json":
-        from prepbot.export.shapes import finding_as_dict, verdict_as_dict
+        from prepbot.export.shapes import conflict_as_dict, finding_as_dict, verdict_as_dict
 
         click.echo(
             to_json(
@@ -165,6 +161,7 @@ def flags_command(session, dismiss, confirm, add, undo, reason, question, fmt, b
                     "interview": {"id": interview.id, "company": interview.company},
                     "verdict": verdict_as_dict(summary.verdict),
                     "flags": [finding_as_dict(f, where) for f in summary.findings],
+                    "conflicts": [conflict_as_dict(c, where) for c in summary.conflicts],
                 }
             )
         )
@@ -191,7 +188,8 @@ def _render_flags(interview, summary, where) -> str:
             "",
             f"{KIND_MARK[finding.kind]}  {finding.id}  [{finding.status}]  {safe(flag.title, keep_layout=False)}",
             f"    severity {flag.severity}, weight {finding.weight:+d}"
-            + (" (dismissed: counts for nothing)" if not finding.counts else ""),
+            + (f" ({NOT_COUNTED[finding.status]})" if not finding.counts else "")
+            + (f", your weight: {finding.preference}" if finding.preference != "normal" else ""),
         ]
         place = where(finding)
         if place:
@@ -200,6 +198,15 @@ def _render_flags(interview, summary, where) -> str:
             lines.append(f'    heard: "{one_line(heard.evidence.text)}"')
         if finding.reason:
             lines.append(f"    your reason: {one_line(finding.reason)}")
+    for conflict in summary.conflicts:
+        red_quotes, green_quotes = conflict.quotes
+        lines += ["", f"⚠ CONFLICT  {conflict.red.id} / {conflict.green.id}: heard both ways, counted neither way"]
+        lines += [f'    ✗ heard: "{one_line(text)}"' for text in red_quotes]
+        lines += [f'    ✓ heard: "{one_line(text)}"' for text in green_quotes]
+        lines += [
+            f"    settle it: {one_line(conflict.ask)}",
+            f"    then: prepbot flags SESSION --confirm {conflict.red.id}  (or --confirm {conflict.green.id})",
+        ]
     if summary.verdict.unknown:
         lines += ["", f"Not probed yet (unknown, not green): {', '.join(summary.verdict.unknown)}"]
     return "\n".join(lines)
@@ -329,6 +336,8 @@ def new_command(company, role, persona, minutes, categories, date, banks) -> Non
         f"{plural(count, 'question')}, about {total:g} min. Open it with 'prepbot'.",
         err=True,
     )
+    for line in service.round_lines(interview):
+        click.echo(safe(line, keep_layout=False), err=True)
 
 
 @click.command("edit")

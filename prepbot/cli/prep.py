@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,10 +18,14 @@ from prepbot.cli.base import (
     bank_option,
     catalogue,
     emit,
+    open_service,
     read_input,
     to_json,
 )
 from prepbot.textsafe import safe
+
+if TYPE_CHECKING:
+    from prepbot.planner import Plan
 
 
 @click.command("questions")
@@ -212,8 +217,43 @@ def prep_command(company, role, persona, minutes, categories, fmt, output, force
             "`prepbot prep --all` lists every question, `--minutes N` plans another length."
         )
     bank = catalogue(banks).bank
-    the_plan = _plan(bank, persona, minutes, categories)
+    the_plan, round_note = prep_plan(bank, company, persona, minutes, categories, banks)
+    note = " ".join(part for part in (note, round_note) if part)
     emit(render_checklist(bank, the_plan, company, role, fmt, note), output, company, "checklist", fmt, force)
 
 
 DEFAULT_PREP_MINUTES = 30
+
+
+def prep_plan(bank, company: str, persona, minutes, categories, banks=()) -> tuple[Plan, str]:
+    """The plan for `prepbot prep`: the planner's, or (with earlier rounds with this company, or
+    deal-breakers) the next round's; and a note saying which round it is and what to follow up."""
+    from prepbot import locations
+    from prepbot.planner import PlanError
+    from prepbot.prefs import NORMAL, PreferencesError, load_preferences
+    from prepbot.process import plan_next_round
+
+    try:
+        preferences = load_preferences()
+    except PreferencesError:
+        preferences = NORMAL
+    earlier = None
+    if locations.database_path().exists():  # prep never creates a database
+        earlier = open_service(banks).earlier_process(company)
+    if earlier is None and not preferences.deal_breakers():
+        from prepbot.planner import plan
+
+        return plan(bank, persona=persona, minutes=minutes, categories=categories), ""
+    try:
+        round_plan = plan_next_round(bank, earlier, persona, minutes, categories, preferences)
+    except PlanError as exc:
+        raise click.ClickException(str(exc)) from None
+    parts = []
+    if round_plan.number > 1:
+        parts.append(f"Round {round_plan.number} with this company: nothing answered in an earlier round is asked again.")
+    if preferences.deal_breakers():
+        parts.append("Your deal-breakers are probed first.")
+    if round_plan.follow_ups:
+        parts.append("Follow up the red flags heard earlier: " + " ".join(round_plan.follow_ups))
+    assert round_plan.plan is not None
+    return round_plan.plan, " ".join(parts)

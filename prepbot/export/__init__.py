@@ -26,6 +26,7 @@ from prepbot.export.shapes import checklist_as_dict, interview_from_report, repo
 from prepbot.interview import Answer, Interview, summarize
 from prepbot.matching import Matcher
 from prepbot.planner import Plan
+from prepbot.prefs import NORMAL, Preferences
 from prepbot.textsafe import json_safe, safe
 
 FORMATS = ("md", "html", "json", "txt")
@@ -129,8 +130,10 @@ class ReportItem:
     answer: Answer
 
 
-def render_report(bank: Bank, matcher: Matcher, interview: Interview, fmt: str, model: str = "auto") -> str:
-    summary = summarize(interview, bank, matcher, model)
+def render_report(
+    bank: Bank, matcher: Matcher, interview: Interview, fmt: str, model: str = "auto", preferences: Preferences = NORMAL
+) -> str:
+    summary = summarize(interview, bank, matcher, model, preferences)
     questions = {q.id: q for q in interview.questions(bank)}
     items = [
         ReportItem(n, questions.get(qid), qid, interview.answers.get(qid) or Answer(qid))

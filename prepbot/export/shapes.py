@@ -117,6 +117,7 @@ def finding_as_dict(finding, where=None) -> dict:
         "score": finding.score,
         "status": finding.status,
         "weight": finding.weight,
+        "preference": finding.preference,
         "reason": finding.reason,
         "question_id": finding.question_id,
         "questions": list(finding.questions),
@@ -142,10 +143,28 @@ def verdict_as_dict(verdict) -> dict:
                 "status": f.status,
                 "question": f.question_id,
                 "sources": list(f.source_ids),
+                "preference": f.preference,
             }
             for f in verdict.reasons
         ],
         "unknown": list(verdict.unknown),
+        "deal_breakers": [f.id for f in verdict.deal_breakers],
+    }
+
+
+def conflict_as_dict(conflict, where=None) -> dict:
+    """A red flag and its green opposite heard in one interview, neither confirmed yet."""
+    red_quotes, green_quotes = conflict.quotes
+    return {
+        "red": conflict.red.id,
+        "green": conflict.green.id,
+        "red_title": conflict.red.flag.title,
+        "green_title": conflict.green.flag.title,
+        "red_evidence": list(red_quotes),
+        "green_evidence": list(green_quotes),
+        "red_where": where(conflict.red) if where else "",
+        "green_where": where(conflict.green) if where else "",
+        "settle_with": {"question_id": conflict.question_id, "ask": conflict.ask},
     }
 
 
@@ -175,6 +194,8 @@ def report_as_dict(interview: Interview, summary, items, where=None) -> dict:
         "verdict": verdict_as_dict(summary.verdict),
         "flags": [finding_as_dict(f, where) for f in summary.findings],
         "follow_ups": list(summary.follow_ups),
+        "conflicts": [conflict_as_dict(c, where) for c in summary.conflicts],
+        "preferences": summary.verdict.preferences.as_dict(),
         "questions": [
             {
                 "id": item.question_id,
@@ -278,6 +299,7 @@ def comparison_as_dict(comparison) -> dict:
                     {
                         "interview": cell.interview_id,
                         "state": cell.state,
+                        **({"settle_with": cell.settle} if cell.settle else {}),
                         "evidence": [
                             {
                                 "text": h.evidence.text,

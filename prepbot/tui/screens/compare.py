@@ -20,12 +20,32 @@ from prepbot.tui.screens.export import ExportScreen
 from prepbot.tui.text import cell, one_line
 
 # Words first, colour second: the cell reads the same in NO_COLOR and 16-colour terminals.
-STYLES = {"red": "bold red", "green": "bold green", "dismissed": "strike dim", "not-heard": "dim", "not-asked": "dim"}
+STYLES = {
+    "red": "bold red",
+    "green": "bold green",
+    "conflicting": "bold yellow",
+    "overruled": "strike dim",
+    "dismissed": "strike dim",
+    "not-heard": "dim",
+    "not-asked": "dim",
+}
 
 
 def cell_text(item: Cell) -> Text:
     suffix = f" ({len(item.evidence)})" if item.evidence else ""
     return Text(item.label + suffix, style=STYLES[item.state], no_wrap=True)
+
+
+def company_pairs(service: Service, interviews: list[Interview], by_company: bool) -> list:
+    """The comparison's columns: each interview, or (by company) each company's file, once."""
+    pairs = [service.compare_pair(i, by_company) for i in interviews]
+    seen: set[str] = set()
+    unique = []
+    for interview, summary in pairs:
+        if interview.id not in seen:
+            seen.add(interview.id)
+            unique.append((interview, summary))
+    return unique
 
 
 class CompareScreen(Screen):
@@ -39,18 +59,34 @@ class CompareScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "export", "Export"),
+        Binding("b", "by_company", "By company"),
         Binding("f1,question_mark", "app.help", "Help"),
     ]
 
-    def __init__(self, service: Service, interviews: list[Interview]):
+    def __init__(self, service: Service, interviews: list[Interview], by_company: bool = False):
         super().__init__()
         self.service = service
-        self.comparison: Comparison = compare(service.bank, [(i, service.summary(i)) for i in interviews])
+        self.interviews = interviews
+        self.by_company = by_company
+        self.comparison: Comparison = compare(service.bank, company_pairs(service, interviews, by_company))
+
+    def action_by_company(self) -> None:
+        """Compare the companies' whole processes (all rounds) instead of the interviews, or back."""
+        from prepbot.compare import CompareError
+
+        try:
+            screen = CompareScreen(self.service, self.interviews, not self.by_company)
+        except CompareError:
+            self.notify("These interviews are with fewer than two companies: nothing to compare by company.", severity="warning")
+            return
+        self.app.switch_screen(screen)
 
     def compose(self) -> ComposeResult:
         columns = self.comparison.columns
         with Vertical(id="compare"):
-            yield Static(Content("Comparing " + " vs ".join(one_line(c.company, 40) for c in columns)), id="compare-title")
+            what = "companies (all rounds): " if self.by_company else ""
+            title = "Comparing " + what + " vs ".join(one_line(c.company, 40) for c in columns)
+            yield Static(Content(title), id="compare-title")
             lines = [
                 f"[{n}] {one_line(c.company, 30)}: {one_line(c.verdict, 60)} (score {c.score:+d})"
                 for n, c in enumerate(columns, 1)

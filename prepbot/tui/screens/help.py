@@ -24,6 +24,8 @@ KEYS = [
             ("N", "new interview"),
             ("Enter", "resume the selected interview"),
             ("D / Delete", "delete it (asks first)"),
+            ("Y", "the company file: all rounds, flags, verdict"),
+            ("P", "your weights: deal-breakers, what to ignore"),
             ("?", "this help"),
             ("Q", "quit"),
         ],

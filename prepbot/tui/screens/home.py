@@ -30,6 +30,8 @@ class HomeScreen(Screen):
         Binding("d,delete", "delete", "Delete"),
         Binding("space", "mark", "Mark"),
         Binding("c", "compare", "Compare"),
+        Binding("y", "company", "Company"),
+        Binding("p", "prefs", "Weights", show=False),  # footer room at 80 columns; F1 lists it
         Binding("f1,question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -174,3 +176,25 @@ class HomeScreen(Screen):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.app.push_screen(CompareScreen(self.service, interviews))
+
+    # -- the whole process with one company, and the candidate's weights
+
+    def action_company(self) -> None:
+        from prepbot.service import ServiceError
+        from prepbot.tui.screens.company import CompanyScreen
+
+        interview_id = self.selected_id()
+        if not interview_id:
+            self.notify("No interview yet: press N to start one.", severity="warning")
+            return
+        try:
+            screen = CompanyScreen(self.service, self.service.load(interview_id).company)
+        except ServiceError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.app.push_screen(screen)
+
+    def action_prefs(self) -> None:
+        from prepbot.tui.screens.prefs import PrefsScreen
+
+        self.app.push_screen(PrefsScreen(self.service))

@@ -20,6 +20,7 @@ from prepbot.service import Service, ServiceError
 from prepbot.textsafe import safe
 
 MAX_MINUTES = 24 * 60  # like the CLI's --minutes
+ROUND_DELAY = 0.25  # seconds after the last keystroke before the form says which round this is
 PERSONAS = [(PERSONA_LABELS[persona], persona) for persona in BANK_PERSONAS]
 
 
@@ -79,6 +80,7 @@ class NewInterviewScreen(Screen):
             with Horizontal(classes="row categories"):
                 yield Label("Focus on\n(none: all)")
                 yield CheckList(*[(c.title, c.id) for c in self.service.bank.categories.values()], id="categories")
+            yield Static("", id="round-info", classes="-empty")
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button("Start (Ctrl+S)", variant="primary", id="start", compact=True)
@@ -99,6 +101,33 @@ class NewInterviewScreen(Screen):
         # Enter moves on to the next field; only the Start button or Ctrl+S starts the interview.
         event.stop()
         self.focus_next()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("company", "minutes"):
+            self.round_soon()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.round_soon()
+
+    def round_soon(self) -> None:
+        """Say which round this is once typing pauses (it reads the company's saved interviews)."""
+        timer = getattr(self, "_round_timer", None)
+        if timer is not None:
+            timer.stop()
+        self._round_timer = self.set_timer(ROUND_DELAY, self.show_round)
+
+    def show_round(self) -> None:
+        """Which round this will be with that company, and what it will follow up."""
+        try:
+            minutes = float(self.query_one("#minutes", Input).value)
+        except ValueError:
+            minutes = None
+        minutes = minutes if minutes is not None and math.isfinite(minutes) and 0 < minutes <= MAX_MINUTES else None
+        persona = self.query_one("#persona", Select).value
+        lines = self.service.preview_round(self.query_one("#company", Input).value, str(persona), minutes)
+        info = self.query_one("#round-info", Static)
+        info.update(Content(safe("\n".join(lines))))
+        info.display = bool(lines)
 
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", Static).update(Content(safe(message)))  # may quote what was typed
@@ -126,4 +155,7 @@ class NewInterviewScreen(Screen):
         except ServiceError as exc:
             self.show_error(str(exc))
             return
+        lines = self.service.round_lines(interview)
+        if lines and (lines[1:] or not lines[0].endswith("the first round.")):
+            self.app.notify(safe("\n".join(lines)), title="This round", timeout=12, markup=False)
         self.app.switch_screen(ChatScreen(self.service, interview))

@@ -229,6 +229,25 @@ class SummaryScreen(CorrectionActions, Screen):
                 question = questions.get(item.question_id or "")
                 if question:
                     parts += [("      asked: ", "dim"), (one_line(question.ask, 200), "dim"), "\n"]
+        if summary.conflicts:
+            parts += ["\n", (f"Conflicting: heard both ways, counted neither way ({len(summary.conflicts)})", "bold underline")]
+            parts += ["\n", ("  Confirm the side that is true (press Enter on it in the list above).", "dim"), "\n"]
+            for conflict in summary.conflicts:
+                parts += [
+                    "  ",
+                    ("⚠ CONFLICT", "bold yellow"),
+                    " ",
+                    conflict.red.flag.title,
+                    " / ",
+                    conflict.green.flag.title,
+                    "\n",
+                ]
+                for finding, quotes in zip((conflict.red, conflict.green), conflict.quotes, strict=True):
+                    label, style = MARKERS[finding.kind]
+                    for text in quotes[:2]:
+                        parts += ["      ", (label, style), " “", (one_line(text, 200), "italic"), "”"]
+                        parts += [(f"  ({where(finding)})" if where(finding) else "", "dim"), "\n"]
+                parts += [("      settle it: ", "dim"), one_line(conflict.ask, 200), "\n"]
         if summary.follow_ups:
             parts += ["\n", ("Follow up in the next round", "bold underline"), "\n"]
             parts += [item for text in summary.follow_ups for item in ("  • ", text, "\n")]

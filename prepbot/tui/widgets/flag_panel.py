@@ -41,6 +41,10 @@ def finding_line(finding, question_numbers: dict[str, int]) -> Content:
         places.append(f"Q{question_numbers[finding.question_id]}")
     where = f" ({', '.join(places)})" if places else ""
     status = "" if finding.status == "detected" else f" [{finding.status}]"
+    if finding.status == "conflicting":  # its opposite was heard too: open until the candidate confirms one
+        return Content.assemble(
+            (label, style), " ", (finding.flag.title, "italic"), (where, "dim"), (" [⚠ conflicting: confirm one]", "bold yellow")
+        )
     title_style = "strike" if not finding.counts else ""
     return Content.assemble((label, style), " ", (finding.flag.title, title_style), (f"{where}{status}", "dim"))
 
