@@ -287,7 +287,9 @@ class Conversation:
 
     def type(self, text: str) -> list[Match]:
         """The note for the current question changed: keep it, and the flags it shows now."""
-        self.interview.set_note(self.current_question.id, text)
+        answer = self.interview.set_note(self.current_question.id, text)
+        if text.strip() and answer.status == "skipped":  # house: Answer.touched; new words take a skip back
+            self.interview.set_status(answer.question_id, "asked")
         return self.live_flags(text)
 
     def live_flags(self, text: str) -> list[Match]:
@@ -399,7 +401,7 @@ class Conversation:
         answer = self.interview.answers.get(question.id)
         if answer is None:
             return "open"
-        if answer.status == "skipped" and not answer.note.strip():
+        if answer.status == "skipped":  # skipped by the candidate, even with notes: as the summary says
             return "skipped"
         return "answered" if answer.answered else "open"
 

@@ -39,11 +39,8 @@ class ChatCommands(ScreenCommands):
         screen = self.screen
         if not isinstance(screen, ChatScreen):
             return []
-        entries = [
-            (f"Jump to: {title}", partial(screen.jump_to_category, cid), f"First open question about {title}")
-            for cid, title in screen.conversation.plan_categories()
-        ]
-        entries += [
+        # Actions first, then the jumps (one per category of the plan), which would crowd them out.
+        entries: list[tuple[str, object, str]] = [
             ("Show summary", screen.action_summary, "Red and green flags so far, and a verdict (F2)"),
             ("Export report", screen.action_export, "Save the report as Markdown, HTML, JSON or text (F3)"),
             ("Copy current question", screen.action_copy, "Put the question on the clipboard (Ctrl+T)"),
@@ -54,6 +51,10 @@ class ChatCommands(ScreenCommands):
             ("Paste what I read", screen.action_import_source, "A review, an e-mail, a job ad: its flags join the summary (F8)"),
             ("Correct a flag", screen.action_focus_flags, "Select a flag heard: why, confirm, dismiss (Ctrl+F)"),
             ("Plan: choose, move, remove", screen.action_focus_plan, "The list of questions (Ctrl+L)"),
+        ]
+        entries += [
+            (f"Jump to: {title}", partial(screen.jump_to_category, cid), f"First open question about {title}")
+            for cid, title in screen.conversation.plan_categories()
         ]
         return entries
 
@@ -503,14 +504,47 @@ class ChatScreen(CorrectionActions, Screen):
         )
 
     def action_skip_selected(self) -> None:
+        """S in the plan: skip the selected question, or take its skip back. A question with notes
+        (or marked asked) is skipped only after a yes: its note is kept, the summary lists it as skipped."""
+        from prepbot.tui.screens.confirm import ConfirmScreen
+
         index = self.plan_list().selected_index()
         if index is None:
             return
+        question = self.questions[index]
+        status = self.conversation.status_of(question)
+        if status == "skipped":
+            # house: "the answer was touched" (Answer.touched) decides what a skip taken back returns to.
+            back = "asked" if self.interview.answer_for(question.id).note.strip() else "open"
+            self.set_status_of(index, back)
+            self.notify(f"Q{index + 1} is no longer skipped.", title="Plan", markup=False)
+            return
+        if status != "answered":
+            self.skip(index)
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.skip(index)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Q{index + 1} has your notes. Skip it anyway? The notes are kept; "
+                f"the summary lists it as skipped.\n\n{one_line(question.ask, 200)}",
+                yes="Skip",
+            ),
+            done,
+        )
+
+    def skip(self, index: int) -> None:
         if index == self.interview.current:
             self.action_skip()
-            return
+        else:
+            self.set_status_of(index, "skipped")
+
+    def set_status_of(self, index: int, status: str) -> None:
         self.save_now()
-        self.interview.set_status(self.questions[index].id, "skipped")
+        self.interview.set_status(self.questions[index].id, status)
         try:
             self.service.save(self.interview)
         except ServiceError as exc:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from prepbot.interview import Finding
 from prepbot.service import ServiceError
-from prepbot.tui.screens.dialogs import AddFlagDialog, ReasonDialog, WhyDialog, explain
+from prepbot.tui.screens.dialogs import AddedFlag, AddFlagDialog, ReasonDialog, WhyDialog, came_back, explain
 from prepbot.tui.text import one_line
 
 
@@ -59,22 +59,19 @@ class CorrectionActions:
             self.notify(f"Back to prepbot's reading: {finding.flag.title}", markup=False)
 
     def action_add_flag(self) -> None:
-        question_id = self.current_question_id()
-        label = None
-        if question_id is not None:
-            label = f"Q{self.question_numbers()[question_id]}"
+        questions = [(f"Q{n}. {q.ask}", q.id) for n, q in enumerate(self.interview.questions(self.service.bank), 1)]
 
-        def done(result) -> None:
-            if result is None:
+        def done(added: AddedFlag | None) -> None:
+            if added is None:
                 return
-            flag_id, for_question, reason = result
-            self.correct(flag_id, "added", reason, question_id if for_question else None)
-            self.notify(f"Added: {one_line(self.service.bank.flags[flag_id].title, 60)}", markup=False)
+            self.correct(added.flag_id, "added", added.reason, added.question_id)
+            self.notify(f"Added: {one_line(self.service.bank.flags[added.flag_id].title, 60)}", markup=False)
 
-        self.app.push_screen(AddFlagDialog(self.service.bank, label), done)
+        self.app.push_screen(AddFlagDialog(self.service.bank, questions, self.current_question_id()), done)
 
     def action_why_flag(self) -> None:
         finding = self.selected_finding()
         if finding is not None:
             sources = {s.id: s.label for s in self.interview.sources}
-            self.app.push_screen(WhyDialog(explain(finding, self.question_numbers(), sources)))
+            dismissal = came_back(finding, self.interview)
+            self.app.push_screen(WhyDialog(explain(finding, self.question_numbers(), sources, dismissal)))

@@ -6,6 +6,8 @@ Every one returns what was typed (or None on Esc) and leaves the domain to the s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from prepbot.bank import Bank
-from prepbot.interview import Finding, Interview
+from prepbot.interview import Correction, Finding, Heard, Interview
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import MARKERS
 
@@ -28,6 +30,12 @@ class TickBox(Checkbox):
     @property
     def _button(self) -> Content:
         return Content.assemble("[", ("✓" if self.value else " ", self.get_visual_style("toggle--button")), "]")
+
+
+class FormSelect(Select[str]):
+    """A Select in a form: Enter moves on to the next field (Space or ↓ opens the list)."""
+
+    BINDINGS = [Binding("enter", "app.focus_next", "Next field", show=False)]
 
 
 class Dialog(ModalScreen):
@@ -111,8 +119,20 @@ class ReasonDialog(Dialog):
         return self.query_one("#reason", Input).value
 
 
+@dataclass(frozen=True)
+class AddedFlag:
+    """A flag prepbot missed: which, where it was heard (a question id; None: the whole interview), what was heard."""
+
+    flag_id: str
+    question_id: str | None
+    reason: str
+
+
+WHOLE_INTERVIEW = "__interview__"  # the Select's value for "the interview as a whole"
+
+
 class AddFlagDialog(Dialog):
-    """A flag prepbot missed: pick one of the catalogue, for the current question or the interview."""
+    """A flag prepbot missed: pick one of the catalogue, for any question of the plan or the interview."""
 
     DEFAULT_CSS = """
     AddFlagDialog #flag-choice { height: 10; border: none; padding: 0; }
@@ -121,24 +141,20 @@ class AddFlagDialog(Dialog):
     OK = "Add"
     TITLE_TEXT = "Add a flag prepbot missed (↑/↓ to choose)"
 
-    def __init__(self, bank: Bank, question_label: str | None):
+    def __init__(self, bank: Bank, questions: list[tuple[str, str]], heard_in: str | None):
+        """`questions`: (label, id) of every question of the plan; `heard_in`: the one offered first (None: the interview)."""
         super().__init__()
         self.bank = bank
-        self.question_label = question_label
+        self.questions = questions
+        self.heard_in = heard_in
 
     def fields(self) -> ComposeResult:
         flags = sorted(self.bank.flags.values(), key=lambda f: (f.kind != "red", f.title))
         options = [Option(Content.assemble((MARKERS[f.kind][0], MARKERS[f.kind][1]), " ", f.title), id=f.id) for f in flags]
         yield OptionList(*options, id="flag-choice")
-        if self.question_label is not None:
-            yield Label("Heard in")
-            yield Select(
-                [(f"this question ({self.question_label})", "question"), ("the interview as a whole", "interview")],
-                value="question",
-                allow_blank=False,
-                id="attach",
-                compact=True,
-            )
+        yield Label("Heard in")
+        choices = [("the interview as a whole", WHOLE_INTERVIEW)] + [(one_line(label, 60), qid) for label, qid in self.questions]
+        yield FormSelect(choices, value=self.heard_in or WHOLE_INTERVIEW, allow_blank=False, id="attach", compact=True)
         yield Label("What did you hear? (optional)")
         yield Input(id="flag-reason")
 
@@ -157,14 +173,39 @@ class AddFlagDialog(Dialog):
         if choice.highlighted is None:
             self.show_error("Choose a flag.")
             return
-        flag_id = choice.get_option_at_index(choice.highlighted).id
-        attach = "interview"
-        if self.question_label is not None:
-            attach = str(self.query_one("#attach", Select).value)
-        self.dismiss((flag_id, attach == "question", self.query_one("#flag-reason", Input).value))
+        flag_id = choice.get_option_at_index(choice.highlighted).id or ""
+        attach = str(self.query_one("#attach", Select).value)
+        question_id = None if attach == WHOLE_INTERVIEW else attach
+        self.dismiss(AddedFlag(flag_id, question_id, self.query_one("#flag-reason", Input).value))
 
 
-def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str]) -> Content:
+def came_back(finding: Finding, interview: Interview) -> Correction | None:
+    """The candidate's dismissal of a flag that new words brought back (it counts again), or None.
+    house: the domain could carry this on the Finding (its history)."""
+    correction = interview.corrections.get(finding.id)
+    if correction is None or correction.status != "dismissed" or not finding.counts:
+        return None
+    return correction
+
+
+def newest_first(finding: Finding, dismissal: Correction | None) -> list[Heard]:
+    """The evidence to show: after a dismissal that did not hold, the new words before the old ones."""
+    if dismissal is None:
+        return list(finding.heard)
+    old = set(dismissal.evidence)
+    return [h for h in finding.heard if h.evidence.text not in old] + [h for h in finding.heard if h.evidence.text in old]
+
+
+def dismissal_history(dismissal: Correction) -> list:
+    """Content parts: the old dismissal, shown as history (it no longer holds)."""
+    words = "; ".join(f"“{one_line(text, 80)}”" for text in dismissal.evidence) or "earlier words"
+    parts: list = [("Dismissed before by you, for ", "dim"), (words, "dim")]
+    if dismissal.reason:
+        parts += [("; your reason then: ", "dim"), (one_line(dismissal.reason, 200), "dim")]
+    return parts + [(". New words brought it back.", "dim")]
+
+
+def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str], dismissal: Correction | None = None) -> Content:
     """Why prepbot read a flag: each piece of evidence, where, by which rule, and what the context decided."""
     label, style = MARKERS[finding.kind]
     flag = finding.flag
@@ -184,11 +225,13 @@ def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str]) 
         f"{finding.score:.2f}",
         "\n",
     ]
-    if finding.reason:
+    if dismissal is not None:
+        parts += [*dismissal_history(dismissal), "\n"]
+    elif finding.reason:
         parts += [("Your note: ", "italic"), finding.reason, "\n"]
     if not finding.heard:
         parts += ["\n", "Added by you: no words of yours were read for it.", "\n"]
-    for number, heard in enumerate(finding.heard, 1):
+    for number, heard in enumerate(newest_first(finding, dismissal), 1):
         evidence = heard.evidence
         if heard.question_id in numbers:
             where = f"your note to Q{numbers[heard.question_id]}"
@@ -289,7 +332,7 @@ class DetailsDialog(Dialog):
         yield Label("Date")
         yield Input(interview.date, placeholder="YYYY-MM-DD", id="d-date")
         yield Label("Talking to")
-        yield Select(PERSONAS, value=interview.persona or "engineer", allow_blank=False, id="d-persona", compact=True)
+        yield FormSelect(PERSONAS, value=interview.persona or "engineer", allow_blank=False, id="d-persona", compact=True)
         yield Label("Minutes (empty: no limit)")
         minutes = "" if interview.minutes is None else f"{interview.minutes:g}"
         yield Input(minutes, id="d-minutes", type="number")

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from prepbot.service import Service
 from prepbot.store import StoreError
 from prepbot.textsafe import safe
+from prepbot.tui.palette import ScreenCommands
 from prepbot.tui.text import cell, one_line
 
 EMPTY_STATE = (
@@ -23,7 +24,24 @@ EMPTY_STATE = (
 )
 
 
+class HomeCommands(ScreenCommands):
+    """Home's actions in the command palette, before Textual's own (keys, theme, quit)."""
+
+    def entries(self) -> list[tuple[str, object, str]]:
+        screen = self.screen
+        if not isinstance(screen, HomeScreen):
+            return []
+        return [
+            ("New interview", screen.action_new, "Company, who you talk to, your time box (N)"),
+            ("Open the selected interview", screen.action_resume, "Resume where you left off (Enter)"),
+            ("Compare the marked interviews", screen.action_compare, "Mark two to four with Space first (C)"),
+            ("Delete the selected interview", screen.action_delete, "Asks first (D)"),
+            ("Export report of the selected interview", screen.action_export, "Markdown, HTML, JSON or text"),
+        ]
+
+
 class HomeScreen(Screen):
+    COMMANDS = {HomeCommands}
     BINDINGS = [
         Binding("n", "new", "New"),
         Binding("enter", "resume", "Resume", show=False),
@@ -99,6 +117,13 @@ class HomeScreen(Screen):
         from prepbot.tui.screens.chat import ChatScreen
 
         self.app.push_screen(ChatScreen(self.service, self.service.load(interview_id)))
+
+    def action_export(self) -> None:
+        interview_id = self.selected_id()
+        if not interview_id:
+            self.notify("No interview to export yet: press N to start one.", title="Nothing to export")
+            return
+        self.app.export_interview(self.service.load(interview_id))
 
     def action_new(self) -> None:
         from prepbot.tui.screens.new_interview import NewInterviewScreen

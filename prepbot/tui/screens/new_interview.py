@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, SelectionList,
 
 from prepbot.service import Service, ServiceError
 from prepbot.textsafe import safe
+from prepbot.tui.screens.dialogs import FormSelect
 
 MAX_MINUTES = 24 * 60  # like the CLI's --minutes
 PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
@@ -61,7 +62,7 @@ class NewInterviewScreen(Screen):
             yield Static("New interview — prepbot picks the questions that fit", id="form-title")
             with Horizontal(classes="row"):
                 yield Label("Company")
-                yield Input(placeholder="Who is interviewing you?", id="company")
+                yield Input(placeholder="The company's name, e.g. Acme", id="company")
             with Horizontal(classes="row"):
                 yield Label("Role")
                 yield Input(placeholder="e.g. Backend engineer", id="role")
@@ -70,7 +71,7 @@ class NewInterviewScreen(Screen):
                 yield Input(value=date.today().isoformat(), placeholder="YYYY-MM-DD", id="date")
             with Horizontal(classes="row"):
                 yield Label("Talking to")
-                yield Select(PERSONAS, value="engineer", allow_blank=False, id="persona", compact=True)
+                yield FormSelect(PERSONAS, value="engineer", allow_blank=False, id="persona", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Minutes")
                 yield Input(value="20", placeholder="empty: no limit", id="minutes", type="number")

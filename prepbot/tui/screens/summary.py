@@ -15,6 +15,7 @@ from prepbot.interview import Interview
 from prepbot.service import Service, ServiceError
 from prepbot.tui.palette import ScreenCommands
 from prepbot.tui.screens.corrections import CorrectionActions
+from prepbot.tui.screens.dialogs import came_back, dismissal_history
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import CORRECTION_KEYS, MARKERS, FindingList
 
@@ -51,6 +52,12 @@ class SummaryScreen(CorrectionActions, Screen):
         Binding("e", "export", "Export"),
         Binding("i,f8", "import_source", "Paste read"),
         Binding("f1,question_mark", "app.help", "Help"),
+        # The page scrolls, whichever list has focus: the verdict at the top is always in reach.
+        Binding("home", "scroll_page('home')", "Top", show=False, priority=True),
+        Binding("end", "scroll_page('end')", "Bottom", show=False, priority=True),
+        Binding("pageup", "scroll_page('up')", "Page up", show=False, priority=True),
+        Binding("pagedown", "scroll_page('down')", "Page down", show=False, priority=True),
+        Binding("up", "up_or_scroll", "Up", show=False, priority=True),
     ]
 
     def __init__(self, service: Service, interview: Interview):
@@ -74,7 +81,31 @@ class SummaryScreen(CorrectionActions, Screen):
 
     def on_mount(self) -> None:
         self.show_lists()
-        self.query_one(FindingList).focus()
+        self.query_one(FindingList).focus(scroll_visible=False)  # the verdict first, at any size
+        self.call_after_refresh(self.query_one("#summary", VerticalScroll).scroll_home, animate=False)
+
+    def action_scroll_page(self, where: str) -> None:
+        page = self.query_one("#summary", VerticalScroll)
+        if where == "home":
+            page.scroll_home(animate=False)
+        elif where == "end":
+            page.scroll_end(animate=False)
+        elif where == "up":
+            page.scroll_page_up(animate=False)
+        else:
+            page.scroll_page_down(animate=False)
+
+    def action_up_or_scroll(self) -> None:
+        """↑ moves in the focused list; above its first entry, the page scrolls up (to the verdict)."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted:
+            focused.action_cursor_up()
+            return
+        page = self.query_one("#summary", VerticalScroll)
+        if isinstance(focused, FindingList):
+            page.scroll_home(animate=False)
+        else:
+            page.scroll_up(animate=False)
 
     def show_lists(self) -> None:
         self.query_one(FindingList).show(self.findings(), self.question_numbers())
@@ -220,11 +251,16 @@ class SummaryScreen(CorrectionActions, Screen):
                     (status, "dim"),
                     "\n",
                 ]
-                for heard in item.heard[:3]:
+                dismissal = came_back(item, interview)
+                # A flag back after a dismissal: the new words, the old ones in its history below.
+                shown = [h for h in item.heard if h.evidence.text not in dismissal.evidence] if dismissal else item.heard
+                for heard in shown[:3]:
                     parts += ["      “", (one_line(heard.evidence.text, 200), "italic"), "”\n"]
-                if len(item.heard) > 3:
-                    parts += [(f"      …and {len(item.heard) - 3} more\n", "dim")]
-                if item.reason:
+                if len(shown) > 3:
+                    parts += [(f"      …and {len(shown) - 3} more\n", "dim")]
+                if dismissal is not None:
+                    parts += ["      ", *dismissal_history(dismissal), "\n"]
+                elif item.reason:
                     parts += [("      your note: ", "dim"), one_line(item.reason, 200), "\n"]
                 question = questions.get(item.question_id or "")
                 if question:
