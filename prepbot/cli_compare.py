@@ -7,6 +7,7 @@ commands; nothing here imports textual (`serve` runs the TUI in a child process)
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def compare_command(sessions: tuple[str, ...], fmt: str, output: Path | None, fo
         comparison = compare(service.bank, [(i, service.summary(i)) for i in interviews])
     except CompareError as exc:
         raise click.ClickException(str(exc)) from None
-    text = render_comparison(service.bank, comparison, fmt)
+    text = render_comparison(service.bank, comparison, fmt, _terminal_width() if output is None else None)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -57,6 +58,13 @@ def compare_command(sessions: tuple[str, ...], fmt: str, output: Path | None, fo
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Wrote {safe(str(target), keep_layout=False)}", err=True)
+
+
+def _terminal_width() -> int | None:
+    """The terminal's columns when the text goes to one (or COLUMNS says), else None: a fixed width."""
+    if not (os.environ.get("COLUMNS") or sys.stdout.isatty()):
+        return None
+    return shutil.get_terminal_size().columns
 
 
 # --------------------------------------------------------------------------- serve
