@@ -95,10 +95,25 @@ def tui_command(banks: tuple[Path, ...]) -> None:
       prepbot
       prepbot tui --bank ~/my-questions.yaml
     """
+    if not os.environ.get("TEXTUAL_DRIVER") and not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+        # `prepbot </dev/null >out` would write escape codes into the file and wait for keys forever.
+        raise click.ClickException(
+            "the chatbot needs a terminal, and stdin or stdout is not one (see 'prepbot --help' for the other commands)"
+        )
     service = _service(banks)
     from prepbot.tui.app import PrepbotApp  # deferred: textual is heavy and CLI paths never need it
 
-    PrepbotApp(service).run()
+    app = PrepbotApp(service)
+    app.run()
+    if app.return_code:  # ended by SIGTERM or SIGHUP (after saving): the usual 128 + signal number
+        sys.exit(app.return_code)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream is not None and not stream.closed and stream.isatty()
+    except (ValueError, OSError):
+        return False
 
 
 # --------------------------------------------------------------------------- questions

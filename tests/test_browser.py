@@ -249,7 +249,9 @@ def test_html_report_table_keeps_words_whole_at_1280px(bank, tmp_path):
     """Each word of the verdict table on one line: its columns never break a word ("weig/ht")."""
     interview = start_interview(bank, "Acme", "Backend", "2026-12-01", "engineer", 20)
     for question_id in interview.question_ids[:6]:
-        interview.set_note(question_id, "Nobody reviews code and there are no tests; we work every weekend, people keep quitting.")
+        interview.set_note(
+            question_id, "Nobody reviews code and there are no tests; we work every weekend, people keep quitting."
+        )
     interview.add_source("Glassdoor review from a former backend engineer, March", "Nobody reviews code. Weekends are normal.")
     html = render_report(bank, load_catalogue().matcher, interview, "html")
     assert '<table class="reasons">' in html

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import signal
+import threading
+
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
@@ -38,6 +44,11 @@ class PrepbotApp(App):
         from prepbot.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(self.service))
+        if not self.is_headless:  # a real terminal (tests run headless and keep their own handlers)
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # no such signal here
+                    loop.add_signal_handler(signum, self.end_by_signal, signum)
         if self.service.store.recovered_from:
             self.notify(
                 f"Your database was damaged. It was moved to {safe(self.service.store.recovered_from)} and a new one started.",
@@ -105,6 +116,38 @@ class PrepbotApp(App):
         self.retry_unsaved()
         open_chats = [s for s in self.screen_stack if isinstance(s, ChatScreen)]
         return [s.conversation for s in open_chats if s.unsaved and not s.save_now()] + self.unsaved
+
+    def end_by_signal(self, signum: int) -> None:
+        """SIGTERM, or SIGHUP (the terminal closed, `tmux kill-session`): save what was typed, even a
+        keystroke ago, then exit through Textual so that the terminal is restored. Notes that will not
+        save are printed after exit, as with a second Ctrl+Q."""
+        self.run_worker(self._end_by_signal(signum), group="signal", exclusive=True)
+
+    async def _end_by_signal(self, signum: int) -> None:
+        # Keys typed before the signal may still be on their way to the editor (the signal jumps the
+        # queue, and a busy machine is slow): wait until the editors' text has held still for 0.3 s,
+        # at most two seconds.
+        typed, still = self._typed(), 0
+        for _ in range(40):
+            await asyncio.sleep(0.05)
+            now = self._typed()
+            still = still + 1 if now == typed else 0
+            typed = now
+            if still >= 6:
+                break
+        unsaved = self.unsaved_notes()
+        self._quitting = True
+        # A terminal that hung up cannot be written to, and Textual's exit can wait on it forever:
+        # everything is saved by now, so end the process if the exit has not within two seconds.
+        guard = threading.Timer(2.0, os._exit, (128 + signum,))
+        guard.daemon = True
+        guard.start()
+        self.exit(return_code=128 + signum, message=unsaved_report(unsaved) if unsaved else None)
+
+    def _typed(self) -> tuple[str, ...]:
+        from textual.widgets import TextArea
+
+        return tuple(area.text for screen in self.screen_stack for area in screen.query("#note").results(TextArea))
 
     async def action_quit(self) -> None:
         """Quit; with unsaved notes, warn first and on a second Ctrl+Q print them in the terminal."""
