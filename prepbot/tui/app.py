@@ -15,8 +15,7 @@ from textual.binding import Binding
 from prepbot.service import Conversation, Service
 from prepbot.store import StoreError
 from prepbot.textsafe import safe
-
-RETRY_SAVE_EVERY = 3.0  # seconds, for notes of chats closed while the disk was full
+from prepbot.tui import autosave
 
 
 class PrepbotApp(App):
@@ -85,7 +84,7 @@ class PrepbotApp(App):
         """A chat closed while its notes could not be saved: keep them here and keep retrying."""
         if conversation not in self.unsaved:
             self.unsaved.append(conversation)
-        if self._quitting or self._exit or self._closing:
+        if self._quitting or self.return_code is not None or not self.is_running:
             return  # the app is closing: action_quit has warned, and printed the notes
         self.notify(
             "Your notes are kept in memory and prepbot keeps trying to save them. Free some disk space before you quit.",
@@ -95,7 +94,7 @@ class PrepbotApp(App):
             markup=False,
         )
         if self._retry is None:
-            self._retry = self.set_interval(RETRY_SAVE_EVERY, self.retry_unsaved)
+            self._retry = self.set_interval(autosave.RETRY_SAVE_EVERY, self.retry_unsaved)
 
     def retry_unsaved(self) -> None:
         for conversation in list(self.unsaved):

@@ -18,17 +18,18 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from prepbot.bank import Question
 from prepbot.interview import Interview
 from prepbot.service import Service, ServiceError
-from prepbot.store import DiskFullError, SaveResult, StoreError
+from prepbot.store import SaveResult
 from prepbot.textsafe import safe
+from prepbot.tui.autosave import Autosaver, SaveEvent, SaveState
 from prepbot.tui.palette import ScreenCommands
 from prepbot.tui.screens.corrections import CorrectionActions
-from prepbot.tui.text import one_line, show_controls_in
+from prepbot.tui.text import one_line
 from prepbot.tui.widgets.chat_message import ChatMessage
 from prepbot.tui.widgets.flag_panel import MARKERS, FindingList, FlagPanel
+from prepbot.tui.widgets.note_editor import NoteEditor
 from prepbot.tui.widgets.plan_list import PlanList
 
-AUTOSAVE_DELAY = 0.5  # seconds after the last keystroke; the promise to users is "within a second"
-RETRY_SAVE_EVERY = 3.0  # seconds between attempts while notes could not be saved (a full disk)
+SAVE_CHECK_EVERY = 0.1  # seconds: how often the chat asks its Autosaver whether a save is due
 
 
 class ChatCommands(ScreenCommands):
@@ -61,8 +62,6 @@ class ChatCommands(ScreenCommands):
 
 class ChatScreen(CorrectionActions, Screen):
     COMMANDS = {ChatCommands}
-    _unsaved: str | None = None  # why the notes are not saved (the status line shown), or None
-    _retry: Timer | None = None  # retries saving while _unsaved
     # Below 70 columns the side panel (plan and flags) hides; Ctrl+L / Ctrl+F show it in place of the chat.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
     BINDINGS = [
@@ -89,7 +88,8 @@ class ChatScreen(CorrectionActions, Screen):
         self.service = service
         self.conversation = service.open(interview)
         self.interview = interview
-        self._autosave: Timer | None = None  # pending save of the note being typed
+        self.autosaver = Autosaver(self.write)  # when the note being typed is saved, and the retries
+        self._classify_timer: Timer | None = None
         self._opened = time.monotonic()  # the clock counts from when this chat opened
 
     # -- layout
@@ -101,7 +101,7 @@ class ChatScreen(CorrectionActions, Screen):
         with Horizontal(id="body"):
             with Vertical(id="conversation"):
                 yield VerticalScroll(id="log")
-                yield TextArea(
+                yield NoteEditor(
                     id="note", soft_wrap=True, tab_behavior="focus", placeholder="Type what you heard… (Ctrl+N when done)"
                 )
             with Vertical(id="side"):
@@ -126,6 +126,7 @@ class ChatScreen(CorrectionActions, Screen):
         self.refresh_panels()
         self.query_one("#note", TextArea).focus()
         self.set_interval(15, self.update_clock)
+        self.set_interval(SAVE_CHECK_EVERY, self.save_if_due)
         if self.service.use_model:
             self.warm_up_classifier()
 
@@ -197,9 +198,7 @@ class ChatScreen(CorrectionActions, Screen):
         text = event.text_area.text
         self.query_one(FlagPanel).show_live(self.conversation.type(text))
         self.classify_later(text)
-        if self._autosave is not None:
-            self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+        self.autosaver.typed()
 
     # -- the classifier: loaded and run in a worker thread, never on the keystroke path
 
@@ -208,9 +207,8 @@ class ChatScreen(CorrectionActions, Screen):
     def classify_later(self, text: str) -> None:
         if not self.service.use_model:
             return
-        timer = getattr(self, "_classify_timer", None)
-        if timer is not None:
-            timer.stop()
+        if self._classify_timer is not None:
+            self._classify_timer.stop()
         self._classify_timer = self.set_timer(self.CLASSIFY_DELAY, partial(self.run_classifier, text))
 
     @work(thread=True, exclusive=True, group="classifier")
@@ -269,6 +267,18 @@ class ChatScreen(CorrectionActions, Screen):
         clock.update(Content(text))
         clock.tooltip = "Minutes since you opened this chat, against your time box"
 
+    # -- saving: the Autosaver decides when; this screen writes and tells the user
+
+    def write(self, everything: bool) -> SaveResult:
+        """The Autosaver's write: the current note, or after a failure every answer."""
+        if not self.questions:
+            return SaveResult()
+        return self.conversation.save_all() if everything else self.conversation.save()
+
+    def save_if_due(self) -> None:
+        if self.autosaver.due():
+            self.save_now()
+
     def save_now(self) -> bool:
         """Write the note being typed; True when it is on disk.
 
@@ -276,40 +286,22 @@ class ChatScreen(CorrectionActions, Screen):
         the editor and in memory, a status line says so, and saving is retried every few
         seconds and on the next keystroke or move, writing every answer noted meanwhile.
         """
-        if self._autosave is not None:
-            self._autosave.stop()
-            self._autosave = None
-        if not self.questions:
-            return True
-        try:
-            result = self.conversation.save_all() if self._unsaved else self.conversation.save()
-        except StoreError as exc:
-            self.save_failed(exc)
-            return False
-        self.save_succeeded(result)
-        return True
+        event = self.autosaver.save()
+        self.save_state_changed(event)
+        return event.state is SaveState.SAVED
 
-    def save_failed(self, exc: StoreError) -> None:
-        if isinstance(exc, DiskFullError):
-            message = "The disk is full: your notes are not saved yet. They stay here; prepbot retries every few seconds."
-        else:
-            message = f"Not saved: {safe(exc, keep_layout=False)}. Your notes stay here; prepbot retries every few seconds."
-        if message != self._unsaved:  # said once, not on every retry
-            self.notify(message, title="Not saved", severity="error", timeout=15, markup=False)
-            self.show_save_status(message)
-        self._unsaved = message
-        if self._retry is None:
-            self._retry = self.set_interval(RETRY_SAVE_EVERY, self.save_now)
-
-    def save_succeeded(self, result: SaveResult) -> None:
-        if self._retry is not None:
-            self._retry.stop()
-            self._retry = None
-        if self._unsaved is not None:
-            self._unsaved = None
+    def save_state_changed(self, event: SaveEvent) -> None:
+        """The one place that tells the user what a save did."""
+        if event.failure is not None:  # said once, not on every retry
+            self.notify(event.failure, title="Not saved", severity="error", timeout=15, markup=False)
+            self.show_save_status(event.failure)
+        if event.recovered:
             self.show_save_status(None)
             self.notify("Your notes are saved now.", title="Saved", timeout=5, markup=False)
-        if any(c.question_id == self.current_question.id for c in result.conflicts):
+        result = event.result
+        if result is None:
+            return
+        if self.questions and any(c.question_id == self.current_question.id for c in result.conflicts):
             self.reload_note()
         if result.message:
             self.notify(safe(result.message, keep_layout=False), title="Saved", severity="warning", timeout=15, markup=False)
@@ -343,7 +335,7 @@ class ChatScreen(CorrectionActions, Screen):
     @property
     def unsaved(self) -> bool:
         """Notes typed here that are not on disk yet."""
-        return self.take_editor_text() or self._autosave is not None or self._unsaved is not None
+        return self.take_editor_text() or self.autosaver.unsaved
 
     # -- moving through the plan
 
@@ -436,11 +428,8 @@ class ChatScreen(CorrectionActions, Screen):
         target.focus()
 
     def on_screen_resume(self) -> None:
-        # A note pasted or imported with escape sequences: drawn as "␛[2J", never sent raw.
-        for note in self.query("#note").results(TextArea):
-            show_controls_in(note)
         log = self.query_one("#log", VerticalScroll)
-        if log._anchored:
+        if log.is_anchored:
             self.call_after_refresh(log.scroll_end, animate=False)
 
     def on_resize(self) -> None:
@@ -646,12 +635,7 @@ class ChatScreen(CorrectionActions, Screen):
 
     def on_unmount(self) -> None:
         # Widgets are going away: save without touching them; the app keeps what will not save.
-        if not self.unsaved or not self.questions:
+        if not self.questions or not self.unsaved:
             return
-        for timer in (self._autosave, self._retry):
-            if timer is not None:
-                timer.stop()
-        try:
-            self.conversation.save_all() if self._unsaved else self.conversation.save()
-        except StoreError:
+        if self.autosaver.save().state is SaveState.FAILED:
             self.app.keep_unsaved(self.conversation)  # kept in memory, retried, printed at quit
