@@ -7,10 +7,12 @@ import contextlib
 import os
 import signal
 import threading
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.timer import Timer
 
 from prepbot.service import Conversation, Service
 from prepbot.store import StoreError
@@ -28,10 +30,10 @@ class PrepbotApp(App):
         self.service = service
         self.cursor_blink = cursor_blink  # False: a steady text cursor (calmer, and stable in snapshots)
         self.unsaved: list[Conversation] = []  # chats closed with notes the disk would not take
-        self._retry = None
+        self._retry: Timer | None = None
         self._quit_warned = False
         self._quitting = False
-        self.last_export_folder = None  # where the last export went, offered again for this session
+        self.last_export_folder: Path | None = None  # where the last export went, offered again for this session
         self.own_bank_path = ""  # the bank file the candidate last saved an own question to
 
     def apply_cursor_blink(self, screen) -> None:

@@ -12,9 +12,13 @@ once `_move_page` checks that the highlighted option has a line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 PAGING = ("page_up", "page_down")
+Entry = tuple[str, Callable[[], Any], str]  # a palette entry: its text, what it does, its help line
 
 
 class PrepbotCommandPalette(CommandPalette):
@@ -36,7 +40,7 @@ class ScreenCommands(Provider):
     Subclasses give `entries()`: (text, callback, help) for the screen the palette was opened on.
     """
 
-    def entries(self) -> list[tuple[str, object, str]]:
+    def entries(self) -> list[Entry]:
         raise NotImplementedError
 
     async def discover(self) -> Hits:

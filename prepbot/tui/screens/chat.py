@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from functools import partial
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,13 +22,16 @@ from prepbot.service import Service, ServiceError
 from prepbot.store import SaveResult
 from prepbot.textsafe import safe
 from prepbot.tui.autosave import Autosaver, SaveEvent, SaveState
-from prepbot.tui.palette import ScreenCommands
+from prepbot.tui.palette import Entry, ScreenCommands
 from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.chat_message import ChatMessage
 from prepbot.tui.widgets.flag_panel import MARKERS, FindingList, FlagPanel
 from prepbot.tui.widgets.note_editor import NoteEditor
 from prepbot.tui.widgets.plan_list import PlanList
+
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
 
 SAVE_CHECK_EVERY = 0.1  # seconds: how often the chat asks its Autosaver whether a save is due
 
@@ -36,12 +40,12 @@ class ChatCommands(ScreenCommands):
     """Command palette entries for the chat: jump to a category, summary, copy, export, and the
     candidate's own changes. Listed as soon as the palette opens (`discover`), filtered as typed."""
 
-    def entries(self) -> list[tuple[str, object, str]]:
+    def entries(self) -> list[Entry]:
         screen = self.screen
         if not isinstance(screen, ChatScreen):
             return []
         # Actions first, then the jumps (one per category of the plan), which would crowd them out.
-        entries: list[tuple[str, object, str]] = [
+        entries: list[Entry] = [
             ("Show summary", screen.action_summary, "Red and green flags so far, and a verdict (F2)"),
             ("Export report", screen.action_export, "Save the report as Markdown, HTML, JSON or text (F3)"),
             ("Copy current question", screen.action_copy, "Put the question on the clipboard (Ctrl+T)"),
@@ -60,7 +64,9 @@ class ChatCommands(ScreenCommands):
         return entries
 
 
-class ChatScreen(CorrectionActions, Screen):
+class ChatScreen(CorrectionActions, Screen[None]):
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
     COMMANDS = {ChatCommands}
     # Below 70 columns the side panel (plan and flags) hides; Ctrl+L / Ctrl+F show it in place of the chat.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
@@ -541,12 +547,12 @@ class ChatScreen(CorrectionActions, Screen):
         self.replan(index)
 
     def action_add_question(self) -> None:
-        from prepbot.tui.screens.dialogs import OwnQuestionDialog
+        from prepbot.tui.screens.dialogs import OwnQuestion, OwnQuestionDialog
 
-        def done(result) -> None:
+        def done(result: OwnQuestion | None) -> None:
             if result is None:
                 return
-            ask, bank_path = result
+            ask, bank_path = result.ask, result.bank_path
             if not self.plan_change(self.conversation.add_question, ask):
                 return
             self.replan(self.interview.current + 1)
@@ -562,18 +568,27 @@ class ChatScreen(CorrectionActions, Screen):
                     self.notify(str(exc), title="Not saved to your bank file", severity="error", markup=False)
             self.notify(message, title="Your question", markup=False)
 
-        self.app.push_screen(OwnQuestionDialog(getattr(self.app, "own_bank_path", "")), done)
+        self.app.push_screen(OwnQuestionDialog(self.app.own_bank_path), done)
 
     def action_edit_details(self) -> None:
-        from prepbot.tui.screens.dialogs import DetailsDialog
+        from prepbot.tui.screens.dialogs import Details, DetailsDialog
 
-        def done(details) -> None:
+        def done(details: Details | None) -> None:
             if details is None:
                 return
             current_id = self.current_question.id if self.questions else None
             self.save_now()
             try:
-                self.service.update_details(self.interview, replan=True, categories=self.interview.categories, **details)
+                self.service.update_details(
+                    self.interview,
+                    replan=True,
+                    categories=self.interview.categories,
+                    company=details.company,
+                    role=details.role,
+                    date=details.date,
+                    persona=details.persona,
+                    minutes=details.minutes,
+                )
             except ServiceError as exc:
                 self.notify(str(exc), title="Details not changed", severity="error", markup=False)
                 return
@@ -601,14 +616,13 @@ class ChatScreen(CorrectionActions, Screen):
         self.app.push_screen(NoteDialog(self.interview.general_note), done)
 
     def action_import_source(self) -> None:
-        from prepbot.tui.screens.dialogs import ImportDialog
+        from prepbot.tui.screens.dialogs import ImportDialog, Pasted
 
-        def done(result) -> None:
+        def done(result: Pasted | None) -> None:
             if result is None:
                 return
-            label, text = result
             try:
-                source = self.service.import_source(self.interview, label, text)
+                source = self.service.import_source(self.interview, result.label, result.text)
             except ServiceError as exc:
                 self.notify(str(exc), title="Not imported", severity="error", markup=False)
                 return

@@ -1,13 +1,16 @@
 """Small modals of the chat and the summary: a reason, a flag prepbot missed, why a flag was read,
 the candidate's own question, the interview's details, a general note, a pasted text.
 
-Every one returns what was typed (or None on Esc) and leaves the domain to the screen's service call.
+Every one is a `Dialog[T]`: it returns what was typed as a T (a str or a frozen dataclass; None on
+Esc) and leaves the domain to the screen's service call.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,6 +23,11 @@ from prepbot.bank import Bank
 from prepbot.interview import Correction, Finding, Heard, Interview
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import MARKERS
+
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
+
+T = TypeVar("T")
 
 PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
 
@@ -38,8 +46,12 @@ class FormSelect(Select[str]):
     BINDINGS = [Binding("enter", "app.focus_next", "Next field", show=False)]
 
 
-class Dialog(ModalScreen):
-    """A modal with a title, fields, and OK / Cancel; Ctrl+S or the OK button accepts."""
+class Dialog(ModalScreen[T | None], Generic[T]):
+    """A modal with a title, fields, and OK / Cancel; Ctrl+S or the OK button accepts: `result()`
+    is returned, or None on Cancel. Subclasses give `fields()` and `result()` (or `action_ok`)."""
+
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }
@@ -98,11 +110,11 @@ class Dialog(ModalScreen):
     def action_ok(self) -> None:
         self.dismiss(self.result())
 
-    def result(self):
-        return None
+    def result(self) -> T | None:
+        raise NotImplementedError
 
 
-class ReasonDialog(Dialog):
+class ReasonDialog(Dialog[str]):
     """Dismiss a flag: an optional reason."""
 
     OK = "Dismiss"
@@ -131,7 +143,7 @@ class AddedFlag:
 WHOLE_INTERVIEW = "__interview__"  # the Select's value for "the interview as a whole"
 
 
-class AddFlagDialog(Dialog):
+class AddFlagDialog(Dialog[AddedFlag]):
     """A flag prepbot missed: pick one of the catalogue, for any question of the plan or the interview."""
 
     DEFAULT_CSS = """
@@ -259,7 +271,7 @@ def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str], 
     return Content.assemble(*parts)
 
 
-class WhyDialog(ModalScreen):
+class WhyDialog(ModalScreen[None]):
     """Why a flag was read: its evidence with the rule and the context decision."""
 
     DEFAULT_CSS = """
@@ -281,7 +293,15 @@ class WhyDialog(ModalScreen):
             yield Static(Content("Esc closes."), classes="dialog-title")
 
 
-class OwnQuestionDialog(Dialog):
+@dataclass(frozen=True)
+class OwnQuestion:
+    """The candidate's own question; `bank_path`: also save it to this bank file ("" : do not)."""
+
+    ask: str
+    bank_path: str
+
+
+class OwnQuestionDialog(Dialog[OwnQuestion]):
     """A question of the candidate's own, optionally also saved to a bank file of theirs."""
 
     OK = "Add"
@@ -301,19 +321,30 @@ class OwnQuestionDialog(Dialog):
         super().on_mount()
         self.query_one("#own-ask", Input).focus()
 
-    def result(self):
+    def result(self) -> OwnQuestion:
         path = self.query_one("#own-path", Input).value.strip() if self.query_one("#own-save", Checkbox).value else ""
-        return (self.query_one("#own-ask", Input).value, path)
+        return OwnQuestion(self.query_one("#own-ask", Input).value, path)
 
     def action_ok(self) -> None:
-        ask, path = self.result()
-        if not ask.strip():
+        own = self.result()
+        if not own.ask.strip():
             self.show_error("Type your question first.")
             return
-        self.dismiss((ask, path))
+        self.dismiss(own)
 
 
-class DetailsDialog(Dialog):
+@dataclass(frozen=True)
+class Details:
+    """An interview's details as edited (`minutes` None: no time box)."""
+
+    company: str
+    role: str
+    date: str
+    persona: str
+    minutes: float | None
+
+
+class DetailsDialog(Dialog[Details]):
     """Company, role, date, persona and time box after creation; the plan is redone, notes kept."""
 
     OK = "Save"
@@ -349,17 +380,17 @@ class DetailsDialog(Dialog):
             self.show_error("Minutes must be a number, or empty for no limit.")
             return
         self.dismiss(
-            {
-                "company": self.query_one("#d-company", Input).value,
-                "role": self.query_one("#d-role", Input).value,
-                "date": self.query_one("#d-date", Input).value.strip(),
-                "persona": str(self.query_one("#d-persona", Select).value),
-                "minutes": minutes,
-            }
+            Details(
+                company=self.query_one("#d-company", Input).value,
+                role=self.query_one("#d-role", Input).value,
+                date=self.query_one("#d-date", Input).value.strip(),
+                persona=str(self.query_one("#d-persona", Select).value),
+                minutes=minutes,
+            )
         )
 
 
-class NoteDialog(Dialog):
+class NoteDialog(Dialog[str]):
     """The interview's general note: anything not tied to one question."""
 
     OK = "Save"
@@ -380,7 +411,15 @@ class NoteDialog(Dialog):
         return self.query_one("#general-note", TextArea).text
 
 
-class ImportDialog(Dialog):
+@dataclass(frozen=True)
+class Pasted:
+    """Something the candidate read, pasted: a label and its text."""
+
+    label: str
+    text: str
+
+
+class ImportDialog(Dialog[Pasted]):
     """Paste what they read (a review, an e-mail, a job ad): its flags join the summary."""
 
     OK = "Import"
@@ -405,4 +444,4 @@ class ImportDialog(Dialog):
         if not text.strip():
             self.show_error("Paste some text first.")
             return
-        self.dismiss((self.query_one("#source-label", Input).value, text))
+        self.dismiss(Pasted(self.query_one("#source-label", Input).value, text))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,8 +16,11 @@ from textual.widgets import DataTable, Footer, Static
 from prepbot.service import Service
 from prepbot.store import StoreError
 from prepbot.textsafe import safe
-from prepbot.tui.palette import ScreenCommands
+from prepbot.tui.palette import Entry, ScreenCommands
 from prepbot.tui.text import cell, one_line
+
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
 
 EMPTY_STATE = (
     "No interviews yet.\n\n"
@@ -27,7 +33,7 @@ EMPTY_STATE = (
 class HomeCommands(ScreenCommands):
     """Home's actions in the command palette, before Textual's own (keys, theme, quit)."""
 
-    def entries(self) -> list[tuple[str, object, str]]:
+    def entries(self) -> list[Entry]:
         screen = self.screen
         if not isinstance(screen, HomeScreen):
             return []
@@ -40,7 +46,9 @@ class HomeCommands(ScreenCommands):
         ]
 
 
-class HomeScreen(Screen):
+class HomeScreen(Screen[None]):
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
     COMMANDS = {HomeCommands}
     BINDINGS = [
         Binding("n", "new", "New"),
@@ -106,7 +114,8 @@ class HomeScreen(Screen):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open(event.row_key.value)
+        if event.row_key.value is not None:
+            self.open(event.row_key.value)
 
     def action_resume(self) -> None:
         interview_id = self.selected_id()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +19,9 @@ from textual.widgets import Button, Footer, Input, Label, Select, SelectionList,
 from prepbot.service import Service, ServiceError
 from prepbot.textsafe import safe
 from prepbot.tui.screens.dialogs import FormSelect
+
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
 
 MAX_MINUTES = 24 * 60  # like the CLI's --minutes
 PERSONAS = [("An engineer", "engineer"), ("A manager", "manager"), ("An executive", "executive")]
@@ -40,7 +45,9 @@ class CheckList(SelectionList[str]):
         )
 
 
-class NewInterviewScreen(Screen):
+class NewInterviewScreen(Screen[None]):
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
     AUTO_FOCUS = "#company"  # focused as the screen appears, so fast typing lands in Company
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     BINDINGS = [
@@ -118,7 +125,7 @@ class NewInterviewScreen(Screen):
                 company=self.query_one("#company", Input).value,
                 role=self.query_one("#role", Input).value,
                 date=self.query_one("#date", Input).value.strip() or None,
-                persona=self.query_one("#persona", Select).value,
+                persona=str(self.query_one("#persona", Select).value),  # never blank (allow_blank=False)
                 minutes=minutes,
                 categories=self.query_one("#categories", SelectionList).selected,
             )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,11 +15,14 @@ from textual.widgets.option_list import Option
 
 from prepbot.interview import Interview
 from prepbot.service import Service, ServiceError
-from prepbot.tui.palette import ScreenCommands
-from prepbot.tui.screens.corrections import CorrectionActions
+from prepbot.tui.palette import Entry, ScreenCommands
+from prepbot.tui.screens.corrections import CorrectionActions, findings, question_numbers
 from prepbot.tui.screens.dialogs import came_back, dismissal_history
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import CORRECTION_KEYS, MARKERS, FindingList
+
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
 
 
 class SourceList(OptionList):
@@ -32,7 +37,7 @@ class SourceList(OptionList):
 class SummaryCommands(ScreenCommands):
     """The summary's actions in the command palette, listed as soon as it opens."""
 
-    def entries(self) -> list[tuple[str, object, str]]:
+    def entries(self) -> list[Entry]:
         screen = self.screen
         if not isinstance(screen, SummaryScreen):
             return []
@@ -45,7 +50,9 @@ class SummaryCommands(ScreenCommands):
         ]
 
 
-class SummaryScreen(CorrectionActions, Screen):
+class SummaryScreen(CorrectionActions, Screen[None]):
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
     COMMANDS = {SummaryCommands}
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -108,7 +115,7 @@ class SummaryScreen(CorrectionActions, Screen):
             page.scroll_up(animate=False)
 
     def show_lists(self) -> None:
-        self.query_one(FindingList).show(self.findings(), self.question_numbers())
+        self.query_one(FindingList).show(findings(self), question_numbers(self))
         sources = self.query_one(SourceList)
         highlighted = sources.highlighted
         sources.clear_options()
@@ -144,13 +151,13 @@ class SummaryScreen(CorrectionActions, Screen):
     # -- sources
 
     def action_import_source(self) -> None:
-        from prepbot.tui.screens.dialogs import ImportDialog
+        from prepbot.tui.screens.dialogs import ImportDialog, Pasted
 
-        def done(result) -> None:
+        def done(result: Pasted | None) -> None:
             if result is None:
                 return
             try:
-                self.service.import_source(self.interview, *result)
+                self.service.import_source(self.interview, result.label, result.text)
             except ServiceError as exc:
                 self.notify(str(exc), title="Not imported", severity="error", markup=False)
                 return
@@ -164,8 +171,10 @@ class SummaryScreen(CorrectionActions, Screen):
         sources = self.query_one(SourceList)
         if sources.highlighted is None or not self.interview.sources:
             return
-        source_id = sources.get_option_at_index(sources.highlighted).id
-        source = next(s for s in self.interview.sources if s.id == source_id)
+        source = next((s for s in self.interview.sources if s.id == sources.get_option_at_index(sources.highlighted).id), None)
+        if source is None:
+            return
+        source_id = source.id
 
         def done(yes: bool | None) -> None:
             if not yes:
