@@ -234,3 +234,19 @@ async def test_after_resume_a_wrapped_note_shows_whole_without_a_key(make_app):
         assert editor.wrapped_document.height > 1  # it wraps
         shown = " ".join(editor.render_line(y).text.strip() for y in range(editor.content_region.height))
         assert " ".join(shown.split()) == note
+
+
+async def test_keys_typed_in_one_burst_after_enter_on_talking_to_land_in_minutes(make_app):
+    from textual import events
+
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#persona", Select).focus()
+        await pilot.pause()
+        for key in ["enter", "1", "5"]:  # posted all at once, as a terminal delivers fast typing
+            pilot.app.post_message(events.Key(key, None if len(key) > 1 else key))
+        await pilot.pause()
+        await pilot.pause()
+        assert form.query_one("#minutes", Input).value == "15"

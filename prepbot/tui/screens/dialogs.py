@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual import getters
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -46,6 +47,18 @@ class FormSelect(Select[str]):
     BINDINGS = [Binding("enter", "app.focus_next", "Next field", show=False)]
 
 
+# On the form's screen, with priority: focus moves when the Enter arrives, so keys typed right
+# after it (one burst from the terminal) land in the next field, not in the select.
+ENTER_ON_SELECT = Binding("enter", "enter_on_select", "Next field", show=False, priority=True)
+
+
+def enter_on_select(screen: Screen) -> None:
+    """Enter on a closed select: the next field. Anywhere else, Enter does what it does there."""
+    if not isinstance(screen.focused, Select) or screen.focused.expanded:
+        raise SkipAction()
+    screen.focus_next()
+
+
 class Dialog(ModalScreen[T | None], Generic[T]):
     """A modal with a title, fields, and OK / Cancel; Ctrl+S or the OK button accepts: `result()`
     is returned, or None on Cancel. Subclasses give `fields()` and `result()` (or `action_ok`)."""
@@ -70,7 +83,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     Dialog.-short TextArea { height: 5; }
     """
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # under 24 rows: no gaps, so OK stays in reach
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK"), ENTER_ON_SELECT]
     AUTO_FOCUS = "Input, TextArea, OptionList"  # the first field, not the scrolling frame
     TITLE_TEXT = ""
     OK = "OK"
@@ -89,6 +102,9 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         self.app.apply_cursor_blink(self)
+
+    def action_enter_on_select(self) -> None:
+        enter_on_select(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, SelectionList,
 
 from prepbot.service import Service, ServiceError
 from prepbot.textsafe import safe
-from prepbot.tui.screens.dialogs import FormSelect
+from prepbot.tui.screens.dialogs import ENTER_ON_SELECT, FormSelect, enter_on_select
 
 if TYPE_CHECKING:
     from prepbot.tui.app import PrepbotApp
@@ -38,7 +38,7 @@ class CheckList(SelectionList[str]):
         segments = list(strip)
         if len(segments) < 3:
             return strip
-        checked = self.get_option_at_index(index).value in self._selected
+        checked = self.get_option_at_index(index).value in self.selected
         plain = segments[3].style
         return Strip(
             [Segment("[", plain), Segment("✓" if checked else " ", segments[1].style), Segment("]", plain), *segments[3:]]
@@ -58,6 +58,7 @@ class NewInterviewScreen(Screen[None]):
         # right after a Tab (a fast typist, a paste) land in the next field, never in this one.
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        ENTER_ON_SELECT,
     ]
 
     def __init__(self, service: Service):
@@ -94,6 +95,9 @@ class NewInterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.app.apply_cursor_blink(self)
         self.query_one("#company", Input).focus()
+
+    def action_enter_on_select(self) -> None:
+        enter_on_select(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
