@@ -12,6 +12,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.timer import Timer
 
 from prepbot.service import Conversation, Service
@@ -20,9 +21,16 @@ from prepbot.textsafe import safe
 from prepbot.tui import autosave
 
 
+def system_commands() -> type[Provider]:
+    from prepbot.tui.palette import SystemCommands
+
+    return SystemCommands
+
+
 class PrepbotApp(App):
     TITLE = "prepbot"
     CSS_PATH = "prepbot.tcss"
+    COMMANDS = {lambda: system_commands()}  # Textual's own, after the screen's (see palette.py)
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False)]
 
     def __init__(self, service: Service, cursor_blink: bool = True):

@@ -133,6 +133,9 @@ async def test_the_palette_on_home_offers_prepbots_actions(make_app):
         shown = "\n".join(palette_lines(pilot))
         for command in ("New interview", "Open", "Compare", "Delete", "Export report"):
             assert command in shown, command
+        lines = palette_lines(pilot)
+        first_textual = next(i for i, line in enumerate(lines) if line.startswith(("Keys", "Quit", "Theme")))
+        assert any(line.startswith("New interview") for line in lines[:first_textual])  # prepbot's first
         await type_text(pilot, "New interview")
         await pilot.pause(0.3)
         await pilot.press("enter")
