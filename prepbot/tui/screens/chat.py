@@ -23,6 +23,7 @@ from prepbot.store import SaveResult
 from prepbot.textsafe import safe
 from prepbot.tui.autosave import Autosaver, SaveEvent, SaveState
 from prepbot.tui.palette import Entry, ScreenCommands
+from prepbot.tui.screens import chat_edits
 from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.chat_message import ChatMessage
@@ -547,89 +548,16 @@ class ChatScreen(CorrectionActions, Screen[None]):
         self.replan(index)
 
     def action_add_question(self) -> None:
-        from prepbot.tui.screens.dialogs import OwnQuestion, OwnQuestionDialog
-
-        def done(result: OwnQuestion | None) -> None:
-            if result is None:
-                return
-            ask, bank_path = result.ask, result.bank_path
-            if not self.plan_change(self.conversation.add_question, ask):
-                return
-            self.replan(self.interview.current + 1)
-            message = f"Added as Q{self.interview.current + 2}."
-            if bank_path:
-                from prepbot.own_bank import OwnBankError, append_own_question
-
-                try:
-                    append_own_question(bank_path, ask)
-                    self.app.own_bank_path = bank_path
-                    message += f" Also saved to {bank_path} (use it with --bank)."
-                except OwnBankError as exc:
-                    self.notify(str(exc), title="Not saved to your bank file", severity="error", markup=False)
-            self.notify(message, title="Your question", markup=False)
-
-        self.app.push_screen(OwnQuestionDialog(self.app.own_bank_path), done)
+        chat_edits.add_question(self)
 
     def action_edit_details(self) -> None:
-        from prepbot.tui.screens.dialogs import Details, DetailsDialog
-
-        def done(details: Details | None) -> None:
-            if details is None:
-                return
-            current_id = self.current_question.id if self.questions else None
-            self.save_now()
-            try:
-                self.service.update_details(
-                    self.interview,
-                    replan=True,
-                    categories=self.interview.categories,
-                    company=details.company,
-                    role=details.role,
-                    date=details.date,
-                    persona=details.persona,
-                    minutes=details.minutes,
-                )
-            except ServiceError as exc:
-                self.notify(str(exc), title="Details not changed", severity="error", markup=False)
-                return
-            if self.questions and self.current_question.id != current_id:
-                self.post_question(self.interview.current, self.current_question)
-                self.load_note()
-            self.refresh_panels()
-            self.notify(f"Saved. The plan has {len(self.questions)} questions; every note is kept.", title="Details")
-
-        self.app.push_screen(DetailsDialog(self.interview), done)
+        chat_edits.edit_details(self)
 
     def action_general_note(self) -> None:
-        from prepbot.tui.screens.dialogs import NoteDialog
-
-        def done(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                self.conversation.set_general_note(text)
-            except ServiceError as exc:
-                self.notify(str(exc), title="Note not saved", severity="error", markup=False)
-                return
-            self.notify("Saved the general note.", title="Note")
-
-        self.app.push_screen(NoteDialog(self.interview.general_note), done)
+        chat_edits.general_note(self)
 
     def action_import_source(self) -> None:
-        from prepbot.tui.screens.dialogs import ImportDialog, Pasted
-
-        def done(result: Pasted | None) -> None:
-            if result is None:
-                return
-            try:
-                source = self.service.import_source(self.interview, result.label, result.text)
-            except ServiceError as exc:
-                self.notify(str(exc), title="Not imported", severity="error", markup=False)
-                return
-            self.refresh_panels()
-            self.notify(f"Imported “{one_line(source.label, 40)}”: its flags are in the summary (F2).", markup=False)
-
-        self.app.push_screen(ImportDialog(), done)
+        chat_edits.import_source(self)
 
     # -- corrections (CorrectionActions)
 
