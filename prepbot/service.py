@@ -393,7 +393,9 @@ class Conversation:
 
     def type(self, text: str) -> list[Match]:
         """The note for the current question changed: keep it, and the flags it shows now."""
-        self.interview.set_note(self.current_question.id, text)
+        answer = self.interview.set_note(self.current_question.id, text)
+        if text.strip() and answer.status == Status.SKIPPED:  # new words take a skip back
+            self.interview.set_status(answer.question_id, Status.ASKED)
         return self.live_flags(text)
 
     def live_flags(self, text: str) -> list[Match]:
@@ -492,7 +494,7 @@ class Conversation:
         answer = self.interview.answers.get(question.id)
         if answer is None:
             return Status.OPEN
-        if answer.status == Status.SKIPPED and not answer.note.strip():
+        if answer.status == Status.SKIPPED:  # skipped by the candidate, even with notes: as the summary says
             return Status.SKIPPED
         return "answered" if answer.answered else Status.OPEN
 

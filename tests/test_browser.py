@@ -243,3 +243,44 @@ def test_html_comparison_layout_on_screen_phone_and_paper(comparison_file, tmp_p
     assert seen["screen"]["quotes"] and not any(seen["screen"]["quotes"])  # folded: "what you heard" opens them
     assert not seen["phone"]["table"] and seen["phone"]["cards"]  # one card per company
     assert seen["paper"]["table"] and not seen["paper"]["cards"] and all(seen["paper"]["quotes"])
+
+
+def test_html_report_table_keeps_words_whole_at_1280px(bank, tmp_path):
+    """Each word of the verdict table on one line: its columns never break a word ("weig/ht")."""
+    interview = start_interview(bank, "Acme", "Backend", "2026-12-01", "engineer", 20)
+    for question_id in interview.question_ids[:6]:
+        interview.set_note(
+            question_id, "Nobody reviews code and there are no tests; we work every weekend, people keep quitting."
+        )
+    interview.add_source("Glassdoor review from a former backend engineer, March", "Nobody reviews code. Weekends are normal.")
+    html = render_report(bank, load_catalogue().matcher, interview, "html")
+    assert '<table class="reasons">' in html
+    # A copy that may run one script: it wraps every word of the table in a span and counts the
+    # spans drawn on more than one line, into the title.
+    probe = (
+        "<script>addEventListener('load',()=>{let broken=[];"
+        "document.querySelectorAll('table.reasons th, table.reasons td').forEach(c=>{"
+        "c.innerHTML=c.textContent.split(/(\\s+)/).map(w=>/\\S/.test(w)?'<span>'+w+'</span>':w).join('');"
+        "c.querySelectorAll('span').forEach(s=>{if(s.getClientRects().length>1)broken.push(s.textContent)})});"
+        "document.title='BROKEN:'+broken.join('|')})</script>"
+    )
+    page = html.replace(
+        "default-src 'none'; style-src 'unsafe-inline'",
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
+    )
+    page = page.replace("</body>", probe + "</body>")
+    path = tmp_path / "probe.html"
+    path.write_text(page, encoding="utf-8")
+    dom = run_chromium(tmp_path, "--window-size=1280,900", "--virtual-time-budget=3000", "--dump-dom", path.as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    title = re.search(r"<title>(.*?)</title>", dom.stdout)
+    assert title and title.group(1) == "BROKEN:", title.group(1) if title else dom.stdout[:500]
+
+
+def test_html_report_table_cells_do_not_break_words_anywhere():
+    """Without a browser: the table's cells override the body's `overflow-wrap: anywhere`."""
+    from prepbot.export import render_report as render
+
+    html = render(load_catalogue().bank, load_catalogue().matcher, start_interview(load_catalogue().bank, "Acme"), "html")
+    rules = re.findall(r"table\.reasons th, table\.reasons td \{([^}]*)\}", html)
+    assert any("overflow-wrap: break-word" in rule and "word-break: normal" in rule for rule in rules)

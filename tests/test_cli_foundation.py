@@ -267,3 +267,15 @@ def test_prep_plans_thirty_minutes_by_default_and_says_so(run_cli):
     assert sum(len(c["questions"]) for c in everything["categories"]) > sum(len(c["questions"]) for c in data["categories"])
     both = run_cli("prep", "--company", "Acme", "--all", "--minutes", "20")
     assert both.code == 2 and "--all and --minutes" in both.err
+
+
+def test_the_chatbot_without_a_terminal_says_so_and_exits_2(tmp_path):
+    """`prepbot </dev/null >out`: one line on stderr, exit 2, no escape codes in the file, no hang."""
+    out = tmp_path / "out"
+    with open(os.devnull) as stdin, open(out, "w") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "prepbot"], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("prepbot: error: ") and "terminal" in done.stderr
+    assert out.read_text() == ""

@@ -198,3 +198,22 @@ def test_compare_does_not_import_textual(bank, private_home):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stderr.strip().startswith("CLEAN"), proc.stderr
     assert '"schema": "prepbot.comparison"' in proc.stdout
+
+
+def test_compare_on_a_wide_terminal_shows_whole_company_names(run_cli, bank, monkeypatch):
+    long_names = ("Globex Corporation International", "Initech Software Solutions")
+    store = Store()
+    ids = []
+    for name in long_names:
+        interview = start_interview(bank, name, "", "2026-12-01")
+        store.save(interview)
+        ids.append(interview.id)
+    monkeypatch.setenv("COLUMNS", "160")
+    wide = run_cli("compare", *ids).out
+    [header] = [line for line in wide.splitlines() if line.startswith("RED FLAGS")]  # the table's head
+    for number, name in enumerate(long_names, 1):
+        assert f"[{number}] {name}" in header
+    assert len(header) <= 160
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = run_cli("compare", *ids).out
+    assert all(len(line) <= 80 for line in narrow.splitlines() if line.startswith(("RED FLAGS", "GREEN FLAGS")))

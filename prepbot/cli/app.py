@@ -36,7 +36,10 @@ def tui_command(banks: tuple[Path, ...]) -> None:
         )
     from prepbot.tui.app import PrepbotApp  # deferred: textual is heavy and CLI paths never need it
 
-    PrepbotApp(service).run()
+    app = PrepbotApp(service)
+    app.run()
+    if app.return_code:  # ended by SIGTERM or SIGHUP (after saving): the usual 128 + signal number
+        sys.exit(app.return_code)
 
 
 # --------------------------------------------------------------------------- serve

@@ -6,8 +6,6 @@ textual; domain errors leave as one line through the group's `user_errors`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from prepbot.cli.base import emit, known_flag_id, open_service, to_json
@@ -101,9 +99,11 @@ def prefs_set_command(flag_id: str, weight: str) -> None:
 @click.command("company")
 @click.argument("name")
 @click.option("--format", "-f", "fmt", type=COMPANY_FORMATS, default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File or folder to write (default: stdout).")
+@click.option(
+    "--output", "-o", type=click.Path(), help="File or folder to write (default: stdout); a name ending in / is a folder."
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def company_command(name: str, fmt: str, output: Path | None, force: bool) -> None:
+def company_command(name: str, fmt: str, output: str | None, force: bool) -> None:
     """The whole hiring process with one company: every round, source, flag, conflict, a verdict.
 
     NAME is the company (any spelling: case, spaces) or the id of one of its interviews.

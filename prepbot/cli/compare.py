@@ -5,6 +5,10 @@ Registered by build_cli() in prepbot.cli. Heavy imports happen inside the comman
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+
 import click
 
 from prepbot.cli.base import bank_option, emit, open_service
@@ -40,5 +44,12 @@ def compare_command(sessions: tuple[str, ...], fmt: str, output: str | None, for
         )
     service = open_service(banks)
     comparison = compare(service.bank, [service.compare_column(session) for session in sessions])
-    text = render_comparison(service.bank, comparison, fmt)
+    text = render_comparison(service.bank, comparison, fmt, _terminal_width() if output is None else None)
     emit(text, output, comparison_name(comparison.companies), "comparison", "txt" if fmt == "text" else fmt, force)
+
+
+def _terminal_width() -> int | None:
+    """The terminal's columns when the text goes to one (or COLUMNS says), else None: a fixed width."""
+    if not (os.environ.get("COLUMNS") or sys.stdout.isatty()):
+        return None
+    return shutil.get_terminal_size().columns

@@ -342,8 +342,25 @@ def _fit(text: object, width: int) -> str:
     return "".join(kept) + "…" + " " * (width - used - 1)
 
 
-def render_comparison(bank: Bank, comparison, fmt: str) -> str:
-    """Interviews side by side (a `prepbot.compare.Comparison`) as md, html, txt (or "text") or json."""
+COMPARISON_CELL = 16  # terminal cells per interview in the text comparison's table, at least
+
+
+def comparison_cell(companies, width: int | None) -> int:
+    """Cells per interview in the text table: 16, or on a wider terminal (`width` columns) as many
+    as the longest "[n] company" needs, so that names are cut only when they must be."""
+    if not width:
+        return COMPARISON_CELL
+    needed = max(
+        (sum(_cells(c) for c in f"[{n}] {safe(' '.join(str(name).split()))}") + 2 for n, name in enumerate(companies, 1)),
+        default=0,
+    )
+    room = (width - 34 - 1) // max(len(companies), 1)
+    return max(COMPARISON_CELL, min(needed, room))
+
+
+def render_comparison(bank: Bank, comparison, fmt: str, width: int | None = None) -> str:
+    """Interviews side by side (a `prepbot.compare.Comparison`) as md, html, txt (or "text") or json.
+    `width`: the terminal's columns, for the text table (None: a fixed width, as in a file)."""
     from prepbot.compare import LABELS
     from prepbot.export.shapes import comparison_as_dict
 
@@ -366,6 +383,7 @@ def render_comparison(bank: Bank, comparison, fmt: str) -> str:
         labels=LABELS,
         title=title,
         fit=_fit,
+        cell_width=comparison_cell(comparison.companies, width),
         flat=lambda text: " ".join(str(text).split()),
         unknown={c.id: c.summary.verdict.unknown for c in comparison.columns},
     )

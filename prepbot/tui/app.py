@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import signal
+import threading
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
+from textual.timer import Timer
 
 from prepbot.errors import ServiceError
 from prepbot.service import Conversation, Service
 from prepbot.textsafe import safe
+from prepbot.tui import autosave
 
-RETRY_SAVE_EVERY = 3.0  # seconds, for notes of chats closed while the disk was full
+
+def system_commands() -> type[Provider]:
+    from prepbot.tui.palette import SystemCommands
+
+    return SystemCommands
 
 
 class PrepbotApp(App):
     TITLE = "prepbot"
     CSS_PATH = "prepbot.tcss"
+    COMMANDS = {lambda: system_commands()}  # Textual's own, after the screen's (see palette.py)
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False)]
 
     def __init__(self, service: Service, cursor_blink: bool = True):
@@ -23,10 +38,10 @@ class PrepbotApp(App):
         self.service = service
         self.cursor_blink = cursor_blink  # False: a steady text cursor (calmer, and stable in snapshots)
         self.unsaved: list[Conversation] = []  # chats closed with notes the disk would not take
-        self._retry = None
+        self._retry: Timer | None = None
         self._quit_warned = False
         self._quitting = False
-        self.last_export_folder = None  # where the last export went, offered again for this session
+        self.last_export_folder: Path | None = None  # where the last export went, offered again for this session
         self.own_bank_path = ""  # the bank file the candidate last saved an own question to
 
     def apply_cursor_blink(self, screen) -> None:
@@ -38,6 +53,11 @@ class PrepbotApp(App):
         from prepbot.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(self.service))
+        if not self.is_headless:  # a real terminal (tests run headless and keep their own handlers)
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # no such signal here
+                    loop.add_signal_handler(signum, self.end_by_signal, signum)
         if self.service.store.recovered_from:
             self.notify(
                 f"Your database was damaged. It was moved to {safe(self.service.store.recovered_from)} and a new one started.",
@@ -74,7 +94,7 @@ class PrepbotApp(App):
         """A chat closed while its notes could not be saved: keep them here and keep retrying."""
         if conversation not in self.unsaved:
             self.unsaved.append(conversation)
-        if self._quitting or self._exit or self._closing:
+        if self._quitting or self.return_code is not None or not self.is_running:
             return  # the app is closing: action_quit has warned, and printed the notes
         self.notify(
             "Your notes are kept in memory and prepbot keeps trying to save them. Free some disk space before you quit.",
@@ -84,7 +104,7 @@ class PrepbotApp(App):
             markup=False,
         )
         if self._retry is None:
-            self._retry = self.set_interval(RETRY_SAVE_EVERY, self.retry_unsaved)
+            self._retry = self.set_interval(autosave.RETRY_SAVE_EVERY, self.retry_unsaved)
 
     def retry_unsaved(self) -> None:
         for conversation in list(self.unsaved):
@@ -105,6 +125,38 @@ class PrepbotApp(App):
         self.retry_unsaved()
         open_chats = [s for s in self.screen_stack if isinstance(s, ChatScreen)]
         return [s.conversation for s in open_chats if s.unsaved and not s.save_now()] + self.unsaved
+
+    def end_by_signal(self, signum: int) -> None:
+        """SIGTERM, or SIGHUP (the terminal closed, `tmux kill-session`): save what was typed, even a
+        keystroke ago, then exit through Textual so that the terminal is restored. Notes that will not
+        save are printed after exit, as with a second Ctrl+Q."""
+        self.run_worker(self._end_by_signal(signum), group="signal", exclusive=True)
+
+    async def _end_by_signal(self, signum: int) -> None:
+        # Keys typed before the signal may still be on their way to the editor (the signal jumps the
+        # queue, and a busy machine is slow): wait until the editors' text has held still for 0.3 s,
+        # at most two seconds.
+        typed, still = self._typed(), 0
+        for _ in range(40):
+            await asyncio.sleep(0.05)
+            now = self._typed()
+            still = still + 1 if now == typed else 0
+            typed = now
+            if still >= 6:
+                break
+        unsaved = self.unsaved_notes()
+        self._quitting = True
+        # A terminal that hung up cannot be written to, and Textual's exit can wait on it forever:
+        # everything is saved by now, so end the process if the exit has not within two seconds.
+        guard = threading.Timer(2.0, os._exit, (128 + signum,))
+        guard.daemon = True
+        guard.start()
+        self.exit(return_code=128 + signum, message=unsaved_report(unsaved) if unsaved else None)
+
+    def _typed(self) -> tuple[str, ...]:
+        from textual.widgets import TextArea
+
+        return tuple(area.text for screen in self.screen_stack for area in screen.query("#note").results(TextArea))
 
     async def action_quit(self) -> None:
         """Quit; with unsaved notes, warn first and on a second Ctrl+Q print them in the terminal."""

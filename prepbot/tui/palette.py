@@ -12,9 +12,14 @@ once `_move_page` checks that the highlighted option has a line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 PAGING = ("page_up", "page_down")
+Entry = tuple[str, Callable[[], Any], str]  # a palette entry: its text, what it does, its help line
 
 
 class PrepbotCommandPalette(CommandPalette):
@@ -31,21 +36,48 @@ def _laid_out(commands: CommandList) -> bool:
 
 
 class ScreenCommands(Provider):
-    """A screen's own commands in the palette: listed as soon as it opens, filtered as typed.
+    """A screen's own commands in the palette: listed as soon as it opens, filtered as typed, and
+    before Textual's own (keys, theme, quit), which follow them.
 
     Subclasses give `entries()`: (text, callback, help) for the screen the palette was opened on.
     """
 
-    def entries(self) -> list[tuple[str, object, str]]:
+    def entries(self) -> list[Entry]:
         raise NotImplementedError
 
+    def with_system(self) -> list[tuple[Entry, bool]]:
+        """Every entry, and whether it is listed before anything is typed; the screen's first."""
+        system = [((c.title, c.callback, c.help), c.discover) for c in self.app.get_system_commands(self.screen)]
+        return [(entry, True) for entry in self.entries()] + system
+
     async def discover(self) -> Hits:
-        for text, callback, help_text in self.entries():
-            yield DiscoveryHit(text, callback, help=help_text)
+        for (text, callback, help_text), listed in self.with_system():
+            if listed:
+                yield DiscoveryHit(text, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, callback, help_text in self.entries():
+        for text, callback, help_text in (entry for entry, _ in self.with_system()):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), callback, help=help_text)
+
+
+class SystemCommands(Provider):
+    """Textual's own commands on screens without a `ScreenCommands` provider (which lists them itself)."""
+
+    def commands(self) -> list[SystemCommand]:
+        own = any(isinstance(p, type) and issubclass(p, ScreenCommands) for p in self.screen.COMMANDS)
+        return [] if own else list(self.app.get_system_commands(self.screen))
+
+    async def discover(self) -> Hits:
+        for command in self.commands():
+            if command.discover:
+                yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.callback, help=command.help)

@@ -38,16 +38,3 @@ _PICTURES.update({0x7F: "\u2421", **{code: "\ufffd" for code in range(0x80, 0xA0
 def control_pictures(text: str) -> str:
     """`text` with each control character (but tab and newline) replaced by one visible character."""
     return text.translate(_PICTURES)
-
-
-def show_controls_in(text_area) -> None:
-    """Make a TextArea draw control characters as pictures: its text (what is saved) is unchanged."""
-    if getattr(text_area, "_shows_controls", False):
-        return
-
-    def get_line(line_index: int) -> Text:
-        return Text(control_pictures(text_area.document.get_line(line_index)), end="", no_wrap=True)
-
-    text_area.get_line = get_line
-    text_area._shows_controls = True
-    text_area.refresh()

@@ -12,6 +12,8 @@ import termios
 import threading
 import time
 
+import pytest
+
 from prepbot.store import Store
 
 
@@ -85,3 +87,50 @@ def test_sigkill_after_the_autosave_interval_loses_no_note(private_home):
     assert interview.answers[first].note == "nobody reviews code"
     assert interview.answers[second].note == "standups take 45 minutes"
     assert interview.current == 1
+
+
+def exited(pid: int, timeout: float = 15.0) -> int | None:
+    """The exit status of `pid` once it ends within `timeout` seconds, else None."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.1)
+    return None
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "terminal closed"])
+def test_sigterm_and_sighup_save_the_note_typed_just_before_and_restore_the_terminal(private_home, how):
+    env = {**os.environ, "PREPBOT_HOME": str(private_home), "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    terminal = Terminal(env)
+    status = None
+    try:
+        wait_for(lambda: b"interviews yet" in terminal.output)
+        terminal.type("n")
+        wait_for(lambda: b"Company" in terminal.output)
+        terminal.type("Acme")
+        terminal.key(b"\x13")  # Ctrl+S: start the interview
+        wait_for(lambda: Store().list() != [])
+        time.sleep(0.5)
+        terminal.type("standups take 45 minutes", delay=0.01)
+        time.sleep(0.1)  # under the autosave delay: only the signal's save can keep it
+        if how == "terminal closed":
+            os.close(terminal.fd)  # the kernel sends SIGHUP to the session
+        else:
+            os.kill(terminal.pid, getattr(signal, how))
+        status = exited(terminal.pid)
+    finally:
+        if status is None:
+            terminal.kill()
+    assert status is not None, "prepbot did not exit"
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) in (128 + signal.SIGTERM, 128 + signal.SIGHUP)
+    [row] = Store().list()
+    interview = Store().load(row.id)
+    answer = interview.answers.get(interview.question_ids[0])
+    assert answer is not None and answer.note == "standups take 45 minutes", (interview.answers, bytes(terminal.output[-1500:]))
+    if how != "terminal closed":
+        time.sleep(0.3)
+        tail = bytes(terminal.output[-400:])
+        assert b"\x1b[?1049l" in tail  # left the alternate screen: the terminal is given back
+        os.close(terminal.fd)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from textual.command import CommandPalette
-from textual.widgets import Checkbox, DataTable, Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Footer, Input, OptionList, Select, Static, TextArea
 
 from prepbot.bank_loader import validate
 from prepbot.catalogue import load_catalogue
@@ -15,7 +15,15 @@ from prepbot.locations import builtin_bank_dir
 from prepbot.store import Store
 from prepbot.tui.screens.chat import ChatScreen
 from prepbot.tui.screens.confirm import ConfirmScreen
-from prepbot.tui.screens.dialogs import AddFlagDialog, DetailsDialog, ImportDialog, NoteDialog, OwnQuestionDialog, WhyDialog
+from prepbot.tui.screens.dialogs import (
+    WHOLE_INTERVIEW,
+    AddFlagDialog,
+    DetailsDialog,
+    ImportDialog,
+    NoteDialog,
+    OwnQuestionDialog,
+    WhyDialog,
+)
 from prepbot.tui.screens.export import ExportScreen
 from prepbot.tui.screens.home import HomeScreen
 from prepbot.tui.screens.new_interview import NewInterviewScreen
@@ -123,7 +131,8 @@ async def test_add_a_flag_from_the_summary_belongs_to_the_interview(make_app):
         assert isinstance(pilot.app.screen, SummaryScreen)
         await pilot.press("a")
         assert isinstance(pilot.app.screen, AddFlagDialog)
-        assert not pilot.app.screen.query("#attach")  # no current question in the summary
+        # No current question in the summary: the interview is offered first (any question of the plan can be chosen)
+        assert pilot.app.screen.query_one("#attach", Select).value == WHOLE_INTERVIEW
         await pilot.press("ctrl+s")
         await pilot.pause()
         [correction] = saved(chat).corrections.values()

@@ -8,7 +8,8 @@ import pytest
 from textual.widgets import Static, TextArea
 
 from prepbot.store import CONFLICT_MARKER, Store
-from prepbot.tui.screens import chat as chat_module
+from prepbot.tui import autosave
+from prepbot.tui.autosave import SaveState
 from prepbot.tui.screens.home import HomeScreen
 from tests.tui.conftest import text_of
 from tests.tui.test_journey import start_interview
@@ -18,10 +19,7 @@ BIG_NOTE = "They push straight to prod on Fridays and nobody reviews the code. "
 
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch):
-    import prepbot.tui.app
-
-    monkeypatch.setattr(chat_module, "RETRY_SAVE_EVERY", 0.3, raising=False)
-    monkeypatch.setattr(prepbot.tui.app, "RETRY_SAVE_EVERY", 0.3, raising=False)
+    monkeypatch.setattr(autosave, "RETRY_SAVE_EVERY", 0.3)
 
 
 def fill_disk(app) -> None:
@@ -63,12 +61,12 @@ async def test_full_disk_keeps_the_note_says_so_retries_and_saves_when_space_is_
         await pilot.press("x")  # another keystroke: another try, and no second notification
         await pilot.pause(1.0)  # a few retries
         assert len([m for m in messages(app) if "disk is full" in m]) == 1
-        assert chat._retry is not None
+        assert chat.autosaver.state is SaveState.FAILED  # retrying
 
         free_disk(app)
         await pilot.pause(0.8)  # the next retry saves it, without a keystroke
         assert stored_note(chat.interview.id, question) == BIG_NOTE + "x"
-        assert not chat.query("#save-status") and chat._retry is None and not chat.unsaved
+        assert not chat.query("#save-status") and chat.autosaver.state is SaveState.SAVED and not chat.unsaved
         assert "Your notes are saved now." in messages(app)
 
 
@@ -140,7 +138,7 @@ async def test_the_window_that_loses_the_race_shows_both_texts_and_does_not_save
         assert "Another window changed the same note; both texts are kept" in messages(app)
         version = Store().load(chat.interview.id).answers[question].version
         await pilot.pause(1.0)  # reloading the editor is not typing: no second save
-        assert chat._autosave is None
+        assert chat.autosaver.state is SaveState.SAVED and not chat.autosaver.due()
         assert Store().load(chat.interview.id).answers[question].version == version
         assert Store().load(chat.interview.id).answers[question].note == merged
 

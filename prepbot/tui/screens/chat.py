@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from functools import partial
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,34 +17,35 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 
 from prepbot.bank import Question
-from prepbot.errors import DiskFullError
 from prepbot.interview import Interview
 from prepbot.service import SaveResult, Service, ServiceError
 from prepbot.textsafe import safe
-from prepbot.tui.palette import ScreenCommands
+from prepbot.tui.autosave import Autosaver, SaveEvent, SaveState
+from prepbot.tui.palette import Entry, ScreenCommands
+from prepbot.tui.screens import chat_edits
 from prepbot.tui.screens.corrections import CorrectionActions
-from prepbot.tui.text import one_line, show_controls_in
+from prepbot.tui.text import one_line
 from prepbot.tui.widgets.chat_message import ChatMessage
 from prepbot.tui.widgets.flag_panel import MARKERS, FindingList, FlagPanel
+from prepbot.tui.widgets.note_editor import NoteEditor
 from prepbot.tui.widgets.plan_list import PlanList
 
-AUTOSAVE_DELAY = 0.5  # seconds after the last keystroke; the promise to users is "within a second"
-RETRY_SAVE_EVERY = 3.0  # seconds between attempts while notes could not be saved (a full disk)
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
+
+SAVE_CHECK_EVERY = 0.1  # seconds: how often the chat asks its Autosaver whether a save is due
 
 
 class ChatCommands(ScreenCommands):
     """Command palette entries for the chat: jump to a category, summary, copy, export, and the
     candidate's own changes. Listed as soon as the palette opens (`discover`), filtered as typed."""
 
-    def entries(self) -> list[tuple[str, object, str]]:
+    def entries(self) -> list[Entry]:
         screen = self.screen
         if not isinstance(screen, ChatScreen):
             return []
-        entries = [
-            (f"Jump to: {title}", partial(screen.jump_to_category, cid), f"First open question about {title}")
-            for cid, title in screen.conversation.plan_categories()
-        ]
-        entries += [
+        # Actions first, then the jumps (one per category of the plan), which would crowd them out.
+        entries: list[Entry] = [
             ("Show summary", screen.action_summary, "Red and green flags so far, and a verdict (F2)"),
             ("Export report", screen.action_export, "Save the report as Markdown, HTML, JSON or text (F3)"),
             ("Copy current question", screen.action_copy, "Put the question on the clipboard (Ctrl+T)"),
@@ -55,13 +57,17 @@ class ChatCommands(ScreenCommands):
             ("Correct a flag", screen.action_focus_flags, "Select a flag heard: why, confirm, dismiss (Ctrl+F)"),
             ("Plan: choose, move, remove", screen.action_focus_plan, "The list of questions (Ctrl+L)"),
         ]
+        entries += [
+            (f"Jump to: {title}", partial(screen.jump_to_category, cid), f"First open question about {title}")
+            for cid, title in screen.conversation.plan_categories()
+        ]
         return entries
 
 
-class ChatScreen(CorrectionActions, Screen):
+class ChatScreen(CorrectionActions, Screen[None]):
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
     COMMANDS = {ChatCommands}
-    _unsaved: str | None = None  # why the notes are not saved (the status line shown), or None
-    _retry: Timer | None = None  # retries saving while _unsaved
     # Below 70 columns the side panel (plan and flags) hides; Ctrl+L / Ctrl+F show it in place of the chat.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
     BINDINGS = [
@@ -88,7 +94,8 @@ class ChatScreen(CorrectionActions, Screen):
         self.service = service
         self.conversation = service.open(interview)
         self.interview = interview
-        self._autosave: Timer | None = None  # pending save of the note being typed
+        self.autosaver = Autosaver(self.write)  # when the note being typed is saved, and the retries
+        self._classify_timer: Timer | None = None
         self._opened = time.monotonic()  # the clock counts from when this chat opened
 
     # -- layout
@@ -100,7 +107,7 @@ class ChatScreen(CorrectionActions, Screen):
         with Horizontal(id="body"):
             with Vertical(id="conversation"):
                 yield VerticalScroll(id="log")
-                yield TextArea(
+                yield NoteEditor(
                     id="note", soft_wrap=True, tab_behavior="focus", placeholder="Type what you heard… (Ctrl+N when done)"
                 )
             with Vertical(id="side"):
@@ -125,6 +132,7 @@ class ChatScreen(CorrectionActions, Screen):
         self.refresh_panels()
         self.query_one("#note", TextArea).focus()
         self.set_interval(15, self.update_clock)
+        self.set_interval(SAVE_CHECK_EVERY, self.save_if_due)
         if self.service.use_model:
             self.warm_up_classifier()
 
@@ -196,9 +204,7 @@ class ChatScreen(CorrectionActions, Screen):
         text = event.text_area.text
         self.query_one(FlagPanel).show_live(self.conversation.type(text))
         self.classify_later(text)
-        if self._autosave is not None:
-            self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+        self.autosaver.typed()
 
     # -- the classifier: loaded and run in a worker thread, never on the keystroke path
 
@@ -207,9 +213,8 @@ class ChatScreen(CorrectionActions, Screen):
     def classify_later(self, text: str) -> None:
         if not self.service.use_model:
             return
-        timer = getattr(self, "_classify_timer", None)
-        if timer is not None:
-            timer.stop()
+        if self._classify_timer is not None:
+            self._classify_timer.stop()
         self._classify_timer = self.set_timer(self.CLASSIFY_DELAY, partial(self.run_classifier, text))
 
     @work(thread=True, exclusive=True, group="classifier")
@@ -268,6 +273,18 @@ class ChatScreen(CorrectionActions, Screen):
         clock.update(Content(text))
         clock.tooltip = "Minutes since you opened this chat, against your time box"
 
+    # -- saving: the Autosaver decides when; this screen writes and tells the user
+
+    def write(self, everything: bool) -> SaveResult:
+        """The Autosaver's write: the current note, or after a failure every answer."""
+        if not self.questions:
+            return SaveResult()
+        return self.conversation.save_all() if everything else self.conversation.save()
+
+    def save_if_due(self) -> None:
+        if self.autosaver.due():
+            self.save_now()
+
     def save_now(self) -> bool:
         """Write the note being typed; True when it is on disk.
 
@@ -275,40 +292,22 @@ class ChatScreen(CorrectionActions, Screen):
         the editor and in memory, a status line says so, and saving is retried every few
         seconds and on the next keystroke or move, writing every answer noted meanwhile.
         """
-        if self._autosave is not None:
-            self._autosave.stop()
-            self._autosave = None
-        if not self.questions:
-            return True
-        try:
-            result = self.conversation.save_all() if self._unsaved else self.conversation.save()
-        except ServiceError as exc:
-            self.save_failed(exc)
-            return False
-        self.save_succeeded(result)
-        return True
+        event = self.autosaver.save()
+        self.save_state_changed(event)
+        return event.state is SaveState.SAVED
 
-    def save_failed(self, exc: ServiceError) -> None:
-        if isinstance(exc, DiskFullError):
-            message = "The disk is full: your notes are not saved yet. They stay here; prepbot retries every few seconds."
-        else:
-            message = f"Not saved: {safe(exc, keep_layout=False)}. Your notes stay here; prepbot retries every few seconds."
-        if message != self._unsaved:  # said once, not on every retry
-            self.notify(message, title="Not saved", severity="error", timeout=15, markup=False)
-            self.show_save_status(message)
-        self._unsaved = message
-        if self._retry is None:
-            self._retry = self.set_interval(RETRY_SAVE_EVERY, self.save_now)
-
-    def save_succeeded(self, result: SaveResult) -> None:
-        if self._retry is not None:
-            self._retry.stop()
-            self._retry = None
-        if self._unsaved is not None:
-            self._unsaved = None
+    def save_state_changed(self, event: SaveEvent) -> None:
+        """The one place that tells the user what a save did."""
+        if event.failure is not None:  # said once, not on every retry
+            self.notify(event.failure, title="Not saved", severity="error", timeout=15, markup=False)
+            self.show_save_status(event.failure)
+        if event.recovered:
             self.show_save_status(None)
             self.notify("Your notes are saved now.", title="Saved", timeout=5, markup=False)
-        if any(c.question_id == self.current_question.id for c in result.conflicts):
+        result = event.result
+        if result is None:
+            return
+        if self.questions and any(c.question_id == self.current_question.id for c in result.conflicts):
             self.reload_note()
         if result.message:
             self.notify(safe(result.message, keep_layout=False), title="Saved", severity="warning", timeout=15, markup=False)
@@ -342,7 +341,7 @@ class ChatScreen(CorrectionActions, Screen):
     @property
     def unsaved(self) -> bool:
         """Notes typed here that are not on disk yet."""
-        return self.take_editor_text() or self._autosave is not None or self._unsaved is not None
+        return self.take_editor_text() or self.autosaver.unsaved
 
     # -- moving through the plan
 
@@ -435,11 +434,8 @@ class ChatScreen(CorrectionActions, Screen):
         target.focus()
 
     def on_screen_resume(self) -> None:
-        # A note pasted or imported with escape sequences: drawn as "␛[2J", never sent raw.
-        for note in self.query("#note").results(TextArea):
-            show_controls_in(note)
         log = self.query_one("#log", VerticalScroll)
-        if log._anchored:
+        if log.is_anchored:
             self.call_after_refresh(log.scroll_end, animate=False)
 
     def on_resize(self) -> None:
@@ -503,14 +499,47 @@ class ChatScreen(CorrectionActions, Screen):
         )
 
     def action_skip_selected(self) -> None:
+        """S in the plan: skip the selected question, or take its skip back. A question with notes
+        (or marked asked) is skipped only after a yes: its note is kept, the summary lists it as skipped."""
+        from prepbot.tui.screens.confirm import ConfirmScreen
+
         index = self.plan_list().selected_index()
         if index is None:
             return
+        question = self.questions[index]
+        status = self.conversation.status_of(question)
+        if status == "skipped":
+            # house: "the answer was touched" (Answer.touched) decides what a skip taken back returns to.
+            back = "asked" if self.interview.answer_for(question.id).note.strip() else "open"
+            self.set_status_of(index, back)
+            self.notify(f"Q{index + 1} is no longer skipped.", title="Plan", markup=False)
+            return
+        if status != "answered":
+            self.skip(index)
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.skip(index)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Q{index + 1} has your notes. Skip it anyway? The notes are kept; "
+                f"the summary lists it as skipped.\n\n{one_line(question.ask, 200)}",
+                yes="Skip",
+            ),
+            done,
+        )
+
+    def skip(self, index: int) -> None:
         if index == self.interview.current:
             self.action_skip()
-            return
+        else:
+            self.set_status_of(index, "skipped")
+
+    def set_status_of(self, index: int, status: str) -> None:
         self.save_now()
-        self.interview.set_status(self.questions[index].id, "skipped")
+        self.interview.set_status(self.questions[index].id, status)
         try:
             self.service.save(self.interview)
         except ServiceError as exc:
@@ -518,65 +547,13 @@ class ChatScreen(CorrectionActions, Screen):
         self.replan(index)
 
     def action_add_question(self) -> None:
-        from prepbot.tui.screens.dialogs import OwnQuestionDialog
-
-        def done(result) -> None:
-            if result is None:
-                return
-            ask, bank_path = result
-            if not self.plan_change(self.conversation.add_question, ask):
-                return
-            self.replan(self.interview.current + 1)
-            message = f"Added as Q{self.interview.current + 2}."
-            if bank_path:
-                from prepbot.own_bank import OwnBankError, append_own_question
-
-                try:
-                    append_own_question(bank_path, ask)
-                    self.app.own_bank_path = bank_path
-                    message += f" Also saved to {bank_path} (use it with --bank)."
-                except OwnBankError as exc:
-                    self.notify(str(exc), title="Not saved to your bank file", severity="error", markup=False)
-            self.notify(message, title="Your question", markup=False)
-
-        self.app.push_screen(OwnQuestionDialog(getattr(self.app, "own_bank_path", "")), done)
+        chat_edits.add_question(self)
 
     def action_edit_details(self) -> None:
-        from prepbot.tui.screens.dialogs import DetailsDialog
-
-        def done(details) -> None:
-            if details is None:
-                return
-            current_id = self.current_question.id if self.questions else None
-            self.save_now()
-            try:
-                self.service.update_details(self.interview, replan=True, categories=self.interview.categories, **details)
-            except ServiceError as exc:
-                self.notify(str(exc), title="Details not changed", severity="error", markup=False)
-                return
-            if self.questions and self.current_question.id != current_id:
-                self.post_question(self.interview.current, self.current_question)
-                self.load_note()
-            self.refresh_panels()
-            self.notify(f"Saved. The plan has {len(self.questions)} questions; every note is kept.", title="Details")
-
-        self.app.push_screen(DetailsDialog(self.interview), done)
+        chat_edits.edit_details(self)
 
     def action_general_note(self) -> None:
-        from prepbot.tui.screens.dialogs import NoteDialog
-
-        def done(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                result = self.conversation.set_general_note(text)
-            except ServiceError as exc:
-                self.notify(str(exc), title="Note not saved", severity="error", markup=False)
-                return
-            self.notify(result.message or "Saved the general note.", title="Note", markup=False)
-
-        self.reload_from_elsewhere()  # a note set from a shell meanwhile is the one to edit
-        self.app.push_screen(NoteDialog(self.interview.general_note), done)
+        chat_edits.general_note(self)
 
     def reload_from_elsewhere(self) -> None:
         """Read what another window or a shell saved meanwhile, and show it."""
@@ -588,21 +565,7 @@ class ChatScreen(CorrectionActions, Screen):
             self.refresh_panels()
 
     def action_import_source(self) -> None:
-        from prepbot.tui.screens.dialogs import ImportDialog
-
-        def done(result) -> None:
-            if result is None:
-                return
-            label, text = result
-            try:
-                source = self.service.import_source(self.interview, label, text)
-            except ServiceError as exc:
-                self.notify(str(exc), title="Not imported", severity="error", markup=False)
-                return
-            self.refresh_panels()
-            self.notify(f"Imported “{one_line(source.label, 40)}”: its flags are in the summary (F2).", markup=False)
-
-        self.app.push_screen(ImportDialog(), done)
+        chat_edits.import_source(self)
 
     # -- corrections (CorrectionActions)
 
@@ -622,12 +585,7 @@ class ChatScreen(CorrectionActions, Screen):
 
     def on_unmount(self) -> None:
         # Widgets are going away: save without touching them; the app keeps what will not save.
-        if not self.unsaved or not self.questions:
+        if not self.questions or not self.unsaved:
             return
-        for timer in (self._autosave, self._retry):
-            if timer is not None:
-                timer.stop()
-        try:
-            self.conversation.save_all() if self._unsaved else self.conversation.save()
-        except ServiceError:
+        if self.autosaver.save().state is SaveState.FAILED:
             self.app.keep_unsaved(self.conversation)  # kept in memory, retried, printed at quit

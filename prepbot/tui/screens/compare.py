@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -31,6 +33,10 @@ STYLES = {
 }
 
 
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
+
+
 def cell_text(item: Cell) -> Text:
     suffix = f" ({len(item.evidence)})" if item.evidence else ""
     return Text(item.label + suffix, style=STYLES[item.state], no_wrap=True)
@@ -48,7 +54,9 @@ def company_pairs(service: Service, interviews: list[Interview], by_company: boo
     return unique
 
 
-class CompareScreen(Screen):
+class CompareScreen(Screen[None]):
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
     DEFAULT_CSS = """
     #compare { padding: 0 1; }
     #compare-title { text-style: bold; margin-top: 1; }

@@ -1,24 +1,35 @@
 """Small modals of the chat and the summary: a reason, a flag prepbot missed, why a flag was read,
 the candidate's own question, the interview's details, a general note, a pasted text.
 
-Every one returns what was typed (or None on Esc) and leaves the domain to the screen's service call.
+Every one is a `Dialog[T]`: it returns what was typed as a T (a str or a frozen dataclass; None on
+Esc) and leaves the domain to the screen's service call.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from textual import getters
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from prepbot.bank import PERSONA_LABELS, Bank
 from prepbot.bank import PERSONAS as BANK_PERSONAS
-from prepbot.interview import Finding, Interview
+from prepbot.interview import Correction, Finding, Heard, Interview
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import MARKERS
+
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
+
+T = TypeVar("T")
 
 PERSONAS = [(PERSONA_LABELS[persona], persona) for persona in BANK_PERSONAS]
 
@@ -31,8 +42,30 @@ class TickBox(Checkbox):
         return Content.assemble("[", ("✓" if self.value else " ", self.get_visual_style("toggle--button")), "]")
 
 
-class Dialog(ModalScreen):
-    """A modal with a title, fields, and OK / Cancel; Ctrl+S or the OK button accepts."""
+class FormSelect(Select[str]):
+    """A Select in a form: Enter moves on to the next field (Space or ↓ opens the list)."""
+
+    BINDINGS = [Binding("enter", "app.focus_next", "Next field", show=False)]
+
+
+# On the form's screen, with priority: focus moves when the Enter arrives, so keys typed right
+# after it (one burst from the terminal) land in the next field, not in the select.
+ENTER_ON_SELECT = Binding("enter", "enter_on_select", "Next field", show=False, priority=True)
+
+
+def enter_on_select(screen: Screen) -> None:
+    """Enter on a closed select: the next field. Anywhere else, Enter does what it does there."""
+    if not isinstance(screen.focused, Select) or screen.focused.expanded:
+        raise SkipAction()
+    screen.focus_next()
+
+
+class Dialog(ModalScreen[T | None], Generic[T]):
+    """A modal with a title, fields, and OK / Cancel; Ctrl+S or the OK button accepts: `result()`
+    is returned, or None on Cancel. Subclasses give `fields()` and `result()` (or `action_ok`)."""
+
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }
@@ -51,7 +84,7 @@ class Dialog(ModalScreen):
     Dialog.-short TextArea { height: 5; }
     """
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # under 24 rows: no gaps, so OK stays in reach
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "ok", "OK"), ENTER_ON_SELECT]
     AUTO_FOCUS = "Input, TextArea, OptionList"  # the first field, not the scrolling frame
     TITLE_TEXT = ""
     OK = "OK"
@@ -70,6 +103,9 @@ class Dialog(ModalScreen):
 
     def on_mount(self) -> None:
         self.app.apply_cursor_blink(self)
+
+    def action_enter_on_select(self) -> None:
+        enter_on_select(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -91,11 +127,11 @@ class Dialog(ModalScreen):
     def action_ok(self) -> None:
         self.dismiss(self.result())
 
-    def result(self):
-        return None
+    def result(self) -> T | None:
+        raise NotImplementedError
 
 
-class ReasonDialog(Dialog):
+class ReasonDialog(Dialog[str]):
     """Dismiss a flag: an optional reason."""
 
     OK = "Dismiss"
@@ -112,8 +148,20 @@ class ReasonDialog(Dialog):
         return self.query_one("#reason", Input).value
 
 
-class AddFlagDialog(Dialog):
-    """A flag prepbot missed: pick one of the catalogue, for the current question or the interview."""
+@dataclass(frozen=True)
+class AddedFlag:
+    """A flag prepbot missed: which, where it was heard (a question id; None: the whole interview), what was heard."""
+
+    flag_id: str
+    question_id: str | None
+    reason: str
+
+
+WHOLE_INTERVIEW = "__interview__"  # the Select's value for "the interview as a whole"
+
+
+class AddFlagDialog(Dialog[AddedFlag]):
+    """A flag prepbot missed: pick one of the catalogue, for any question of the plan or the interview."""
 
     DEFAULT_CSS = """
     AddFlagDialog #flag-choice { height: 10; border: none; padding: 0; }
@@ -122,24 +170,20 @@ class AddFlagDialog(Dialog):
     OK = "Add"
     TITLE_TEXT = "Add a flag prepbot missed (↑/↓ to choose)"
 
-    def __init__(self, bank: Bank, question_label: str | None):
+    def __init__(self, bank: Bank, questions: list[tuple[str, str]], heard_in: str | None):
+        """`questions`: (label, id) of every question of the plan; `heard_in`: the one offered first (None: the interview)."""
         super().__init__()
         self.bank = bank
-        self.question_label = question_label
+        self.questions = questions
+        self.heard_in = heard_in
 
     def fields(self) -> ComposeResult:
         flags = sorted(self.bank.flags.values(), key=lambda f: (f.kind != "red", f.title))
         options = [Option(Content.assemble((MARKERS[f.kind][0], MARKERS[f.kind][1]), " ", f.title), id=f.id) for f in flags]
         yield OptionList(*options, id="flag-choice")
-        if self.question_label is not None:
-            yield Label("Heard in")
-            yield Select(
-                [(f"this question ({self.question_label})", "question"), ("the interview as a whole", "interview")],
-                value="question",
-                allow_blank=False,
-                id="attach",
-                compact=True,
-            )
+        yield Label("Heard in")
+        choices = [("the interview as a whole", WHOLE_INTERVIEW)] + [(one_line(label, 60), qid) for label, qid in self.questions]
+        yield FormSelect(choices, value=self.heard_in or WHOLE_INTERVIEW, allow_blank=False, id="attach", compact=True)
         yield Label("What did you hear? (optional)")
         yield Input(id="flag-reason")
 
@@ -158,14 +202,39 @@ class AddFlagDialog(Dialog):
         if choice.highlighted is None:
             self.show_error("Choose a flag.")
             return
-        flag_id = choice.get_option_at_index(choice.highlighted).id
-        attach = "interview"
-        if self.question_label is not None:
-            attach = str(self.query_one("#attach", Select).value)
-        self.dismiss((flag_id, attach == "question", self.query_one("#flag-reason", Input).value))
+        flag_id = choice.get_option_at_index(choice.highlighted).id or ""
+        attach = str(self.query_one("#attach", Select).value)
+        question_id = None if attach == WHOLE_INTERVIEW else attach
+        self.dismiss(AddedFlag(flag_id, question_id, self.query_one("#flag-reason", Input).value))
 
 
-def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str]) -> Content:
+def came_back(finding: Finding, interview: Interview) -> Correction | None:
+    """The candidate's dismissal of a flag that new words brought back (it counts again), or None.
+    house: the domain could carry this on the Finding (its history)."""
+    correction = interview.corrections.get(finding.id)
+    if correction is None or correction.status != "dismissed" or not finding.counts:
+        return None
+    return correction
+
+
+def newest_first(finding: Finding, dismissal: Correction | None) -> list[Heard]:
+    """The evidence to show: after a dismissal that did not hold, the new words before the old ones."""
+    if dismissal is None:
+        return list(finding.heard)
+    old = set(dismissal.evidence)
+    return [h for h in finding.heard if h.evidence.text not in old] + [h for h in finding.heard if h.evidence.text in old]
+
+
+def dismissal_history(dismissal: Correction) -> list:
+    """Content parts: the old dismissal, shown as history (it no longer holds)."""
+    words = "; ".join(f"“{one_line(text, 80)}”" for text in dismissal.evidence) or "earlier words"
+    parts: list = [("Dismissed before by you, for ", "dim"), (words, "dim")]
+    if dismissal.reason:
+        parts += [("; your reason then: ", "dim"), (one_line(dismissal.reason, 200), "dim")]
+    return parts + [(". New words brought it back.", "dim")]
+
+
+def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str], dismissal: Correction | None = None) -> Content:
     """Why prepbot read a flag: each piece of evidence, where, by which rule, and what the context decided."""
     label, style = MARKERS[finding.kind]
     flag = finding.flag
@@ -185,11 +254,13 @@ def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str]) 
         f"{finding.score:.2f}",
         "\n",
     ]
-    if finding.reason:
+    if dismissal is not None:
+        parts += [*dismissal_history(dismissal), "\n"]
+    elif finding.reason:
         parts += [("Your note: ", "italic"), finding.reason, "\n"]
     if not finding.heard:
         parts += ["\n", "Added by you: no words of yours were read for it.", "\n"]
-    for number, heard in enumerate(finding.heard, 1):
+    for number, heard in enumerate(newest_first(finding, dismissal), 1):
         evidence = heard.evidence
         if heard.question_id in numbers:
             where = f"your note to Q{numbers[heard.question_id]}"
@@ -217,7 +288,7 @@ def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str]) 
     return Content.assemble(*parts)
 
 
-class WhyDialog(ModalScreen):
+class WhyDialog(ModalScreen[None]):
     """Why a flag was read: its evidence with the rule and the context decision."""
 
     DEFAULT_CSS = """
@@ -239,7 +310,15 @@ class WhyDialog(ModalScreen):
             yield Static(Content("Esc closes."), classes="dialog-title")
 
 
-class OwnQuestionDialog(Dialog):
+@dataclass(frozen=True)
+class OwnQuestion:
+    """The candidate's own question; `bank_path`: also save it to this bank file ("" : do not)."""
+
+    ask: str
+    bank_path: str
+
+
+class OwnQuestionDialog(Dialog[OwnQuestion]):
     """A question of the candidate's own, optionally also saved to a bank file of theirs."""
 
     OK = "Add"
@@ -259,19 +338,30 @@ class OwnQuestionDialog(Dialog):
         super().on_mount()
         self.query_one("#own-ask", Input).focus()
 
-    def result(self):
+    def result(self) -> OwnQuestion:
         path = self.query_one("#own-path", Input).value.strip() if self.query_one("#own-save", Checkbox).value else ""
-        return (self.query_one("#own-ask", Input).value, path)
+        return OwnQuestion(self.query_one("#own-ask", Input).value, path)
 
     def action_ok(self) -> None:
-        ask, path = self.result()
-        if not ask.strip():
+        own = self.result()
+        if not own.ask.strip():
             self.show_error("Type your question first.")
             return
-        self.dismiss((ask, path))
+        self.dismiss(own)
 
 
-class DetailsDialog(Dialog):
+@dataclass(frozen=True)
+class Details:
+    """An interview's details as edited (`minutes` None: no time box)."""
+
+    company: str
+    role: str
+    date: str
+    persona: str
+    minutes: float | None
+
+
+class DetailsDialog(Dialog[Details]):
     """Company, role, date, persona and time box after creation; the plan is redone, notes kept."""
 
     OK = "Save"
@@ -290,7 +380,7 @@ class DetailsDialog(Dialog):
         yield Label("Date")
         yield Input(interview.date, placeholder="YYYY-MM-DD", id="d-date")
         yield Label("Talking to")
-        yield Select(PERSONAS, value=interview.persona or "engineer", allow_blank=False, id="d-persona", compact=True)
+        yield FormSelect(PERSONAS, value=interview.persona or "engineer", allow_blank=False, id="d-persona", compact=True)
         yield Label("Minutes (empty: no limit)")
         minutes = "" if interview.minutes is None else f"{interview.minutes:g}"
         yield Input(minutes, id="d-minutes", type="number")
@@ -307,17 +397,17 @@ class DetailsDialog(Dialog):
             self.show_error("Minutes must be a number, or empty for no limit.")
             return
         self.dismiss(
-            {
-                "company": self.query_one("#d-company", Input).value,
-                "role": self.query_one("#d-role", Input).value,
-                "date": self.query_one("#d-date", Input).value.strip(),
-                "persona": str(self.query_one("#d-persona", Select).value),
-                "minutes": minutes,
-            }
+            Details(
+                company=self.query_one("#d-company", Input).value,
+                role=self.query_one("#d-role", Input).value,
+                date=self.query_one("#d-date", Input).value.strip(),
+                persona=str(self.query_one("#d-persona", Select).value),
+                minutes=minutes,
+            )
         )
 
 
-class NoteDialog(Dialog):
+class NoteDialog(Dialog[str]):
     """The interview's general note: anything not tied to one question."""
 
     OK = "Save"
@@ -338,7 +428,15 @@ class NoteDialog(Dialog):
         return self.query_one("#general-note", TextArea).text
 
 
-class ImportDialog(Dialog):
+@dataclass(frozen=True)
+class Pasted:
+    """Something the candidate read, pasted: a label and its text."""
+
+    label: str
+    text: str
+
+
+class ImportDialog(Dialog[Pasted]):
     """Paste what they read (a review, an e-mail, a job ad): its flags join the summary."""
 
     OK = "Import"
@@ -363,4 +461,4 @@ class ImportDialog(Dialog):
         if not text.strip():
             self.show_error("Paste some text first.")
             return
-        self.dismiss((self.query_one("#source-label", Input).value, text))
+        self.dismiss(Pasted(self.query_one("#source-label", Input).value, text))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,11 +18,17 @@ from prepbot.interview import Interview
 from prepbot.service import Service
 from prepbot.textsafe import safe
 
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
+
 FORMATS = [("Markdown (.md)", "md"), ("HTML, printable (.html)", "html"), ("JSON (.json)", "json"), ("Plain text (.txt)", "txt")]
 
 
 class ExportScreen(ModalScreen[Path | None]):
     """Export a document: a report here; subclasses say what (`KIND`, `name_part`, `document`)."""
+
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "export", "Export")]
     KIND = "report"

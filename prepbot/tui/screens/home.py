@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,7 +16,11 @@ from textual.widgets import DataTable, Footer, Static
 from prepbot.errors import NotFoundError, ServiceError
 from prepbot.service import Service
 from prepbot.textsafe import safe
+from prepbot.tui.palette import Entry, ScreenCommands
 from prepbot.tui.text import cell, one_line
+
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
 
 EMPTY_STATE = (
     "No interviews yet.\n\n"
@@ -23,7 +30,26 @@ EMPTY_STATE = (
 )
 
 
-class HomeScreen(Screen):
+class HomeCommands(ScreenCommands):
+    """Home's actions in the command palette, before Textual's own (keys, theme, quit)."""
+
+    def entries(self) -> list[Entry]:
+        screen = self.screen
+        if not isinstance(screen, HomeScreen):
+            return []
+        return [
+            ("New interview", screen.action_new, "Company, who you talk to, your time box (N)"),
+            ("Open the selected interview", screen.action_resume, "Resume where you left off (Enter)"),
+            ("Compare the marked interviews", screen.action_compare, "Mark two to four with Space first (C)"),
+            ("Delete the selected interview", screen.action_delete, "Asks first (D)"),
+            ("Export report of the selected interview", screen.action_export, "Markdown, HTML, JSON or text"),
+        ]
+
+
+class HomeScreen(Screen[None]):
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
+    COMMANDS = {HomeCommands}
     BINDINGS = [
         Binding("n", "new", "New"),
         Binding("enter", "resume", "Resume", show=False),
@@ -90,7 +116,8 @@ class HomeScreen(Screen):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open(event.row_key.value)
+        if event.row_key.value is not None:
+            self.open(event.row_key.value)
 
     def action_resume(self) -> None:
         interview_id = self.selected_id()
@@ -114,6 +141,13 @@ class HomeScreen(Screen):
             self.notify(safe(exc), severity="error", markup=False)
         self.reload()
         return None
+
+    def action_export(self) -> None:
+        interview_id = self.selected_id()
+        if not interview_id:
+            self.notify("No interview to export yet: press N to start one.", title="Nothing to export")
+            return
+        self.app.export_interview(self.service.load(interview_id))
 
     def action_new(self) -> None:
         from prepbot.tui.screens.new_interview import NewInterviewScreen

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -18,6 +20,10 @@ from prepbot.bank import PERSONA_LABELS
 from prepbot.bank import PERSONAS as BANK_PERSONAS
 from prepbot.service import Service, ServiceError
 from prepbot.textsafe import safe
+from prepbot.tui.screens.dialogs import ENTER_ON_SELECT, FormSelect, enter_on_select
+
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
 
 MAX_MINUTES = 24 * 60  # like the CLI's --minutes
 ROUND_DELAY = 0.25  # seconds after the last keystroke before the form says which round this is
@@ -35,14 +41,16 @@ class CheckList(SelectionList[str]):
         segments = list(strip)
         if len(segments) < 3:
             return strip
-        checked = self.get_option_at_index(index).value in self._selected
+        checked = self.get_option_at_index(index).value in self.selected
         plain = segments[3].style
         return Strip(
             [Segment("[", plain), Segment("✓" if checked else " ", segments[1].style), Segment("]", plain), *segments[3:]]
         )
 
 
-class NewInterviewScreen(Screen):
+class NewInterviewScreen(Screen[None]):
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
     AUTO_FOCUS = "#company"  # focused as the screen appears, so fast typing lands in Company
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     BINDINGS = [
@@ -53,6 +61,7 @@ class NewInterviewScreen(Screen):
         # right after a Tab (a fast typist, a paste) land in the next field, never in this one.
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        ENTER_ON_SELECT,
     ]
 
     def __init__(self, service: Service):
@@ -64,7 +73,7 @@ class NewInterviewScreen(Screen):
             yield Static("New interview — prepbot picks the questions that fit", id="form-title")
             with Horizontal(classes="row"):
                 yield Label("Company")
-                yield Input(placeholder="Who is interviewing you?", id="company")
+                yield Input(placeholder="The company's name, e.g. Acme", id="company")
             with Horizontal(classes="row"):
                 yield Label("Role")
                 yield Input(placeholder="e.g. Backend engineer", id="role")
@@ -73,7 +82,7 @@ class NewInterviewScreen(Screen):
                 yield Input(value=date.today().isoformat(), placeholder="YYYY-MM-DD", id="date")
             with Horizontal(classes="row"):
                 yield Label("Talking to")
-                yield Select(PERSONAS, value="engineer", allow_blank=False, id="persona", compact=True)
+                yield FormSelect(PERSONAS, value="engineer", allow_blank=False, id="persona", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Minutes")
                 yield Input(value="20", placeholder="empty: no limit", id="minutes", type="number")
@@ -90,6 +99,9 @@ class NewInterviewScreen(Screen):
     def on_mount(self) -> None:
         self.app.apply_cursor_blink(self)
         self.query_one("#company", Input).focus()
+
+    def action_enter_on_select(self) -> None:
+        enter_on_select(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
@@ -148,7 +160,7 @@ class NewInterviewScreen(Screen):
                 company=self.query_one("#company", Input).value,
                 role=self.query_one("#role", Input).value,
                 date=self.query_one("#date", Input).value.strip() or None,
-                persona=self.query_one("#persona", Select).value,
+                persona=str(self.query_one("#persona", Select).value),  # never blank (allow_blank=False)
                 minutes=minutes,
                 categories=self.query_one("#categories", SelectionList).selected,
             )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,10 +15,14 @@ from textual.widgets.option_list import Option
 
 from prepbot.interview import Interview
 from prepbot.service import Service, ServiceError
-from prepbot.tui.palette import ScreenCommands
-from prepbot.tui.screens.corrections import CorrectionActions
+from prepbot.tui.palette import Entry, ScreenCommands
+from prepbot.tui.screens.corrections import CorrectionActions, findings, question_numbers
+from prepbot.tui.screens.dialogs import came_back, dismissal_history
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import CORRECTION_KEYS, MARKERS, FindingList
+
+if TYPE_CHECKING:
+    from prepbot.tui.app import PrepbotApp
 
 
 class SourceList(OptionList):
@@ -31,7 +37,7 @@ class SourceList(OptionList):
 class SummaryCommands(ScreenCommands):
     """The summary's actions in the command palette, listed as soon as it opens."""
 
-    def entries(self) -> list[tuple[str, object, str]]:
+    def entries(self) -> list[Entry]:
         screen = self.screen
         if not isinstance(screen, SummaryScreen):
             return []
@@ -44,13 +50,21 @@ class SummaryCommands(ScreenCommands):
         ]
 
 
-class SummaryScreen(CorrectionActions, Screen):
+class SummaryScreen(CorrectionActions, Screen[None]):
+    if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
+        app = getters.app(PrepbotApp)
     COMMANDS = {SummaryCommands}
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "export", "Export"),
         Binding("i,f8", "import_source", "Paste read"),
         Binding("f1,question_mark", "app.help", "Help"),
+        # The page scrolls, whichever list has focus: the verdict at the top is always in reach.
+        Binding("home", "scroll_page('home')", "Top", show=False, priority=True),
+        Binding("end", "scroll_page('end')", "Bottom", show=False, priority=True),
+        Binding("pageup", "scroll_page('up')", "Page up", show=False, priority=True),
+        Binding("pagedown", "scroll_page('down')", "Page down", show=False, priority=True),
+        Binding("up", "up_or_scroll", "Up", show=False, priority=True),
     ]
 
     def __init__(self, service: Service, interview: Interview):
@@ -74,10 +88,34 @@ class SummaryScreen(CorrectionActions, Screen):
 
     def on_mount(self) -> None:
         self.show_lists()
-        self.query_one(FindingList).focus()
+        self.query_one(FindingList).focus(scroll_visible=False)  # the verdict first, at any size
+        self.call_after_refresh(self.query_one("#summary", VerticalScroll).scroll_home, animate=False)
+
+    def action_scroll_page(self, where: str) -> None:
+        page = self.query_one("#summary", VerticalScroll)
+        if where == "home":
+            page.scroll_home(animate=False)
+        elif where == "end":
+            page.scroll_end(animate=False)
+        elif where == "up":
+            page.scroll_page_up(animate=False)
+        else:
+            page.scroll_page_down(animate=False)
+
+    def action_up_or_scroll(self) -> None:
+        """↑ moves in the focused list; above its first entry, the page scrolls up (to the verdict)."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted:
+            focused.action_cursor_up()
+            return
+        page = self.query_one("#summary", VerticalScroll)
+        if isinstance(focused, FindingList):
+            page.scroll_home(animate=False)
+        else:
+            page.scroll_up(animate=False)
 
     def show_lists(self) -> None:
-        self.query_one(FindingList).show(self.findings(), self.question_numbers())
+        self.query_one(FindingList).show(findings(self), question_numbers(self))
         sources = self.query_one(SourceList)
         highlighted = sources.highlighted
         sources.clear_options()
@@ -113,13 +151,13 @@ class SummaryScreen(CorrectionActions, Screen):
     # -- sources
 
     def action_import_source(self) -> None:
-        from prepbot.tui.screens.dialogs import ImportDialog
+        from prepbot.tui.screens.dialogs import ImportDialog, Pasted
 
-        def done(result) -> None:
+        def done(result: Pasted | None) -> None:
             if result is None:
                 return
             try:
-                self.service.import_source(self.interview, *result)
+                self.service.import_source(self.interview, result.label, result.text)
             except ServiceError as exc:
                 self.notify(str(exc), title="Not imported", severity="error", markup=False)
                 return
@@ -133,8 +171,10 @@ class SummaryScreen(CorrectionActions, Screen):
         sources = self.query_one(SourceList)
         if sources.highlighted is None or not self.interview.sources:
             return
-        source_id = sources.get_option_at_index(sources.highlighted).id
-        source = next(s for s in self.interview.sources if s.id == source_id)
+        source = next((s for s in self.interview.sources if s.id == sources.get_option_at_index(sources.highlighted).id), None)
+        if source is None:
+            return
+        source_id = source.id
 
         def done(yes: bool | None) -> None:
             if not yes:
@@ -220,11 +260,16 @@ class SummaryScreen(CorrectionActions, Screen):
                     (status, "dim"),
                     "\n",
                 ]
-                for heard in item.heard[:3]:
+                dismissal = came_back(item, interview)
+                # A flag back after a dismissal: the new words, the old ones in its history below.
+                shown = [h for h in item.heard if h.evidence.text not in dismissal.evidence] if dismissal else item.heard
+                for heard in shown[:3]:
                     parts += ["      “", (one_line(heard.evidence.text, 200), "italic"), "”\n"]
-                if len(item.heard) > 3:
-                    parts += [(f"      …and {len(item.heard) - 3} more\n", "dim")]
-                if item.reason:
+                if len(shown) > 3:
+                    parts += [(f"      …and {len(shown) - 3} more\n", "dim")]
+                if dismissal is not None:
+                    parts += ["      ", *dismissal_history(dismissal), "\n"]
+                elif item.reason:
                     parts += [("      your note: ", "dim"), one_line(item.reason, 200), "\n"]
                 question = questions.get(item.question_id or "")
                 if question:

@@ -3,9 +3,13 @@ select a flag from and correct it)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -50,15 +54,26 @@ def finding_line(finding, question_numbers: dict[str, int]) -> Content:
 
 
 class FindingList(OptionList):
-    """Every flag heard so far, one option each (id = flag id); the screen does the corrections."""
+    """Every flag heard so far, one option each (id = flag id). Its keys post `Correct`: the screen
+    does the corrections (frogmouth's `Goto` pattern), the list knows no screen."""
+
+    @dataclass
+    class Correct(Message):
+        """The candidate asks for a correction of the selected flag."""
+
+        action: Literal["confirm", "dismiss", "undo", "add", "why"]
+        flag_id: str | None
 
     BINDINGS = [
-        Binding("c", "screen.confirm_flag", "Confirm"),
-        Binding("d", "screen.dismiss_flag", "Dismiss"),
-        Binding("u", "screen.undo_flag", "Undo", show=False),
-        Binding("a", "screen.add_flag", "Add flag"),
-        Binding("w", "screen.why_flag", "Why", show=False),
+        Binding("c", "correct('confirm')", "Confirm"),
+        Binding("d", "correct('dismiss')", "Dismiss"),
+        Binding("u", "correct('undo')", "Undo", show=False),
+        Binding("a", "correct('add')", "Add flag"),
+        Binding("w", "correct('why')", "Why", show=False),
     ]
+
+    def action_correct(self, action: Literal["confirm", "dismiss", "undo", "add", "why"]) -> None:
+        self.post_message(self.Correct(action, self.selected_flag()))
 
     def show(self, findings, question_numbers: dict[str, int]) -> None:
         highlighted = self.selected_flag()

@@ -14,13 +14,16 @@ STATUS_MARKS = {"open": "·", "answered": "✓", "skipped": "–"}
 
 
 class PlanList(OptionList):
-    """Enter jumps to a question; Shift+Up/Down move it; X removes it; S skips it; A adds one."""
+    """Enter jumps to a question; Shift+Up/Down move it; X removes it; S skips it (or takes the skip back); A adds one."""
 
+    MOVE = Binding.Group("Move", compact=True)
+    # Shown in the footer first (the focused widget's keys lead), so they stay in view at 80 columns.
     BINDINGS = [
-        Binding("shift+up,ctrl+up", "screen.move_question(-1)", "Move up", show=False),
-        Binding("shift+down,ctrl+down", "screen.move_question(1)", "Move down", show=False),
+        Binding("enter", "select", "Go to"),
+        Binding("s", "screen.skip_selected", "Skip"),
+        Binding("shift+up,ctrl+up", "screen.move_question(-1)", "Move up", key_display="⇧↑", group=MOVE),
+        Binding("shift+down,ctrl+down", "screen.move_question(1)", "Move down", key_display="⇧↓", group=MOVE),
         Binding("x,delete", "screen.remove_question", "Remove"),
-        Binding("s", "screen.skip_selected", "Skip", show=False),
         Binding("a", "screen.add_question", "Add"),
     ]
 
