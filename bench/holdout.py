@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
             return found
 
         r = score(rows, predict, list(bank.flags), opposites)
-        print(f"{name:5} {len(rows):5} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['micro_f1']:.3f} inverted {r['inverted']}")
+        print(
+            f"{name:5} {len(rows):5} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['micro_f1']:.3f} inverted {r['inverted']}"
+        )
         if args.errors == name:
             for row_id, missed, wrong in r["errors"]:
                 print(f"  {row_id} missed {missed} wrong {wrong}: {texts[row_id][:300]!r}")

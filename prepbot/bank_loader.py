@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
-from prepbot.matching.context import DIRECTIONS, ContextRules
+from prepbot.matching.context import DIRECTIONS, EFFECTS, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
 
@@ -607,7 +607,7 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
 
 
 _CONTEXT_SHAPE: dict[str, Any] = {
-    "negation": {"window": "int", "before": "words", "after": "words", "be": "words"},
+    "negation": {"window": "int", "before": "words", "after": "words", "be": "words", "prefixes": "words"},
     "pseudo_negation": "words",
     "modifiers": "modifier_list",
     "clause_breakers": "words",
@@ -622,7 +622,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {
 }
 
 
-_MODIFIER_SHAPE: dict[str, Any] = {"name": "text", "direction": "text", "window": "int", "triggers": "words"}
+_MODIFIER_SHAPE: dict[str, Any] = {"name": "text", "direction": "text", "effect": "text", "window": "int", "triggers": "words"}
 
 
 def read_context(path: Path) -> tuple[Any, list[Problem]]:
@@ -668,6 +668,8 @@ def _context_value(check: _Checker, node: yaml.Node, shape: Any, name: str) -> A
                 continue
             if value.get("direction") not in DIRECTIONS:
                 check.error(item, f"a modifier's direction must be one of {', '.join(DIRECTIONS)}")
+            if value.get("effect") not in EFFECTS:
+                check.error(item, f"a modifier's effect must be one of {', '.join(EFFECTS)}")
             modifiers.append(value)
         return modifiers
     if shape == "text":

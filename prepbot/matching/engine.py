@@ -148,7 +148,11 @@ class Matcher:
         self.flags = {flag.id: flag for flag in flags}
         self.rules = rules
         self.cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
-        self.answers = AnswerReader(rules, {f.id: f.opposite for f in self.flags.values()})
+        self.answers = AnswerReader(
+            rules,
+            {f.id: f.opposite for f in self.flags.values()},
+            frozenset(f.id for f in self.flags.values() if f.kind == "red"),
+        )
         self.model = model
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
         self._sentence_cache: dict[str, Reading] = {}
@@ -311,7 +315,7 @@ class Matcher:
         stripped = sentence.strip()
         lead = len(sentence) - len(sentence.lstrip())
         span = (lead, lead + len(stripped))
-        tokens = tokenize(sentence, self.rules)
+        tokens = self.cues.prepare(tokenize(sentence, self.rules))
         if not tokens:
             return Reading((), frozenset(), False, span)
         if is_question(sentence, tokens, self.rules):
@@ -323,7 +327,7 @@ class Matcher:
         model_ok = not any(t.kind != "negation" for t in triggers) and (bool(readings) or self.cues.topical(tokens))
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
-            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers)
+            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
             if decision.rule:
                 blocked.update(f for f in (cue.flag_id, flag.opposite) if f)
             if decision.flag_id is None:
