@@ -613,12 +613,19 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "clause_breakers": "words",
     "scope_breakers": "words",
     "rare": {"window": "int", "after": "words"},
-    "questions": {"reported": "words", "direct_start": "words", "short_question_words": "int"},
+    "questions": {
+        "reported": "words",
+        "direct_start": "words",
+        "short_question_words": "int",
+        "answered_yes": "words",
+        "answered_no": "words",
+    },
     "common_words": "words",
     "abbreviations": "word_map",
     "numbers": "number_map",
     "answers": {"yes": "words", "no": "words"},
     "contractions": "word_text_map",
+    "scare_quotes": {"pairs": "words", "max_words": "int"},
 }
 
 

@@ -69,6 +69,10 @@ class ContextRules:
     answer_no: tuple[tuple[str, ...], ...] = ()
     contractions: dict[str, str] = field(default_factory=dict)
     negation_prefixes: frozenset[str] = frozenset()  # "un", "non": split off a cue word, they negate only it
+    answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
+    answered_no: tuple[tuple[str, ...], ...] = ()
+    scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
+    scare_quote_words: int = 0  # at most this many words between them
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -105,6 +109,10 @@ class ContextRules:
             answer_no=_phrases(data["answers"]["no"]),
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
             negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
+            answered_yes=_phrases(questions.get("answered_yes", ())),
+            answered_no=_phrases(questions.get("answered_no", ())),
+            scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
+            scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
         )
 
     @cached_property
@@ -154,12 +162,15 @@ class ContextRules:
                 "reported": [" ".join(p) for p in self.reported_questions],
                 "direct_start": sorted(self.question_starts),
                 "short_question_words": self.short_question_words,
+                "answered_yes": [" ".join(p) for p in self.answered_yes],
+                "answered_no": [" ".join(p) for p in self.answered_no],
             },
             "common_words": sorted(self.common_words - self.negation_before),
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
             "numbers": dict(self.numbers),
             "answers": {"yes": [" ".join(p) for p in self.answer_yes], "no": [" ".join(p) for p in self.answer_no]},
             "contractions": dict(self.contractions),
+            "scare_quotes": {"pairs": list(self.scare_quote_pairs), "max_words": self.scare_quote_words},
         }
 
 
@@ -214,14 +225,55 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     return negations + found
 
 
-def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
-    """Why a sentence only reports or asks a question (and so states no fact), or ""."""
+def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
+    """The quoted words when a cue reading sits inside a few words in quotes ("we have 'code
+    review'"): quoted like that, the practice is there in name only. Else ""."""
+    start, end = tokens[matched[0]].start, tokens[matched[-1]].end
+    for pair in rules.scare_quote_pairs:
+        opening, closing = pair[0], pair[1]
+        left = sentence.rfind(opening, 0, start)
+        if left < 0 or (left > 0 and sentence[left - 1].isalnum()):
+            continue  # an apostrophe inside a word ("team's") opens nothing
+        right = sentence.find(closing, end)
+        if right < 0 or (right + 1 < len(sentence) and sentence[right + 1].isalnum()):
+            continue
+        inside = sentence[left + 1 : right]
+        if opening in inside or closing in inside or not inside.strip():
+            continue
+        if len(inside.split()) <= rules.scare_quote_words:
+            return inside.strip()
+    return ""
+
+
+def reported_question(tokens: list[Token], rules: ContextRules) -> tuple[str, int] | None:
+    """(the reporting phrase, the token after it) when the sentence reports a question."""
     words = [t.word for t in tokens]
     index = rules.reported_by_first_word
     for i, word in enumerate(words):
         for phrase in index.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
-                return "reported question: '" + " ".join(phrase) + "'"
+                return " ".join(phrase), i + len(phrase)
+    return None
+
+
+def answer_to_question(tokens: list[Token], rules: ContextRules) -> tuple[str, str] | None:
+    """("yes" or "no", the words) when a sentence's first words answer the question before it:
+    "I asked if they review code. He laughed." reads as a no."""
+    words = [t.word for t in tokens[:8]]
+    for phrases, said in ((rules.answered_no, "no"), (rules.answered_yes, "yes")):
+        for phrase in phrases:
+            for i in range(len(words)):
+                if tuple(words[i : i + len(phrase)]) == phrase and (i == 0 or len(phrase) > 1 or i <= 2):
+                    return said, " ".join(phrase)
+    return None
+
+
+def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
+    """Why a sentence only reports or asks a question (and so states no fact), or ""."""
+    words = [t.word for t in tokens]
+    reported = reported_question(tokens, rules)
+    if reported is not None:
+        return "reported question: '" + reported[0] + "'"
     span = sentence[tokens[0].start : tokens[-1].end + 1]
     # "Do you have CI?", or a bare topic like "Automated tests?": a question, not an answer.
     if span.endswith("?") and (words[0] in rules.question_starts or len(words) <= rules.short_question_words):
@@ -301,6 +353,7 @@ def _polarity(
         and t.end <= first
         and first - t.start <= rules.negation_window
         and tokens[t.start].scope == scope
+        and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause
         and (t.words not in rules.negation_prefixes or t.end == first)  # "unexpected purchase" negates only "expected"
     ]
     reasons: list[str] = []

@@ -21,7 +21,16 @@ from typing import Any
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
-from prepbot.matching.context import ContextRules, decide, is_question, scan
+from prepbot.matching.context import (
+    ContextRules,
+    Decision,
+    answer_to_question,
+    decide,
+    is_question,
+    reported_question,
+    scan,
+    scare_quoted,
+)
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import sentences, tokenize
 
@@ -225,6 +234,8 @@ class Matcher:
                 if answer:
                     topic = (offset, head)
                     end = offset + len(head) + 1 + answer[1]
+            if topic is None and index + 1 < len(pieces):
+                found.extend(self._reported_answer(offset, sentence, *pieces[index + 1]))
             if topic is None or answer is None:
                 continue
             answered.add(index)
@@ -237,6 +248,32 @@ class Matcher:
                         continue
                 found.append(Hit(flag_id, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
         return answered, found
+
+    def _reported_answer(self, offset: int, sentence: str, next_offset: int, next_sentence: str) -> list[Hit]:
+        """ "I asked if they review code. He laughed.": the question's words read as a statement,
+        turned round by a no in the first words of the next sentence."""
+        tokens = tokenize(sentence, self.rules)
+        reported = reported_question(tokens, self.rules) if tokens else None
+        if reported is None or reported[1] >= len(tokens):
+            return []
+        if {"me", "us"} & set(reported[0].split()) or tokens[reported[1]].word in ("i", "my", "me"):
+            return []  # the candidate was asked about themselves: nothing about the team
+        answer = answer_to_question(tokenize(next_sentence, self.rules), self.rules)
+        if answer is None:
+            return []
+        said, words = answer
+        start = tokens[reported[1]].start
+        statement = self._compute(sentence[start:], statement=True)
+        found = []
+        for hit in statement.hits:
+            flag_id: str | None = hit.flag_id
+            if said == "no":
+                flag_id = self.flags[hit.flag_id].opposite
+            if flag_id is None:
+                continue
+            context = f"a question, answered '{words}' in the next sentence"
+            found.append(Hit(flag_id, hit.score, offset + start + hit.start, offset + start + hit.end, hit.source, context))
+        return found
 
     def classify(self, text: str) -> None:
         """Run the classifier on this text now (for a worker thread); no-op without one."""
@@ -311,14 +348,14 @@ class Matcher:
             self._sentence_cache[sentence] = cached
         return cached
 
-    def _compute(self, sentence: str) -> Reading:
+    def _compute(self, sentence: str, statement: bool = False) -> Reading:
         stripped = sentence.strip()
         lead = len(sentence) - len(sentence.lstrip())
         span = (lead, lead + len(stripped))
         tokens = self.cues.prepare(tokenize(sentence, self.rules))
         if not tokens:
             return Reading((), frozenset(), False, span)
-        if is_question(sentence, tokens, self.rules):
+        if not statement and is_question(sentence, tokens, self.rules):
             return Reading((), frozenset(), False, span)
         hits: list[Hit] = []
         blocked: set[str] = set()
@@ -328,6 +365,12 @@ class Matcher:
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
+            quoted = scare_quoted(sentence, tokens, matched, self.rules) if decision.flag_id else ""
+            if quoted and self.flags[decision.flag_id].kind == "green":
+                # "we do 'code review'": in name only, the practice is not there (its red side, if any).
+                red_side = self.flags[decision.flag_id].opposite
+                said = f"scare quotes: '{quoted}'"
+                decision = Decision(red_side, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
             if decision.rule:
                 blocked.update(f for f in (cue.flag_id, flag.opposite) if f)
             if decision.flag_id is None:
