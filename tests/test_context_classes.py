@@ -189,3 +189,45 @@ def test_modifier_effects_are_validated(tmp_path):
     rules, problems = bank_loader.read_context(CONTEXT_FILE)
     assert isinstance(rules, ContextRules) and not problems
     assert ContextRules.from_mapping(rules.as_mapping()) == rules
+
+
+# -- the engine and the classifier (a stand-in classifier: what it says is fixed per text)
+
+
+class _StandIn:
+    def __init__(self, unit: str, says: dict[str, dict[str, float]]):
+        self.unit = unit
+        self.thresholds: dict[str, float] = {}
+        self._says = says
+
+    def flags(self, texts: list[str]) -> list[dict[str, float]]:
+        return [next((v for k, v in self._says.items() if k in text), {}) for text in texts]
+
+
+def _with_stand_in(unit: str, says: dict[str, dict[str, float]]):
+    from prepbot.matching.engine import Matcher, ModelSlot
+
+    catalogue = load_catalogue()
+    return Matcher(catalogue.bank.flags.values(), catalogue.rules, ModelSlot(lambda: _StandIn(unit, says)))
+
+
+def test_a_weak_cue_below_the_threshold_vetoes_no_confident_classifier_reading():
+    text = "The backlog is a mess of six hundred stale tickets."
+    matcher = _with_stand_in("sentence", {"stale tickets": {"no-backlog": 0.97}})
+    weak = [m for m in load_catalogue().matcher.match(text, model="off") if m.id == "prioritized-backlog"]
+    assert weak == []  # the cue alone reads too little to report
+    found = {m.id: m for m in matcher.match(text)}
+    assert "no-backlog" in found and "prioritized-backlog" not in found
+    assert found["no-backlog"].evidence[0].source.startswith("classifier")
+
+
+def test_a_not_in_another_sentence_never_suppresses_a_green_reading():
+    says = {"second pair of eyes": {"code-review-required": 0.95}}
+    text = "Every change gets a second pair of eyes before it lands."
+    for unit in ("text", "sentence"):
+        matcher = _with_stand_in(unit, says)
+        assert "code-review-required" in {m.id for m in matcher.match(text)}
+        assert "code-review-required" in {m.id for m in matcher.match("I don't drink coffee. " + text)}, unit
+    # ...but in its own sentence a "not" still keeps the classifier from reading the green flag
+    matcher = _with_stand_in("sentence", says)
+    assert "code-review-required" not in {m.id for m in matcher.match("No change gets a second pair of eyes here.")}

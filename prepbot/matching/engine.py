@@ -290,13 +290,19 @@ class Matcher:
             if not usable:
                 return []
             blocked = frozenset().union(*(r.blocked for _, r in readings))
-            ruled = frozenset(h.flag_id for _, r in readings for h in r.hits)
+            ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
             lead = len(text) - len(text.lstrip())
-            negated = any(r.negated for _, r in readings)
+            # A "not" in one sentence says nothing about what another sentence holds.
+            negated = all(r.negated for r in usable)
             return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
         return [
             ModelUnit(
-                sentence, offset + r.span[0], offset + r.span[1], r.blocked, frozenset(h.flag_id for h in r.hits), r.negated
+                sentence,
+                offset + r.span[0],
+                offset + r.span[1],
+                r.blocked,
+                frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
+                r.negated,
             )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok
@@ -314,7 +320,7 @@ class Matcher:
                 or flag_id in unit.blocked
                 or (flag.opposite and flag.opposite in unit.ruled)
             ):
-                continue  # the cues give the evidence, and decide polarity, where they read anything
+                continue  # the cues give the evidence, and decide polarity, where they read something reportable
             if unit.negated and flag.kind == "green" and flag.opposite:
                 continue  # "we don't really review code" is not read as reviews by the classifier
             threshold = self.model.threshold(flag_id)
@@ -371,13 +377,15 @@ class Matcher:
                 red_side = self.flags[decision.flag_id].opposite
                 said = f"scare quotes: '{quoted}'"
                 decision = Decision(red_side, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
-            if decision.rule:
+            flipped = decision.flag_id is not None and decision.flag_id != cue.flag_id
+            weight = cue.negated_weight if flipped else cue.weight
+            score = weight * (FUZZY_PENALTY ** exactness.count(False))
+            if decision.rule and (decision.flag_id is None or score >= REPORT_THRESHOLD):
+                # The context ruled here: the classifier may not overrule it. A weak cue's reading
+                # (below the report threshold) vetoes nothing.
                 blocked.update(f for f in (cue.flag_id, flag.opposite) if f)
             if decision.flag_id is None:
                 continue
-            flipped = decision.flag_id != cue.flag_id
-            weight = cue.negated_weight if flipped else cue.weight
-            score = weight * (FUZZY_PENALTY ** exactness.count(False))
             # A flipped cue quotes its negation too: "no code review", not "code review".
             first = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
             hits.append(
