@@ -368,7 +368,10 @@ def _polarity(
     inside = [
         t
         for t in triggers
-        if t.kind == "negation" and first < t.start < last and (t.start not in matched_set or t.words in rules.contractions)
+        if t.kind == "negation"
+        and first < t.start < last
+        and (t.start not in matched_set or t.words in rules.contractions)
+        and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
     ]
     if inside and not (before and tokens[inside[0].start].scope != tokens[before[0].start].scope):
         negations += 1
