@@ -69,6 +69,7 @@ class ContextRules:
     answer_no: tuple[tuple[str, ...], ...] = ()
     contractions: dict[str, str] = field(default_factory=dict)
     negation_prefixes: frozenset[str] = frozenset()  # "un", "non": split off a cue word, they negate only it
+    negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
     answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
     answered_no: tuple[tuple[str, ...], ...] = ()
     scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
@@ -109,6 +110,7 @@ class ContextRules:
             answer_no=_phrases(data["answers"]["no"]),
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
             negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
+            negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
             answered_yes=_phrases(questions.get("answered_yes", ())),
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
@@ -143,6 +145,7 @@ class ContextRules:
                 "after": sorted(self.negation_after),
                 "be": sorted(self.be_words),
                 "prefixes": sorted(self.negation_prefixes),
+                "cancelling": sorted(self.negation_cancelling),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [
@@ -240,7 +243,8 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
         inside = sentence[left + 1 : right]
         if opening in inside or closing in inside or not inside.strip():
             continue
-        if len(inside.split()) <= rules.scare_quote_words:
+        # The quotes hold the cue's words and at most one more: "'on the roadmap'" hedges the roadmap, not CI.
+        if len(inside.split()) <= min(rules.scare_quote_words, len(matched) + 1):
             return inside.strip()
     return ""
 
@@ -305,7 +309,9 @@ def decide(
         backward = backward and tokens[trigger.start].clause == clause_last
         # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.
         backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last)
-        if not (forward or backward):
+        # A trigger among the cue's own words ("the daily used to drag on for an hour") applies too.
+        inside = first < trigger.start < last and trigger.direction != "earlier_clauses"
+        if not (forward or backward or inside):
             continue
         if trigger.effect == "nothing":
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
@@ -363,6 +369,10 @@ def _polarity(
         earliest = before[0].start
         negations = 1  # "no QA and no tests" is one negation, not two that cancel out
         reasons.append(f"negation before: '{before[0].words}'")
+        # ...but "no merge without a green build": a negation, then one that states a condition.
+        if len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
+            negations = 2
+            reasons.append(f"negation before: '{before[-1].words}'")
     # "code is not reviewed": a negation between the cue's words. When a negation before the cue
     # governs another clause ("not on call, not contacted on holiday"), the two run in parallel.
     inside = [
