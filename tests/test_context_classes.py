@@ -231,3 +231,35 @@ def test_a_not_in_another_sentence_never_suppresses_a_green_reading():
     # ...but in its own sentence a "not" still keeps the classifier from reading the green flag
     matcher = _with_stand_in("sentence", says)
     assert "code-review-required" not in {m.id for m in matcher.match("No change gets a second pair of eyes here.")}
+
+
+# -- evidence quotes (issue 21): the phrase that carries the meaning, once per flag
+
+
+def test_a_one_word_quote_is_widened_to_its_clause(matcher):
+    from prepbot.matching.engine import Matcher
+    from prepbot.bank import Flag
+
+    rules = load_catalogue().rules
+    flag = Flag("x", "red", "X", "x", "low", "?", ("support",))
+    single = Matcher([flag], rules)
+    text = "Lunch is fine. Support tickets pile up for weeks and support never answers, sadly."
+    [match] = single.match(text, model="off")
+    quotes = [e.text for e in match.evidence]
+    assert quotes == ["Support tickets pile up for weeks and support never answers"]
+    for e in match.evidence:
+        assert text[e.start : e.end] == e.text
+
+
+def test_a_plain_answer_quotes_the_answer_not_just_no():
+    catalogue = load_catalogue()
+    question = catalogue.bank.questions["pl-backlog"]
+    [match] = catalogue.matcher.match("No, the CEO decides every morning.", question=question, model="off")
+    assert match.id == "no-backlog"
+    assert [e.text for e in match.evidence] == ["No, the CEO decides every morning"]
+
+
+def test_a_phrase_of_a_few_words_stays_as_it_is(matcher):
+    [match] = matcher.match("Honestly, nobody reviews code here and it shows.", model="off")
+    assert match.id == "no-code-review"
+    assert [e.text for e in match.evidence] == ["nobody reviews code"]

@@ -438,10 +438,47 @@ class Matcher:
             score = round(1.0 - missing, 3)
             if score < REPORT_THRESHOLD:
                 continue
-            evidence = tuple(Evidence(s, e, text[s:e], source, context) for s, e, _, source, context in spans)
-            matches.append(Match(self.flags[flag_id], score, evidence))
+            evidence: list[Evidence] = []
+            quoted: set[str] = set()
+            for s, e, _, source, context in spans:
+                s, e = quote_span(text, s, e)
+                key = " ".join(text[s:e].casefold().split())
+                if key in quoted or (evidence and s < evidence[-1].end):
+                    continue  # the same words (or words inside a quote already given) say nothing more
+                quoted.add(key)
+                evidence.append(Evidence(s, e, text[s:e], source, context))
+            matches.append(Match(self.flags[flag_id], score, tuple(evidence)))
         matches.sort(key=lambda m: (m.kind != "red", -m.score, m.id))
         return matches
+
+
+QUOTE_MIN_WORDS = 3  # a shorter quote ("No", "Sales") is widened to the clause around it
+QUOTE_MAX_CHARS = 160
+_CLAUSE_END = ".!?;:,\n"
+
+
+def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words to quote for evidence found at text[start:end]: a phrase of a few words stands as
+    it is; a word or two is widened to the clause around it (trimmed), so the quote carries the
+    meaning ("No" under a question becomes "No, never"; "support" becomes "support tickets pile up")."""
+    if len(text[start:end].split()) >= QUOTE_MIN_WORDS:
+        return start, end
+    left = max(text.rfind(mark, 0, start) for mark in _CLAUSE_END) + 1
+    rights = [i for i in (text.find(mark, end) for mark in _CLAUSE_END) if i >= 0]
+    right = min(rights) if rights else len(text)
+    if text[end:right].strip() == "" and right < len(text) and text[right] in ",:;":
+        # a bare answer before a comma ("No, never."): the clause after it says what it means
+        further = [i for i in (text.find(mark, right + 1) for mark in _CLAUSE_END) if i >= 0]
+        right = min(further) if further else len(text)
+    if right - left > QUOTE_MAX_CHARS:
+        left = max(left, text.rfind(" ", 0, max(start - 60, 0)) + 1)
+        cut = text.find(" ", min(end + 60, len(text)))
+        right = min(right, cut if cut >= 0 else len(text))
+    while left < start and (text[left].isspace() or text[left] in "-*•\"'“‘([>"):
+        left += 1
+    while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)]<"):
+        right -= 1
+    return (left, right) if left <= start and right >= end else (start, end)
 
 
 def _pieces(text: str):
