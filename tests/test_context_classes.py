@@ -237,8 +237,8 @@ def test_a_not_in_another_sentence_never_suppresses_a_green_reading():
 
 
 def test_a_one_word_quote_is_widened_to_its_clause(matcher):
-    from prepbot.matching.engine import Matcher
     from prepbot.bank import Flag
+    from prepbot.matching.engine import Matcher
 
     rules = load_catalogue().rules
     flag = Flag("x", "red", "X", "x", "low", "?", ("support",))
