@@ -218,6 +218,8 @@ class CueSet:
             for term_id in anchor:
                 self._by_anchor.setdefault(term_id, []).append(cue)
         self._token_cache: dict[str, dict[int, bool]] = {}
+        self._split_cache: dict[str, tuple[str, str] | None] = {}
+        self._join_cache: dict[str, dict[int, bool]] = {}
 
     def _is_common(self, term_id: int) -> bool:
         term = self.vocabulary.terms[term_id]
@@ -273,21 +275,48 @@ class CueSet:
         return any(not self._is_common(term) for term in self.terms_for(word, typos=False))
 
     def prepare(self, tokens: list[Token]) -> list[Token]:
-        """Tokens with negative prefixes split off: "unreviewed" reads "not reviewed" when
+        """Tokens with negative prefixes split off: "unreviewed" reads "un reviewed" when
         "reviewed" is a cue word and "unreviewed" is not (the two tokens share its offsets)."""
         out: list[Token] = []
-        prefixes = self.rules.negation_prefixes
         for token in tokens:
-            word = token.word
-            prefix = next((p for p in prefixes if word.startswith(p)), "")
-            rest = word[len(prefix) :]
-            if prefix and len(rest) >= 4 and rest.isalpha() and not self._known(word) and self._known(rest):
-                cut = min(token.start + len(prefix), token.end)
-                out.append(Token(prefix, token.start, cut, token.clause, token.scope))
-                out.append(Token(rest, cut, token.end, token.clause, token.scope, token.capital))
-            else:
+            split = self._split_cache.get(token.word, ())
+            if split == ():
+                split = self._split_cache[token.word] = self._split(token.word)
+            if split is None:
                 out.append(token)
+                continue
+            prefix, rest = split
+            cut = min(token.start + len(prefix), token.end)
+            out.append(Token(prefix, token.start, cut, token.clause, token.scope))
+            out.append(Token(rest, cut, token.end, token.clause, token.scope, token.capital))
+        if len(self._split_cache) > 50_000:
+            self._split_cache.clear()
         return out
+
+    def _split(self, word: str) -> tuple[str, str] | None:
+        prefix = next((p for p in self.rules.negation_prefixes if word.startswith(p)), "")
+        rest = word[len(prefix) :]
+        if prefix and len(rest) >= 4 and rest.isalpha() and not self._known(word) and self._known(rest):
+            return prefix, rest
+        return None
+
+    def _joined_terms(self, first: str, second: str) -> dict[int, bool]:
+        """Cue terms of two words read as one ("turned over": "turnover"), everyday words aside."""
+        key = first + " " + second
+        cached = self._join_cache.get(key)
+        if cached is not None:
+            return cached
+        found: dict[int, bool] = {}
+        for joined in (first + second, word_stem(first) + second):
+            if joined not in self._literals and word_stem(joined) not in self._literal_stems:
+                continue  # most pairs join into no cue word
+            found = {t: e for t, e in self.terms_for(joined, typos=False).items() if not self._is_common(t)}
+            if found:
+                break
+        if len(self._join_cache) > 50_000:
+            self._join_cache.clear()
+        self._join_cache[key] = found
+        return found
 
     def _token_terms(self, tokens: list[Token]) -> list[dict[int, bool]]:
         """What each token matches; a word written apart also matches as one ("turned over",
@@ -297,12 +326,10 @@ class CueSet:
             first, second = tokens[i], tokens[i + 1]
             if second.start - first.end > 1 or first.clause != second.clause or not first.word.isalpha():
                 continue
-            for joined in (first.word + second.word, word_stem(first.word) + second.word):
-                extra = self.terms_for(joined, typos=False)
-                new = {t: e for t, e in extra.items() if t not in token_terms[i] and not self._is_common(t)}
-                if new:
-                    token_terms[i] = {**token_terms[i], **new}
-                    break
+            extra = self._joined_terms(first.word, second.word)
+            new = {t: e for t, e in extra.items() if t not in token_terms[i]} if extra else None
+            if new:
+                token_terms[i] = {**token_terms[i], **new}
         return token_terms
 
     def _fuzzy(self, word: str, found: dict[int, bool]) -> None:

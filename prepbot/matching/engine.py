@@ -14,6 +14,7 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -87,6 +88,7 @@ class Reading:
     model_ok: bool  # False in a question, a hypothetical, advice or a problem fixed in the past
     span: tuple[int, int]  # the sentence without surrounding white space
     negated: bool = False  # the sentence holds a negation: the classifier's green readings are not trusted there
+    asked: int = -1  # a reported question ("I asked if ..."): where the question's words start, else -1
 
 
 @dataclass(frozen=True)
@@ -252,20 +254,15 @@ class Matcher:
     def _reported_answer(self, offset: int, sentence: str, next_offset: int, next_sentence: str) -> list[Hit]:
         """ "I asked if they review code. He laughed.": the question's words read as a statement,
         turned round by a no in the first words of the next sentence."""
-        tokens = tokenize(sentence, self.rules)
-        reported = reported_question(tokens, self.rules) if tokens else None
-        if reported is None or reported[1] >= len(tokens):
+        start = self.reading(sentence).asked
+        if start < 0:
             return []
-        if {"me", "us"} & set(reported[0].split()) or tokens[reported[1]].word in ("i", "my", "me"):
-            return []  # the candidate was asked about themselves: nothing about the team
         answer = answer_to_question(tokenize(next_sentence, self.rules), self.rules)
         if answer is None:
             return []
         said, words = answer
-        start = tokens[reported[1]].start
-        statement = self._compute(sentence[start:], statement=True)
         found = []
-        for hit in statement.hits:
+        for hit in self._compute(sentence[start:], statement=True).hits:
             flag_id: str | None = hit.flag_id
             if said == "no":
                 flag_id = self.flags[hit.flag_id].opposite
@@ -362,7 +359,12 @@ class Matcher:
         if not tokens:
             return Reading((), frozenset(), False, span)
         if not statement and is_question(sentence, tokens, self.rules):
-            return Reading((), frozenset(), False, span)
+            reported = reported_question(tokens, self.rules)
+            asked = -1
+            if reported is not None and reported[1] < len(tokens):
+                about_self = {"me", "us"} & set(reported[0].split()) or tokens[reported[1]].word in ("i", "my", "me")
+                asked = -1 if about_self else tokens[reported[1]].start  # "they asked me if I ...": not the team
+            return Reading((), frozenset(), False, span, asked=asked)
         hits: list[Hit] = []
         blocked: set[str] = set()
         readings = self.cues.find(tokens)
@@ -454,7 +456,7 @@ class Matcher:
 
 QUOTE_MIN_WORDS = 3  # a shorter quote ("No", "Sales") is widened to the clause around it
 QUOTE_MAX_CHARS = 160
-_CLAUSE_END = ".!?;:,\n"
+_CLAUSE_END_RE = re.compile(r"[.!?;:,\n]")
 
 
 def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -463,13 +465,15 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     meaning ("No" under a question becomes "No, never"; "support" becomes "support tickets pile up")."""
     if len(text[start:end].split()) >= QUOTE_MIN_WORDS:
         return start, end
-    left = max(text.rfind(mark, 0, start) for mark in _CLAUSE_END) + 1
-    rights = [i for i in (text.find(mark, end) for mark in _CLAUSE_END) if i >= 0]
-    right = min(rights) if rights else len(text)
+    window = max(0, start - QUOTE_MAX_CHARS)
+    before = list(_CLAUSE_END_RE.finditer(text, window, start))
+    left = before[-1].end() if before else window
+    after = _CLAUSE_END_RE.search(text, end, end + QUOTE_MAX_CHARS)
+    right = after.start() if after else min(len(text), end + QUOTE_MAX_CHARS)
     if text[end:right].strip() == "" and right < len(text) and text[right] in ",:;":
         # a bare answer before a comma ("No, never."): the clause after it says what it means
-        further = [i for i in (text.find(mark, right + 1) for mark in _CLAUSE_END) if i >= 0]
-        right = min(further) if further else len(text)
+        further = _CLAUSE_END_RE.search(text, right + 1, right + 1 + QUOTE_MAX_CHARS)
+        right = further.start() if further else min(len(text), right + 1 + QUOTE_MAX_CHARS)
     if right - left > QUOTE_MAX_CHARS:
         left = max(left, text.rfind(" ", 0, max(start - 60, 0)) + 1)
         cut = text.find(" ", min(end + 60, len(text)))
