@@ -219,6 +219,11 @@ class CueSet:
                 self._by_anchor.setdefault(term_id, []).append(cue)
         self._token_cache: dict[str, dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
+        # The second halves of cue words written as one ("over" of "turnover"): only a pair ending
+        # in one of them can join into a cue word.
+        self._join_tails = frozenset(
+            word[k:] for word in self._literals if word.isalpha() and len(word) >= 6 for k in range(2, len(word) - 1)
+        )
         self._join_cache: dict[str, dict[int, bool]] = {}
 
     def _is_common(self, term_id: int) -> bool:
@@ -322,9 +327,12 @@ class CueSet:
         """What each token matches; a word written apart also matches as one ("turned over",
         "turn-over", "on boarding"): the joined word's terms go to the first of the two."""
         token_terms = [self.terms_for(t.word, typos=not t.capital) for t in tokens]
+        tails = self._join_tails
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
-            if second.start - first.end > 1 or first.clause != second.clause or not first.word.isalpha():
+            if second.word not in tails or second.start - first.end > 1 or first.clause != second.clause:
+                continue
+            if not first.word.isalpha():
                 continue
             extra = self._joined_terms(first.word, second.word)
             new = {t: e for t, e in extra.items() if t not in token_terms[i]} if extra else None
