@@ -404,7 +404,8 @@ class Matcher:
         ... sometimes"; the candidate was told about reviews being skipped, not required.
         Red spans are merged and searched by bisection, so this stays n log n.
         """
-        red = sorted((h.start, h.end) for h in hits if self.flags[h.flag_id].kind == "red")
+        # A weak red reading (below the report threshold) qualifies nothing.
+        red = sorted((h.start, h.end) for h in hits if self.flags[h.flag_id].kind == "red" and h.score >= REPORT_THRESHOLD)
         if not red:
             return hits
         merged: list[list[int]] = []
