@@ -31,7 +31,7 @@ def held_out(row: dict) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", choices=["tune", "held", "sets"], help="list the errors of one group")
+    parser.add_argument("--errors", choices=["dev+fresh", "tune", "held", "sets"], help="list the errors of one group")
     parser.add_argument("--model", default="off", choices=["off", "auto"])
     args = parser.parse_args(argv)
     catalogue = load_catalogue()
@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     opposites = {f.id: f.opposite for f in bank.flags.values()}
     more = _rows(EVAL / "more.jsonl")
     groups = {
+        "dev+fresh": _rows(EVAL / "dev.jsonl") + _rows(EVAL / "fresh.jsonl"),
         "tune": _rows(EVAL / "dev.jsonl") + _rows(EVAL / "fresh.jsonl") + [r for r in more if not held_out(r)],
         "held": [r for r in more if held_out(r)],
         "sets": _rows(SETS / "notes.jsonl") + _rows(SETS / "answers.jsonl"),
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
         r = score(rows, predict, list(bank.flags), opposites)
         print(
-            f"{name:5} {len(rows):5} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['micro_f1']:.3f} inverted {r['inverted']}"
+            f"{name:9} {len(rows):5} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['micro_f1']:.3f} inverted {r['inverted']}"
         )
         if args.errors == name:
             for row_id, missed, wrong in r["errors"]:
