@@ -284,8 +284,9 @@ class CueSet:
         "reviewed" is a cue word and "unreviewed" is not (the two tokens share its offsets)."""
         out: list[Token] = []
         for token in tokens:
-            split = self._split_cache.get(token.word, ())
-            if split == ():
+            if token.word in self._split_cache:
+                split = self._split_cache[token.word]
+            else:
                 split = self._split_cache[token.word] = self._split(token.word)
             if split is None:
                 out.append(token)

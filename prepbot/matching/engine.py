@@ -373,10 +373,11 @@ class Matcher:
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
-            quoted = scare_quoted(sentence, tokens, matched, self.rules) if decision.flag_id else ""
-            if quoted and self.flags[decision.flag_id].kind == "green":
+            read = self.flags[decision.flag_id] if decision.flag_id else None
+            quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None else ""
+            if quoted and read is not None and read.kind == "green":
                 # "we do 'code review'": in name only, the practice is not there (its red side, if any).
-                red_side = self.flags[decision.flag_id].opposite
+                red_side = read.opposite
                 said = f"scare quotes: '{quoted}'"
                 decision = Decision(red_side, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
             flipped = decision.flag_id is not None and decision.flag_id != cue.flag_id

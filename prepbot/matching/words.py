@@ -21,7 +21,7 @@ MIN_LENGTH = 4  # typo tolerance never reads shorter words: the list holds none
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    import Stemmer
+    import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hints
 
     return Stemmer.Stemmer("english")
 
