@@ -480,9 +480,9 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
         left = max(left, text.rfind(" ", 0, max(start - 60, 0)) + 1)
         cut = text.find(" ", min(end + 60, len(text)))
         right = min(right, cut if cut >= 0 else len(text))
-    while left < start and (text[left].isspace() or text[left] in "-*•\"'“‘([>"):
+    while left < start and (text[left].isspace() or text[left] in "-*•\"'“‘("):
         left += 1
-    while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)]<"):
+    while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
         right -= 1
     return (left, right) if left <= start and right >= end else (start, end)
 
