@@ -263,3 +263,8 @@ def test_a_phrase_of_a_few_words_stays_as_it_is(matcher):
     [match] = matcher.match("Honestly, nobody reviews code here and it shows.", model="off")
     assert match.id == "no-code-review"
     assert [e.text for e in match.evidence] == ["nobody reviews code"]
+
+
+def test_another_sense_of_a_cue_word_reads_nothing(matcher):
+    assert found(matcher, "Their dental insurance coverage is 80 percent.") == set()
+    assert found(matcher, "Test coverage is at 80 percent.") == {"has-tests"}
