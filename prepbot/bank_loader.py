@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
-from prepbot.matching.context import DIRECTIONS, ContextRules
+from prepbot.matching.context import DIRECTIONS, EFFECTS, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
 from prepbot.yaml_nodes import INVALID as _INVALID
@@ -474,22 +474,29 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
 
 
 _CONTEXT_SHAPE: dict[str, Any] = {
-    "negation": {"window": "int", "before": "words", "after": "words", "be": "words"},
+    "negation": {"window": "int", "before": "words", "after": "words", "be": "words", "prefixes": "words", "cancelling": "words"},
     "pseudo_negation": "words",
     "modifiers": "modifier_list",
     "clause_breakers": "words",
     "scope_breakers": "words",
     "rare": {"window": "int", "after": "words"},
-    "questions": {"reported": "words", "direct_start": "words", "short_question_words": "int"},
+    "questions": {
+        "reported": "words",
+        "direct_start": "words",
+        "short_question_words": "int",
+        "answered_yes": "words",
+        "answered_no": "words",
+    },
     "common_words": "words",
     "abbreviations": "word_map",
     "numbers": "number_map",
     "answers": {"yes": "words", "no": "words"},
     "contractions": "word_text_map",
+    "scare_quotes": {"pairs": "words", "max_words": "int"},
 }
 
 
-_MODIFIER_SHAPE: dict[str, Any] = {"name": "text", "direction": "text", "window": "int", "triggers": "words"}
+_MODIFIER_SHAPE: dict[str, Any] = {"name": "text", "direction": "text", "effect": "text", "window": "int", "triggers": "words"}
 
 
 def read_context(path: Path) -> tuple[Any, list[Problem]]:
@@ -535,6 +542,8 @@ def _context_value(check: _Checker, node: yaml.Node, shape: Any, name: str) -> A
                 continue
             if value.get("direction") not in DIRECTIONS:
                 check.error(item, f"a modifier's direction must be one of {', '.join(DIRECTIONS)}")
+            if value.get("effect") not in EFFECTS:
+                check.error(item, f"a modifier's effect must be one of {', '.join(EFFECTS)}")
             modifiers.append(value)
         return modifiers
     if shape == "text":

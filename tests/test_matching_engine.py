@@ -125,6 +125,14 @@ def test_answer_cues_do_not_read_long_notes(matcher):
     assert ids(matcher, long_note, question=MEETING) == set()
 
 
+def test_a_note_on_another_topic_is_not_read_as_the_answer(matcher):
+    """An answer cue ("yes") does not read a note whose own words state a flag of another topic."""
+    # "nobody reviews" is about review, not the plan asked about: its "yes" answers nothing
+    assert ids(matcher, "yes nobody reviews", question=QUESTION) == {"no-review"}
+    # a note on the question's own topic is still read as its answer
+    assert ids(matcher, "yes, always", question=QUESTION) == {"has-plan"}
+
+
 @pytest.mark.parametrize("cue", ["", "@0.5", "a @2", "a @x", "*", "a||b", "re*view", " ".join(["w"] * 17)])
 def test_bad_cues_are_refused(cue):
     with pytest.raises(CueError):

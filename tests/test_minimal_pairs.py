@@ -73,10 +73,12 @@ def test_every_paired_flag_is_covered_both_ways(catalogue):
         # negation after the cue
         ("Code review? Not really.", {"no-code-review"}),
         ("Unit tests: none.", {"no-tests"}),
-        # hypotheticals and wishes say nothing about the team now
-        ("We would love to have CI someday.", set()),
-        ("The lead hopes to introduce code review next year.", set()),
-        ("We plan to write tests eventually.", set()),
+        # a wish or a plan to start a practice shows the state it would fix, never the practice
+        ("We would love to have CI someday.", {"no-ci"}),
+        ("The lead hopes to introduce code review next year.", {"no-code-review"}),
+        ("We plan to write tests eventually.", {"no-tests"}),
+        # a hypothetical says nothing about the team now
+        ("Imagine a team where every change is reviewed.", set()),
         # advice and questions state no fact
         ("Ask them whether code is reviewed.", set()),
         ("Make sure they have a bug tracker.", set()),

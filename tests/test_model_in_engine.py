@@ -46,8 +46,10 @@ def test_where_the_cues_read_a_flag_they_keep_the_evidence():
 
 
 def test_context_rules_still_rule_over_the_classifier():
-    for text in ("Ask them whether code is reviewed.", "We would love to have CI someday.", "Do they pay for on-call?"):
+    for text in ("Ask them whether code is reviewed.", "Do they pay for on-call?"):
         assert analyze(text)["flags"] == [], text
+    # a wish shows the state it would fix, never the practice, whatever the classifier thinks
+    assert [f["id"] for f in analyze("We would love to have CI someday.")["flags"]] == ["no-ci"]
 
 
 def test_the_text_report_says_the_classifier_is_on():

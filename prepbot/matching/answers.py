@@ -38,9 +38,10 @@ def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> tupl
 
 
 class AnswerReader:
-    def __init__(self, rules: ContextRules, opposites: dict[str, str | None]):
+    def __init__(self, rules: ContextRules, opposites: dict[str, str | None], reds: frozenset[str] = frozenset()):
         self.rules = rules
         self.opposites = opposites
+        self.reds = reds
         self._cues: dict[str, CueSet] = {}
 
     def _cue_set(self, question: Question) -> CueSet:
@@ -65,13 +66,19 @@ class AnswerReader:
         if key.cues and total <= MAX_ANSWER_TOKENS:
             cue_set = self._cue_set(question)
             for offset, sentence in pieces:
-                sentence_tokens = tokenize(sentence, self.rules)
+                sentence_tokens = cue_set.prepare(tokenize(sentence, self.rules))
                 if not sentence_tokens:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
                 for cue, matched, _ in cue_set.find(sentence_tokens):
                     decision = decide(
-                        cue.flag_id, self.opposites.get(cue.flag_id), sentence_tokens, matched, self.rules, triggers
+                        cue.flag_id,
+                        self.opposites.get(cue.flag_id),
+                        sentence_tokens,
+                        matched,
+                        self.rules,
+                        triggers,
+                        cue.flag_id in self.reds,
                     )
                     if decision.flag_id is None or decision.flag_id not in question.flags or decision.flag_id in decided:
                         continue

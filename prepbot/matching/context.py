@@ -17,7 +17,12 @@ from typing import Any
 from prepbot.matching.text import Token
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
-DIRECTIONS = ("forward", "backward", "both")
+DIRECTIONS = ("forward", "backward", "both", "earlier_clauses")
+# What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
+# question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
+# a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
+# "past" (a practice of the past is gone: a green cue reads its red opposite, a red one nothing).
+EFFECTS = ("nothing", "opposite", "red", "past")
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
@@ -39,6 +44,7 @@ class Modifier:
     direction: str  # forward: applies to cues after the trigger; backward: before it; both
     window: int
     triggers: tuple[tuple[str, ...], ...]
+    effect: str = "nothing"  # one of EFFECTS
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,12 @@ class ContextRules:
     answer_yes: tuple[tuple[str, ...], ...] = ()
     answer_no: tuple[tuple[str, ...], ...] = ()
     contractions: dict[str, str] = field(default_factory=dict)
+    negation_prefixes: frozenset[str] = frozenset()  # "un", "non": split off a cue word, they negate only it
+    negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
+    answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
+    answered_no: tuple[tuple[str, ...], ...] = ()
+    scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
+    scare_quote_words: int = 0  # at most this many words between them
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -75,7 +87,13 @@ class ContextRules:
             be_words=frozenset(str(w) for w in negation["be"]),
             pseudo_negation=_phrases(data["pseudo_negation"]),
             modifiers=tuple(
-                Modifier(str(m["name"]), str(m["direction"]), int(m["window"]), _phrases(m["triggers"]))
+                Modifier(
+                    str(m["name"]),
+                    str(m["direction"]),
+                    int(m["window"]),
+                    _phrases(m["triggers"]),
+                    str(m.get("effect", "nothing")),
+                )
                 for m in data["modifiers"]
             ),
             clause_breakers=frozenset(str(w) for w in data["clause_breakers"]),
@@ -91,15 +109,23 @@ class ContextRules:
             answer_yes=_phrases(data["answers"]["yes"]),
             answer_no=_phrases(data["answers"]["no"]),
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
+            negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
+            negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
+            answered_yes=_phrases(questions.get("answered_yes", ())),
+            answered_no=_phrases(questions.get("answered_no", ())),
+            scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
+            scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
         )
 
     @cached_property
-    def triggers_by_first_word(self) -> dict[str, list[tuple[str, tuple[str, ...], str, int]]]:
-        """(kind, phrase, direction, window) of every modifier trigger, by the phrase's first word."""
-        index: dict[str, list[tuple[str, tuple[str, ...], str, int]]] = {}
+    def triggers_by_first_word(self) -> dict[str, list[tuple[str, tuple[str, ...], str, int, str]]]:
+        """(kind, phrase, direction, window, effect) of every modifier trigger, by the phrase's first word."""
+        index: dict[str, list[tuple[str, tuple[str, ...], str, int, str]]] = {}
         for modifier in self.modifiers:
             for phrase in modifier.triggers:
-                index.setdefault(phrase[0], []).append((modifier.name, phrase, modifier.direction, modifier.window))
+                index.setdefault(phrase[0], []).append(
+                    (modifier.name, phrase, modifier.direction, modifier.window, modifier.effect)
+                )
         return index
 
     @cached_property
@@ -118,10 +144,18 @@ class ContextRules:
                 "before": sorted(self.negation_before),
                 "after": sorted(self.negation_after),
                 "be": sorted(self.be_words),
+                "prefixes": sorted(self.negation_prefixes),
+                "cancelling": sorted(self.negation_cancelling),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [
-                {"name": m.name, "direction": m.direction, "window": m.window, "triggers": [" ".join(t) for t in m.triggers]}
+                {
+                    "name": m.name,
+                    "direction": m.direction,
+                    "effect": m.effect,
+                    "window": m.window,
+                    "triggers": [" ".join(t) for t in m.triggers],
+                }
                 for m in self.modifiers
             ],
             "clause_breakers": sorted(self.clause_breakers),
@@ -131,12 +165,15 @@ class ContextRules:
                 "reported": [" ".join(p) for p in self.reported_questions],
                 "direct_start": sorted(self.question_starts),
                 "short_question_words": self.short_question_words,
+                "answered_yes": [" ".join(p) for p in self.answered_yes],
+                "answered_no": [" ".join(p) for p in self.answered_no],
             },
             "common_words": sorted(self.common_words - self.negation_before),
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
             "numbers": dict(self.numbers),
             "answers": {"yes": [" ".join(p) for p in self.answer_yes], "no": [" ".join(p) for p in self.answer_no]},
             "contractions": dict(self.contractions),
+            "scare_quotes": {"pairs": list(self.scare_quote_pairs), "max_words": self.scare_quote_words},
         }
 
 
@@ -148,6 +185,7 @@ class Trigger:
     words: str
     direction: str = "forward"
     window: int = 0
+    effect: str = "nothing"
 
 
 @dataclass(frozen=True)
@@ -174,25 +212,72 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     masked: set[int] = set()
     pseudo, modifiers = rules.pseudo_by_first_word, rules.triggers_by_first_word
     found: list[Trigger] = []
+    # A trigger written "^ when" only counts at the start of the sentence.
+    for kind, phrase, direction, window, effect in modifiers.get("^", ()):
+        if tuple(words[: len(phrase) - 1]) == phrase[1:]:
+            found.append(Trigger(kind, 0, len(phrase) - 1, " ".join(phrase[1:]), direction, window, effect))
     for i, word in enumerate(words):
         for phrase in pseudo.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 masked.update(range(i, i + len(phrase)))
-        for kind, phrase, direction, window in modifiers.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window))
-    negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in rules.negation_before and i not in masked]
+        for kind, phrase, direction, window, effect in modifiers.get(word, ()):
+            if i not in masked and tuple(words[i : i + len(phrase)]) == phrase:
+                found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window, effect))
+    negating = rules.negation_before | rules.negation_prefixes
+    negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in negating and i not in masked]
     return negations + found
 
 
-def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
-    """Why a sentence only reports or asks a question (and so states no fact), or ""."""
+def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
+    """The quoted words when a cue reading sits inside a few words in quotes ("we have 'code
+    review'"): quoted like that, the practice is there in name only. Else ""."""
+    start, end = tokens[matched[0]].start, tokens[matched[-1]].end
+    for pair in rules.scare_quote_pairs:
+        opening, closing = pair[0], pair[1]
+        left = sentence.rfind(opening, 0, start)
+        if left < 0 or (left > 0 and sentence[left - 1].isalnum()):
+            continue  # an apostrophe inside a word ("team's") opens nothing
+        right = sentence.find(closing, end)
+        if right < 0 or (right + 1 < len(sentence) and sentence[right + 1].isalnum()):
+            continue
+        inside = sentence[left + 1 : right]
+        if opening in inside or closing in inside or not inside.strip():
+            continue
+        # The quotes hold the cue's words and at most one more: "'on the roadmap'" hedges the roadmap, not CI.
+        if len(inside.split()) <= min(rules.scare_quote_words, len(matched) + 1):
+            return inside.strip()
+    return ""
+
+
+def reported_question(tokens: list[Token], rules: ContextRules) -> tuple[str, int] | None:
+    """(the reporting phrase, the token after it) when the sentence reports a question."""
     words = [t.word for t in tokens]
     index = rules.reported_by_first_word
     for i, word in enumerate(words):
         for phrase in index.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
-                return "reported question: '" + " ".join(phrase) + "'"
+                return " ".join(phrase), i + len(phrase)
+    return None
+
+
+def answer_to_question(tokens: list[Token], rules: ContextRules) -> tuple[str, str] | None:
+    """("yes" or "no", the words) when a sentence's first words answer the question before it:
+    "I asked if they review code. He laughed." reads as a no."""
+    words = [t.word for t in tokens[:8]]
+    for phrases, said in ((rules.answered_no, "no"), (rules.answered_yes, "yes")):
+        for phrase in phrases:
+            for i in range(len(words)):
+                if tuple(words[i : i + len(phrase)]) == phrase and (i == 0 or len(phrase) > 1 or i <= 2):
+                    return said, " ".join(phrase)
+    return None
+
+
+def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
+    """Why a sentence only reports or asks a question (and so states no fact), or ""."""
+    words = [t.word for t in tokens]
+    reported = reported_question(tokens, rules)
+    if reported is not None:
+        return "reported question: '" + reported[0] + "'"
     span = sentence[tokens[0].start : tokens[-1].end + 1]
     # "Do you have CI?", or a bare topic like "Automated tests?": a question, not an answer.
     if span.endswith("?") and (words[0] in rules.question_starts or len(words) <= rules.short_question_words):
@@ -207,27 +292,75 @@ def decide(
     matched: list[int],
     rules: ContextRules,
     triggers: list[Trigger],
+    red: bool = True,
 ) -> Decision:
-    """The flag a cue reading states once the triggers around it are counted."""
+    """The flag a cue reading states once the triggers around it are counted (`red`: the cue's
+    flag is a red one). A modifier's effect applies after negation: "nobody should push to main"
+    is advice that shows the state it would fix."""
     first, last = matched[0], matched[-1]
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
-    # Modifiers: a hypothetical, advice or a problem fixed in the past says nothing about the team now.
+    modifier: Trigger | None = None
     for trigger in triggers:
         if trigger.kind == "negation":
             continue
-        if trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window:
-            if tokens[trigger.start].clause == clause_first:
-                return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
-        if trigger.direction in ("backward", "both") and trigger.start > last and trigger.start - last <= trigger.window:
-            if tokens[trigger.start].clause == clause_last:
-                return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+        forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
+        forward = forward and tokens[trigger.start].clause == clause_first == clause_last
+        backward = trigger.direction in ("backward", "both") and trigger.start > last and trigger.start - last <= trigger.window
+        backward = backward and tokens[trigger.start].clause == clause_last
+        # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.
+        backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last)
+        # A trigger among the cue's own words ("the daily used to drag on for an hour") applies too.
+        inside = first < trigger.start < last and trigger.direction != "earlier_clauses"
+        if not (forward or backward or inside):
+            continue
+        if trigger.effect == "nothing":
+            # A hypothetical, a question or advice to a candidate says nothing about the team now.
+            return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+        modifier = modifier or trigger
+    decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers)
+    if modifier is None or decision.flag_id is None and not decision.rule.endswith("(the flag has no opposite)"):
+        return decision
+    said = f"{modifier.kind}: '{modifier.words}'"
+    rule = f"{decision.rule}; {said}" if decision.rule else said
+    flipped = decision.flag_id != flag_id
+    if decision.flag_id is None:  # negated and no opposite: the flag itself held before it was dropped
+        current, current_red, other = flag_id, red, None
+    else:
+        current, current_red, other = decision.flag_id, red != flipped, (opposite if not flipped else flag_id)
+    if decision.flag_id is None:
+        return Decision(None, None, rule)  # negated, and the flag has no opposite: nothing to turn round
+    if modifier.effect == "opposite":
+        return Decision(other, modifier.start, rule)
+    if modifier.effect == "past":
+        # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red.
+        return Decision(None, None, rule) if current_red or decision.flag_id is None else Decision(other, modifier.start, rule)
+    # "red": the practice is not really there; a red reading stands.
+    if current_red:
+        return Decision(current, decision.trigger, rule)
+    return Decision(other, modifier.start, rule)
 
+
+def _polarity(
+    flag_id: str,
+    opposite: str | None,
+    tokens: list[Token],
+    matched: list[int],
+    rules: ContextRules,
+    triggers: list[Trigger],
+) -> Decision:
+    """The flag a cue reading states once negations and frequencies are counted."""
+    first, last = matched[0], matched[-1]
     scope = tokens[first].scope
     matched_set = set(matched)
     before = [
         t
         for t in triggers
-        if t.kind == "negation" and t.end <= first and first - t.start <= rules.negation_window and tokens[t.start].scope == scope
+        if t.kind == "negation"
+        and t.end <= first
+        and first - t.start <= rules.negation_window
+        and tokens[t.start].scope == scope
+        and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause
+        and (t.words not in rules.negation_prefixes or t.end == first)  # "unexpected purchase" negates only "expected"
     ]
     reasons: list[str] = []
     negations = 0
@@ -236,12 +369,19 @@ def decide(
         earliest = before[0].start
         negations = 1  # "no QA and no tests" is one negation, not two that cancel out
         reasons.append(f"negation before: '{before[0].words}'")
+        # ...but "no merge without a green build": a negation, then one that states a condition.
+        if len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
+            negations = 2
+            reasons.append(f"negation before: '{before[-1].words}'")
     # "code is not reviewed": a negation between the cue's words. When a negation before the cue
     # governs another clause ("not on call, not contacted on holiday"), the two run in parallel.
     inside = [
         t
         for t in triggers
-        if t.kind == "negation" and first < t.start < last and (t.start not in matched_set or t.words in rules.contractions)
+        if t.kind == "negation"
+        and first < t.start < last
+        and (t.start not in matched_set or t.words in rules.contractions)
+        and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
     ]
     if inside and not (before and tokens[inside[0].start].scope != tokens[before[0].start].scope):
         negations += 1

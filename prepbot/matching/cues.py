@@ -2,8 +2,12 @@
 
 A cue is a sequence of *slots* separated by spaces (see "Cue syntax" in the README): its words
 must appear in order in one sentence with small gaps. `CueSet` compiles a catalogue's cues once:
-each distinct word of a text is compared with the cue vocabulary once (exact, prefix, then a
-typo-tolerant comparison with rapidfuzz) and only the cues a sentence can plausibly match are tried.
+each distinct word of a text is compared with the cue vocabulary once (exact, prefix, the word's
+Snowball stem, then a typo-tolerant comparison with rapidfuzz) and only the cues a sentence can
+plausibly match are tried. Word forms: "weekends" and "reviewing" match cue words "weekend" and
+"reviewed" by their stem; two words written apart match a cue word written as one ("turned over",
+"turn-over": "turnover"); "unreviewed" and "nonexistent" read as "not reviewed", "not existent".
+Typo tolerance never reads a real English word as another one, nor a capitalised name.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prepbot.matching.text import Token, as_number, normalise
+from prepbot.matching.words import is_word
+from prepbot.matching.words import stem as word_stem
 
 if TYPE_CHECKING:
     from prepbot.matching.context import ContextRules
@@ -133,6 +139,26 @@ def check_cue(source: str) -> None:
     compile_cue(Vocabulary(), "", source)
 
 
+_INFLECTIONS = frozenset(("", "e", "s", "es", "ed", "d", "ing", "y", "ies", "ied", "i"))
+
+
+def inflection(word: str, base: str) -> bool:
+    """Whether `word` is its stem plus an inflection only ("reviews", "planned", "weekends"), not a
+    derivation ("direction" from "direct", "experience" from "experi"): words only match by stem
+    when both are inflections of it, so "covering" matches "covered" but "direct" not "direction"."""
+    shared = 0
+    for a, b in zip(word, base, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared < len(base) - 1:
+        return False
+    rest = word[shared:]
+    if shared and rest[:1] == word[shared - 1] and rest[1:] in ("ed", "ing", "er"):
+        return True  # "planned", "shipping": a doubled consonant
+    return rest in _INFLECTIONS
+
+
 def _compare(number: float, op: str, value: float) -> bool:
     if op == ">=":
         return number >= value
@@ -164,6 +190,12 @@ class CueSet:
             if t.kind == "pre":
                 self._stems.setdefault(len(t.text), {})[t.text] = i
         self._numbers = [(i, t) for i, t in enumerate(terms) if t.kind == "num"]
+        # Word forms: the stem of each cue word (everyday words keep their exact form).
+        self._literal_stems: dict[str, list[tuple[int, bool]]] = {}
+        for word, i in self._literals.items():
+            base = word_stem(word)
+            if len(word) >= 4 and word.isalpha() and word not in rules.common_words and inflection(word, base):
+                self._literal_stems.setdefault(base, []).append((i, word[len(base) :] in ("", "e")))
         # Typo tolerance only for longer words, grouped by first letter: a typo rarely hits the first letter,
         # and requiring it keeps "unrealistic" from matching "realistic".
         self._fuzzy_literals: dict[str, list[str]] = {}
@@ -186,6 +218,13 @@ class CueSet:
             for term_id in anchor:
                 self._by_anchor.setdefault(term_id, []).append(cue)
         self._token_cache: dict[str, dict[int, bool]] = {}
+        self._split_cache: dict[str, tuple[str, str] | None] = {}
+        # The second halves of cue words written as one ("over" of "turnover"): only a pair ending
+        # in one of them can join into a cue word.
+        self._join_tails = frozenset(
+            word[k:] for word in self._literals if word.isalpha() and len(word) >= 6 for k in range(2, len(word) - 1)
+        )
+        self._join_cache: dict[str, dict[int, bool]] = {}
 
     def _is_common(self, term_id: int) -> bool:
         term = self.vocabulary.terms[term_id]
@@ -194,9 +233,11 @@ class CueSet:
 
     # -- per token
 
-    def terms_for(self, word: str) -> dict[int, bool]:
-        """Term ids this word matches, each with whether the match was exact."""
-        cached = self._token_cache.get(word)
+    def terms_for(self, word: str, typos: bool = True) -> dict[int, bool]:
+        """Term ids this word matches, each with whether the match was exact (a word form is exact;
+        a typo is not). `typos=False`: no typo tolerance (a capitalised name)."""
+        key = word if typos else "\0" + word
+        cached = self._token_cache.get(key)
         if cached is not None:
             return cached
         found: dict[int, bool] = {}
@@ -211,8 +252,18 @@ class CueSet:
                 term = stems.get(word[:length])
                 if term is not None:
                     found[term] = True
-        # Typo tolerance only for words the vocabulary does not know: "paged" is not a typo of "pager".
-        if not found and word.isalpha() and 5 <= len(word) <= 40:
+        if len(word) >= 4 and word.isalpha():
+            word_base = word_stem(word)
+            if inflection(word, word_base):
+                # A bare word only matches cue words written bare too: the cue "tests" does not
+                # read "a test", nor "covered" "cover"; "weekends" reads the cue "weekend".
+                bare = word[len(word_base) :] in ("", "e")
+                for term, term_bare in self._literal_stems.get(word_base, ()):
+                    if term_bare or not bare:
+                        found.setdefault(term, True)
+        # Typo tolerance only for words the vocabulary does not know ("paged" is not a typo of "pager")
+        # and that are no real English word ("pilots" is not a typo of "pivots").
+        if typos and not found and word.isalpha() and 5 <= len(word) <= 40 and not is_word(word):
             self._fuzzy(word, found)
         number = as_number(word, self.rules.numbers)
         if number is not None:
@@ -221,8 +272,74 @@ class CueSet:
                     found[term_id] = True
         if len(self._token_cache) > 50_000:  # bounded: pasted novels should not grow memory forever
             self._token_cache.clear()
-        self._token_cache[word] = found
+        self._token_cache[key] = found
         return found
+
+    def _known(self, word: str) -> bool:
+        """Whether a word matches a cue word other than an everyday one, typos aside."""
+        return any(not self._is_common(term) for term in self.terms_for(word, typos=False))
+
+    def prepare(self, tokens: list[Token]) -> list[Token]:
+        """Tokens with negative prefixes split off: "unreviewed" reads "un reviewed" when
+        "reviewed" is a cue word and "unreviewed" is not (the two tokens share its offsets)."""
+        out: list[Token] = []
+        for token in tokens:
+            if token.word in self._split_cache:
+                split = self._split_cache[token.word]
+            else:
+                split = self._split_cache[token.word] = self._split(token.word)
+            if split is None:
+                out.append(token)
+                continue
+            prefix, rest = split
+            cut = min(token.start + len(prefix), token.end)
+            out.append(Token(prefix, token.start, cut, token.clause, token.scope))
+            out.append(Token(rest, cut, token.end, token.clause, token.scope, token.capital))
+        if len(self._split_cache) > 50_000:
+            self._split_cache.clear()
+        return out
+
+    def _split(self, word: str) -> tuple[str, str] | None:
+        prefix = next((p for p in self.rules.negation_prefixes if word.startswith(p)), "")
+        rest = word[len(prefix) :]
+        if prefix and len(rest) >= 4 and rest.isalpha() and not self._known(word) and self._known(rest):
+            return prefix, rest
+        return None
+
+    def _joined_terms(self, first: str, second: str) -> dict[int, bool]:
+        """Cue terms of two words read as one ("turned over": "turnover"), everyday words aside."""
+        key = first + " " + second
+        cached = self._join_cache.get(key)
+        if cached is not None:
+            return cached
+        found: dict[int, bool] = {}
+        for joined in (first + second, word_stem(first) + second):
+            if joined not in self._literals and word_stem(joined) not in self._literal_stems:
+                continue  # most pairs join into no cue word
+            found = {t: e for t, e in self.terms_for(joined, typos=False).items() if not self._is_common(t)}
+            if found:
+                break
+        if len(self._join_cache) > 50_000:
+            self._join_cache.clear()
+        self._join_cache[key] = found
+        return found
+
+    def _token_terms(self, tokens: list[Token]) -> list[dict[int, bool]]:
+        """What each token matches; a word written apart also matches as one ("turned over",
+        "turn-over", "on boarding"): the joined word's terms go to the first of the two."""
+        token_terms = [self.terms_for(t.word, typos=not t.capital) for t in tokens]
+        tails = self._join_tails
+        for i in range(len(tokens) - 1):
+            first, second = tokens[i], tokens[i + 1]
+            if second.word not in tails or second.start - first.end > 1 or first.clause != second.clause:
+                continue
+            if not first.word.isalpha():
+                continue
+            extra = self._joined_terms(first.word, second.word)
+            new = {t: e for t, e in extra.items() if t not in token_terms[i]} if extra else None
+            if new:
+                token_terms[i] = {**token_terms[i], **new}
+        return token_terms
 
     def _fuzzy(self, word: str, found: dict[int, bool]) -> None:
         # Imported on the first unknown word, not at start-up: the TUI's first screen never needs it.
@@ -250,7 +367,7 @@ class CueSet:
         """Whether any word of the sentence is a cue word other than an everyday one: a sentence
         about nothing the catalogue knows ("lunch is on Fridays") is not worth the classifier's time."""
         for token in tokens:
-            for term_id in self.terms_for(token.word):
+            for term_id in self.terms_for(token.word, typos=not token.capital):
                 if not self._is_common(term_id):
                     return True
         return False
@@ -264,7 +381,7 @@ class CueSet:
         between those tries, so the work is bounded by the sentence's length times the cue's slots
         and gaps, never exponential.
         """
-        token_terms = [self.terms_for(t.word) for t in tokens]
+        token_terms = self._token_terms(tokens)
         positions_of: dict[int, list[int]] = {}
         for position, terms in enumerate(token_terms):
             for term in terms:

@@ -14,6 +14,7 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,7 +22,16 @@ from typing import Any
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
-from prepbot.matching.context import ContextRules, decide, is_question, scan
+from prepbot.matching.context import (
+    ContextRules,
+    Decision,
+    answer_to_question,
+    decide,
+    is_question,
+    reported_question,
+    scan,
+    scare_quoted,
+)
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import sentences, tokenize
 
@@ -78,6 +88,7 @@ class Reading:
     model_ok: bool  # False in a question, a hypothetical, advice or a problem fixed in the past
     span: tuple[int, int]  # the sentence without surrounding white space
     negated: bool = False  # the sentence holds a negation: the classifier's green readings are not trusted there
+    asked: int = -1  # a reported question ("I asked if ..."): where the question's words start, else -1
 
 
 @dataclass(frozen=True)
@@ -148,7 +159,11 @@ class Matcher:
         self.flags = {flag.id: flag for flag in flags}
         self.rules = rules
         self.cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
-        self.answers = AnswerReader(rules, {f.id: f.opposite for f in self.flags.values()})
+        self.answers = AnswerReader(
+            rules,
+            {f.id: f.opposite for f in self.flags.values()},
+            frozenset(f.id for f in self.flags.values() if f.kind == "red"),
+        )
         self.model = model
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
         self._sentence_cache: dict[str, Reading] = {}
@@ -192,12 +207,20 @@ class Matcher:
                 hits.setdefault(hit.flag_id, []).append(
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
                 )
+        stated = set(hits)  # what the words say on their own, before the classifier
         for unit in units:
             self._add_model_hits(hits, unit)
-        if question is not None:
+        if question is not None and self._answers_it(question, stated):
             for hit in self.answers.read(text, question):
                 hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
         return self.combine(text, hits)
+
+    def _answers_it(self, question: Question, stated: set[str]) -> bool:
+        """A note is read as the answer to its question unless its own words state a flag on another
+        topic: "Every pull request needs two approvals before it merges" typed under "When is a ticket
+        written, before the work or after?" is about code review, and its "before" answers nothing."""
+        on_topic = set(question.flags) | {self.answers.opposites.get(f) for f in question.flags}
+        return not (stated - on_topic)
 
     def _topic_answers(self, pieces, readings) -> tuple[set[int], list[Hit]]:
         """A topic and its answer: "Code review? Not really." and "Unit tests: none."
@@ -221,6 +244,8 @@ class Matcher:
                 if answer:
                     topic = (offset, head)
                     end = offset + len(head) + 1 + answer[1]
+            if topic is None and index + 1 < len(pieces):
+                found.extend(self._reported_answer(offset, sentence, *pieces[index + 1]))
             if topic is None or answer is None:
                 continue
             answered.add(index)
@@ -233,6 +258,27 @@ class Matcher:
                         continue
                 found.append(Hit(flag_id, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
         return answered, found
+
+    def _reported_answer(self, offset: int, sentence: str, next_offset: int, next_sentence: str) -> list[Hit]:
+        """ "I asked if they review code. He laughed.": the question's words read as a statement,
+        turned round by a no in the first words of the next sentence."""
+        start = self.reading(sentence).asked
+        if start < 0:
+            return []
+        answer = answer_to_question(tokenize(next_sentence, self.rules), self.rules)
+        if answer is None:
+            return []
+        said, words = answer
+        found = []
+        for hit in self._compute(sentence[start:], statement=True).hits:
+            flag_id: str | None = hit.flag_id
+            if said == "no":
+                flag_id = self.flags[hit.flag_id].opposite
+            if flag_id is None:
+                continue
+            context = f"a question, answered '{words}' in the next sentence"
+            found.append(Hit(flag_id, hit.score, offset + start + hit.start, offset + start + hit.end, hit.source, context))
+        return found
 
     def classify(self, text: str) -> None:
         """Run the classifier on this text now (for a worker thread); no-op without one."""
@@ -249,13 +295,19 @@ class Matcher:
             if not usable:
                 return []
             blocked = frozenset().union(*(r.blocked for _, r in readings))
-            ruled = frozenset(h.flag_id for _, r in readings for h in r.hits)
+            ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
             lead = len(text) - len(text.lstrip())
-            negated = any(r.negated for _, r in readings)
+            # A "not" in one sentence says nothing about what another sentence holds.
+            negated = all(r.negated for r in usable)
             return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
         return [
             ModelUnit(
-                sentence, offset + r.span[0], offset + r.span[1], r.blocked, frozenset(h.flag_id for h in r.hits), r.negated
+                sentence,
+                offset + r.span[0],
+                offset + r.span[1],
+                r.blocked,
+                frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
+                r.negated,
             )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok
@@ -273,7 +325,7 @@ class Matcher:
                 or flag_id in unit.blocked
                 or (flag.opposite and flag.opposite in unit.ruled)
             ):
-                continue  # the cues give the evidence, and decide polarity, where they read anything
+                continue  # the cues give the evidence, and decide polarity, where they read something reportable
             if unit.negated and flag.kind == "green" and flag.opposite:
                 continue  # "we don't really review code" is not read as reviews by the classifier
             threshold = self.model.threshold(flag_id)
@@ -307,15 +359,20 @@ class Matcher:
             self._sentence_cache[sentence] = cached
         return cached
 
-    def _compute(self, sentence: str) -> Reading:
+    def _compute(self, sentence: str, statement: bool = False) -> Reading:
         stripped = sentence.strip()
         lead = len(sentence) - len(sentence.lstrip())
         span = (lead, lead + len(stripped))
-        tokens = tokenize(sentence, self.rules)
+        tokens = self.cues.prepare(tokenize(sentence, self.rules))
         if not tokens:
             return Reading((), frozenset(), False, span)
-        if is_question(sentence, tokens, self.rules):
-            return Reading((), frozenset(), False, span)
+        if not statement and is_question(sentence, tokens, self.rules):
+            reported = reported_question(tokens, self.rules)
+            asked = -1
+            if reported is not None and reported[1] < len(tokens):
+                about_self = {"me", "us"} & set(reported[0].split()) or tokens[reported[1]].word in ("i", "my", "me")
+                asked = -1 if about_self else tokens[reported[1]].start  # "they asked me if I ...": not the team
+            return Reading((), frozenset(), False, span, asked=asked)
         hits: list[Hit] = []
         blocked: set[str] = set()
         readings = self.cues.find(tokens)
@@ -323,14 +380,23 @@ class Matcher:
         model_ok = not any(t.kind != "negation" for t in triggers) and (bool(readings) or self.cues.topical(tokens))
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
-            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers)
-            if decision.rule:
+            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
+            read = self.flags[decision.flag_id] if decision.flag_id else None
+            quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None else ""
+            if quoted and read is not None and read.kind == "green":
+                # "we do 'code review'": in name only, the practice is not there (its red side, if any).
+                red_side = read.opposite
+                said = f"scare quotes: '{quoted}'"
+                decision = Decision(red_side, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
+            flipped = decision.flag_id is not None and decision.flag_id != cue.flag_id
+            weight = cue.negated_weight if flipped else cue.weight
+            score = weight * (FUZZY_PENALTY ** exactness.count(False))
+            if decision.rule and (decision.flag_id is None or score >= REPORT_THRESHOLD):
+                # The context ruled here: the classifier may not overrule it. A weak cue's reading
+                # (below the report threshold) vetoes nothing.
                 blocked.update(f for f in (cue.flag_id, flag.opposite) if f)
             if decision.flag_id is None:
                 continue
-            flipped = decision.flag_id != cue.flag_id
-            weight = cue.negated_weight if flipped else cue.weight
-            score = weight * (FUZZY_PENALTY ** exactness.count(False))
             # A flipped cue quotes its negation too: "no code review", not "code review".
             first = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
             hits.append(
@@ -347,7 +413,8 @@ class Matcher:
         ... sometimes"; the candidate was told about reviews being skipped, not required.
         Red spans are merged and searched by bisection, so this stays n log n.
         """
-        red = sorted((h.start, h.end) for h in hits if self.flags[h.flag_id].kind == "red")
+        # A weak red reading (below the report threshold) qualifies nothing.
+        red = sorted((h.start, h.end) for h in hits if self.flags[h.flag_id].kind == "red" and h.score >= REPORT_THRESHOLD)
         if not red:
             return hits
         merged: list[list[int]] = []
@@ -383,10 +450,49 @@ class Matcher:
             score = round(1.0 - missing, 3)
             if score < REPORT_THRESHOLD:
                 continue
-            evidence = tuple(Evidence(s, e, text[s:e], source, context) for s, e, _, source, context in spans)
-            matches.append(Match(self.flags[flag_id], score, evidence))
+            evidence: list[Evidence] = []
+            quoted: set[str] = set()
+            for s, e, _, source, context in spans:
+                s, e = quote_span(text, s, e)
+                key = " ".join(text[s:e].casefold().split())
+                if key in quoted or (evidence and s < evidence[-1].end):
+                    continue  # the same words (or words inside a quote already given) say nothing more
+                quoted.add(key)
+                evidence.append(Evidence(s, e, text[s:e], source, context))
+            matches.append(Match(self.flags[flag_id], score, tuple(evidence)))
         matches.sort(key=lambda m: (m.kind != "red", -m.score, m.id))
         return matches
+
+
+QUOTE_MIN_WORDS = 3  # a shorter quote ("No", "Sales") is widened to the clause around it
+QUOTE_MAX_CHARS = 160
+_CLAUSE_END_RE = re.compile(r"[.!?;:,\n]")
+
+
+def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words to quote for evidence found at text[start:end]: a phrase of a few words stands as
+    it is; a word or two is widened to the clause around it (trimmed), so the quote carries the
+    meaning ("No" under a question becomes "No, never"; "support" becomes "support tickets pile up")."""
+    if len(text[start:end].split()) >= QUOTE_MIN_WORDS:
+        return start, end
+    window = max(0, start - QUOTE_MAX_CHARS)
+    before = list(_CLAUSE_END_RE.finditer(text, window, start))
+    left = before[-1].end() if before else window
+    after = _CLAUSE_END_RE.search(text, end, end + QUOTE_MAX_CHARS)
+    right = after.start() if after else min(len(text), end + QUOTE_MAX_CHARS)
+    if text[end:right].strip() == "" and right < len(text) and text[right] in ",:;":
+        # a bare answer before a comma ("No, never."): the clause after it says what it means
+        further = _CLAUSE_END_RE.search(text, right + 1, right + 1 + QUOTE_MAX_CHARS)
+        right = further.start() if further else min(len(text), right + 1 + QUOTE_MAX_CHARS)
+    if right - left > QUOTE_MAX_CHARS:
+        left = max(left, text.rfind(" ", 0, max(start - 60, 0)) + 1)
+        cut = text.find(" ", min(end + 60, len(text)))
+        right = min(right, cut if cut >= 0 else len(text))
+    while left < start and (text[left].isspace() or text[left] in "-*•\"'“‘("):
+        left += 1
+    while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
+        right -= 1
+    return (left, right) if left <= start and right >= end else (start, end)
 
 
 def _pieces(text: str):

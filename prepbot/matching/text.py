@@ -29,6 +29,7 @@ class Token:
     end: int
     clause: int  # split at commas and "but", "however", ...
     scope: int  # negation scope: a clause, further split at "and", "because", ...
+    capital: bool = False  # written with a capital inside the sentence: a name, never read as a typo
 
 
 def normalise(word: str) -> str:
@@ -79,6 +80,7 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
             clause += 1
             scope += 1
             continue
+        capital = raw[:1].isupper()
         raw = raw.lower()
         word = normalise(raw) if ("'" in raw or "’" in raw) else raw
         if word in scope_breakers or word in clause_breakers:
@@ -93,7 +95,7 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
             # "on call", "on-call": one word, so the "on" cannot also serve as a preposition in a cue.
             tokens[-1] = Token("oncall", tokens[-1].start, end, tokens[-1].clause, tokens[-1].scope)
         elif expansion is None:
-            tokens.append(Token(word, start, end, clause, scope))
+            tokens.append(Token(word, start, end, clause, scope, capital and bool(tokens)))
         else:
             tokens.extend(Token(w, start, end, clause, scope) for w in expansion)
     return tokens
