@@ -111,7 +111,7 @@ def test_sigterm_and_sighup_save_the_note_typed_just_before_and_restore_the_term
         wait_for(lambda: b"Company" in terminal.output)
         terminal.type("Acme")
         terminal.key(b"\x13")  # Ctrl+S: start the interview
-        wait_for(lambda: Store().list() != [])
+        wait_for(lambda: Store().rows() != [])
         time.sleep(0.5)
         terminal.type("standups take 45 minutes", delay=0.01)
         time.sleep(0.1)  # under the autosave delay: only the signal's save can keep it
@@ -125,7 +125,7 @@ def test_sigterm_and_sighup_save_the_note_typed_just_before_and_restore_the_term
             terminal.kill()
     assert status is not None, "prepbot did not exit"
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) in (128 + signal.SIGTERM, 128 + signal.SIGHUP)
-    [row] = Store().list()
+    [row] = Store().rows()
     interview = Store().load(row.id)
     answer = interview.answers.get(interview.question_ids[0])
     assert answer is not None and answer.note == "standups take 45 minutes", (interview.answers, bytes(terminal.output[-1500:]))

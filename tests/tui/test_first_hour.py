@@ -115,7 +115,7 @@ async def test_a_dismissed_flag_that_comes_back_shows_the_new_words_and_the_dism
         block = block[block.index("No code review") :]
         assert "your note: old team" not in text
         assert "Dismissed before" in block and "old team" in block
-        new, history = block.index("“code review”"), block.index("Dismissed before")
+        new, history = block.index("“honestly code review never happens”"), block.index("Dismissed before")
         assert new < history
         assert "“nobody reviews code”" not in block[:history]  # the old words only as history
         assert "“nobody reviews code”" in block[history : block.index("\n", history)]

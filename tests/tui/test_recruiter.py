@@ -21,7 +21,7 @@ async def test_new_interview_form_offers_every_persona_and_a_recruiter_plan_lead
         assert ("A recruiter or HR", "recruiter") in select._options
         screen.query_one("#company", Input).value = "Acme"
         select.focus()
-        await pilot.press("enter")  # open the list
+        await pilot.press("space")  # open the list (Enter moves on to the next field)
         await pilot.press("down", "down", "down", "enter")  # engineer -> manager -> executive -> recruiter
         await pilot.pause()
         assert select.value == "recruiter"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from prepbot.store import DiskFullError, SaveResult, StoreError
+from prepbot.errors import DiskFullError, ServiceError
+from prepbot.service import SaveResult
 from prepbot.tui.autosave import Autosaver, SaveState
 
 
@@ -19,7 +20,7 @@ class Disk:
 
     def __init__(self) -> None:
         self.writes: list[bool] = []
-        self.error: StoreError | None = None
+        self.error: ServiceError | None = None
 
     def __call__(self, everything: bool) -> SaveResult:
         self.writes.append(everything)
@@ -77,7 +78,7 @@ def test_another_failure_reason_is_said_and_a_later_failure_after_a_success_is_s
     saver, clock, disk = make()
     disk.error = DiskFullError("full")
     assert saver.save().failure is not None
-    disk.error = StoreError("database is locked")
+    disk.error = ServiceError("database is locked")
     locked = saver.save()
     assert locked.failure is not None and "database is locked" in locked.failure
     disk.error = None
@@ -88,6 +89,6 @@ def test_another_failure_reason_is_said_and_a_later_failure_after_a_success_is_s
 
 def test_a_failure_message_shows_control_characters_as_escapes():
     saver, _, disk = make()
-    disk.error = StoreError("bad \x1b[2J name")
+    disk.error = ServiceError("bad \x1b[2J name")
     failure = saver.save().failure
     assert failure is not None and "\x1b" not in failure and "\\x1b[2J" in failure
