@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.errors import PrepbotError
-from prepbot.interview import Finding, Interview, Summary
+from prepbot.interview import Interview
+from prepbot.summary import Finding, Summary
 
 MIN_INTERVIEWS = 2
 MAX_INTERVIEWS = 4

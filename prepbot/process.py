@@ -17,19 +17,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from prepbot.bank import Bank, Flag, Question
-from prepbot.interview import (
-    SEVERITY_POINTS,
-    Finding,
-    Interview,
-    Summary,
-    Verdict,
-    deal_breakers_in,
-    own_question,
-    settling_question,
-    verdict_label,
-)
+from prepbot.interview import SEVERITY_POINTS, Interview, own_question
 from prepbot.planner import Plan, plan
 from prepbot.prefs import NORMAL, Preferences
+from prepbot.summary import Finding, Summary, Verdict, deal_breakers_in, settling_question, verdict_label
 
 FLAG_STATES = ("red", "green", "conflicting", "dismissed", "not-heard", "unknown")
 
@@ -480,7 +471,7 @@ def round_interview(round_plan: RoundPlan, interview: Interview) -> Interview:
 def as_column(process: Process) -> tuple[Interview, Summary]:
     """The process as one comparison column: an interview holding every round's answers and
     sources (id `company:<key>`), and a summary whose findings are the company's."""
-    from prepbot.interview import FlagConflict
+    from prepbot.summary import FlagConflict
 
     rounds = process.rounds
     dates = sorted({r.date for r in rounds})

@@ -16,13 +16,14 @@ from prepbot.bank import Bank, Question
 from prepbot.boundary import translated
 from prepbot.catalogue import Catalogue
 from prepbot.errors import ConflictError, DiskFullError, NotFoundError, ServiceError
-from prepbot.interview import CORRECTIONS, FlagStatus, Interview, Source, Status, Summary, start_interview, summarize
+from prepbot.interview import CORRECTIONS, FlagStatus, Interview, Source, Status, start_interview
 from prepbot.matching import Match
 from prepbot.planner import Plan, PlanError, plan
 from prepbot.prefs import SavedPreferences
 from prepbot.process import RoundPlan
 from prepbot.service_company import CompanyDesk
 from prepbot.store import InterviewRow, SaveResult, Store, merge
+from prepbot.summary import Summary, summarize
 from prepbot.values import parse_date, parse_minutes
 
 T = TypeVar("T")

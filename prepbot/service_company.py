@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from prepbot.boundary import translated
 from prepbot.errors import ServiceError
-from prepbot.interview import Interview, Summary
+from prepbot.interview import Interview
 from prepbot.planner import PlanError
 from prepbot.prefs import Preferences, SavedPreferences
 from prepbot.store import Store
+from prepbot.summary import Summary
 
 if TYPE_CHECKING:
     from prepbot.bank import Bank

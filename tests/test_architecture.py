@@ -134,3 +134,8 @@ def test_cli_command_modules_never_import_the_cli_package_back():
     for module in commands:
         assert "prepbot.cli" not in graph[module], module
     assert not {t for t in graph["prepbot.cli.base"] if t.startswith("prepbot.cli")}
+
+
+def test_no_module_is_longer_than_600_lines():
+    long = {_module_name(p): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}
+    assert long == {}

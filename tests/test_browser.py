@@ -115,7 +115,7 @@ def test_html_report_prints_to_pdf(report_file, tmp_path):
 def comparison_file(bank, tmp_path) -> Path:
     from prepbot.compare import compare
     from prepbot.export import render_comparison
-    from prepbot.interview import summarize
+    from prepbot.summary import summarize
 
     matcher = load_catalogue().matcher
     acme = start_interview(bank, f"Acme {ATTACK}", "Backend", "2026-12-01", "engineer", 20)

@@ -9,10 +9,11 @@ import sqlite3
 import pytest
 
 from prepbot.export.company import render_company
-from prepbot.interview import start_interview, summarize
+from prepbot.interview import start_interview
 from prepbot.prefs import Preferences
 from prepbot.process import build_process
 from prepbot.store import MIGRATIONS, Store
+from prepbot.summary import summarize
 from tests.test_cli_interviews import assert_one_line_error, write_note
 from tests.test_export import ODD, check_golden
 

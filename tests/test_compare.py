@@ -11,8 +11,9 @@ import pytest
 from prepbot.catalogue import load_catalogue
 from prepbot.compare import LABELS, CompareError, compare
 from prepbot.export import comparison_name, render_comparison
-from prepbot.interview import start_interview, summarize
+from prepbot.interview import start_interview
 from prepbot.store import Store
+from prepbot.summary import summarize
 from tests.test_export import check_golden
 
 ESC = "\x1b[2J\x1b]0;pwned\x07"

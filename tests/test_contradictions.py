@@ -7,7 +7,8 @@ import json
 
 from prepbot.compare import compare
 from prepbot.export import render_comparison, render_report
-from prepbot.interview import start_interview, summarize
+from prepbot.interview import start_interview
+from prepbot.summary import summarize
 from tests.test_cli_interviews import flags_json, new, write_note
 
 RED = "We don't do code reviews here, people just merge."

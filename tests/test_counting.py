@@ -8,8 +8,9 @@ import re
 
 from prepbot.catalogue import load_catalogue
 from prepbot.export import render_report
-from prepbot.interview import SEVERITY_POINTS, start_interview, summarize
+from prepbot.interview import SEVERITY_POINTS, start_interview
 from prepbot.store import Store
+from prepbot.summary import summarize
 
 
 def twice_heard(bank):
@@ -67,7 +68,7 @@ def test_the_score_adds_up_by_hand_as_the_readme_says(bank):
 
 
 def test_the_labels_thresholds_as_the_readme_says(bank):
-    from prepbot.interview import _verdict_label
+    from prepbot.summary import _verdict_label
 
     interview = twice_heard(bank)
     matcher = load_catalogue().matcher

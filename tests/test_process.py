@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from prepbot.interview import start_interview, summarize
+from prepbot.interview import start_interview
 from prepbot.prefs import NORMAL, Preferences, PreferencesError, load_preferences, save_preferences
 from prepbot.process import build_process, company_key, plan_next_round, round_interview
+from prepbot.summary import summarize
 
 ON_CALL = "Honestly we get paged on weekends a lot and it's unpaid."
 NO_REVIEW = "We don't do code reviews, people push straight to main."

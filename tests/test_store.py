@@ -13,8 +13,9 @@ import pytest
 
 from prepbot import locations
 from prepbot.catalogue import load_catalogue
-from prepbot.interview import start_interview, summarize
+from prepbot.interview import start_interview
 from prepbot.store import SCHEMA_VERSION, Store, StoreError
+from prepbot.summary import summarize
 
 ODD_TEXT = "[bold]x[/] [/ a[0] [b <script>alert(1)</script> 🙈 | pipes | " + "long " * 2000
 

@@ -23,10 +23,11 @@ from prepbot import __version__, locations
 from prepbot.bank import Bank, Question
 from prepbot.errors import PrepbotError
 from prepbot.export.shapes import checklist_as_dict, interview_from_report, report_as_dict
-from prepbot.interview import Answer, Interview, summarize
+from prepbot.interview import Answer, Interview
 from prepbot.matching import Matcher
 from prepbot.planner import Plan
 from prepbot.prefs import NORMAL, Preferences
+from prepbot.summary import summarize
 from prepbot.textsafe import json_safe, safe
 
 FORMATS = ("md", "html", "json", "txt")

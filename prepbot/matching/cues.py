@@ -267,8 +267,8 @@ class CueSet:
             self._fuzzy(word, found)
         number = as_number(word, self.rules.numbers)
         if number is not None:
-            for term_id, term in self._numbers:
-                if _compare(number, term.op, term.value):
+            for term_id, number_term in self._numbers:
+                if _compare(number, number_term.op, number_term.value):
                     found[term_id] = True
         if len(self._token_cache) > 50_000:  # bounded: pasted novels should not grow memory forever
             self._token_cache.clear()

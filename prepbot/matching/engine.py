@@ -194,7 +194,7 @@ class Matcher:
         units = self._model_units(text, pieces, readings) if model != "off" and self.model is not None else []
         self.last_unread = max(0, len(units) - MODEL_BUDGET)  # what the classifier left to the cues
         units = units[:MODEL_BUDGET]
-        if model == "auto" and units:
+        if model == "auto" and units and self.model is not None:
             self.model.classify([u.text for u in units], progress)
         hits: dict[str, list[tuple[float, int, int, str, str]]] = {}
         answered, topic_hits = self._topic_answers(pieces, readings)
@@ -211,8 +211,10 @@ class Matcher:
         for unit in units:
             self._add_model_hits(hits, unit)
         if question is not None and self._answers_it(question, stated):
-            for hit in self.answers.read(text, question):
-                hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
+            for answer in self.answers.read(text, question):
+                hits.setdefault(answer.flag_id, []).append(
+                    (answer.score, answer.start, answer.end, answer.source, answer.context)
+                )
         return self.combine(text, hits)
 
     def _answers_it(self, question: Question, stated: set[str]) -> bool:
@@ -253,9 +255,10 @@ class Matcher:
             for hit in self.reading(topic[1] + ".").hits:
                 flag_id = hit.flag_id
                 if said == "no":
-                    flag_id = self.flags[hit.flag_id].opposite
-                    if flag_id is None:
+                    opposite = self.flags[hit.flag_id].opposite
+                    if opposite is None:
                         continue
+                    flag_id = opposite
                 found.append(Hit(flag_id, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
         return answered, found
 
@@ -290,6 +293,7 @@ class Matcher:
     def _model_units(self, text: str, pieces, readings) -> list[ModelUnit]:
         """What the classifier reads: the whole text when it was trained on whole snippets and the
         text is short, else each sentence; each with what the rules already decided there."""
+        assert self.model is not None
         if self.model.unit == "text" and len(text) <= MAX_TEXT_UNIT:
             usable = [r for _, r in readings if r.model_ok]
             if not usable:
@@ -314,6 +318,7 @@ class Matcher:
         ]
 
     def _add_model_hits(self, hits, unit: ModelUnit) -> None:
+        assert self.model is not None
         found = self.model.cached(unit.text)
         if not found:
             return

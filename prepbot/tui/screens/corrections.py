@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from prepbot.errors import ConflictError, ServiceError
-from prepbot.interview import Finding
+from prepbot.summary import Finding
 from prepbot.tui.screens.dialogs import AddedFlag, AddFlagDialog, ReasonDialog, WhyDialog, came_back, explain
 from prepbot.tui.text import one_line
 from prepbot.tui.typed import CorrectionHost

@@ -22,7 +22,8 @@ from textual.widgets.option_list import Option
 
 from prepbot.bank import PERSONA_LABELS, Bank
 from prepbot.bank import PERSONAS as BANK_PERSONAS
-from prepbot.interview import Correction, Finding, Heard, Interview
+from prepbot.interview import Correction, Interview
+from prepbot.summary import Finding, Heard
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import MARKERS
 
