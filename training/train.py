@@ -32,6 +32,7 @@ from training.common import (
     load_real,
     predict_onnx,
     predict_torch,
+    seal_labels,
 )
 
 
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "cv": {"folds": cv["folds"], "grouped_by": "source", **cv.get("summary", {})},
     }
-    (MODEL_OUT / "labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
+    seal_labels(MODEL_OUT, labels)
     size = sum(p.stat().st_size for p in MODEL_OUT.iterdir() if p.is_file())
     log(f"wrote {MODEL_OUT.relative_to(MODEL_OUT.parents[2])}: {size / 1e6:.1f} MB; total {time.time() - started:.0f}s")
     return 0

@@ -214,7 +214,17 @@ class ChatScreen(CorrectionActions, Screen):
 
     @work(thread=True, exclusive=True, group="classifier")
     def warm_up_classifier(self) -> None:
-        self.service.warm_up()
+        problem = self.service.warm_up()
+        if problem and not self.app.classifier_warned:  # said once per session, not per interview
+            self.app.classifier_warned = True
+            self.app.call_from_thread(
+                self.app.notify,
+                f"{safe(problem, keep_layout=False)}; reading with the cues alone.",
+                title="Classifier off",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
 
     @work(thread=True, exclusive=True, group="classifier")
     def run_classifier(self, text: str) -> None:
