@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The labelled real text lives beside the repositories, never inside them (other people's words).
 EVAL_DIR = Path(os.environ.get("PREPBOT_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 OWN_SENTENCES = ROOT / "training" / "sentences.jsonl"
+OWN_SENTENCE_DIR = ROOT / "training" / "sentences"  # one file per flag, <flag-id>.jsonl
+REAL_FILES = ("dev.jsonl", "fresh.jsonl", "more.jsonl")
 MODEL_OUT = ROOT / "prepbot" / "matching" / "model"
 OOF_PATH = ROOT / "bench" / "oof-predictions.json"
 
@@ -94,14 +96,18 @@ def _read_jsonl(path: Path) -> list[Row]:
         unknown = set(obj["flags"]) - set(FLAG_IDS)
         if unknown:
             raise SystemExit(f"{path}: {obj['id']} has unknown flags {sorted(unknown)}")
-        rows.append(Row(obj["id"], obj["text"], tuple(obj["flags"]), obj["source"]))
+        text = obj["text"]
+        if obj.get("question"):
+            # A terse answer means something only under its question; notes often hold both.
+            text = f"{obj['question']} {text}"
+        rows.append(Row(obj["id"], text, tuple(obj["flags"]), obj["source"]))
     return rows
 
 
 def load_real() -> list[Row]:
     """The labelled real snippets (dev + fresh), read from shared/eval only."""
     rows = []
-    for name in ("dev.jsonl", "fresh.jsonl"):
+    for name in REAL_FILES:
         path = EVAL_DIR / name
         if not path.exists():
             raise SystemExit(f"labelled data not found: {path} (set PREPBOT_EVAL_DIR)")
@@ -112,8 +118,17 @@ def load_real() -> list[Row]:
 
 
 def load_own() -> list[Row]:
-    """Sentences the prepbot authors wrote themselves (training/sentences.jsonl)."""
-    return _read_jsonl(OWN_SENTENCES)
+    """Sentences the prepbot authors wrote themselves: training/sentences.jsonl and
+    training/sentences/*.jsonl (fields id, text, flags, source, kind, style, optional question;
+    a sentence written as the answer to a question is read as "question answer")."""
+    rows = _read_jsonl(OWN_SENTENCES)
+    for path in sorted(OWN_SENTENCE_DIR.glob("*.jsonl")):
+        rows += _read_jsonl(path)
+    ids = [r.id for r in rows]
+    if len(ids) != len(set(ids)):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})[:5]
+        raise SystemExit(f"duplicate ids in the own sentences: {dupes}")
+    return rows
 
 
 def targets(rows: list[Row]):

@@ -234,8 +234,9 @@ class Classifier:
         try:
             options = ort.SessionOptions()
             options.intra_op_num_threads = max(1, threads)
-            # Basic graph optimisations load faster than all of them and run as fast on this model.
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
+            # The shipped graph was optimised when it was built (training/train.py): optimising it
+            # again at every start would cost about as long as loading it, for no faster runs.
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
             options.inter_op_num_threads = 1
             options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
             options.log_severity_level = 3
