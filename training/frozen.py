@@ -166,8 +166,9 @@ def embed(texts: list[str], log=print, threads: int = 2) -> np.ndarray:
 class HeadConfig:
     kind: str = "mlp"  # linear | mlp | pair
     hidden: int = 256
-    epochs: int = 60
-    lr: float = 3e-3
+    epochs: int = 30
+    batch: int = 256
+    lr: float = 5e-3
     weight_decay: float = 1e-4
     dropout: float = 0.2
     real_weight: float = 2.0  # a labelled real snippet counts this many times an own sentence
@@ -228,13 +229,14 @@ def fit_head(x: np.ndarray, y: np.ndarray, w: np.ndarray, cfg: HeadConfig, meani
     import torch
 
     torch.manual_seed(cfg.seed)
+    torch.set_num_threads(1)  # small matrices: one thread is faster than two fighting for a busy machine
     rng = np.random.default_rng(cfg.seed)
     net = _torch_head(cfg, x.shape[1], meanings)
     xt, yt, wt = torch.from_numpy(x), torch.from_numpy(y), torch.from_numpy(w.astype(np.float32))
     pos = yt.sum(0)
     pos_weight = ((len(y) - pos) / pos.clamp(min=1)).clamp(max=8.0) ** 0.5
     opt = torch.optim.AdamW(net.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    batch = 64
+    batch = cfg.batch
     steps = cfg.epochs * ((len(x) + batch - 1) // batch)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps)
     net.train()
