@@ -46,6 +46,7 @@ class Service:
         # The classifier beside the cues (when installed); off: cues and context rules alone.
         self.use_model = use_model and catalogue.matcher.model is not None
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
+        self.classifier_warned = False  # why the classifier is off (warm_up) has been shown to the user
 
     @property
     def bank(self) -> Bank:

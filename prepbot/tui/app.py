@@ -25,7 +25,6 @@ class PrepbotApp(App):
         self.unsaved: list[Conversation] = []  # chats closed with notes the disk would not take
         self._retry = None
         self._quit_warned = False
-        self.classifier_warned = False  # the classifier's damage has been shown (once per session)
         self._quitting = False
         self.last_export_folder = None  # where the last export went, offered again for this session
         self.own_bank_path = ""  # the bank file the candidate last saved an own question to

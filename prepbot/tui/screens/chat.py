@@ -215,8 +215,8 @@ class ChatScreen(CorrectionActions, Screen):
     @work(thread=True, exclusive=True, group="classifier")
     def warm_up_classifier(self) -> None:
         problem = self.service.warm_up()
-        if problem and not self.app.classifier_warned:  # said once per session, not per interview
-            self.app.classifier_warned = True
+        if problem and not self.service.classifier_warned:  # said once per session, not per interview
+            self.service.classifier_warned = True
             self.app.call_from_thread(
                 self.app.notify,
                 f"{safe(problem, keep_layout=False)}; reading with the cues alone.",
