@@ -173,6 +173,7 @@ class HeadConfig:
     dropout: float = 0.2
     real_weight: float = 2.0  # a labelled real snippet counts this many times an own sentence
     seed: int = 13
+    seeds: int = 1  # > 1: an ensemble of that many heads, logits averaged
     features: str = "both"  # both | last (the top layer's mean) | lower (layer 4's: a 4-layer encoder ships)
 
 
@@ -226,6 +227,27 @@ def _torch_head(cfg: HeadConfig, dim: int, meanings: np.ndarray | None):
 
 
 def fit_head(x: np.ndarray, y: np.ndarray, w: np.ndarray, cfg: HeadConfig, meanings: np.ndarray | None = None):
+    """The head; with cfg.seeds > 1, that many heads (seeds cfg.seed, cfg.seed + 1, ...) whose logits are averaged."""
+    import torch
+
+    if cfg.seeds > 1:
+        from dataclasses import replace
+
+        members = [_fit_one(x, y, w, replace(cfg, seed=cfg.seed + i), meanings) for i in range(cfg.seeds)]
+
+        class Mean(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.members = torch.nn.ModuleList(members)
+
+            def forward(self, features):
+                return torch.stack([m(features) for m in self.members]).mean(0)
+
+        return Mean().eval()
+    return _fit_one(x, y, w, cfg, meanings)
+
+
+def _fit_one(x: np.ndarray, y: np.ndarray, w: np.ndarray, cfg: HeadConfig, meanings: np.ndarray | None = None):
     import torch
 
     torch.manual_seed(cfg.seed)
