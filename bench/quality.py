@@ -2,8 +2,10 @@
 
     python -m bench.quality [--eval PATH]... [--oof PATH] [--errors]
 
-Reads the labelled real text in ../shared/eval/ (dev.jsonl and fresh.jsonl; --eval or
-PREPBOT_EVAL name others) and reports, per set and over all of them:
+First it prints the unseen-text figure recorded before issue 18 changed anything
+(bench/results/unseen-before.txt: the 0.2 product on more.jsonl, which nothing had been fitted to).
+Then it reads the labelled real text in ../shared/eval/ (dev, fresh and more: all 1,322 rows;
+--eval or PREPBOT_EVAL name others) and reports, per set and over all of them, per flag:
 
 - keyword baseline: each cue's words as a literal phrase (no typo tolerance, gaps, scope, negation);
 - cues + context: the cue matcher with its context rules, the classifier off;
@@ -33,7 +35,8 @@ from prepbot.matching import Matcher
 from prepbot.matching.engine import ModelSlot
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
-DEFAULT_EVAL = [EVAL_DIR / "dev.jsonl", EVAL_DIR / "fresh.jsonl"]
+DEFAULT_EVAL = [EVAL_DIR / "dev.jsonl", EVAL_DIR / "fresh.jsonl", EVAL_DIR / "more.jsonl"]
+UNSEEN_BEFORE = Path(__file__).resolve().parent / "results" / "unseen-before.txt"
 DEFAULT_OOF = Path(__file__).resolve().parent / "oof-predictions.json"
 # Our own sets, written by the same people who write the cues: they check candidate notes and
 # terse answers read against their question; a figure on them is not an unseen-text figure.
@@ -146,6 +149,11 @@ def main(argv=None) -> int:
     else:
         print(f"(no out-of-fold predictions at {args.oof}: run `python -m training.cv` for the classifier rows)\n")
 
+    if UNSEEN_BEFORE.exists():
+        print("Before (unseen text):", UNSEEN_BEFORE.read_text(encoding="utf-8").strip().replace("\n", "\n  "), "\n", sep="\n  ")
+    print("After: grouped cross-validation over the real rows below (folds grouped by source page;")
+    print("the classifier rows use out-of-fold predictions, so no row is scored by a model that saw it).\n")
+
     shipped = catalogue.matcher  # the product as installed: cues, context, answers, shipped classifier
     print("Authors' own sets (candidate notes; terse answers read against their question), product as shipped:")
     for path in OWN_SETS:
@@ -171,12 +179,14 @@ def main(argv=None) -> int:
 
     best = "cues + classifier (CV)" if "cues + classifier (CV)" in overall else "cues + context"
     print(f"Eval sets: {', '.join(f'{n} ({len(e)})' for n, e in sets.items())}; per flag: {best}, all sets\n")
-    print(f"{'flag':24} {'n':>3}  {'P':>5} {'R':>5} {'F1':>5}   cues F1  baseline F1")
+    alone = overall.get("classifier (CV)")
+    print(f"{'flag':24} {'n':>3}  {'P':>5} {'R':>5} {'F1':>5}   cues F1  classifier (CV) P/R/F1  baseline F1")
     for f in flag_ids:
         p, r, f1, n = overall[best]["per_flag"][f]
+        c = f"{alone['per_flag'][f][0]:.2f}/{alone['per_flag'][f][1]:.2f}/{alone['per_flag'][f][2]:.2f}" if alone else "-"
         print(
             f"{f:24} {n:>3}  {p:5.2f} {r:5.2f} {f1:5.2f}   {overall['cues + context']['per_flag'][f][2]:7.2f}"
-            f"  {overall['keyword baseline']['per_flag'][f][2]:11.2f}"
+            f"  {c:>22}  {overall['keyword baseline']['per_flag'][f][2]:11.2f}"
         )
     print()
     header = f"{'':26}" + "".join(f"{name[:18]:>21}" for name in [*sets, "all"])

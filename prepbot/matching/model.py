@@ -7,23 +7,60 @@ decision threshold from ``labels.json``. Context rules (negation, hypotheticals)
 cue matcher; the engine ORs the two.
 
 Importing this module is cheap: numpy, onnxruntime and tokenizers are imported on ``load``.
+
+Before it is trusted the artifact is checked: ``labels.json`` records the sha256 of ``model.onnx``
+and ``tokenizer.json`` and a digest of its own content; a file that does not match makes ``load``
+raise ``ModelDamaged``. Hashing 20 MB costs tens of milliseconds, so a successful check is
+remembered in prepbot's cache folder against the files' identity (size, inode, modification and
+change times): any write to a file changes its change time and brings the full check back.
+
+onnxruntime's telemetry is turned off before it is imported (``ORT_DISABLE_TELEMETRY``; without it
+the import alone writes a device id and an event queue under ``~/.cache/Microsoft``), and again
+through its API before any session is created.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 
 _FILES = ("model.onnx", "tokenizer.json", "labels.json")
+_HASHED = ("model.onnx", "tokenizer.json")
 _DEPS = ("numpy", "onnxruntime", "tokenizers")
+
+# PREPBOT_MODEL: what turns the classifier on or off; anything else is a user error.
+ON_VALUES = ("", "on", "auto", "1", "yes", "true")
+OFF_VALUES = ("off", "0", "no", "false")
 
 
 class ModelUnavailable(Exception):
     """The classifier cannot run here; str(error) is a one-line reason."""
+
+
+class ModelDamaged(ModelUnavailable):
+    """The artifact is there but is not the one that was trained (truncated, corrupt, edited)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"the classifier is damaged ({detail})")
+
+
+def setting(environ: Any = None) -> bool:
+    """Whether PREPBOT_MODEL asks for the classifier; ValueError with a one-line message if unknown."""
+    raw = (os.environ if environ is None else environ).get("PREPBOT_MODEL", "")
+    value = raw.strip().lower()
+    if value in ON_VALUES:
+        return True
+    if value in OFF_VALUES:
+        return False
+    shown = raw.encode("ascii", "backslashreplace").decode("ascii")[:40]
+    raise ValueError(f"PREPBOT_MODEL must be 'on' or 'off', not {shown!r}")
 
 
 def _missing_dep() -> str | None:
@@ -36,9 +73,115 @@ def _missing_dep() -> str | None:
     return None
 
 
-def available(folder: Path = MODEL_DIR) -> bool:
-    """True if the runtime packages are installed and the artifact is present (imports nothing)."""
-    return _missing_dep() is None and all((Path(folder) / f).is_file() for f in _FILES)
+def available(folder: Path | None = None) -> bool:
+    """True if the runtime packages are installed and an artifact is there (imports nothing).
+
+    A folder holding only some of the files is "available": loading it reports the damage.
+    """
+    folder = MODEL_DIR if folder is None else Path(folder)
+    return _missing_dep() is None and any((folder / f).is_file() for f in _FILES)
+
+
+def import_runtime() -> Any:
+    """onnxruntime, imported with its telemetry off (nothing written to ~/.cache, nothing sent)."""
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # read when the module is first imported
+    import onnxruntime as ort
+
+    disable = getattr(ort, "disable_telemetry_events", None)
+    if disable is not None:
+        disable()
+    return ort
+
+
+# -- the artifact's integrity ---------------------------------------------------------------------
+
+
+def labels_digest(labels: dict) -> str:
+    """The digest labels.json records of itself: sha256 of its content without the "sha256" key."""
+    rest = {k: v for k, v in labels.items() if k != "sha256"}
+    return hashlib.sha256(json.dumps(rest, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _identity(path: Path) -> list[int]:
+    info = os.stat(path)
+    return [info.st_size, info.st_ino, info.st_dev, info.st_mtime_ns, info.st_ctime_ns]
+
+
+def _stamp_file(cache: Path | None, folder: Path) -> Path | None:
+    """Where a successful check of `folder` is remembered; None if the cache folder is not ours."""
+    if cache is None:
+        return None
+    try:
+        os.makedirs(cache, mode=0o700, exist_ok=True)
+        info = os.lstat(cache)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022 or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+        return None
+    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
+    return cache / f"classifier-checked-{key}.json"
+
+
+def _check_files(folder: Path, expected: dict[str, str], cache: Path | None) -> None:
+    """Raise ModelDamaged unless model.onnx and tokenizer.json have the recorded sha256."""
+    identity = {name: _identity(folder / name) for name in _HASHED}
+    remembered = {"identity": identity, "sha256": {name: expected[name] for name in _HASHED}}
+    stamp = _stamp_file(cache, folder)
+    if stamp is not None:
+        try:
+            if json.loads(stamp.read_text(encoding="utf-8")) == remembered:
+                return
+        except (OSError, ValueError):
+            pass
+    for name in _HASHED:
+        if file_sha256(folder / name) != expected[name]:
+            raise ModelDamaged(f"{name} does not match the checksum in labels.json")
+    if stamp is not None:
+        temporary = stamp.with_name(f".{stamp.name}.{os.getpid()}.tmp")
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(remembered, handle)
+            os.replace(temporary, stamp)
+        except OSError:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass  # a read-only or full cache only costs the check next time
+
+
+def read_labels(folder: Path) -> dict:
+    """labels.json, checked against its own digest; raises ModelDamaged."""
+    try:
+        labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelDamaged(f"labels.json is unreadable: {' '.join(str(exc).split())[:120]}") from None
+    try:
+        sums = labels["sha256"]
+        if not isinstance(sums, dict) or any(not isinstance(sums.get(n), str) for n in (*_HASHED, "labels.json")):
+            raise TypeError
+    except (KeyError, TypeError):
+        raise ModelDamaged("labels.json records no checksums") from None
+    if labels_digest(labels) != sums["labels.json"]:
+        raise ModelDamaged("labels.json was edited after training")
+    try:
+        flag_ids = labels["flag_ids"]
+        thresholds = labels["thresholds"]
+        if not flag_ids or len(set(flag_ids)) != len(flag_ids):
+            raise ValueError
+        if any(not 0.0 < float(thresholds[f]) < 1.0 for f in flag_ids):
+            raise ValueError
+    except (KeyError, TypeError, ValueError):
+        raise ModelDamaged("labels.json does not give a threshold for each flag") from None
+    return labels
 
 
 class Classifier:
@@ -59,24 +202,26 @@ class Classifier:
         self.threads = threads
 
     @classmethod
-    def load(cls, folder: Path = MODEL_DIR, threads: int = 1) -> "Classifier":
-        """Load the artifact in ``folder``; raises ModelUnavailable with a one-line reason."""
-        folder = Path(folder)
+    def load(cls, folder: Path | None = None, threads: int = 1, cache: Path | None = None) -> "Classifier":
+        """Load the artifact in ``folder`` after checking it; raises ModelUnavailable (ModelDamaged
+        when the files are not the trained ones) with a one-line reason. ``cache``: a folder where
+        a successful check is remembered (None: check every time). Default folder: MODEL_DIR."""
+        folder = MODEL_DIR if folder is None else Path(folder)
         missing = _missing_dep()
         if missing:
             raise ModelUnavailable(f"the flag classifier needs the Python package {missing!r}, which is not installed")
-        for name in _FILES:
-            if not (folder / name).is_file():
-                raise ModelUnavailable(f"the flag classifier's {name} is missing from {folder}")
+        absent = [name for name in _FILES if not (folder / name).is_file()]
+        if len(absent) == len(_FILES):
+            raise ModelUnavailable(f"the flag classifier is not installed: model.onnx is missing from {folder}")
+        if absent:
+            raise ModelDamaged(f"{absent[0]} is missing")
+        labels = read_labels(folder)
         try:
-            labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-            flag_ids = labels["flag_ids"]
-            if not flag_ids or any(f not in labels["thresholds"] for f in flag_ids):
-                raise ValueError("flag ids and thresholds do not match")
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelUnavailable(f"the flag classifier's labels.json is unreadable: {exc}") from None
+            _check_files(folder, labels["sha256"], cache)
+        except OSError as exc:
+            raise ModelDamaged(f"cannot be read: {' '.join(str(exc).split())[:120]}") from None
         try:
-            import onnxruntime as ort
+            ort = import_runtime()
             from tokenizers import Tokenizer
         except Exception as exc:  # an installed but broken wheel
             raise ModelUnavailable(f"the flag classifier's runtime cannot be imported: {exc}") from None
@@ -84,20 +229,24 @@ class Classifier:
             tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
             tokenizer.no_padding()
             tokenizer.enable_truncation(max_length=int(labels.get("max_length", 128)))
+        except Exception as exc:
+            raise ModelDamaged(f"tokenizer.json cannot be read: {' '.join(str(exc).split())[:120]}") from None
+        try:
             options = ort.SessionOptions()
             options.intra_op_num_threads = max(1, threads)
-            # Basic graph optimisations load faster than all of them and run as fast on this model.
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
+            # The shipped graph was optimised when it was built (training/train.py): optimising it
+            # again at every start would cost about as long as loading it, for no faster runs.
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
             options.inter_op_num_threads = 1
             options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
             options.log_severity_level = 3
             session = ort.InferenceSession(str(folder / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"])
         except Exception as exc:
             reason = " ".join(str(exc).split())[:200]
-            raise ModelUnavailable(f"the flag classifier could not be loaded: {reason}") from None
+            raise ModelDamaged(f"model.onnx cannot be loaded: {reason}") from None
         outputs = session.get_outputs()
-        if not outputs or outputs[0].shape[-1] != len(flag_ids):
-            raise ModelUnavailable("the flag classifier's model.onnx does not match its labels.json")
+        if not outputs or outputs[0].shape[-1] != len(labels["flag_ids"]):
+            raise ModelDamaged("model.onnx does not match its labels.json")
         return cls(session, tokenizer, labels, threads)
 
     def predict(self, texts: list[str], batch_size: int = 32) -> list[dict[str, float]]:

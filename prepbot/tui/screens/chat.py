@@ -219,7 +219,10 @@ class ChatScreen(CorrectionActions, Screen[None]):
 
     @work(thread=True, exclusive=True, group="classifier")
     def warm_up_classifier(self) -> None:
-        self.service.warm_up()
+        notice = self.service.classifier_notice()  # why the classifier is off: once per session
+        if notice:
+            notify = self.app.notify
+            self.app.call_from_thread(notify, notice, title="Classifier off", severity="warning", timeout=20, markup=False)
 
     @work(thread=True, exclusive=True, group="classifier")
     def run_classifier(self, text: str) -> None:
