@@ -67,6 +67,12 @@ class ContextRules:
     numbers: dict[str, float]
     answer_yes: tuple[tuple[str, ...], ...] = ()
     answer_no: tuple[tuple[str, ...], ...] = ()
+    # Answers that say the practice is not really there whichever way the question was asked
+    # ("kinda", "used to", "we're working on it"): they read the question's red flag.
+    answer_red: tuple[tuple[str, ...], ...] = ()
+    answer_fillers: frozenset[str] = frozenset()  # "lol no", "honestly, no": words before the answer
+    # Bare topics a shorthand note answers ("tests: none", "CI? someday"): phrase -> the flag it names.
+    topics: dict[tuple[str, ...], str] = field(default_factory=dict)
     contractions: dict[str, str] = field(default_factory=dict)
     negation_prefixes: frozenset[str] = frozenset()  # "un", "non": split off a cue word, they negate only it
     negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
@@ -108,6 +114,9 @@ class ContextRules:
             numbers={str(k): float(v) for k, v in data["numbers"].items()},
             answer_yes=_phrases(data["answers"]["yes"]),
             answer_no=_phrases(data["answers"]["no"]),
+            answer_red=_phrases(data["answers"].get("red", ())),
+            answer_fillers=frozenset(str(w) for w in data["answers"].get("fillers", ())),
+            topics={p: str(flag) for flag, words in data.get("topics", {}).items() for p in _phrases(words)},
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
             negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
             negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
@@ -127,6 +136,12 @@ class ContextRules:
                     (modifier.name, phrase, modifier.direction, modifier.window, modifier.effect)
                 )
         return index
+
+    def _topics_by_flag(self) -> dict[str, list[str]]:
+        by_flag: dict[str, list[str]] = {}
+        for phrase, flag in self.topics.items():
+            by_flag.setdefault(flag, []).append(" ".join(phrase))
+        return by_flag
 
     @cached_property
     def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
@@ -171,7 +186,13 @@ class ContextRules:
             "common_words": sorted(self.common_words - self.negation_before),
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
             "numbers": dict(self.numbers),
-            "answers": {"yes": [" ".join(p) for p in self.answer_yes], "no": [" ".join(p) for p in self.answer_no]},
+            "answers": {
+                "yes": [" ".join(p) for p in self.answer_yes],
+                "no": [" ".join(p) for p in self.answer_no],
+                "red": [" ".join(p) for p in self.answer_red],
+                "fillers": sorted(self.answer_fillers),
+            },
+            "topics": self._topics_by_flag(),
             "contractions": dict(self.contractions),
             "scare_quotes": {"pairs": list(self.scare_quote_pairs), "max_words": self.scare_quote_words},
         }

@@ -41,6 +41,8 @@ MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to
 # The classifier reads at most this many pieces of one text (the first ones, in order): about two
 # seconds here. Notes and reviews are far shorter; past it, a pasted book is read by the cues alone.
 MODEL_BUDGET = 600
+# Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
+_TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
 
 
 @dataclass(frozen=True)
@@ -238,26 +240,43 @@ class Matcher:
                 if answer:
                     topic = (offset, sentence.rstrip()[:-1])
                     end = next_offset + answer[1]
-            elif ":" in sentence:
-                head, _, tail = sentence.rpartition(":")
+            elif split := _TOPIC_SEPARATOR.search(sentence):
+                head, tail = sentence[: split.start()], sentence[split.end() :]
                 answer = self.answers.plain_answer(tail)
                 if answer:
                     topic = (offset, head)
-                    end = offset + len(head) + 1 + answer[1]
+                    end = offset + split.end() + answer[1]
             if topic is None and index + 1 < len(pieces):
                 found.extend(self._reported_answer(offset, sentence, *pieces[index + 1]))
             if topic is None or answer is None:
                 continue
-            answered.add(index)
             said, _ = answer
-            for hit in self.reading(topic[1] + ".").hits:
-                flag_id = hit.flag_id
+            hits = self.reading(topic[1] + ".").hits
+            if all(h.score < REPORT_THRESHOLD for h in hits):
+                hits = self._bare_topic(topic[1]) or hits  # "tests: none": a bare topic names its practice
+            if hits:
+                answered.add(index)
+            for hit in hits:
+                flag_id: str | None = hit.flag_id
                 if said == "no":
                     flag_id = self.flags[hit.flag_id].opposite
-                    if flag_id is None:
-                        continue
+                elif said == "red":
+                    flag_id = self.answers.red_of(hit.flag_id)
+                if flag_id is None:
+                    continue
                 found.append(Hit(flag_id, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
         return answered, found
+
+    def _bare_topic(self, head: str) -> tuple[Hit, ...]:
+        """A bare topic before its answer ("tests: none", "CI? someday"), named in the context rules."""
+        tokens = tokenize(head, self.rules)
+        words = tuple(t.word for t in tokens)
+        for size in range(min(len(words), 4), 0, -1):
+            flag_id = self.rules.topics.get(words[-size:])
+            if flag_id in self.flags and len(words) - size <= 1:
+                start = tokens[-size].start
+                return (Hit(flag_id, 0.9, start, tokens[-1].end, f"topic: {' '.join(words[-size:])}", ""),)
+        return ()
 
     def _reported_answer(self, offset: int, sentence: str, next_offset: int, next_sentence: str) -> list[Hit]:
         """ "I asked if they review code. He laughed.": the question's words read as a statement,

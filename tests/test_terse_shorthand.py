@@ -1,0 +1,70 @@
+"""Candidate notes in shorthand and terse answers read under their question (issue 18, third pass)."""
+
+from __future__ import annotations
+
+import pytest
+
+from prepbot.catalogue import load_catalogue
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def found(catalogue, text: str, question: str | None = None) -> set[str]:
+    asked = catalogue.bank.questions[question] if question else None
+    return {m.id for m in catalogue.matcher.match(text, question=asked, model="off")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("unit tests: none", {"no-tests"}),
+        ("tests: 0, all manual", {"no-tests"}),
+        ("CI: none, the lead deploys by hand", {"no-ci"}),
+        ("pipeline = nope", {"no-ci"}),
+        ("backlog: none, ad hoc", {"no-backlog"}),
+        ("reviews -> nope", {"no-code-review"}),
+        ("tests: yes", {"has-tests"}),
+        ("oncall: none", {"no-after-hours-contact"}),
+        ("code review? used to", {"no-code-review"}),
+        ("roadmap: someday", {"no-backlog"}),
+    ],
+)
+def test_a_bare_topic_and_its_answer(catalogue, text, expected):
+    assert found(catalogue, text) == expected
+
+
+def test_a_bare_topic_without_an_answer_states_nothing(catalogue):
+    assert found(catalogue, "tests: ask in round two about the flaky ones and the runner") == set()
+    assert found(catalogue, "product: none") == set()  # not a topic the rules name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yep", {"has-tests"}),
+        ("lol no", {"no-tests"}),
+        ("honestly, no.", {"no-tests"}),
+        ("nah", {"no-tests"}),
+        ("kinda", {"no-tests"}),
+        ("sort of, for the core", {"no-tests"}),
+        ("yeah, kind of", {"no-tests"}),
+        ("we're working on it", {"no-tests"}),
+        ("used to", {"no-tests"}),
+        ("someday", {"no-tests"}),
+    ],
+)
+def test_yes_no_and_hedged_answers_to_a_practice_question(catalogue, text, expected):
+    assert found(catalogue, text, "te-automated-tests") == expected
+
+
+def test_a_hedge_reads_the_red_flag_when_the_question_asks_about_a_red_one(catalogue):
+    # "Do people message you in the evening?" — a hedged answer is still the red flag, not its opposite.
+    assert found(catalogue, "kinda", "ho-messages-evening") == {"on-call-burden"}
+    assert found(catalogue, "nope", "ho-messages-evening") == {"no-after-hours-contact"}
+
+
+def test_a_hedge_taken_back_by_but_is_not_a_plain_answer(catalogue):
+    assert "no-tests" not in found(catalogue, "sort of, but every service has unit tests", "te-automated-tests")
