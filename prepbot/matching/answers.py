@@ -149,7 +149,9 @@ class AnswerReader:
         if found is None:
             return []
         name, first, stop = found
-        flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (self.red_of(key.if_yes, key.if_no) if name == "red" else None)
+        flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (
+            self.red_of(key.if_yes, key.if_no) if name == "red" else None
+        )
         if not flag_id:
             return []
         if any(w in self.rules.clause_breakers for w in words[stop:]):
@@ -162,6 +164,8 @@ class AnswerReader:
                 offset + tokens[first].start,
                 offset + tokens[stop - 1].end,
                 f"answer '{said}' to question {question.id}",
-                f"a plain {name} to \u201c{question.ask}\u201d" if name != "red" else f"a hedged answer to \u201c{question.ask}\u201d",
+                f"a plain {name} to \u201c{question.ask}\u201d"
+                if name != "red"
+                else f"a hedged answer to \u201c{question.ask}\u201d",
             )
         ]
