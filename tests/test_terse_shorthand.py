@@ -68,3 +68,28 @@ def test_a_hedge_reads_the_red_flag_when_the_question_asks_about_a_red_one(catal
 
 def test_a_hedge_taken_back_by_but_is_not_a_plain_answer(catalogue):
     assert "no-tests" not in found(catalogue, "sort of, but every service has unit tests", "te-automated-tests")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("bt-triage", "nobody really", {"bugs-untracked"}),
+        ("bt-triage", "We don't, really.", {"bugs-untracked"}),
+        ("ci-environments", "yes, it mirrors prod", {"has-ci"}),
+        ("cr-pairing", "nope", {"no-code-review"}),
+        ("cr-standards", "yes", {"has-ci"}),
+        ("ho-incidents", "never", {"no-after-hours-contact"}),
+        ("pl-next-month", "not sure, ask the PM", set()),
+        ("bt-triage", "no idea, I work in sales", set()),
+        ("pl-next-month", "nope", {"no-backlog"}),
+        ("to-own-devices", "no", {"equipment-budget"}),
+    ],
+)
+def test_open_questions_say_what_a_plain_no_means(catalogue, question, text, expected):
+    assert found(catalogue, text, question) == expected
+
+
+def test_nobody_alone_answers_but_nobody_before_a_verb_is_a_statement(catalogue):
+    # "When did a change last go out without anyone else reading it?"
+    assert found(catalogue, "nobody, not even the lead", "cr-skip-review") == {"code-review-required"}
+    assert found(catalogue, "nobody reviews anything here", "cr-skip-review") == {"no-code-review"}

@@ -16,7 +16,10 @@ from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
 ANSWER_WEIGHT = 0.85
-MAX_ANSWER_TOKENS = 25  # answer cues read terse notes only
+MAX_ANSWER_TOKENS = 25
+_SUBJECTS = frozenset(
+    {"nobody", "one", "noone", "nowhere", "nothing", "none"}
+)  # answers alone, subjects before a verb  # answer cues read terse notes only
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class AnswerReader:
         first_offset, first = next(((o, s) for o, s in pieces if s.strip()), (0, ""))
         tokens = tokenize(first, self.rules)
         if tokens:
-            hits.extend(self._yes_no(first_offset, tokens, question))
+            hits.extend(self._yes_no(first_offset, tokens, question, first))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
         decided = {self.opposites.get(h.flag_id) for h in hits}
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
@@ -106,7 +109,13 @@ class AnswerReader:
             start += 1
         rest = words[start:]
         best: tuple[str, int, int] | None = None
-        for phrases, name in ((self.rules.answer_red, "red"), (self.rules.answer_no, "no"), (self.rules.answer_yes, "yes")):
+        answers = (
+            (self.rules.answer_unknown, "unknown"),
+            (self.rules.answer_red, "red"),
+            (self.rules.answer_no, "no"),
+            (self.rules.answer_yes, "yes"),
+        )
+        for phrases, name in answers:
             phrase = _starts_with(rest, phrases)
             if phrase is not None and (best is None or start + len(phrase) > best[2]):
                 best = (name, start, start + len(phrase))
@@ -133,6 +142,8 @@ class AnswerReader:
         if found is None:
             return None
         name, _, stop = found
+        if name == "unknown":
+            return None
         end = tokens[stop - 1].end
         rest = text[end:].lstrip()
         # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
@@ -140,7 +151,7 @@ class AnswerReader:
             return name, end
         return None
 
-    def _yes_no(self, offset: int, tokens: list[Token], question: Question) -> list[AnswerHit]:
+    def _yes_no(self, offset: int, tokens: list[Token], question: Question, sentence: str = "") -> list[AnswerHit]:
         """A plain yes or no (or a hedge: "kinda", "used to") at the start of the note, not taken
         back by a "but" clause."""
         words = [t.word for t in tokens]
@@ -149,6 +160,8 @@ class AnswerReader:
         if found is None:
             return []
         name, first, stop = found
+        if name == "unknown":
+            return []
         flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (
             self.red_of(key.if_yes, key.if_no) if name == "red" else None
         )
@@ -156,6 +169,8 @@ class AnswerReader:
             return []
         if any(w in self.rules.clause_breakers for w in words[stop:]):
             return []  # "no, but every PR gets a look": the plain answer is taken back
+        if words[stop - 1] in _SUBJECTS and stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip():
+            return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
         said = " ".join(words[first:stop])
         return [
             AnswerHit(

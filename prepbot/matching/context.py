@@ -70,6 +70,7 @@ class ContextRules:
     # Answers that say the practice is not really there whichever way the question was asked
     # ("kinda", "used to", "we're working on it"): they read the question's red flag.
     answer_red: tuple[tuple[str, ...], ...] = ()
+    answer_unknown: tuple[tuple[str, ...], ...] = ()  # "no idea", "not sure": no answer at all
     answer_fillers: frozenset[str] = frozenset()  # "lol no", "honestly, no": words before the answer
     # Bare topics a shorthand note answers ("tests: none", "CI? someday"): phrase -> the flag it names.
     topics: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -115,6 +116,7 @@ class ContextRules:
             answer_yes=_phrases(data["answers"]["yes"]),
             answer_no=_phrases(data["answers"]["no"]),
             answer_red=_phrases(data["answers"].get("red", ())),
+            answer_unknown=_phrases(data["answers"].get("unknown", ())),
             answer_fillers=frozenset(str(w) for w in data["answers"].get("fillers", ())),
             topics={p: str(flag) for flag, words in data.get("topics", {}).items() for p in _phrases(words)},
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
@@ -190,6 +192,7 @@ class ContextRules:
                 "yes": [" ".join(p) for p in self.answer_yes],
                 "no": [" ".join(p) for p in self.answer_no],
                 "red": [" ".join(p) for p in self.answer_red],
+                "unknown": [" ".join(p) for p in self.answer_unknown],
                 "fillers": sorted(self.answer_fillers),
             },
             "topics": self._topics_by_flag(),
