@@ -93,3 +93,26 @@ def test_nobody_alone_answers_but_nobody_before_a_verb_is_a_statement(catalogue)
     # "When did a change last go out without anyone else reading it?"
     assert found(catalogue, "nobody, not even the lead", "cr-skip-review") == {"code-review-required"}
     assert found(catalogue, "nobody reviews anything here", "cr-skip-review") == {"no-code-review"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TDD tried for a quarter, dropped", {"no-tests"}),
+        ("unit tests on every PR, dropped the flaky ones", {"has-tests"}),
+        ("the test suite disabled since spring", {"no-tests"}),
+        ("integration tests deleted in the rewrite", {"no-tests"}),
+        ("manual deploys dropped in march", {"has-ci"}),
+        ("pipeline - someday", {"no-ci"}),
+        ("peer review - when there's time", {"no-code-review"}),
+        ("backlog exists, never used", {"no-backlog"}),
+        ("on-call - dropped", {"no-after-hours-contact"}),
+        ("unit tests when there's time", {"no-tests"}),
+    ],
+)
+def test_dropped_and_hedged_practices_in_shorthand(catalogue, text, expected):
+    assert found(catalogue, text) == expected
+
+
+def test_a_practice_kept_is_not_read_as_dropped(catalogue):
+    assert found(catalogue, "unit tests on every PR, the flaky ones fixed") == {"has-tests"}

@@ -17,7 +17,8 @@ from typing import Any
 from prepbot.matching.text import Token
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
-DIRECTIONS = ("forward", "backward", "both", "earlier_clauses")
+_DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
+DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause")
 # What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
@@ -333,8 +334,18 @@ def decide(
         backward = backward and tokens[trigger.start].clause == clause_last
         # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.
         backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last)
+        # Shorthand: "TDD tried, dropped", "reviews, in theory": the next clause opens with the trigger.
+        backward = backward or (
+            trigger.direction == "next_clause"
+            and trigger.start > last
+            and tokens[trigger.start].clause == clause_last + 1
+            and trigger.start - last <= trigger.window
+            and all(tokens[i].clause == clause_last for i in range(last + 1, max(last + 1, trigger.start - 1)))
+            # ...but "tests, dropped the flaky ones" drops something else
+            and not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
+        )
         # A trigger among the cue's own words ("the daily used to drag on for an hour") applies too.
-        inside = first < trigger.start < last and trigger.direction != "earlier_clauses"
+        inside = first < trigger.start < last and trigger.direction not in ("earlier_clauses", "next_clause")
         if not (forward or backward or inside):
             continue
         if trigger.effect == "nothing":

@@ -42,6 +42,7 @@ MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to
 # seconds here. Notes and reviews are far shorter; past it, a pasted book is read by the cues alone.
 MODEL_BUDGET = 600
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
+_TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
 
 
@@ -234,11 +235,13 @@ class Matcher:
         answered: set[int] = set()
         for index, (offset, sentence) in enumerate(pieces):
             topic = answer = None
-            if sentence.rstrip().endswith("?") and index + 1 < len(pieces) and len(sentence.split()) <= 4:
+            mark = _TOPIC_END.search(sentence)
+            if mark and index + 1 < len(pieces) and len(sentence.split()) <= 5:
+                # "Code review? Not really." and, in notes, "CI - someday" or "tests: - none"
                 next_offset, next_sentence = pieces[index + 1]
                 answer = self.answers.plain_answer(next_sentence)
                 if answer:
-                    topic = (offset, sentence.rstrip()[:-1])
+                    topic = (offset, sentence[: mark.start()])
                     end = next_offset + answer[1]
             elif split := _TOPIC_SEPARATOR.search(sentence):
                 head, tail = sentence[: split.start()], sentence[split.end() :]
