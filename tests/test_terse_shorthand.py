@@ -116,3 +116,16 @@ def test_dropped_and_hedged_practices_in_shorthand(catalogue, text, expected):
 
 def test_a_practice_kept_is_not_read_as_dropped(catalogue):
     assert found(catalogue, "unit tests on every PR, the flaky ones fixed") == {"has-tests"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("they deployed by hand until last year, now merges go out on their own", {"has-ci"}),
+        ("releases were done by hand until 2024, now the pipeline ships them", {"has-ci"}),
+        ("no code review until last spring, now every PR needs an approval", {"code-review-required"}),
+        ("bugs went missing in email until march, now in linear", {"bugs-tracked"}),
+    ],
+)
+def test_a_fixed_past_reads_the_new_state(catalogue, text, expected):
+    assert found(catalogue, text) == expected

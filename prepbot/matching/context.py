@@ -345,7 +345,10 @@ def decide(
             and not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
         )
         # A trigger among the cue's own words ("the daily used to drag on for an hour") applies too.
+        # (Not in a cue that spans clauses: "deployed by hand until last year, now automatic" — the
+        # "until" belongs to the first clause, not to "deploy ... automatic".)
         inside = first < trigger.start < last and trigger.direction not in ("earlier_clauses", "next_clause")
+        inside = inside and clause_first == clause_last
         if not (forward or backward or inside):
             continue
         if trigger.effect == "nothing":
