@@ -129,3 +129,22 @@ def test_a_practice_kept_is_not_read_as_dropped(catalogue):
 )
 def test_a_fixed_past_reads_the_new_state(catalogue, text, expected):
     assert found(catalogue, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nobody merges their own PR, not even the CTO", {"code-review-required"}),
+        ("no self-merge, even the founders get reviewed", {"code-review-required"}),
+        ("self-approval allowed on every repo", {"no-code-review"}),
+        ("no direct pushes to main, admins included", {"code-review-required"}),
+        ("devs commit to master directly", {"no-code-review"}),
+    ],
+)
+def test_negated_negatives_about_review(catalogue, text, expected):
+    assert found(catalogue, text) == expected
+
+
+def test_a_few_thousand_tests_is_not_few_tests(catalogue):
+    assert found(catalogue, "a few thousand, and they're fast", "te-automated-tests") == {"has-tests"}
+    assert found(catalogue, "very few", "te-automated-tests") == {"no-tests"}
