@@ -148,3 +148,21 @@ def test_negated_negatives_about_review(catalogue, text, expected):
 def test_a_few_thousand_tests_is_not_few_tests(catalogue):
     assert found(catalogue, "a few thousand, and they're fast", "te-automated-tests") == {"has-tests"}
     assert found(catalogue, "very few", "te-automated-tests") == {"no-tests"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ask: who triages the bugs?",
+        "Q for them: who approves the PRs?",
+        "ask re test coverage next round",
+        "todo: check whether CI runs on every branch",
+        "follow up on the on-call rota",
+    ],
+)
+def test_the_candidates_own_questions_state_nothing(catalogue, text):
+    assert found(catalogue, text) == set()
+
+
+def test_a_note_with_a_fact_and_a_question_keeps_the_fact(catalogue):
+    assert found(catalogue, "no tests at all. ask why next round") == {"no-tests"}
