@@ -166,3 +166,9 @@ def test_the_candidates_own_questions_state_nothing(catalogue, text):
 
 def test_a_note_with_a_fact_and_a_question_keeps_the_fact(catalogue):
     assert found(catalogue, "no tests at all. ask why next round") == {"no-tests"}
+
+
+def test_a_practice_that_used_to_be_is_a_no(catalogue):
+    # "Are people expected to answer messages in the evening?" "used to" is the green answer now.
+    assert found(catalogue, "used to", "ho-messages-evening") == {"no-after-hours-contact"}
+    assert found(catalogue, "not anymore", "te-automated-tests") == {"no-tests"}

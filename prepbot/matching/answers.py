@@ -17,6 +17,7 @@ from prepbot.matching.text import Token, sentences, tokenize
 
 ANSWER_WEIGHT = 0.85
 MAX_ANSWER_TOKENS = 25
+_KNOWING = frozenset({"interviewer-new", "unclear-product"})  # flags where not knowing is the answer
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
 )  # answers alone, subjects before a verb  # answer cues read terse notes only
@@ -96,7 +97,9 @@ class AnswerReader:
                             decision.rule,
                         )
                     )
-        return hits
+        # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
+        last_end = {h.flag_id: h.end for h in hits}
+        return [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
 
     def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
         """(name, first word, end word) of a yes, no or red answer at the start of `words`.
@@ -161,7 +164,10 @@ class AnswerReader:
             return []
         name, first, stop = found
         if name == "unknown":
-            return []
+            # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
+            if key.if_no not in _KNOWING:
+                return []
+            name = "no"
         flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (
             self.red_of(key.if_yes, key.if_no) if name == "red" else None
         )
