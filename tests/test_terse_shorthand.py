@@ -82,7 +82,7 @@ def test_a_hedge_taken_back_by_but_is_not_a_plain_answer(catalogue):
         ("pl-next-month", "not sure, ask the PM", set()),
         ("bt-triage", "no idea, I work in sales", set()),
         ("pl-next-month", "nope", {"no-backlog"}),
-        ("to-own-devices", "no", {"equipment-budget"}),
+        ("ci-environments", "nope, deploys are all automated", {"has-ci"}),
     ],
 )
 def test_open_questions_say_what_a_plain_no_means(catalogue, question, text, expected):

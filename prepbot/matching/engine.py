@@ -215,6 +215,8 @@ class Matcher:
             self._add_model_hits(hits, unit)
         if question is not None and self._answers_it(question, stated):
             for hit in self.answers.read(text, question):
+                if self.flags[hit.flag_id].opposite in stated:
+                    continue  # "Nope, it's all automated": the note's own words outrank a plain yes or no
                 hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
         return self.combine(text, hits)
 
