@@ -211,11 +211,12 @@ class Matcher:
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
                 )
         stated = set(hits)  # what the words say on their own, before the classifier
+        said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}  # ...and say clearly
         for unit in units:
             self._add_model_hits(hits, unit)
         if question is not None and self._answers_it(question, stated):
             for hit in self.answers.read(text, question):
-                if self.flags[hit.flag_id].opposite in stated:
+                if self.flags[hit.flag_id].opposite in said:
                     continue  # "Nope, it's all automated": the note's own words outrank a plain yes or no
                 hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
         return self.combine(text, hits)
