@@ -172,3 +172,14 @@ def test_a_practice_that_used_to_be_is_a_no(catalogue):
     # "Are people expected to answer messages in the evening?" "used to" is the green answer now.
     assert found(catalogue, "used to", "ho-messages-evening") == {"no-after-hours-contact"}
     assert found(catalogue, "not anymore", "te-automated-tests") == {"no-tests"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no tests, no merge", {"has-tests"}),
+        ("no review, no merge - enforced", {"code-review-required"}),
+    ],
+)
+def test_no_x_no_y_is_a_rule_not_an_absence(catalogue, text, expected):
+    assert found(catalogue, text) == expected
