@@ -183,3 +183,15 @@ def test_a_practice_that_used_to_be_is_a_no(catalogue):
 )
 def test_no_x_no_y_is_a_rule_not_an_absence(catalogue, text, expected):
     assert found(catalogue, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("daily mtg 40m, the PM reads out jira", {"long-standups"}),
+        ("interviewer joined 2 wks ago", {"interviewer-new"}),
+        ("work handed out verbally, no tix", {"tickets-afterthought"}),
+    ],
+)
+def test_note_taking_abbreviations(catalogue, text, expected):
+    assert found(catalogue, text) == expected
