@@ -195,3 +195,17 @@ def test_no_x_no_y_is_a_rule_not_an_absence(catalogue, text, expected):
 )
 def test_note_taking_abbreviations(catalogue, text, expected):
     assert found(catalogue, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("peer review 'in name only'", {"no-code-review"}),
+        ("pipeline someday", {"no-ci"}),
+        ("unit tests none at all", {"no-tests"}),
+        ("reviews always", {"code-review-required"}),
+        ("tests sometimes flaky", set()),
+    ],
+)
+def test_a_bare_topic_and_its_answer_without_a_separator(catalogue, text, expected):
+    assert found(catalogue, text) == expected

@@ -252,6 +252,11 @@ class Matcher:
                 if answer:
                     topic = (offset, head)
                     end = offset + split.end() + answer[1]
+            if topic is None:
+                # No separator: "review in name only", "jira supposedly", "CI someday".
+                bare = self._topic_then_answer(sentence)
+                if bare is not None:
+                    topic, answer, end = (offset, bare[0]), bare[1], offset + bare[2]
             if topic is None and index + 1 < len(pieces):
                 found.extend(self._reported_answer(offset, sentence, *pieces[index + 1]))
             if topic is None or answer is None:
@@ -272,6 +277,21 @@ class Matcher:
                     continue
                 found.append(Hit(flag_id, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
         return answered, found
+
+    def _topic_then_answer(self, sentence: str) -> tuple[str, tuple[str, int], int] | None:
+        """(topic, answer, end) when a short sentence is a bare topic and its answer run together."""
+        tokens = tokenize(sentence, self.rules)
+        if not 2 <= len(tokens) <= 8:
+            return None
+        words = tuple(t.word for t in tokens)
+        for size in range(min(len(words) - 1, 4), 0, -1):
+            if self.rules.topics.get(words[:size]) in self.flags:
+                head_end = tokens[size - 1].end
+                answer = self.answers.plain_answer(sentence[head_end:])
+                if answer is None:
+                    return None
+                return sentence[:head_end], answer, head_end + answer[1]
+        return None
 
     def _bare_topic(self, head: str) -> tuple[Hit, ...]:
         """A bare topic before its answer ("tests: none", "CI? someday"), named in the context rules."""
