@@ -169,6 +169,7 @@ class Matcher:
         )
         self.model = model
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
+        self._topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]] = {}
         self._sentence_cache: dict[str, Reading] = {}
 
     @classmethod
@@ -238,25 +239,17 @@ class Matcher:
         answered: set[int] = set()
         for index, (offset, sentence) in enumerate(pieces):
             topic = answer = None
-            mark = _TOPIC_END.search(sentence)
-            if mark and index + 1 < len(pieces) and len(sentence.split()) <= 5:
+            mark, own = self._topic_info(sentence)
+            if mark is not None and index + 1 < len(pieces):
                 # "Code review? Not really." and, in notes, "CI - someday" or "tests: - none"
                 next_offset, next_sentence = pieces[index + 1]
                 answer = self.answers.plain_answer(next_sentence)
                 if answer:
-                    topic = (offset, sentence[: mark.start()])
+                    topic = (offset, sentence[:mark])
                     end = next_offset + answer[1]
-            elif split := _TOPIC_SEPARATOR.search(sentence):
-                head, tail = sentence[: split.start()], sentence[split.end() :]
-                answer = self.answers.plain_answer(tail)
-                if answer:
-                    topic = (offset, head)
-                    end = offset + split.end() + answer[1]
-            if topic is None:
-                # No separator: "review in name only", "jira supposedly", "CI someday".
-                bare = self._topic_then_answer(sentence)
-                if bare is not None:
-                    topic, answer, end = (offset, bare[0]), bare[1], offset + bare[2]
+            if topic is None and own is not None:
+                # "Unit tests: none.", "CI = nope"; without a separator, "review in name only".
+                topic, answer, end = (offset, own[0]), own[1], offset + own[2]
             if topic is None and index + 1 < len(pieces):
                 found.extend(self._reported_answer(offset, sentence, *pieces[index + 1]))
             if topic is None or answer is None:
@@ -278,8 +271,29 @@ class Matcher:
                 found.append(Hit(flag_id, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
         return answered, found
 
+    def _topic_info(self, sentence: str) -> tuple[int | None, tuple[str, tuple[str, int], int] | None]:
+        """Per sentence, cached (the keystroke path): where a short topic ends before a mark that
+        hands its answer to the next sentence, and a topic answered within the sentence."""
+        info = self._topic_cache.get(sentence)
+        if info is None:
+            mark_found = _TOPIC_END.search(sentence) if len(sentence) <= 80 else None
+            mark = mark_found.start() if mark_found and len(sentence.split()) <= 5 else None
+            own = None
+            if mark is None and (split := _TOPIC_SEPARATOR.search(sentence)):
+                answer = self.answers.plain_answer(sentence[split.end() :])
+                if answer:
+                    own = (sentence[: split.start()], answer, split.end() + answer[1])
+            if own is None:
+                own = self._topic_then_answer(sentence)
+            if len(self._topic_cache) > 50_000:
+                self._topic_cache.clear()
+            info = self._topic_cache[sentence] = (mark, own)
+        return info
+
     def _topic_then_answer(self, sentence: str) -> tuple[str, tuple[str, int], int] | None:
         """(topic, answer, end) when a short sentence is a bare topic and its answer run together."""
+        if len(sentence) > 80 or not 2 <= len(sentence.split()) <= 8:
+            return None  # cheap first: most sentences are long
         tokens = tokenize(sentence, self.rules)
         if not 2 <= len(tokens) <= 8:
             return None
