@@ -128,9 +128,11 @@ class AnswerReader:
 
     def red_of(self, *flag_ids: str | None) -> str | None:
         """The red flag among `flag_ids` and their opposites, when there is exactly one."""
-        found = {f for f in flag_ids if f and f in self.reds}
-        found |= {self.opposites.get(f) for f in flag_ids if f and self.opposites.get(f) in self.reds}
-        found.discard(None)
+        found: set[str] = {f for f in flag_ids if f and f in self.reds}
+        for f in flag_ids:
+            other = self.opposites.get(f) if f else None
+            if other and other in self.reds:
+                found.add(other)
         return next(iter(found)) if len(found) == 1 else None
 
     def plain_answer(self, text: str) -> tuple[str, int] | None:
