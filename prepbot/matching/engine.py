@@ -217,8 +217,11 @@ class Matcher:
             self._add_model_hits(hits, unit)
         if question is not None and self._answers_it(question, stated):
             for hit in self.answers.read(text, question):
-                if self.flags[hit.flag_id].opposite in said:
-                    continue  # "Nope, it's all automated": the note's own words outrank a plain yes or no
+                plain = hit.source.startswith("answer '")
+                if self.flags[hit.flag_id].opposite in said or (plain and hit.flag_id in said):
+                    # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
+                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
+                    continue
                 hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
         return self.combine(text, hits)
 
