@@ -490,7 +490,8 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "common_words": "words",
     "abbreviations": "word_map",
     "numbers": "number_map",
-    "answers": {"yes": "words", "no": "words"},
+    "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words"},
+    "topics": "word_map",
     "contractions": "word_text_map",
     "scare_quotes": {"pairs": "words", "max_words": "int"},
 }

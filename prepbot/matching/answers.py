@@ -16,7 +16,11 @@ from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
 ANSWER_WEIGHT = 0.85
-MAX_ANSWER_TOKENS = 25  # answer cues read terse notes only
+MAX_ANSWER_TOKENS = 25
+_KNOWING = frozenset({"interviewer-new", "unclear-product"})  # flags where not knowing is the answer
+_SUBJECTS = frozenset(
+    {"nobody", "one", "noone", "nowhere", "nothing", "none"}
+)  # answers alone, subjects before a verb  # answer cues read terse notes only
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class AnswerReader:
         first_offset, first = next(((o, s) for o, s in pieces if s.strip()), (0, ""))
         tokens = tokenize(first, self.rules)
         if tokens:
-            hits.extend(self._yes_no(first_offset, tokens, question))
+            hits.extend(self._yes_no(first_offset, tokens, question, first))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
         decided = {self.opposites.get(h.flag_id) for h in hits}
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
@@ -93,50 +97,98 @@ class AnswerReader:
                             decision.rule,
                         )
                     )
-        return hits
+        # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
+        last_end = {h.flag_id: h.end for h in hits}
+        return [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
+
+    def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
+        """(name, first word, end word) of a yes, no or red answer at the start of `words`.
+
+        Fillers go first ("lol no", "honestly, no"); the longest phrase wins; a hedge straight after
+        a yes ("yeah, kind of") makes the answer red.
+        """
+        start = 0
+        while start < len(words) - 1 and words[start] in self.rules.answer_fillers:
+            start += 1
+        rest = words[start:]
+        best: tuple[str, int, int] | None = None
+        answers = (
+            (self.rules.answer_unknown, "unknown"),
+            (self.rules.answer_red, "red"),
+            (self.rules.answer_no, "no"),
+            (self.rules.answer_yes, "yes"),
+        )
+        for phrases, name in answers:
+            phrase = _starts_with(rest, phrases)
+            if phrase is not None and (best is None or start + len(phrase) > best[2]):
+                best = (name, start, start + len(phrase))
+        if best is not None and best[0] == "yes" and _starts_with(words[best[2] :], self.rules.answer_red):
+            best = ("red", best[1], best[2] + len(_starts_with(words[best[2] :], self.rules.answer_red) or ()))
+        return best
+
+    def red_of(self, *flag_ids: str | None) -> str | None:
+        """The red flag among `flag_ids` and their opposites, when there is exactly one."""
+        found: set[str] = {f for f in flag_ids if f and f in self.reds}
+        for f in flag_ids:
+            other = self.opposites.get(f) if f else None
+            if other and other in self.reds:
+                found.add(other)
+        return next(iter(found)) if len(found) == 1 else None
 
     def plain_answer(self, text: str) -> tuple[str, int] | None:
-        """("yes" or "no", end offset of the phrase) when `text` is just a plain answer, else None."""
+        """("yes", "no" or "red", end offset of the phrase) when `text` is just a plain answer, else None."""
         if len(text) > 60 or not text.strip():
             return None  # a plain answer is a few words
         tokens = tokenize(text, self.rules)
         if not tokens or len(tokens) > 8:
             return None
         words = [t.word for t in tokens]
-        for phrases, name in ((self.rules.answer_no, "no"), (self.rules.answer_yes, "yes")):
-            phrase = _starts_with(words, phrases)
-            if phrase is None:
-                continue
-            end = tokens[len(phrase) - 1].end
-            rest = text[end:].lstrip()
-            # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
-            if not rest.strip(" .!") or (rest[:1] in ",;-–" and not any(w in self.rules.clause_breakers for w in words)):
-                return name, end
+        found = self._answer_phrase(words)
+        if found is None:
+            return None
+        name, _, stop = found
+        if name == "unknown":
+            return None
+        end = tokens[stop - 1].end
+        rest = text[end:].lstrip()
+        # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
+        if not rest.strip(" .!?)\"'") or (rest[:1] in ",;-–(" and not any(w in self.rules.clause_breakers for w in words)):
+            return name, end
         return None
 
-    def _yes_no(self, offset: int, tokens: list[Token], question: Question) -> list[AnswerHit]:
-        """A plain yes or no at the start of the note, not taken back by a "but" clause."""
+    def _yes_no(self, offset: int, tokens: list[Token], question: Question, sentence: str = "") -> list[AnswerHit]:
+        """A plain yes or no (or a hedge: "kinda", "used to") at the start of the note, not taken
+        back by a "but" clause."""
         words = [t.word for t in tokens]
         key = question.answers
-        for phrases, flag_id, name in ((self.rules.answer_no, key.if_no, "no"), (self.rules.answer_yes, key.if_yes, "yes")):
-            phrase = _starts_with(words, phrases)
-            if phrase is None:
-                continue
-            if not flag_id:
+        found = self._answer_phrase(words)
+        if found is None:
+            return []
+        name, first, stop = found
+        if name == "unknown":
+            # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
+            if key.if_no not in _KNOWING:
                 return []
-            rest = words[len(phrase) :]
-            if any(w in self.rules.clause_breakers for w in rest):
-                return []  # "no, but every PR gets a look": the plain answer is taken back
-            end = tokens[len(phrase) - 1].end
-            said = " ".join(phrase)
-            return [
-                AnswerHit(
-                    flag_id,
-                    ANSWER_WEIGHT,
-                    offset + tokens[0].start,
-                    offset + end,
-                    f"answer '{said}' to question {question.id}",
-                    f"a plain {name} to \u201c{question.ask}\u201d",
-                )
-            ]
-        return []
+            name = "no"
+        flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (
+            self.red_of(key.if_yes, key.if_no) if name == "red" else None
+        )
+        if not flag_id:
+            return []
+        if any(w in self.rules.clause_breakers for w in words[stop:]):
+            return []  # "no, but every PR gets a look": the plain answer is taken back
+        if words[stop - 1] in _SUBJECTS and stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip():
+            return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
+        said = " ".join(words[first:stop])
+        return [
+            AnswerHit(
+                flag_id,
+                ANSWER_WEIGHT,
+                offset + tokens[first].start,
+                offset + tokens[stop - 1].end,
+                f"answer '{said}' to question {question.id}",
+                f"a plain {name} to \u201c{question.ask}\u201d"
+                if name != "red"
+                else f"a hedged answer to \u201c{question.ask}\u201d",
+            )
+        ]

@@ -17,7 +17,8 @@ from typing import Any
 from prepbot.matching.text import Token
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
-DIRECTIONS = ("forward", "backward", "both", "earlier_clauses")
+_DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
+DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause")
 # What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
@@ -67,6 +68,13 @@ class ContextRules:
     numbers: dict[str, float]
     answer_yes: tuple[tuple[str, ...], ...] = ()
     answer_no: tuple[tuple[str, ...], ...] = ()
+    # Answers that say the practice is not really there whichever way the question was asked
+    # ("kinda", "used to", "we're working on it"): they read the question's red flag.
+    answer_red: tuple[tuple[str, ...], ...] = ()
+    answer_unknown: tuple[tuple[str, ...], ...] = ()  # "no idea", "not sure": no answer at all
+    answer_fillers: frozenset[str] = frozenset()  # "lol no", "honestly, no": words before the answer
+    # Bare topics a shorthand note answers ("tests: none", "CI? someday"): phrase -> the flag it names.
+    topics: dict[tuple[str, ...], str] = field(default_factory=dict)
     contractions: dict[str, str] = field(default_factory=dict)
     negation_prefixes: frozenset[str] = frozenset()  # "un", "non": split off a cue word, they negate only it
     negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
@@ -108,6 +116,10 @@ class ContextRules:
             numbers={str(k): float(v) for k, v in data["numbers"].items()},
             answer_yes=_phrases(data["answers"]["yes"]),
             answer_no=_phrases(data["answers"]["no"]),
+            answer_red=_phrases(data["answers"].get("red", ())),
+            answer_unknown=_phrases(data["answers"].get("unknown", ())),
+            answer_fillers=frozenset(str(w) for w in data["answers"].get("fillers", ())),
+            topics={p: str(flag) for flag, words in data.get("topics", {}).items() for p in _phrases(words)},
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
             negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
             negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
@@ -127,6 +139,12 @@ class ContextRules:
                     (modifier.name, phrase, modifier.direction, modifier.window, modifier.effect)
                 )
         return index
+
+    def _topics_by_flag(self) -> dict[str, list[str]]:
+        by_flag: dict[str, list[str]] = {}
+        for phrase, flag in self.topics.items():
+            by_flag.setdefault(flag, []).append(" ".join(phrase))
+        return by_flag
 
     @cached_property
     def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
@@ -171,7 +189,14 @@ class ContextRules:
             "common_words": sorted(self.common_words - self.negation_before),
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
             "numbers": dict(self.numbers),
-            "answers": {"yes": [" ".join(p) for p in self.answer_yes], "no": [" ".join(p) for p in self.answer_no]},
+            "answers": {
+                "yes": [" ".join(p) for p in self.answer_yes],
+                "no": [" ".join(p) for p in self.answer_no],
+                "red": [" ".join(p) for p in self.answer_red],
+                "unknown": [" ".join(p) for p in self.answer_unknown],
+                "fillers": sorted(self.answer_fillers),
+            },
+            "topics": self._topics_by_flag(),
             "contractions": dict(self.contractions),
             "scare_quotes": {"pairs": list(self.scare_quote_pairs), "max_words": self.scare_quote_words},
         }
@@ -309,8 +334,21 @@ def decide(
         backward = backward and tokens[trigger.start].clause == clause_last
         # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.
         backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last)
+        # Shorthand: "TDD tried, dropped", "reviews, in theory": the next clause opens with the trigger.
+        backward = backward or (
+            trigger.direction == "next_clause"
+            and trigger.start > last
+            and tokens[trigger.start].clause == clause_last + 1
+            and trigger.start - last <= trigger.window
+            and all(tokens[i].clause == clause_last for i in range(last + 1, max(last + 1, trigger.start - 1)))
+            # ...but "tests, dropped the flaky ones" drops something else
+            and not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
+        )
         # A trigger among the cue's own words ("the daily used to drag on for an hour") applies too.
-        inside = first < trigger.start < last and trigger.direction != "earlier_clauses"
+        # (Not in a cue that spans clauses: "deployed by hand until last year, now automatic" — the
+        # "until" belongs to the first clause, not to "deploy ... automatic".)
+        inside = first < trigger.start < last and trigger.direction not in ("earlier_clauses", "next_clause")
+        inside = inside and clause_first == clause_last
         if not (forward or backward or inside):
             continue
         if trigger.effect == "nothing":

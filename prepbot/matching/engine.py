@@ -41,6 +41,9 @@ MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to
 # The classifier reads at most this many pieces of one text (the first ones, in order): about two
 # seconds here. Notes and reviews are far shorter; past it, a pasted book is read by the cues alone.
 MODEL_BUDGET = 600
+# Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
+_TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
+_TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,7 @@ class Matcher:
         )
         self.model = model
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
+        self._topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]] = {}
         self._sentence_cache: dict[str, Reading] = {}
 
     @classmethod
@@ -208,10 +212,16 @@ class Matcher:
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
                 )
         stated = set(hits)  # what the words say on their own, before the classifier
+        said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}  # ...and say clearly
         for unit in units:
             self._add_model_hits(hits, unit)
         if question is not None and self._answers_it(question, stated):
             for answer in self.answers.read(text, question):
+                plain = answer.source.startswith("answer '")
+                if self.flags[answer.flag_id].opposite in said or (plain and answer.flag_id in said):
+                    # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
+                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
+                    continue
                 hits.setdefault(answer.flag_id, []).append(
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
                 )
@@ -234,33 +244,84 @@ class Matcher:
         answered: set[int] = set()
         for index, (offset, sentence) in enumerate(pieces):
             topic = answer = None
-            if sentence.rstrip().endswith("?") and index + 1 < len(pieces) and len(sentence.split()) <= 4:
+            mark, own = self._topic_info(sentence)
+            if mark is not None and index + 1 < len(pieces):
+                # "Code review? Not really." and, in notes, "CI - someday" or "tests: - none"
                 next_offset, next_sentence = pieces[index + 1]
                 answer = self.answers.plain_answer(next_sentence)
                 if answer:
-                    topic = (offset, sentence.rstrip()[:-1])
+                    topic = (offset, sentence[:mark])
                     end = next_offset + answer[1]
-            elif ":" in sentence:
-                head, _, tail = sentence.rpartition(":")
-                answer = self.answers.plain_answer(tail)
-                if answer:
-                    topic = (offset, head)
-                    end = offset + len(head) + 1 + answer[1]
+            if topic is None and own is not None:
+                # "Unit tests: none.", "CI = nope"; without a separator, "review in name only".
+                topic, answer, end = (offset, own[0]), own[1], offset + own[2]
             if topic is None and index + 1 < len(pieces):
                 found.extend(self._reported_answer(offset, sentence, *pieces[index + 1]))
             if topic is None or answer is None:
                 continue
-            answered.add(index)
             said, _ = answer
-            for hit in self.reading(topic[1] + ".").hits:
-                flag_id = hit.flag_id
+            hits = self.reading(topic[1] + ".").hits
+            if all(h.score < REPORT_THRESHOLD for h in hits):
+                hits = self._bare_topic(topic[1]) or hits  # "tests: none": a bare topic names its practice
+            if hits:
+                answered.add(index)
+            for hit in hits:
+                target: str | None = hit.flag_id
                 if said == "no":
-                    opposite = self.flags[hit.flag_id].opposite
-                    if opposite is None:
-                        continue
-                    flag_id = opposite
-                found.append(Hit(flag_id, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
+                    target = self.flags[hit.flag_id].opposite
+                elif said == "red":
+                    target = self.answers.red_of(hit.flag_id)
+                if target is None:
+                    continue
+                found.append(Hit(target, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
         return answered, found
+
+    def _topic_info(self, sentence: str) -> tuple[int | None, tuple[str, tuple[str, int], int] | None]:
+        """Per sentence, cached (the keystroke path): where a short topic ends before a mark that
+        hands its answer to the next sentence, and a topic answered within the sentence."""
+        info = self._topic_cache.get(sentence)
+        if info is None:
+            mark_found = _TOPIC_END.search(sentence) if len(sentence) <= 80 else None
+            mark = mark_found.start() if mark_found and len(sentence.split()) <= 5 else None
+            own = None
+            if mark is None and (split := _TOPIC_SEPARATOR.search(sentence)):
+                answer = self.answers.plain_answer(sentence[split.end() :])
+                if answer:
+                    own = (sentence[: split.start()], answer, split.end() + answer[1])
+            if own is None:
+                own = self._topic_then_answer(sentence)
+            if len(self._topic_cache) > 50_000:
+                self._topic_cache.clear()
+            info = self._topic_cache[sentence] = (mark, own)
+        return info
+
+    def _topic_then_answer(self, sentence: str) -> tuple[str, tuple[str, int], int] | None:
+        """(topic, answer, end) when a short sentence is a bare topic and its answer run together."""
+        if len(sentence) > 80 or not 2 <= len(sentence.split()) <= 8:
+            return None  # cheap first: most sentences are long
+        tokens = tokenize(sentence, self.rules)
+        if not 2 <= len(tokens) <= 8:
+            return None
+        words = tuple(t.word for t in tokens)
+        for size in range(min(len(words) - 1, 4), 0, -1):
+            if self.rules.topics.get(words[:size]) in self.flags:
+                head_end = tokens[size - 1].end
+                answer = self.answers.plain_answer(sentence[head_end:])
+                if answer is None:
+                    return None
+                return sentence[:head_end], answer, head_end + answer[1]
+        return None
+
+    def _bare_topic(self, head: str) -> tuple[Hit, ...]:
+        """A bare topic before its answer ("tests: none", "CI? someday"), named in the context rules."""
+        tokens = tokenize(head, self.rules)
+        words = tuple(t.word for t in tokens)
+        for size in range(min(len(words), 4), 0, -1):
+            flag_id = self.rules.topics.get(words[-size:])
+            if flag_id in self.flags and len(words) - size <= 1:
+                start = tokens[-size].start
+                return (Hit(flag_id, 0.9, start, tokens[-1].end, f"topic: {' '.join(words[-size:])}", ""),)
+        return ()
 
     def _reported_answer(self, offset: int, sentence: str, next_offset: int, next_sentence: str) -> list[Hit]:
         """ "I asked if they review code. He laughed.": the question's words read as a statement,
