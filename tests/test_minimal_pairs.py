@@ -96,3 +96,19 @@ def test_every_paired_flag_is_covered_both_ways(catalogue):
 )
 def test_context_rules(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # "never skip" is no negation of a review cue, but it negates the cue "skip ... review"
+        ("We never skip code review.", {"code-review-required"}),
+        ("we never skip reviews", {"code-review-required"}),
+        ("Code review is never skipped.", {"code-review-required"}),
+        ("Reviews are never skipped here.", {"code-review-required"}),
+        ("We skip reviews when we are in a hurry.", {"no-code-review"}),
+        ("Code review is never done.", {"no-code-review"}),
+    ],
+)
+def test_a_pseudo_negation_still_negates_a_cue_that_starts_inside_it(matcher, note, expected):
+    assert {m.id for m in matcher.match(note, model="off")} == expected

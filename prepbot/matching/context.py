@@ -228,6 +228,9 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
     return [i for i, w in enumerate(words) if w == first and tuple(words[i : i + size]) == phrase]
 
 
+PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
+
+
 def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     """Every negation and modifier trigger in a sentence, pseudo-negations masked out.
 
@@ -235,6 +238,7 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     """
     words = [t.word for t in tokens]
     masked: set[int] = set()
+    phrase_end: dict[int, int] = {}  # where the pseudo-negation starting at a word ends
     pseudo, modifiers = rules.pseudo_by_first_word, rules.triggers_by_first_word
     found: list[Trigger] = []
     # A trigger written "^ when" only counts at the start of the sentence.
@@ -245,11 +249,17 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
         for phrase in pseudo.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 masked.update(range(i, i + len(phrase)))
+                phrase_end.setdefault(i, i + len(phrase))
         for kind, phrase, direction, window, effect in modifiers.get(word, ()):
             if i not in masked and tuple(words[i : i + len(phrase)]) == phrase:
                 found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window, effect))
     negating = rules.negation_before | rules.negation_prefixes
     negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in negating and i not in masked]
+    # A pseudo-negation keeps its negation for a cue that starts inside it: "we never skip reviews"
+    # says nothing against a review cue, but it does negate the cue "skip ... review".
+    # (`window` holds where the phrase ends: the cue must cover its last word, so "no tests, no merge"
+    # stays a rule.)
+    negations += [Trigger(PSEUDO, i, i + 1, words[i], window=end) for i, end in phrase_end.items() if words[i] in negating]
     return negations + found
 
 
@@ -326,7 +336,7 @@ def decide(
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
     modifier: Trigger | None = None
     for trigger in triggers:
-        if trigger.kind == "negation":
+        if trigger.kind in ("negation", PSEUDO):
             continue
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
@@ -393,7 +403,7 @@ def _polarity(
     before = [
         t
         for t in triggers
-        if t.kind == "negation"
+        if (t.kind == "negation" or (t.kind == PSEUDO and t.end == first and last >= t.window - 1))
         and t.end <= first
         and first - t.start <= rules.negation_window
         and tokens[t.start].scope == scope
@@ -416,7 +426,7 @@ def _polarity(
     inside = [
         t
         for t in triggers
-        if t.kind == "negation"
+        if (t.kind == "negation" or (t.kind == PSEUDO and t.end in matched_set and last >= t.window - 1))
         and first < t.start < last
         and (t.start not in matched_set or t.words in rules.contractions)
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
@@ -427,13 +437,15 @@ def _polarity(
     # "a build server was not used", "code review isn't done": a negated verb right after the cue;
     # "weekend work happens once a year": a frequency that says it hardly happens.
     after = [t for t in tokens[last + 1 : last + 1 + rules.rare_window] if t.scope == tokens[last].scope]
+    pseudo_at = {t.start for t in triggers if t.kind == PSEUDO}
     words = [t.word for t in after]
     if tokens[last].word in rules.contractions and not inside and len(matched) > 1:
         negations += 1  # "reviews arent" read as "reviews are" ends with its negation
         reasons.append(f"negation inside: '{tokens[last].word}'")
     elif words and (
-        words[0] in rules.negation_after or (words[0] in rules.be_words and len(words) > 1 and words[1] in rules.negation_before)
-    ):
+        (words[0] in rules.negation_after and last + 1 not in pseudo_at)
+        or (words[0] in rules.be_words and len(words) > 1 and words[1] in rules.negation_before and last + 2 not in pseudo_at)
+    ):  # ...but not a pseudo-negation: "code review is never skipped"
         negations += 1
         reasons.append(f"negation after: '{' '.join(words[:2]) if words[0] in rules.be_words else words[0]}'")
     else:

@@ -23,6 +23,7 @@ from typing import Any
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
 from prepbot.matching.context import (
+    PSEUDO,
     ContextRules,
     Decision,
     answer_to_question,
@@ -443,7 +444,7 @@ class Matcher:
         blocked: set[str] = set()
         readings = self.cues.find(tokens)
         triggers = scan(tokens, self.rules)
-        model_ok = not any(t.kind != "negation" for t in triggers) and (bool(readings) or self.cues.topical(tokens))
+        model_ok = not any(t.kind not in ("negation", PSEUDO) for t in triggers) and (bool(readings) or self.cues.topical(tokens))
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
