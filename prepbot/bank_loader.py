@@ -486,6 +486,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {
         "short_question_words": "int",
         "answered_yes": "words",
         "answered_no": "words",
+        "own_start": "words",
     },
     "common_words": "words",
     "abbreviations": "word_map",

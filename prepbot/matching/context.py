@@ -82,6 +82,9 @@ class ContextRules:
     answered_no: tuple[tuple[str, ...], ...] = ()
     scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
     scare_quote_words: int = 0  # at most this many words between them
+    # The candidate's own questions and to-dos in notes ("ask: do they have CI?", "q - who decides
+    # priorities?", "? tests"): phrases that open such a sentence; a phrase of marks is read off the text.
+    own_question_starts: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -127,6 +130,7 @@ class ContextRules:
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
             scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
+            own_question_starts=_phrases(questions.get("own_start", ())),
         )
 
     @cached_property
@@ -185,6 +189,7 @@ class ContextRules:
                 "short_question_words": self.short_question_words,
                 "answered_yes": [" ".join(p) for p in self.answered_yes],
                 "answered_no": [" ".join(p) for p in self.answered_no],
+                "own_start": [" ".join(p) for p in self.own_question_starts],
             },
             "common_words": sorted(self.common_words - self.negation_before),
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
@@ -307,9 +312,32 @@ def answer_to_question(tokens: list[Token], rules: ContextRules) -> tuple[str, s
     return None
 
 
+_LEAD = " \t\r\n-*•>·–—([{"
+
+
+def own_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
+    """The words that open the candidate's own question or to-do ("ask:", "q -", "need to ask",
+    "?"), or "": such a sentence is what the candidate wants to find out, not a finding."""
+    opening = sentence.lstrip(_LEAD)
+    for phrase in rules.own_question_starts:
+        size = len(phrase)
+        if not phrase[0][:1].isalnum():  # a mark ("?") opens the line
+            if opening.startswith(phrase[0]):
+                return phrase[0]
+            continue
+        if size <= len(tokens) and all(tokens[i].word == phrase[i] for i in range(size)):
+            after = sentence[tokens[size - 1].end : tokens[size - 1].end + 1]
+            if not after.isalnum():  # "q: ..." is a question, "Q3 planning" is not
+                return " ".join(phrase)
+    return ""
+
+
 def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
     """Why a sentence only reports or asks a question (and so states no fact), or ""."""
     words = [t.word for t in tokens]
+    own = own_question(sentence, tokens, rules)
+    if own:
+        return "the candidate's own question: '" + own + "'"
     reported = reported_question(tokens, rules)
     if reported is not None:
         return "reported question: '" + reported[0] + "'"

@@ -93,6 +93,7 @@ class Reading:
     span: tuple[int, int]  # the sentence without surrounding white space
     negated: bool = False  # the sentence holds a negation: the classifier's green readings are not trusted there
     asked: int = -1  # a reported question ("I asked if ..."): where the question's words start, else -1
+    question: bool = False  # a question or the candidate's own to-do: no reading of it counts, the classifier's neither
 
 
 @dataclass(frozen=True)
@@ -360,6 +361,7 @@ class Matcher:
             usable = [r for _, r in readings if r.model_ok]
             if not usable:
                 return []
+            text = _without_questions(text, pieces, readings)
             blocked = frozenset().union(*(r.blocked for _, r in readings))
             ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
             lead = len(text) - len(text.lstrip())
@@ -439,7 +441,7 @@ class Matcher:
             if reported is not None and reported[1] < len(tokens):
                 about_self = {"me", "us"} & set(reported[0].split()) or tokens[reported[1]].word in ("i", "my", "me")
                 asked = -1 if about_self else tokens[reported[1]].start  # "they asked me if I ...": not the team
-            return Reading((), frozenset(), False, span, asked=asked)
+            return Reading((), frozenset(), False, span, asked=asked, question=asked < 0)
         hits: list[Hit] = []
         blocked: set[str] = set()
         readings = self.cues.find(tokens)
@@ -560,6 +562,18 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
         right -= 1
     return (left, right) if left <= start and right >= end else (start, end)
+
+
+def _without_questions(text: str, pieces, readings) -> str:
+    """The text with its question sentences blanked out (offsets kept): a classifier that reads
+    the whole note reads nothing into "ask: do they have CI?" while still reading the rest."""
+    asked = [(offset + r.span[0], offset + r.span[1]) for (offset, _), (_, r) in zip(pieces, readings, strict=True) if r.question]
+    if not asked:
+        return text
+    chars = list(text)
+    for start, end in asked:
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    return "".join(chars)
 
 
 def _pieces(text: str):
