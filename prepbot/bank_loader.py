@@ -494,7 +494,8 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words"},
     "topics": "word_map",
     "contractions": "word_text_map",
-    "scare_quotes": {"pairs": "words", "max_words": "int"},
+    "scare_quotes": {"pairs": "words", "max_words": "int", "verbs": "words"},
+    "past_words": "words",
 }
 
 

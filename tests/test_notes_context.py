@@ -96,3 +96,86 @@ def test_the_classifier_reads_nothing_into_the_question_but_still_reads_the_rest
     # the evidence still points into the note as written, on its second line
     [match] = [m for m in matcher.match(note) if m.id == "on-call-burden"]
     assert all(e.start > note.index("\n") and note[e.start : e.end] == e.text for e in match.evidence)
+
+
+# -- hedges, names only, fixed or dropped practices, negated negatives, advice: each a general rule
+
+
+def reasons(matcher, text: str) -> dict[str, list[str]]:
+    return {m.id: [e.context for e in m.evidence] for m in matcher.match(text, model="off")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hedges: the practice is not really there
+        ("integration tests are 'a goal' for this year", {"no-tests"}),
+        ("peer reviews 'when possible'", {"no-code-review"}),
+        ("code review happens... sometimes", {"no-code-review"}),
+        ("bug triage is something they'd like to do eventually", {"bugs-untracked"}),
+        ("it'd be great if they had a build server", {"no-ci"}),
+        # in name only
+        ("they 'have' unit tests, a dozen, all stale", {"no-tests"}),
+        ("approvals required on paper, admins merge around them", {"no-code-review"}),
+        ("PR reviews in name only", {"no-code-review"}),
+        # advice and proposals to the team show the state they would fix
+        ("they ought to automate the deploys", {"no-ci"}),
+        ("someone should set up jira for the bugs", {"bugs-untracked"}),
+        ("the team needs a proper backlog", {"no-backlog"}),
+        ("suggest they keep a ranked backlog", {"no-backlog"}),
+        ("my advice to them: track bugs somewhere other than email", {"bugs-untracked"}),
+        # negated negatives
+        ("no unreviewed code reaches prod", {"code-review-required"}),
+        ("nothing ships w/o passing CI", {"has-ci"}),
+        ("bugs never get lost, they all end up in the tracker", {"bugs-tracked"}),
+        ("haven't been paged on a weekend since I joined, he said", {"no-after-hours-contact"}),
+        # dropped
+        ("used to have mandatory reviews, dropped them last year", {"no-code-review"}),
+        ("e2e suite deleted, nobody kept it green", {"no-tests"}),
+    ],
+)
+def test_each_class_reads_the_state_the_team_is_in(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the old state told in the past, the new one in a later clause: only the new one counts
+        ("bugs were kept in email threads, moved to linear last year, triaged weekly", {"bugs-tracked"}),
+        ("crunch was normal before the new VP, now nobody works late", set()),
+        ("standups were status meetings, trimmed to 10 min", set()),
+        ("was cowboy coding till last spring, now every PR gets reviewed", {"code-review-required"}),
+        ("pushing straight to prod ended when they turned on branch protection", {"code-review-required"}),
+        # ...but a present problem with a "now" after it stands, and a good thing told in the past stays
+        ("there are no tests and now they want us to ship twice as fast", {"no-tests"}),
+        ("unit tests were added last year, now every service has them", {"has-tests"}),
+        # "now that" gives a reason, not a change
+        ("pull requests require an approval now that the repo has owners", {"code-review-required"}),
+    ],
+)
+def test_a_fixed_problem_reads_the_new_state(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_each_reading_names_the_rule_that_made_it(matcher):
+    assert reasons(matcher, "the standup was an hour long, now 10 min") == {}
+    said = reasons(matcher, "they 'have' unit tests")
+    assert said == {"no-tests": ["scare quotes: 'have'"]}
+    said = reasons(matcher, "peer reviews 'when possible'")
+    assert said["no-code-review"][0].endswith("'when possible'")
+
+
+def test_where_the_rules_turned_a_reading_round_the_classifier_cannot_put_it_back(catalogue):
+    class Contrary:
+        """Reads the practice itself wherever its words appear: what a careless reader would."""
+
+        unit = "text"
+        thresholds: dict[str, float] = {}
+
+        def flags(self, texts):
+            return [{"has-tests": 0.97} if "tests" in t else {} for t in texts]
+
+    matcher = Matcher.from_bank(catalogue.bank, catalogue.rules, ModelSlot(lambda: Contrary()))
+    for note in ("they 'try to' write tests when there's time", "TDD tried, dropped; unit tests deleted too"):
+        assert {m.id for m in matcher.match(note)} == {"no-tests"}, note

@@ -18,12 +18,13 @@ from prepbot.matching.text import Token
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
 _DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
-DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause")
+DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses")
 # What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
-# "past" (a practice of the past is gone: a green cue reads its red opposite, a red one nothing).
-EFFECTS = ("nothing", "opposite", "red", "past")
+# "past" (a practice of the past is gone: a green cue reads its red opposite, a red one nothing),
+# "fixed" (a problem of the past is gone: a red cue says nothing, a green one stands).
+EFFECTS = ("nothing", "opposite", "red", "past", "fixed")
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
@@ -85,6 +86,11 @@ class ContextRules:
     # The candidate's own questions and to-dos in notes ("ask: do they have CI?", "q - who decides
     # priorities?", "? tests"): phrases that open such a sentence; a phrase of marks is read off the text.
     own_question_starts: tuple[tuple[str, ...], ...] = ()
+    # Words that put a clause in the past ("was", "used", "ago"): an earlier_past_clauses trigger
+    # ("..., now ...") only reaches a cue in a clause that holds one.
+    past_words: frozenset[str] = frozenset()
+    # A word in scare quotes before a cue says the practice is there in name only: "they 'have' tests".
+    scare_quote_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -131,6 +137,8 @@ class ContextRules:
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
             scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
             own_question_starts=_phrases(questions.get("own_start", ())),
+            past_words=frozenset(str(w) for w in data.get("past_words", ())),
+            scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
         )
 
     @cached_property
@@ -203,7 +211,12 @@ class ContextRules:
             },
             "topics": self._topics_by_flag(),
             "contractions": dict(self.contractions),
-            "scare_quotes": {"pairs": list(self.scare_quote_pairs), "max_words": self.scare_quote_words},
+            "scare_quotes": {
+                "pairs": list(self.scare_quote_pairs),
+                "max_words": self.scare_quote_words,
+                "verbs": sorted(self.scare_quote_verbs),
+            },
+            "past_words": sorted(self.past_words),
         }
 
 
@@ -286,6 +299,15 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
         # The quotes hold the cue's words and at most one more: "'on the roadmap'" hedges the roadmap, not CI.
         if len(inside.split()) <= min(rules.scare_quote_words, len(matched) + 1):
             return inside.strip()
+    # "they 'have' unit tests": a verb in quotes a few words before the cue, in its clause.
+    for i in range(matched[0] - 1, max(-1, matched[0] - 5), -1):
+        token = tokens[i]
+        if token.clause != tokens[matched[0]].clause:
+            break
+        if token.word in rules.scare_quote_verbs and 0 < token.start and token.end < len(sentence):
+            pair = sentence[token.start - 1] + sentence[token.end]
+            if pair in rules.scare_quote_pairs:
+                return sentence[token.start : token.end]
     return ""
 
 
@@ -372,6 +394,14 @@ def decide(
         backward = backward and tokens[trigger.start].clause == clause_last
         # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.
         backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last)
+        # "standups ran an hour back then, now 10 min": a later clause says what holds now; it only
+        # reaches a cue whose clause is told in the past.
+        backward = backward or (
+            trigger.direction == "earlier_past_clauses"
+            and trigger.start > last
+            and tokens[trigger.start].clause > clause_last
+            and any(t.word in rules.past_words for t in tokens if t.clause == clause_last)
+        )
         # Shorthand: "TDD tried, dropped", "reviews, in theory": the next clause opens with the trigger.
         backward = backward or (
             trigger.direction == "next_clause"
@@ -385,7 +415,11 @@ def decide(
         # A trigger among the cue's own words ("the daily used to drag on for an hour") applies too.
         # (Not in a cue that spans clauses: "deployed by hand until last year, now automatic" — the
         # "until" belongs to the first clause, not to "deploy ... automatic".)
-        inside = first < trigger.start < last and trigger.direction not in ("earlier_clauses", "next_clause")
+        inside = first < trigger.start < last and trigger.direction not in (
+            "earlier_clauses",
+            "next_clause",
+            "earlier_past_clauses",
+        )
         inside = inside and clause_first == clause_last
         if not (forward or backward or inside):
             continue
@@ -407,6 +441,8 @@ def decide(
         return Decision(None, None, rule)  # negated, and the flag has no opposite: nothing to turn round
     if modifier.effect == "opposite":
         return Decision(other, modifier.start, rule)
+    if modifier.effect == "fixed":
+        return Decision(None, None, rule) if current_red else Decision(current, decision.trigger, rule)
     if modifier.effect == "past":
         # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red.
         return Decision(None, None, rule) if current_red or decision.flag_id is None else Decision(other, modifier.start, rule)

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from prepbot.matching.context import ContextRules
 
-TOKEN_RE = re.compile(r",|w/o|24/7|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-# A mark that opens a line ("? tests": the candidate's own question) ends no sentence.
-SENTENCE_BREAK_RE = re.compile(r"(?<!^)(?<!\n)(?<!\n )[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n")
+TOKEN_RE = re.compile(r",|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+# A mark that opens a line ("? tests": the candidate's own question) ends no sentence, nor does a
+# pause before a lower-case word ("code review happens... sometimes").
+SENTENCE_BREAK_RE = re.compile(r"(?<!^)(?<!\n)(?<!\n )(?<!\.)(?!\.{2,}\s+[a-z])[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n")
 # Characters that are invisible inside a word: a zero-width space or joiner must not split it.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
