@@ -179,3 +179,19 @@ def test_where_the_rules_turned_a_reading_round_the_classifier_cannot_put_it_bac
     matcher = Matcher.from_bank(catalogue.bank, catalogue.rules, ModelSlot(lambda: Contrary()))
     for note in ("they 'try to' write tests when there's time", "TDD tried, dropped; unit tests deleted too"):
         assert {m.id for m in matcher.match(note)} == {"no-tests"}, note
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("peer review is 'encouraged'", {"no-code-review"}),
+        ("'mostly' automated deploys", {"no-ci"}),
+        ("devs are 'supposed to' write unit tests", {"no-tests"}),
+        ("linear for bugs, in principle", {"bugs-untracked"}),
+        ("they claim 90% coverage, doubtful", {"no-tests"}),
+        # a quoted name is not a hedge
+        ("the 'platform' team owns the pipeline, CI runs on every push", {"has-ci"}),
+    ],
+)
+def test_hedges_in_quotes_and_claims(matcher, text, expected):
+    assert found(matcher, text) == expected

@@ -299,15 +299,22 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
         # The quotes hold the cue's words and at most one more: "'on the roadmap'" hedges the roadmap, not CI.
         if len(inside.split()) <= min(rules.scare_quote_words, len(matched) + 1):
             return inside.strip()
-    # "they 'have' unit tests": a verb in quotes a few words before the cue, in its clause.
-    for i in range(matched[0] - 1, max(-1, matched[0] - 5), -1):
+    # "they 'have' unit tests", "code review is 'encouraged'": one of a few words in quotes, close
+    # to the cue in its clause.
+    clause = tokens[matched[0]].clause
+    near = [*range(matched[0] - 1, max(-1, matched[0] - 5), -1), *range(matched[-1] + 1, min(len(tokens), matched[-1] + 5))]
+    for i in near:
         token = tokens[i]
-        if token.clause != tokens[matched[0]].clause:
-            break
-        if token.word in rules.scare_quote_verbs and 0 < token.start and token.end < len(sentence):
-            pair = sentence[token.start - 1] + sentence[token.end]
-            if pair in rules.scare_quote_pairs:
-                return sentence[token.start : token.end]
+        if token.clause != clause or token.word not in rules.scare_quote_verbs:
+            continue
+        left = token.start - 1
+        right = token.end
+        # "'supposed to'": the quote may hold one more word after it
+        if right < len(sentence) and sentence[right] == " " and i + 1 < len(tokens) and tokens[i + 1].start == right + 1:
+            right = tokens[i + 1].end if sentence[tokens[i + 1].end : tokens[i + 1].end + 1] in "'\"’”" else right
+        if 0 <= left and right < len(sentence) and sentence[left] + sentence[right] in rules.scare_quote_pairs:
+            if left == 0 or not sentence[left - 1].isalnum():
+                return sentence[token.start : right]
     return ""
 
 
