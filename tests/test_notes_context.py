@@ -195,3 +195,36 @@ def test_where_the_rules_turned_a_reading_round_the_classifier_cannot_put_it_bac
 )
 def test_hedges_in_quotes_and_claims(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change of practice: the old state is gone, the new one reads from its own words
+        ("went from manual deploys to full CD last year", {"has-ci"}),
+        ("switched from email bug reports to linear", {"bugs-tracked"}),
+        ("manual releases are history", {"has-ci"}),
+        ("peer reviews got introduced after the outage", {"code-review-required"}),
+        ("code reviews fell by the wayside last year", {"no-code-review"}),
+        ("the monolith was spaghetti code, since rewritten", set()),
+        # "anymore" leaves the negation to say what holds now
+        ("nobody writes tests anymore", {"no-tests"}),
+        ("overtime is not a thing anymore", set()),
+        # a build that broke is still a build server
+        ("the CI pipeline is broken on main again, someone is fixing it", {"has-ci"}),
+    ],
+)
+def test_changes_of_practice(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_anymore_keeps_the_classifier_out_of_the_sentence(catalogue):
+    class Overtime:
+        unit = "text"
+        thresholds: dict[str, float] = {}
+
+        def flags(self, texts):
+            return [{"overtime-expected": 0.95} for _ in texts]
+
+    matcher = Matcher.from_bank(catalogue.bank, catalogue.rules, ModelSlot(lambda: Overtime()))
+    assert {m.id for m in matcher.match("overtime not a thing anymore")} == set()

@@ -23,8 +23,9 @@ DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
 # "past" (a practice of the past is gone: a green cue reads its red opposite, a red one nothing),
-# "fixed" (a problem of the past is gone: a red cue says nothing, a green one stands).
-EFFECTS = ("nothing", "opposite", "red", "past", "fixed")
+# "fixed" (a problem of the past is gone: a red cue says nothing, a green one stands), "keep" (the
+# words change nothing a cue says, but the sentence is ruled by them: "not a thing anymore").
+EFFECTS = ("nothing", "opposite", "red", "past", "fixed", "keep")
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
@@ -393,7 +394,7 @@ def decide(
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
     modifier: Trigger | None = None
     for trigger in triggers:
-        if trigger.kind in ("negation", PSEUDO):
+        if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep":
             continue
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
