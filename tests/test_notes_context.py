@@ -228,3 +228,50 @@ def test_anymore_keeps_the_classifier_out_of_the_sentence(catalogue):
 
     matcher = Matcher.from_bank(catalogue.bank, catalogue.rules, ModelSlot(lambda: Overtime()))
     assert {m.id for m in matcher.match("overtime not a thing anymore")} == set()
+
+
+# -- plain notes: the shorthand people scribble during a call
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no PRs, devs push to master", {"no-code-review"}),
+        ("merges happen w/o anyone looking at the diff", {"no-code-review"}),
+        ("no reviewer on most changes", {"no-code-review"}),
+        ("bug tracker = a shared google doc", {"bugs-untracked"}),
+        ("jira gets backfilled at the end of the month", {"tickets-afterthought"}),
+        ("most work untracked", {"tickets-afterthought"}),
+        ("tracker is a graveyard of 3k tickets", {"no-backlog"}),
+        ("plans get rewritten every sprint", {"no-backlog"}),
+        ("unit test coverage ~8%", {"no-tests"}),
+        ("codebase brittle, nobody understands the billing code", {"poor-code-quality"}),
+        ("bugs only get fixed when a big customer yells", {"features-over-bugs"}),
+        ("daily is ~1h", {"long-standups"}),
+        ("55h weeks normal", {"overtime-expected"}),
+        ("4 EMs in 2 yrs", {"high-turnover"}),
+        ("screen was textbook definitions only", {"trivia-interview"}),
+        ("always on call, no rotation", {"on-call-burden"}),
+        ("pages most nights during the on-call week", {"on-call-burden"}),
+        ("tests required on every PR", {"has-tests"}),
+        ("clear roadmap for the year", {"prioritized-backlog"}),
+        ("deadlines realistic, set together with the devs", {"realistic-deadlines"}),
+        ("mgmt listens to eng estimates", {"realistic-deadlines"}),
+        ("nobody expects replies after 6", {"no-after-hours-contact"}),
+    ],
+)
+def test_shorthand_for_each_flag(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "test coverage for a new module is tracked in the dashboard",  # "a" is not a low number here
+        "every push to main triggers the deploy workflow",  # a push that CI picks up says nothing about review
+        "no PRs needed for docs, but code changes go through review",
+    ],
+)
+def test_shorthand_cues_keep_their_sense(matcher, text):
+    assert "no-tests" not in found(matcher, text)
+    assert "no-code-review" not in found(matcher, text)
