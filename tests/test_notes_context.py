@@ -275,3 +275,37 @@ def test_shorthand_for_each_flag(matcher, text, expected):
 def test_shorthand_cues_keep_their_sense(matcher, text):
     assert "no-tests" not in found(matcher, text)
     assert "no-code-review" not in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does the team do code review",  # a question written without its "?"
+        "is there a backlog or just vibes",
+        "q for the EM - how much time goes to bugs vs features",  # the question goes on past the dash
+    ],
+)
+def test_more_of_the_candidates_own_questions(matcher, text):
+    assert found(matcher, text) == set()
+
+
+def test_a_question_that_goes_on_past_a_dash_is_not_read_by_the_classifier(catalogue):
+    matcher, model = with_model(catalogue)
+    assert {m.id for m in matcher.match("q for the lead - are people paged at night")} == set()
+    assert all("paged" not in seen for seen in model.seen)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("needs CI asap", {"no-ci"}),
+        ("they'd benefit from an actual backlog", {"no-backlog"}),
+        ("if I join, first thing = set up CI", {"no-ci"}),
+        ("crunch before the acquisition, not since", set()),
+        ("manual deploys were replaced last quarter", {"has-ci"}),
+        ("QA 'automation' is a few selenium scripts nobody runs", {"no-tests"}),
+        ("integration tests were added after the outage", {"has-tests"}),
+    ],
+)
+def test_more_advice_hedges_and_fixes(matcher, text, expected):
+    assert found(matcher, text) == expected

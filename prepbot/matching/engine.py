@@ -45,6 +45,7 @@ MODEL_BUDGET = 600
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
 _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
+_HANDS_ON = ("-", "–", "—", ":", ">", "=")  # a question piece ending so goes on in the next piece
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ class Matcher:
         if not text or not text.strip():
             return []
         pieces = list(_pieces(text))
-        readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
+        readings = self._readings(pieces)
         if model == "auto" and self.model is not None:
             self.model.model()  # loaded first: what it reads (whole text or sentences) depends on it
         units = self._model_units(text, pieces, readings) if model != "off" and self.model is not None else []
@@ -228,6 +229,17 @@ class Matcher:
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
                 )
         return self.combine(text, hits)
+
+    def _readings(self, pieces) -> list[tuple[int, Reading]]:
+        """Each piece's reading; a question that hands its words on to the next piece ("q for the
+        EM - how much time goes to bugs?") makes that piece a question too."""
+        readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
+        for index in range(1, len(readings)):
+            before = readings[index - 1][1]
+            if before.question and pieces[index - 1][1].rstrip().endswith(_HANDS_ON) and not readings[index][1].question:
+                offset, reading = readings[index]
+                readings[index] = (offset, Reading((), frozenset(), False, reading.span, question=True))
+        return readings
 
     def _answers_it(self, question: Question, stated: set[str]) -> bool:
         """A note is read as the answer to its question unless its own words state a flag on another
@@ -350,7 +362,7 @@ class Matcher:
         """Run the classifier on this text now (for a worker thread); no-op without one."""
         if self.model is not None and text.strip() and self.model.model() is not None:
             pieces = list(_pieces(text))
-            readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
+            readings = self._readings(pieces)
             self.model.classify([u.text for u in self._model_units(text, pieces, readings)][:MODEL_BUDGET])
 
     def _model_units(self, text: str, pieces, readings) -> list[ModelUnit]:
