@@ -309,3 +309,17 @@ def test_a_question_that_goes_on_past_a_dash_is_not_read_by_the_classifier(catal
 )
 def test_more_advice_hedges_and_fixes(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "no" before the practice is not lost because the cue's words run on past a comma
+        ("no on call at all, ops team handles nights", {"no-after-hours-contact"}),
+        ("nobody pings you after 6pm, laptops off on PTO", {"no-after-hours-contact"}),
+        ("expected to be reachable on weekends", {"on-call-burden"}),
+        ("roadmap is just a slide deck from last year", {"no-backlog"}),
+    ],
+)
+def test_after_hours_and_name_only_shorthand(matcher, text, expected):
+    assert found(matcher, text) == expected
