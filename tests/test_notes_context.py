@@ -323,3 +323,20 @@ def test_more_advice_hedges_and_fixes(matcher, text, expected):
 )
 def test_after_hours_and_name_only_shorthand(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("they scp'd builds to the box by hand till 2022", {"has-ci"}),
+        ("these days a merge ships itself", {"has-ci"}),
+        ("self-merging was banned last year", {"code-review-required"}),
+        ("not one manual step between merge and prod", {"has-ci"}),
+        ("tests run on laptops if at all", {"no-tests"}),
+        ("approvals are a formality, people approve w/o reading", {"no-code-review"}),
+        ("priorities = whatever the loudest client wants", {"no-backlog"}),
+        ("entire team turned over in 18 months", {"high-turnover"}),
+    ],
+)
+def test_more_shorthand_for_changes_and_bans(matcher, text, expected):
+    assert found(matcher, text) == expected
