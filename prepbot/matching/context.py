@@ -160,6 +160,12 @@ class ContextRules:
         return by_flag
 
     @cached_property
+    def own_question_index(self) -> tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
+        """The marks that open an own question ("?"), and its opening phrases by their first word."""
+        marks = tuple(p[0] for p in self.own_question_starts if not p[0][:1].isalnum())
+        return marks, _by_first_word(tuple(p for p in self.own_question_starts if p[0][:1].isalnum()))
+
+    @cached_property
     def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
         return _by_first_word(self.pseudo_negation)
 
@@ -348,13 +354,15 @@ _LEAD = " \t\r\n-*•>·–—([{"
 def own_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
     """The words that open the candidate's own question or to-do ("ask:", "q -", "need to ask",
     "?"), or "": such a sentence is what the candidate wants to find out, not a finding."""
+    marks, by_first_word = rules.own_question_index
     opening = sentence.lstrip(_LEAD)
-    for phrase in rules.own_question_starts:
+    for mark in marks:  # a mark ("?") opens the line
+        if opening.startswith(mark):
+            return mark
+    if not tokens:
+        return ""
+    for phrase in by_first_word.get(tokens[0].word, ()):
         size = len(phrase)
-        if not phrase[0][:1].isalnum():  # a mark ("?") opens the line
-            if opening.startswith(phrase[0]):
-                return phrase[0]
-            continue
         if size <= len(tokens) and all(tokens[i].word == phrase[i] for i in range(size)):
             after = sentence[tokens[size - 1].end : tokens[size - 1].end + 1]
             if not after.isalnum():  # "q: ..." is a question, "Q3 planning" is not
