@@ -340,3 +340,29 @@ def test_after_hours_and_name_only_shorthand(matcher, text, expected):
 )
 def test_more_shorthand_for_changes_and_bans(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HM joined last month, deferred most answers", {"interviewer-new"}),
+        ("my interviewer was on week 2", {"interviewer-new"}),
+        ("PRs need sign-off from a senior", {"code-review-required"}),
+        ("4-eyes principle on every change", {"code-review-required"}),
+        ("anyone with commit rights can merge straight in", {"no-code-review"}),
+        ("bug reports come in as DMs to whoever built it", {"bugs-untracked"}),
+        ("CTO hands out tasks every morning, ad hoc", {"no-backlog"}),
+        ("maintenance always gets bumped for new features", {"features-over-bugs"}),
+        ("nobody could explain who the customer is", {"unclear-product"}),
+        ("attrition ~40%/yr", {"high-turnover"}),
+        ("most of the original team is gone", {"high-turnover"}),  # "is gone" is the cue's own word here
+        ("releases via filezilla", {"no-ci"}),
+        ("devs set the estimates and mgmt respects them", {"realistic-deadlines"}),
+    ],
+)
+def test_shorthand_batch_three(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_someone_starting_recently_is_not_a_new_interviewer(matcher):
+    assert found(matcher, "I recently started working on a Scrum team and enjoy it") == set()

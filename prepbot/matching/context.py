@@ -431,7 +431,8 @@ def decide(
         # A trigger among the cue's own words ("the daily used to drag on for an hour") applies too.
         # (Not in a cue that spans clauses: "deployed by hand until last year, now automatic" — the
         # "until" belongs to the first clause, not to "deploy ... automatic".)
-        inside = first < trigger.start < last and trigger.direction not in (
+        # (Not a trigger made of the cue's own words: "is gone" in "most of the team is gone".)
+        inside = first < trigger.start < last and trigger.end <= last and trigger.direction not in (
             "earlier_clauses",
             "next_clause",
             "earlier_past_clauses",
