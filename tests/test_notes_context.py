@@ -366,3 +366,15 @@ def test_shorthand_batch_three(matcher, text, expected):
 
 def test_someone_starting_recently_is_not_a_new_interviewer(matcher):
     assert found(matcher, "I recently started working on a Scrum team and enjoy it") == set()
+
+
+def test_a_bare_topic_question_stays_with_its_answer_for_the_classifier(catalogue):
+    matcher, model = with_model(catalogue)
+    # "CI?" is the topic its answer goes with: the classifier reads both
+    matcher.match("CI? lead said they have one, runs on every merge")
+    assert any("CI" in seen for seen in model.seen)
+
+
+def test_a_practice_nobody_uses_in_the_next_clause(matcher):
+    assert found(matcher, "tests exist but nobody runs them") == {"no-tests"}
+    assert found(matcher, "there's a roadmap, nobody looks at it") == {"no-backlog"}

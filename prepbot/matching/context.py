@@ -432,10 +432,15 @@ def decide(
         # (Not in a cue that spans clauses: "deployed by hand until last year, now automatic" — the
         # "until" belongs to the first clause, not to "deploy ... automatic".)
         # (Not a trigger made of the cue's own words: "is gone" in "most of the team is gone".)
-        inside = first < trigger.start < last and trigger.end <= last and trigger.direction not in (
-            "earlier_clauses",
-            "next_clause",
-            "earlier_past_clauses",
+        inside = (
+            first < trigger.start < last
+            and trigger.end <= last
+            and trigger.direction
+            not in (
+                "earlier_clauses",
+                "next_clause",
+                "earlier_past_clauses",
+            )
         )
         inside = inside and clause_first == clause_last
         if not (forward or backward or inside):

@@ -447,13 +447,18 @@ class Matcher:
         tokens = self.cues.prepare(tokenize(sentence, self.rules))
         if not tokens:
             return Reading((), frozenset(), False, span)
-        if not statement and is_question(sentence, tokens, self.rules):
+        asking = "" if statement else is_question(sentence, tokens, self.rules)
+        if asking:
             reported = reported_question(tokens, self.rules)
             asked = -1
             if reported is not None and reported[1] < len(tokens):
                 about_self = {"me", "us"} & set(reported[0].split()) or tokens[reported[1]].word in ("i", "my", "me")
                 asked = -1 if about_self else tokens[reported[1]].start  # "they asked me if I ...": not the team
-            return Reading((), frozenset(), False, span, asked=asked, question=asked < 0)
+            # A bare topic ("No tests?", "Code review?") is the question its answer, in the next
+            # sentence, goes with: the classifier keeps reading it with that answer.
+            topic = asking == "question" and len(tokens) <= self.rules.short_question_words
+            topic = topic and tokens[0].word not in self.rules.question_starts
+            return Reading((), frozenset(), False, span, asked=asked, question=asked < 0 and not topic)
         hits: list[Hit] = []
         blocked: set[str] = set()
         readings = self.cues.find(tokens)
