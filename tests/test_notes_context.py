@@ -378,3 +378,17 @@ def test_a_bare_topic_question_stays_with_its_answer_for_the_classifier(catalogu
 def test_a_practice_nobody_uses_in_the_next_clause(matcher):
     assert found(matcher, "tests exist but nobody runs them") == {"no-tests"}
     assert found(matcher, "there's a roadmap, nobody looks at it") == {"no-backlog"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("unit tests: few, mostly outdated", {"no-tests"}),
+        ("approvals optional", {"no-code-review"}),
+        ("qa = the PM clicking around before a release", {"no-tests"}),
+        ("no more ssh deploys, everything goes through the pipeline", {"has-ci"}),
+        ("nothing merges w/o review and green tests", {"code-review-required", "has-tests"}),
+    ],
+)
+def test_shorthand_batch_four(matcher, text, expected):
+    assert found(matcher, text) == expected
