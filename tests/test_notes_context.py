@@ -392,3 +392,17 @@ def test_a_practice_nobody_uses_in_the_next_clause(matcher):
 )
 def test_shorthand_batch_four(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('TDD "when it makes sense" (it never does)', {"no-tests"}),
+        ("they had a test suite, it rotted, nobody runs it now", {"no-tests"}),
+        ("no code without tests, period", {"has-tests"}),
+        ("stopped pushing to prod directly after an incident", {"code-review-required"}),
+        ("now they gate merges on coverage", {"has-tests"}),
+    ],
+)
+def test_hedges_rot_and_rules(matcher, text, expected):
+    assert found(matcher, text) == expected
