@@ -406,3 +406,19 @@ def test_shorthand_batch_four(matcher, text, expected):
 )
 def test_hedges_rot_and_rules(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0 unit tests", {"no-tests"}),
+        ("zero PR process", {"no-code-review"}),
+        ("testing: manual only", {"no-tests"}),
+        ("product direction unclear", {"unclear-product"}),
+        ("still figuring out PMF", {"unclear-product"}),
+        ("weekend pages common", {"on-call-burden"}),
+        ("hw budget for everyone", {"equipment-budget"}),
+    ],
+)
+def test_terse_fragments(matcher, text, expected):
+    assert found(matcher, text) == expected
