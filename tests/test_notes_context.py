@@ -422,3 +422,22 @@ def test_hedges_rot_and_rules(matcher, text, expected):
 )
 def test_terse_fragments(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("biggest gap: automated tests", {"no-tests"}),
+        ("they must start writing tests", {"no-tests"}),
+        ("my 2c: they need a bug tracker", {"bugs-untracked"}),
+        ("code reviews lasted a few weeks", {"no-code-review"}),
+        ("TDD didn't stick", {"no-tests"}),  # the negation alone says it; no second turn
+    ],
+)
+def test_advice_and_practices_that_did_not_last(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_a_negated_ban_is_turned_round_once(matcher):
+    assert found(matcher, "self-merging isn't allowed") == {"code-review-required"}
+    assert found(matcher, "merging your own PR is not allowed") == {"code-review-required"}
