@@ -441,3 +441,18 @@ def test_advice_and_practices_that_did_not_last(matcher, text, expected):
 def test_a_negated_ban_is_turned_round_once(matcher):
     assert found(matcher, "self-merging isn't allowed") == {"code-review-required"}
     assert found(matcher, "merging your own PR is not allowed") == {"code-review-required"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("they ship untested code all the time", {"no-tests"}),
+        ("nothing ships that didn't pass the pipeline", set()),  # at least never the red side
+        ("direct pushes to main are impossible", {"code-review-required"}),
+        ("no one can push to main", {"code-review-required"}),
+        ("anyone can push to main", {"no-code-review"}),
+        ("bugs never go untracked", {"bugs-tracked"}),
+    ],
+)
+def test_negated_negatives_batch_two(matcher, text, expected):
+    assert found(matcher, text) == expected
