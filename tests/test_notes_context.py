@@ -456,3 +456,9 @@ def test_a_negated_ban_is_turned_round_once(matcher):
 )
 def test_negated_negatives_batch_two(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+def test_a_question_with_its_answer_after_a_dash_keeps_the_answer(matcher):
+    # the answer is the candidate's finding; only a piece that opens like a question goes with the "q"
+    assert found(matcher, "Q: deploys - manual deploys over ssh every friday") == {"no-ci"}
+    assert found(matcher, "q for the lead - how much time goes to bugs vs features") == set()
