@@ -235,23 +235,18 @@ class Matcher:
         EM - how much time goes to bugs") makes that piece a question too when it opens like one
         ("Q: oncall - 1 wk in 4, paid" keeps its answer)."""
         readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
-        for index in range(1, len(readings)):
-            before = readings[index - 1][1]
-            words = pieces[index][1].split(maxsplit=1)
-            opens = bool(words) and words[0].lower() in self.rules.question_starts
-            if (
-                before.question
-                and opens
-                and pieces[index - 1][1].rstrip().endswith(_HANDS_ON)
-                and not readings[index][1].question
-            ):
+        asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
+        for index in asked:
+            if index + 1 >= len(readings) or readings[index + 1][1].question:
+                continue
+            words = pieces[index + 1][1].split(maxsplit=1)
+            if pieces[index][1].rstrip().endswith(_HANDS_ON) and words and words[0].lower() in self.rules.question_starts:
+                offset, reading = readings[index + 1]
+                readings[index + 1] = (offset, Reading((), frozenset(), False, reading.span, question=True))
+            elif len(pieces[index][1].split()) <= 4:
+                # "Q: oncall - 1 wk in 4, unpaid": a short question is the topic its answer goes with;
+                # the classifier reads the two together (the cues read nothing into the question).
                 offset, reading = readings[index]
-                readings[index] = (offset, Reading((), frozenset(), False, reading.span, question=True))
-        for index in range(len(readings) - 1):
-            # "Q: oncall - 1 wk in 4, unpaid": a short question is the topic its answer goes with;
-            # the classifier reads the two together (the cues read nothing into the question).
-            offset, reading = readings[index]
-            if reading.question and not readings[index + 1][1].question and len(pieces[index][1].split()) <= 4:
                 readings[index] = (offset, Reading((), frozenset(), False, reading.span))
         return readings
 
