@@ -34,10 +34,9 @@ from prepbot.matching.context import (
     scare_quoted,
 )
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
-from prepbot.matching.text import sentences, tokenize
+from prepbot.matching.text import blank_spans, pieces_of, tokenize
 
 REPORT_THRESHOLD = 0.5
-MAX_SENTENCE_CHARS = 2000  # longer runs without a sentence break are read in pieces of this size
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
 # The classifier reads at most this many pieces of one text (the first ones, in order): about two
 # seconds here. Notes and reviews are far shorter; past it, a pasted book is read by the cues alone.
@@ -194,7 +193,7 @@ class Matcher:
         """
         if not text or not text.strip():
             return []
-        pieces = list(_pieces(text))
+        pieces = list(pieces_of(text))
         readings = self._readings(pieces)
         if model == "auto" and self.model is not None:
             self.model.model()  # loaded first: what it reads (whole text or sentences) depends on it
@@ -370,7 +369,7 @@ class Matcher:
     def classify(self, text: str) -> None:
         """Run the classifier on this text now (for a worker thread); no-op without one."""
         if self.model is not None and text.strip() and self.model.model() is not None:
-            pieces = list(_pieces(text))
+            pieces = list(pieces_of(text))
             readings = self._readings(pieces)
             self.model.classify([u.text for u in self._model_units(text, pieces, readings)][:MODEL_BUDGET])
 
@@ -382,7 +381,13 @@ class Matcher:
             usable = [r for _, r in readings if r.model_ok]
             if not usable:
                 return []
-            text = _without_questions(text, pieces, readings)
+            # A question the candidate means to ask is not read into: "ask: do they have CI?" (offsets kept).
+            asked = [
+                (offset + r.span[0], offset + r.span[1])
+                for (offset, _), (_, r) in zip(pieces, readings, strict=True)
+                if r.question
+            ]
+            text = blank_spans(text, asked)
             blocked = frozenset().union(*(r.blocked for _, r in readings))
             ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
             lead = len(text) - len(text.lstrip())
@@ -588,31 +593,3 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
         right -= 1
     return (left, right) if left <= start and right >= end else (start, end)
-
-
-def _without_questions(text: str, pieces, readings) -> str:
-    """The text with its question sentences blanked out (offsets kept): a classifier that reads
-    the whole note reads nothing into "ask: do they have CI?" while still reading the rest."""
-    asked = [(offset + r.span[0], offset + r.span[1]) for (offset, _), (_, r) in zip(pieces, readings, strict=True) if r.question]
-    if not asked:
-        return text
-    chars = list(text)
-    for start, end in asked:
-        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
-    return "".join(chars)
-
-
-def _pieces(text: str):
-    """Sentences, with runs longer than MAX_SENTENCE_CHARS cut at a space: work stays linear."""
-    for offset, sentence in sentences(text):
-        if len(sentence) <= MAX_SENTENCE_CHARS:
-            yield offset, sentence
-            continue
-        start = 0
-        while start < len(sentence):
-            end = min(start + MAX_SENTENCE_CHARS, len(sentence))
-            if end < len(sentence):
-                cut = sentence.rfind(" ", start + MAX_SENTENCE_CHARS // 2, end)
-                end = cut + 1 if cut > 0 else end
-            yield offset + start, sentence[start:end]
-            start = end

@@ -50,6 +50,35 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
+MAX_SENTENCE_CHARS = 2000  # longer runs without a sentence break are read in pieces of this size
+
+
+def pieces_of(text: str) -> Iterator[tuple[int, str]]:
+    """Sentences, with runs longer than MAX_SENTENCE_CHARS cut at a space: work stays linear."""
+    for offset, sentence in sentences(text):
+        if len(sentence) <= MAX_SENTENCE_CHARS:
+            yield offset, sentence
+            continue
+        start = 0
+        while start < len(sentence):
+            end = min(start + MAX_SENTENCE_CHARS, len(sentence))
+            if end < len(sentence):
+                cut = sentence.rfind(" ", start + MAX_SENTENCE_CHARS // 2, end)
+                end = cut + 1 if cut > 0 else end
+            yield offset + start, sentence[start:end]
+            start = end
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans turned to spaces (line breaks kept), so offsets still hold."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    return "".join(chars)
+
+
 def _clean(sentence: str) -> tuple[str, list[int] | None]:
     """The sentence without invisible characters and combining marks, and a map back to offsets.
 
