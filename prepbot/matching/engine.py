@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prepbot.bank import Bank, Flag, Question
-from prepbot.matching.answers import AnswerReader
+from prepbot.matching.answers import MAX_ANSWER_TOKENS, AnswerReader
 from prepbot.matching.context import (
     PSEUDO,
     ContextRules,
@@ -214,8 +214,9 @@ class Matcher:
                 )
         stated = set(hits)  # what the words say on their own, before the classifier
         said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}  # ...and say clearly
+        probed = self._probed(question, text) if question is not None else None
         for unit in units:
-            self._add_model_hits(hits, unit)
+            self._add_model_hits(hits, unit, probed)
         if question is not None and self._answers_it(question, stated):
             for answer in self.answers.read(text, question):
                 plain = answer.source.startswith("answer '")
@@ -227,6 +228,16 @@ class Matcher:
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
                 )
         return self.combine(text, hits)
+
+    def _probed(self, question: Question, text: str) -> frozenset[str] | None:
+        """The flags the classifier may report in a terse answer to `question`: those the question
+        probes, their opposites and those of its `answers:` mapping. "couple hours usually" under a
+        code-review question is about reviews, not overtime. None (no limit) for a longer note."""
+        if len(text) > 400 or len(tokenize(text, self.rules)) > MAX_ANSWER_TOKENS:
+            return None
+        key = question.answers
+        own = {*question.flags, key.if_yes, key.if_no, *(f for f, _ in key.cues)}
+        return frozenset(f for f in own | {self.answers.opposites.get(f) for f in own if f} if f)
 
     def _answers_it(self, question: Question, stated: set[str]) -> bool:
         """A note is read as the answer to its question unless its own words state a flag on another
@@ -379,7 +390,7 @@ class Matcher:
             if r.model_ok
         ]
 
-    def _add_model_hits(self, hits, unit: ModelUnit) -> None:
+    def _add_model_hits(self, hits, unit: ModelUnit, probed: frozenset[str] | None = None) -> None:
         assert self.model is not None
         found = self.model.cached(unit.text)
         if not found:
@@ -388,6 +399,7 @@ class Matcher:
             flag = self.flags.get(flag_id)
             if (
                 flag is None
+                or (probed is not None and flag_id not in probed)  # off the question's topic: the cues alone speak
                 or flag_id in unit.ruled
                 or flag_id in unit.blocked
                 or (flag.opposite and flag.opposite in unit.ruled)
