@@ -62,3 +62,39 @@ def test_a_long_note_under_a_question_is_not_limited(catalogue):
     matcher = _with_classifier(catalogue, {"stay late": {"overtime-expected": 0.9}})
     question = catalogue.bank.questions["pr-standup-length"]
     assert "overtime-expected" in {m.id for m in matcher.match(note, question=question)}
+
+
+def found(catalogue, question: str, text: str) -> set[str]:
+    return {m.id for m in catalogue.matcher.match(text, question=catalogue.bank.questions[question], model="off")}
+
+
+def test_a_weak_reading_on_another_topic_does_not_stop_the_answer(catalogue):
+    # "CI" alone is too little to report has-ci, so it cannot make the note "about something else".
+    assert found(catalogue, "bt-who-reports", "CI catches most") == {"has-tests"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("ci-pipeline", "jenkins, sorta", {"no-ci"}),
+        ("ci-pipeline", "jenkins", {"has-ci"}),
+        ("bt-where-bugs-go", "linear, sorta", {"bugs-untracked"}),
+        ("te-automated-tests", "some, when there's time", {"no-tests"}),
+        ("to-tracker", "jira mostly", {"bugs-tracked"}),  # mostly Jira is Jira
+    ],
+)
+def test_a_hedge_after_the_answer_makes_it_the_red_flag(catalogue, question, text, expected):
+    assert found(catalogue, question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no change merges without tests", set()),  # a rule, not a "no"; never the red flag
+        ("no we don't", {"no-tests"}),
+        ("no, never", {"no-tests"}),
+        ("nope", {"no-tests"}),
+    ],
+)
+def test_no_before_a_noun_is_not_a_plain_no(catalogue, text, expected):
+    assert found(catalogue, "te-tests-with-changes", text) == expected

@@ -18,6 +18,48 @@ from prepbot.matching.text import Token, sentences, tokenize
 ANSWER_WEIGHT = 0.85
 MAX_ANSWER_TOKENS = 25
 _KNOWING = frozenset({"interviewer-new", "unclear-product"})  # flags where not knowing is the answer
+# Hedges that, last in an answer, qualify it less than they seem to: "jira mostly" is mostly Jira.
+_NOT_TRAILING = frozenset({("mostly",)})
+# "no" before a word that is not one of these is a determiner, not an answer: "no change merges
+# without tests" states a rule for the cues to read; "no we don't", "no really" and "no, never" answer.
+_AFTER_A_NO = frozenset(
+    {
+        "we",
+        "they",
+        "i",
+        "it",
+        "he",
+        "she",
+        "you",
+        "there",
+        "thats",
+        "its",
+        "not",
+        "never",
+        "really",
+        "sadly",
+        "unfortunately",
+        "sir",
+        "thanks",
+        "lol",
+        "haha",
+        "actually",
+        "honestly",
+        "tbh",
+        "none",
+        "nope",
+        "definitely",
+        "absolutely",
+        "just",
+        "only",
+        "but",
+        "and",
+        "nothing",
+        "way",
+        "idea",
+        "clue",
+    }
+)
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
 )  # answers alone, subjects before a verb  # answer cues read terse notes only
@@ -99,7 +141,37 @@ class AnswerReader:
                     )
         # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
         last_end = {h.flag_id: h.end for h in hits}
-        return [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
+        hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
+        if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
+            hits = self._hedged(text, pieces, hits, question)
+        return hits
+
+    def _hedged(self, text: str, pieces, hits: list[AnswerHit], question: Question) -> list[AnswerHit]:
+        """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
+        the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
+        offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
+        tokens = tokenize(last, self.rules)
+        words = [t.word for t in tokens]
+        hedge = None
+        for phrase in self.rules.answer_red:
+            if len(phrase) < len(words) and tuple(words[-len(phrase) :]) == phrase and phrase not in _NOT_TRAILING:
+                if hedge is None or len(phrase) > len(hedge):
+                    hedge = phrase
+        if hedge is None or any(w in self.rules.clause_breakers for w in words):
+            return hits
+        start, end = offset + tokens[-len(hedge)].start, offset + tokens[-1].end
+        said = " ".join(hedge)
+        context = f"hedged: '{said}'"
+        red_hits: list[AnswerHit] = []
+        for h in hits:
+            red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
+            if red is not None:
+                red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
+        if not red_hits and not hits:
+            red = self.red_of(question.answers.if_yes, question.answers.if_no)
+            if red is not None:
+                red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
+        return red_hits
 
     def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
         """(name, first word, end word) of a yes, no or red answer at the start of `words`.
@@ -177,8 +249,16 @@ class AnswerReader:
             return []
         if any(w in self.rules.clause_breakers for w in words[stop:]):
             return []  # "no, but every PR gets a look": the plain answer is taken back
-        if words[stop - 1] in _SUBJECTS and stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip():
+        joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
+        if words[stop - 1] in _SUBJECTS and joined:
             return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
+        if (
+            words[first:stop] == ["no"]
+            and joined
+            and words[stop] not in _AFTER_A_NO
+            and words[stop] not in self.rules.answer_fillers
+        ):
+            return []  # "no change merges without tests": a determiner, not an answer
         said = " ".join(words[first:stop])
         return [
             AnswerHit(

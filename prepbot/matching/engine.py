@@ -212,15 +212,18 @@ class Matcher:
                 hits.setdefault(hit.flag_id, []).append(
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
                 )
-        stated = set(hits)  # what the words say on their own, before the classifier
-        said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}  # ...and say clearly
+        # what the words say clearly on their own, before the classifier
+        said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}
         probed = self._probed(question, text) if question is not None else None
         for unit in units:
             self._add_model_hits(hits, unit, probed)
-        if question is not None and self._answers_it(question, stated):
+        if question is not None and self._answers_it(question, said):
             for answer in self.answers.read(text, question):
                 plain = answer.source.startswith("answer '")
-                if self.flags[answer.flag_id].opposite in said or (plain and answer.flag_id in said):
+                if answer.context.startswith("hedged"):
+                    # "jenkins, sorta": the hedge qualifies the note's own words, so it outranks them.
+                    hits.pop(self.flags[answer.flag_id].opposite or "", None)
+                elif self.flags[answer.flag_id].opposite in said or (plain and answer.flag_id in said):
                     # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
                     # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
                     continue
@@ -242,7 +245,9 @@ class Matcher:
     def _answers_it(self, question: Question, stated: set[str]) -> bool:
         """A note is read as the answer to its question unless its own words state a flag on another
         topic: "Every pull request needs two approvals before it merges" typed under "When is a ticket
-        written, before the work or after?" is about code review, and its "before" answers nothing."""
+        written, before the work or after?" is about code review, and its "before" answers nothing.
+        A weak reading (below the report threshold) states nothing: "CI catches most" still answers
+        "Who finds the bugs?"."""
         on_topic = set(question.flags) | {self.answers.opposites.get(f) for f in question.flags}
         return not (stated - on_topic)
 
