@@ -98,3 +98,26 @@ def test_a_hedge_after_the_answer_makes_it_the_red_flag(catalogue, question, tex
 )
 def test_no_before_a_noun_is_not_a_plain_no(catalogue, text, expected):
     assert found(catalogue, "te-tests-with-changes", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # on the way, on paper or in part: the question's red flag
+        ("te-automated-tests", "we're getting there", {"no-tests"}),
+        ("te-tests-with-changes", "mostly", {"no-tests"}),
+        ("ho-messages-evening", "officially no", {"on-call-burden"}),
+        ("cr-how-changes-reviewed", "technically yes", {"no-code-review"}),
+        ("pl-backlog", "soon", {"no-backlog"}),
+        ("pr-tickets", "we're supposed to write them first", {"tickets-afterthought"}),
+        # ...but "mostly" before an answer is a filler, not a hedge
+        ("pl-backlog", "mostly yes", {"prioritized-backlog"}),
+        # a practice dropped, or a problem that stopped: the state now
+        ("te-automated-tests", "phased out", {"no-tests"}),
+        ("ho-messages-evening", "not since the new VP", {"no-after-hours-contact"}),
+        ("ho-messages-evening", "not expected, no", {"no-after-hours-contact"}),
+        ("te-tests-with-changes", "not required", {"no-tests"}),
+    ],
+)
+def test_hedges_and_a_fixed_past_in_terse_answers(catalogue, question, text, expected):
+    assert found(catalogue, question, text) == expected

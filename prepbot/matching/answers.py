@@ -18,7 +18,7 @@ from prepbot.matching.text import Token, sentences, tokenize
 ANSWER_WEIGHT = 0.85
 MAX_ANSWER_TOKENS = 25
 _KNOWING = frozenset({"interviewer-new", "unclear-product"})  # flags where not knowing is the answer
-# Hedges that, last in an answer, qualify it less than they seem to: "jira mostly" is mostly Jira.
+# Hedges that, after the words of an answer, qualify it less than they seem to: "jira mostly" is mostly Jira.
 _NOT_TRAILING = frozenset({("mostly",)})
 # "no" before a word that is not one of these is a determiner, not an answer: "no change merges
 # without tests" states a rule for the cues to read; "no we don't", "no really" and "no, never" answer.
@@ -108,6 +108,8 @@ class AnswerReader:
             hits.extend(self._yes_no(first_offset, tokens, question, first))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
         decided = {self.opposites.get(h.flag_id) for h in hits}
+        # "supposed to, first": a hedge first qualifies what follows, so no answer cue reads a green flag after it.
+        hedged_first = any(h.context.startswith("a hedged answer") for h in hits)
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
         if key.cues and total <= MAX_ANSWER_TOKENS:
             cue_set = self._cue_set(question)
@@ -127,6 +129,8 @@ class AnswerReader:
                         cue.flag_id in self.reds,
                     )
                     if decision.flag_id is None or decision.flag_id not in question.flags or decision.flag_id in decided:
+                        continue
+                    if hedged_first and decision.flag_id not in self.reds:
                         continue
                     first_token = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
                     hits.append(
@@ -218,9 +222,9 @@ class AnswerReader:
         found = self._answer_phrase(words)
         if found is None:
             return None
-        name, _, stop = found
-        if name == "unknown":
-            return None
+        name, first, stop = found
+        if name == "unknown" or tuple(words[first:stop]) in _NOT_TRAILING:
+            return None  # "jira mostly": after a topic, "mostly" says how much of it is that topic
         end = tokens[stop - 1].end
         rest = text[end:].lstrip()
         # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
