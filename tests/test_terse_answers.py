@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from prepbot.catalogue import load_catalogue
@@ -121,3 +123,89 @@ def test_no_before_a_noun_is_not_a_plain_no(catalogue, text, expected):
 )
 def test_hedges_and_a_fixed_past_in_terse_answers(catalogue, question, text, expected):
     assert found(catalogue, question, text) == expected
+
+
+# -- the whole bank: every question says what its terse answers mean, and the matcher reads them so
+
+_YES_NO = re.compile(r"(Is|Are|Do|Does|Did|Has|Have|Can|Could|Would|Will|Was|Were)\b")
+# Yes/no questions where neither a plain yes nor a plain no states a flag (their answer cues still read replies).
+NEITHER = {
+    "bu-profitable": "not earning yet is normal for a young company; the plan behind it is what counts",
+    "bu-last-target": "missing a target is no flag; what the teams went through is",
+    "ca-promotion-criteria": "no written levels says nothing about the interviewer",
+    "ca-manager-or-expert": "a flat ladder is no flag of its own",
+    "do-onboarding-docs": "a setup guide is documentation, not CI",
+    "do-principles": "no written principles is no flag of its own",
+    "pb-bonus": "an unpaid bonus is no flag; what it depended on may be",
+    "te-qa-role": "having QA or not says nothing about automated tests",
+    "tf-parental": "nobody becoming a parent says nothing",
+    "tm-why-open": "a new seat or a replacement: the answer is the reason, not the yes",
+    "wp-meeting-free": "no meeting-free time is not long standups",
+    "wp-remote-fairness": "unfair promotion is no flag of its own",
+}
+
+
+def test_every_yes_no_question_says_what_a_plain_yes_or_no_means(catalogue):
+    missing, stale = [], []
+    for question in catalogue.bank.questions.values():
+        if not question.flags or not _YES_NO.match(question.ask):
+            continue
+        key = question.answers
+        if question.id in NEITHER:
+            if key.if_yes or key.if_no:
+                stale.append(question.id)
+        elif not (key.if_yes or key.if_no):
+            missing.append(question.id)
+    assert not missing, f"yes/no questions with neither if_yes nor if_no: {missing}"
+    assert not stale, f"listed as saying nothing, but they do: {stale}"
+    assert set(NEITHER) <= set(catalogue.bank.questions)
+
+
+def test_every_question_that_probes_a_flag_gives_answer_cues_or_a_plain_answer(catalogue):
+    bare = [q.id for q in catalogue.bank.questions.values() if q.flags and not q.answers]
+    assert not bare
+
+
+def _red_of(catalogue, *flag_ids):
+    reds = {f for f in flag_ids if f and catalogue.bank.flags[f].kind == "red"}
+    reds |= {catalogue.bank.flags[f].opposite for f in flag_ids if f and catalogue.bank.flags[f].kind == "green"} - {None}
+    return next(iter(reds)) if len(reds) == 1 else None
+
+
+def test_plain_hedged_and_dropped_answers_read_under_every_question(catalogue):
+    wrong = []
+    for question in catalogue.bank.questions.values():
+        key = question.answers
+        expected = {"yep": key.if_yes, "nope": key.if_no, "used to, not anymore": key.if_no}
+        red = _red_of(catalogue, key.if_yes, key.if_no)
+        if red:
+            expected.update({"working on it": red, "kinda": red, "in theory": red})
+        for text, flag_id in expected.items():
+            if flag_id is None:
+                continue
+            got = {m.id for m in catalogue.matcher.match(text, question=question, model="off")}
+            if got != {flag_id}:
+                wrong.append(f"{question.id}: {text!r} -> {sorted(got)}, expected {flag_id}")
+    assert not wrong, "\n".join(wrong)
+
+
+_NUMERIC = re.compile(r"#(>=|<=|<|>)(\d+(?:\.\d+)?) (\S+)$")
+
+
+def test_numbers_with_units_read_under_every_question_that_expects_them(catalogue):
+    """ "like 45 min" under a standup-length question: each numeric answer cue reads a terse reply
+    with a number on its side of the bound and the cue's first unit."""
+    wrong, checked = [], 0
+    for question in catalogue.bank.questions.values():
+        for flag_id, cue in question.answers.cues:
+            found = _NUMERIC.match(cue)
+            if not found:
+                continue
+            op, bound, units = found.group(1), float(found.group(2)), found.group(3)
+            value = {">=": bound * 2, ">": bound * 2, "<=": bound / 2, "<": bound / 2}[op]
+            unit = units.split("|")[0].rstrip("*").replace("_", " ")
+            text = f"like {value:g} {unit}"
+            checked += 1
+            if flag_id not in {m.id for m in catalogue.matcher.match(text, question=question, model="off")}:
+                wrong.append(f"{question.id}: {text!r} does not read {flag_id}")
+    assert checked >= 40 and not wrong, wrong
