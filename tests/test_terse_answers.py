@@ -209,3 +209,24 @@ def test_numbers_with_units_read_under_every_question_that_expects_them(catalogu
             if flag_id not in {m.id for m in catalogue.matcher.match(text, question=question, model="off")}:
                 wrong.append(f"{question.id}: {text!r} does not read {flag_id}")
     assert checked >= 40 and not wrong, wrong
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # the past is said first, the present after "now" / "anymore": only the present answers
+        ("pr-standup-length", "it was an hour, now it's 10 min", set()),
+        ("ci-deploy-steps", "we moved off FTP last year, it's all pipelines now", {"has-ci"}),
+        ("cr-how-changes-reviewed", "we used to push straight to main, now every PR needs a review", {"code-review-required"}),
+        ("ho-messages-evening", "used to be fine, now they expect replies", {"on-call-burden"}),
+        ("ho-messages-evening", "that was the old CEO, not anymore", {"no-after-hours-contact"}),
+        # after a "but", a practice dropped or gone
+        ("bt-where-bugs-go", "jira, but we stopped using it", {"bugs-untracked"}),
+        ("te-automated-tests", "we had a suite but it got deleted", {"no-tests"}),
+        # ...while a "but" that drops nothing keeps the answer
+        ("bt-where-bugs-go", "jira, but it's a mess", {"bugs-tracked"}),
+        ("ci-pipeline", "now we have github actions", {"has-ci"}),
+    ],
+)
+def test_a_terse_answer_that_tells_a_change_is_read_as_it_is_now(catalogue, question, text, expected):
+    assert found(catalogue, question, text) == expected

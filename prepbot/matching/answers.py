@@ -8,6 +8,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from prepbot.bank import Question
@@ -60,6 +61,10 @@ _AFTER_A_NO = frozenset(
         "clue",
     }
 )
+# Words that bring a terse answer to the present after its past: "it was an hour, now it's ten
+# minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
+_NOW = frozenset({"now", "nowadays", "anymore", "currently"})
+_CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
 )  # answers alone, subjects before a verb  # answer cues read terse notes only
@@ -106,6 +111,15 @@ class AnswerReader:
         tokens = tokenize(first, self.rules)
         if tokens:
             hits.extend(self._yes_no(first_offset, tokens, question, first))
+        turn = self.turn(text)
+        if turn is not None:
+            # "used to be fine, now they expect replies": the past answers nothing; the present answers
+            # on its own ("not anymore", "we stopped using it").
+            cut, present = turn
+            hits = [h for h in hits if h.end > cut]
+            present_tokens = tokenize(text[present:], self.rules)
+            if present_tokens:
+                hits.extend(self._yes_no(present, present_tokens, question, text[present:]))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
         decided = {self.opposites.get(h.flag_id) for h in hits}
         # "supposed to, first": a hedge first qualifies what follows, so no answer cue reads a green flag after it.
@@ -133,6 +147,8 @@ class AnswerReader:
                     if hedged_first and decision.flag_id not in self.reds:
                         continue
                     first_token = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
+                    if turn is not None and offset + sentence_tokens[matched[-1]].end <= turn[0]:
+                        continue  # said of the past
                     hits.append(
                         AnswerHit(
                             decision.flag_id,
@@ -176,6 +192,34 @@ class AnswerReader:
             if red is not None:
                 red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
         return red_hits
+
+    def turn(self, text: str) -> tuple[int, int] | None:
+        """(end of the past, start of the present's words) in a terse answer that says how things
+        changed: "it was an hour, now it's 10 min"; "jira, but we stopped using it" (a "but" only when
+        the words after it answer on their own). None when the answer tells no change."""
+        if len(text) > 300:
+            return None
+        tokens = tokenize(text, self.rules)
+        if not 2 <= len(tokens) <= MAX_ANSWER_TOKENS:
+            return None
+        words = [t.word for t in tokens]
+        for index in range(len(tokens) - 1, 0, -1):
+            word = words[index]
+            if word in _NOW:
+                marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[index].start))
+                breakers = [t.start for t in tokens[:index] if t.word in self.rules.clause_breakers]
+                cut = max([m.start() for m in marks] + breakers + [0])
+                if cut == 0:
+                    return None  # "now we have CI": all present
+                start = next(t.start for t in tokens if t.start > cut)
+                return cut, start
+            if word in self.rules.clause_breakers and index + 1 < len(tokens):
+                start = tokens[index + 1].start
+                found = self._answer_phrase(words[index + 1 :])
+                if found is not None and found[0] in ("no", "red") and found[1] == 0:
+                    return tokens[index].start, start
+                return None
+        return None
 
     def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
         """(name, first word, end word) of a yes, no or red answer at the start of `words`.

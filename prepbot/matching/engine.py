@@ -212,6 +212,10 @@ class Matcher:
                 hits.setdefault(hit.flag_id, []).append(
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
                 )
+        turn = self.answers.turn(text) if question is not None else None
+        if turn is not None:
+            # A terse answer that tells a change ("we used to FTP files, now it's all pipelines"): its past says nothing now.
+            hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[2] > turn[0]])}
         # what the words say clearly on their own, before the classifier
         said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}
         probed = self._probed(question, text) if question is not None else None
