@@ -230,3 +230,25 @@ def test_numbers_with_units_read_under_every_question_that_expects_them(catalogu
 )
 def test_a_terse_answer_that_tells_a_change_is_read_as_it_is_now(catalogue, question, text, expected):
     assert found(catalogue, question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # a practice named, then nobody doing it: in name only
+        ("bt-where-bugs-go", "jira exists, nobody files anything", {"bugs-untracked"}),
+        ("ci-pipeline", "a jenkins box nobody looks at", {"no-ci"}),
+        ("pl-backlog", "there's a backlog nobody's opened in a year", {"no-backlog"}),
+        # hedges at the end: when there is time, unless it is urgent
+        ("cr-how-changes-reviewed", "reviews happen when people have time", {"no-code-review"}),
+        ("cr-how-changes-reviewed", "mostly, unless it's urgent", {"no-code-review"}),
+        ("te-tests-with-changes", "ideally yes", {"no-tests"}),
+    ],
+)
+def test_in_name_only_and_hedged_terse_answers(catalogue, question, text, expected):
+    assert found(catalogue, question, text) == expected
+
+
+def test_a_nobody_clause_the_cues_read_themselves_is_not_in_name_only(catalogue):
+    # "nobody pushes to main" is itself the green reading, not a practice nobody follows
+    assert "no-code-review" not in found(catalogue, "cr-how-changes-reviewed", "PRs, nobody pushes to main")

@@ -64,6 +64,7 @@ _AFTER_A_NO = frozenset(
 # Words that bring a terse answer to the present after its past: "it was an hour, now it's ten
 # minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
 _NOW = frozenset({"now", "nowadays", "anymore", "currently"})
+_NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
 _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
@@ -164,6 +165,30 @@ class AnswerReader:
         hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._hedged(text, pieces, hits, question)
+            hits = self._in_name_only(text, hits)
+        return hits
+
+    def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
+        nobody doing it, is the practice in name only (its red flag). The red hit starts at the "nobody"
+        clause, so the engine can leave it alone where the cues read that clause themselves."""
+        green = [h for h in hits if h.flag_id not in self.reds and self.red_of(h.flag_id)]
+        if not green or len(green) != len(hits):
+            return hits
+        tokens = tokenize(text, self.rules)
+        after = min(h.end for h in green)
+        for index, token in enumerate(tokens):
+            if token.start < after or token.word not in _NOBODY:
+                continue
+            if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
+                continue
+            said = text[token.start : tokens[-1].end]
+            red_hits = []
+            for h in green:
+                red = self.red_of(h.flag_id)
+                if red is not None:
+                    red_hits.append(AnswerHit(red, h.score, token.start, tokens[-1].end, h.source, f"in name only: '{said}'"))
+            return red_hits
         return hits
 
     def _hedged(self, text: str, pieces, hits: list[AnswerHit], question: Question) -> list[AnswerHit]:

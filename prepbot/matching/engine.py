@@ -227,6 +227,13 @@ class Matcher:
                 if answer.context.startswith("hedged"):
                     # "jenkins, sorta": the hedge qualifies the note's own words, so it outranks them.
                     hits.pop(self.flags[answer.flag_id].opposite or "", None)
+                elif answer.context.startswith("in name only"):
+                    pair = (answer.flag_id, self.flags[answer.flag_id].opposite)
+                    if any(
+                        h[1] >= answer.start and not h[3].startswith("classifier") for f in pair for h in hits.get(f or "", [])
+                    ):
+                        continue  # "PRs, nobody pushes to main": the cues read the "nobody" clause themselves
+                    hits.pop(self.flags[answer.flag_id].opposite or "", None)
                 elif self.flags[answer.flag_id].opposite in said or (plain and answer.flag_id in said):
                     # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
                     # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
