@@ -252,3 +252,21 @@ def test_in_name_only_and_hedged_terse_answers(catalogue, question, text, expect
 def test_a_nobody_clause_the_cues_read_themselves_is_not_in_name_only(catalogue):
     # "nobody pushes to main" is itself the green reading, not a practice nobody follows
     assert "no-code-review" not in found(catalogue, "cr-how-changes-reviewed", "PRs, nobody pushes to main")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("more automated tests", {"no-tests"}),
+        ("I'd make everyone do code review", {"no-code-review"}),
+    ],
+)
+def test_under_a_question_about_what_is_wrong_a_practice_named_is_the_missing_one(catalogue, text, expected):
+    # "If you could change one thing about how the team builds software tomorrow, what would it be?"
+    assert found(catalogue, "cd-change-first", text) == expected
+    # the same words under a question about the practice itself read the practice
+    assert found(catalogue, "te-automated-tests", "more automated tests") == {"has-tests"}
+
+
+def test_not_sure_yet_is_not_taken_back_by_its_yet(catalogue):
+    assert found(catalogue, "pd-customer", "not sure yet") == {"unclear-product"}

@@ -160,6 +160,15 @@ class AnswerReader:
                             decision.rule,
                         )
                     )
+        # "automated tests" under "what would you change?": the longer reading owns its words (no-tests, not no-ci).
+        hits = [
+            h
+            for h in hits
+            if not any(
+                o.flag_id != h.flag_id and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                for o in hits
+            )
+        ]
         # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
         last_end = {h.flag_id: h.end for h in hits}
         hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
@@ -320,7 +329,8 @@ class AnswerReader:
         )
         if not flag_id:
             return []
-        if any(w in self.rules.clause_breakers for w in words[stop:]):
+        rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"
+        if any(w in self.rules.clause_breakers for w in rest):
             return []  # "no, but every PR gets a look": the plain answer is taken back
         joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
         if words[stop - 1] in _SUBJECTS and joined:

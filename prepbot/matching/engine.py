@@ -216,9 +216,14 @@ class Matcher:
         if turn is not None:
             # A terse answer that tells a change ("we used to FTP files, now it's all pipelines"): its past says nothing now.
             hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[2] > turn[0]])}
+        probed = self._probed(question, text) if question is not None else None
+        if probed is not None and question is not None and not question.green_flags:
+            # "What would you change first?" "more automated tests": under a question about what is
+            # wrong, a practice named is the one that is missing.
+            for flag_id in [f for f in hits if self.flags[f].kind == "green" and self.flags[f].opposite in question.flags]:
+                hits.setdefault(self.flags[flag_id].opposite or "", []).extend(hits.pop(flag_id))
         # what the words say clearly on their own, before the classifier
         said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}
-        probed = self._probed(question, text) if question is not None else None
         for unit in units:
             self._add_model_hits(hits, unit, probed)
         if question is not None and self._answers_it(question, said):
