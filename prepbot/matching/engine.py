@@ -246,6 +246,19 @@ class Matcher:
                 hits.setdefault(answer.flag_id, []).append(
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
                 )
+        if probed is not None:
+            # In a terse answer the words decide polarity: the classifier never adds the opposite of what they read.
+            worded = {
+                f
+                for f, found in hits.items()
+                if any(h[0] >= REPORT_THRESHOLD and not h[3].startswith("classifier") for h in found)
+            }
+            for flag_id in [f for f in hits if self.flags[f].opposite in worded]:
+                kept = [h for h in hits[flag_id] if not h[3].startswith("classifier")]
+                if kept:
+                    hits[flag_id] = kept
+                else:
+                    del hits[flag_id]
         return self.combine(text, hits)
 
     def _probed(self, question: Question, text: str) -> frozenset[str] | None:
