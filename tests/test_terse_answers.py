@@ -278,3 +278,18 @@ def test_in_a_terse_answer_the_classifier_never_adds_the_opposite_of_what_the_wo
     assert {m.id for m in matcher.match("what pipeline", question=question)} == {"no-ci"}
     # where the words read nothing, the classifier still speaks on the question's topic
     assert {m.id for m in matcher.match("the pipeline is ok I guess", question=question)} == {"has-ci"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("te-automated-tests", "oh sure, in production", {"no-tests"}),
+        ("te-automated-tests", "define tests", {"no-tests"}),
+        ("ci-build-time", "what pipeline", {"no-ci"}),
+        ("pr-retros", "what's a retro", {"agile-unfamiliar"}),
+        ("te-automated-tests", "oh yes", {"has-tests"}),  # a filler before a plain yes is still a yes
+        ("te-automated-tests", "what do you mean", set()),  # a real question back answers nothing
+    ],
+)
+def test_sarcastic_terse_answers(catalogue, question, text, expected):
+    assert found(catalogue, question, text) == expected

@@ -64,6 +64,7 @@ _AFTER_A_NO = frozenset(
 # Words that bring a terse answer to the present after its past: "it was an hour, now it's ten
 # minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
 _NOW = frozenset({"now", "nowadays", "anymore", "currently"})
+_WHAT = frozenset({"what", "whats"})  # a two- or three-word "what X" answers with a sarcastic no
 _NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
 _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
 _SUBJECTS = frozenset(
@@ -264,7 +265,6 @@ class AnswerReader:
         start = 0
         while start < len(words) - 1 and words[start] in self.rules.answer_fillers:
             start += 1
-        rest = words[start:]
         best: tuple[str, int, int] | None = None
         answers = (
             (self.rules.answer_unknown, "unknown"),
@@ -272,10 +272,13 @@ class AnswerReader:
             (self.rules.answer_no, "no"),
             (self.rules.answer_yes, "yes"),
         )
-        for phrases, name in answers:
-            phrase = _starts_with(rest, phrases)
-            if phrase is not None and (best is None or start + len(phrase) > best[2]):
-                best = (name, start, start + len(phrase))
+        # A phrase that starts with a filler ("oh sure") is tried before the fillers are skipped.
+        for begin in dict.fromkeys((0, start)):
+            rest = words[begin:]
+            for phrases, name in answers:
+                phrase = _starts_with(rest, phrases)
+                if phrase is not None and (best is None or begin + len(phrase) > best[2]):
+                    best = (name, begin, begin + len(phrase))
         if best is not None and best[0] == "yes" and _starts_with(words[best[2] :], self.rules.answer_red):
             best = ("red", best[1], best[2] + len(_starts_with(words[best[2] :], self.rules.answer_red) or ()))
         return best
@@ -316,6 +319,8 @@ class AnswerReader:
         words = [t.word for t in tokens]
         key = question.answers
         found = self._answer_phrase(words)
+        if found is None and 2 <= len(words) <= 3 and words[0] in _WHAT:
+            found = ("no", 0, len(words))  # "what pipeline?", "what's a retro": the practice is not there
         if found is None:
             return []
         name, first, stop = found
