@@ -277,6 +277,8 @@ class AnswerReader:
             rest = words[begin:]
             for phrases, name in answers:
                 phrase = _starts_with(rest, phrases)
+                if phrase is not None and begin < start and len(phrase) == 1:
+                    continue  # a filler alone is a filler: "mostly before"
                 if phrase is not None and (best is None or begin + len(phrase) > best[2]):
                     best = (name, begin, begin + len(phrase))
         if best is not None and best[0] == "yes" and _starts_with(words[best[2] :], self.rules.answer_red):
