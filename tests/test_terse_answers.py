@@ -92,7 +92,7 @@ def test_a_hedge_after_the_answer_makes_it_the_red_flag(catalogue, question, tex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("no change merges without tests", set()),  # a rule, not a "no"; never the red flag
+        ("no change merges without tests", {"has-tests"}),  # a rule, not a plain "no": its own words read
         ("no we don't", {"no-tests"}),
         ("no, never", {"no-tests"}),
         ("nope", {"no-tests"}),
@@ -292,4 +292,21 @@ def test_in_a_terse_answer_the_classifier_never_adds_the_opposite_of_what_the_wo
     ],
 )
 def test_sarcastic_terse_answers(catalogue, question, text, expected):
+    assert found(catalogue, question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("cr-how-changes-reviewed", "officially two reviewers, in practice one glance", {"no-code-review"}),
+        ("ci-pipeline", "we had jenkins, it's been off for a year", {"no-ci"}),
+        ("ci-pipeline", "we're migrating to github actions, nothing yet", {"no-ci"}),
+        ("te-automated-tests", "we're adding them slowly", {"no-tests"}),
+        ("te-tests-with-changes", "it's encouraged", {"no-tests"}),
+        ("te-automated-tests", "only unit tests, no integration", {"has-tests"}),
+        # "sometimes" says how often, so the note's own words still stand after it
+        ("cr-pairing", "sometimes, and it still goes through review", {"code-review-required"}),
+    ],
+)
+def test_a_later_clause_that_drops_or_hedges_the_practice(catalogue, question, text, expected):
     assert found(catalogue, question, text) == expected

@@ -64,6 +64,18 @@ _AFTER_A_NO = frozenset(
 # Words that bring a terse answer to the present after its past: "it was an hour, now it's ten
 # minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
 _NOW = frozenset({"now", "nowadays", "anymore", "currently"})
+_NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
+# Hedges that say how often, not how really: after "sometimes" the note's own words still stand.
+_FREQUENCY = frozenset(
+    {
+        ("sometimes",),
+        ("only", "sometimes"),
+        ("now", "and", "then"),
+        ("every", "now", "and", "then"),
+        ("on", "and", "off"),
+        ("here", "and", "there"),
+    }
+)
 _WHAT = frozenset({"what", "whats"})  # a two- or three-word "what X" answers with a sarcastic no
 _NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
 _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
@@ -123,7 +135,7 @@ class AnswerReader:
             if present_tokens:
                 hits.extend(self._yes_no(present, present_tokens, question, text[present:]))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
-        decided = {self.opposites.get(h.flag_id) for h in hits}
+        decided = {self.opposites.get(h.flag_id) for h in hits if not h.context.startswith("only some of the time")}
         # "supposed to, first": a hedge first qualifies what follows, so no answer cue reads a green flag after it.
         hedged_first = any(h.context.startswith("a hedged answer") for h in hits)
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
@@ -240,20 +252,29 @@ class AnswerReader:
         words = [t.word for t in tokens]
         for index in range(len(tokens) - 1, 0, -1):
             word = words[index]
-            if word in _NOW:
-                marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[index].start))
-                breakers = [t.start for t in tokens[:index] if t.word in self.rules.clause_breakers]
+            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS else index
+            if word in _NOW or first < index:
+                marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[first].start))
+                breakers = [t.start for t in tokens[:first] if t.word in self.rules.clause_breakers]
                 cut = max([m.start() for m in marks] + breakers + [0])
                 if cut == 0:
                     return None  # "now we have CI": all present
                 start = next(t.start for t in tokens if t.start > cut)
                 return cut, start
-            if word in self.rules.clause_breakers and index + 1 < len(tokens):
-                start = tokens[index + 1].start
-                found = self._answer_phrase(words[index + 1 :])
+            after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
+            breaker = word in self.rules.clause_breakers and index + 1 < len(tokens)
+            if breaker or (after_comma and word not in _SUBJECTS):
+                # "jira, but we stopped using it", "we had jenkins, it's been off for a year"
+                begin = index + 1 if breaker else index
+                found = self._answer_phrase(words[begin:])
+                determiner = found is not None and words[begin : begin + found[2]] == ["no"] and begin + 1 < len(words)
+                if determiner and words[begin + 1] not in _AFTER_A_NO:
+                    found = None  # "only unit tests, no integration": a "no" before a noun answers nothing
                 if found is not None and found[0] in ("no", "red") and found[1] == 0:
-                    return tokens[index].start, start
-                return None
+                    cut = tokens[index].start if breaker else tokens[index - 1].end
+                    return cut, tokens[begin].start
+                if breaker:
+                    return None
         return None
 
     def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
@@ -359,6 +380,8 @@ class AnswerReader:
                 f"answer '{said}' to question {question.id}",
                 f"a plain {name} to \u201c{question.ask}\u201d"
                 if name != "red"
+                else f"only some of the time, to \u201c{question.ask}\u201d"
+                if tuple(words[first:stop]) in _FREQUENCY
                 else f"a hedged answer to \u201c{question.ask}\u201d",
             )
         ]

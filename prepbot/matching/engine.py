@@ -229,7 +229,7 @@ class Matcher:
         if question is not None and self._answers_it(question, said):
             for answer in self.answers.read(text, question):
                 plain = answer.source.startswith("answer '")
-                if answer.context.startswith("hedged"):
+                if answer.context.startswith(("hedged", "a hedged answer")):
                     # "jenkins, sorta": the hedge qualifies the note's own words, so it outranks them.
                     hits.pop(self.flags[answer.flag_id].opposite or "", None)
                 elif answer.context.startswith("in name only"):
