@@ -310,3 +310,17 @@ def test_sarcastic_terse_answers(catalogue, question, text, expected):
 )
 def test_a_later_clause_that_drops_or_hedges_the_practice(catalogue, question, text, expected):
     assert found(catalogue, question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("ci-pipeline", "used to be none, we added CI in the spring", {"has-ci"}),
+        ("te-automated-tests", "there's a test folder, it's mostly empty", {"no-tests"}),
+        ("ho-messages-evening", "absolutely not", {"no-after-hours-contact"}),
+        ("ho-crunch", "not in the two years I've been here", {"realistic-deadlines"}),
+        ("ho-messages-evening", "only on release days", {"on-call-burden"}),
+    ],
+)
+def test_what_was_done_about_it_and_emphatic_or_partial_answers(catalogue, question, text, expected):
+    assert found(catalogue, question, text) == expected

@@ -76,6 +76,12 @@ _FREQUENCY = frozenset(
         ("here", "and", "there"),
     }
 )
+# A clause that tells what was done about it states the present: "..., we added CI in the spring".
+_CHANGED = frozenset(
+    (subject, verb)
+    for subject in ("we", "they")
+    for verb in ("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated")
+)
 _WHAT = frozenset({"what", "whats"})  # a two- or three-word "what X" answers with a sarcastic no
 _NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
 _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
@@ -262,6 +268,8 @@ class AnswerReader:
                 start = next(t.start for t in tokens if t.start > cut)
                 return cut, start
             after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
+            if after_comma and tuple(words[index : index + 2]) in _CHANGED:
+                return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
             breaker = word in self.rules.clause_breakers and index + 1 < len(tokens)
             if breaker or (after_comma and word not in _SUBJECTS):
                 # "jira, but we stopped using it", "we had jenkins, it's been off for a year"
