@@ -90,6 +90,9 @@ _SUBJECTS = frozenset(
 )  # answers alone, subjects before a verb  # answer cues read terse notes only
 
 
+Hits = dict[str, list[tuple[float, int, int, str, str]]]  # flag -> (score, start, end, source, context), as in the engine
+
+
 @dataclass(frozen=True)
 class AnswerHit:
     flag_id: str
@@ -114,6 +117,78 @@ class AnswerReader:
         self.opposites = opposites
         self.reds = reds
         self._cues: dict[str, CueSet] = {}
+
+    def probed(self, question: Question, text: str) -> frozenset[str] | None:
+        """The flags the classifier may report in a terse answer to `question`: those the question
+        probes, their opposites and those of its `answers:` mapping. "couple hours usually" under a
+        code-review question is about reviews, not overtime. None (no limit) for a longer note."""
+        if len(text) > 400 or len(tokenize(text, self.rules)) > MAX_ANSWER_TOKENS:
+            return None
+        key = question.answers
+        own = {*question.flags, key.if_yes, key.if_no, *(f for f, _ in key.cues)}
+        return frozenset(f for f in own | {self.opposites.get(f) for f in own if f} if f)
+
+    def before_classifier(self, text: str, question: Question, hits: Hits) -> tuple[Hits, frozenset[str] | None]:
+        """The note's own readings as an answer to `question`, before the classifier adds its own:
+        the past of an answer that tells a change goes; under a question about what is wrong, a
+        practice named is the missing one. Returns the hits and the flags the classifier may add."""
+        turn = self.turn(text)
+        if turn is not None:
+            # "we used to FTP files, now it's all pipelines": its past says nothing now.
+            hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[2] > turn[0]])}
+        probed = self.probed(question, text)
+        if probed is not None and not question.green_flags:
+            # "What would you change first?" "more automated tests": the practice named is missing.
+            for flag_id in [f for f in hits if f not in self.reds and self.opposites.get(f) in question.flags]:
+                hits.setdefault(self.opposites.get(flag_id) or "", []).extend(hits.pop(flag_id))
+        return hits, probed
+
+    def answers_it(self, question: Question, stated: set[str]) -> bool:
+        """A note is read as the answer to its question unless its own words state a flag on another
+        topic: "Every pull request needs two approvals before it merges" typed under "When is a ticket
+        written, before the work or after?" is about code review, and its "before" answers nothing.
+        A weak reading (below the report threshold) states nothing: "CI catches most" still answers
+        "Who finds the bugs?"."""
+        on_topic = set(question.flags) | {self.opposites.get(f) for f in question.flags}
+        return not (stated - on_topic)
+
+    def settle(
+        self, text: str, question: Question, hits: Hits, said: set[str], probed: frozenset[str] | None, threshold: float
+    ) -> None:
+        """Add the answer's readings to `hits` (in place), where the note's own words leave room for them."""
+        if self.answers_it(question, said):
+            for answer in self.read(text, question):
+                other = self.opposites.get(answer.flag_id) or ""
+                plain = answer.source.startswith("answer '")
+                if answer.context.startswith(("hedged", "a hedged answer")):
+                    # "jenkins, sorta": the hedge qualifies the note's own words, so it outranks them.
+                    hits.pop(other, None)
+                elif answer.context.startswith("in name only"):
+                    if any(
+                        h[1] >= answer.start and not h[3].startswith("classifier")
+                        for f in (answer.flag_id, other)
+                        for h in hits.get(f, [])
+                    ):
+                        continue  # "PRs, nobody pushes to main": the cues read the "nobody" clause themselves
+                    hits.pop(other, None)
+                elif other in said or (plain and answer.flag_id in said):
+                    # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
+                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
+                    continue
+                hits.setdefault(answer.flag_id, []).append(
+                    (answer.score, answer.start, answer.end, answer.source, answer.context)
+                )
+        if probed is not None:
+            # In a terse answer the words decide polarity: the classifier never adds the opposite of what they read.
+            worded = {
+                f for f, found in hits.items() if any(h[0] >= threshold and not h[3].startswith("classifier") for h in found)
+            }
+            for flag_id in [f for f in hits if self.opposites.get(f) in worded]:
+                kept = [h for h in hits[flag_id] if not h[3].startswith("classifier")]
+                if kept:
+                    hits[flag_id] = kept
+                else:
+                    del hits[flag_id]
 
     def _cue_set(self, question: Question) -> CueSet:
         cues = self._cues.get(question.id)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prepbot.bank import Bank, Flag, Question
-from prepbot.matching.answers import MAX_ANSWER_TOKENS, AnswerReader
+from prepbot.matching.answers import AnswerReader
 from prepbot.matching.context import (
     PSEUDO,
     ContextRules,
@@ -212,73 +212,16 @@ class Matcher:
                 hits.setdefault(hit.flag_id, []).append(
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
                 )
-        turn = self.answers.turn(text) if question is not None else None
-        if turn is not None:
-            # A terse answer that tells a change ("we used to FTP files, now it's all pipelines"): its past says nothing now.
-            hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[2] > turn[0]])}
-        probed = self._probed(question, text) if question is not None else None
-        if probed is not None and question is not None and not question.green_flags:
-            # "What would you change first?" "more automated tests": under a question about what is
-            # wrong, a practice named is the one that is missing.
-            for flag_id in [f for f in hits if self.flags[f].kind == "green" and self.flags[f].opposite in question.flags]:
-                hits.setdefault(self.flags[flag_id].opposite or "", []).extend(hits.pop(flag_id))
+        probed = None
+        if question is not None:  # a note typed under a question: its answer's rules (answers.py)
+            hits, probed = self.answers.before_classifier(text, question, hits)
         # what the words say clearly on their own, before the classifier
         said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}
         for unit in units:
             self._add_model_hits(hits, unit, probed)
-        if question is not None and self._answers_it(question, said):
-            for answer in self.answers.read(text, question):
-                plain = answer.source.startswith("answer '")
-                if answer.context.startswith(("hedged", "a hedged answer")):
-                    # "jenkins, sorta": the hedge qualifies the note's own words, so it outranks them.
-                    hits.pop(self.flags[answer.flag_id].opposite or "", None)
-                elif answer.context.startswith("in name only"):
-                    pair = (answer.flag_id, self.flags[answer.flag_id].opposite)
-                    if any(
-                        h[1] >= answer.start and not h[3].startswith("classifier") for f in pair for h in hits.get(f or "", [])
-                    ):
-                        continue  # "PRs, nobody pushes to main": the cues read the "nobody" clause themselves
-                    hits.pop(self.flags[answer.flag_id].opposite or "", None)
-                elif self.flags[answer.flag_id].opposite in said or (plain and answer.flag_id in said):
-                    # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
-                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
-                    continue
-                hits.setdefault(answer.flag_id, []).append(
-                    (answer.score, answer.start, answer.end, answer.source, answer.context)
-                )
-        if probed is not None:
-            # In a terse answer the words decide polarity: the classifier never adds the opposite of what they read.
-            worded = {
-                f
-                for f, found in hits.items()
-                if any(h[0] >= REPORT_THRESHOLD and not h[3].startswith("classifier") for h in found)
-            }
-            for flag_id in [f for f in hits if self.flags[f].opposite in worded]:
-                kept = [h for h in hits[flag_id] if not h[3].startswith("classifier")]
-                if kept:
-                    hits[flag_id] = kept
-                else:
-                    del hits[flag_id]
+        if question is not None:
+            self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
-
-    def _probed(self, question: Question, text: str) -> frozenset[str] | None:
-        """The flags the classifier may report in a terse answer to `question`: those the question
-        probes, their opposites and those of its `answers:` mapping. "couple hours usually" under a
-        code-review question is about reviews, not overtime. None (no limit) for a longer note."""
-        if len(text) > 400 or len(tokenize(text, self.rules)) > MAX_ANSWER_TOKENS:
-            return None
-        key = question.answers
-        own = {*question.flags, key.if_yes, key.if_no, *(f for f, _ in key.cues)}
-        return frozenset(f for f in own | {self.answers.opposites.get(f) for f in own if f} if f)
-
-    def _answers_it(self, question: Question, stated: set[str]) -> bool:
-        """A note is read as the answer to its question unless its own words state a flag on another
-        topic: "Every pull request needs two approvals before it merges" typed under "When is a ticket
-        written, before the work or after?" is about code review, and its "before" answers nothing.
-        A weak reading (below the report threshold) states nothing: "CI catches most" still answers
-        "Who finds the bugs?"."""
-        on_topic = set(question.flags) | {self.answers.opposites.get(f) for f in question.flags}
-        return not (stated - on_topic)
 
     def _topic_answers(self, pieces, readings) -> tuple[set[int], list[Hit]]:
         """A topic and its answer: "Code review? Not really." and "Unit tests: none."
