@@ -324,3 +324,23 @@ def test_a_later_clause_that_drops_or_hedges_the_practice(catalogue, question, t
 )
 def test_what_was_done_about_it_and_emphatic_or_partial_answers(catalogue, question, text, expected):
     assert found(catalogue, question, text) == expected
+
+
+def test_none_before_a_time_word_is_still_the_answer(catalogue):
+    assert found(catalogue, "in-pages-per-week", "none last quarter") == {"no-after-hours-contact"}
+    assert found(catalogue, "cr-who-reviews", "nobody reviews the lead") == {"no-code-review"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("cr-how-changes-reviewed", "depends on the repo"),
+        ("te-automated-tests", "good question, I'm not on that team"),
+        ("pl-backlog", "we're figuring out the best way"),
+        ("ho-messages-evening", "people are adults"),
+        ("te-code-quality", "every codebase has its corners"),
+        ("pd-customer", "B2B"),
+    ],
+)
+def test_vague_terse_answers_read_no_flag_from_their_words(catalogue, question, text):
+    assert found(catalogue, question, text) == set()

@@ -85,6 +85,10 @@ _CHANGED = frozenset(
 _WHAT = frozenset({"what", "whats"})  # a two- or three-word "what X" answers with a sarcastic no
 _NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
 _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
+# Words after "none" or "nobody" that show it is the answer, not the subject of a verb: "none last quarter".
+_NOT_A_VERB = frozenset(
+    {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
+)
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
 )  # answers alone, subjects before a verb  # answer cues read terse notes only
@@ -444,7 +448,7 @@ class AnswerReader:
         if any(w in self.rules.clause_breakers for w in rest):
             return []  # "no, but every PR gets a look": the plain answer is taken back
         joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
-        if words[stop - 1] in _SUBJECTS and joined:
+        if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB:
             return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
         if (
             words[first:stop] == ["no"]
