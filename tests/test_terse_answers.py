@@ -344,3 +344,16 @@ def test_none_before_a_time_word_is_still_the_answer(catalogue):
 )
 def test_vague_terse_answers_read_no_flag_from_their_words(catalogue, question, text):
     assert found(catalogue, question, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("cr-how-changes-reviewed", '"reviews" lol', {"no-code-review"}),  # scare quotes: in name only
+        ("cr-how-changes-reviewed", "we had reviews until the lead left", {"no-code-review"}),  # a state that ended
+        ("pl-missed-deadline", "weekends until it shipped", {"overtime-expected"}),  # "until" of an action ends nothing
+        ("ho-messages-evening", "nope, and nobody minds if you don't reply", {"no-after-hours-contact"}),
+    ],
+)
+def test_scare_quotes_a_state_that_ended_and_a_nobody_after_a_no(catalogue, question, text, expected):
+    assert found(catalogue, question, text) == expected

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from prepbot.bank import Question
-from prepbot.matching.context import ContextRules, decide, scan
+from prepbot.matching.context import ContextRules, decide, scan, scare_quoted
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
@@ -89,6 +89,7 @@ _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
 _NOT_A_VERB = frozenset(
     {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
 )
+_HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
 )  # answers alone, subjects before a verb  # answer cues read terse notes only
@@ -241,16 +242,23 @@ class AnswerReader:
                         triggers,
                         cue.flag_id in self.reds,
                     )
-                    if decision.flag_id is None or decision.flag_id not in question.flags or decision.flag_id in decided:
+                    flag_id = decision.flag_id
+                    if (
+                        flag_id is not None
+                        and flag_id not in self.reds
+                        and scare_quoted(sentence, sentence_tokens, matched, self.rules)
+                    ):
+                        flag_id = self.opposites.get(flag_id)  # '"reviews" lol': in name only
+                    if flag_id is None or flag_id not in question.flags or flag_id in decided:
                         continue
-                    if hedged_first and decision.flag_id not in self.reds:
+                    if hedged_first and flag_id not in self.reds:
                         continue
                     first_token = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
                     if turn is not None and offset + sentence_tokens[matched[-1]].end <= turn[0]:
                         continue  # said of the past
                     hits.append(
                         AnswerHit(
-                            decision.flag_id,
+                            flag_id,
                             ANSWER_WEIGHT,
                             offset + sentence_tokens[first_token].start,
                             offset + sentence_tokens[matched[-1]].end,
@@ -258,6 +266,15 @@ class AnswerReader:
                             decision.rule,
                         )
                     )
+        all_tokens = tokenize(text, self.rules) if total <= MAX_ANSWER_TOKENS else []
+        until = next((t.start for t in all_tokens[1:] if t.word == "until"), None)
+        if until is not None and any(t.word in _HELD and t.end <= until for t in all_tokens):
+            # "we had reviews until the lead left": what held until then holds no longer.
+            hits = [
+                AnswerHit(other, h.score, h.start, h.end, h.source, "no longer: 'until'") if h.end <= until else h
+                for h in hits
+                if h.end > until or (other := self.opposites.get(h.flag_id))
+            ]
         # "automated tests" under "what would you change?": the longer reading owns its words (no-tests, not no-ci).
         hits = [
             h
@@ -279,7 +296,10 @@ class AnswerReader:
         """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
         nobody doing it, is the practice in name only (its red flag). The red hit starts at the "nobody"
         clause, so the engine can leave it alone where the cues read that clause themselves."""
-        green = [h for h in hits if h.flag_id not in self.reds and self.red_of(h.flag_id)]
+        # a practice said to be there (a yes, or its own words), not the absence of a problem ("nope, and nobody minds")
+        green = [
+            h for h in hits if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith("a plain no")
+        ]
         if not green or len(green) != len(hits):
             return hits
         tokens = tokenize(text, self.rules)
