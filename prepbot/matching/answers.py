@@ -270,11 +270,14 @@ class AnswerReader:
         until = next((t.start for t in all_tokens[1:] if t.word == "until"), None)
         if until is not None and any(t.word in _HELD and t.end <= until for t in all_tokens):
             # "we had reviews until the lead left": what held until then holds no longer.
-            hits = [
-                AnswerHit(other, h.score, h.start, h.end, h.source, "no longer: 'until'") if h.end <= until else h
-                for h in hits
-                if h.end > until or (other := self.opposites.get(h.flag_id))
-            ]
+            ended = []
+            for h in hits:
+                other = self.opposites.get(h.flag_id)
+                if h.end > until:
+                    ended.append(h)
+                elif other is not None:
+                    ended.append(AnswerHit(other, h.score, h.start, h.end, h.source, "no longer: 'until'"))
+            hits = ended
         # "automated tests" under "what would you change?": the longer reading owns its words (no-tests, not no-ci).
         hits = [
             h
