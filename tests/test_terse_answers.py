@@ -357,3 +357,8 @@ def test_vague_terse_answers_read_no_flag_from_their_words(catalogue, question, 
 )
 def test_scare_quotes_a_state_that_ended_and_a_nobody_after_a_no(catalogue, question, text, expected):
     assert found(catalogue, question, text) == expected
+
+
+def test_a_hedge_after_a_comma_keeps_what_the_answer_named(catalogue):
+    # "mostly" after the answer says how much, it does not take the answer back
+    assert found(catalogue, "bt-who-reports", "QA and automated tests, mostly") == {"has-tests"}

@@ -380,6 +380,12 @@ class AnswerReader:
                 determiner = found is not None and words[begin : begin + found[2]] == ["no"] and begin + 1 < len(words)
                 if determiner and words[begin + 1] not in _AFTER_A_NO:
                     found = None  # "only unit tests, no integration": a "no" before a noun answers nothing
+                if (
+                    found is not None
+                    and not breaker
+                    and (found[0] != "no" or tuple(words[begin : begin + found[2]]) in _NOT_TRAILING)
+                ):
+                    found = None  # after a comma only a "no" turns the answer; a hedge there is read by _hedged
                 if found is not None and found[0] in ("no", "red") and found[1] == 0:
                     cut = tokens[index].start if breaker else tokens[index - 1].end
                     return cut, tokens[begin].start
