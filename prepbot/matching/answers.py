@@ -8,19 +8,94 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from prepbot.bank import Question
-from prepbot.matching.context import ContextRules, decide, scan
+from prepbot.matching.context import ContextRules, decide, scan, scare_quoted
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
 ANSWER_WEIGHT = 0.85
 MAX_ANSWER_TOKENS = 25
 _KNOWING = frozenset({"interviewer-new", "unclear-product"})  # flags where not knowing is the answer
+# Hedges that, after the words of an answer, qualify it less than they seem to: "jira mostly" is mostly Jira.
+_NOT_TRAILING = frozenset({("mostly",)})
+# "no" before a word that is not one of these is a determiner, not an answer: "no change merges
+# without tests" states a rule for the cues to read; "no we don't", "no really" and "no, never" answer.
+_AFTER_A_NO = frozenset(
+    {
+        "we",
+        "they",
+        "i",
+        "it",
+        "he",
+        "she",
+        "you",
+        "there",
+        "thats",
+        "its",
+        "not",
+        "never",
+        "really",
+        "sadly",
+        "unfortunately",
+        "sir",
+        "thanks",
+        "lol",
+        "haha",
+        "actually",
+        "honestly",
+        "tbh",
+        "none",
+        "nope",
+        "definitely",
+        "absolutely",
+        "just",
+        "only",
+        "but",
+        "and",
+        "nothing",
+        "way",
+        "idea",
+        "clue",
+    }
+)
+# Words that bring a terse answer to the present after its past: "it was an hour, now it's ten
+# minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
+_NOW = frozenset({"now", "nowadays", "anymore", "currently"})
+_NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
+# Hedges that say how often, not how really: after "sometimes" the note's own words still stand.
+_FREQUENCY = frozenset(
+    {
+        ("sometimes",),
+        ("only", "sometimes"),
+        ("now", "and", "then"),
+        ("every", "now", "and", "then"),
+        ("on", "and", "off"),
+        ("here", "and", "there"),
+    }
+)
+# A clause that tells what was done about it states the present: "..., we added CI in the spring".
+_CHANGED = frozenset(
+    (subject, verb)
+    for subject in ("we", "they")
+    for verb in ("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated")
+)
+_WHAT = frozenset({"what", "whats"})  # a two- or three-word "what X" answers with a sarcastic no
+_NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
+_CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
+# Words after "none" or "nobody" that show it is the answer, not the subject of a verb: "none last quarter".
+_NOT_A_VERB = frozenset(
+    {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
+)
+_HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
 )  # answers alone, subjects before a verb  # answer cues read terse notes only
+
+
+Hits = dict[str, list[tuple[float, int, int, str, str]]]  # flag -> (score, start, end, source, context), as in the engine
 
 
 @dataclass(frozen=True)
@@ -48,6 +123,78 @@ class AnswerReader:
         self.reds = reds
         self._cues: dict[str, CueSet] = {}
 
+    def probed(self, question: Question, text: str) -> frozenset[str] | None:
+        """The flags the classifier may report in a terse answer to `question`: those the question
+        probes, their opposites and those of its `answers:` mapping. "couple hours usually" under a
+        code-review question is about reviews, not overtime. None (no limit) for a longer note."""
+        if len(text) > 400 or len(tokenize(text, self.rules)) > MAX_ANSWER_TOKENS:
+            return None
+        key = question.answers
+        own = {*question.flags, key.if_yes, key.if_no, *(f for f, _ in key.cues)}
+        return frozenset(f for f in own | {self.opposites.get(f) for f in own if f} if f)
+
+    def before_classifier(self, text: str, question: Question, hits: Hits) -> tuple[Hits, frozenset[str] | None]:
+        """The note's own readings as an answer to `question`, before the classifier adds its own:
+        the past of an answer that tells a change goes; under a question about what is wrong, a
+        practice named is the missing one. Returns the hits and the flags the classifier may add."""
+        turn = self.turn(text)
+        if turn is not None:
+            # "we used to FTP files, now it's all pipelines": its past says nothing now.
+            hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[2] > turn[0]])}
+        probed = self.probed(question, text)
+        if probed is not None and not question.green_flags:
+            # "What would you change first?" "more automated tests": the practice named is missing.
+            for flag_id in [f for f in hits if f not in self.reds and self.opposites.get(f) in question.flags]:
+                hits.setdefault(self.opposites.get(flag_id) or "", []).extend(hits.pop(flag_id))
+        return hits, probed
+
+    def answers_it(self, question: Question, stated: set[str]) -> bool:
+        """A note is read as the answer to its question unless its own words state a flag on another
+        topic: "Every pull request needs two approvals before it merges" typed under "When is a ticket
+        written, before the work or after?" is about code review, and its "before" answers nothing.
+        A weak reading (below the report threshold) states nothing: "CI catches most" still answers
+        "Who finds the bugs?"."""
+        on_topic = set(question.flags) | {self.opposites.get(f) for f in question.flags}
+        return not (stated - on_topic)
+
+    def settle(
+        self, text: str, question: Question, hits: Hits, said: set[str], probed: frozenset[str] | None, threshold: float
+    ) -> None:
+        """Add the answer's readings to `hits` (in place), where the note's own words leave room for them."""
+        if self.answers_it(question, said):
+            for answer in self.read(text, question):
+                other = self.opposites.get(answer.flag_id) or ""
+                plain = answer.source.startswith("answer '")
+                if answer.context.startswith(("hedged", "a hedged answer")):
+                    # "jenkins, sorta": the hedge qualifies the note's own words, so it outranks them.
+                    hits.pop(other, None)
+                elif answer.context.startswith("in name only"):
+                    if any(
+                        h[1] >= answer.start and not h[3].startswith("classifier")
+                        for f in (answer.flag_id, other)
+                        for h in hits.get(f, [])
+                    ):
+                        continue  # "PRs, nobody pushes to main": the cues read the "nobody" clause themselves
+                    hits.pop(other, None)
+                elif other in said or (plain and answer.flag_id in said):
+                    # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
+                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
+                    continue
+                hits.setdefault(answer.flag_id, []).append(
+                    (answer.score, answer.start, answer.end, answer.source, answer.context)
+                )
+        if probed is not None:
+            # In a terse answer the words decide polarity: the classifier never adds the opposite of what they read.
+            worded = {
+                f for f, found in hits.items() if any(h[0] >= threshold and not h[3].startswith("classifier") for h in found)
+            }
+            for flag_id in [f for f in hits if self.opposites.get(f) in worded]:
+                kept = [h for h in hits[flag_id] if not h[3].startswith("classifier")]
+                if kept:
+                    hits[flag_id] = kept
+                else:
+                    del hits[flag_id]
+
     def _cue_set(self, question: Question) -> CueSet:
         cues = self._cues.get(question.id)
         if cues is None:
@@ -64,8 +211,19 @@ class AnswerReader:
         tokens = tokenize(first, self.rules)
         if tokens:
             hits.extend(self._yes_no(first_offset, tokens, question, first))
+        turn = self.turn(text)
+        if turn is not None:
+            # "used to be fine, now they expect replies": the past answers nothing; the present answers
+            # on its own ("not anymore", "we stopped using it").
+            cut, present = turn
+            hits = [h for h in hits if h.end > cut]
+            present_tokens = tokenize(text[present:], self.rules)
+            if present_tokens:
+                hits.extend(self._yes_no(present, present_tokens, question, text[present:]))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
-        decided = {self.opposites.get(h.flag_id) for h in hits}
+        decided = {self.opposites.get(h.flag_id) for h in hits if not h.context.startswith("only some of the time")}
+        # "supposed to, first": a hedge first qualifies what follows, so no answer cue reads a green flag after it.
+        hedged_first = any(h.context.startswith("a hedged answer") for h in hits)
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
         if key.cues and total <= MAX_ANSWER_TOKENS:
             cue_set = self._cue_set(question)
@@ -84,12 +242,23 @@ class AnswerReader:
                         triggers,
                         cue.flag_id in self.reds,
                     )
-                    if decision.flag_id is None or decision.flag_id not in question.flags or decision.flag_id in decided:
+                    flag_id = decision.flag_id
+                    if (
+                        flag_id is not None
+                        and flag_id not in self.reds
+                        and scare_quoted(sentence, sentence_tokens, matched, self.rules)
+                    ):
+                        flag_id = self.opposites.get(flag_id)  # '"reviews" lol': in name only
+                    if flag_id is None or flag_id not in question.flags or flag_id in decided:
+                        continue
+                    if hedged_first and flag_id not in self.reds:
                         continue
                     first_token = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
+                    if turn is not None and offset + sentence_tokens[matched[-1]].end <= turn[0]:
+                        continue  # said of the past
                     hits.append(
                         AnswerHit(
-                            decision.flag_id,
+                            flag_id,
                             ANSWER_WEIGHT,
                             offset + sentence_tokens[first_token].start,
                             offset + sentence_tokens[matched[-1]].end,
@@ -97,9 +266,132 @@ class AnswerReader:
                             decision.rule,
                         )
                     )
+        all_tokens = tokenize(text, self.rules) if total <= MAX_ANSWER_TOKENS else []
+        until = next((t.start for t in all_tokens[1:] if t.word == "until"), None)
+        if until is not None and any(t.word in _HELD and t.end <= until for t in all_tokens):
+            # "we had reviews until the lead left": what held until then holds no longer.
+            ended = []
+            for h in hits:
+                other = self.opposites.get(h.flag_id)
+                if h.end > until:
+                    ended.append(h)
+                elif other is not None:
+                    ended.append(AnswerHit(other, h.score, h.start, h.end, h.source, "no longer: 'until'"))
+            hits = ended
+        # "automated tests" under "what would you change?": the longer reading owns its words (no-tests, not no-ci).
+        hits = [
+            h
+            for h in hits
+            if not any(
+                o.flag_id != h.flag_id and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                for o in hits
+            )
+        ]
         # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
         last_end = {h.flag_id: h.end for h in hits}
-        return [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
+        hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
+        if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
+            hits = self._hedged(text, pieces, hits, question)
+            hits = self._in_name_only(text, hits)
+        return hits
+
+    def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
+        nobody doing it, is the practice in name only (its red flag). The red hit starts at the "nobody"
+        clause, so the engine can leave it alone where the cues read that clause themselves."""
+        # a practice said to be there (a yes, or its own words), not the absence of a problem ("nope, and nobody minds")
+        green = [
+            h for h in hits if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith("a plain no")
+        ]
+        if not green or len(green) != len(hits):
+            return hits
+        tokens = tokenize(text, self.rules)
+        after = min(h.end for h in green)
+        for index, token in enumerate(tokens):
+            if token.start < after or token.word not in _NOBODY:
+                continue
+            if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
+                continue
+            said = text[token.start : tokens[-1].end]
+            red_hits = []
+            for h in green:
+                red = self.red_of(h.flag_id)
+                if red is not None:
+                    red_hits.append(AnswerHit(red, h.score, token.start, tokens[-1].end, h.source, f"in name only: '{said}'"))
+            return red_hits
+        return hits
+
+    def _hedged(self, text: str, pieces, hits: list[AnswerHit], question: Question) -> list[AnswerHit]:
+        """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
+        the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
+        offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
+        tokens = tokenize(last, self.rules)
+        words = [t.word for t in tokens]
+        hedge = None
+        for phrase in self.rules.answer_red:
+            if len(phrase) < len(words) and tuple(words[-len(phrase) :]) == phrase and phrase not in _NOT_TRAILING:
+                if hedge is None or len(phrase) > len(hedge):
+                    hedge = phrase
+        if hedge is None or any(w in self.rules.clause_breakers for w in words):
+            return hits
+        start, end = offset + tokens[-len(hedge)].start, offset + tokens[-1].end
+        said = " ".join(hedge)
+        context = f"hedged: '{said}'"
+        red_hits: list[AnswerHit] = []
+        for h in hits:
+            red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
+            if red is not None:
+                red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
+        if not red_hits and not hits:
+            red = self.red_of(question.answers.if_yes, question.answers.if_no)
+            if red is not None:
+                red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
+        return red_hits
+
+    def turn(self, text: str) -> tuple[int, int] | None:
+        """(end of the past, start of the present's words) in a terse answer that says how things
+        changed: "it was an hour, now it's 10 min"; "jira, but we stopped using it" (a "but" only when
+        the words after it answer on their own). None when the answer tells no change."""
+        if len(text) > 300:
+            return None
+        tokens = tokenize(text, self.rules)
+        if not 2 <= len(tokens) <= MAX_ANSWER_TOKENS:
+            return None
+        words = [t.word for t in tokens]
+        for index in range(len(tokens) - 1, 0, -1):
+            word = words[index]
+            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS else index
+            if word in _NOW or first < index:
+                marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[first].start))
+                breakers = [t.start for t in tokens[:first] if t.word in self.rules.clause_breakers]
+                cut = max([m.start() for m in marks] + breakers + [0])
+                if cut == 0:
+                    return None  # "now we have CI": all present
+                start = next(t.start for t in tokens if t.start > cut)
+                return cut, start
+            after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
+            if after_comma and tuple(words[index : index + 2]) in _CHANGED:
+                return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
+            breaker = word in self.rules.clause_breakers and index + 1 < len(tokens)
+            if breaker or (after_comma and word not in _SUBJECTS):
+                # "jira, but we stopped using it", "we had jenkins, it's been off for a year"
+                begin = index + 1 if breaker else index
+                found = self._answer_phrase(words[begin:])
+                determiner = found is not None and words[begin : begin + found[2]] == ["no"] and begin + 1 < len(words)
+                if determiner and words[begin + 1] not in _AFTER_A_NO:
+                    found = None  # "only unit tests, no integration": a "no" before a noun answers nothing
+                if (
+                    found is not None
+                    and not breaker
+                    and (found[0] != "no" or tuple(words[begin : begin + found[2]]) in _NOT_TRAILING)
+                ):
+                    found = None  # after a comma only a "no" turns the answer; a hedge there is read by _hedged
+                if found is not None and found[0] in ("no", "red") and found[1] == 0:
+                    cut = tokens[index].start if breaker else tokens[index - 1].end
+                    return cut, tokens[begin].start
+                if breaker:
+                    return None
+        return None
 
     def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
         """(name, first word, end word) of a yes, no or red answer at the start of `words`.
@@ -110,7 +402,6 @@ class AnswerReader:
         start = 0
         while start < len(words) - 1 and words[start] in self.rules.answer_fillers:
             start += 1
-        rest = words[start:]
         best: tuple[str, int, int] | None = None
         answers = (
             (self.rules.answer_unknown, "unknown"),
@@ -118,10 +409,15 @@ class AnswerReader:
             (self.rules.answer_no, "no"),
             (self.rules.answer_yes, "yes"),
         )
-        for phrases, name in answers:
-            phrase = _starts_with(rest, phrases)
-            if phrase is not None and (best is None or start + len(phrase) > best[2]):
-                best = (name, start, start + len(phrase))
+        # A phrase that starts with a filler ("oh sure") is tried before the fillers are skipped.
+        for begin in dict.fromkeys((0, start)):
+            rest = words[begin:]
+            for phrases, name in answers:
+                phrase = _starts_with(rest, phrases)
+                if phrase is not None and begin < start and len(phrase) == 1:
+                    continue  # a filler alone is a filler: "mostly before"
+                if phrase is not None and (best is None or begin + len(phrase) > best[2]):
+                    best = (name, begin, begin + len(phrase))
         if best is not None and best[0] == "yes" and _starts_with(words[best[2] :], self.rules.answer_red):
             best = ("red", best[1], best[2] + len(_starts_with(words[best[2] :], self.rules.answer_red) or ()))
         return best
@@ -146,9 +442,9 @@ class AnswerReader:
         found = self._answer_phrase(words)
         if found is None:
             return None
-        name, _, stop = found
-        if name == "unknown":
-            return None
+        name, first, stop = found
+        if name == "unknown" or tuple(words[first:stop]) in _NOT_TRAILING:
+            return None  # "jira mostly": after a topic, "mostly" says how much of it is that topic
         end = tokens[stop - 1].end
         rest = text[end:].lstrip()
         # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
@@ -162,6 +458,8 @@ class AnswerReader:
         words = [t.word for t in tokens]
         key = question.answers
         found = self._answer_phrase(words)
+        if found is None and 2 <= len(words) <= 3 and words[0] in _WHAT:
+            found = ("no", 0, len(words))  # "what pipeline?", "what's a retro": the practice is not there
         if found is None:
             return []
         name, first, stop = found
@@ -175,10 +473,19 @@ class AnswerReader:
         )
         if not flag_id:
             return []
-        if any(w in self.rules.clause_breakers for w in words[stop:]):
+        rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"
+        if any(w in self.rules.clause_breakers for w in rest):
             return []  # "no, but every PR gets a look": the plain answer is taken back
-        if words[stop - 1] in _SUBJECTS and stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip():
+        joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
+        if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB:
             return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
+        if (
+            words[first:stop] == ["no"]
+            and joined
+            and words[stop] not in _AFTER_A_NO
+            and words[stop] not in self.rules.answer_fillers
+        ):
+            return []  # "no change merges without tests": a determiner, not an answer
         said = " ".join(words[first:stop])
         return [
             AnswerHit(
@@ -189,6 +496,8 @@ class AnswerReader:
                 f"answer '{said}' to question {question.id}",
                 f"a plain {name} to \u201c{question.ask}\u201d"
                 if name != "red"
+                else f"only some of the time, to \u201c{question.ask}\u201d"
+                if tuple(words[first:stop]) in _FREQUENCY
                 else f"a hedged answer to \u201c{question.ask}\u201d",
             )
         ]

@@ -213,20 +213,15 @@ class Matcher:
                 hits.setdefault(hit.flag_id, []).append(
                     (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
                 )
-        stated = set(hits)  # what the words say on their own, before the classifier
-        said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}  # ...and say clearly
+        probed = None
+        if question is not None:  # a note typed under a question: its answer's rules (answers.py)
+            hits, probed = self.answers.before_classifier(text, question, hits)
+        # what the words say clearly on their own, before the classifier
+        said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}
         for unit in units:
-            self._add_model_hits(hits, unit)
-        if question is not None and self._answers_it(question, stated):
-            for answer in self.answers.read(text, question):
-                plain = answer.source.startswith("answer '")
-                if self.flags[answer.flag_id].opposite in said or (plain and answer.flag_id in said):
-                    # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
-                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
-                    continue
-                hits.setdefault(answer.flag_id, []).append(
-                    (answer.score, answer.start, answer.end, answer.source, answer.context)
-                )
+            self._add_model_hits(hits, unit, probed)
+        if question is not None:
+            self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
 
     def _readings(self, pieces) -> list[tuple[int, Reading]]:
@@ -248,13 +243,6 @@ class Matcher:
                 offset, reading = readings[index]
                 readings[index] = (offset, Reading((), frozenset(), False, reading.span))
         return readings
-
-    def _answers_it(self, question: Question, stated: set[str]) -> bool:
-        """A note is read as the answer to its question unless its own words state a flag on another
-        topic: "Every pull request needs two approvals before it merges" typed under "When is a ticket
-        written, before the work or after?" is about code review, and its "before" answers nothing."""
-        on_topic = set(question.flags) | {self.answers.opposites.get(f) for f in question.flags}
-        return not (stated - on_topic)
 
     def _topic_answers(self, pieces, readings) -> tuple[set[int], list[Hit]]:
         """A topic and its answer: "Code review? Not really." and "Unit tests: none."
@@ -407,7 +395,7 @@ class Matcher:
             if r.model_ok
         ]
 
-    def _add_model_hits(self, hits, unit: ModelUnit) -> None:
+    def _add_model_hits(self, hits, unit: ModelUnit, probed: frozenset[str] | None = None) -> None:
         assert self.model is not None
         found = self.model.cached(unit.text)
         if not found:
@@ -416,6 +404,7 @@ class Matcher:
             flag = self.flags.get(flag_id)
             if (
                 flag is None
+                or (probed is not None and flag_id not in probed)  # off the question's topic: the cues alone speak
                 or flag_id in unit.ruled
                 or flag_id in unit.blocked
                 or (flag.opposite and flag.opposite in unit.ruled)
