@@ -170,7 +170,7 @@ class AnswerReader:
                     hits.pop(other, None)
                 elif answer.context.startswith("in name only"):
                     if any(
-                        h[1] >= answer.start and not h[3].startswith("classifier")
+                        h[0] >= threshold and h[1] >= answer.start and not h[3].startswith("classifier")
                         for f in (answer.flag_id, other)
                         for h in hits.get(f, [])
                     ):
