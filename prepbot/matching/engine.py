@@ -22,6 +22,7 @@ from typing import Any
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
+from prepbot.matching.combine import FLOOR, Policy, Signals, apply, unit_signals
 from prepbot.matching.context import (
     PSEUDO,
     ContextRules,
@@ -116,6 +117,7 @@ class ModelSlot:
         self._model: Any = None
         self.error: str | None = None  # why the classifier is not in use, once a load failed
         self._cache: dict[str, dict[str, float]] = {}
+        self._policy: tuple[Any, Policy] | None = None
 
     def model(self) -> Any:
         if self._model is None and self.error is None:
@@ -139,12 +141,27 @@ class ModelSlot:
         batch = 256
         for start in range(0, len(todo), batch):
             part = todo[start : start + batch]
-            for sentence, found in zip(part, model.flags(part), strict=True):
-                self._cache[sentence] = {flag: found[flag] for flag in found}
+            # Every probability worth keeping (the combination weighs them against the cues), or,
+            # from a model without `scores`, only the flags at or over its thresholds.
+            read = model.scores(part) if hasattr(model, "scores") else model.flags(part)
+            for sentence, found in zip(part, read, strict=True):
+                self._cache[sentence] = {flag: p for flag, p in found.items() if p >= FLOOR}
             if progress is not None:
                 progress(min(start + batch, len(todo)), len(todo))
         if len(self._cache) > 50_000:
             self._cache.clear()
+
+    @property
+    def policy(self) -> Policy:
+        """How the classifier's readings combine with the cues' (the model's `combination`)."""
+        model = self._model
+        if self._policy is None or self._policy[0] is not model:
+            try:
+                policy = Policy.from_mapping(getattr(model, "combination", None))
+            except (TypeError, ValueError):
+                policy = Policy()  # a damaged combination: 0.2's, which needs no data
+            self._policy = (model, policy)
+        return self._policy[1]
 
     def threshold(self, flag_id: str) -> float:
         model = self._model
@@ -214,8 +231,9 @@ class Matcher:
                 )
         stated = set(hits)  # what the words say on their own, before the classifier
         said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}  # ...and say clearly
+        cue_hits = {f: list(found) for f, found in hits.items()}
         for unit in units:
-            self._add_model_hits(hits, unit)
+            self._add_model_hits(hits, cue_hits, unit)
         if question is not None and self._answers_it(question, stated):
             for answer in self.answers.read(text, question):
                 plain = answer.source.startswith("answer '")
@@ -379,27 +397,17 @@ class Matcher:
             if r.model_ok
         ]
 
-    def _add_model_hits(self, hits, unit: ModelUnit) -> None:
+    def _unit_signals(self, cue_hits, unit: ModelUnit) -> dict[str, Signals]:
+        """What the cues and the classifier said in one unit, per flag either of them mentions."""
         assert self.model is not None
         found = self.model.cached(unit.text)
-        if not found:
-            return
-        for flag_id, probability in found.items():
-            flag = self.flags.get(flag_id)
-            if (
-                flag is None
-                or flag_id in unit.ruled
-                or flag_id in unit.blocked
-                or (flag.opposite and flag.opposite in unit.ruled)
-            ):
-                continue  # the cues give the evidence, and decide polarity, where they read something reportable
-            if unit.negated and flag.kind == "green" and flag.opposite:
-                continue  # "we don't really review code" is not read as reviews by the classifier
-            threshold = self.model.threshold(flag_id)
-            score = 0.5 + 0.5 * (probability - threshold) / max(1e-6, 1.0 - threshold)
-            hits.setdefault(flag_id, []).append(
-                (round(min(max(score, 0.5), 0.99), 3), unit.start, unit.end, f"classifier: p={probability:.2f}", "")
-            )
+        return {} if found is None else unit_signals(self.flags, found, cue_hits, unit)
+
+    def _add_model_hits(self, hits, cue_hits, unit: ModelUnit) -> None:
+        """The combination (combine.py): per flag, the cues' reading and the classifier's
+        probability decide together; a cue reading may be dropped, a flag added."""
+        assert self.model is not None
+        apply(self.flags, self.model.policy, self.model.threshold, hits, self._unit_signals(cue_hits, unit), unit)
 
     def _one_of_each_pair(self, hits: list[Hit]) -> list[Hit]:
         """In one sentence a flag and its opposite are never both read: the stronger reading stands
