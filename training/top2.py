@@ -131,6 +131,7 @@ def main(argv=None) -> int:
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--head-lr", type=float, default=2e-3)
+    ap.add_argument("--tag", default="", help="appended to the output file's name")
     args = ap.parse_args(argv)
     import torch
 
@@ -151,7 +152,8 @@ def main(argv=None) -> int:
     pos = torch.from_numpy(y[train].sum(0))
     pos_weight = ((len(train) - pos) / pos.clamp(min=1)).clamp(max=8.0) ** 0.5
     opt = torch.optim.AdamW(
-        [{"params": net.layers.parameters(), "lr": args.lr}, {"params": net.head.parameters(), "lr": args.head_lr}], weight_decay=1e-4
+        [{"params": net.layers.parameters(), "lr": args.lr}, {"params": net.head.parameters(), "lr": args.head_lr}],
+        weight_decay=1e-4,
     )
     batch = 32
     steps = args.epochs * ((len(train) + batch - 1) // batch)
@@ -194,9 +196,11 @@ def main(argv=None) -> int:
         result[f"top2 @{t}"] = [round(v, 3) for v in prf(gold, p_new >= t)]
         result[f"frozen @{t}"] = [round(v, 3) for v in prf(gold, p_old >= t)]
     log(json.dumps(result))
-    out = BUILD / f"fold{args.fold}.json"
+    out = BUILD / f"fold{args.fold}{args.tag}.json"
     out.write_text(
-        json.dumps({**result, "probs": {real[i].id: dict(zip(FLAG_IDS, map(float, p_new[k]), strict=True)) for k, i in enumerate(test)}})
+        json.dumps(
+            {**result, "probs": {real[i].id: dict(zip(FLAG_IDS, map(float, p_new[k]), strict=True)) for k, i in enumerate(test)}}
+        )
     )
     return 0
 
