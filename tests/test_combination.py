@@ -130,3 +130,19 @@ def test_the_combination_is_sealed_with_the_labels(tmp_path):
     (folder / "labels.json").write_text(json.dumps(labels), encoding="utf-8")
     with pytest.raises(ModelDamaged, match="edited"):
         read_labels(folder)
+
+
+def test_a_model_that_gives_only_its_flags_gets_the_plain_combination():
+    """Without every probability, a cue's flag missing from the classifier's answer is not 'unlikely'."""
+
+    class FlagsOnly:
+        unit = "text"
+        thresholds: dict[str, float] = {}
+        combination = STATED
+
+        def flags(self, texts: list[str]) -> list[dict[str, float]]:
+            return [{} for _ in texts]
+
+    catalogue = load_catalogue()
+    matcher = Matcher(catalogue.bank.flags.values(), catalogue.rules, ModelSlot(lambda: FlagsOnly()))
+    assert [m.id for m in matcher.match("Code is not reviewed before it ships.")] == ["no-code-review"]

@@ -157,7 +157,9 @@ class ModelSlot:
         model = self._model
         if self._policy is None or self._policy[0] is not model:
             try:
-                policy = Policy.from_mapping(getattr(model, "combination", None))
+                # A model that gives only the flags over its thresholds (no `scores`) cannot say a
+                # flag is unlikely: it gets 0.2's combination, which needs nothing more.
+                policy = Policy.from_mapping(getattr(model, "combination", None) if hasattr(model, "scores") else None)
             except (TypeError, ValueError):
                 policy = Policy()  # a damaged combination: 0.2's, which needs no data
             self._policy = (model, policy)
