@@ -30,7 +30,7 @@ FLOOR = 0.01  # probabilities under this are not kept per sentence, and read as 
 NEVER = 2.0  # a threshold no probability reaches
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Signals:
     """What the cues and the classifier said about one flag in one unit of text."""
 
@@ -232,54 +232,94 @@ def resolve_pairs(added: dict[str, float], opposites: Mapping[str, str | None], 
     return drop
 
 
-def unit_signals(flags: Mapping[str, Any], found: Mapping[str, float], cue_hits, unit: Any) -> dict[str, Signals]:
+class CueIndex:
+    """The cues' readings of a whole text (flag -> [(score, start, end, source, context)]), sorted
+    by where they start, so each unit finds its own by bisection (a long text has many units)."""
+
+    def __init__(self, cue_hits: Mapping[str, list[tuple[float, int, int, str, str]]]):
+        self._hits = sorted((h[1], h[2], flag_id, h[0], h[4]) for flag_id, hits in cue_hits.items() for h in hits)
+        self._starts = [h[0] for h in self._hits]
+
+    def within(self, start: int, end: int) -> dict[str, list[tuple[float, str]]]:
+        """flag -> [(score, context)] of the readings inside [start, end]."""
+        from bisect import bisect_left
+
+        found: dict[str, list[tuple[float, str]]] = {}
+        for index in range(bisect_left(self._starts, start), len(self._hits)):
+            hit_start, hit_end, flag_id, score, context = self._hits[index]
+            if hit_start > end:
+                break
+            if hit_end <= end:
+                found.setdefault(flag_id, []).append((score, context))
+        return found
+
+
+def unit_signals(
+    flags: Mapping[str, Any],
+    found: Mapping[str, float],
+    in_unit: Mapping[str, list[tuple[float, str]]],
+    unit: Any,
+    policy: Policy | None = None,
+    threshold: Callable[[str], float] | None = None,
+) -> dict[str, Signals]:
     """Per flag the classifier or a cue mentions in `unit` (its text, span, blocked and negated),
-    the signals: `found` is the classifier's probabilities for the unit, `cue_hits` the cues'
-    readings of the whole text (flag -> [(score, start, end, source, context)])."""
-    in_unit: dict[str, list[tuple[float, str]]] = {}
-    for flag_id, hits in cue_hits.items():
-        inside = [(h[0], h[4]) for h in hits if unit.start <= h[1] and h[2] <= unit.end]
-        if inside:
-            in_unit[flag_id] = inside
+    the signals: `found` is the classifier's probabilities for the unit, `in_unit` the cues'
+    readings inside it (CueIndex.within). With a rules `policy` (and the model's `threshold`),
+    flags it could not report are left out: no cue of the flag or its opposite in the unit, and a
+    probability under the bar for a reading alone."""
+    skip = policy is not None and threshold is not None and policy.kind == "rules"
     out = {}
     for flag_id in {*found, *in_unit}:
         flag = flags.get(flag_id)
-        if flag is not None:
-            green = flag.kind == "green"
-            out[flag_id] = signals(flag_id, flag.opposite, green, found, in_unit, unit.blocked, unit.negated)
+        if flag is None:
+            continue
+        if skip and flag_id not in in_unit and flag.opposite not in in_unit:
+            assert policy is not None and threshold is not None
+            if found.get(flag_id, 0.0) < _or(policy.alone, threshold(flag_id)):
+                continue
+        out[flag_id] = signals(flag_id, flag.opposite, flag.kind == "green", found, in_unit, unit.blocked, unit.negated)
     return out
 
 
-def apply(
-    flags: Mapping[str, Any],
-    policy: Policy,
-    threshold: Callable[[str], float],
-    hits: dict[str, list[tuple[float, int, int, str, str]]],
-    unit_signals: Mapping[str, Signals],
-    unit: Any,
-) -> None:
-    """Apply the policy to one unit: drop the cue readings it vetoes (within the unit), add the
-    flags the classifier reads (as evidence over the unit, the source naming the rule)."""
+Added = tuple[str, float, str]  # flag, evidence score, source naming the rule
+
+
+def decide_unit(
+    flags: Mapping[str, Any], policy: Policy, threshold: Callable[[str], float], unit_signals: Mapping[str, Signals]
+) -> tuple[tuple[str, ...], tuple[Added, ...]]:
+    """What the policy does in one unit: the flags whose cue readings it drops, the flags it adds."""
     added: dict[str, tuple[float, str]] = {}
     kept = set()
+    drops = []
     for flag_id, s in unit_signals.items():
         report, rule = policy.decide(s, threshold(flag_id))
         if s.reported and not report:
-            outside = [h for h in hits.get(flag_id, []) if not (unit.start <= h[1] and h[2] <= unit.end)]
-            if outside:
-                hits[flag_id] = outside
-            else:
-                hits.pop(flag_id, None)
+            drops.append(flag_id)
         elif s.reported:
             kept.add(flag_id)
         elif report:
             added[flag_id] = (s.p, rule)
-    dropped = resolve_pairs({f: p for f, (p, _) in added.items()}, {f: flags[f].opposite for f in added}, kept)
+    paired = resolve_pairs({f: p for f, (p, _) in added.items()}, {f: flags[f].opposite for f in added}, kept)
+    adds = []
     for flag_id, (probability, rule) in added.items():
-        if flag_id in dropped and policy.pair:
+        if flag_id in paired and policy.pair:
             continue
         own = min(threshold(flag_id), probability)
         score = 0.5 + 0.5 * (probability - own) / max(1e-6, 1.0 - own)
-        hits.setdefault(flag_id, []).append(
-            (round(min(max(score, 0.5), 0.99), 3), unit.start, unit.end, f"classifier: {rule}", "")
-        )
+        adds.append((flag_id, round(min(max(score, 0.5), 0.99), 3), f"classifier: {rule}"))
+    return tuple(sorted(drops)), tuple(sorted(adds))
+
+
+def apply(
+    hits: dict[str, list[tuple[float, int, int, str, str]]], unit: Any, drops: tuple[str, ...], adds: tuple[Added, ...]
+) -> None:
+    """Drop the cue readings the policy vetoed (within the unit); add the classifier's flags as
+    evidence over the unit, the source naming the rule."""
+    for flag_id in drops:
+        outside = [h for h in hits.get(flag_id, []) if not (unit.start <= h[1] and h[2] <= unit.end)]
+        if outside:
+            hits[flag_id] = outside
+        else:
+            hits.pop(flag_id, None)
+    for flag_id, score, source in adds:
+        hits.setdefault(flag_id, []).append((score, unit.start, unit.end, source, ""))

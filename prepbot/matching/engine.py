@@ -22,7 +22,7 @@ from typing import Any
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
-from prepbot.matching.combine import FLOOR, Policy, Signals, apply, unit_signals
+from prepbot.matching.combine import FLOOR, Added, CueIndex, Policy, Signals, apply, decide_unit, unit_signals
 from prepbot.matching.context import (
     PSEUDO,
     ContextRules,
@@ -141,8 +141,7 @@ class ModelSlot:
         batch = 256
         for start in range(0, len(todo), batch):
             part = todo[start : start + batch]
-            # Every probability worth keeping (the combination weighs them against the cues), or,
-            # from a model without `scores`, only the flags at or over its thresholds.
+            # Every probability worth keeping (the combination weighs them), or only the flags over threshold.
             read = model.scores(part) if hasattr(model, "scores") else model.flags(part)
             for sentence, found in zip(part, read, strict=True):
                 self._cache[sentence] = {flag: p for flag, p in found.items() if p >= FLOOR}
@@ -191,6 +190,7 @@ class Matcher:
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
         self._topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]] = {}
         self._sentence_cache: dict[str, Reading] = {}
+        self._combined: dict[tuple, tuple[Policy, tuple[str, ...], tuple[Added, ...]]] = {}
 
     @classmethod
     def from_bank(cls, bank: Bank, rules: ContextRules, model: ModelSlot | None = None) -> "Matcher":
@@ -233,9 +233,10 @@ class Matcher:
                 )
         stated = set(hits)  # what the words say on their own, before the classifier
         said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}  # ...and say clearly
-        cue_hits = {f: list(found) for f, found in hits.items()}
-        for unit in units:
-            self._add_model_hits(hits, cue_hits, unit)
+        if units:
+            cue_hits = CueIndex(hits)  # what the cues read, before the classifier
+            for unit in units:
+                self._add_model_hits(hits, cue_hits, unit)
         if question is not None and self._answers_it(question, stated):
             for answer in self.answers.read(text, question):
                 plain = answer.source.startswith("answer '")
@@ -399,17 +400,33 @@ class Matcher:
             if r.model_ok
         ]
 
-    def _unit_signals(self, cue_hits, unit: ModelUnit) -> dict[str, Signals]:
-        """What the cues and the classifier said in one unit, per flag either of them mentions."""
+    def _unit_signals(self, cue_hits: CueIndex, unit: ModelUnit, policy: Policy | None = None) -> dict[str, Signals]:
+        """What the cues and the classifier said in one unit, per flag either mentions (training/combine.py)."""
         assert self.model is not None
         found = self.model.cached(unit.text)
-        return {} if found is None else unit_signals(self.flags, found, cue_hits, unit)
+        return (
+            {}
+            if found is None
+            else unit_signals(self.flags, found, cue_hits.within(unit.start, unit.end), unit, policy, self.model.threshold)
+        )
 
-    def _add_model_hits(self, hits, cue_hits, unit: ModelUnit) -> None:
-        """The combination (combine.py): per flag, the cues' reading and the classifier's
-        probability decide together; a cue reading may be dropped, a flag added."""
+    def _add_model_hits(self, hits, cue_hits: CueIndex, unit: ModelUnit) -> None:
+        """The combination (combine.py): per flag, the cues' reading and the classifier's probability
+        decide together. Cached per unit and what the cues read in it: a keystroke changes one sentence."""
         assert self.model is not None
-        apply(self.flags, self.model.policy, self.model.threshold, hits, self._unit_signals(cue_hits, unit), unit)
+        found = self.model.cached(unit.text)
+        if found is None:
+            return
+        policy = self.model.policy
+        in_unit = cue_hits.within(unit.start, unit.end)
+        key = (unit.text, unit.blocked, unit.negated, tuple((f, tuple(v)) for f, v in sorted(in_unit.items())))
+        done = self._combined.get(key)
+        if done is None or done[0] is not policy:
+            signals = unit_signals(self.flags, found, in_unit, unit, policy, self.model.threshold)
+            if len(self._combined) > 20_000:
+                self._combined.clear()
+            done = self._combined[key] = (policy, *decide_unit(self.flags, policy, self.model.threshold, signals))
+        apply(hits, unit, done[1], done[2])
 
     def _one_of_each_pair(self, hits: list[Hit]) -> list[Hit]:
         """In one sentence a flag and its opposite are never both read: the stronger reading stands
