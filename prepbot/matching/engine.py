@@ -104,7 +104,6 @@ class ModelUnit:
     start: int
     end: int
     blocked: frozenset[str]
-    ruled: frozenset[str]
     negated: bool = False
 
 
@@ -382,18 +381,16 @@ class Matcher:
             if not usable:
                 return []
             blocked = frozenset().union(*(r.blocked for _, r in readings))
-            ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
             lead = len(text) - len(text.lstrip())
             # A "not" in one sentence says nothing about what another sentence holds.
             negated = all(r.negated for r in usable)
-            return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
+            return [ModelUnit(text, lead, len(text.rstrip()), blocked, negated)]
         return [
             ModelUnit(
                 sentence,
                 offset + r.span[0],
                 offset + r.span[1],
                 r.blocked,
-                frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
                 r.negated,
             )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
@@ -404,11 +401,8 @@ class Matcher:
         """What the cues and the classifier said in one unit, per flag either mentions (training/combine.py)."""
         assert self.model is not None
         found = self.model.cached(unit.text)
-        return (
-            {}
-            if found is None
-            else unit_signals(self.flags, found, cue_hits.within(unit.start, unit.end), unit, policy, self.model.threshold)
-        )
+        in_unit = cue_hits.within(unit.start, unit.end)
+        return {} if found is None else unit_signals(self.flags, found, in_unit, unit, policy, self.model.threshold)
 
     def _add_model_hits(self, hits, cue_hits: CueIndex, unit: ModelUnit) -> None:
         """The combination (combine.py): per flag, the cues' reading and the classifier's probability
