@@ -13,7 +13,8 @@ Then it reads the labelled real text in ../shared/eval/ (dev, fresh and more: al
   cross-validation with folds grouped by source page: bench/oof-predictions.json, written by
   `python -m training.cv`), so no snippet is scored by a model that saw it;
 - cues + classifier (CV): the engine as it runs, with those out-of-fold predictions in place of the
-  shipped model.
+  shipped model, combined with the cues as shipped (the `combination` of labels.json, fitted by
+  `python -m training.combine`, which also prints its nested figures).
 
 Read every figure with its history: the cues were written while reading dev.jsonl, and adjusted
 after fresh.jsonl was measured, so "cues" figures on these sets overstate quality on unseen text.
@@ -33,6 +34,7 @@ from pathlib import Path
 from prepbot.catalogue import load_catalogue
 from prepbot.matching import Matcher
 from prepbot.matching.engine import ModelSlot
+from prepbot.matching.model import MODEL_DIR
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DEFAULT_EVAL = [EVAL_DIR / "dev.jsonl", EVAL_DIR / "fresh.jsonl", EVAL_DIR / "more.jsonl"]
@@ -68,9 +70,13 @@ class OutOfFoldModel:
 
     unit = "text"
 
-    def __init__(self, oof: dict, texts: dict[str, str]):
+    def __init__(self, oof: dict, texts: dict[str, str], combination: dict | None = None):
         self.thresholds = dict(oof["thresholds"])
+        self.combination = combination
         self._by_text = {texts[i]: p["probs"] for i, p in oof["predictions"].items() if i in texts}
+
+    def scores(self, texts: list[str]) -> list[dict[str, float]]:
+        return [dict(self._by_text.get(text, {})) for text in texts]
 
     def flags(self, texts: list[str]) -> list[dict[str, float]]:
         found = []
@@ -139,9 +145,12 @@ def main(argv=None) -> int:
         "cues + context": lambda e: {m.id for m in cues.match(e["text"], model="off")},
     }
     oof = json.loads(args.oof.read_text(encoding="utf-8")) if args.oof.exists() else None
+    combination = None
     if oof is not None:
         texts = {e["id"]: e["text"] for e in everything}
-        stand_in = OutOfFoldModel(oof, texts)
+        labels = json.loads((MODEL_DIR / "labels.json").read_text(encoding="utf-8"))
+        combination = labels.get("combination")  # the combination as shipped (training/combine.py)
+        stand_in = OutOfFoldModel(oof, texts, combination)
         combined = Matcher.from_bank(bank, rules, ModelSlot(lambda: stand_in))
         systems["classifier (CV)"] = lambda e: set(stand_in.flags([e["text"]])[0])
         systems["cues + classifier (CV)"] = lambda e: {m.id for m in combined.match(e["text"], model="auto")}
@@ -198,6 +207,14 @@ def main(argv=None) -> int:
     print()
     for name in systems:
         print(f"{name:26} flags opposite to the one meant: {overall[name]['inverted']}")
+    if oof is not None and combination:
+        nested = combination.get("nested_cv", {})
+        print(
+            f"\ncombination as shipped: {combination.get('name', '?')}; fitted on all rows' out-of-fold predictions,"
+            f" so its row above is in-sample for its few parameters; nested CV (fitted on four folds, scored on"
+            f" the fifth): P {nested.get('P', '?')} R {nested.get('R', '?')} F1 {nested.get('F1', '?')},"
+            f" {nested.get('inverted', '?')} inverted (training/combine.py)"
+        )
     if oof is not None:
         print(
             f"\nclassifier: {oof.get('model', '?')}, {oof.get('folds', '?')}-fold CV grouped by source,"

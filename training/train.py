@@ -12,6 +12,8 @@
    encoder graph, apply onnxruntime's extended graph optimisations offline (so the runtime can load
    it without optimising), and write prepbot/matching/model/ (model.onnx, tokenizer.json,
    labels.json with the checksums the runtime checks, NOTICE). MODEL_CARD.md is written by hand.
+4. Fit how the engine combines the classifier with the cues (training/combine.py: nested CV of
+   each variant on the out-of-fold predictions; the winner goes into labels.json).
 """
 
 from __future__ import annotations
@@ -127,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
         "cv": {"folds": cv["folds"], "grouped_by": "source", **cv.get("summary", {})},
     }
     seal_labels(MODEL_OUT, labels)
+    # 4. How the engine combines this classifier with the cues, fitted on its out-of-fold
+    # predictions (nested CV of every variant first), stored in labels.json (resealed).
+    from training.combine import main as combine
+
+    combine([])
     size = sum(p.stat().st_size for p in MODEL_OUT.iterdir() if p.is_file())
     log(f"wrote {MODEL_OUT.relative_to(MODEL_OUT.parents[2])}: {size / 1e6:.1f} MB; total {time.time() - started:.0f}s")
     return 0

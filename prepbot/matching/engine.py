@@ -22,6 +22,7 @@ from typing import Any
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
+from prepbot.matching.combine import FLOOR, Added, CueIndex, Policy, Signals, apply, decide_unit, unit_signals
 from prepbot.matching.context import (
     PSEUDO,
     ContextRules,
@@ -34,7 +35,7 @@ from prepbot.matching.context import (
     scare_quoted,
 )
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
-from prepbot.matching.text import blank_spans, pieces_of, tokenize
+from prepbot.matching.text import blank_spans, pieces_of, quote_span, tokenize
 
 REPORT_THRESHOLD = 0.5
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
@@ -104,7 +105,6 @@ class ModelUnit:
     start: int
     end: int
     blocked: frozenset[str]
-    ruled: frozenset[str]
     negated: bool = False
 
 
@@ -117,6 +117,7 @@ class ModelSlot:
         self._model: Any = None
         self.error: str | None = None  # why the classifier is not in use, once a load failed
         self._cache: dict[str, dict[str, float]] = {}
+        self._policy: tuple[Any, Policy] | None = None
 
     def model(self) -> Any:
         if self._model is None and self.error is None:
@@ -140,12 +141,28 @@ class ModelSlot:
         batch = 256
         for start in range(0, len(todo), batch):
             part = todo[start : start + batch]
-            for sentence, found in zip(part, model.flags(part), strict=True):
-                self._cache[sentence] = {flag: found[flag] for flag in found}
+            # Every probability worth keeping (the combination weighs them), or only the flags over threshold.
+            read = model.scores(part) if hasattr(model, "scores") else model.flags(part)
+            for sentence, found in zip(part, read, strict=True):
+                self._cache[sentence] = {flag: p for flag, p in found.items() if p >= FLOOR}
             if progress is not None:
                 progress(min(start + batch, len(todo)), len(todo))
         if len(self._cache) > 50_000:
             self._cache.clear()
+
+    @property
+    def policy(self) -> Policy:
+        """How the classifier's readings combine with the cues' (the model's `combination`)."""
+        model = self._model
+        if self._policy is None or self._policy[0] is not model:
+            try:
+                # A model that gives only the flags over its thresholds (no `scores`) cannot say a
+                # flag is unlikely: it gets 0.2's combination, which needs nothing more.
+                policy = Policy.from_mapping(getattr(model, "combination", None) if hasattr(model, "scores") else None)
+            except (TypeError, ValueError):
+                policy = Policy()  # a damaged combination: 0.2's, which needs no data
+            self._policy = (model, policy)
+        return self._policy[1]
 
     def threshold(self, flag_id: str) -> float:
         model = self._model
@@ -173,6 +190,7 @@ class Matcher:
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
         self._topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]] = {}
         self._sentence_cache: dict[str, Reading] = {}
+        self._combined: dict[tuple, tuple[Policy, tuple[str, ...], tuple[Added, ...]]] = {}
 
     @classmethod
     def from_bank(cls, bank: Bank, rules: ContextRules, model: ModelSlot | None = None) -> "Matcher":
@@ -218,8 +236,10 @@ class Matcher:
             hits, probed = self.answers.before_classifier(text, question, hits)
         # what the words say clearly on their own, before the classifier
         said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}
-        for unit in units:
-            self._add_model_hits(hits, unit, probed)
+        if units:
+            cue_hits = CueIndex(hits)  # what the cues read, before the classifier
+            for unit in units:
+                self._add_model_hits(hits, cue_hits, unit, probed)
         if question is not None:
             self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
@@ -377,46 +397,49 @@ class Matcher:
             ]
             text = blank_spans(text, asked)
             blocked = frozenset().union(*(r.blocked for _, r in readings))
-            ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
             lead = len(text) - len(text.lstrip())
             # A "not" in one sentence says nothing about what another sentence holds.
             negated = all(r.negated for r in usable)
-            return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
+            return [ModelUnit(text, lead, len(text.rstrip()), blocked, negated)]
         return [
             ModelUnit(
                 sentence,
                 offset + r.span[0],
                 offset + r.span[1],
                 r.blocked,
-                frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
                 r.negated,
             )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok
         ]
 
-    def _add_model_hits(self, hits, unit: ModelUnit, probed: frozenset[str] | None = None) -> None:
+    def _unit_signals(self, cue_hits: CueIndex, unit: ModelUnit, policy: Policy | None = None) -> dict[str, Signals]:
+        """What the cues and the classifier said in one unit, per flag either mentions (training/combine.py)."""
         assert self.model is not None
         found = self.model.cached(unit.text)
-        if not found:
+        in_unit = cue_hits.within(unit.start, unit.end)
+        return {} if found is None else unit_signals(self.flags, found, in_unit, unit, policy, self.model.threshold)
+
+    def _add_model_hits(self, hits, cue_hits: CueIndex, unit: ModelUnit, probed: frozenset[str] | None = None) -> None:
+        """The combination (combine.py): per flag, the cues' reading and the classifier's probability
+        decide together. Cached per unit and what the cues read in it: a keystroke changes one sentence."""
+        assert self.model is not None
+        found = self.model.cached(unit.text)
+        if found is None:
             return
-        for flag_id, probability in found.items():
-            flag = self.flags.get(flag_id)
-            if (
-                flag is None
-                or (probed is not None and flag_id not in probed)  # off the question's topic: the cues alone speak
-                or flag_id in unit.ruled
-                or flag_id in unit.blocked
-                or (flag.opposite and flag.opposite in unit.ruled)
-            ):
-                continue  # the cues give the evidence, and decide polarity, where they read something reportable
-            if unit.negated and flag.kind == "green" and flag.opposite:
-                continue  # "we don't really review code" is not read as reviews by the classifier
-            threshold = self.model.threshold(flag_id)
-            score = 0.5 + 0.5 * (probability - threshold) / max(1e-6, 1.0 - threshold)
-            hits.setdefault(flag_id, []).append(
-                (round(min(max(score, 0.5), 0.99), 3), unit.start, unit.end, f"classifier: p={probability:.2f}", "")
-            )
+        policy = self.model.policy
+        in_unit = cue_hits.within(unit.start, unit.end)
+        key = (unit.text, unit.blocked, unit.negated, tuple((f, tuple(v)) for f, v in sorted(in_unit.items())))
+        done = self._combined.get(key)
+        if done is None or done[0] is not policy:
+            signals = unit_signals(self.flags, found, in_unit, unit, policy, self.model.threshold)
+            if len(self._combined) > 20_000:
+                self._combined.clear()
+            done = self._combined[key] = (policy, *decide_unit(self.flags, policy, self.model.threshold, signals))
+        adds = done[2]
+        if probed is not None:  # a terse answer: off the question's topic, the cues alone speak
+            adds = tuple(a for a in adds if a[0] in probed)
+        apply(hits, unit, done[1], adds)
 
     def _one_of_each_pair(self, hits: list[Hit]) -> list[Hit]:
         """In one sentence a flag and its opposite are never both read: the stronger reading stands
@@ -551,34 +574,3 @@ class Matcher:
             matches.append(Match(self.flags[flag_id], score, tuple(evidence)))
         matches.sort(key=lambda m: (m.kind != "red", -m.score, m.id))
         return matches
-
-
-QUOTE_MIN_WORDS = 3  # a shorter quote ("No", "Sales") is widened to the clause around it
-QUOTE_MAX_CHARS = 160
-_CLAUSE_END_RE = re.compile(r"[.!?;:,\n]")
-
-
-def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The words to quote for evidence found at text[start:end]: a phrase of a few words stands as
-    it is; a word or two is widened to the clause around it (trimmed), so the quote carries the
-    meaning ("No" under a question becomes "No, never"; "support" becomes "support tickets pile up")."""
-    if len(text[start:end].split()) >= QUOTE_MIN_WORDS:
-        return start, end
-    window = max(0, start - QUOTE_MAX_CHARS)
-    before = list(_CLAUSE_END_RE.finditer(text, window, start))
-    left = before[-1].end() if before else window
-    after = _CLAUSE_END_RE.search(text, end, end + QUOTE_MAX_CHARS)
-    right = after.start() if after else min(len(text), end + QUOTE_MAX_CHARS)
-    if text[end:right].strip() == "" and right < len(text) and text[right] in ",:;":
-        # a bare answer before a comma ("No, never."): the clause after it says what it means
-        further = _CLAUSE_END_RE.search(text, right + 1, right + 1 + QUOTE_MAX_CHARS)
-        right = further.start() if further else min(len(text), right + 1 + QUOTE_MAX_CHARS)
-    if right - left > QUOTE_MAX_CHARS:
-        left = max(left, text.rfind(" ", 0, max(start - 60, 0)) + 1)
-        cut = text.find(" ", min(end + 60, len(text)))
-        right = min(right, cut if cut >= 0 else len(text))
-    while left < start and (text[left].isspace() or text[left] in "-*•\"'“‘("):
-        left += 1
-    while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
-        right -= 1
-    return (left, right) if left <= start and right >= end else (start, end)

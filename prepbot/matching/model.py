@@ -200,6 +200,7 @@ class Classifier:
         self.unit = str(labels.get("unit", "sentence"))
         self.max_length = int(labels.get("max_length", 128))
         self.threads = threads
+        self.combination = labels.get("combination")  # how the engine weighs it against the cues (combine.py)
 
     @classmethod
     def load(cls, folder: Path | None = None, threads: int = 1, cache: Path | None = None) -> "Classifier":
@@ -267,6 +268,11 @@ class Classifier:
             out = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
             results.append({f: float(min(1.0, max(0.0, out[j]))) for j, f in enumerate(self.flag_ids)})
         return results
+
+    def scores(self, texts: list[str]) -> list[dict[str, float]]:
+        """Per text, {flag_id: probability} for every flag: what the engine's combination weighs
+        against the cues (prepbot/matching/combine.py), below the thresholds too."""
+        return self.predict(texts)
 
     def flags(self, texts: list[str]) -> list[dict[str, float]]:
         """Per text, only the flags whose probability is at or above their threshold."""

@@ -139,3 +139,34 @@ def as_number(word: str, number_words: dict[str, float]) -> float | None:
         except ValueError:
             return None
     return number_words.get(word)
+
+
+QUOTE_MIN_WORDS = 3  # a shorter quote ("No", "Sales") is widened to the clause around it
+QUOTE_MAX_CHARS = 160
+_CLAUSE_END_RE = re.compile(r"[.!?;:,\n]")
+
+
+def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words to quote for evidence found at text[start:end]: a phrase of a few words stands as
+    it is; a word or two is widened to the clause around it (trimmed), so the quote carries the
+    meaning ("No" under a question becomes "No, never"; "support" becomes "support tickets pile up")."""
+    if len(text[start:end].split()) >= QUOTE_MIN_WORDS:
+        return start, end
+    window = max(0, start - QUOTE_MAX_CHARS)
+    before = list(_CLAUSE_END_RE.finditer(text, window, start))
+    left = before[-1].end() if before else window
+    after = _CLAUSE_END_RE.search(text, end, end + QUOTE_MAX_CHARS)
+    right = after.start() if after else min(len(text), end + QUOTE_MAX_CHARS)
+    if text[end:right].strip() == "" and right < len(text) and text[right] in ",:;":
+        # a bare answer before a comma ("No, never."): the clause after it says what it means
+        further = _CLAUSE_END_RE.search(text, right + 1, right + 1 + QUOTE_MAX_CHARS)
+        right = further.start() if further else min(len(text), right + 1 + QUOTE_MAX_CHARS)
+    if right - left > QUOTE_MAX_CHARS:
+        left = max(left, text.rfind(" ", 0, max(start - 60, 0)) + 1)
+        cut = text.find(" ", min(end + 60, len(text)))
+        right = min(right, cut if cut >= 0 else len(text))
+    while left < start and (text[left].isspace() or text[left] in "-*•\"'“‘("):
+        left += 1
+    while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
+        right -= 1
+    return (left, right) if left <= start and right >= end else (start, end)
