@@ -49,7 +49,7 @@ def record():
     stand_in = OutOfFoldModel(oof, {r["id"]: r["text"] for r in rows})
 
     class Recorder(Matcher):
-        def _add_model_hits(self, hits, cue_hits, unit):
+        def _add_model_hits(self, hits, cue_hits, unit, probed=None):
             self.recorded.append(self._unit_signals(cue_hits, unit))
 
     matcher = Recorder.from_bank(bank, rules, ModelSlot(lambda: stand_in))
