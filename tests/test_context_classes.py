@@ -268,3 +268,13 @@ def test_a_phrase_of_a_few_words_stays_as_it_is(matcher):
 def test_another_sense_of_a_cue_word_reads_nothing(matcher):
     assert found(matcher, "Their dental insurance coverage is 80 percent.") == set()
     assert found(matcher, "Test coverage is at 80 percent.") == {"has-tests"}
+
+
+def test_only_after_joining_is_not_a_new_interviewer():
+    """The product's own pitch ("candidates only learn after joining that ...") is about candidates,
+    not an interviewer who has just joined; "only joined" next to each other still is."""
+    matcher = load_catalogue().matcher
+    pitch = "Many candidates only learn after joining that the team does no code review."
+    assert {m.id for m in matcher.match(pitch, model="off")} == {"no-code-review"}
+    assert "interviewer-new" in {m.id for m in matcher.match("the interviewer only joined two weeks ago", model="off")}
+    assert "interviewer-new" in {m.id for m in matcher.match("the EM had only started in March", model="off")}
