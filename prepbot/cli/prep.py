@@ -99,9 +99,9 @@ def analyze_command(
       xclip -o | prepbot analyze --format json
       prepbot analyze --fail-on red review-*.txt
     """
-    from prepbot.export.shapes import matches_as_dict
-    from prepbot.export.terminal import render_matches
+    from prepbot.catalogue import preload_model
 
+    preload_model()  # the classifier loads in the background while the bank loads and the cues read
     books = catalogue(banks)
     question = None
     if question_id is not None:
@@ -116,6 +116,9 @@ def analyze_command(
     if names == ("-",) and sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
         click.echo("Paste or type the text, then press Ctrl-D on a new line (Ctrl-Z then Enter on Windows).", err=True)
     documents = [read_input(name) for name in names]  # read everything first: no half-printed report
+    from prepbot.export.shapes import matches_as_dict
+    from prepbot.export.terminal import render_matches
+
     found_red = False
     warned = False
     for index, (label, text) in enumerate(documents):

@@ -31,6 +31,7 @@ WIDE_GAP = 8  # tokens allowed where a cue says "..."
 MAX_SLOTS = 16  # a cue with more slots is refused: matching stays bounded
 
 _NUM_RE = re.compile(r"^#(>=|<=|>|<|=)?(\d+(?:\.\d+)?)$")
+_ON_CALL_RE = re.compile(r"(?<![a-z])on_call")
 
 
 class CueError(ValueError):
@@ -73,6 +74,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self.terms: list[Term] = []
         self._ids: dict[Term, int] = {}
+        self._parsed: dict[str, int] = {}  # a catalogue repeats its words: each is parsed once
 
     def intern(self, term: Term) -> int:
         if term not in self._ids:
@@ -81,6 +83,12 @@ class Vocabulary:
         return self._ids[term]
 
     def parse_word(self, word: str) -> int:
+        known = self._parsed.get(word)
+        if known is None:
+            known = self._parsed[word] = self._parse_word(word)
+        return known
+
+    def _parse_word(self, word: str) -> int:
         number = _NUM_RE.match(word)
         if number:
             return self.intern(Term("num", op=number.group(1) or ">=", value=float(number.group(2))))
@@ -119,7 +127,9 @@ def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
         for alternative in part.split("|"):
             # Text splits "stand-up" into two words, so a cue's hyphen joins words like "_" does;
             # "on_call" is written as two words in cues but read as one ("oncall") in text.
-            joined = re.sub(r"(?<![a-z])on_call", "oncall", alternative.replace("-", "_"))
+            joined = alternative.replace("-", "_")
+            if "on_call" in joined:
+                joined = _ON_CALL_RE.sub("oncall", joined)
             words = [w for w in joined.split("_") if w]
             if not words:
                 raise CueError(f"cue '{source}': empty alternative in '{part}'")

@@ -115,7 +115,16 @@ class ModelSlot:
         self._lock = threading.Lock()
         self._model: Any = None
         self.error: str | None = None  # why the classifier is not in use, once a load failed
+        self._loading: threading.Thread | None = None
         self._cache: dict[str, dict[str, float]] = {}
+
+    def preload(self) -> None:
+        """Start loading the classifier in a background thread, so that importing its runtime and
+        building its session overlap the cue work (onnxruntime releases the GIL while it builds the
+        session). `model()` waits for it. Not a daemon: the interpreter never exits mid-load."""
+        if self._model is None and self.error is None and self._loading is None:
+            self._loading = threading.Thread(target=self.model, name="prepbot-classifier-load")
+            self._loading.start()
 
     def model(self) -> Any:
         if self._model is None and self.error is None:
