@@ -132,8 +132,9 @@ def analyze_command(
             from prepbot.matching.engine import MODEL_BUDGET
 
             click.echo(
-                f"prepbot: note: {safe(label, keep_layout=False)} is long; the classifier read its first "
-                f"{MODEL_BUDGET} sentences and the cues read all of it",
+                f"prepbot: note: {safe(label, keep_layout=False)} is long; the classifier read {MODEL_BUDGET} of its "
+                f"sentences (those on the bank's topics first) and left {books.matcher.last_unread} to the cues, "
+                "which read all of it",
                 err=True,
             )
         found_red = found_red or any(m.kind == "red" for m in matches)

@@ -39,9 +39,10 @@ from prepbot.matching.text import sentences, tokenize
 REPORT_THRESHOLD = 0.5
 MAX_SENTENCE_CHARS = 2000  # longer runs without a sentence break are read in pieces of this size
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
-# The classifier reads at most this many pieces of one text (the first ones, in order): about two
-# seconds here. Notes and reviews are far shorter; past it, a pasted book is read by the cues alone.
-MODEL_BUDGET = 600
+# The classifier reads at most this many different pieces of a text longer than MAX_TEXT_UNIT
+# (under a second here), chosen by `_within_budget`. Notes and reviews are far shorter; past it, a pasted
+# book is read by the cues alone.
+MODEL_BUDGET = 100
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
 _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
@@ -93,6 +94,7 @@ class Reading:
     span: tuple[int, int]  # the sentence without surrounding white space
     negated: bool = False  # the sentence holds a negation: the classifier's green readings are not trusted there
     asked: int = -1  # a reported question ("I asked if ..."): where the question's words start, else -1
+    topical: bool = False  # a word of the catalogue's topics, not only everyday cue words: read first in a long text
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class ModelUnit:
     blocked: frozenset[str]
     ruled: frozenset[str]
     negated: bool = False
+    topical: bool = True
 
 
 class ModelSlot:
@@ -206,8 +209,7 @@ class Matcher:
         if model == "auto" and self.model is not None:
             self.model.model()  # loaded first: what it reads (whole text or sentences) depends on it
         units = self._model_units(text, pieces, readings) if model != "off" and self.model is not None else []
-        self.last_unread = max(0, len(units) - MODEL_BUDGET)  # what the classifier left to the cues
-        units = units[:MODEL_BUDGET]
+        units, self.last_unread = _within_budget(units)  # what the classifier left to the cues
         if model == "auto" and units and self.model is not None:
             self.model.classify([u.text for u in units], progress)
         hits: dict[str, list[tuple[float, int, int, str, str]]] = {}
@@ -359,7 +361,7 @@ class Matcher:
         if self.model is not None and text.strip() and self.model.model() is not None:
             pieces = list(_pieces(text))
             readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
-            self.model.classify([u.text for u in self._model_units(text, pieces, readings)][:MODEL_BUDGET])
+            self.model.classify([u.text for u in _within_budget(self._model_units(text, pieces, readings))[0]])
 
     def _model_units(self, text: str, pieces, readings) -> list[ModelUnit]:
         """What the classifier reads: the whole text when it was trained on whole snippets and the
@@ -383,6 +385,7 @@ class Matcher:
                 r.blocked,
                 frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
                 r.negated,
+                r.topical,
             )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok
@@ -480,7 +483,9 @@ class Matcher:
             )
         negated = any(t.kind == "negation" for t in triggers)
         hits = self._one_of_each_pair(self._red_reading_wins(hits))
-        return Reading(tuple(hits), frozenset(blocked), model_ok, span, negated)
+        # Without a cue reading, a sentence the classifier may read is topical by construction.
+        topical = model_ok and (not readings or self.cues.topical(tokens))
+        return Reading(tuple(hits), frozenset(blocked), model_ok, span, negated, topical=topical)
 
     def _red_reading_wins(self, hits: list[Hit]) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.
@@ -569,6 +574,24 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
         right -= 1
     return (left, right) if left <= start and right >= end else (start, end)
+
+
+def _within_budget(units: list[ModelUnit]) -> tuple[list[ModelUnit], int]:
+    """The units the classifier reads, and how many different pieces it leaves to the cues.
+
+    All of them when there are at most MODEL_BUDGET different pieces; else MODEL_BUDGET of them,
+    deterministically: pieces with a word of the catalogue's topics first, and among those first
+    the ones where the cues read nothing reportable (there the classifier is the only reader);
+    each group in text order. A piece said twice costs one reading and is read wherever it occurs.
+    """
+    first: dict[str, ModelUnit] = {}
+    for unit in units:
+        first.setdefault(unit.text, unit)
+    if len(first) <= MODEL_BUDGET:
+        return units, 0
+    ranked = sorted(first.values(), key=lambda u: (not u.topical, bool(u.ruled)))  # stable: text order within a rank
+    chosen = {u.text for u in ranked[:MODEL_BUDGET]}
+    return [u for u in units if u.text in chosen], len(first) - MODEL_BUDGET
 
 
 def _pieces(text: str):
