@@ -227,6 +227,7 @@ class CueSet:
             )
             for term_id in anchor:
                 self._by_anchor.setdefault(term_id, []).append(cue)
+        self._anchored = {term: tuple(cue.index for cue in cues) for term, cues in self._by_anchor.items()}
         self._token_cache: dict[str, dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
         # The second halves of cue words written as one ("over" of "turnover"): only a pair ending
@@ -395,26 +396,42 @@ class CueSet:
         positions_of: dict[int, list[int]] = {}
         for position, terms in enumerate(token_terms):
             for term in terms:
-                positions_of.setdefault(term, []).append(position)
+                known = positions_of.get(term)
+                if known is None:
+                    positions_of[term] = [position]
+                else:
+                    known.append(position)
         present = set(positions_of)
         # Only cues whose every slot can start with a word of this sentence are tried, each from
         # the positions where its first slot can start.
-        candidates = {cue.index: cue for term in present for cue in self._by_anchor.get(term, ())}
+        by_anchor = self._anchored
+        candidates: set[int] = set()
+        for term in positions_of:
+            woken = by_anchor.get(term)
+            if woken is not None:
+                candidates.update(woken)
         found = []
-        for _, cue in sorted(candidates.items()):
+        cues = self.cues
+        clauses = [t.clause for t in tokens]
+        for index in sorted(candidates):
+            cue = cues[index]
             if any(firsts.isdisjoint(present) for firsts in cue.slot_first_terms):
                 continue
-            starts = sorted({p for term in cue.slot_first_terms[0] for p in positions_of.get(term, ())})
+            firsts = cue.slot_first_terms[0]
+            if len(firsts) == 1:
+                starts = positions_of[next(iter(firsts))]
+            else:
+                starts = sorted({p for term in firsts for p in positions_of.get(term, ())})
             dead: set[tuple[int, int]] = set()
             for position in starts:
-                reading = _match_cue(cue, position, tokens, token_terms, dead)
+                reading = _match_cue(cue, position, clauses, token_terms, dead)
                 if reading is not None:
                     found.append((cue, reading[0], reading[1]))
         return found
 
 
 def _match_cue(
-    cue: Cue, position: int, tokens: list[Token], token_terms, dead: set[tuple[int, int]]
+    cue: Cue, position: int, clauses: list[int], token_terms, dead: set[tuple[int, int]]
 ) -> tuple[list[int], list[bool]] | None:
     """The first reading of `cue` starting at `position`: slots in order, earliest fit first.
 
@@ -423,25 +440,38 @@ def _match_cue(
     pair that cannot lead to a full reading is remembered, so the search visits each pair once:
     a user cue of many "..." slots stays linear in the sentence instead of blowing up.
     """
-    end_of_text = len(tokens)
+    end_of_text = len(clauses)
+    slot_count = len(cue.slots)
+    gaps = cue.gaps
+    slot_alternatives = cue.slot_alternatives
 
     def match_from(slot_index: int, at: int) -> tuple[list[int], list[bool]] | None:
-        if slot_index == len(cue.slots):
+        if slot_index == slot_count:
             return [], []
         if (slot_index, at) in dead:
             return None
-        first = slot_index == 0
-        window = range(at, at + 1) if first else range(at, min(at + cue.gaps[slot_index] + 1, end_of_text))
-        wide = cue.gaps[slot_index] > DEFAULT_GAP
-        by_first = cue.slot_alternatives[slot_index]
+        by_first = slot_alternatives[slot_index]
+        if slot_index == 0:
+            window = range(at, at + 1)
+            clause = -1
+        else:
+            window = range(at, min(at + gaps[slot_index] + 1, end_of_text))
+            # close gaps stay in the clause of the word before; a wide "..." gap may cross commas
+            clause = -1 if gaps[slot_index] > DEFAULT_GAP else clauses[at - 1]
         for start in window:
-            if not wide and not first and tokens[start].clause != tokens[at - 1].clause:
+            if clause >= 0 and clauses[start] != clause:
                 break
             for term in token_terms[start]:
-                for alternative in by_first.get(term, ()):
-                    exactness = _match_alternative(alternative, start, token_terms, end_of_text)
-                    if exactness is None:
-                        continue
+                alternatives = by_first.get(term)
+                if alternatives is None:
+                    continue
+                for alternative in alternatives:
+                    if len(alternative) == 1:
+                        exactness = [token_terms[start][term]]
+                    else:
+                        exactness = _match_alternative(alternative, start, token_terms, end_of_text)
+                        if exactness is None:
+                            continue
                     rest = match_from(slot_index + 1, start + len(alternative))
                     if rest is not None:
                         return list(range(start, start + len(alternative))) + rest[0], exactness + rest[1]
