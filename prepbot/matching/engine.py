@@ -14,6 +14,7 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
+import queue
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -205,12 +206,30 @@ class Matcher:
         if not text or not text.strip():
             return []
         pieces = list(_pieces(text))
-        readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
-        if model == "auto" and self.model is not None:
+        # A long text is read by sentences whatever the classifier was trained on, so the
+        # classifier can start on them in a thread while the cues read on (it releases the GIL).
+        background = _Background(self.model) if model == "auto" and self.model is not None and len(text) > MAX_TEXT_UNIT else None
+        try:
+            return self._match(text, pieces, question, model, progress, background)
+        finally:
+            if background is not None:
+                background.join()
+
+    def _match(self, text, pieces, question, model, progress, background: "_Background | None") -> list[Match]:
+        readings = []
+        for offset, sentence in pieces:
+            reading = self.reading(sentence)
+            readings.append((offset, reading))
+            if background is not None and reading.model_ok and reading.topical:
+                if all(h.score < REPORT_THRESHOLD for h in reading.hits):
+                    background.offer(sentence)  # the first that `_within_budget` chooses, in the same order
+        if model == "auto" and self.model is not None and background is None:
             self.model.model()  # loaded first: what it reads (whole text or sentences) depends on it
         units = self._model_units(text, pieces, readings) if model != "off" and self.model is not None else []
         units, self.last_unread = _within_budget(units)  # what the classifier left to the cues
-        if model == "auto" and units and self.model is not None:
+        if background is not None:
+            background.finish([u.text for u in units], progress)  # the rest of its choice, if any
+        elif model == "auto" and units and self.model is not None:
             self.model.classify([u.text for u in units], progress)
         hits: dict[str, list[tuple[float, int, int, str, str]]] = {}
         answered, topic_hits = self._topic_answers(pieces, readings)
@@ -225,6 +244,8 @@ class Matcher:
                 )
         stated = set(hits)  # what the words say on their own, before the classifier
         said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}  # ...and say clearly
+        if background is not None:
+            background.join()
         for unit in units:
             self._add_model_hits(hits, unit)
         if question is not None and self._answers_it(question, stated):
@@ -574,6 +595,47 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
         right -= 1
     return (left, right) if left <= start and right >= end else (start, end)
+
+
+class _Background:
+    """The classifier reading a long text's pieces in a thread while the cues read the rest.
+
+    `offer` hands it a piece as soon as the cues have read it (at most MODEL_BUDGET different
+    ones); `finish` hands it whatever else `_within_budget` chose. What it finds goes to the
+    slot's cache, exactly as a call to `classify` would: only the timing differs.
+    """
+
+    def __init__(self, slot: ModelSlot):
+        self._slot = slot
+        self._offered: set[str] = set()
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="prepbot-classifier", daemon=True)
+        self._thread.start()
+
+    def offer(self, sentence: str) -> None:
+        if len(self._offered) < MODEL_BUDGET and sentence not in self._offered:
+            self._offered.add(sentence)
+            self._queue.put(([sentence], None))
+
+    def finish(self, texts: list[str], progress: Callable[[int, int], None] | None) -> None:
+        self._queue.put((texts, progress))
+
+    def join(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def _run(self) -> None:
+        while (work := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._slot.classify(*work)
+                except BaseException as exc:  # raised again in the matching thread
+                    self._error = exc
 
 
 def _within_budget(units: list[ModelUnit]) -> tuple[list[ModelUnit], int]:
