@@ -289,7 +289,7 @@ class Matcher:
                 # "Unit tests: none.", "CI = nope"; without a separator, "review in name only".
                 topic, answer, end = (offset, own[0]), own[1], offset + own[2]
             if topic is None and index + 1 < len(pieces):
-                found.extend(self._reported_answer(offset, sentence, *pieces[index + 1]))
+                found.extend(self._reported_answer(offset, sentence, readings[index][1], *pieces[index + 1]))
             if topic is None or answer is None:
                 continue
             said, _ = answer
@@ -356,10 +356,11 @@ class Matcher:
                 return (Hit(flag_id, 0.9, start, tokens[-1].end, f"topic: {' '.join(words[-size:])}", ""),)
         return ()
 
-    def _reported_answer(self, offset: int, sentence: str, next_offset: int, next_sentence: str) -> list[Hit]:
+    def _reported_answer(self, offset: int, sentence: str, reading: Reading, next_offset: int, next_sentence: str) -> list[Hit]:
         """ "I asked if they review code. He laughed.": the question's words read as a statement,
-        turned round by a no in the first words of the next sentence."""
-        start = self.reading(sentence).asked
+        turned round by a no in the first words of the next sentence. `reading`: the sentence's
+        (passed in, not looked up again: in a long text the cache may have let it go)."""
+        start = reading.asked
         if start < 0:
             return []
         answer = answer_to_question(tokenize(next_sentence, self.rules), self.rules)
