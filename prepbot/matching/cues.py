@@ -34,6 +34,9 @@ _NUM_RE = re.compile(r"^#(>=|<=|>|<|=)?(\d+(?:\.\d+)?)$")
 _ON_CALL_RE = re.compile(r"(?<![a-z])on_call")
 
 
+_NO_TERMS: dict[int, bool] = {}  # what a word matching no cue word matches (shared; never changed)
+
+
 class CueError(ValueError):
     pass
 
@@ -228,7 +231,8 @@ class CueSet:
             for term_id in anchor:
                 self._by_anchor.setdefault(term_id, []).append(cue)
         self._anchored = {term: tuple(cue.index for cue in cues) for term, cues in self._by_anchor.items()}
-        self._token_cache: dict[str, dict[int, bool]] = {}
+        self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
+        self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
         # The second halves of cue words written as one ("over" of "turnover"): only a pair ending
         # in one of them can join into a cue word.
@@ -281,6 +285,10 @@ class CueSet:
             for term_id, number_term in self._numbers:
                 if _compare(number, number_term.op, number_term.value):
                     found[term_id] = True
+            # Numbers are many and read alike ("412" as "1214"): one shared answer, not one each.
+            found = self._number_terms.setdefault(tuple(found.items()), found)
+        elif not found:
+            found = _NO_TERMS
         if len(self._token_cache) > 50_000:  # bounded: pasted novels should not grow memory forever
             self._token_cache.clear()
         self._token_cache[key] = found
@@ -338,7 +346,11 @@ class CueSet:
     def _token_terms(self, tokens: list[Token]) -> list[dict[int, bool]]:
         """What each token matches; a word written apart also matches as one ("turned over",
         "turn-over", "on boarding"): the joined word's terms go to the first of the two."""
-        token_terms = [self.terms_for(t.word, typos=not t.capital) for t in tokens]
+        cache = self._token_cache
+        token_terms = []
+        for t in tokens:
+            terms = cache.get("\0" + t.word if t.capital else t.word)  # terms_for's own cache, read inline
+            token_terms.append(self.terms_for(t.word, typos=not t.capital) if terms is None else terms)
         tails = self._join_tails
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]

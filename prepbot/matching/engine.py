@@ -38,6 +38,7 @@ from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import sentences, tokenize
 
 REPORT_THRESHOLD = 0.5
+_NONE: frozenset[str] = frozenset()
 MAX_SENTENCE_CHARS = 2000  # longer runs without a sentence break are read in pieces of this size
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
 # The classifier reads at most this many different pieces of a text longer than MAX_TEXT_UNIT
@@ -49,7 +50,7 @@ _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     start: int  # offsets in code points into the text that was matched
     end: int
@@ -73,7 +74,7 @@ class Match:
         return self.flag.kind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One reading in one sentence, offsets relative to the sentence."""
 
@@ -85,7 +86,7 @@ class Hit:
     context: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """What the rules made of one sentence: its hits, and what the classifier may not add there."""
 
@@ -98,7 +99,7 @@ class Reading:
     topical: bool = False  # a word of the catalogue's topics, not only everyday cue words: read first in a long text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModelUnit:
     """A piece of text the classifier reads, its span, and what the rules ruled on in it."""
 
@@ -185,6 +186,7 @@ class Matcher:
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
         self._topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]] = {}
         self._sentence_cache: dict[str, Reading] = {}
+        self._labels: dict[str, str] = {}
 
     @classmethod
     def from_bank(cls, bank: Bank, rules: ContextRules, model: ModelSlot | None = None) -> "Matcher":
@@ -500,14 +502,15 @@ class Matcher:
                 continue
             # A flipped cue quotes its negation too: "no code review", not "code review".
             first = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
-            hits.append(
-                Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, f"cue: {cue.source}", decision.rule)
-            )
+            label = self._labels.get(cue.source)
+            if label is None:
+                label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
+            hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
         negated = any(t.kind == "negation" for t in triggers)
         hits = self._one_of_each_pair(self._red_reading_wins(hits))
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
-        return Reading(tuple(hits), frozenset(blocked), model_ok, span, negated, topical=topical)
+        return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
 
     def _red_reading_wins(self, hits: list[Hit]) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.
