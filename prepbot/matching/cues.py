@@ -427,18 +427,18 @@ class CueSet:
         clauses = [t.clause for t in tokens]
         for index in sorted(candidates):
             cue = cues[index]
-            if any(firsts.isdisjoint(present) for firsts in cue.slot_first_terms):
-                continue
-            firsts = cue.slot_first_terms[0]
-            if len(firsts) == 1:
-                starts = positions_of[next(iter(firsts))]
+            for firsts in cue.slot_first_terms:
+                if firsts.isdisjoint(present):
+                    break
             else:
-                starts = sorted({p for term in firsts for p in positions_of.get(term, ())})
-            dead: set[tuple[int, int]] = set()
-            for position in starts:
-                reading = _match_cue(cue, position, clauses, token_terms, dead)
-                if reading is not None:
-                    found.append((cue, reading[0], reading[1]))
+                firsts = cue.slot_first_terms[0]
+                lists = [positions_of[term] for term in firsts if term in positions_of]
+                starts = lists[0] if len(lists) == 1 else sorted({p for positions in lists for p in positions})
+                dead: set[tuple[int, int]] = set()
+                for position in starts:
+                    reading = _match_cue(cue, position, clauses, token_terms, dead)
+                    if reading is not None:
+                        found.append((cue, reading[0], reading[1]))
         return found
 
 
