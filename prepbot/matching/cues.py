@@ -78,6 +78,7 @@ class Vocabulary:
         self.terms: list[Term] = []
         self._ids: dict[Term, int] = {}
         self._parsed: dict[str, int] = {}  # a catalogue repeats its words: each is parsed once
+        self.slots: dict[str, list[tuple[int, ...]]] = {}  # ...and its slots
 
     def intern(self, term: Term) -> int:
         if term not in self._ids:
@@ -126,18 +127,21 @@ def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
         if part == "...":
             gap = WIDE_GAP
             continue
-        alternatives = []
-        for alternative in part.split("|"):
-            # Text splits "stand-up" into two words, so a cue's hyphen joins words like "_" does;
-            # "on_call" is written as two words in cues but read as one ("oncall") in text.
-            joined = alternative.replace("-", "_")
-            if "on_call" in joined:
-                joined = _ON_CALL_RE.sub("oncall", joined)
-            words = [w for w in joined.split("_") if w]
-            if not words:
-                raise CueError(f"cue '{source}': empty alternative in '{part}'")
-            alternatives.append(tuple(vocabulary.parse_word(w) for w in words))
-        slots.append(alternatives)
+        alternatives = vocabulary.slots.get(part)
+        if alternatives is None:
+            alternatives = []
+            for alternative in part.split("|"):
+                # Text splits "stand-up" into two words, so a cue's hyphen joins words like "_" does;
+                # "on_call" is written as two words in cues but read as one ("oncall") in text.
+                joined = alternative.replace("-", "_")
+                if "on_call" in joined:
+                    joined = _ON_CALL_RE.sub("oncall", joined)
+                words = [w for w in joined.split("_") if w]
+                if not words:
+                    raise CueError(f"cue '{source}': empty alternative in '{part}'")
+                alternatives.append(tuple(vocabulary.parse_word(w) for w in words))
+            vocabulary.slots[part] = alternatives  # cues share slots ("review*"): each is parsed once
+        slots.append(list(alternatives))
         gaps.append(gap)
         gap = DEFAULT_GAP
     if not slots:
