@@ -482,6 +482,7 @@ def _match_cue(
                 if alternatives is None:
                     continue
                 for alternative in alternatives:
+                    exactness: list[bool] | None
                     if len(alternative) == 1:
                         exactness = [token_terms[start][term]]
                     else:
