@@ -41,10 +41,11 @@ REPORT_THRESHOLD = 0.5
 _NONE: frozenset[str] = frozenset()
 MAX_SENTENCE_CHARS = 2000  # longer runs without a sentence break are read in pieces of this size
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
-# The classifier reads at most this many different pieces of a text longer than MAX_TEXT_UNIT
-# (under a second here), chosen by `_within_budget`. Notes and reviews are far shorter; past it, a pasted
-# book is read by the cues alone.
-MODEL_BUDGET = 100
+# The classifier reads at most this many different pieces of a text longer than MAX_TEXT_UNIT,
+# chosen by `_within_budget`: 0.6-1 s of its time here (about 10-15 ms a sentence), and a long text
+# runs it in a thread beside the cues. Notes and reviews are far shorter; past it, the rest of a
+# pasted document is read by the cues alone.
+MODEL_BUDGET = 64
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
 _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
