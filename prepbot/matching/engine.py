@@ -14,15 +14,13 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
-import queue
 import re
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
+from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.context import (
     PSEUDO,
     ContextRules,
@@ -37,15 +35,12 @@ from prepbot.matching.context import (
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import sentences, tokenize
 
+__all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
+
 REPORT_THRESHOLD = 0.5
 _NONE: frozenset[str] = frozenset()
 MAX_SENTENCE_CHARS = 2000  # longer runs without a sentence break are read in pieces of this size
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
-# The classifier reads at most this many different pieces of a text longer than MAX_TEXT_UNIT,
-# chosen by `_within_budget`: 0.6-1 s of its time here (about 10-15 ms a sentence), and a long text
-# runs it in a thread beside the cues. Notes and reviews are far shorter; past it, the rest of a
-# pasted document is read by the cues alone.
-MODEL_BUDGET = 64
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
 _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
@@ -98,77 +93,6 @@ class Reading:
     negated: bool = False  # the sentence holds a negation: the classifier's green readings are not trusted there
     asked: int = -1  # a reported question ("I asked if ..."): where the question's words start, else -1
     topical: bool = False  # a word of the catalogue's topics, not only everyday cue words: read first in a long text
-
-
-@dataclass(frozen=True, slots=True)
-class ModelUnit:
-    """A piece of text the classifier reads, its span, and what the rules ruled on in it."""
-
-    text: str
-    start: int
-    end: int
-    blocked: frozenset[str]
-    ruled: frozenset[str]
-    negated: bool = False
-    topical: bool = True
-
-
-class ModelSlot:
-    """The learned classifier, loaded on first use (thread-safe), with results kept per sentence."""
-
-    def __init__(self, loader: Callable[[], Any]):
-        self._loader = loader
-        self._lock = threading.Lock()
-        self._model: Any = None
-        self.error: str | None = None  # why the classifier is not in use, once a load failed
-        self._loading: threading.Thread | None = None
-        self._cache: dict[str, dict[str, float]] = {}
-
-    def preload(self) -> None:
-        """Start loading the classifier in a background thread, so that importing its runtime and
-        building its session overlap the cue work (onnxruntime releases the GIL while it builds the
-        session). `model()` waits for it. Not a daemon: the interpreter never exits mid-load."""
-        if self._model is None and self.error is None and self._loading is None:
-            self._loading = threading.Thread(target=self.model, name="prepbot-classifier-load")
-            self._loading.start()
-
-    def model(self) -> Any:
-        if self._model is None and self.error is None:
-            with self._lock:
-                if self._model is None and self.error is None:
-                    try:
-                        self._model = self._loader()
-                    except Exception as exc:  # ModelUnavailable, or a broken runtime: cues still work
-                        self.error = str(exc) or type(exc).__name__
-        return self._model
-
-    def cached(self, sentence: str) -> dict[str, float] | None:
-        return self._cache.get(sentence)
-
-    def classify(self, sentences: list[str], progress: Callable[[int, int], None] | None = None) -> None:
-        """Run the classifier on the sentences it has not seen (in batches), keeping what it found."""
-        todo = list(dict.fromkeys(s for s in sentences if s not in self._cache))
-        model = self.model() if todo else None
-        if model is None:
-            return
-        batch = 256
-        for start in range(0, len(todo), batch):
-            part = todo[start : start + batch]
-            for sentence, found in zip(part, model.flags(part), strict=True):
-                self._cache[sentence] = {flag: found[flag] for flag in found}
-            if progress is not None:
-                progress(min(start + batch, len(todo)), len(todo))
-        if len(self._cache) > 50_000:
-            self._cache.clear()
-
-    def threshold(self, flag_id: str) -> float:
-        model = self._model
-        return model.thresholds.get(flag_id, 0.5) if model is not None else 0.5
-
-    @property
-    def unit(self) -> str:
-        """What the classifier was trained on: "text" (whole snippets) or "sentence"."""
-        return getattr(self._model, "unit", "sentence") if self._model is not None else "sentence"
 
 
 class Matcher:
@@ -600,65 +524,6 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
         right -= 1
     return (left, right) if left <= start and right >= end else (start, end)
-
-
-class _Background:
-    """The classifier reading a long text's pieces in a thread while the cues read the rest.
-
-    `offer` hands it a piece as soon as the cues have read it (at most MODEL_BUDGET different
-    ones); `finish` hands it whatever else `_within_budget` chose. What it finds goes to the
-    slot's cache, exactly as a call to `classify` would: only the timing differs.
-    """
-
-    def __init__(self, slot: ModelSlot):
-        self._slot = slot
-        self._offered: set[str] = set()
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="prepbot-classifier", daemon=True)
-        self._thread.start()
-
-    def offer(self, sentence: str) -> None:
-        if len(self._offered) < MODEL_BUDGET and sentence not in self._offered:
-            self._offered.add(sentence)
-            self._queue.put(([sentence], None))
-
-    def finish(self, texts: list[str], progress: Callable[[int, int], None] | None) -> None:
-        self._queue.put((texts, progress))
-
-    def join(self) -> None:
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
-        if self._error is not None:
-            error, self._error = self._error, None
-            raise error
-
-    def _run(self) -> None:
-        while (work := self._queue.get()) is not None:
-            if self._error is None:
-                try:
-                    self._slot.classify(*work)
-                except BaseException as exc:  # raised again in the matching thread
-                    self._error = exc
-
-
-def _within_budget(units: list[ModelUnit]) -> tuple[list[ModelUnit], int]:
-    """The units the classifier reads, and how many different pieces it leaves to the cues.
-
-    All of them when there are at most MODEL_BUDGET different pieces; else MODEL_BUDGET of them,
-    deterministically: pieces with a word of the catalogue's topics first, and among those first
-    the ones where the cues read nothing reportable (there the classifier is the only reader);
-    each group in text order. A piece said twice costs one reading and is read wherever it occurs.
-    """
-    first: dict[str, ModelUnit] = {}
-    for unit in units:
-        first.setdefault(unit.text, unit)
-    if len(first) <= MODEL_BUDGET:
-        return units, 0
-    ranked = sorted(first.values(), key=lambda u: (not u.topical, bool(u.ruled)))  # stable: text order within a rank
-    chosen = {u.text for u in ranked[:MODEL_BUDGET]}
-    return [u for u in units if u.text in chosen], len(first) - MODEL_BUDGET
 
 
 def _pieces(text: str):
