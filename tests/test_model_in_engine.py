@@ -72,6 +72,7 @@ def test_a_very_long_text_is_read_whole_by_the_cues_and_in_part_by_the_classifie
     path.write_text(" ".join(sentences), encoding="utf-8")
     result = run_process("analyze", "--format", "json", str(path), env=ON)
     assert result.code == 0, result.err
-    assert f"the classifier read its first {MODEL_BUDGET} sentences and the cues read all of it" in result.err
+    assert f"the classifier read {MODEL_BUDGET} of its sentences (those on the bank's topics first)" in result.err
+    assert "left 51 to the cues, which read all of it" in result.err
     found = {f["id"] for f in json.loads(result.out)["flags"]}
     assert "no-code-review" in found  # the last sentence, past the classifier's budget, is read by the cues

@@ -99,9 +99,9 @@ def analyze_command(
       xclip -o | prepbot analyze --format json
       prepbot analyze --fail-on red review-*.txt
     """
-    from prepbot.export.shapes import matches_as_dict
-    from prepbot.export.terminal import render_matches
+    from prepbot.catalogue import preload_model
 
+    preload_model()  # the classifier loads in the background while the bank loads and the cues read
     books = catalogue(banks)
     question = None
     if question_id is not None:
@@ -116,6 +116,9 @@ def analyze_command(
     if names == ("-",) and sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
         click.echo("Paste or type the text, then press Ctrl-D on a new line (Ctrl-Z then Enter on Windows).", err=True)
     documents = [read_input(name) for name in names]  # read everything first: no half-printed report
+    from prepbot.export.shapes import matches_as_dict
+    from prepbot.export.terminal import render_matches
+
     found_red = False
     warned = False
     for index, (label, text) in enumerate(documents):
@@ -129,8 +132,9 @@ def analyze_command(
             from prepbot.matching.engine import MODEL_BUDGET
 
             click.echo(
-                f"prepbot: note: {safe(label, keep_layout=False)} is long; the classifier read its first "
-                f"{MODEL_BUDGET} sentences and the cues read all of it",
+                f"prepbot: note: {safe(label, keep_layout=False)} is long; the classifier read {MODEL_BUDGET} of its "
+                f"sentences (those on the bank's topics first) and left {books.matcher.last_unread} to the cues, "
+                "which read all of it",
                 err=True,
             )
         found_red = found_red or any(m.kind == "red" for m in matches)

@@ -31,6 +31,10 @@ WIDE_GAP = 8  # tokens allowed where a cue says "..."
 MAX_SLOTS = 16  # a cue with more slots is refused: matching stays bounded
 
 _NUM_RE = re.compile(r"^#(>=|<=|>|<|=)?(\d+(?:\.\d+)?)$")
+_ON_CALL_RE = re.compile(r"(?<![a-z])on_call")
+
+
+_NO_TERMS: dict[int, bool] = {}  # what a word matching no cue word matches (shared; never changed)
 
 
 class CueError(ValueError):
@@ -73,6 +77,8 @@ class Vocabulary:
     def __init__(self) -> None:
         self.terms: list[Term] = []
         self._ids: dict[Term, int] = {}
+        self._parsed: dict[str, int] = {}  # a catalogue repeats its words: each is parsed once
+        self.slots: dict[str, list[tuple[int, ...]]] = {}  # ...and its slots
 
     def intern(self, term: Term) -> int:
         if term not in self._ids:
@@ -81,6 +87,12 @@ class Vocabulary:
         return self._ids[term]
 
     def parse_word(self, word: str) -> int:
+        known = self._parsed.get(word)
+        if known is None:
+            known = self._parsed[word] = self._parse_word(word)
+        return known
+
+    def _parse_word(self, word: str) -> int:
         number = _NUM_RE.match(word)
         if number:
             return self.intern(Term("num", op=number.group(1) or ">=", value=float(number.group(2))))
@@ -115,16 +127,21 @@ def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
         if part == "...":
             gap = WIDE_GAP
             continue
-        alternatives = []
-        for alternative in part.split("|"):
-            # Text splits "stand-up" into two words, so a cue's hyphen joins words like "_" does;
-            # "on_call" is written as two words in cues but read as one ("oncall") in text.
-            joined = re.sub(r"(?<![a-z])on_call", "oncall", alternative.replace("-", "_"))
-            words = [w for w in joined.split("_") if w]
-            if not words:
-                raise CueError(f"cue '{source}': empty alternative in '{part}'")
-            alternatives.append(tuple(vocabulary.parse_word(w) for w in words))
-        slots.append(alternatives)
+        alternatives = vocabulary.slots.get(part)
+        if alternatives is None:
+            alternatives = []
+            for alternative in part.split("|"):
+                # Text splits "stand-up" into two words, so a cue's hyphen joins words like "_" does;
+                # "on_call" is written as two words in cues but read as one ("oncall") in text.
+                joined = alternative.replace("-", "_")
+                if "on_call" in joined:
+                    joined = _ON_CALL_RE.sub("oncall", joined)
+                words = [w for w in joined.split("_") if w]
+                if not words:
+                    raise CueError(f"cue '{source}': empty alternative in '{part}'")
+                alternatives.append(tuple(vocabulary.parse_word(w) for w in words))
+            vocabulary.slots[part] = alternatives  # cues share slots ("review*"): each is parsed once
+        slots.append(list(alternatives))
         gaps.append(gap)
         gap = DEFAULT_GAP
     if not slots:
@@ -217,7 +234,9 @@ class CueSet:
             )
             for term_id in anchor:
                 self._by_anchor.setdefault(term_id, []).append(cue)
-        self._token_cache: dict[str, dict[int, bool]] = {}
+        self._anchored = {term: tuple(cue.index for cue in cues) for term, cues in self._by_anchor.items()}
+        self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
+        self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
         # The second halves of cue words written as one ("over" of "turnover"): only a pair ending
         # in one of them can join into a cue word.
@@ -270,6 +289,10 @@ class CueSet:
             for term_id, number_term in self._numbers:
                 if _compare(number, number_term.op, number_term.value):
                     found[term_id] = True
+            # Numbers are many and read alike ("412" as "1214"): one shared answer, not one each.
+            found = self._number_terms.setdefault(tuple(found.items()), found)
+        elif not found:
+            found = _NO_TERMS
         if len(self._token_cache) > 50_000:  # bounded: pasted novels should not grow memory forever
             self._token_cache.clear()
         self._token_cache[key] = found
@@ -327,7 +350,11 @@ class CueSet:
     def _token_terms(self, tokens: list[Token]) -> list[dict[int, bool]]:
         """What each token matches; a word written apart also matches as one ("turned over",
         "turn-over", "on boarding"): the joined word's terms go to the first of the two."""
-        token_terms = [self.terms_for(t.word, typos=not t.capital) for t in tokens]
+        cache = self._token_cache
+        token_terms = []
+        for t in tokens:
+            terms = cache.get("\0" + t.word if t.capital else t.word)  # terms_for's own cache, read inline
+            token_terms.append(self.terms_for(t.word, typos=not t.capital) if terms is None else terms)
         tails = self._join_tails
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
@@ -385,26 +412,42 @@ class CueSet:
         positions_of: dict[int, list[int]] = {}
         for position, terms in enumerate(token_terms):
             for term in terms:
-                positions_of.setdefault(term, []).append(position)
+                known = positions_of.get(term)
+                if known is None:
+                    positions_of[term] = [position]
+                else:
+                    known.append(position)
         present = set(positions_of)
         # Only cues whose every slot can start with a word of this sentence are tried, each from
         # the positions where its first slot can start.
-        candidates = {cue.index: cue for term in present for cue in self._by_anchor.get(term, ())}
+        by_anchor = self._anchored
+        candidates: set[int] = set()
+        for term in positions_of:
+            woken = by_anchor.get(term)
+            if woken is not None:
+                candidates.update(woken)
         found = []
-        for _, cue in sorted(candidates.items()):
-            if any(firsts.isdisjoint(present) for firsts in cue.slot_first_terms):
-                continue
-            starts = sorted({p for term in cue.slot_first_terms[0] for p in positions_of.get(term, ())})
-            dead: set[tuple[int, int]] = set()
-            for position in starts:
-                reading = _match_cue(cue, position, tokens, token_terms, dead)
-                if reading is not None:
-                    found.append((cue, reading[0], reading[1]))
+        cues = self.cues
+        clauses = [t.clause for t in tokens]
+        for index in sorted(candidates):
+            cue = cues[index]
+            for firsts in cue.slot_first_terms:
+                if firsts.isdisjoint(present):
+                    break
+            else:
+                firsts = cue.slot_first_terms[0]
+                lists = [positions_of[term] for term in firsts if term in positions_of]
+                starts = lists[0] if len(lists) == 1 else sorted({p for positions in lists for p in positions})
+                dead: set[tuple[int, int]] = set()
+                for position in starts:
+                    reading = _match_cue(cue, position, clauses, token_terms, dead)
+                    if reading is not None:
+                        found.append((cue, reading[0], reading[1]))
         return found
 
 
 def _match_cue(
-    cue: Cue, position: int, tokens: list[Token], token_terms, dead: set[tuple[int, int]]
+    cue: Cue, position: int, clauses: list[int], token_terms, dead: set[tuple[int, int]]
 ) -> tuple[list[int], list[bool]] | None:
     """The first reading of `cue` starting at `position`: slots in order, earliest fit first.
 
@@ -413,25 +456,39 @@ def _match_cue(
     pair that cannot lead to a full reading is remembered, so the search visits each pair once:
     a user cue of many "..." slots stays linear in the sentence instead of blowing up.
     """
-    end_of_text = len(tokens)
+    end_of_text = len(clauses)
+    slot_count = len(cue.slots)
+    gaps = cue.gaps
+    slot_alternatives = cue.slot_alternatives
 
     def match_from(slot_index: int, at: int) -> tuple[list[int], list[bool]] | None:
-        if slot_index == len(cue.slots):
+        if slot_index == slot_count:
             return [], []
         if (slot_index, at) in dead:
             return None
-        first = slot_index == 0
-        window = range(at, at + 1) if first else range(at, min(at + cue.gaps[slot_index] + 1, end_of_text))
-        wide = cue.gaps[slot_index] > DEFAULT_GAP
-        by_first = cue.slot_alternatives[slot_index]
+        by_first = slot_alternatives[slot_index]
+        if slot_index == 0:
+            window = range(at, at + 1)
+            clause = -1
+        else:
+            window = range(at, min(at + gaps[slot_index] + 1, end_of_text))
+            # close gaps stay in the clause of the word before; a wide "..." gap may cross commas
+            clause = -1 if gaps[slot_index] > DEFAULT_GAP else clauses[at - 1]
         for start in window:
-            if not wide and not first and tokens[start].clause != tokens[at - 1].clause:
+            if clause >= 0 and clauses[start] != clause:
                 break
             for term in token_terms[start]:
-                for alternative in by_first.get(term, ()):
-                    exactness = _match_alternative(alternative, start, token_terms, end_of_text)
-                    if exactness is None:
-                        continue
+                alternatives = by_first.get(term)
+                if alternatives is None:
+                    continue
+                for alternative in alternatives:
+                    exactness: list[bool] | None
+                    if len(alternative) == 1:
+                        exactness = [token_terms[start][term]]
+                    else:
+                        exactness = _match_alternative(alternative, start, token_terms, end_of_text)
+                        if exactness is None:
+                            continue
                     rest = match_from(slot_index + 1, start + len(alternative))
                     if rest is not None:
                         return list(range(start, start + len(alternative))) + rest[0], exactness + rest[1]

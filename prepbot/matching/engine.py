@@ -15,14 +15,13 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
-from prepbot.matching.combine import FLOOR, Added, CueIndex, Policy, Signals, apply, decide_unit, unit_signals
+from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
+from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, unit_signals
 from prepbot.matching.context import (
     PSEUDO,
     ContextRules,
@@ -37,18 +36,18 @@ from prepbot.matching.context import (
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import blank_spans, pieces_of, quote_span, tokenize
 
+__all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
+
 REPORT_THRESHOLD = 0.5
+_NONE: frozenset[str] = frozenset()
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
-# The classifier reads at most this many pieces of one text (the first ones, in order): about two
-# seconds here. Notes and reviews are far shorter; past it, a pasted book is read by the cues alone.
-MODEL_BUDGET = 600
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
 _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
 _HANDS_ON = ("-", "–", "—", ":", ">", "=")  # a question piece ending so goes on in the next piece
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     start: int  # offsets in code points into the text that was matched
     end: int
@@ -72,7 +71,7 @@ class Match:
         return self.flag.kind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One reading in one sentence, offsets relative to the sentence."""
 
@@ -84,7 +83,7 @@ class Hit:
     context: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """What the rules made of one sentence: its hits, and what the classifier may not add there."""
 
@@ -95,83 +94,7 @@ class Reading:
     negated: bool = False  # the sentence holds a negation: the classifier's green readings are not trusted there
     asked: int = -1  # a reported question ("I asked if ..."): where the question's words start, else -1
     question: bool = False  # a question or the candidate's own to-do: no reading of it counts, the classifier's neither
-
-
-@dataclass(frozen=True)
-class ModelUnit:
-    """A piece of text the classifier reads, its span, and what the rules ruled on in it."""
-
-    text: str
-    start: int
-    end: int
-    blocked: frozenset[str]
-    negated: bool = False
-
-
-class ModelSlot:
-    """The learned classifier, loaded on first use (thread-safe), with results kept per sentence."""
-
-    def __init__(self, loader: Callable[[], Any]):
-        self._loader = loader
-        self._lock = threading.Lock()
-        self._model: Any = None
-        self.error: str | None = None  # why the classifier is not in use, once a load failed
-        self._cache: dict[str, dict[str, float]] = {}
-        self._policy: tuple[Any, Policy] | None = None
-
-    def model(self) -> Any:
-        if self._model is None and self.error is None:
-            with self._lock:
-                if self._model is None and self.error is None:
-                    try:
-                        self._model = self._loader()
-                    except Exception as exc:  # ModelUnavailable, or a broken runtime: cues still work
-                        self.error = str(exc) or type(exc).__name__
-        return self._model
-
-    def cached(self, sentence: str) -> dict[str, float] | None:
-        return self._cache.get(sentence)
-
-    def classify(self, sentences: list[str], progress: Callable[[int, int], None] | None = None) -> None:
-        """Run the classifier on the sentences it has not seen (in batches), keeping what it found."""
-        todo = list(dict.fromkeys(s for s in sentences if s not in self._cache))
-        model = self.model() if todo else None
-        if model is None:
-            return
-        batch = 256
-        for start in range(0, len(todo), batch):
-            part = todo[start : start + batch]
-            # Every probability worth keeping (the combination weighs them), or only the flags over threshold.
-            read = model.scores(part) if hasattr(model, "scores") else model.flags(part)
-            for sentence, found in zip(part, read, strict=True):
-                self._cache[sentence] = {flag: p for flag, p in found.items() if p >= FLOOR}
-            if progress is not None:
-                progress(min(start + batch, len(todo)), len(todo))
-        if len(self._cache) > 50_000:
-            self._cache.clear()
-
-    @property
-    def policy(self) -> Policy:
-        """How the classifier's readings combine with the cues' (the model's `combination`)."""
-        model = self._model
-        if self._policy is None or self._policy[0] is not model:
-            try:
-                # A model that gives only the flags over its thresholds (no `scores`) cannot say a
-                # flag is unlikely: it gets 0.2's combination, which needs nothing more.
-                policy = Policy.from_mapping(getattr(model, "combination", None) if hasattr(model, "scores") else None)
-            except (TypeError, ValueError):
-                policy = Policy()  # a damaged combination: 0.2's, which needs no data
-            self._policy = (model, policy)
-        return self._policy[1]
-
-    def threshold(self, flag_id: str) -> float:
-        model = self._model
-        return model.thresholds.get(flag_id, 0.5) if model is not None else 0.5
-
-    @property
-    def unit(self) -> str:
-        """What the classifier was trained on: "text" (whole snippets) or "sentence"."""
-        return getattr(self._model, "unit", "sentence") if self._model is not None else "sentence"
+    topical: bool = False  # a word of the catalogue's topics, not only everyday cue words: read first in a long text
 
 
 class Matcher:
@@ -191,6 +114,7 @@ class Matcher:
         self._topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]] = {}
         self._sentence_cache: dict[str, Reading] = {}
         self._combined: dict[tuple, tuple[Policy, tuple[str, ...], tuple[Added, ...]]] = {}
+        self._labels: dict[str, str] = {}
 
     @classmethod
     def from_bank(cls, bank: Bank, rules: ContextRules, model: ModelSlot | None = None) -> "Matcher":
@@ -212,13 +136,24 @@ class Matcher:
         if not text or not text.strip():
             return []
         pieces = list(pieces_of(text))
-        readings = self._readings(pieces)
-        if model == "auto" and self.model is not None:
+        # A long text is read by sentences whatever the classifier was trained on, so the
+        # classifier can start on them in a thread while the cues read on (it releases the GIL).
+        background = _Background(self.model) if model == "auto" and self.model is not None and len(text) > MAX_TEXT_UNIT else None
+        try:
+            return self._match(text, pieces, question, model, progress, background)
+        finally:
+            if background is not None:
+                background.join()
+
+    def _match(self, text, pieces, question, model, progress, background: _Background | None) -> list[Match]:
+        readings = self._readings(pieces, background)
+        if model == "auto" and self.model is not None and background is None:
             self.model.model()  # loaded first: what it reads (whole text or sentences) depends on it
         units = self._model_units(text, pieces, readings) if model != "off" and self.model is not None else []
-        self.last_unread = max(0, len(units) - MODEL_BUDGET)  # what the classifier left to the cues
-        units = units[:MODEL_BUDGET]
-        if model == "auto" and units and self.model is not None:
+        units, self.last_unread = _within_budget(units)  # what the classifier left to the cues
+        if background is not None:
+            background.finish([u.text for u in units], progress)  # the rest of its choice, if any
+        elif model == "auto" and units and self.model is not None:
             self.model.classify([u.text for u in units], progress)
         hits: dict[str, list[tuple[float, int, int, str, str]]] = {}
         answered, topic_hits = self._topic_answers(pieces, readings)
@@ -236,6 +171,8 @@ class Matcher:
             hits, probed = self.answers.before_classifier(text, question, hits)
         # what the words say clearly on their own, before the classifier
         said = {f for f, found in hits.items() if max(h[0] for h in found) >= REPORT_THRESHOLD}
+        if background is not None:
+            background.join()
         if units:
             cue_hits = CueIndex(hits)  # what the cues read, before the classifier
             for unit in units:
@@ -244,11 +181,18 @@ class Matcher:
             self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
 
-    def _readings(self, pieces) -> list[tuple[int, Reading]]:
+    def _readings(self, pieces, background: _Background | None = None) -> list[tuple[int, Reading]]:
         """Each piece's reading; a question that hands its words on to the next piece ("q for the
         EM - how much time goes to bugs") makes that piece a question too when it opens like one
-        ("Q: oncall - 1 wk in 4, paid" keeps its answer)."""
-        readings = [(offset, self.reading(sentence)) for offset, sentence in pieces]
+        ("Q: oncall - 1 wk in 4, paid" keeps its answer). `background`: a long text's classifier
+        thread, offered each topical piece the cues read nothing reportable in, as soon as it is read."""
+        readings = []
+        for offset, sentence in pieces:
+            reading = self.reading(sentence)
+            readings.append((offset, reading))
+            if background is not None and reading.model_ok and reading.topical:
+                if all(h.score < REPORT_THRESHOLD for h in reading.hits):
+                    background.offer(sentence)  # the first that `_within_budget` chooses, in the same order
         asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
         for index in asked:
             if index + 1 >= len(readings) or readings[index + 1][1].question:
@@ -286,7 +230,7 @@ class Matcher:
                 # "Unit tests: none.", "CI = nope"; without a separator, "review in name only".
                 topic, answer, end = (offset, own[0]), own[1], offset + own[2]
             if topic is None and index + 1 < len(pieces):
-                found.extend(self._reported_answer(offset, sentence, *pieces[index + 1]))
+                found.extend(self._reported_answer(offset, sentence, readings[index][1], *pieces[index + 1]))
             if topic is None or answer is None:
                 continue
             said, _ = answer
@@ -353,10 +297,11 @@ class Matcher:
                 return (Hit(flag_id, 0.9, start, tokens[-1].end, f"topic: {' '.join(words[-size:])}", ""),)
         return ()
 
-    def _reported_answer(self, offset: int, sentence: str, next_offset: int, next_sentence: str) -> list[Hit]:
+    def _reported_answer(self, offset: int, sentence: str, reading: Reading, next_offset: int, next_sentence: str) -> list[Hit]:
         """ "I asked if they review code. He laughed.": the question's words read as a statement,
-        turned round by a no in the first words of the next sentence."""
-        start = self.reading(sentence).asked
+        turned round by a no in the first words of the next sentence. `reading`: the sentence's
+        (passed in, not looked up again: in a long text the cache may have let it go)."""
+        start = reading.asked
         if start < 0:
             return []
         answer = answer_to_question(tokenize(next_sentence, self.rules), self.rules)
@@ -379,7 +324,7 @@ class Matcher:
         if self.model is not None and text.strip() and self.model.model() is not None:
             pieces = list(pieces_of(text))
             readings = self._readings(pieces)
-            self.model.classify([u.text for u in self._model_units(text, pieces, readings)][:MODEL_BUDGET])
+            self.model.classify([u.text for u in _within_budget(self._model_units(text, pieces, readings))[0]])
 
     def _model_units(self, text: str, pieces, readings) -> list[ModelUnit]:
         """What the classifier reads: the whole text when it was trained on whole snippets and the
@@ -400,14 +345,17 @@ class Matcher:
             lead = len(text) - len(text.lstrip())
             # A "not" in one sentence says nothing about what another sentence holds.
             negated = all(r.negated for r in usable)
-            return [ModelUnit(text, lead, len(text.rstrip()), blocked, negated)]
+            ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
+            return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
         return [
             ModelUnit(
                 sentence,
                 offset + r.span[0],
                 offset + r.span[1],
                 r.blocked,
+                frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
                 r.negated,
+                r.topical,
             )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok
@@ -511,12 +459,15 @@ class Matcher:
                 continue
             # A flipped cue quotes its negation too: "no code review", not "code review".
             first = matched[0] if decision.trigger is None else min(decision.trigger, matched[0])
-            hits.append(
-                Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, f"cue: {cue.source}", decision.rule)
-            )
+            label = self._labels.get(cue.source)
+            if label is None:
+                label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
+            hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
         negated = any(t.kind == "negation" for t in triggers)
         hits = self._one_of_each_pair(self._red_reading_wins(hits))
-        return Reading(tuple(hits), frozenset(blocked), model_ok, span, negated)
+        # Without a cue reading, a sentence the classifier may read is topical by construction.
+        topical = model_ok and (not readings or self.cues.topical(tokens))
+        return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
 
     def _red_reading_wins(self, hits: list[Hit]) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.

@@ -99,29 +99,55 @@ def _clean(sentence: str) -> tuple[str, list[int] | None]:
     return "".join(kept), positions
 
 
+# Per set of rules (by identity; the rules object is kept alive beside its table): what each raw
+# word reads as. A text repeats its words, so each is lower-cased and looked up once.
+_WORD_INFO: dict[int, tuple["ContextRules", dict[str, tuple[str, bool, int, tuple[str, ...] | None]]]] = {}
+
+
+def _word_table(rules: "ContextRules") -> dict[str, tuple[str, bool, int, tuple[str, ...] | None]]:
+    entry = _WORD_INFO.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_WORD_INFO) > 16:
+            _WORD_INFO.clear()
+        entry = _WORD_INFO[id(rules)] = (rules, {})
+    return entry[1]
+
+
+def _word_info(raw: str, rules: "ContextRules") -> tuple[str, bool, int, tuple[str, ...] | None]:
+    """(normalised word, capitalised, breaker: 0 none / 1 scope / 2 clause, abbreviation's expansion)."""
+    capital = raw[:1].isupper()
+    lower = raw.lower()
+    word = normalise(lower) if ("'" in lower or "’" in lower) else lower
+    breaker = 2 if word in rules.clause_breakers else 1 if word in rules.scope_breakers else 0
+    return word, capital, breaker, rules.abbreviations.get(word)
+
+
 def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
     """Tokens of one sentence (see `sentences`), with their offsets into it."""
     clean, positions = _clean(sentence)
     tokens: list[Token] = []
     clause = scope = 0
-    clause_breakers, scope_breakers, abbreviations = rules.clause_breakers, rules.scope_breakers, rules.abbreviations
+    table = _word_table(rules)
     for m in TOKEN_RE.finditer(clean):
         raw = m.group()
         if raw == ",":
             clause += 1
             scope += 1
             continue
-        capital = raw[:1].isupper()
-        raw = raw.lower()
-        word = normalise(raw) if ("'" in raw or "’" in raw) else raw
-        if word in scope_breakers or word in clause_breakers:
+        info = table.get(raw)
+        if info is None:
+            info = _word_info(raw, rules)
+            if len(table) > 100_000:  # bounded: a pasted novel should not grow memory forever
+                table.clear()
+            table[raw] = info
+        word, capital, breaker, expansion = info
+        if breaker:
             scope += 1
-            if word in clause_breakers:
+            if breaker == 2:
                 clause += 1
         start, end = m.span()
         if positions is not None:
             start, end = positions[start], positions[end - 1] + 1
-        expansion = abbreviations.get(word)
         if word == "call" and tokens and tokens[-1].word == "on" and sentence[tokens[-1].end : start] in (" ", "-"):
             # "on call", "on-call": one word, so the "on" cannot also serve as a preposition in a cue.
             tokens[-1] = Token("oncall", tokens[-1].start, end, tokens[-1].clause, tokens[-1].scope)
