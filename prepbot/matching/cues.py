@@ -456,46 +456,48 @@ def _match_cue(
     pair that cannot lead to a full reading is remembered, so the search visits each pair once:
     a user cue of many "..." slots stays linear in the sentence instead of blowing up.
     """
-    end_of_text = len(clauses)
-    slot_count = len(cue.slots)
-    gaps = cue.gaps
-    slot_alternatives = cue.slot_alternatives
+    return _match_from(cue, 0, position, clauses, token_terms, dead)
 
-    def match_from(slot_index: int, at: int) -> tuple[list[int], list[bool]] | None:
-        if slot_index == slot_count:
-            return [], []
-        if (slot_index, at) in dead:
-            return None
-        by_first = slot_alternatives[slot_index]
-        if slot_index == 0:
-            window = range(at, at + 1)
-            clause = -1
-        else:
-            window = range(at, min(at + gaps[slot_index] + 1, end_of_text))
-            # close gaps stay in the clause of the word before; a wide "..." gap may cross commas
-            clause = -1 if gaps[slot_index] > DEFAULT_GAP else clauses[at - 1]
-        for start in window:
-            if clause >= 0 and clauses[start] != clause:
-                break
-            for term in token_terms[start]:
-                alternatives = by_first.get(term)
-                if alternatives is None:
-                    continue
-                for alternative in alternatives:
-                    exactness: list[bool] | None
-                    if len(alternative) == 1:
-                        exactness = [token_terms[start][term]]
-                    else:
-                        exactness = _match_alternative(alternative, start, token_terms, end_of_text)
-                        if exactness is None:
-                            continue
-                    rest = match_from(slot_index + 1, start + len(alternative))
-                    if rest is not None:
-                        return list(range(start, start + len(alternative))) + rest[0], exactness + rest[1]
-        dead.add((slot_index, at))
+
+def _match_from(
+    cue: Cue, slot_index: int, at: int, clauses: list[int], token_terms, dead: set[tuple[int, int]]
+) -> tuple[list[int], list[bool]] | None:
+    """The reading of `cue` from its slot `slot_index` on, starting at token `at` (a plain function,
+    not a closure: a closure per try would make a reference cycle per try for the GC to find)."""
+    if slot_index == len(cue.slots):
+        return [], []
+    if (slot_index, at) in dead:
         return None
-
-    return match_from(0, position)
+    end_of_text = len(clauses)
+    by_first = cue.slot_alternatives[slot_index]
+    if slot_index == 0:
+        window = range(at, at + 1)
+        clause = -1
+    else:
+        gap = cue.gaps[slot_index]
+        window = range(at, min(at + gap + 1, end_of_text))
+        # close gaps stay in the clause of the word before; a wide "..." gap may cross commas
+        clause = -1 if gap > DEFAULT_GAP else clauses[at - 1]
+    for start in window:
+        if clause >= 0 and clauses[start] != clause:
+            break
+        for term in token_terms[start]:
+            alternatives = by_first.get(term)
+            if alternatives is None:
+                continue
+            for alternative in alternatives:
+                exactness: list[bool] | None
+                if len(alternative) == 1:
+                    exactness = [token_terms[start][term]]
+                else:
+                    exactness = _match_alternative(alternative, start, token_terms, end_of_text)
+                    if exactness is None:
+                        continue
+                rest = _match_from(cue, slot_index + 1, start + len(alternative), clauses, token_terms, dead)
+                if rest is not None:
+                    return list(range(start, start + len(alternative))) + rest[0], exactness + rest[1]
+    dead.add((slot_index, at))
+    return None
 
 
 def _match_alternative(alternative: tuple[int, ...], at: int, token_terms, end_of_text: int) -> list[bool] | None:
