@@ -74,14 +74,30 @@ class OutOfFoldModel:
         self.thresholds = dict(oof["thresholds"])
         self.combination = combination
         self._by_text = {texts[i]: p["probs"] for i, p in oof["predictions"].items() if i in texts}
+        self._by_length: dict[int, list[str]] = {}
+        for text in self._by_text:
+            self._by_length.setdefault(len(text), []).append(text)
+
+    def _probs(self, text: str) -> dict[str, float]:
+        """The snippet's out-of-fold probabilities. The engine blanks the candidate's own questions
+        ("ask: do they have CI?") out of what the classifier reads, keeping offsets: such a text is
+        the snippet's own where it is not blank, and gets the whole snippet's probabilities (an
+        approximation: the fold model read the question too)."""
+        probs = self._by_text.get(text)
+        if probs is None:
+            for known in self._by_length.get(len(text), ()):
+                if all(a == b or a.isspace() for a, b in zip(text, known, strict=True)):
+                    probs = self._by_text[known]
+                    break
+        return probs or {}
 
     def scores(self, texts: list[str]) -> list[dict[str, float]]:
-        return [dict(self._by_text.get(text, {})) for text in texts]
+        return [dict(self._probs(text)) for text in texts]
 
     def flags(self, texts: list[str]) -> list[dict[str, float]]:
         found = []
         for text in texts:
-            probs = self._by_text.get(text, {})
+            probs = self._probs(text)
             found.append({f: p for f, p in probs.items() if p >= self.thresholds.get(f, 0.5)})
         return found
 
