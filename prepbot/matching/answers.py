@@ -418,8 +418,8 @@ class AnswerReader:
                     continue  # a filler alone is a filler: "mostly before"
                 if phrase is not None and (best is None or begin + len(phrase) > best[2]):
                     best = (name, begin, begin + len(phrase))
-        if best is not None and best[0] == "yes" and _starts_with(words[best[2] :], self.rules.answer_red):
-            best = ("red", best[1], best[2] + len(_starts_with(words[best[2] :], self.rules.answer_red) or ()))
+        if best is not None and best[0] == "yes" and (hedge := _starts_with(words[best[2] :], self.rules.answer_red)):
+            best = ("red", best[1], best[2] + len(hedge))
         return best
 
     def red_of(self, *flag_ids: str | None) -> str | None:

@@ -160,6 +160,11 @@ class ContextRules:
         return by_flag
 
     @cached_property
+    def word_table(self) -> dict[str, tuple[str, bool, int, tuple[str, ...] | None]]:
+        """What each raw word of a text reads as under these rules, filled by `text.tokenize`."""
+        return {}
+
+    @cached_property
     def own_question_index(self) -> tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
         """The marks that open an own question ("?"), and its opening phrases by their first word."""
         marks = tuple(p[0] for p in self.own_question_starts if not p[0][:1].isalnum())

@@ -226,15 +226,15 @@ class CueSet:
                     self._fuzzy_stems.setdefault((stem[0], length), []).append(stem)
         # Each cue is indexed by the first words of one slot that has no everyday word in it ("review*"
         # rather than "every|all"), so a sentence only wakes the cues it can plausibly match.
-        self._by_anchor: dict[int, list[Cue]] = {}
+        anchored: dict[int, list[int]] = {}
         for cue in self.cues:
             anchor = next(
                 (firsts for firsts in cue.slot_first_terms if not any(self._is_common(t) for t in firsts)),
                 cue.slot_first_terms[0],
             )
             for term_id in anchor:
-                self._by_anchor.setdefault(term_id, []).append(cue)
-        self._anchored = {term: tuple(cue.index for cue in cues) for term, cues in self._by_anchor.items()}
+                anchored.setdefault(term_id, []).append(cue.index)
+        self._anchored = {term: tuple(indexes) for term, indexes in anchored.items()}
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}

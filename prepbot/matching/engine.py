@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
-from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, unit_signals
+from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
 from prepbot.matching.context import (
     PSEUDO,
     ContextRules,
@@ -507,10 +507,7 @@ class Matcher:
                         spans[-1][2:] = [score, source, context]
                 else:
                     spans.append([start, end, score, source, context])
-            missing = 1.0
-            for span in spans:
-                missing *= 1.0 - span[2]
-            score = round(1.0 - missing, 3)
+            score = round(noisy_or(span[2] for span in spans), 3)
             if score < REPORT_THRESHOLD:
                 continue
             evidence: list[Evidence] = []

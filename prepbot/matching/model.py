@@ -1,10 +1,10 @@
 """The learned sentence classifier that runs beside the cue matcher.
 
-A fine-tuned all-MiniLM-L6-v2 with a sigmoid head over the 24 flag ids, shipped as an int8 ONNX
+A frozen all-MiniLM-L6-v2 with an MLP head over the 24 flag ids, shipped as an int8 ONNX
 model in ``model/`` (see ``model/MODEL_CARD.md``; trained by ``python -m training.train``).
 It gives each text a probability per flag; ``flags`` keeps those at or above the flag's own
 decision threshold from ``labels.json``. Context rules (negation, hypotheticals) stay with the
-cue matcher; the engine ORs the two.
+cue matcher; the engine weighs the two together (``combine.py``).
 
 Importing this module is cheap: numpy, onnxruntime and tokenizers are imported on ``load``.
 

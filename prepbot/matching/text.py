@@ -99,20 +99,6 @@ def _clean(sentence: str) -> tuple[str, list[int] | None]:
     return "".join(kept), positions
 
 
-# Per set of rules (by identity; the rules object is kept alive beside its table): what each raw
-# word reads as. A text repeats its words, so each is lower-cased and looked up once.
-_WORD_INFO: dict[int, tuple["ContextRules", dict[str, tuple[str, bool, int, tuple[str, ...] | None]]]] = {}
-
-
-def _word_table(rules: "ContextRules") -> dict[str, tuple[str, bool, int, tuple[str, ...] | None]]:
-    entry = _WORD_INFO.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        if len(_WORD_INFO) > 16:
-            _WORD_INFO.clear()
-        entry = _WORD_INFO[id(rules)] = (rules, {})
-    return entry[1]
-
-
 def _word_info(raw: str, rules: "ContextRules") -> tuple[str, bool, int, tuple[str, ...] | None]:
     """(normalised word, capitalised, breaker: 0 none / 1 scope / 2 clause, abbreviation's expansion)."""
     capital = raw[:1].isupper()
@@ -127,7 +113,7 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
     clean, positions = _clean(sentence)
     tokens: list[Token] = []
     clause = scope = 0
-    table = _word_table(rules)
+    table = rules.word_table  # what each raw word reads as: a text repeats its words
     for m in TOKEN_RE.finditer(clean):
         raw = m.group()
         if raw == ",":
