@@ -1,0 +1,369 @@
+"""Compare classifier formulations on the same grouped folds, on cached frozen embeddings.
+
+    python -m training.variants [--only NAME,NAME]
+
+Every text and every sentence of every text is embedded once by the frozen int8 encoder
+(training/frozen.py, cached in build/frozen/); each variant here is a head over those embeddings,
+trained per fold (the same grouped folds as training/cv.py) and scored on the held-out fold. Two
+figures per variant, both nested (nothing fitted to the rows it scores):
+
+- the classifier alone: one global threshold chosen on the other four folds' out-of-fold rows;
+- cues + classifier: the engine's combination, variant "(a) + (b) + veto" (training/combine.py),
+  fitted on four folds' rows and applied to the fifth, with the variant's out-of-fold
+  probabilities in place of the shipped head's.
+
+Results go to bench/results/variants-cv.json (figures only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from training.common import FLAG_IDS, ROOT, load_own, load_real, scores, targets
+
+RESULTS = ROOT / "bench" / "results" / "variants-cv.json"
+MAX_SENTENCES = 12  # a text's first sentences read one by one (real snippets: median 2-3)
+
+
+def split(text: str) -> list[str]:
+    from prepbot.matching.text import sentences
+
+    return [s.strip() for _, s in sentences(text) if s.strip()]
+
+
+@dataclass
+class Data:
+    real: list
+    own: list
+    y: np.ndarray  # real targets
+    y_own: np.ndarray
+    whole: np.ndarray  # real, 768
+    whole_own: np.ndarray
+    sents: np.ndarray  # real, N x M x 768 (padded)
+    mask: np.ndarray  # real, N x M
+    sents_own: np.ndarray
+    mask_own: np.ndarray
+    folds: np.ndarray
+
+
+def _pad(groups: list[np.ndarray], dim: int) -> tuple[np.ndarray, np.ndarray]:
+    m = max(len(g) for g in groups)
+    out = np.zeros((len(groups), m, dim), dtype=np.float32)
+    mask = np.zeros((len(groups), m), dtype=np.float32)
+    for i, g in enumerate(groups):
+        out[i, : len(g)] = g
+        mask[i, : len(g)] = 1
+    return out, mask
+
+
+def load(log=print) -> Data:
+    from training.cv import fold_assignment
+    from training.frozen import embed
+
+    real, own = load_real(), load_own()
+    whole = embed([r.text for r in real], log=log)
+    whole_own = embed([r.text for r in own], log=log)
+
+    def sentence_groups(rows, whole_x):
+        pieces = [split(r.text)[:MAX_SENTENCES] or [r.text] for r in rows]
+        flat = [s for p in pieces for s in p]
+        x = embed(flat, log=log)
+        groups, k = [], 0
+        for i, p in enumerate(pieces):
+            g = x[k : k + len(p)]
+            k += len(p)
+            groups.append(whole_x[i : i + 1] if len(p) == 1 else g)  # one sentence: the text itself
+        return _pad(groups, whole_x.shape[1])
+
+    sents, mask = sentence_groups(real, whole)
+    sents_own, mask_own = sentence_groups(own, whole_own)
+    folds = np.array(fold_assignment(real, 5))
+    return Data(real, own, targets(real), targets(own), whole, whole_own, sents, mask, sents_own, mask_own, folds)
+
+
+# -- heads -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: str = "mlp"  # mlp (text features) | mil (per-sentence head, pooled)
+    inputs: str = "whole"  # mlp: whole | whole+max+mean | whole+max | whole+mean
+    pool: str = "max"  # mil: max | lse | noisy-or | whole+max (logit of the text plus max over sentences)
+    hidden: int = 256
+    dropout: float = 0.2
+    epochs: int = 30
+    lr: float = 5e-3
+    weight_decay: float = 1e-4
+    real_weight: float = 2.0
+    smoothing: float = 0.0
+    pos_cap: float = 8.0  # positives weighted by sqrt(min(cap, neg/pos)); 1 = no class weighting
+    seeds: int = 1
+    bag: bool = False  # each seed on a bootstrap sample of the training rows
+    proto: bool = False  # add cosine similarities to each flag's own-sentence centroids (48 features)
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+def _features(spec: Spec, whole: np.ndarray, sents: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    parts = [whole]
+    if "max" in spec.inputs:
+        neg = np.where(mask[..., None] > 0, sents, -1e4)
+        parts.append(neg.max(1))
+    if "mean" in spec.inputs:
+        parts.append((sents * mask[..., None]).sum(1) / mask.sum(1, keepdims=True))
+    return np.concatenate(parts, axis=1).astype(np.float32)
+
+
+def _net(spec: Spec, dim: int):
+    import torch
+    from torch import nn
+
+    n = len(FLAG_IDS)
+
+    class MLP(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.drop = nn.Dropout(spec.dropout)
+            self.hidden = nn.Linear(dim, spec.hidden)
+            self.out = nn.Linear(spec.hidden, n)
+
+        def forward(self, x):
+            return self.out(self.drop(torch.relu(self.hidden(self.drop(x)))))
+
+    class MIL(nn.Module):
+        """One MLP reads each sentence (and the whole text); the text's logit pools them."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.inner = MLP()
+            self.text = MLP() if spec.pool == "whole+max" else None
+            self.mix = nn.Parameter(torch.zeros(n))
+
+        def forward(self, batch):
+            whole, sents, mask = batch
+            logits = self.inner(sents)  # B x M x F
+            m = mask[..., None]
+            if spec.pool == "max":
+                pooled = torch.where(m > 0, logits, torch.full_like(logits, -1e4)).max(1).values
+                return torch.logaddexp(pooled, self.inner(whole)) if spec.extra.get("with_whole") else pooled
+            if spec.pool == "lse":
+                r = spec.extra.get("r", 2.0)
+                z = torch.where(m > 0, logits * r, torch.full_like(logits, -1e4))
+                return (torch.logsumexp(z, 1) - torch.log(mask.sum(1, keepdim=True))) / r
+            if spec.pool == "noisy-or":
+                log_not = torch.nn.functional.logsigmoid(-logits) * m  # log(1 - p_i)
+                s = log_not.sum(1).clamp(max=-1e-6)
+                return torch.log(-torch.expm1(s)) - s  # logit of 1 - prod(1 - p_i)
+            if spec.pool == "whole+max":
+                pooled = torch.where(m > 0, logits, torch.full_like(logits, -1e4)).max(1).values
+                return self.text(whole) + torch.sigmoid(self.mix) * pooled
+            raise ValueError(spec.pool)
+
+    return MIL() if spec.kind == "mil" else MLP()
+
+
+def _fit_one(spec: Spec, xb, y: np.ndarray, w: np.ndarray, seed: int):
+    import torch
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(seed)
+    dim = (xb[0] if isinstance(xb, tuple) else xb).shape[-1]
+    net = _net(spec, dim)
+    to = lambda a: torch.from_numpy(np.ascontiguousarray(a))  # noqa: E731
+    xt = tuple(to(a) for a in xb) if isinstance(xb, tuple) else to(xb)
+    yt, wt = to(y), to(w.astype(np.float32))
+    pos = yt.sum(0)
+    pos_weight = ((len(y) - pos) / pos.clamp(min=1)).clamp(max=spec.pos_cap) ** 0.5
+    opt = torch.optim.AdamW(net.parameters(), lr=spec.lr, weight_decay=spec.weight_decay)
+    batch = 256
+    steps = spec.epochs * ((len(y) + batch - 1) // batch)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=spec.lr, total_steps=steps)
+    target = yt * (1 - spec.smoothing) + 0.5 * spec.smoothing
+    net.train()
+    for _ in range(spec.epochs):
+        order = rng.permutation(len(y))
+        for b in range(0, len(y), batch):
+            idx = torch.from_numpy(order[b : b + batch])
+            inp = tuple(a[idx] for a in xt) if isinstance(xt, tuple) else xt[idx]
+            logits = net(inp)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, target[idx], pos_weight=pos_weight, reduction="none")
+            loss = (loss.mean(1) * wt[idx]).sum() / wt[idx].sum()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+    net.eval()
+    return net
+
+
+def _predict(net, xb) -> np.ndarray:
+    import torch
+
+    with torch.inference_mode():
+        inp = tuple(torch.from_numpy(np.ascontiguousarray(a)) for a in xb) if isinstance(xb, tuple) else torch.from_numpy(xb)
+        return net(inp).numpy()
+
+
+def _pad_to(a: np.ndarray, m: np.ndarray, width: int):
+    if a.shape[1] == width:
+        return a, m
+    a2 = np.zeros((a.shape[0], width, a.shape[2]), dtype=a.dtype)
+    m2 = np.zeros((m.shape[0], width), dtype=m.dtype)
+    a2[:, : a.shape[1]], m2[:, : m.shape[1]] = a, m
+    return a2, m2
+
+
+def _inputs(spec: Spec, d: Data, idx, own: bool, protos: np.ndarray | None):
+    if own:
+        whole, sents, mask = d.whole_own, d.sents_own, d.mask_own
+    else:
+        whole, sents, mask = d.whole[idx], d.sents[idx], d.mask[idx]
+    if spec.kind == "mil":
+        return whole, sents, mask
+    x = _features(spec, whole, sents, mask)
+    if protos is not None:
+        x = np.concatenate([x, _proto_features(whole, protos)], axis=1)
+    return x
+
+
+def _proto_features(whole: np.ndarray, protos: np.ndarray) -> np.ndarray:
+    u = whole[:, :384] / np.linalg.norm(whole[:, :384], axis=1, keepdims=True)
+    return (u @ protos.T).astype(np.float32)
+
+
+def _centroids(d: Data) -> np.ndarray:
+    """Per flag, the centroid of the own sentences labelled with it (top layer, unit length): 24 x 384."""
+    u = d.whole_own[:, :384] / np.linalg.norm(d.whole_own[:, :384], axis=1, keepdims=True)
+    c = np.stack([u[d.y_own[:, j] > 0].mean(0) for j in range(len(FLAG_IDS))])
+    return c / np.linalg.norm(c, axis=1, keepdims=True)
+
+
+def oof_logits(spec: Spec, d: Data, log=print) -> np.ndarray:
+    out = np.zeros_like(d.y)
+    protos = _centroids(d) if spec.proto else None
+    for k in range(5):
+        tr, te = np.where(d.folds != k)[0], np.where(d.folds == k)[0]
+        a, b = _inputs(spec, d, tr, False, protos), _inputs(spec, d, None, True, protos)
+        if spec.kind == "mil":
+            width = max(a[1].shape[1], b[1].shape[1])
+            a = (a[0], *_pad_to(a[1], a[2], width))
+            b = (b[0], *_pad_to(b[1], b[2], width))
+            x = tuple(np.concatenate([p, q]) for p, q in zip(a, b, strict=True))
+        else:
+            x = np.concatenate([a, b])
+        y = np.concatenate([d.y[tr], d.y_own])
+        w = np.concatenate([np.full(len(tr), spec.real_weight), np.ones(len(d.y_own))]).astype(np.float32)
+        members = []
+        for s in range(spec.seeds):
+            rows = np.arange(len(y))
+            if spec.bag:
+                rows = np.random.default_rng(100 + s).integers(0, len(y), len(y))
+            xs = tuple(p[rows] for p in x) if isinstance(x, tuple) else x[rows]
+            net = _fit_one(spec, xs, y[rows], w[rows], 13 + s)
+            members.append(_predict(net, _inputs(spec, d, te, False, protos)))
+        out[te] = np.mean(members, axis=0)
+    return out
+
+
+# -- scoring ------------------------------------------------------------------------------------------
+
+
+def alone(d: Data, p: np.ndarray) -> tuple[float, float, float]:
+    from training.cv import nested_threshold_f1
+
+    return nested_threshold_f1(d.y, p, d.folds.tolist(), "global")[1]
+
+
+class Engine:
+    """The cues' readings of every real row, recorded once; a variant's probabilities replace p/q."""
+
+    def __init__(self) -> None:
+        from training.combine import Table, record
+
+        self.rows, self.opposites, oof = record()
+        self.Table = Table
+        self.thresholds = oof["thresholds"]
+
+    def nested(self, d: Data, p: np.ndarray, variant: str = "(a) + (b) + veto"):
+        from training.combine import nested, variants
+
+        index = {r.id: i for i, r in enumerate(d.real)}
+        fidx = {f: j for j, f in enumerate(FLAG_IDS)}
+        rows = []
+        for r in self.rows:
+            i = index[r["id"]]
+            sig = {}
+            for f, s in r["signals"].items():
+                opp = self.opposites.get(f)
+                q = float(p[i, fidx[opp]]) if opp else s.q
+                sig[f] = replace(s, p=float(p[i, fidx[f]]), q=q)
+            rows.append({**r, "fold": int(d.folds[i]), "signals": sig})
+        table = self.Table(rows, self.opposites, {f: 0.5 for f in FLAG_IDS})
+        (pp, rr, ff, inv), _, _ = nested(table, variants()[variant])
+        return pp, rr, ff, inv
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-z))
+
+
+VARIANTS: dict[str, Spec] = {
+    "mlp (shipped)": Spec(),
+    "mlp [whole, max, mean of sentences]": Spec(inputs="whole+max+mean"),
+    "mlp [whole, max]": Spec(inputs="whole+max"),
+    "mlp [whole, mean]": Spec(inputs="whole+mean"),
+    "mil max": Spec(kind="mil", pool="max"),
+    "mil noisy-or": Spec(kind="mil", pool="noisy-or"),
+    "mil lse r=2": Spec(kind="mil", pool="lse"),
+    "mil text + max of sentences": Spec(kind="mil", pool="whole+max"),
+    "mlp + prototypes": Spec(proto=True),
+    "mlp label smoothing 0.1": Spec(smoothing=0.1),
+    "mlp no class weighting": Spec(pos_cap=1.0),
+    "mlp 5 bagged": Spec(seeds=5, bag=True),
+    "mlp 5 seeds": Spec(seeds=5),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--only", default="", help="comma-separated variant names (default: all)")
+    ap.add_argument("--no-engine", action="store_true")
+    args = ap.parse_args(argv)
+    log = lambda s: print(s, flush=True)  # noqa: E731
+    started = time.time()
+    d = load(log)
+    engine = None if args.no_engine else Engine()
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    names = [n for n in args.only.split(",") if n] or list(VARIANTS)
+    cache = ROOT / "build" / "variants"
+    cache.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        spec = VARIANTS[name]
+        t0 = time.time()
+        z = oof_logits(spec, d, log)
+        p = sigmoid(z)
+        np.save(cache / (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + ".npy"), p)
+        a = alone(d, p)
+        at65 = scores(d.y, (p >= 0.65).astype(np.float32))[1]
+        e = engine.nested(d, p) if engine else (0, 0, 0, 0)
+        results[name] = {
+            "alone_nested_global": [round(v, 3) for v in a],
+            "alone_at_0.65": [round(v, 3) for v in at65],
+            "engine_nested": [round(v, 3) for v in e[:3]] + [e[3]],
+            "seconds": round(time.time() - t0),
+        }
+        log(f"{name:42} alone {a[0]:.3f}/{a[1]:.3f}/{a[2]:.3f}  engine {e[0]:.3f}/{e[1]:.3f}/{e[2]:.3f} inv {e[3]}  ({time.time() - t0:.0f}s)")
+        RESULTS.write_text(json.dumps(results, indent=1) + "\n")
+    log(f"done in {time.time() - started:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
