@@ -106,6 +106,7 @@ class Spec:
     pos_cap: float = 8.0  # positives weighted by sqrt(min(cap, neg/pos)); 1 = no class weighting
     seeds: int = 1
     bag: bool = False  # each seed on a bootstrap sample of the training rows
+    cues: bool = False  # add the cues' readings of the text (per flag: score, context-decided; 48 features)
     proto: bool = False  # add cosine similarities to each flag's own-sentence centroids (48 features)
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
@@ -165,7 +166,106 @@ def _net(spec: Spec, dim: int):
                 return self.text(whole) + torch.sigmoid(self.mix) * pooled
             raise ValueError(spec.pool)
 
-    return MIL() if spec.kind == "mil" else MLP()
+    return MIL() if spec.kind in ("mil", "milflat") else MLP()
+
+
+class Flat:
+    """A set of texts as a flat matrix of instances (each sentence; the text itself when it is one
+    sentence) with each text's first instance and count: no padding, so a batch costs its sentences."""
+
+    def __init__(self, whole: np.ndarray, sents: np.ndarray, mask: np.ndarray) -> None:
+        self.whole = whole
+        keep = mask > 0
+        self.inst = sents[keep]
+        self.count = keep.sum(1).astype(np.int64)
+        self.start = np.concatenate([[0], np.cumsum(self.count)[:-1]]).astype(np.int64)
+
+    def __len__(self) -> int:
+        return len(self.whole)
+
+    def take(self, idx: np.ndarray) -> "Flat":
+        out = Flat.__new__(Flat)
+        out.whole = self.whole[idx]
+        pieces = [np.arange(self.start[i], self.start[i] + self.count[i]) for i in idx]
+        sel = np.concatenate(pieces)
+        out.inst = self.inst[sel]
+        out.count = self.count[idx]
+        out.start = np.concatenate([[0], np.cumsum(out.count)[:-1]]).astype(np.int64)
+        return out
+
+    @staticmethod
+    def join(a: "Flat", b: "Flat") -> "Flat":
+        out = Flat.__new__(Flat)
+        out.whole = np.concatenate([a.whole, b.whole])
+        out.inst = np.concatenate([a.inst, b.inst])
+        out.count = np.concatenate([a.count, b.count])
+        out.start = np.concatenate([[0], np.cumsum(out.count)[:-1]]).astype(np.int64)
+        return out
+
+
+def _mil_logits(spec: Spec, net, whole, inst, seg, n: int):
+    """Per text, the pooled logit of its instances (seg: the text of each instance)."""
+    import torch
+
+    z = net.inner(inst)  # I x F
+    index = seg[:, None].expand_as(z)
+    if spec.pool in ("max", "whole+max"):
+        pooled = torch.full((n, z.shape[1]), -1e4).scatter_reduce(0, index, z, reduce="amax", include_self=True)
+        if spec.pool == "whole+max":
+            return net.text(whole) + torch.sigmoid(net.mix) * pooled
+        return pooled
+    if spec.pool == "noisy-or":
+        log_not = torch.nn.functional.logsigmoid(-z)
+        s = torch.zeros((n, z.shape[1])).index_add(0, seg, log_not).clamp(max=-1e-6)
+        return torch.log(-torch.expm1(s)) - s
+    if spec.pool == "lse":
+        r = spec.extra.get("r", 2.0)
+        m = torch.full((n, z.shape[1]), -1e4).scatter_reduce(0, index, z * r, reduce="amax", include_self=True)
+        e = torch.zeros((n, z.shape[1])).index_add(0, seg, torch.exp(z * r - m[seg]))
+        count = torch.zeros(n).index_add(0, seg, torch.ones(len(seg)))
+        return (m + torch.log(e) - torch.log(count)[:, None]) / r
+    raise ValueError(spec.pool)
+
+
+def _fit_flat(spec: Spec, data: Flat, y: np.ndarray, w: np.ndarray, seed: int):
+    import torch
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(seed)
+    net = _net(spec, data.whole.shape[1])
+    yt, wt = torch.from_numpy(y), torch.from_numpy(w.astype(np.float32))
+    pos = yt.sum(0)
+    pos_weight = ((len(y) - pos) / pos.clamp(min=1)).clamp(max=spec.pos_cap) ** 0.5
+    opt = torch.optim.AdamW(net.parameters(), lr=spec.lr, weight_decay=spec.weight_decay)
+    batch = 256
+    steps = spec.epochs * ((len(y) + batch - 1) // batch)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=spec.lr, total_steps=steps)
+    net.train()
+    for _ in range(spec.epochs):
+        order = rng.permutation(len(y))
+        for b in range(0, len(y), batch):
+            idx = order[b : b + batch]
+            part = data.take(idx)
+            seg = torch.from_numpy(np.repeat(np.arange(len(idx)), part.count))
+            logits = _mil_logits(spec, net, torch.from_numpy(part.whole), torch.from_numpy(part.inst), seg, len(idx))
+            t = torch.from_numpy(idx)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, yt[t], pos_weight=pos_weight, reduction="none")
+            loss = (loss.mean(1) * wt[t]).sum() / wt[t].sum()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+    net.eval()
+    return net
+
+
+def _predict_flat(spec: Spec, net, data: Flat) -> np.ndarray:
+    import torch
+
+    seg = torch.from_numpy(np.repeat(np.arange(len(data)), data.count))
+    with torch.inference_mode():
+        return _mil_logits(spec, net, torch.from_numpy(data.whole), torch.from_numpy(data.inst), seg, len(data)).numpy()
 
 
 def _fit_one(spec: Spec, xb, y: np.ndarray, w: np.ndarray, seed: int):
@@ -225,9 +325,12 @@ def _inputs(spec: Spec, d: Data, idx, own: bool, protos: np.ndarray | None):
         whole, sents, mask = d.whole_own, d.sents_own, d.mask_own
     else:
         whole, sents, mask = d.whole[idx], d.sents[idx], d.mask[idx]
-    if spec.kind == "mil":
+    if spec.kind in ("mil", "milflat"):
         return whole, sents, mask
     x = _features(spec, whole, sents, mask)
+    if spec.cues:
+        c = np.load(ROOT / "build" / "variants" / "cues.npz")
+        x = np.concatenate([x, c["own"] if own else c["real"][idx]], axis=1)
     if protos is not None:
         x = np.concatenate([x, _proto_features(whole, protos)], axis=1)
     return x
@@ -251,6 +354,16 @@ def oof_logits(spec: Spec, d: Data, log=print) -> np.ndarray:
     for k in range(5):
         tr, te = np.where(d.folds != k)[0], np.where(d.folds == k)[0]
         a, b = _inputs(spec, d, tr, False, protos), _inputs(spec, d, None, True, protos)
+        if spec.kind == "milflat":
+            x = Flat.join(Flat(*a), Flat(*b))
+            y = np.concatenate([d.y[tr], d.y_own])
+            w = np.concatenate([np.full(len(tr), spec.real_weight), np.ones(len(d.y_own))]).astype(np.float32)
+            members = []
+            for s in range(spec.seeds):
+                net = _fit_flat(spec, x, y, w, 13 + s)
+                members.append(_predict_flat(spec, net, Flat(*_inputs(spec, d, te, False, protos))))
+            out[te] = np.mean(members, axis=0)
+            continue
         if spec.kind == "mil":
             width = max(a[1].shape[1], b[1].shape[1])
             a = (a[0], *_pad_to(a[1], a[2], width))
@@ -319,11 +432,12 @@ VARIANTS: dict[str, Spec] = {
     "mlp [whole, max, mean of sentences]": Spec(inputs="whole+max+mean"),
     "mlp [whole, max]": Spec(inputs="whole+max"),
     "mlp [whole, mean]": Spec(inputs="whole+mean"),
-    "mil max": Spec(kind="mil", pool="max"),
-    "mil noisy-or": Spec(kind="mil", pool="noisy-or"),
-    "mil lse r=2": Spec(kind="mil", pool="lse"),
-    "mil text + max of sentences": Spec(kind="mil", pool="whole+max"),
+    "mil max": Spec(kind="milflat", pool="max"),
+    "mil noisy-or": Spec(kind="milflat", pool="noisy-or"),
+    "mil lse r=2": Spec(kind="milflat", pool="lse"),
+    "mil text + max of sentences": Spec(kind="milflat", pool="whole+max"),
     "mlp + prototypes": Spec(proto=True),
+    "mlp + cue readings (stacking)": Spec(cues=True),
     "mlp label smoothing 0.1": Spec(smoothing=0.1),
     "mlp no class weighting": Spec(pos_cap=1.0),
     "mlp 5 bagged": Spec(seeds=5, bag=True),
@@ -333,15 +447,14 @@ VARIANTS: dict[str, Spec] = {
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--only", default="", help="comma-separated variant names (default: all)")
+    ap.add_argument("--only", default="", help="variant names separated by | (default: all)")
     ap.add_argument("--no-engine", action="store_true")
     args = ap.parse_args(argv)
     log = lambda s: print(s, flush=True)  # noqa: E731
     started = time.time()
     d = load(log)
     engine = None if args.no_engine else Engine()
-    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    names = [n for n in args.only.split(",") if n] or list(VARIANTS)
+    names = [n for n in args.only.split("|") if n] or list(VARIANTS)
     cache = ROOT / "build" / "variants"
     cache.mkdir(parents=True, exist_ok=True)
     for name in names:
@@ -353,6 +466,7 @@ def main(argv: list[str] | None = None) -> int:
         a = alone(d, p)
         at65 = scores(d.y, (p >= 0.65).astype(np.float32))[1]
         e = engine.nested(d, p) if engine else (0, 0, 0, 0)
+        results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}  # another run may have written
         results[name] = {
             "alone_nested_global": [round(v, 3) for v in a],
             "alone_at_0.65": [round(v, 3) for v in at65],
