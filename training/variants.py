@@ -293,7 +293,9 @@ def _fit_one(spec: Spec, xb, y: np.ndarray, w: np.ndarray, seed: int):
             idx = torch.from_numpy(order[b : b + batch])
             inp = tuple(a[idx] for a in xt) if isinstance(xt, tuple) else xt[idx]
             logits = net(inp)
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, target[idx], pos_weight=pos_weight, reduction="none")
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                logits, target[idx], pos_weight=pos_weight, reduction="none"
+            )
             loss = (loss.mean(1) * wt[idx]).sum() / wt[idx].sum()
             opt.zero_grad()
             loss.backward()
@@ -423,6 +425,10 @@ class Engine:
         return pp, rr, ff, inv
 
 
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-z))
 
@@ -449,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--only", default="", help="variant names separated by | (default: all)")
     ap.add_argument("--no-engine", action="store_true")
+    ap.add_argument("--blend", default="", help="score the average of variants already run: names separated by +")
     args = ap.parse_args(argv)
     log = lambda s: print(s, flush=True)  # noqa: E731
     started = time.time()
@@ -457,12 +464,19 @@ def main(argv: list[str] | None = None) -> int:
     names = [n for n in args.only.split("|") if n] or list(VARIANTS)
     cache = ROOT / "build" / "variants"
     cache.mkdir(parents=True, exist_ok=True)
+    if args.blend:
+        parts = args.blend.split("+")
+        p = np.mean([np.load(cache / (slug(n) + ".npy")) for n in parts], axis=0)
+        a = alone(d, p)
+        e = engine.nested(d, p) if engine else (0, 0, 0, 0)
+        log(f"blend {args.blend}: alone {a[0]:.3f}/{a[1]:.3f}/{a[2]:.3f}  engine {e[0]:.3f}/{e[1]:.3f}/{e[2]:.3f} inv {e[3]}")
+        return 0
     for name in names:
         spec = VARIANTS[name]
         t0 = time.time()
         z = oof_logits(spec, d, log)
         p = sigmoid(z)
-        np.save(cache / (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + ".npy"), p)
+        np.save(cache / (slug(name) + ".npy"), p)
         a = alone(d, p)
         at65 = scores(d.y, (p >= 0.65).astype(np.float32))[1]
         e = engine.nested(d, p) if engine else (0, 0, 0, 0)
@@ -473,7 +487,9 @@ def main(argv: list[str] | None = None) -> int:
             "engine_nested": [round(v, 3) for v in e[:3]] + [e[3]],
             "seconds": round(time.time() - t0),
         }
-        log(f"{name:42} alone {a[0]:.3f}/{a[1]:.3f}/{a[2]:.3f}  engine {e[0]:.3f}/{e[1]:.3f}/{e[2]:.3f} inv {e[3]}  ({time.time() - t0:.0f}s)")
+        log(
+            f"{name:42} alone {a[0]:.3f}/{a[1]:.3f}/{a[2]:.3f}  engine {e[0]:.3f}/{e[1]:.3f}/{e[2]:.3f} inv {e[3]}  ({time.time() - t0:.0f}s)"
+        )
         RESULTS.write_text(json.dumps(results, indent=1) + "\n")
     log(f"done in {time.time() - started:.0f}s")
     return 0
