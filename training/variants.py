@@ -1,6 +1,7 @@
 """Compare classifier formulations on the same grouped folds, on cached frozen embeddings.
 
-    python -m training.variants [--only NAME,NAME]
+    python -m training.variants [--only "NAME|NAME"]      # every variant below by default
+    python -m training.variants --blend "NAME & NAME"     # the average of variants already run
 
 Every text and every sentence of every text is embedded once by the frozen int8 encoder
 (training/frozen.py, cached in build/frozen/); each variant here is a head over those embeddings,
@@ -23,6 +24,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -93,9 +95,9 @@ def load(log=print) -> Data:
 
 @dataclass(frozen=True)
 class Spec:
-    kind: str = "mlp"  # mlp (text features) | mil (per-sentence head, pooled)
+    kind: str = "mlp"  # mlp (text features) | milflat (multiple instance: a head per sentence, pooled)
     inputs: str = "whole"  # mlp: whole | whole+max+mean | whole+max | whole+mean
-    pool: str = "max"  # mil: max | lse | noisy-or | whole+max (logit of the text plus max over sentences)
+    pool: str = "max"  # milflat: max | lse | noisy-or | whole+max (logit of the text plus max over sentences)
     hidden: int = 256
     dropout: float = 0.2
     epochs: int = 30
@@ -138,7 +140,7 @@ def _net(spec: Spec, dim: int):
             return self.out(self.drop(torch.relu(self.hidden(self.drop(x)))))
 
     class MIL(nn.Module):
-        """One MLP reads each sentence (and the whole text); the text's logit pools them."""
+        """One MLP reads each sentence (and, for "whole+max", another the whole text); _mil_logits pools them."""
 
         def __init__(self) -> None:
             super().__init__()
@@ -146,27 +148,7 @@ def _net(spec: Spec, dim: int):
             self.text = MLP() if spec.pool == "whole+max" else None
             self.mix = nn.Parameter(torch.zeros(n))
 
-        def forward(self, batch):
-            whole, sents, mask = batch
-            logits = self.inner(sents)  # B x M x F
-            m = mask[..., None]
-            if spec.pool == "max":
-                pooled = torch.where(m > 0, logits, torch.full_like(logits, -1e4)).max(1).values
-                return torch.logaddexp(pooled, self.inner(whole)) if spec.extra.get("with_whole") else pooled
-            if spec.pool == "lse":
-                r = spec.extra.get("r", 2.0)
-                z = torch.where(m > 0, logits * r, torch.full_like(logits, -1e4))
-                return (torch.logsumexp(z, 1) - torch.log(mask.sum(1, keepdim=True))) / r
-            if spec.pool == "noisy-or":
-                log_not = torch.nn.functional.logsigmoid(-logits) * m  # log(1 - p_i)
-                s = log_not.sum(1).clamp(max=-1e-6)
-                return torch.log(-torch.expm1(s)) - s  # logit of 1 - prod(1 - p_i)
-            if spec.pool == "whole+max":
-                pooled = torch.where(m > 0, logits, torch.full_like(logits, -1e4)).max(1).values
-                return self.text(whole) + torch.sigmoid(self.mix) * pooled
-            raise ValueError(spec.pool)
-
-    return MIL() if spec.kind in ("mil", "milflat") else MLP()
+    return MIL() if spec.kind == "milflat" else MLP()
 
 
 class Flat:
@@ -313,29 +295,62 @@ def _predict(net, xb) -> np.ndarray:
         return net(inp).numpy()
 
 
-def _pad_to(a: np.ndarray, m: np.ndarray, width: int):
-    if a.shape[1] == width:
-        return a, m
-    a2 = np.zeros((a.shape[0], width, a.shape[2]), dtype=a.dtype)
-    m2 = np.zeros((m.shape[0], width), dtype=m.dtype)
-    a2[:, : a.shape[1]], m2[:, : m.shape[1]] = a, m
-    return a2, m2
-
-
 def _inputs(spec: Spec, d: Data, idx, own: bool, protos: np.ndarray | None):
     if own:
         whole, sents, mask = d.whole_own, d.sents_own, d.mask_own
     else:
         whole, sents, mask = d.whole[idx], d.sents[idx], d.mask[idx]
-    if spec.kind in ("mil", "milflat"):
+    if spec.kind == "milflat":
         return whole, sents, mask
     x = _features(spec, whole, sents, mask)
     if spec.cues:
-        c = np.load(ROOT / "build" / "variants" / "cues.npz")
+        c = np.load(cue_features(d))
         x = np.concatenate([x, c["own"] if own else c["real"][idx]], axis=1)
     if protos is not None:
         x = np.concatenate([x, _proto_features(whole, protos)], axis=1)
     return x
+
+
+def cue_features(d: Data) -> Path:
+    """Per text, the cues' readings (per flag: the cues' score in the text, and whether a context
+    rule decided its polarity: 48 numbers), recorded by the engine with a classifier that says 0.5
+    to everything (so every flag's signals are recorded); cached in build/variants/cues.npz."""
+    path = ROOT / "build" / "variants" / "cues.npz"
+    if path.exists():
+        return path
+    from bench.quality import OutOfFoldModel
+    from prepbot.catalogue import load_catalogue
+    from prepbot.matching.engine import Matcher, ModelSlot
+
+    class Even(OutOfFoldModel):
+        def _probs(self, text: str) -> dict[str, float]:
+            return {f: 0.5 for f in FLAG_IDS}
+
+    class Recorder(Matcher):
+        recorded: list = []
+
+        def _add_model_hits(self, hits, cue_hits, unit, probed=None):
+            self.recorded.append(self._unit_signals(cue_hits, unit))
+
+    stand_in = Even({"thresholds": {f: 0.5 for f in FLAG_IDS}, "predictions": {}}, {})
+    catalogue = load_catalogue()
+    matcher = Recorder.from_bank(catalogue.bank, catalogue.rules, ModelSlot(lambda: stand_in))
+
+    def read(rows) -> np.ndarray:
+        x = np.zeros((len(rows), 2 * len(FLAG_IDS)), dtype=np.float32)
+        for i, r in enumerate(rows):
+            matcher.recorded = []
+            matcher.match(r.text, model="auto")
+            for signals in matcher.recorded:  # a long text is read in parts: the strongest reading
+                for j, f in enumerate(FLAG_IDS):
+                    if f in signals:
+                        x[i, j] = max(x[i, j], signals[f].cue)
+                        x[i, len(FLAG_IDS) + j] = max(x[i, len(FLAG_IDS) + j], float(signals[f].context))
+        return x
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, real=read(d.real), own=read(d.own))
+    return path
 
 
 def _proto_features(whole: np.ndarray, protos: np.ndarray) -> np.ndarray:
@@ -366,13 +381,7 @@ def oof_logits(spec: Spec, d: Data, log=print) -> np.ndarray:
                 members.append(_predict_flat(spec, net, Flat(*_inputs(spec, d, te, False, protos))))
             out[te] = np.mean(members, axis=0)
             continue
-        if spec.kind == "mil":
-            width = max(a[1].shape[1], b[1].shape[1])
-            a = (a[0], *_pad_to(a[1], a[2], width))
-            b = (b[0], *_pad_to(b[1], b[2], width))
-            x = tuple(np.concatenate([p, q]) for p, q in zip(a, b, strict=True))
-        else:
-            x = np.concatenate([a, b])
+        x = np.concatenate([a, b])
         y = np.concatenate([d.y[tr], d.y_own])
         w = np.concatenate([np.full(len(tr), spec.real_weight), np.ones(len(d.y_own))]).astype(np.float32)
         members = []
@@ -455,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--only", default="", help="variant names separated by | (default: all)")
     ap.add_argument("--no-engine", action="store_true")
-    ap.add_argument("--blend", default="", help="score the average of variants already run: names separated by +")
+    ap.add_argument("--blend", default="", help="score the average of variants already run: names separated by &")
     args = ap.parse_args(argv)
     log = lambda s: print(s, flush=True)  # noqa: E731
     started = time.time()
@@ -465,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
     cache = ROOT / "build" / "variants"
     cache.mkdir(parents=True, exist_ok=True)
     if args.blend:
-        parts = args.blend.split("+")
+        parts = [n.strip() for n in args.blend.split("&")]
         p = np.mean([np.load(cache / (slug(n) + ".npy")) for n in parts], axis=0)
         a = alone(d, p)
         e = engine.nested(d, p) if engine else (0, 0, 0, 0)
