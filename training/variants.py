@@ -446,17 +446,13 @@ VARIANTS: dict[str, Spec] = {
     "mlp (shipped)": Spec(),
     "mlp [whole, max, mean of sentences]": Spec(inputs="whole+max+mean"),
     "mlp [whole, max]": Spec(inputs="whole+max"),
-    "mlp [whole, mean]": Spec(inputs="whole+mean"),
     "mil max": Spec(kind="milflat", pool="max"),
     "mil noisy-or": Spec(kind="milflat", pool="noisy-or"),
-    "mil lse r=2": Spec(kind="milflat", pool="lse"),
     "mil text + max of sentences": Spec(kind="milflat", pool="whole+max"),
     "mlp + prototypes": Spec(proto=True),
     "mlp + cue readings (stacking)": Spec(cues=True),
     "mlp label smoothing 0.1": Spec(smoothing=0.1),
     "mlp no class weighting": Spec(pos_cap=1.0),
-    "mlp 5 bagged": Spec(seeds=5, bag=True),
-    "mlp 5 seeds": Spec(seeds=5),
 }
 
 
