@@ -1,0 +1,144 @@
+"""Real-text wording for the people and process flags (standups, process, product direction, the
+interviewer, on-call, overtime, turnover, trivia interviews, deadlines, after-hours contact,
+equipment), on sentences of our own: the wording families a cue should know, the other senses of
+its words it should not read, and the context that changes what it says.
+
+What is asserted is what `prepbot analyze` shows a user: the flags read from the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from prepbot.catalogue import load_catalogue
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return load_catalogue().matcher
+
+
+def found(matcher, text: str) -> set[str]:
+    return {m.id for m in matcher.match(text, model="off")}
+
+
+# -- wording families: many people say the same thing in these ways
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # long standups: a length written before the meeting, long-winded, turning into deep dives
+        ("Our team runs 2-hour daily standups.", "long-standups"),
+        ("The longwinded standups eat the first hour of every day.", "long-standups"),
+        ("Our standups always turn into deep dives on one person's bug.", "long-standups"),
+        # no defined process
+        ("We don't adhere to any methodology here.", "agile-unfamiliar"),
+        ("There is no defined process to follow at all.", "agile-unfamiliar"),
+        ("It is pure cowboy coding.", "agile-unfamiliar"),
+        ("Our scrum master has no training at all.", "agile-unfamiliar"),
+        # unclear product direction
+        ("The company direction seems to change weekly.", "unclear-product"),
+        ("Leadership keeps changing plans almost every week.", "unclear-product"),
+        ("The founders had no idea what they were doing.", "unclear-product"),
+        ("The cofounders couldn't agree on what we were building.", "unclear-product"),
+        ("There is no focus on the core product.", "unclear-product"),
+        ("The CEO does not have a long term plan.", "unclear-product"),
+        ("We never talk to customers.", "unclear-product"),
+        # an interviewer who cannot speak to the job
+        ("The recruiter couldn't answer any of my questions.", "interviewer-new"),
+        # on-call burden
+        ("The on-call engineer is responsible for fixing outages outside of normal business hours.", "on-call-burden"),
+        ("I was on a week-on, week-off rotation.", "on-call-burden"),
+        ("We get regular out of hours calls.", "on-call-burden"),
+        ("Support is on call 24/7 with a pager.", "on-call-burden"),
+        ("I kept getting up at 3 in the morning to restart the server.", "on-call-burden"),
+        ("The on-call rotation is a recipe for burnout.", "on-call-burden"),
+        # overtime expected
+        ("Overtime is no longer optional on this team.", "overtime-expected"),
+        ("The job ad says we work 6 days a week in the office.", "overtime-expected"),
+        ("Most of us end up working weekends before a release.", "overtime-expected"),
+        ("Everyone stays until midnight before a launch.", "overtime-expected"),
+        ("They want someone willing to work long hours.", "overtime-expected"),
+        ("I get called in after 6 pm and on weekends.", "overtime-expected"),
+        # high turnover
+        ("Both of my teammates quit within a month.", "high-turnover"),
+        ("People are leaving the team in droves.", "high-turnover"),
+        ("The company is haemorrhaging talent.", "high-turnover"),
+        ("Of the six people hired with me, only 1 stayed.", "high-turnover"),
+        ("There has been a string of departures this year.", "high-turnover"),
+        # trivia interviews
+        ("They asked me to explain OOP concepts.", "trivia-interview"),
+        # realistic deadlines
+        ("We always include buffer time in our estimates.", "realistic-deadlines"),
+        ("Leadership chose to descope instead of slipping the date.", "realistic-deadlines"),
+        ("We flex scope when the date is fixed.", "realistic-deadlines"),
+        ("We never ship features until they're ready.", "realistic-deadlines"),
+        # evenings and holidays protected
+        ("We get an extra day off for every week on call.", "no-after-hours-contact"),
+        ("The on-call comes with a bit of extra money.", "no-after-hours-contact"),
+        ("Our managers respect our family time.", "no-after-hours-contact"),
+        # equipment budget
+        ("Everyone gets a stipend for home office furniture.", "equipment-budget"),
+        ("The company bought my laptop and two monitors.", "equipment-budget"),
+        ("New hires are issued a MacBook on day one.", "equipment-budget"),
+        ("HR offered help with work-from-home equipment.", "equipment-budget"),
+    ],
+)
+def test_wording_family_is_read(matcher, text, flag):
+    assert flag in found(matcher, text)
+
+
+# -- other senses of a cue's words, and words that name a consequence, not the practice
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I've done a fair bit of on-call in my career.", "no-after-hours-contact"),  # "fair" as in "a fair amount"
+        ("Let's figure out ways to reduce that time.", "realistic-deadlines"),  # time spent, not a schedule
+        ("Burnout is a real risk in any job.", "overtime-expected"),  # burnout alone names no long hours
+        ("My boss sometimes makes late night phone calls to me.", "overtime-expected"),  # calls at night: on-call
+        ("They will give us an idea of how you work.", "equipment-budget"),  # "give us" without equipment
+        ("Our direction is clear and it has not changed in years.", "unclear-product"),
+    ],
+)
+def test_other_sense_is_not_read(matcher, text, flag):
+    assert flag not in found(matcher, text)
+
+
+def test_late_night_calls_read_as_on_call_not_overtime(matcher):
+    flags = found(matcher, "My boss sometimes makes late night phone calls to me.")
+    assert "on-call-burden" in flags and "overtime-expected" not in flags
+
+
+# -- feelings about a practice are not its absence
+
+
+def test_not_missing_on_call_is_not_a_protected_evening(matcher):
+    assert "no-after-hours-contact" not in found(matcher, "I don't miss being on call.")
+
+
+def test_not_minding_a_paid_on_call_reads_the_green_flag(matcher):
+    flags = found(matcher, "I don't mind the on-call since it pays a bit of extra money.")
+    assert "no-after-hours-contact" in flags and "on-call-burden" not in flags
+
+
+def test_no_backup_is_not_a_negated_on_call(matcher):
+    flags = found(matcher, "Small company, so no backup (on call 24/7 even on holiday).")
+    assert "on-call-burden" in flags and "no-after-hours-contact" not in flags
+
+
+# -- hypotheticals and the candidate's own questions state nothing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the standups ever ran for an hour, I would quit.",
+        "Imagine a team where people quit in droves.",
+        "I asked whether the interviewer had trivia questions.",
+    ],
+)
+def test_hypotheticals_and_questions_state_nothing(matcher, text):
+    assert found(matcher, text) == set()
