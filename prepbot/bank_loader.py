@@ -487,6 +487,8 @@ _CONTEXT_SHAPE: dict[str, Any] = {
         "answered_yes": "words",
         "answered_no": "words",
         "own_start": "words",
+        "asked_flags": "words",
+        "asked_passive": "words",
     },
     "common_words": "words",
     "abbreviations": "word_map",

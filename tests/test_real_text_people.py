@@ -142,3 +142,71 @@ def test_no_backup_is_not_a_negated_on_call(matcher):
 )
 def test_hypotheticals_and_questions_state_nothing(matcher, text):
     assert found(matcher, text) == set()
+
+
+# -- a question put to the candidate is the finding for a flag about interview questions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was asked about singletons, dependency injection, and Big O notation.",
+        "They asked me whether I could define polymorphism.",
+    ],
+)
+def test_question_put_to_the_candidate_reads_trivia(matcher, text):
+    assert "trivia-interview" in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked whether the interviewer had trivia questions.",  # the candidate's own question
+        "I asked them about trivia questions in their process.",
+        "They asked me if I write tests.",  # a question put to the candidate reads no other flag
+        "I was asked about my last project.",
+    ],
+)
+def test_other_questions_state_nothing(matcher, text):
+    assert found(matcher, text) == set()
+
+
+def test_asked_flags_survive_the_catalogue_cache():
+    from prepbot.matching.context import ContextRules
+
+    rules = load_catalogue().matcher.rules
+    again = ContextRules.from_mapping(rules.as_mapping())
+    assert again.asked_flags == rules.asked_flags == frozenset({"trivia-interview"})
+    assert again.asked_passive == rules.asked_passive
+
+
+# -- a condition the cue spells out itself is not a hypothetical
+
+
+def test_even_if_it_means_overtime_is_a_demand(matcher):
+    assert "overtime-expected" in found(matcher, "My manager wants the feature this sprint even if it means a lot of overtime.")
+
+
+def test_a_plain_condition_still_says_nothing(matcher):
+    assert "overtime-expected" in found(matcher, "They expect overtime.")
+    assert "overtime-expected" not in found(matcher, "If they expect overtime, I would leave.")
+
+
+# -- the trade as a whole, a generic subject, a scenario: not this team
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Crunch is common in the industry and means months of long hours.", "overtime-expected"),
+        ("Asking people to work 60 hours a week is a recipe for failure.", "overtime-expected"),
+        ("Let's say you join a team where everyone works weekends.", "overtime-expected"),
+        ("On-call pay is modest at most companies.", "no-after-hours-contact"),
+    ],
+)
+def test_general_statements_read_nothing(matcher, text, flag):
+    assert flag not in found(matcher, text)
+
+
+def test_the_same_words_about_this_team_are_read(matcher):
+    assert "overtime-expected" in found(matcher, "Our team works weekends every month.")

@@ -87,6 +87,10 @@ class ContextRules:
     # The candidate's own questions and to-dos in notes ("ask: do they have CI?", "q - who decides
     # priorities?", "? tests"): phrases that open such a sentence; a phrase of marks is read off the text.
     own_question_starts: tuple[tuple[str, ...], ...] = ()
+    # Flags whose subject is what the candidate was asked ("I was asked about polymorphism"): read in a
+    # question put to the candidate; in any other question (the candidate's own, "I asked whether...") not.
+    asked_flags: frozenset[str] = frozenset()
+    asked_passive: frozenset[str] = frozenset()  # "was", "got": "I was asked about ..." is put to the candidate
     # Words that put a clause in the past ("was", "used", "ago"): an earlier_past_clauses trigger
     # ("..., now ...") only reaches a cue in a clause that holds one.
     past_words: frozenset[str] = frozenset()
@@ -138,6 +142,8 @@ class ContextRules:
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
             scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
             own_question_starts=_phrases(questions.get("own_start", ())),
+            asked_flags=frozenset(str(f) for f in questions.get("asked_flags", ())),
+            asked_passive=frozenset(str(w) for w in questions.get("asked_passive", ())),
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
         )
@@ -210,6 +216,8 @@ class ContextRules:
                 "answered_yes": [" ".join(p) for p in self.answered_yes],
                 "answered_no": [" ".join(p) for p in self.answered_no],
                 "own_start": [" ".join(p) for p in self.own_question_starts],
+                "asked_flags": sorted(self.asked_flags),
+                "asked_passive": sorted(self.asked_passive),
             },
             "common_words": sorted(self.common_words - self.negation_before),
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
@@ -341,6 +349,14 @@ def reported_question(tokens: list[Token], rules: ContextRules) -> tuple[str, in
     return None
 
 
+def put_to_candidate(tokens: list[Token], reported: tuple[str, int], rules: ContextRules) -> bool:
+    """A reported question the candidate was asked: "I was asked about...", "they asked me whether..."."""
+    words = reported[0].split()
+    start = reported[1] - len(words)
+    before = [t.word for t in tokens[max(0, start - 2) : start]]
+    return bool({"me", "us"} & (set(words) | set(before))) or bool(before and before[-1] in rules.asked_passive)
+
+
 def answer_to_question(tokens: list[Token], rules: ContextRules) -> tuple[str, str] | None:
     """("yes" or "no", the words) when a sentence's first words answer the question before it:
     "I asked if they review code. He laughed." reads as a no."""
@@ -448,6 +464,8 @@ def decide(
             )
         )
         inside = inside and clause_first == clause_last
+        # ...nor one the cue spells out itself: "even if it means overtime" names the condition it states.
+        inside = inside and not all(i in matched for i in range(trigger.start, trigger.end))
         if not (forward or backward or inside):
             continue
         if trigger.effect == "nothing":
