@@ -107,6 +107,18 @@ def found(matcher, text: str) -> set[str]:
         ("On call pay is generous.", "no-after-hours-contact"),
         ("We get a comp day after every on-call week.", "no-after-hours-contact"),
         ("We don't do after-hours support.", "no-after-hours-contact"),
+        ("Our morning standups have become hour-long meetings.", "long-standups"),
+        ("People ramble in standup for ages.", "long-standups"),
+        ("Our standups are long and pointless.", "long-standups"),
+        ("Our standup always runs over.", "long-standups"),
+        ("Each engineer is on call every other weekend.", "on-call-burden"),
+        ("I'm the only one on the on-call rotation.", "on-call-burden"),
+        ("The pager wakes me up most nights.", "on-call-burden"),
+        ("My phone has to be on at all times.", "on-call-burden"),
+        ("The on-call load is crushing.", "on-call-burden"),
+        ("The support phone is forwarded to my cell on weekends.", "on-call-burden"),
+        ("I had to cancel my vacation because of a production issue.", "on-call-burden"),
+        ("Whoever covers nights is compensated and given time to rest afterwards.", "no-after-hours-contact"),
     ],
 )
 def test_wording_family_is_read(matcher, text, flag):
@@ -129,6 +141,9 @@ def test_wording_family_is_read(matcher, text, flag):
         ("Everyone leaves at 5pm.", "high-turnover"),  # leaving for the day
         ("People rarely leave; our average tenure is six years.", "high-turnover"),
         ("Only 2 of us stayed late on Friday.", "high-turnover"),  # staying late, not staying on
+        ("I canceled my trip because of a family issue.", "on-call-burden"),
+        ("No one person is on call more than half the time.", "no-after-hours-contact"),  # a rule, not an absence
+        ("Our standup is short and nobody rambles.", "long-standups"),
     ],
 )
 def test_other_sense_is_not_read(matcher, text, flag):
