@@ -119,6 +119,14 @@ def found(matcher, text: str) -> set[str]:
         ("The support phone is forwarded to my cell on weekends.", "on-call-burden"),
         ("I had to cancel my vacation because of a production issue.", "on-call-burden"),
         ("Whoever covers nights is compensated and given time to rest afterwards.", "no-after-hours-contact"),
+        ("Our manager asks us how long things will take before promising anything.", "realistic-deadlines"),
+        ("Product listens when engineering says something will take longer.", "realistic-deadlines"),
+        ("Dates are set after engineering sizes the work.", "realistic-deadlines"),
+        ("We ship when it's ready, not on an arbitrary date.", "realistic-deadlines"),
+        ("We don't have on-call.", "no-after-hours-contact"),
+        ("Laptop and monitor of your choice.", "equipment-budget"),
+        ("A top-spec laptop on day one.", "equipment-budget"),
+        ("They sent a junior developer who knew nothing about the role.", "interviewer-new"),
     ],
 )
 def test_wording_family_is_read(matcher, text, flag):
@@ -144,6 +152,9 @@ def test_wording_family_is_read(matcher, text, flag):
         ("I canceled my trip because of a family issue.", "on-call-burden"),
         ("No one person is on call more than half the time.", "no-after-hours-contact"),  # a rule, not an absence
         ("Our standup is short and nobody rambles.", "long-standups"),
+        ("We don't have any on-call documentation.", "no-after-hours-contact"),
+        ("I knew nothing about the role before applying.", "interviewer-new"),  # the candidate, not the interviewer
+        ("Deadlines are arbitrary and imposed by sales.", "realistic-deadlines"),
     ],
 )
 def test_other_sense_is_not_read(matcher, text, flag):
