@@ -264,3 +264,37 @@ def test_general_statements_read_nothing(matcher, text, flag):
 
 def test_the_same_words_about_this_team_are_read(matcher):
     assert "overtime-expected" in found(matcher, "Our team works weekends every month.")
+
+
+# -- recency is the interviewer's, not the writer's or a colleague's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just joined a startup and the codebase is a mess.",
+        "I'm new here, so bear with me.",
+        "I only started two weeks ago.",
+        "Our whole leadership team was recently hired.",
+    ],
+)
+def test_the_writers_own_recency_is_not_the_interviewers(matcher, text):
+    assert "interviewer-new" not in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interviewer had just joined the company.",
+        "The hiring manager had only been there for three weeks.",
+        "My interviewer was new to the team herself.",
+        "The interviewer joined last month.",
+    ],
+)
+def test_the_interviewers_recency_is_read(matcher, text):
+    assert "interviewer-new" in found(matcher, text)
+
+
+def test_a_reporting_verb_does_not_wake_the_reader(matcher):
+    # "said" is an everyday word: the sentence after a bare topic question is not read on its own account
+    assert "no-tests" not in {m.id for m in matcher.match("no tests? they said they have plenty")}
