@@ -298,3 +298,59 @@ def test_the_interviewers_recency_is_read(matcher, text):
 def test_a_reporting_verb_does_not_wake_the_reader(matcher):
     # "said" is an everyday word: the sentence after a bare topic question is not read on its own account
     assert "no-tests" not in {m.id for m in matcher.match("no tests? they said they have plenty")}
+
+
+# -- other senses, per flag (context.yaml `other_senses`), and everyday words that are not the topic
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Many people left the meeting early.", "high-turnover"),
+        ("Most developers left comments on the design doc.", "high-turnover"),
+        ("Customer churn is high this quarter.", "high-turnover"),
+        ("Turnover of inventory is high in retail.", "high-turnover"),
+        ("We pivoted the table in the spreadsheet.", "unclear-product"),
+        ("Support only takes calls during business hours.", "on-call-burden"),
+        ("You can message the team during working hours.", "on-call-burden"),
+        ("Our customers are online 24/7, so the service must be available around the clock.", "on-call-burden"),
+        ("The office is open 7 days a week.", "overtime-expected"),
+        ("We adjusted the deadline reminder emails.", "realistic-deadlines"),
+        # "daily" as an adverb is not the daily meeting
+        ("We deploy daily and each build takes about 25 minutes.", "long-standups"),
+        ("I spend 30 minutes daily reviewing pull requests.", "long-standups"),
+        ("Our CI pipeline runs daily and takes over an hour.", "long-standups"),
+    ],
+)
+def test_another_sense_reads_nothing(matcher, text, flag):
+    assert flag not in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Half the team left.", "high-turnover"),
+        ("Turnover is high.", "high-turnover"),
+        ("They call me on weekends.", "on-call-burden"),
+        ("Must be available for on-call on weekends.", "on-call-burden"),
+        ("Our daily takes 45 minutes.", "long-standups"),
+        ("Daily standups take 45 minutes.", "long-standups"),
+        ("We work 6 days a week.", "overtime-expected"),
+    ],
+)
+def test_the_flag_sense_is_still_read(matcher, text, flag):
+    assert flag in found(matcher, text)
+
+
+def test_another_sense_also_keeps_the_classifier_off_the_flag(matcher):
+    reading = matcher.reading("Customer churn is high this quarter.")
+    assert "high-turnover" in reading.blocked and not any(h.flag_id == "high-turnover" for h in reading.hits)
+
+
+def test_other_senses_name_real_flags_and_survive_the_cache():
+    from prepbot.matching.context import ContextRules
+
+    catalogue = load_catalogue()
+    rules = catalogue.matcher.rules
+    assert set(rules.other_senses) <= set(catalogue.bank.flags)
+    assert ContextRules.from_mapping(rules.as_mapping()).other_senses == rules.other_senses

@@ -91,6 +91,9 @@ class ContextRules:
     # question put to the candidate; in any other question (the candidate's own, "I asked whether...") not.
     asked_flags: frozenset[str] = frozenset()
     asked_passive: frozenset[str] = frozenset()  # "was", "got": "I was asked about ..." is put to the candidate
+    # Per flag, phrases that give a cue's words another sense ("customer churn", "left comments"): a
+    # reading of that flag whose words overlap one says nothing.
+    other_senses: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # Words that put a clause in the past ("was", "used", "ago"): an earlier_past_clauses trigger
     # ("..., now ...") only reaches a cue in a clause that holds one.
     past_words: frozenset[str] = frozenset()
@@ -144,6 +147,7 @@ class ContextRules:
             own_question_starts=_phrases(questions.get("own_start", ())),
             asked_flags=frozenset(str(f) for f in questions.get("asked_flags", ())),
             asked_passive=frozenset(str(w) for w in questions.get("asked_passive", ())),
+            other_senses={str(flag): _phrases(words) for flag, words in data.get("other_senses", {}).items()},
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
         )
@@ -237,6 +241,7 @@ class ContextRules:
                 "verbs": sorted(self.scare_quote_verbs),
             },
             "past_words": sorted(self.past_words),
+            "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
         }
 
 
@@ -407,6 +412,21 @@ def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
     return ""
 
 
+def other_sense(flag_id: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
+    """The phrase of `other_senses` that the cue's matched words fall in, or "": "customer churn" is not
+    the team's churn, "left comments" not people leaving."""
+    phrases = rules.other_senses.get(flag_id)
+    if not phrases:
+        return ""
+    words = [t.word for t in tokens]
+    hit = set(matched)
+    for phrase in phrases:
+        for start in _find(words, phrase):
+            if hit.intersection(range(start, start + len(phrase))):
+                return " ".join(phrase)
+    return ""
+
+
 def decide(
     flag_id: str,
     opposite: str | None,
@@ -419,6 +439,9 @@ def decide(
     """The flag a cue reading states once the triggers around it are counted (`red`: the cue's
     flag is a red one). A modifier's effect applies after negation: "nobody should push to main"
     is advice that shows the state it would fix."""
+    sense = other_sense(flag_id, tokens, matched, rules)
+    if sense:
+        return Decision(None, None, f"another sense: '{sense}'")
     first, last = matched[0], matched[-1]
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
     modifier: Trigger | None = None
