@@ -309,6 +309,7 @@ def test_a_reporting_verb_does_not_wake_the_reader(matcher):
         ("Many people left the meeting early.", "high-turnover"),
         ("Most developers left comments on the design doc.", "high-turnover"),
         ("Customer churn is high this quarter.", "high-turnover"),
+        ("I don't know who the customer success manager is.", "unclear-product"),
         ("Turnover of inventory is high in retail.", "high-turnover"),
         ("We pivoted the table in the spreadsheet.", "unclear-product"),
         ("Support only takes calls during business hours.", "on-call-burden"),
