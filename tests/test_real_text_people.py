@@ -320,6 +320,11 @@ def test_a_reporting_verb_does_not_wake_the_reader(matcher):
         # "daily" as an adverb is not the daily meeting
         ("We deploy daily and each build takes about 25 minutes.", "long-standups"),
         ("I spend 30 minutes daily reviewing pull requests.", "long-standups"),
+        # words inside longer words, and everyday technical phrases
+        ("We build a desktop app with a monitoring dashboard.", "equipment-budget"),
+        ("Adjust your build scripts accordingly.", "realistic-deadlines"),
+        ("Here is a list of all configuration options.", "trivia-interview"),
+        ("The function reads from a file and returns no answers when it is empty.", "interviewer-new"),
         ("Our CI pipeline runs daily and takes over an hour.", "long-standups"),
     ],
 )
@@ -337,6 +342,9 @@ def test_another_sense_reads_nothing(matcher, text, flag):
         ("Our daily takes 45 minutes.", "long-standups"),
         ("Daily standups take 45 minutes.", "long-standups"),
         ("We work 6 days a week.", "overtime-expected"),
+        ("The company gave me a new monitor and a standing desk.", "equipment-budget"),
+        ("They made me list all HTTP status codes.", "trivia-interview"),
+        ("The interviewer read off a list of questions and my questions went unanswered.", "interviewer-new"),
     ],
 )
 def test_the_flag_sense_is_still_read(matcher, text, flag):
