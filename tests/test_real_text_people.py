@@ -325,6 +325,8 @@ def test_a_reporting_verb_does_not_wake_the_reader(matcher):
         ("Adjust your build scripts accordingly.", "realistic-deadlines"),
         ("Here is a list of all configuration options.", "trivia-interview"),
         ("The function reads from a file and returns no answers when it is empty.", "interviewer-new"),
+        ("You don't need to read the whole manual.", "no-after-hours-contact"),
+        ("They provide a setup script for new repos.", "equipment-budget"),
         ("Our CI pipeline runs daily and takes over an hour.", "long-standups"),
     ],
 )
@@ -344,6 +346,8 @@ def test_another_sense_reads_nothing(matcher, text, flag):
         ("We work 6 days a week.", "overtime-expected"),
         ("The company gave me a new monitor and a standing desk.", "equipment-budget"),
         ("They made me list all HTTP status codes.", "trivia-interview"),
+        ("Nobody is expected to check Slack on weekends.", "no-after-hours-contact"),
+        ("The company provides a full home office setup.", "equipment-budget"),
         ("The interviewer read off a list of questions and my questions went unanswered.", "interviewer-new"),
     ],
 )
