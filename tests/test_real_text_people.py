@@ -327,6 +327,10 @@ def test_a_reporting_verb_does_not_wake_the_reader(matcher):
         ("The function reads from a file and returns no answers when it is empty.", "interviewer-new"),
         ("You don't need to read the whole manual.", "no-after-hours-contact"),
         ("They provide a setup script for new repos.", "equipment-budget"),
+        ("Our CI works every night.", "overtime-expected"),
+        ("People keep leaving comments on my PRs.", "high-turnover"),
+        ("Turnover is not a problem here; people stay for years.", "high-turnover"),
+        ("You shouldn't be expected to attend calls on days you're not working.", "overtime-expected"),
         ("Our CI pipeline runs daily and takes over an hour.", "long-standups"),
     ],
 )
@@ -349,6 +353,17 @@ def test_another_sense_reads_nothing(matcher, text, flag):
         ("Nobody is expected to check Slack on weekends.", "no-after-hours-contact"),
         ("The company provides a full home office setup.", "equipment-budget"),
         ("The interviewer read off a list of questions and my questions went unanswered.", "interviewer-new"),
+        ("There is a strong hustle culture here.", "overtime-expected"),
+        ("Weekends are often sacrificed for releases.", "overtime-expected"),
+        ("We were forced to work over Christmas.", "overtime-expected"),
+        ("I worked every weekend for a month to ship the feature.", "overtime-expected"),
+        ("Everyone is burnt out from the hours.", "overtime-expected"),
+        ("My manager emails at midnight and expects a response by morning.", "on-call-burden"),
+        ("People are constantly leaving for better pay.", "high-turnover"),
+        ("In the past year we lost our CTO, two team leads and four engineers.", "high-turnover"),
+        ("Staff turnover is a real problem.", "high-turnover"),
+        ("New hires rarely make it past six months.", "high-turnover"),
+        ("There's a constant stream of goodbye emails.", "high-turnover"),
     ],
 )
 def test_the_flag_sense_is_still_read(matcher, text, flag):
