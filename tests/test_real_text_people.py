@@ -382,3 +382,11 @@ def test_other_senses_name_real_flags_and_survive_the_cache():
     rules = catalogue.matcher.rules
     assert set(rules.other_senses) <= set(catalogue.bank.flags)
     assert ContextRules.from_mapping(rules.as_mapping()).other_senses == rules.other_senses
+
+
+# -- "in practice" in the clause after a green cue: the practice is there in name only
+
+
+def test_in_practice_in_the_next_clause_takes_the_green_back(matcher):
+    assert "realistic-deadlines" in found(matcher, "Deadlines here are flexible.")
+    assert "realistic-deadlines" not in found(matcher, "They say deadlines are flexible, but in practice they never move.")

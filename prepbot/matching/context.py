@@ -444,6 +444,8 @@ def decide(
         return Decision(None, None, f"another sense: '{sense}'")
     first, last = matched[0], matched[-1]
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
+    # The clause right after the cue's (", but in practice ..." skips the empty clause between comma and "but").
+    next_clause = next((t.clause for t in tokens[last + 1 :] if t.clause > clause_last), -1)
     modifier: Trigger | None = None
     for trigger in triggers:
         if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep":
@@ -466,7 +468,7 @@ def decide(
         backward = backward or (
             trigger.direction == "next_clause"
             and trigger.start > last
-            and tokens[trigger.start].clause == clause_last + 1
+            and tokens[trigger.start].clause == next_clause
             and trigger.start - last <= trigger.window
             and all(tokens[i].clause == clause_last for i in range(last + 1, max(last + 1, trigger.start - 1)))
             # ...but "tests, dropped the flaky ones" drops something else
