@@ -331,6 +331,8 @@ def test_a_reporting_verb_does_not_wake_the_reader(matcher):
         ("We know exactly what problem we're solving for our customers.", "unclear-product"),
         ("We built three products that customers love.", "unclear-product"),
         ("We discussed the time complexity of our algorithm at lunch.", "trivia-interview"),
+        ("The app supports the latest hardware.", "equipment-budget"),
+        ("I left my company laptop at the office.", "equipment-budget"),
         ("People keep leaving comments on my PRs.", "high-turnover"),
         ("Turnover is not a problem here; people stay for years.", "high-turnover"),
         ("You shouldn't be expected to attend calls on days you're not working.", "overtime-expected"),
@@ -377,6 +379,12 @@ def test_another_sense_reads_nothing(matcher, text, flag):
         ("We spent a year building something nobody wanted.", "unclear-product"),
         ("The technical round was pure memorization.", "trivia-interview"),
         ("I was asked what the time complexity of quicksort is.", "trivia-interview"),
+        # benefit lists in job ads
+        ("- MacBook Pro or Linux laptop, your choice", "equipment-budget"),
+        ("- Top-notch equipment", "equipment-budget"),
+        ("- New laptop every 3 years", "equipment-budget"),
+        ("- We never expect responses outside working hours", "no-after-hours-contact"),
+        ("- We plan in quarters and adjust when needed", "realistic-deadlines"),
     ],
 )
 def test_the_flag_sense_is_still_read(matcher, text, flag):
