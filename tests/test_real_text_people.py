@@ -333,6 +333,8 @@ def test_a_reporting_verb_does_not_wake_the_reader(matcher):
         ("We discussed the time complexity of our algorithm at lunch.", "trivia-interview"),
         ("The app supports the latest hardware.", "equipment-budget"),
         ("I left my company laptop at the office.", "equipment-budget"),
+        ("Our unit tests give good coverage of the parser.", "equipment-budget"),  # coverage is not "covered"
+        ("The company has a clear direction.", "unclear-product"),
         ("People keep leaving comments on my PRs.", "high-turnover"),
         ("Turnover is not a problem here; people stay for years.", "high-turnover"),
         ("You shouldn't be expected to attend calls on days you're not working.", "overtime-expected"),
@@ -385,6 +387,11 @@ def test_another_sense_reads_nothing(matcher, text, flag):
         ("- New laptop every 3 years", "equipment-budget"),
         ("- We never expect responses outside working hours", "no-after-hours-contact"),
         ("- We plan in quarters and adjust when needed", "realistic-deadlines"),
+        # review cons and pros
+        ("Cons: on-call is rough", "on-call-burden"),
+        ("Cons: no direction", "unclear-product"),
+        ("Cons: lack of vision", "unclear-product"),
+        ("Pros: good equipment", "equipment-budget"),
     ],
 )
 def test_the_flag_sense_is_still_read(matcher, text, flag):
