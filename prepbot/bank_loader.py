@@ -487,6 +487,8 @@ _CONTEXT_SHAPE: dict[str, Any] = {
         "answered_yes": "words",
         "answered_no": "words",
         "own_start": "words",
+        "asked_flags": "words",
+        "asked_passive": "words",
     },
     "common_words": "words",
     "abbreviations": "word_map",
@@ -496,6 +498,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "contractions": "word_text_map",
     "scare_quotes": {"pairs": "words", "max_words": "int", "verbs": "words"},
     "past_words": "words",
+    "other_senses": "word_map",
 }
 
 

@@ -87,6 +87,13 @@ class ContextRules:
     # The candidate's own questions and to-dos in notes ("ask: do they have CI?", "q - who decides
     # priorities?", "? tests"): phrases that open such a sentence; a phrase of marks is read off the text.
     own_question_starts: tuple[tuple[str, ...], ...] = ()
+    # Flags whose subject is what the candidate was asked ("I was asked about polymorphism"): read in a
+    # question put to the candidate; in any other question (the candidate's own, "I asked whether...") not.
+    asked_flags: frozenset[str] = frozenset()
+    asked_passive: frozenset[str] = frozenset()  # "was", "got": "I was asked about ..." is put to the candidate
+    # Per flag, phrases that give a cue's words another sense ("customer churn", "left comments"): a
+    # reading of that flag whose words overlap one says nothing.
+    other_senses: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # Words that put a clause in the past ("was", "used", "ago"): an earlier_past_clauses trigger
     # ("..., now ...") only reaches a cue in a clause that holds one.
     past_words: frozenset[str] = frozenset()
@@ -138,6 +145,9 @@ class ContextRules:
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
             scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
             own_question_starts=_phrases(questions.get("own_start", ())),
+            asked_flags=frozenset(str(f) for f in questions.get("asked_flags", ())),
+            asked_passive=frozenset(str(w) for w in questions.get("asked_passive", ())),
+            other_senses={str(flag): _phrases(words) for flag, words in data.get("other_senses", {}).items()},
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
         )
@@ -210,6 +220,8 @@ class ContextRules:
                 "answered_yes": [" ".join(p) for p in self.answered_yes],
                 "answered_no": [" ".join(p) for p in self.answered_no],
                 "own_start": [" ".join(p) for p in self.own_question_starts],
+                "asked_flags": sorted(self.asked_flags),
+                "asked_passive": sorted(self.asked_passive),
             },
             "common_words": sorted(self.common_words - self.negation_before),
             "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
@@ -229,6 +241,7 @@ class ContextRules:
                 "verbs": sorted(self.scare_quote_verbs),
             },
             "past_words": sorted(self.past_words),
+            "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
         }
 
 
@@ -341,6 +354,14 @@ def reported_question(tokens: list[Token], rules: ContextRules) -> tuple[str, in
     return None
 
 
+def put_to_candidate(tokens: list[Token], reported: tuple[str, int], rules: ContextRules) -> bool:
+    """A reported question the candidate was asked: "I was asked about...", "they asked me whether..."."""
+    words = reported[0].split()
+    start = reported[1] - len(words)
+    before = [t.word for t in tokens[max(0, start - 2) : start]]
+    return bool({"me", "us"} & (set(words) | set(before))) or bool(before and before[-1] in rules.asked_passive)
+
+
 def answer_to_question(tokens: list[Token], rules: ContextRules) -> tuple[str, str] | None:
     """("yes" or "no", the words) when a sentence's first words answer the question before it:
     "I asked if they review code. He laughed." reads as a no."""
@@ -391,6 +412,21 @@ def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
     return ""
 
 
+def other_sense(flag_id: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
+    """The phrase of `other_senses` that the cue's matched words fall in, or "": "customer churn" is not
+    the team's churn, "left comments" not people leaving."""
+    phrases = rules.other_senses.get(flag_id)
+    if not phrases:
+        return ""
+    words = [t.word for t in tokens]
+    hit = set(matched)
+    for phrase in phrases:
+        for start in _find(words, phrase):
+            if hit.intersection(range(start, start + len(phrase))):
+                return " ".join(phrase)
+    return ""
+
+
 def decide(
     flag_id: str,
     opposite: str | None,
@@ -403,8 +439,13 @@ def decide(
     """The flag a cue reading states once the triggers around it are counted (`red`: the cue's
     flag is a red one). A modifier's effect applies after negation: "nobody should push to main"
     is advice that shows the state it would fix."""
+    sense = other_sense(flag_id, tokens, matched, rules)
+    if sense:
+        return Decision(None, None, f"another sense: '{sense}'")
     first, last = matched[0], matched[-1]
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
+    # The clause right after the cue's (", but in practice ..." skips the empty clause between comma and "but").
+    next_clause = next((t.clause for t in tokens[last + 1 :] if t.clause > clause_last), -1)
     modifier: Trigger | None = None
     for trigger in triggers:
         if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep":
@@ -427,7 +468,7 @@ def decide(
         backward = backward or (
             trigger.direction == "next_clause"
             and trigger.start > last
-            and tokens[trigger.start].clause == clause_last + 1
+            and tokens[trigger.start].clause == next_clause
             and trigger.start - last <= trigger.window
             and all(tokens[i].clause == clause_last for i in range(last + 1, max(last + 1, trigger.start - 1)))
             # ...but "tests, dropped the flaky ones" drops something else
@@ -448,6 +489,8 @@ def decide(
             )
         )
         inside = inside and clause_first == clause_last
+        # ...nor one the cue spells out itself: "even if it means overtime" names the condition it states.
+        inside = inside and not all(i in matched for i in range(trigger.start, trigger.end))
         if not (forward or backward or inside):
             continue
         if trigger.effect == "nothing":

@@ -29,6 +29,7 @@ from prepbot.matching.context import (
     answer_to_question,
     decide,
     is_question,
+    put_to_candidate,
     reported_question,
     scan,
     scare_quoted,
@@ -432,7 +433,11 @@ class Matcher:
             # sentence, goes with: the classifier keeps reading it with that answer.
             topic = asking == "question" and len(tokens) <= self.rules.short_question_words
             topic = topic and tokens[0].word not in self.rules.question_starts
-            return Reading((), frozenset(), False, span, asked=asked, question=asked < 0 and not topic)
+            kept: tuple[Hit, ...] = ()
+            if reported is not None and self.rules.asked_flags and put_to_candidate(tokens, reported, self.rules):
+                # "I was asked about singletons": what was asked is the finding for a flag about questions.
+                kept = tuple(h for h in self._compute(sentence, statement=True).hits if h.flag_id in self.rules.asked_flags)
+            return Reading(kept, frozenset(), False, span, asked=asked, question=asked < 0 and not topic)
         hits: list[Hit] = []
         blocked: set[str] = set()
         readings = self.cues.find(tokens)
