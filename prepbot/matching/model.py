@@ -26,6 +26,7 @@ import importlib.util
 import json
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,18 @@ def available(folder: Path | None = None) -> bool:
 def import_runtime() -> Any:
     """onnxruntime, imported with its telemetry off (nothing written to ~/.cache, nothing sent)."""
     os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # read when the module is first imported
-    import onnxruntime as ort
+    # numpy's OpenBLAS starts a thread per core when it is loaded, which costs ~40-60 ms of CPU at
+    # import; prepbot only builds small arrays (the session runs on onnxruntime's own kernels), so
+    # one thread is enough. OpenBLAS reads this once, when numpy is first imported: the variable is
+    # set only for that import (a value the user set is kept) and removed again after it.
+    added = "OPENBLAS_NUM_THREADS" not in os.environ and "numpy" not in sys.modules
+    if added:
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import onnxruntime as ort
+    finally:
+        if added:
+            os.environ.pop("OPENBLAS_NUM_THREADS", None)
 
     disable = getattr(ort, "disable_telemetry_events", None)
     if disable is not None:
