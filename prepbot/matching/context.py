@@ -292,11 +292,12 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
         found.append(Trigger(kind, 0, len(phrase) - 1, " ".join(phrase[1:]), direction, window, effect))
     for i in [i for i, word in enumerate(words) if word in pseudo or word in modifiers]:  # most words start no phrase
         word = words[i]
-        for phrase in _starting(pseudo.get(word), words, i):
-            masked.update(range(i, i + len(phrase)))
-            phrase_end.setdefault(i, i + len(phrase))
-        if i not in masked:
-            for kind, phrase, direction, window, effect in _starting(modifiers.get(word), words, i):
+        if (index := pseudo.get(word)) is not None:
+            for phrase in _starting(index, words, i):
+                masked.update(range(i, i + len(phrase)))
+                phrase_end.setdefault(i, i + len(phrase))
+        if i not in masked and (index := modifiers.get(word)) is not None:
+            for kind, phrase, direction, window, effect in _starting(index, words, i):
                 found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window, effect))
     negating = rules.negating
     negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in negating and i not in masked]

@@ -446,7 +446,7 @@ class CueSet:
                 starts = lists[0] if len(lists) == 1 else sorted({p for positions in lists for p in positions})
                 dead: set[tuple[int, int]] = set()
                 for position in starts:
-                    reading = _match_cue(cue, position, clauses, token_terms, dead)
+                    reading = _match_from(cue, 0, position, clauses, token_terms, dead)  # _match_cue, one call less
                     if reading is not None:
                         found.append((cue, reading[0], reading[1]))
         return found
