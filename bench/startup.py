@@ -105,6 +105,7 @@ def main() -> int:
             ours.append(time_to_first_screen(home))
         ratio = statistics.median(ours) / statistics.median(base)
         memory = journey_peak_mib(home)
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     print(f"{'measure':36} {'result':44} target")
     first = f"{ratio:.1f}x python -c pass ({statistics.median(ours) * 1000:.0f} ms vs {statistics.median(base) * 1000:.0f} ms)"
     print(f"{'TUI first screen drawn':36} {first:44} <= 25x")

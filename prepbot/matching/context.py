@@ -181,6 +181,22 @@ class ContextRules:
         return marks, _by_first_word(tuple(p for p in self.own_question_starts if p[0][:1].isalnum()))
 
     @cached_property
+    def scan_index(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What `scan` looks up: pseudo-negations and modifier triggers by their first word ("^"
+        for those that only count at the start of a sentence, indexed by the words after it)."""
+        pseudo = {w: _phrase_index([(p, p) for p in phrases]) for w, phrases in self.pseudo_by_first_word.items()}
+        modifiers = {
+            w: _phrase_index([(e[1], e) for e in entries], skip=1 if w == "^" else 0)
+            for w, entries in self.triggers_by_first_word.items()
+        }
+        return pseudo, modifiers
+
+    @cached_property
+    def negating(self) -> frozenset[str]:
+        """The words `scan` reads as negations: a negation word or a split-off prefix ("un", "non")."""
+        return self.negation_before | self.negation_prefixes
+
+    @cached_property
     def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
         return _by_first_word(self.pseudo_negation)
 
@@ -282,21 +298,21 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     words = [t.word for t in tokens]
     masked: set[int] = set()
     phrase_end: dict[int, int] = {}  # where the pseudo-negation starting at a word ends
-    pseudo, modifiers = rules.pseudo_by_first_word, rules.triggers_by_first_word
+    pseudo, modifiers = rules.scan_index
     found: list[Trigger] = []
     # A trigger written "^ when" only counts at the start of the sentence.
-    for kind, phrase, direction, window, effect in modifiers.get("^", ()):
-        if tuple(words[: len(phrase) - 1]) == phrase[1:]:
-            found.append(Trigger(kind, 0, len(phrase) - 1, " ".join(phrase[1:]), direction, window, effect))
-    for i, word in enumerate(words):
-        for phrase in pseudo.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
+    for kind, phrase, direction, window, effect in _starting(modifiers.get("^"), words, 0):
+        found.append(Trigger(kind, 0, len(phrase) - 1, " ".join(phrase[1:]), direction, window, effect))
+    for i in [i for i, word in enumerate(words) if word in pseudo or word in modifiers]:  # most words start no phrase
+        word = words[i]
+        if (index := pseudo.get(word)) is not None:
+            for phrase in _starting(index, words, i):
                 masked.update(range(i, i + len(phrase)))
                 phrase_end.setdefault(i, i + len(phrase))
-        for kind, phrase, direction, window, effect in modifiers.get(word, ()):
-            if i not in masked and tuple(words[i : i + len(phrase)]) == phrase:
+        if i not in masked and (index := modifiers.get(word)) is not None:
+            for kind, phrase, direction, window, effect in _starting(index, words, i):
                 found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window, effect))
-    negating = rules.negation_before | rules.negation_prefixes
+    negating = rules.negating
     negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in negating and i not in masked]
     # A pseudo-negation keeps its negation for a cue that starts inside it: "we never skip reviews"
     # says nothing against a review cue, but it does negate the cue "skip ... review".
@@ -304,6 +320,35 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     # stays a rule.)
     negations += [Trigger(PSEUDO, i, i + 1, words[i], window=end) for i, end in phrase_end.items() if words[i] in negating]
     return negations + found
+
+
+_PhraseIndex = tuple[tuple[int, ...], dict[tuple[str, ...], list[tuple[int, Any]]]]
+
+
+def _phrase_index(entries: list[tuple[tuple[str, ...], Any]], skip: int = 0) -> _PhraseIndex:
+    """Phrases that share a first word, for `_starting`: their lengths (less `skip` words), and each
+    phrase (from word `skip` on) -> (its place in the list, its entry)."""
+    by_phrase: dict[tuple[str, ...], list[tuple[int, Any]]] = {}
+    for place, (phrase, entry) in enumerate(entries):
+        by_phrase.setdefault(phrase[skip:], []).append((place, entry))
+    return tuple(sorted({len(p) for p in by_phrase})), by_phrase
+
+
+def _starting(index: _PhraseIndex | None, words: list[str], i: int) -> list[Any]:
+    """The entries of `index` whose phrase the words from `i` on start with, in the list's order:
+    one lookup per phrase length, not one comparison per phrase ("until" opens a hundred)."""
+    if index is None:
+        return []
+    lengths, by_phrase = index
+    found: list[tuple[int, Any]] = []
+    for length in lengths:
+        if i + length <= len(words):
+            entries = by_phrase.get(tuple(words[i : i + length]))
+            if entries is not None:
+                found.extend(entries)
+    if len(found) > 1:
+        found.sort(key=lambda pair: pair[0])
+    return [entry for _, entry in found]
 
 
 def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
@@ -583,8 +628,9 @@ def _polarity(
         negations += 1
         reasons.append(f"negation after: '{' '.join(words[:2]) if words[0] in rules.be_words else words[0]}'")
     else:
+        present = set(words)
         for phrase in rules.rare_after:
-            if _find(words, phrase):
+            if phrase[0] in present and _find(words, phrase):
                 return Decision(None, None, "rare: '" + " ".join(phrase) + "'")
     if negations % 2 == 0:
         return Decision(flag_id, None, "double negation: " + "; ".join(reasons) if reasons else "")

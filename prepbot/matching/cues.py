@@ -76,15 +76,18 @@ class Cue:
 class Vocabulary:
     def __init__(self) -> None:
         self.terms: list[Term] = []
-        self._ids: dict[Term, int] = {}
+        self._ids: dict[tuple[str, str, str, float], int] = {}
         self._parsed: dict[str, int] = {}  # a catalogue repeats its words: each is parsed once
         self.slots: dict[str, list[tuple[int, ...]]] = {}  # ...and its slots
+        self.alternatives: dict[str, tuple[int, ...]] = {}  # ...and the alternatives its slots share
 
     def intern(self, term: Term) -> int:
-        if term not in self._ids:
-            self._ids[term] = len(self.terms)
+        key = (term.kind, term.text, term.op, term.value)  # a Term's identity, without its Python-level hash
+        known = self._ids.get(key)
+        if known is None:
+            known = self._ids[key] = len(self.terms)
             self.terms.append(term)
-        return self._ids[term]
+        return known
 
     def parse_word(self, word: str) -> int:
         known = self._parsed.get(word)
@@ -131,15 +134,18 @@ def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
         if alternatives is None:
             alternatives = []
             for alternative in part.split("|"):
-                # Text splits "stand-up" into two words, so a cue's hyphen joins words like "_" does;
-                # "on_call" is written as two words in cues but read as one ("oncall") in text.
-                joined = alternative.replace("-", "_")
-                if "on_call" in joined:
-                    joined = _ON_CALL_RE.sub("oncall", joined)
-                words = [w for w in joined.split("_") if w]
-                if not words:
-                    raise CueError(f"cue '{source}': empty alternative in '{part}'")
-                alternatives.append(tuple(vocabulary.parse_word(w) for w in words))
+                terms = vocabulary.alternatives.get(alternative)
+                if terms is None:
+                    # Text splits "stand-up" into two words, so a cue's hyphen joins words like "_" does;
+                    # "on_call" is written as two words in cues but read as one ("oncall") in text.
+                    joined = alternative.replace("-", "_")
+                    if "on_call" in joined:
+                        joined = _ON_CALL_RE.sub("oncall", joined)
+                    words = [w for w in joined.split("_") if w]
+                    if not words:
+                        raise CueError(f"cue '{source}': empty alternative in '{part}'")
+                    terms = vocabulary.alternatives[alternative] = tuple([vocabulary.parse_word(w) for w in words])
+                alternatives.append(terms)
             vocabulary.slots[part] = alternatives  # cues share slots ("review*"): each is parsed once
         slots.append(list(alternatives))
         gaps.append(gap)
@@ -440,7 +446,7 @@ class CueSet:
                 starts = lists[0] if len(lists) == 1 else sorted({p for positions in lists for p in positions})
                 dead: set[tuple[int, int]] = set()
                 for position in starts:
-                    reading = _match_cue(cue, position, clauses, token_terms, dead)
+                    reading = _match_from(cue, 0, position, clauses, token_terms, dead)  # _match_cue, one call less
                     if reading is not None:
                         found.append((cue, reading[0], reading[1]))
         return found

@@ -26,6 +26,7 @@ import importlib.util
 import json
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -85,12 +86,42 @@ def available(folder: Path | None = None) -> bool:
 def import_runtime() -> Any:
     """onnxruntime, imported with its telemetry off (nothing written to ~/.cache, nothing sent)."""
     os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # read when the module is first imported
-    import onnxruntime as ort
+    # numpy's OpenBLAS starts a thread per core when it is loaded, which costs ~40-60 ms of CPU at
+    # import; prepbot only builds small arrays (the session runs on onnxruntime's own kernels), so
+    # one thread is enough. OpenBLAS reads this once, when numpy is first imported: the variable is
+    # set only for that import (a value the user set is kept) and removed again after it.
+    added = "OPENBLAS_NUM_THREADS" not in os.environ and "numpy" not in sys.modules
+    if added:
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import onnxruntime as ort
+    finally:
+        if added:
+            os.environ.pop("OPENBLAS_NUM_THREADS", None)
 
     disable = getattr(ort, "disable_telemetry_events", None)
     if disable is not None:
         disable()
     return ort
+
+
+def release_free_memory() -> None:
+    """Hand memory that was freed back to the system (glibc's malloc_trim; elsewhere, nothing).
+
+    Building the session parses the 23 MB model and then frees the parsed copy, and reading the
+    tokenizer frees its JSON; glibc keeps such freed pages in the process (about 8 MiB here) unless
+    asked to return them. Costs a millisecond or two, once per load.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL(None).malloc_trim  # None: the C library the interpreter runs on
+    except (OSError, AttributeError):
+        return  # not glibc (musl has no malloc_trim): nothing to do
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
 
 
 # -- the artifact's integrity ---------------------------------------------------------------------
@@ -255,6 +286,7 @@ class Classifier:
         outputs = session.get_outputs()
         if not outputs or outputs[0].shape[-1] != len(labels["flag_ids"]):
             raise ModelDamaged("model.onnx does not match its labels.json")
+        release_free_memory()  # the model file's parsed copy and the tokenizer's JSON, freed but still held
         return cls(session, tokenizer, labels, threads)
 
     def predict(self, texts: list[str], batch_size: int = 32) -> list[dict[str, float]]:

@@ -114,8 +114,13 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
     tokens: list[Token] = []
     clause = scope = 0
     table = rules.word_table  # what each raw word reads as: a text repeats its words
-    for m in TOKEN_RE.finditer(clean):
-        raw = m.group()
+    find = clean.find
+    at = 0
+    # findall and str.find, not finditer: no match object per word. A token's text always starts
+    # a match where it occurs, so its first occurrence from the end of the last one is where it is.
+    for raw in TOKEN_RE.findall(clean):
+        start = find(raw, at)
+        at = end = start + len(raw)
         if raw == ",":
             clause += 1
             scope += 1
@@ -131,7 +136,6 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
             scope += 1
             if breaker == 2:
                 clause += 1
-        start, end = m.span()
         if positions is not None:
             start, end = positions[start], positions[end - 1] + 1
         if word == "call" and tokens and tokens[-1].word == "on" and sentence[tokens[-1].end : start] in (" ", "-"):
