@@ -491,7 +491,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "common_words": "words",
     "abbreviations": "word_map",
     "numbers": "number_map",
-    "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words"},
+    "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words", "families": "word_map"},
     "topics": "word_map",
     "contractions": "word_text_map",
     "scare_quotes": {"pairs": "words", "max_words": "int", "verbs": "words"},
@@ -513,6 +513,13 @@ def read_context(path: Path) -> tuple[Any, list[Problem]]:
     check = _Checker(shown)
     data = _context_value(check, root, _CONTEXT_SHAPE, "the context rules")
     if check.problems or data is None:
+        return None, check.problems
+    for flag_id, cues in (data["answers"]["families"] or {}).items():
+        for cue in cues:  # answer cues any question of the flag uses: the cue syntax of the bank
+            problem = _cue_problem(cue)
+            if problem:
+                check.error(root, f"answer family cue '{cue}' of '{flag_id}': {problem}")
+    if check.problems:
         return None, check.problems
     return ContextRules.from_mapping(data), []
 

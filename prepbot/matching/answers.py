@@ -108,6 +108,13 @@ class AnswerHit:
     context: str
 
 
+def _own_negation(source: str, rule: str) -> bool:
+    """Whether the only negation a context decision found is a word the cue itself is written with."""
+    reasons = [r for r in rule.removesuffix(" (the flag has no opposite)").split("; ") if r]
+    own = set(re.split(r"[\s_|*]+", source))
+    return bool(reasons) and all(r.startswith("negation inside: '") and r[18:-1] in own for r in reasons)
+
+
 def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     best = None
     for phrase in phrases:
@@ -196,14 +203,17 @@ class AnswerReader:
                     del hits[flag_id]
 
     def _cue_set(self, question: Question) -> CueSet:
+        """The question's own answer cues, then the answer families of the flags it probes."""
         cues = self._cues.get(question.id)
         if cues is None:
-            cues = self._cues[question.id] = CueSet(question.answers.cues, self.rules)
+            families = self.rules.answer_families
+            shared = [(f, cue) for f in question.flags for cue in families.get(f, ())]
+            cues = self._cues[question.id] = CueSet([*question.answers.cues, *shared], self.rules)
         return cues
 
     def read(self, text: str, question: Question) -> list[AnswerHit]:
         key = question.answers
-        if not key or not text.strip():
+        if not (key or any(f in self.rules.answer_families for f in question.flags)) or not text.strip():
             return []
         pieces = list(sentences(text))
         hits: list[AnswerHit] = []
@@ -225,8 +235,8 @@ class AnswerReader:
         # "supposed to, first": a hedge first qualifies what follows, so no answer cue reads a green flag after it.
         hedged_first = any(h.context.startswith("a hedged answer") for h in hits)
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
-        if key.cues and total <= MAX_ANSWER_TOKENS:
-            cue_set = self._cue_set(question)
+        cue_set = self._cue_set(question) if total <= MAX_ANSWER_TOKENS else None
+        if cue_set is not None and cue_set.cues:
             for offset, sentence in pieces:
                 sentence_tokens = cue_set.prepare(tokenize(sentence, self.rules))
                 if not sentence_tokens:
@@ -243,6 +253,8 @@ class AnswerReader:
                         cue.flag_id in self.reds,
                     )
                     flag_id = decision.flag_id
+                    if flag_id != cue.flag_id and _own_negation(cue.source, decision.rule):
+                        flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
                     if (
                         flag_id is not None
                         and flag_id not in self.reds
