@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from prepbot.bank import Question
 from prepbot.matching.context import ContextRules, decide, scan, scare_quoted
 from prepbot.matching.cues import CueSet
-from prepbot.matching.text import Token, sentences, tokenize
+from prepbot.matching.text import Token, as_number, sentences, tokenize
 
 ANSWER_WEIGHT = 0.85
 MAX_ANSWER_TOKENS = 25
@@ -88,6 +88,10 @@ _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
 # Words after "none" or "nobody" that show it is the answer, not the subject of a verb: "none last quarter".
 _NOT_A_VERB = frozenset(
     {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
+)
+# Words after a number that leave it bare: "3 or 4", "5 a week", "25 max", "3-4x", "10ish".
+_AFTER_A_BARE_NUMBER = frozenset(
+    {"x", "or", "to", "and", "plus", "of", "a", "per", "each", "every", "max", "tops", "maybe", "ish", "at", "most", "last", "this", "in"}
 )
 _HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
@@ -238,7 +242,7 @@ class AnswerReader:
         cue_set = self._cue_set(question) if total <= MAX_ANSWER_TOKENS else None
         if cue_set is not None and cue_set.cues:
             for offset, sentence in pieces:
-                sentence_tokens = cue_set.prepare(tokenize(sentence, self.rules))
+                sentence_tokens = cue_set.prepare(self._with_unit(tokenize(sentence, self.rules), key.unit))
                 if not sentence_tokens:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
@@ -306,6 +310,26 @@ class AnswerReader:
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
         return hits
+
+    def _with_unit(self, tokens: list[Token], unit: str | None) -> list[Token]:
+        """The tokens with the question's unit after each bare number: under "How many pages last
+        week?" "five" reads "five pages" and "3-4x" "3 pages - 4 pages", so its cues can compare them."""
+        if not unit:
+            return tokens
+        out: list[Token] = []
+        for index, token in enumerate(tokens):
+            out.append(token)
+            if as_number(token.word, self.rules.numbers) is None:
+                continue
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (
+                following is None
+                or following.clause != token.clause
+                or following.word in _AFTER_A_BARE_NUMBER
+                or as_number(following.word, self.rules.numbers) is not None
+            ):
+                out.append(Token(unit, token.end, token.end, token.clause, token.scope))
+        return out
 
     def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
