@@ -90,9 +90,7 @@ _NOT_A_VERB = frozenset(
     {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
 )
 # Words after a number that leave it bare: "3 or 4", "5 a week", "25 max", "3-4x", "10ish".
-_AFTER_A_BARE_NUMBER = frozenset(
-    {"x", "or", "to", "and", "plus", "of", "a", "per", "each", "every", "max", "tops", "maybe", "ish", "at", "most", "last", "this", "in"}
-)
+_AFTER_A_BARE_NUMBER = frozenset("x or to and plus of a per each every max tops maybe ish at most last this in".split())
 _HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
