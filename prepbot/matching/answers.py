@@ -170,8 +170,10 @@ class AnswerReader:
         self, text: str, question: Question, hits: Hits, said: set[str], probed: frozenset[str] | None, threshold: float
     ) -> None:
         """Add the answer's readings to `hits` (in place), where the note's own words leave room for them."""
+        negated: frozenset[str] = frozenset()
         if self.answers_it(question, said):
-            for answer in self.read(text, question):
+            answers, negated = self._read(text, question)
+            for answer in answers:
                 other = self.opposites.get(answer.flag_id) or ""
                 plain = answer.source.startswith("answer '")
                 if answer.context.startswith(("hedged", "a hedged answer")):
@@ -197,12 +199,24 @@ class AnswerReader:
             worded = {
                 f for f, found in hits.items() if any(h[0] >= threshold and not h[3].startswith("classifier") for h in found)
             }
-            for flag_id in [f for f in hits if self.opposites.get(f) in worded]:
+            # Nor, where a flag and its counterpart have no opposite ("we work harder" under "Who sets
+            # deadlines?"), the counterpart; nor a flag whose answer cue the words negate ("nobody left").
+            countered = {f for f in hits if self._counters(f, question) & worded} | (negated - worded)
+            for flag_id in [f for f in hits if f in countered]:
                 kept = [h for h in hits[flag_id] if not h[3].startswith("classifier")]
                 if kept:
                     hits[flag_id] = kept
                 else:
                     del hits[flag_id]
+
+    def _counters(self, flag_id: str, question: Question) -> set[str]:
+        """The flags a terse answer cannot also state with `flag_id`: its opposite, or, for a flag
+        without one, the question's flags of the other colour that have none either."""
+        other = self.opposites.get(flag_id)
+        if other:
+            return {other}
+        red = flag_id in self.reds
+        return {g for g in question.flags if not self.opposites.get(g) and (g in self.reds) != red}
 
     def _cue_set(self, question: Question) -> CueSet:
         """The question's own answer cues, then the answer families of the flags it probes."""
@@ -214,9 +228,14 @@ class AnswerReader:
         return cues
 
     def read(self, text: str, question: Question) -> list[AnswerHit]:
+        return self._read(text, question)[0]
+
+    def _read(self, text: str, question: Question) -> tuple[list[AnswerHit], frozenset[str]]:
+        """The answer's readings, and the flags whose answer cues its words negate ("nobody left")."""
         key = question.answers
+        negated: set[str] = set()
         if not (key or any(f in self.rules.answer_families for f in question.flags)) or not text.strip():
-            return []
+            return [], frozenset()
         pieces = list(sentences(text))
         hits: list[AnswerHit] = []
         first_offset, first = next(((o, s) for o, s in pieces if s.strip()), (0, ""))
@@ -257,6 +276,8 @@ class AnswerReader:
                     flag_id = decision.flag_id
                     if flag_id != cue.flag_id and _own_negation(cue.source, decision.rule):
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
+                    if flag_id != cue.flag_id and cue.flag_id in question.flags:
+                        negated.add(cue.flag_id)
                     if (
                         flag_id is not None
                         and flag_id not in self.reds
@@ -276,7 +297,9 @@ class AnswerReader:
                             ANSWER_WEIGHT,
                             offset + sentence_tokens[first_token].start,
                             offset + sentence_tokens[matched[-1]].end,
-                            f"answer cue of question {question.id}: {cue.source}",
+                            f"answer cue of question {question.id}: {cue.source}"
+                            if cue.index < len(key.cues)
+                            else f"answer family cue of {cue.flag_id}: {cue.source}",
                             decision.rule,
                         )
                     )
@@ -307,7 +330,7 @@ class AnswerReader:
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
-        return hits
+        return hits, frozenset(negated)
 
     def _with_unit(self, tokens: list[Token], unit: str | None) -> list[Token]:
         """The tokens with the question's unit after each bare number: under "How many pages last
