@@ -90,6 +90,7 @@ _NOT_A_VERB = frozenset(
     {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
 )
 # Words after a number that leave it bare: "3 or 4", "5 a week", "25 max", "3-4x", "10ish".
+_NOT_BARE = frozenset({"a", "an", "half"})  # number words that come with their own noun: "a week", "half an hour"
 _AFTER_A_BARE_NUMBER = frozenset("x or to and plus of a per each every max tops maybe ish at most last this in".split())
 _HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
@@ -338,10 +339,17 @@ class AnswerReader:
         if not unit:
             return tokens
         out: list[Token] = []
+        given: set[int] = set()
         for index, token in enumerate(tokens):
             out.append(token)
-            if as_number(token.word, self.rules.numbers) is None:
+            if token.word in _NOT_BARE or as_number(token.word, self.rules.numbers) is None:
                 continue
+            earlier = tokens[max(0, index - 3) : index]
+            if any(
+                t.clause == token.clause and index - 3 + k not in given and as_number(t.word, self.rules.numbers) is not None
+                for k, t in enumerate(earlier, start=3 - len(earlier))
+            ):
+                continue  # "a fixed 20%": the "a" is no count, and a cue's number must not read it with the unit
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if (
                 following is None
@@ -350,6 +358,7 @@ class AnswerReader:
                 or as_number(following.word, self.rules.numbers) is not None
             ):
                 out.append(Token(unit, token.end, token.end, token.clause, token.scope))
+                given.add(index)
         return out
 
     def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
@@ -400,7 +409,7 @@ class AnswerReader:
             if red is not None:
                 red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
         if not red_hits and not hits:
-            red = self.red_of(question.answers.if_yes, question.answers.if_no)
+            red = self.hedged_red(question)
             if red is not None:
                 red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
         return red_hits
@@ -479,6 +488,17 @@ class AnswerReader:
             best = ("red", best[1], best[2] + len(hedge))
         return best
 
+    def hedged_red(self, question: Question) -> str | None:
+        """The flag a hedge ("kinda", "unofficially", "for the big ones") answers under `question`: the
+        red flag of its yes and no, or else the one red flag whose green opposite the question also
+        probes ("If an alert fires at night, is there a page saying what to check?" "some alerts")."""
+        key = question.answers
+        found = self.red_of(key.if_yes, key.if_no)
+        if found is None and not (key.if_yes or key.if_no):
+            paired = [f for f in question.red_flags if self.opposites.get(f) in question.green_flags]
+            found = paired[0] if len(paired) == 1 else None
+        return found
+
     def red_of(self, *flag_ids: str | None) -> str | None:
         """The red flag among `flag_ids` and their opposites, when there is exactly one."""
         found: set[str] = {f for f in flag_ids if f and f in self.reds}
@@ -525,9 +545,7 @@ class AnswerReader:
             if key.if_no not in _KNOWING:
                 return []
             name = "no"
-        flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (
-            self.red_of(key.if_yes, key.if_no) if name == "red" else None
-        )
+        flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (self.hedged_red(question) if name == "red" else None)
         if not flag_id:
             return []
         rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"
