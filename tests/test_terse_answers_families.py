@@ -176,3 +176,15 @@ def test_the_classifier_does_not_add_the_counterpart_of_what_the_words_read(cata
     assert found == {"overtime-expected"}
     # With nothing worded, the classifier's reading stands.
     assert {m.id for m in matcher.match("the date holds, mostly", question=question)} == {"realistic-deadlines"}
+
+
+# --- the question decides which sense a word has
+
+
+def test_words_the_questions_answer_cues_read_are_not_read_as_another_practice(catalogue):
+    # "by hand ... release" reads no-ci anywhere else; under "What automated tests do you have?" it
+    # is how they test, and the answer is read.
+    assert read(catalogue, "te-automated-tests", "we check it all by hand before every release") == {"no-tests"}
+    assert "no-ci" in read(catalogue, "pr-standup-length", "we check it all by hand before every release")
+    # A note that states another practice in words of its own still says it.
+    assert read(catalogue, "pl-backlog", "Each pull request needs two approvals before merging") == {"code-review-required"}

@@ -172,8 +172,16 @@ class AnswerReader:
     ) -> None:
         """Add the answer's readings to `hits` (in place), where the note's own words leave room for them."""
         negated: frozenset[str] = frozenset()
-        if self.answers_it(question, said):
+        answers: list[AnswerHit] | None = None
+        if probed is not None and not self.answers_it(question, said):
+            # "we test by hand before each release" under "What tests do you have?": the question's
+            # own answer cues read the words a cue about another practice (no-ci) read; the question
+            # decides which sense they have, and the answer is read after all.
             answers, negated = self._read(text, question)
+            said = self._other_senses(question, hits, said, answers, threshold)
+        if self.answers_it(question, said):
+            if answers is None:
+                answers, negated = self._read(text, question)
             for answer in answers:
                 other = self.opposites.get(answer.flag_id) or ""
                 plain = answer.source.startswith("answer '")
@@ -209,6 +217,21 @@ class AnswerReader:
                     hits[flag_id] = kept
                 else:
                     del hits[flag_id]
+
+    def _other_senses(
+        self, question: Question, hits: Hits, said: set[str], answers: list[AnswerHit], threshold: float
+    ) -> set[str]:
+        """Drop (from `hits`, in place) the off-topic cue readings whose every reportable piece lies
+        on words an answer cue of the question reads; return what the note still says."""
+        on_topic = set(question.flags) | {self.opposites.get(f) for f in question.flags}
+        spans = [(a.start, a.end) for a in answers if a.source.startswith("answer") and " cue " in a.source]
+        kept = set(said)
+        for flag_id in [f for f in said if f not in on_topic]:
+            found = [h for h in hits.get(flag_id, []) if h[0] >= threshold]
+            if found and all(h[3].startswith("cue") and any(h[1] < e and s < h[2] for s, e in spans) for h in found):
+                del hits[flag_id]
+                kept.discard(flag_id)
+        return kept
 
     def _counters(self, flag_id: str, question: Question) -> set[str]:
         """The flags a terse answer cannot also state with `flag_id`: its opposite, or, for a flag
