@@ -88,10 +88,18 @@ _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
 # Words after "none" or "nobody" that show it is the answer, not the subject of a verb: "none last quarter".
 _NOT_A_VERB = frozenset(
     {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
+    | {"worth", "much", "to", "serious", "real", "formal", "official", "planned", "written", "automated"}
 )
 # Words after a number that leave it bare: "3 or 4", "5 a week", "25 max", "3-4x", "10ish".
 _NOT_BARE = frozenset({"a", "an", "half"})  # number words that come with their own noun: "a week", "half an hour"
-_AFTER_A_BARE_NUMBER = frozenset("x or to and plus of a per each every max tops maybe ish at most last this in".split())
+_AFTER_A_BARE_NUMBER = frozenset(
+    "x or to and plus of a per each every max tops maybe ish at most last this in so now already total overall "
+    "different counting including i think probably roughly tbh honestly lol".split()
+)
+# A clause that says a practice happens only now and then: "sometimes a ticket", "occasionally reviewed".
+_SELDOM = frozenset({"sometimes", "occasionally", "rarely", "seldom", "sporadically", "intermittently"})
+# After a plain no, the words of the little there is: "not much, some unit tests", "nah, just a few smoke tests".
+_ONLY_SOME = frozenset({"some", "few", "couple", "handful", "only", "just", "bit", "little"})
 _HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
@@ -177,11 +185,11 @@ class AnswerReader:
             # "we test by hand before each release" under "What tests do you have?": the question's
             # own answer cues read the words a cue about another practice (no-ci) read; the question
             # decides which sense they have, and the answer is read after all.
-            answers, negated = self._read(text, question)
-            said = self._other_senses(question, hits, said, answers, threshold)
+            answers, negated, denied = self._read(text, question)
+            said = self._other_senses(question, hits, said, answers, denied, threshold)
         if self.answers_it(question, said):
             if answers is None:
-                answers, negated = self._read(text, question)
+                answers, negated, _ = self._read(text, question)
             for answer in answers:
                 other = self.opposites.get(answer.flag_id) or ""
                 plain = answer.source.startswith("answer '")
@@ -196,6 +204,8 @@ class AnswerReader:
                     ):
                         continue  # "PRs, nobody pushes to main": the cues read the "nobody" clause themselves
                     hits.pop(other, None)
+                elif plain and other in said and self._only_some(text, answer, hits.get(other, [])):
+                    hits.pop(other)  # "not much, some unit tests on the api": the words are the little there is
                 elif other in said or (plain and answer.flag_id in said):
                     # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
                     # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
@@ -219,12 +229,19 @@ class AnswerReader:
                     del hits[flag_id]
 
     def _other_senses(
-        self, question: Question, hits: Hits, said: set[str], answers: list[AnswerHit], threshold: float
+        self,
+        question: Question,
+        hits: Hits,
+        said: set[str],
+        answers: list[AnswerHit],
+        denied: list[tuple[int, int]],
+        threshold: float,
     ) -> set[str]:
         """Drop (from `hits`, in place) the off-topic cue readings whose every reportable piece lies
-        on words an answer cue of the question reads; return what the note still says."""
+        on words an answer cue of the question reads, as it is or negated ("nobody stays late" under
+        the hours question); return what the note still says."""
         on_topic = set(question.flags) | {self.opposites.get(f) for f in question.flags}
-        spans = [(a.start, a.end) for a in answers if a.source.startswith("answer") and " cue " in a.source]
+        spans = [(a.start, a.end) for a in answers if a.source.startswith("answer") and " cue " in a.source] + denied
         kept = set(said)
         for flag_id in [f for f in said if f not in on_topic]:
             found = [h for h in hits.get(flag_id, []) if h[0] >= threshold]
@@ -254,12 +271,14 @@ class AnswerReader:
     def read(self, text: str, question: Question) -> list[AnswerHit]:
         return self._read(text, question)[0]
 
-    def _read(self, text: str, question: Question) -> tuple[list[AnswerHit], frozenset[str]]:
-        """The answer's readings, and the flags whose answer cues its words negate ("nobody left")."""
+    def _read(self, text: str, question: Question) -> tuple[list[AnswerHit], frozenset[str], list[tuple[int, int]]]:
+        """The answer's readings, the flags whose answer cues its words negate ("nobody left"), and
+        where those negated cues stand."""
         key = question.answers
         negated: set[str] = set()
+        denied: list[tuple[int, int]] = []  # the words of those negated cues
         if not (key or any(f in self.rules.answer_families for f in question.flags)) or not text.strip():
-            return [], frozenset()
+            return [], frozenset(), []
         pieces = list(sentences(text))
         hits: list[AnswerHit] = []
         first_offset, first = next(((o, s) for o, s in pieces if s.strip()), (0, ""))
@@ -302,6 +321,7 @@ class AnswerReader:
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
                     if flag_id != cue.flag_id and cue.flag_id in question.flags:
                         negated.add(cue.flag_id)
+                        denied.append((offset + sentence_tokens[matched[0]].start, offset + sentence_tokens[matched[-1]].end))
                     if (
                         flag_id is not None
                         and flag_id not in self.reds
@@ -348,13 +368,39 @@ class AnswerReader:
                 for o in hits
             )
         ]
+        if all_tokens:
+            hits = [self._seldom(h, all_tokens) for h in hits]
         # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
         last_end = {h.flag_id: h.end for h in hits}
         hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
-        return hits, frozenset(negated)
+        return hits, frozenset(negated), denied
+
+    def _seldom(self, hit: AnswerHit, tokens: list[Token]) -> AnswerHit:
+        """A practice in a clause that says it happens only now and then is the practice in part:
+        "email mostly, sometimes a ticket" reads bugs-untracked, not bugs-tracked."""
+        if hit.flag_id in self.reds:
+            return hit
+        at = next((t for t in tokens if t.end > hit.start), None)
+        red = self.red_of(hit.flag_id)
+        if at is None or red is None:
+            return hit
+        said = next((t.word for t in tokens if t.clause == at.clause and t.end <= hit.start and t.word in _SELDOM), None)
+        if said is None:
+            return hit
+        return AnswerHit(red, hit.score, hit.start, hit.end, hit.source, f"only some of the time: '{said}'")
+
+    def _only_some(self, text: str, answer: AnswerHit, others: list) -> bool:
+        """Whether a plain no is followed by the little there is: "not much, some unit tests"."""
+        if not answer.context.startswith("a plain no") or not others:
+            return False
+        for found in others:
+            words = {t.word for t in tokenize(text[answer.end : found[2]], self.rules)}
+            if not words & _ONLY_SOME:
+                return False
+        return True
 
     def _with_unit(self, tokens: list[Token], unit: str | None) -> list[Token]:
         """The tokens with the question's unit after each bare number: under "How many pages last
