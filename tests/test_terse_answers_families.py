@@ -188,3 +188,34 @@ def test_words_the_questions_answer_cues_read_are_not_read_as_another_practice(c
     assert "no-ci" in read(catalogue, "pr-standup-length", "we check it all by hand before every release")
     # A note that states another practice in words of its own still says it.
     assert read(catalogue, "pl-backlog", "Each pull request needs two approvals before merging") == {"code-review-required"}
+
+
+# --- how much, and how often
+
+
+def test_a_plain_no_followed_by_the_little_there_is_stands(catalogue):
+    assert read(catalogue, "te-automated-tests", "not really, just a couple of unit tests") == {"no-tests"}
+    # ...but a no that the words overrule is still overruled: "nope, we have a full unit test suite" is not a no.
+    assert read(catalogue, "te-automated-tests", "nope, we have a full unit test suite") == {"has-tests"}
+
+
+def test_a_practice_in_a_clause_of_sometimes_is_the_practice_in_part(catalogue):
+    assert read(catalogue, "bt-where-bugs-go", "slack mostly, occasionally a jira ticket") == {"bugs-untracked"}
+    assert read(catalogue, "bt-where-bugs-go", "a jira ticket, always") == {"bugs-tracked"}
+
+
+def test_a_no_that_names_who_it_is_not_for(catalogue):
+    assert read(catalogue, "ho-on-call", "not on our team") == {"no-after-hours-contact"}
+
+
+def test_a_hedge_of_someones_time_reads_the_questions_red_flag(catalogue):
+    assert read(catalogue, "bt-triage", "the lead, when she has time") == {"bugs-untracked"}
+
+
+def test_words_an_answer_cue_negates_are_not_read_as_another_practice(catalogue):
+    # "nobody stays" reads high-turnover anywhere; under "When do people stop working?" it is about hours.
+    assert read(catalogue, "ho-typical-hours", "8 to 4, and nobody stays late") == set()
+
+
+def test_a_practice_frowned_upon_is_not_there(catalogue):
+    assert read(catalogue, "ho-messages-evening", "messaging people after hours is frowned upon") == {"no-after-hours-contact"}
