@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from prepbot.bank import Question
 from prepbot.matching.context import ContextRules, decide, scan, scare_quoted
 from prepbot.matching.cues import CueSet
-from prepbot.matching.text import Token, as_number, sentences, tokenize
+from prepbot.matching.text import Token, as_number, normalise, sentences, tokenize
 
 ANSWER_WEIGHT = 0.85
 MAX_ANSWER_TOKENS = 25
@@ -100,6 +100,19 @@ _AFTER_A_BARE_NUMBER = frozenset(
 _SELDOM = frozenset({"sometimes", "occasionally", "rarely", "seldom", "sporadically", "intermittently"})
 # After a plain no, the words of the little there is: "not much, some unit tests", "nah, just a few smoke tests".
 _ONLY_SOME = frozenset({"some", "few", "couple", "handful", "only", "just", "bit", "little"})
+# The opening of a closing clause that tells the past: "..., before that email", "..., previously jenkins".
+_BEFORE_PAIRS = frozenset(
+    {
+        ("before", "that"),
+        ("before", "then"),
+        ("before", "this"),
+        ("prior", "to"),
+        ("previously",),
+        ("formerly",),
+        ("until", "recently"),
+    }
+)
+_LAUGHS = frozenset({"lol", "lmao", "haha", "hah", "ha", "rofl", "hahaha"})  # alone, a sarcastic answer: "reviews? lol"
 _HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
@@ -159,6 +172,10 @@ class AnswerReader:
         if turn is not None:
             # "we used to FTP files, now it's all pipelines": its past says nothing now.
             hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[2] > turn[0]])}
+        tail = self.past_tail(text)
+        if tail is not None:
+            # "all in jira since last year, before that email": what the tail tells is over.
+            hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[1] < tail])}
         probed = self.probed(question, text)
         if probed is not None and not question.green_flags:
             # "What would you change first?" "more automated tests": the practice named is missing.
@@ -193,7 +210,7 @@ class AnswerReader:
             for answer in answers:
                 other = self.opposites.get(answer.flag_id) or ""
                 plain = answer.source.startswith("answer '")
-                if answer.context.startswith(("hedged", "a hedged answer")):
+                if answer.context.startswith(("hedged", "a hedged answer", "no longer")):
                     # "jenkins, sorta": the hedge qualifies the note's own words, so it outranks them.
                     hits.pop(other, None)
                 elif answer.context.startswith("in name only"):
@@ -204,6 +221,13 @@ class AnswerReader:
                     ):
                         continue  # "PRs, nobody pushes to main": the cues read the "nobody" clause themselves
                     hits.pop(other, None)
+                elif (
+                    not plain
+                    and not answer.context
+                    and other in said
+                    and self._later(text, answer, hits.get(other, []), threshold)
+                ):
+                    hits.pop(other)  # "we have a backlog alright, 2000 tickets nobody reads": the later words qualify
                 elif plain and other in said and self._only_some(text, answer, hits.get(other, [])):
                     hits.pop(other)  # "not much, some unit tests on the api": the words are the little there is
                 elif other in said or (plain and answer.flag_id in said):
@@ -283,6 +307,10 @@ class AnswerReader:
         hits: list[AnswerHit] = []
         first_offset, first = next(((o, s) for o, s in pieces if s.strip()), (0, ""))
         tokens = tokenize(first, self.rules)
+        if first.rstrip().endswith("?") and len(tokens) <= 3 and len(pieces) > 1:
+            # "tests? what tests", "reviews? lol": a bare topic, then its answer
+            first_offset, first = next(((o, s) for o, s in pieces if o > first_offset and s.strip()), (first_offset, first))
+            tokens = tokenize(first, self.rules)
         if tokens:
             hits.extend(self._yes_no(first_offset, tokens, question, first))
         turn = self.turn(text)
@@ -354,7 +382,7 @@ class AnswerReader:
             ended = []
             for h in hits:
                 other = self.opposites.get(h.flag_id)
-                if h.end > until:
+                if h.end > until or "dropped or fixed" in h.context:  # "..., then stopped": already read as ended
                     ended.append(h)
                 elif other is not None:
                     ended.append(AnswerHit(other, h.score, h.start, h.end, h.source, "no longer: 'until'"))
@@ -370,6 +398,9 @@ class AnswerReader:
         ]
         if all_tokens:
             hits = [self._seldom(h, all_tokens) for h in hits]
+            tail = self.past_tail(text)
+            if tail is not None:
+                hits = [h for h in hits if h.start < tail]
         # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
         last_end = {h.flag_id: h.end for h in hits}
         hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
@@ -391,6 +422,15 @@ class AnswerReader:
         if said is None:
             return hit
         return AnswerHit(red, hit.score, hit.start, hit.end, hit.source, f"only some of the time: '{said}'")
+
+    def _later(self, text: str, answer: AnswerHit, others: list, threshold: float) -> bool:
+        """Whether an answer cue's words say nobody does it ("..., 2000 tickets nobody reads") after every
+        word the note's own cues read the opposite in: the practice in name only."""
+        words = normalise(text[answer.start : answer.end]).split()
+        if not answer.source.startswith("answer cue") or not words or not (words[0] in _NOBODY or words[:2] == ["no", "one"]):
+            return False
+        found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]
+        return bool(found) and all(h[2] <= answer.start for h in found)
 
     def _only_some(self, text: str, answer: AnswerHit, others: list) -> bool:
         """Whether a plain no is followed by the little there is: "not much, some unit tests"."""
@@ -464,7 +504,12 @@ class AnswerReader:
         words = [t.word for t in tokens]
         hedge = None
         for phrase in self.rules.answer_red:
-            if len(phrase) < len(words) and tuple(words[-len(phrase) :]) == phrase and phrase not in _NOT_TRAILING:
+            if (
+                len(phrase) < len(words)
+                and tuple(words[-len(phrase) :]) == phrase
+                and phrase not in _NOT_TRAILING
+                and phrase[0] not in _LAUGHS
+            ):
                 if hedge is None or len(phrase) > len(hedge):
                     hedge = phrase
         if hedge is None or any(w in self.rules.clause_breakers for w in words):
@@ -482,6 +527,22 @@ class AnswerReader:
             if red is not None:
                 red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
         return red_hits
+
+    def past_tail(self, text: str) -> int | None:
+        """Where a terse answer's closing clause tells what came before: "jira since last year,
+        before that email" (the offset of "before that"), else None."""
+        if len(text) > 300:
+            return None
+        tokens = tokenize(text, self.rules)
+        if len(tokens) > MAX_ANSWER_TOKENS:
+            return None
+        for index in range(1, len(tokens)):
+            if tokens[index].clause == tokens[index - 1].clause:
+                continue  # the tail opens a clause of its own
+            words = tuple(t.word for t in tokens[index : index + 2])
+            if words in _BEFORE_PAIRS or words[:1] in _BEFORE_PAIRS:
+                return tokens[index].start
+        return None
 
     def turn(self, text: str) -> tuple[int, int] | None:
         """(end of the past, start of the present's words) in a terse answer that says how things
@@ -609,6 +670,8 @@ class AnswerReader:
         if found is None:
             return []
         name, first, stop = found
+        if words[first:stop][0] in _LAUGHS and stop < len(words):
+            return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one
         if name == "unknown":
             # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
             if key.if_no not in _KNOWING:
