@@ -219,3 +219,30 @@ def test_words_an_answer_cue_negates_are_not_read_as_another_practice(catalogue)
 
 def test_a_practice_frowned_upon_is_not_there(catalogue):
     assert read(catalogue, "ho-messages-evening", "messaging people after hours is frowned upon") == {"no-after-hours-contact"}
+
+
+# --- the past, and sarcasm
+
+
+def test_a_closing_clause_that_tells_what_came_before_is_the_past(catalogue):
+    assert read(catalogue, "bt-where-bugs-go", "linear for a year now, before that a spreadsheet") == {"bugs-tracked"}
+    assert read(catalogue, "ci-deploy-steps", "github actions does it, previously by hand") == {"has-ci"}
+
+
+def test_a_practice_kept_until_it_stopped_is_read_as_stopped(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "we did reviews until the big launch, then stopped") == {"no-code-review"}
+
+
+def test_a_laugh_alone_answers_with_the_questions_red_flag(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "code review? haha") == {"no-code-review"}
+    assert read(catalogue, "te-automated-tests", "tests? what tests") == {"no-tests"}
+    # ...but a laugh before an answer is a filler: the words answer.
+    assert read(catalogue, "te-automated-tests", "haha, loads of unit tests actually") == {"has-tests"}
+
+
+def test_nobody_after_the_practice_is_the_practice_in_name_only(catalogue):
+    assert read(catalogue, "pl-backlog", "oh there is a backlog, 3000 tickets nobody opens") == {"no-backlog"}
+
+
+def test_not_a_single_one_is_a_no(catalogue):
+    assert read(catalogue, "in-pages-per-week", "not a single one") == {"no-after-hours-contact"}
