@@ -246,3 +246,15 @@ def test_nobody_after_the_practice_is_the_practice_in_name_only(catalogue):
 
 def test_not_a_single_one_is_a_no(catalogue):
     assert read(catalogue, "in-pages-per-week", "not a single one") == {"no-after-hours-contact"}
+
+
+def test_a_quantity_reads_the_practice_it_counts(catalogue):
+    assert read(catalogue, "te-automated-tests", "a handful of cypress specs from years ago") == {"no-tests"}
+
+
+def test_words_after_a_but_qualify_the_notes_own_reading(catalogue):
+    assert read(catalogue, "ci-pipeline", "there is a jenkins server but deploys are by hand") == {"no-ci"}
+
+
+def test_a_yes_that_opens_the_answer_is_read_whatever_else_it_names(catalogue):
+    assert "has-tests" in read(catalogue, "te-tests-with-changes", "yes, the build won't pass without them")
