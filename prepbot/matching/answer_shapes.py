@@ -388,7 +388,9 @@ class AnswerShapes:
                     and (found[0] != "no" or tuple(words[begin : begin + found[2]]) in _NOT_TRAILING)
                 ):
                     found = None  # after a comma only a "no" turns the answer; a hedge there is read by _hedged
-                if found is not None and found[0] in ("no", "red") and found[1] == 0:
+                closing_yes = found is not None and found[0] == "yes" and breaker and begin + found[2] == len(words)
+                if found is not None and (found[0] in ("no", "red") or closing_yes) and found[1] == 0:
+                    # "jira, but we stopped using it"; "shouldn't happen, but it does" (a yes that closes the answer)
                     cut = tokens[index].start if breaker else tokens[index - 1].end
                     return cut, tokens[begin].start
                 if breaker:
