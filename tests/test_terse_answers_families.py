@@ -258,3 +258,14 @@ def test_words_after_a_but_qualify_the_notes_own_reading(catalogue):
 
 def test_a_yes_that_opens_the_answer_is_read_whatever_else_it_names(catalogue):
     assert "has-tests" in read(catalogue, "te-tests-with-changes", "yes, the build won't pass without them")
+
+
+def test_a_yes_that_closes_a_but_clause_turns_the_answer(catalogue):
+    assert read(catalogue, "ho-vacation", "it's not supposed to, but it does") == {"on-call-burden"}
+    assert read(catalogue, "ho-messages-evening", "nobody asks for it, but it happens a lot") == {"on-call-burden"}
+
+
+def test_hedges_of_memory_and_aspiration_read_the_red_flag(catalogue):
+    assert read(catalogue, "pr-retros", "when we remember") == {"agile-unfamiliar"}
+    assert read(catalogue, "te-automated-tests", "we aspire to") == {"no-tests"}
+    assert read(catalogue, "te-automated-tests", "yep, the users test it in production") == {"no-tests"}
