@@ -112,6 +112,7 @@ _LAUGHS = frozenset({"lol", "lmao", "haha", "hah", "ha", "rofl", "hahaha"})  # a
 _QUANTITY = frozenset(
     {"a", "an", "handful", "few", "couple", "of", "just", "only", "some", "barely", "hardly", "any", "little", "bit"}
 )
+_AMOUNTS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "k", "million", "lots", "loads"})
 _BUT = frozenset({"but", "though", "although", "however", "except", "yet"})
 _HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
@@ -194,12 +195,23 @@ class AnswerShapes:
             if not words or not set(words) <= _QUANTITY or not set(words) & _ONLY_SOME | {"handful", "barely", "hardly"}:
                 continue
             for index, other in enumerate(hits):
-                if other.flag_id == self.opposites.get(q.flag_id) and other.start >= q.end:
+                if (
+                    other.flag_id == self.opposites.get(q.flag_id)
+                    and other.start >= q.end
+                    and self._names(text, other.start, other.end)
+                ):
                     if not _CLAUSE_MARK.search(text, q.end, other.start) and not (
                         {t.word for t in tokenize(text[q.end : other.start], self.rules)} & self.rules.clause_breakers
                     ):
                         dropped.add(index)
         return [h for i, h in enumerate(hits) if i not in dropped]
+
+    def _names(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] names something besides an amount: "selenium scripts", not "thousand"."""
+        return any(
+            t.word not in _QUANTITY and t.word not in _AMOUNTS and as_number(t.word, self.rules.numbers) is None
+            for t in tokenize(text[start:end], self.rules)
+        )
 
     def _seldom(self, hit: AnswerHit, tokens: list[Token]) -> AnswerHit:
         """A practice in a clause that says it happens only now and then is the practice in part:
@@ -222,7 +234,10 @@ class AnswerShapes:
         if words and set(words) <= _QUANTITY and answer.source.startswith("answer"):
             # "a handful of selenium scripts": the quantity reads what follows it in its clause
             found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]
-            return bool(found) and all(h[1] >= answer.start and not _CLAUSE_MARK.search(text, answer.end, h[1]) for h in found)
+            return bool(found) and all(
+                h[1] >= answer.start and not _CLAUSE_MARK.search(text, answer.end, h[1]) and self._names(text, answer.end, h[2])
+                for h in found
+            )
         if not answer.source.startswith("answer cue") or not words or not (words[0] in _NOBODY or words[:2] == ["no", "one"]):
             return self._after_a_but(text, answer, others, threshold)
         found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]

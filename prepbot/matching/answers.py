@@ -114,9 +114,10 @@ class AnswerReader(AnswerShapes):
                     hits.pop(other)  # "we have a backlog alright, 2000 tickets nobody reads": the later words qualify
                 elif plain and other in said and self._only_some(text, answer, hits.get(other, [])):
                     hits.pop(other)  # "not much, some unit tests on the api": the words are the little there is
-                elif other in said or (plain and answer.flag_id in said):
+                elif other in said or (answer.flag_id in said and (plain or answer.source.startswith("answer family"))):
                     # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
-                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
+                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't"
+                    # (nor again by a family cue: "..., people just merge").
                     continue
                 hits.setdefault(answer.flag_id, []).append(
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
