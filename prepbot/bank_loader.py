@@ -522,9 +522,9 @@ def read_context(path: Path) -> tuple[Any, list[Problem]]:
         return None, check.problems
     for flag_id, cues in (data["answers"]["families"] or {}).items():
         for cue in cues:  # answer cues any question of the flag uses: the cue syntax of the bank
-            problem = _cue_problem(cue)
-            if problem:
-                check.error(root, f"answer family cue '{cue}' of '{flag_id}': {problem}")
+            wrong = _cue_problem(cue)
+            if wrong:
+                check.error(root, f"answer family cue '{cue}' of '{flag_id}': {wrong}")
     if check.problems:
         return None, check.problems
     return ContextRules.from_mapping(data), []
