@@ -75,6 +75,7 @@ class AnswerKey:
     if_yes: str | None = None  # the flag a plain "yes" states
     if_no: str | None = None  # the flag a plain "no" states
     cues: tuple[tuple[str, str], ...] = ()  # (flag id, cue) for answers specific to the question
+    unit: str | None = None  # what a bare number answers in: "five" under "How many pages?" is five pages
 
     def __bool__(self) -> bool:
         return bool(self.if_yes or self.if_no or self.cues)

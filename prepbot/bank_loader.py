@@ -14,6 +14,7 @@ with the same id replace built-in ones, new ids are added.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +82,7 @@ _ANSWER_FIELDS = {
     "if_yes": _Field("id", required=False),
     "if_no": _Field("id", required=False),
     "cues": _Field("mapping", required=False),
+    "unit": _Field("str", required=False),
 }
 
 _QUESTION_FLAG_FIELDS = {"red": _Field("str_list", required=False), "green": _Field("str_list", required=False)}
@@ -350,7 +352,11 @@ def _read_answers(node: yaml.Node, check: _Checker) -> AnswerKey | None:
                     check.error(list_node.value[index], problem)
                     return None
                 cues.append((flag_id, cue))
-    answers = AnswerKey(values.get("if_yes"), values.get("if_no"), tuple(cues))
+    unit = values.get("unit")
+    if unit is not None and not re.fullmatch(r"[a-z]+", unit):
+        check.error(node, "'answers: unit' must be one lower-case word, like 'minutes'")
+        return None
+    answers = AnswerKey(values.get("if_yes"), values.get("if_no"), tuple(cues), unit)
     if not answers:
         check.error(node, "'answers' needs at least one of if_yes, if_no or cues")
         return None
@@ -493,7 +499,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "common_words": "words",
     "abbreviations": "word_map",
     "numbers": "number_map",
-    "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words"},
+    "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words", "families": "word_map"},
     "topics": "word_map",
     "contractions": "word_text_map",
     "scare_quotes": {"pairs": "words", "max_words": "int", "verbs": "words"},
@@ -516,6 +522,13 @@ def read_context(path: Path) -> tuple[Any, list[Problem]]:
     check = _Checker(shown)
     data = _context_value(check, root, _CONTEXT_SHAPE, "the context rules")
     if check.problems or data is None:
+        return None, check.problems
+    for flag_id, cues in (data["answers"]["families"] or {}).items():
+        for cue in cues:  # answer cues any question of the flag uses: the cue syntax of the bank
+            wrong = _cue_problem(cue)
+            if wrong:
+                check.error(root, f"answer family cue '{cue}' of '{flag_id}': {wrong}")
+    if check.problems:
         return None, check.problems
     return ContextRules.from_mapping(data), []
 

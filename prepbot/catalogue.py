@@ -191,7 +191,7 @@ def _bank_from_data(data: dict[str, Any]) -> Bank:
     def question(q: dict[str, Any]) -> Question:
         answers = q.pop("answers")
         fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in q.items()}
-        key = AnswerKey(answers["if_yes"], answers["if_no"], tuple(tuple(pair) for pair in answers["cues"]))
+        key = AnswerKey(answers["if_yes"], answers["if_no"], tuple(tuple(pair) for pair in answers["cues"]), answers.get("unit"))
         return Question(**fields, answers=key)
 
     def category(c: dict[str, Any]) -> Category:

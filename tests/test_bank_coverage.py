@@ -92,7 +92,9 @@ def test_every_question_has_an_answers_mapping_about_its_own_flags():
             assert answers is None, f"{qid}: probes no flag, so its 'answers' can mean nothing"
             continue
         assert isinstance(answers, dict) and answers, f"{qid}: needs an 'answers' mapping with at least one entry"
-        assert set(answers) <= {"if_yes", "if_no", "cues"}, f"{qid}: unknown keys {set(answers)}"
+        assert set(answers) <= {"if_yes", "if_no", "cues", "unit"}, f"{qid}: unknown keys {set(answers)}"
+        if "unit" in answers:  # what a bare number answers in ("five" pages)
+            assert str(answers["unit"]).isalpha() and str(answers["unit"]).islower(), f"{qid}: unit must be one word"
         for key in ("if_yes", "if_no"):
             if key in answers:
                 assert answers[key] in own, f"{qid}: {key} '{answers[key]}' is not one of its flags {sorted(own)}"

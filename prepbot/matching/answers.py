@@ -8,115 +8,29 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from prepbot.bank import Question
+from prepbot.matching.answer_shapes import (
+    _AFTER_A_NO,
+    _FREQUENCY,
+    _HELD,
+    _KNOWING,
+    _LAUGHS,
+    _NOT_A_VERB,
+    _SUBJECTS,
+    _WHAT,
+    ANSWER_WEIGHT,
+    MAX_ANSWER_TOKENS,
+    AnswerHit,
+    AnswerShapes,
+    Hits,
+    _own_negation,
+)
 from prepbot.matching.context import ContextRules, decide, scan, scare_quoted
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
-ANSWER_WEIGHT = 0.85
-MAX_ANSWER_TOKENS = 25
-_KNOWING = frozenset({"interviewer-new", "unclear-product"})  # flags where not knowing is the answer
-# Hedges that, after the words of an answer, qualify it less than they seem to: "jira mostly" is mostly Jira.
-_NOT_TRAILING = frozenset({("mostly",)})
-# "no" before a word that is not one of these is a determiner, not an answer: "no change merges
-# without tests" states a rule for the cues to read; "no we don't", "no really" and "no, never" answer.
-_AFTER_A_NO = frozenset(
-    {
-        "we",
-        "they",
-        "i",
-        "it",
-        "he",
-        "she",
-        "you",
-        "there",
-        "thats",
-        "its",
-        "not",
-        "never",
-        "really",
-        "sadly",
-        "unfortunately",
-        "sir",
-        "thanks",
-        "lol",
-        "haha",
-        "actually",
-        "honestly",
-        "tbh",
-        "none",
-        "nope",
-        "definitely",
-        "absolutely",
-        "just",
-        "only",
-        "but",
-        "and",
-        "nothing",
-        "way",
-        "idea",
-        "clue",
-    }
-)
-# Words that bring a terse answer to the present after its past: "it was an hour, now it's ten
-# minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
-_NOW = frozenset({"now", "nowadays", "anymore", "currently"})
-_NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
-# Hedges that say how often, not how really: after "sometimes" the note's own words still stand.
-_FREQUENCY = frozenset(
-    {
-        ("sometimes",),
-        ("only", "sometimes"),
-        ("now", "and", "then"),
-        ("every", "now", "and", "then"),
-        ("on", "and", "off"),
-        ("here", "and", "there"),
-    }
-)
-# A clause that tells what was done about it states the present: "..., we added CI in the spring".
-_CHANGED = frozenset(
-    (subject, verb)
-    for subject in ("we", "they")
-    for verb in ("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated")
-)
-_WHAT = frozenset({"what", "whats"})  # a two- or three-word "what X" answers with a sarcastic no
-_NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
-_CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
-# Words after "none" or "nobody" that show it is the answer, not the subject of a verb: "none last quarter".
-_NOT_A_VERB = frozenset(
-    {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
-)
-_HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
-_SUBJECTS = frozenset(
-    {"nobody", "one", "noone", "nowhere", "nothing", "none"}
-)  # answers alone, subjects before a verb  # answer cues read terse notes only
 
-
-Hits = dict[str, list[tuple[float, int, int, str, str]]]  # flag -> (score, start, end, source, context), as in the engine
-
-
-@dataclass(frozen=True)
-class AnswerHit:
-    flag_id: str
-    score: float
-    start: int
-    end: int
-    source: str
-    context: str
-
-
-def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    best = None
-    for phrase in phrases:
-        if tuple(words[: len(phrase)]) == phrase and (best is None or len(phrase) > len(best)):
-            best = phrase
-    return best
-
-
-class AnswerReader:
+class AnswerReader(AnswerShapes):
     def __init__(self, rules: ContextRules, opposites: dict[str, str | None], reds: frozenset[str] = frozenset()):
         self.rules = rules
         self.opposites = opposites
@@ -141,6 +55,10 @@ class AnswerReader:
         if turn is not None:
             # "we used to FTP files, now it's all pipelines": its past says nothing now.
             hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[2] > turn[0]])}
+        tail = self.past_tail(text)
+        if tail is not None:
+            # "all in jira since last year, before that email": what the tail tells is over.
+            hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[1] < tail])}
         probed = self.probed(question, text)
         if probed is not None and not question.green_flags:
             # "What would you change first?" "more automated tests": the practice named is missing.
@@ -161,11 +79,22 @@ class AnswerReader:
         self, text: str, question: Question, hits: Hits, said: set[str], probed: frozenset[str] | None, threshold: float
     ) -> None:
         """Add the answer's readings to `hits` (in place), where the note's own words leave room for them."""
-        if self.answers_it(question, said):
-            for answer in self.read(text, question):
+        negated: frozenset[str] = frozenset()
+        answers: list[AnswerHit] | None = None
+        if probed is not None and not self.answers_it(question, said):
+            # "we test by hand before each release" under "What tests do you have?": the question's
+            # own answer cues read the words a cue about another practice (no-ci) read; the question
+            # decides which sense they have, and the answer is read after all.
+            answers, negated, denied = self._read(text, question)
+            said = self._other_senses(question, hits, said, answers, denied, threshold)
+        opens = answers is not None and any(a.context.startswith("a plain") and not text[: a.start].strip() for a in answers)
+        if self.answers_it(question, said) or opens:  # "yes, CI won't go green without them": a yes first answers
+            if answers is None:
+                answers, negated, _ = self._read(text, question)
+            for answer in answers:
                 other = self.opposites.get(answer.flag_id) or ""
                 plain = answer.source.startswith("answer '")
-                if answer.context.startswith(("hedged", "a hedged answer")):
+                if answer.context.startswith(("hedged", "a hedged answer", "no longer")):
                     # "jenkins, sorta": the hedge qualifies the note's own words, so it outranks them.
                     hits.pop(other, None)
                 elif answer.context.startswith("in name only"):
@@ -176,9 +105,19 @@ class AnswerReader:
                     ):
                         continue  # "PRs, nobody pushes to main": the cues read the "nobody" clause themselves
                     hits.pop(other, None)
-                elif other in said or (plain and answer.flag_id in said):
+                elif (
+                    not plain
+                    and not answer.context
+                    and other in said
+                    and self._later(text, answer, hits.get(other, []), threshold)
+                ):
+                    hits.pop(other)  # "we have a backlog alright, 2000 tickets nobody reads": the later words qualify
+                elif plain and other in said and self._only_some(text, answer, hits.get(other, [])):
+                    hits.pop(other)  # "not much, some unit tests on the api": the words are the little there is
+                elif other in said or (answer.flag_id in said and (plain or answer.source.startswith("answer family"))):
                     # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
-                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't".
+                    # "We don't do code reviews" is quoted by its own words, not as a plain "we don't"
+                    # (nor again by a family cue: "..., people just merge").
                     continue
                 hits.setdefault(answer.flag_id, []).append(
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
@@ -188,7 +127,10 @@ class AnswerReader:
             worded = {
                 f for f, found in hits.items() if any(h[0] >= threshold and not h[3].startswith("classifier") for h in found)
             }
-            for flag_id in [f for f in hits if self.opposites.get(f) in worded]:
+            # Nor, where a flag and its counterpart have no opposite ("we work harder" under "Who sets
+            # deadlines?"), the counterpart; nor a flag whose answer cue the words negate ("nobody left").
+            countered = {f for f in hits if self._counters(f, question) & worded} | (negated - worded)
+            for flag_id in [f for f in hits if f in countered]:
                 kept = [h for h in hits[flag_id] if not h[3].startswith("classifier")]
                 if kept:
                     hits[flag_id] = kept
@@ -196,19 +138,33 @@ class AnswerReader:
                     del hits[flag_id]
 
     def _cue_set(self, question: Question) -> CueSet:
+        """The question's own answer cues, then the answer families of the flags it probes."""
         cues = self._cues.get(question.id)
         if cues is None:
-            cues = self._cues[question.id] = CueSet(question.answers.cues, self.rules)
+            families = self.rules.answer_families
+            shared = [(f, cue) for f in question.flags for cue in families.get(f, ())]
+            cues = self._cues[question.id] = CueSet([*question.answers.cues, *shared], self.rules)
         return cues
 
     def read(self, text: str, question: Question) -> list[AnswerHit]:
+        return self._read(text, question)[0]
+
+    def _read(self, text: str, question: Question) -> tuple[list[AnswerHit], frozenset[str], list[tuple[int, int]]]:
+        """The answer's readings, the flags whose answer cues its words negate ("nobody left"), and
+        where those negated cues stand."""
         key = question.answers
-        if not key or not text.strip():
-            return []
+        negated: set[str] = set()
+        denied: list[tuple[int, int]] = []  # the words of those negated cues
+        if not (key or any(f in self.rules.answer_families for f in question.flags)) or not text.strip():
+            return [], frozenset(), []
         pieces = list(sentences(text))
         hits: list[AnswerHit] = []
         first_offset, first = next(((o, s) for o, s in pieces if s.strip()), (0, ""))
         tokens = tokenize(first, self.rules)
+        if first.rstrip().endswith("?") and len(tokens) <= 3 and len(pieces) > 1:
+            # "tests? what tests", "reviews? lol": a bare topic, then its answer
+            first_offset, first = next(((o, s) for o, s in pieces if o > first_offset and s.strip()), (first_offset, first))
+            tokens = tokenize(first, self.rules)
         if tokens:
             hits.extend(self._yes_no(first_offset, tokens, question, first))
         turn = self.turn(text)
@@ -225,10 +181,10 @@ class AnswerReader:
         # "supposed to, first": a hedge first qualifies what follows, so no answer cue reads a green flag after it.
         hedged_first = any(h.context.startswith("a hedged answer") for h in hits)
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
-        if key.cues and total <= MAX_ANSWER_TOKENS:
-            cue_set = self._cue_set(question)
+        cue_set = self._cue_set(question) if total <= MAX_ANSWER_TOKENS else None
+        if cue_set is not None and cue_set.cues:
             for offset, sentence in pieces:
-                sentence_tokens = cue_set.prepare(tokenize(sentence, self.rules))
+                sentence_tokens = cue_set.prepare(self._with_unit(tokenize(sentence, self.rules), key.unit))
                 if not sentence_tokens:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
@@ -243,6 +199,11 @@ class AnswerReader:
                         cue.flag_id in self.reds,
                     )
                     flag_id = decision.flag_id
+                    if flag_id != cue.flag_id and _own_negation(cue.source, decision.rule):
+                        flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
+                    if flag_id != cue.flag_id and cue.flag_id in question.flags:
+                        negated.add(cue.flag_id)
+                        denied.append((offset + sentence_tokens[matched[0]].start, offset + sentence_tokens[matched[-1]].end))
                     if (
                         flag_id is not None
                         and flag_id not in self.reds
@@ -262,7 +223,9 @@ class AnswerReader:
                             ANSWER_WEIGHT,
                             offset + sentence_tokens[first_token].start,
                             offset + sentence_tokens[matched[-1]].end,
-                            f"answer cue of question {question.id}: {cue.source}",
+                            f"answer cue of question {question.id}: {cue.source}"
+                            if cue.index < len(key.cues)
+                            else f"answer family cue of {cue.flag_id}: {cue.source}",
                             decision.rule,
                         )
                     )
@@ -273,7 +236,7 @@ class AnswerReader:
             ended = []
             for h in hits:
                 other = self.opposites.get(h.flag_id)
-                if h.end > until:
+                if h.end > until or "dropped or fixed" in h.context:  # "..., then stopped": already read as ended
                     ended.append(h)
                 elif other is not None:
                     ended.append(AnswerHit(other, h.score, h.start, h.end, h.source, "no longer: 'until'"))
@@ -287,170 +250,20 @@ class AnswerReader:
                 for o in hits
             )
         ]
+        if all_tokens:
+            hits = [self._seldom(h, all_tokens) for h in hits]
+            tail = self.past_tail(text)
+            if tail is not None:
+                hits = [h for h in hits if h.start < tail]
+        # "a handful of selenium scripts": a quantity reads the practice named after it in its clause.
+        hits = self._quantities(text, hits)
         # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
         last_end = {h.flag_id: h.end for h in hits}
         hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
-        return hits
-
-    def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
-        """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
-        nobody doing it, is the practice in name only (its red flag). The red hit starts at the "nobody"
-        clause, so the engine can leave it alone where the cues read that clause themselves."""
-        # a practice said to be there (a yes, or its own words), not the absence of a problem ("nope, and nobody minds")
-        green = [
-            h for h in hits if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith("a plain no")
-        ]
-        if not green or len(green) != len(hits):
-            return hits
-        tokens = tokenize(text, self.rules)
-        after = min(h.end for h in green)
-        for index, token in enumerate(tokens):
-            if token.start < after or token.word not in _NOBODY:
-                continue
-            if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
-                continue
-            said = text[token.start : tokens[-1].end]
-            red_hits = []
-            for h in green:
-                red = self.red_of(h.flag_id)
-                if red is not None:
-                    red_hits.append(AnswerHit(red, h.score, token.start, tokens[-1].end, h.source, f"in name only: '{said}'"))
-            return red_hits
-        return hits
-
-    def _hedged(self, text: str, pieces, hits: list[AnswerHit], question: Question) -> list[AnswerHit]:
-        """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
-        the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
-        offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
-        tokens = tokenize(last, self.rules)
-        words = [t.word for t in tokens]
-        hedge = None
-        for phrase in self.rules.answer_red:
-            if len(phrase) < len(words) and tuple(words[-len(phrase) :]) == phrase and phrase not in _NOT_TRAILING:
-                if hedge is None or len(phrase) > len(hedge):
-                    hedge = phrase
-        if hedge is None or any(w in self.rules.clause_breakers for w in words):
-            return hits
-        start, end = offset + tokens[-len(hedge)].start, offset + tokens[-1].end
-        said = " ".join(hedge)
-        context = f"hedged: '{said}'"
-        red_hits: list[AnswerHit] = []
-        for h in hits:
-            red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
-            if red is not None:
-                red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
-        if not red_hits and not hits:
-            red = self.red_of(question.answers.if_yes, question.answers.if_no)
-            if red is not None:
-                red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
-        return red_hits
-
-    def turn(self, text: str) -> tuple[int, int] | None:
-        """(end of the past, start of the present's words) in a terse answer that says how things
-        changed: "it was an hour, now it's 10 min"; "jira, but we stopped using it" (a "but" only when
-        the words after it answer on their own). None when the answer tells no change."""
-        if len(text) > 300:
-            return None
-        tokens = tokenize(text, self.rules)
-        if not 2 <= len(tokens) <= MAX_ANSWER_TOKENS:
-            return None
-        words = [t.word for t in tokens]
-        for index in range(len(tokens) - 1, 0, -1):
-            word = words[index]
-            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS else index
-            if word in _NOW or first < index:
-                marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[first].start))
-                breakers = [t.start for t in tokens[:first] if t.word in self.rules.clause_breakers]
-                cut = max([m.start() for m in marks] + breakers + [0])
-                if cut == 0:
-                    return None  # "now we have CI": all present
-                start = next(t.start for t in tokens if t.start > cut)
-                return cut, start
-            after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
-            if after_comma and tuple(words[index : index + 2]) in _CHANGED:
-                return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
-            breaker = word in self.rules.clause_breakers and index + 1 < len(tokens)
-            if breaker or (after_comma and word not in _SUBJECTS):
-                # "jira, but we stopped using it", "we had jenkins, it's been off for a year"
-                begin = index + 1 if breaker else index
-                found = self._answer_phrase(words[begin:])
-                determiner = found is not None and words[begin : begin + found[2]] == ["no"] and begin + 1 < len(words)
-                if determiner and words[begin + 1] not in _AFTER_A_NO:
-                    found = None  # "only unit tests, no integration": a "no" before a noun answers nothing
-                if (
-                    found is not None
-                    and not breaker
-                    and (found[0] != "no" or tuple(words[begin : begin + found[2]]) in _NOT_TRAILING)
-                ):
-                    found = None  # after a comma only a "no" turns the answer; a hedge there is read by _hedged
-                if found is not None and found[0] in ("no", "red") and found[1] == 0:
-                    cut = tokens[index].start if breaker else tokens[index - 1].end
-                    return cut, tokens[begin].start
-                if breaker:
-                    return None
-        return None
-
-    def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
-        """(name, first word, end word) of a yes, no or red answer at the start of `words`.
-
-        Fillers go first ("lol no", "honestly, no"); the longest phrase wins; a hedge straight after
-        a yes ("yeah, kind of") makes the answer red.
-        """
-        start = 0
-        while start < len(words) - 1 and words[start] in self.rules.answer_fillers:
-            start += 1
-        best: tuple[str, int, int] | None = None
-        answers = (
-            (self.rules.answer_unknown, "unknown"),
-            (self.rules.answer_red, "red"),
-            (self.rules.answer_no, "no"),
-            (self.rules.answer_yes, "yes"),
-        )
-        # A phrase that starts with a filler ("oh sure") is tried before the fillers are skipped.
-        for begin in dict.fromkeys((0, start)):
-            rest = words[begin:]
-            for phrases, name in answers:
-                phrase = _starts_with(rest, phrases)
-                if phrase is not None and begin < start and len(phrase) == 1:
-                    continue  # a filler alone is a filler: "mostly before"
-                if phrase is not None and (best is None or begin + len(phrase) > best[2]):
-                    best = (name, begin, begin + len(phrase))
-        if best is not None and best[0] == "yes" and (hedge := _starts_with(words[best[2] :], self.rules.answer_red)):
-            best = ("red", best[1], best[2] + len(hedge))
-        return best
-
-    def red_of(self, *flag_ids: str | None) -> str | None:
-        """The red flag among `flag_ids` and their opposites, when there is exactly one."""
-        found: set[str] = {f for f in flag_ids if f and f in self.reds}
-        for f in flag_ids:
-            other = self.opposites.get(f) if f else None
-            if other and other in self.reds:
-                found.add(other)
-        return next(iter(found)) if len(found) == 1 else None
-
-    def plain_answer(self, text: str) -> tuple[str, int] | None:
-        """("yes", "no" or "red", end offset of the phrase) when `text` is just a plain answer, else None."""
-        if len(text) > 60 or not text.strip():
-            return None  # a plain answer is a few words
-        tokens = tokenize(text, self.rules)
-        if not tokens or len(tokens) > 8:
-            return None
-        words = [t.word for t in tokens]
-        found = self._answer_phrase(words)
-        if found is None:
-            return None
-        name, first, stop = found
-        if name == "unknown" or tuple(words[first:stop]) in _NOT_TRAILING:
-            return None  # "jira mostly": after a topic, "mostly" says how much of it is that topic
-        end = tokens[stop - 1].end
-        rest = text[end:].lstrip()
-        # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
-        if not rest.strip(" .!?)\"'") or (rest[:1] in ",;-–(" and not any(w in self.rules.clause_breakers for w in words)):
-            return name, end
-        return None
+        return hits, frozenset(negated), denied
 
     def _yes_no(self, offset: int, tokens: list[Token], question: Question, sentence: str = "") -> list[AnswerHit]:
         """A plain yes or no (or a hedge: "kinda", "used to") at the start of the note, not taken
@@ -463,14 +276,14 @@ class AnswerReader:
         if found is None:
             return []
         name, first, stop = found
+        if words[first:stop][0] in _LAUGHS and stop < len(words):
+            return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one
         if name == "unknown":
             # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
             if key.if_no not in _KNOWING:
                 return []
             name = "no"
-        flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (
-            self.red_of(key.if_yes, key.if_no) if name == "red" else None
-        )
+        flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (self.hedged_red(question) if name == "red" else None)
         if not flag_id:
             return []
         rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"

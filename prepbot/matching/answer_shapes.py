@@ -1,0 +1,483 @@
+"""The shapes of a terse answer, for `answers.AnswerReader`: plain yes and no phrases, hedges, a
+change told from past to present, numbers in the question's unit, quantities and "sometimes"
+clauses, and which of two readings of the same words a question settles. Word lists that are
+grammar rather than data live here; the phrases themselves are data in context.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prepbot.bank import Question
+from prepbot.matching.context import ContextRules
+from prepbot.matching.text import Token, as_number, normalise, tokenize
+
+ANSWER_WEIGHT = 0.85
+MAX_ANSWER_TOKENS = 25
+_KNOWING = frozenset({"interviewer-new", "unclear-product"})  # flags where not knowing is the answer
+# Hedges that, after the words of an answer, qualify it less than they seem to: "jira mostly" is mostly Jira.
+_NOT_TRAILING = frozenset({("mostly",)})
+# "no" before a word that is not one of these is a determiner, not an answer: "no change merges
+# without tests" states a rule for the cues to read; "no we don't", "no really" and "no, never" answer.
+_AFTER_A_NO = frozenset(
+    {
+        "we",
+        "they",
+        "i",
+        "it",
+        "he",
+        "she",
+        "you",
+        "there",
+        "thats",
+        "its",
+        "not",
+        "never",
+        "really",
+        "sadly",
+        "unfortunately",
+        "sir",
+        "thanks",
+        "lol",
+        "haha",
+        "actually",
+        "honestly",
+        "tbh",
+        "none",
+        "nope",
+        "definitely",
+        "absolutely",
+        "just",
+        "only",
+        "but",
+        "and",
+        "nothing",
+        "way",
+        "idea",
+        "clue",
+    }
+)
+# Words that bring a terse answer to the present after its past: "it was an hour, now it's ten
+# minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
+_NOW = frozenset({"now", "nowadays", "anymore", "currently"})
+_NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
+# Hedges that say how often, not how really: after "sometimes" the note's own words still stand.
+_FREQUENCY = frozenset(
+    {
+        ("sometimes",),
+        ("only", "sometimes"),
+        ("now", "and", "then"),
+        ("every", "now", "and", "then"),
+        ("on", "and", "off"),
+        ("here", "and", "there"),
+    }
+)
+# A clause that tells what was done about it states the present: "..., we added CI in the spring".
+_CHANGED = frozenset(
+    (subject, verb)
+    for subject in ("we", "they")
+    for verb in ("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated")
+)
+_WHAT = frozenset({"what", "whats"})  # a two- or three-word "what X" answers with a sarcastic no
+_NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
+_CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
+# Words after "none" or "nobody" that show it is the answer, not the subject of a verb: "none last quarter".
+_NOT_A_VERB = frozenset(
+    {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
+    | {"worth", "much", "to", "serious", "real", "formal", "official", "planned", "written", "automated"}
+)
+# Words after a number that leave it bare: "3 or 4", "5 a week", "25 max", "3-4x", "10ish".
+_NOT_BARE = frozenset({"a", "an", "half"})  # number words that come with their own noun: "a week", "half an hour"
+_AFTER_A_BARE_NUMBER = frozenset(
+    "x or to and plus of a per each every max tops maybe ish at most last this in so now already total overall "
+    "different counting including i think probably roughly tbh honestly lol".split()
+)
+# A clause that says a practice happens only now and then: "sometimes a ticket", "occasionally reviewed".
+_SELDOM = frozenset({"sometimes", "occasionally", "rarely", "seldom", "sporadically", "intermittently"})
+# After a plain no, the words of the little there is: "not much, some unit tests", "nah, just a few smoke tests".
+_ONLY_SOME = frozenset({"some", "few", "couple", "handful", "only", "just", "bit", "little"})
+# The opening of a closing clause that tells the past: "..., before that email", "..., previously jenkins".
+_BEFORE_PAIRS = frozenset(
+    {
+        ("before", "that"),
+        ("before", "then"),
+        ("before", "this"),
+        ("prior", "to"),
+        ("previously",),
+        ("formerly",),
+        ("until", "recently"),
+    }
+)
+_LAUGHS = frozenset({"lol", "lmao", "haha", "hah", "ha", "rofl", "hahaha"})  # alone, a sarcastic answer: "reviews? lol"
+_QUANTITY = frozenset(
+    {"a", "an", "handful", "few", "couple", "of", "just", "only", "some", "barely", "hardly", "any", "little", "bit"}
+)
+_AMOUNTS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "k", "million", "lots", "loads"})
+_BUT = frozenset({"but", "though", "although", "however", "except", "yet"})
+_HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
+_SUBJECTS = frozenset(
+    {"nobody", "one", "noone", "nowhere", "nothing", "none"}
+)  # answers alone, subjects before a verb  # answer cues read terse notes only
+
+
+Hits = dict[str, list[tuple[float, int, int, str, str]]]  # flag -> (score, start, end, source, context), as in the engine
+
+
+@dataclass(frozen=True)
+class AnswerHit:
+    flag_id: str
+    score: float
+    start: int
+    end: int
+    source: str
+    context: str
+
+
+def _own_negation(source: str, rule: str) -> bool:
+    """Whether the only negation a context decision found is a word the cue itself is written with."""
+    reasons = [r for r in rule.removesuffix(" (the flag has no opposite)").split("; ") if r]
+    own = set(re.split(r"[\s_|*]+", source))
+    return bool(reasons) and all(r.startswith("negation inside: '") and r[18:-1] in own for r in reasons)
+
+
+def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    best = None
+    for phrase in phrases:
+        if tuple(words[: len(phrase)]) == phrase and (best is None or len(phrase) > len(best)):
+            best = phrase
+    return best
+
+
+class AnswerShapes:
+    """What the answer reader knows about the form of a terse answer (a mixin: `rules`, `opposites`, `reds`)."""
+
+    rules: ContextRules
+    opposites: dict[str, str | None]
+    reds: frozenset[str]
+
+    def _other_senses(
+        self,
+        question: Question,
+        hits: Hits,
+        said: set[str],
+        answers: list[AnswerHit],
+        denied: list[tuple[int, int]],
+        threshold: float,
+    ) -> set[str]:
+        """Drop (from `hits`, in place) the off-topic cue readings whose every reportable piece lies
+        on words an answer cue of the question reads, as it is or negated ("nobody stays late" under
+        the hours question); return what the note still says."""
+        on_topic = set(question.flags) | {self.opposites.get(f) for f in question.flags}
+        spans = [(a.start, a.end) for a in answers if a.source.startswith("answer") and " cue " in a.source] + denied
+        kept = set(said)
+        for flag_id in [f for f in said if f not in on_topic]:
+            found = [h for h in hits.get(flag_id, []) if h[0] >= threshold]
+            if found and all(h[3].startswith("cue") and any(h[1] < e and s < h[2] for s, e in spans) for h in found):
+                del hits[flag_id]
+                kept.discard(flag_id)
+        return kept
+
+    def _counters(self, flag_id: str, question: Question) -> set[str]:
+        """The flags a terse answer cannot also state with `flag_id`: its opposite, or, for a flag
+        without one, the question's flags of the other colour that have none either."""
+        other = self.opposites.get(flag_id)
+        if other:
+            return {other}
+        red = flag_id in self.reds
+        return {g for g in question.flags if not self.opposites.get(g) and (g in self.reds) != red}
+
+    def _quantities(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+        """Drop a reading that a quantity before it in its clause reads as its opposite: in "a handful of
+        selenium scripts" the handful (no-tests) says how much of the selenium (has-tests) there is."""
+        dropped: set[int] = set()
+        for q in hits:
+            words = normalise(text[q.start : q.end]).split()
+            if not words or not set(words) <= _QUANTITY or not set(words) & _ONLY_SOME | {"handful", "barely", "hardly"}:
+                continue
+            for index, other in enumerate(hits):
+                if (
+                    other.flag_id == self.opposites.get(q.flag_id)
+                    and other.start >= q.end
+                    and self._names(text, other.start, other.end)
+                ):
+                    if not _CLAUSE_MARK.search(text, q.end, other.start) and not (
+                        {t.word for t in tokenize(text[q.end : other.start], self.rules)} & self.rules.clause_breakers
+                    ):
+                        dropped.add(index)
+        return [h for i, h in enumerate(hits) if i not in dropped]
+
+    def _names(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] names something besides an amount: "selenium scripts", not "thousand"."""
+        return any(
+            t.word not in _QUANTITY and t.word not in _AMOUNTS and as_number(t.word, self.rules.numbers) is None
+            for t in tokenize(text[start:end], self.rules)
+        )
+
+    def _seldom(self, hit: AnswerHit, tokens: list[Token]) -> AnswerHit:
+        """A practice in a clause that says it happens only now and then is the practice in part:
+        "email mostly, sometimes a ticket" reads bugs-untracked, not bugs-tracked."""
+        if hit.flag_id in self.reds:
+            return hit
+        at = next((t for t in tokens if t.end > hit.start), None)
+        red = self.red_of(hit.flag_id)
+        if at is None or red is None:
+            return hit
+        said = next((t.word for t in tokens if t.clause == at.clause and t.end <= hit.start and t.word in _SELDOM), None)
+        if said is None:
+            return hit
+        return AnswerHit(red, hit.score, hit.start, hit.end, hit.source, f"only some of the time: '{said}'")
+
+    def _later(self, text: str, answer: AnswerHit, others: list, threshold: float) -> bool:
+        """Whether an answer cue's words say nobody does it ("..., 2000 tickets nobody reads") after every
+        word the note's own cues read the opposite in: the practice in name only."""
+        words = normalise(text[answer.start : answer.end]).split()
+        if words and set(words) <= _QUANTITY and answer.source.startswith("answer"):
+            # "a handful of selenium scripts": the quantity reads what follows it in its clause
+            found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]
+            return bool(found) and all(
+                h[1] >= answer.start and not _CLAUSE_MARK.search(text, answer.end, h[1]) and self._names(text, answer.end, h[2])
+                for h in found
+            )
+        if not answer.source.startswith("answer cue") or not words or not (words[0] in _NOBODY or words[:2] == ["no", "one"]):
+            return self._after_a_but(text, answer, others, threshold)
+        found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]
+        return bool(found) and all(h[2] <= answer.start for h in found)
+
+    def _after_a_but(self, text: str, answer: AnswerHit, others: list, threshold: float) -> bool:
+        """Whether an answer cue's words follow a "but" after every word the note's own cues read the
+        opposite in: "there's a jenkins job but you have to trigger it by hand"."""
+        found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]
+        if not found or not answer.source.startswith("answer") or " cue " not in answer.source:
+            return False
+        last = max(h[1] for h in found)
+        between = {t.word for t in tokenize(text[last : answer.start], self.rules)}
+        return bool(between & _BUT) and all(h[1] < answer.start for h in found)
+
+    def _only_some(self, text: str, answer: AnswerHit, others: list) -> bool:
+        """Whether a plain no is followed by the little there is: "not much, some unit tests"."""
+        if not answer.context.startswith("a plain no") or not others:
+            return False
+        for found in others:
+            words = {t.word for t in tokenize(text[answer.end : found[2]], self.rules)}
+            if not words & _ONLY_SOME:
+                return False
+        return True
+
+    def _with_unit(self, tokens: list[Token], unit: str | None) -> list[Token]:
+        """The tokens with the question's unit after each bare number: under "How many pages last
+        week?" "five" reads "five pages" and "3-4x" "3 pages - 4 pages", so its cues can compare them."""
+        if not unit:
+            return tokens
+        out: list[Token] = []
+        given: set[int] = set()
+        for index, token in enumerate(tokens):
+            out.append(token)
+            if token.word in _NOT_BARE or as_number(token.word, self.rules.numbers) is None:
+                continue
+            earlier = tokens[max(0, index - 3) : index]
+            if any(
+                t.clause == token.clause and index - 3 + k not in given and as_number(t.word, self.rules.numbers) is not None
+                for k, t in enumerate(earlier, start=3 - len(earlier))
+            ):
+                continue  # "a fixed 20%": the "a" is no count, and a cue's number must not read it with the unit
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (
+                following is None
+                or following.clause != token.clause
+                or following.word in _AFTER_A_BARE_NUMBER
+                or as_number(following.word, self.rules.numbers) is not None
+            ):
+                out.append(Token(unit, token.end, token.end, token.clause, token.scope))
+                given.add(index)
+        return out
+
+    def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
+        nobody doing it, is the practice in name only (its red flag). The red hit starts at the "nobody"
+        clause, so the engine can leave it alone where the cues read that clause themselves."""
+        # a practice said to be there (a yes, or its own words), not the absence of a problem ("nope, and nobody minds")
+        green = [
+            h for h in hits if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith("a plain no")
+        ]
+        if not green or len(green) != len(hits):
+            return hits
+        tokens = tokenize(text, self.rules)
+        after = min(h.end for h in green)
+        for index, token in enumerate(tokens):
+            if token.start < after or token.word not in _NOBODY:
+                continue
+            if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
+                continue
+            said = text[token.start : tokens[-1].end]
+            red_hits = []
+            for h in green:
+                red = self.red_of(h.flag_id)
+                if red is not None:
+                    red_hits.append(AnswerHit(red, h.score, token.start, tokens[-1].end, h.source, f"in name only: '{said}'"))
+            return red_hits
+        return hits
+
+    def _hedged(self, text: str, pieces, hits: list[AnswerHit], question: Question) -> list[AnswerHit]:
+        """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
+        the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
+        offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
+        tokens = tokenize(last, self.rules)
+        words = [t.word for t in tokens]
+        hedge = None
+        for phrase in self.rules.answer_red:
+            if (
+                len(phrase) < len(words)
+                and tuple(words[-len(phrase) :]) == phrase
+                and phrase not in _NOT_TRAILING
+                and phrase[0] not in _LAUGHS
+            ):
+                if hedge is None or len(phrase) > len(hedge):
+                    hedge = phrase
+        if hedge is None or any(w in self.rules.clause_breakers for w in words):
+            return hits
+        start, end = offset + tokens[-len(hedge)].start, offset + tokens[-1].end
+        said = " ".join(hedge)
+        context = f"hedged: '{said}'"
+        red_hits: list[AnswerHit] = []
+        for h in hits:
+            red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
+            if red is not None:
+                red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
+        if not red_hits and not hits:
+            red = self.hedged_red(question)
+            if red is not None:
+                red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
+        return red_hits
+
+    def past_tail(self, text: str) -> int | None:
+        """Where a terse answer's closing clause tells what came before: "jira since last year,
+        before that email" (the offset of "before that"), else None."""
+        if len(text) > 300:
+            return None
+        tokens = tokenize(text, self.rules)
+        if len(tokens) > MAX_ANSWER_TOKENS:
+            return None
+        for index in range(1, len(tokens)):
+            if tokens[index].clause == tokens[index - 1].clause:
+                continue  # the tail opens a clause of its own
+            words = tuple(t.word for t in tokens[index : index + 2])
+            if words in _BEFORE_PAIRS or words[:1] in _BEFORE_PAIRS:
+                return tokens[index].start
+        return None
+
+    def turn(self, text: str) -> tuple[int, int] | None:
+        """(end of the past, start of the present's words) in a terse answer that says how things
+        changed: "it was an hour, now it's 10 min"; "jira, but we stopped using it" (a "but" only when
+        the words after it answer on their own). None when the answer tells no change."""
+        if len(text) > 300:
+            return None
+        tokens = tokenize(text, self.rules)
+        if not 2 <= len(tokens) <= MAX_ANSWER_TOKENS:
+            return None
+        words = [t.word for t in tokens]
+        for index in range(len(tokens) - 1, 0, -1):
+            word = words[index]
+            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS else index
+            if word in _NOW or first < index:
+                marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[first].start))
+                breakers = [t.start for t in tokens[:first] if t.word in self.rules.clause_breakers]
+                cut = max([m.start() for m in marks] + breakers + [0])
+                if cut == 0:
+                    return None  # "now we have CI": all present
+                start = next(t.start for t in tokens if t.start > cut)
+                return cut, start
+            after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
+            if after_comma and tuple(words[index : index + 2]) in _CHANGED:
+                return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
+            breaker = word in self.rules.clause_breakers and index + 1 < len(tokens)
+            if breaker or (after_comma and word not in _SUBJECTS):
+                # "jira, but we stopped using it", "we had jenkins, it's been off for a year"
+                begin = index + 1 if breaker else index
+                found = self._answer_phrase(words[begin:])
+                determiner = found is not None and words[begin : begin + found[2]] == ["no"] and begin + 1 < len(words)
+                if determiner and words[begin + 1] not in _AFTER_A_NO:
+                    found = None  # "only unit tests, no integration": a "no" before a noun answers nothing
+                if (
+                    found is not None
+                    and not breaker
+                    and (found[0] != "no" or tuple(words[begin : begin + found[2]]) in _NOT_TRAILING)
+                ):
+                    found = None  # after a comma only a "no" turns the answer; a hedge there is read by _hedged
+                closing_yes = found is not None and found[0] == "yes" and breaker and begin + found[2] == len(words)
+                if found is not None and (found[0] in ("no", "red") or closing_yes) and found[1] == 0:
+                    # "jira, but we stopped using it"; "shouldn't happen, but it does" (a yes that closes the answer)
+                    cut = tokens[index].start if breaker else tokens[index - 1].end
+                    return cut, tokens[begin].start
+                if breaker:
+                    return None
+        return None
+
+    def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
+        """(name, first word, end word) of a yes, no or red answer at the start of `words`.
+
+        Fillers go first ("lol no", "honestly, no"); the longest phrase wins; a hedge straight after
+        a yes ("yeah, kind of") makes the answer red.
+        """
+        start = 0
+        while start < len(words) - 1 and words[start] in self.rules.answer_fillers:
+            start += 1
+        best: tuple[str, int, int] | None = None
+        answers = (
+            (self.rules.answer_unknown, "unknown"),
+            (self.rules.answer_red, "red"),
+            (self.rules.answer_no, "no"),
+            (self.rules.answer_yes, "yes"),
+        )
+        # A phrase that starts with a filler ("oh sure") is tried before the fillers are skipped.
+        for begin in dict.fromkeys((0, start)):
+            rest = words[begin:]
+            for phrases, name in answers:
+                phrase = _starts_with(rest, phrases)
+                if phrase is not None and begin < start and len(phrase) == 1:
+                    continue  # a filler alone is a filler: "mostly before"
+                if phrase is not None and (best is None or begin + len(phrase) > best[2]):
+                    best = (name, begin, begin + len(phrase))
+        if best is not None and best[0] == "yes" and (hedge := _starts_with(words[best[2] :], self.rules.answer_red)):
+            best = ("red", best[1], best[2] + len(hedge))
+        return best
+
+    def hedged_red(self, question: Question) -> str | None:
+        """The flag a hedge ("kinda", "unofficially", "for the big ones") answers under `question`: the
+        red flag of its yes and no, or else the one red flag whose green opposite the question also
+        probes ("If an alert fires at night, is there a page saying what to check?" "some alerts")."""
+        key = question.answers
+        found = self.red_of(key.if_yes, key.if_no)
+        if found is None and not (key.if_yes or key.if_no):
+            paired = [f for f in question.red_flags if self.opposites.get(f) in question.green_flags]
+            found = paired[0] if len(paired) == 1 else None
+        return found
+
+    def red_of(self, *flag_ids: str | None) -> str | None:
+        """The red flag among `flag_ids` and their opposites, when there is exactly one."""
+        found: set[str] = {f for f in flag_ids if f and f in self.reds}
+        for f in flag_ids:
+            other = self.opposites.get(f) if f else None
+            if other and other in self.reds:
+                found.add(other)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def plain_answer(self, text: str) -> tuple[str, int] | None:
+        """("yes", "no" or "red", end offset of the phrase) when `text` is just a plain answer, else None."""
+        if len(text) > 60 or not text.strip():
+            return None  # a plain answer is a few words
+        tokens = tokenize(text, self.rules)
+        if not tokens or len(tokens) > 8:
+            return None
+        words = [t.word for t in tokens]
+        found = self._answer_phrase(words)
+        if found is None:
+            return None
+        name, first, stop = found
+        if name == "unknown" or tuple(words[first:stop]) in _NOT_TRAILING:
+            return None  # "jira mostly": after a topic, "mostly" says how much of it is that topic
+        end = tokens[stop - 1].end
+        rest = text[end:].lstrip()
+        # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
+        if not rest.strip(" .!?)\"'") or (rest[:1] in ",;-–(" and not any(w in self.rules.clause_breakers for w in words)):
+            return name, end
+        return None
