@@ -171,6 +171,11 @@ class ContextRules:
         return marks, _by_first_word(tuple(p for p in self.own_question_starts if p[0][:1].isalnum()))
 
     @cached_property
+    def now_openers(self) -> dict[str, list[tuple[str, ...]]]:
+        """Phrases that say what holds now of a past told before them ("now", "moved to"), by first word."""
+        return _by_first_word(tuple(p for m in self.modifiers if m.direction == "earlier_past_clauses" for p in m.triggers))
+
+    @cached_property
     def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
         return _by_first_word(self.pseudo_negation)
 
@@ -285,6 +290,21 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
                 found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window, effect))
     negating = rules.negation_before | rules.negation_prefixes
     negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in negating and i not in masked]
+    # "nothing ships unless it is tested", "can't merge unless CI is green": a cancelling word
+    # (`negation.cancelling`) that is not itself a negation, after a negation in its clause, states
+    # the rule's condition. It is no hypothetical, and the negation before it does not reach past it.
+    conditions = [
+        i
+        for i, w in enumerate(words)
+        if w in rules.negation_cancelling
+        and w not in negating
+        and any(n.start < i and tokens[n.start].scope == tokens[i].scope for n in negations)
+    ]
+    if conditions:
+        found = [t for t in found if t.start not in conditions]
+        for i in conditions:
+            for token in tokens[i:]:
+                token.scope += 1
     # A pseudo-negation keeps its negation for a cue that starts inside it: "we never skip reviews"
     # says nothing against a review cue, but it does negate the cue "skip ... review".
     # (`window` holds where the phrase ends: the cue must cover its last word, so "no tests, no merge"
@@ -405,10 +425,26 @@ def decide(
     is advice that shows the state it would fix."""
     first, last = matched[0], matched[-1]
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
+    for trigger in triggers:
+        # "no ticket, no work": the cue "no ticket" holds the first half of a rule, not an absence.
+        if trigger.kind == PSEUDO and trigger.start in matched and last < trigger.window - 1:
+            return Decision(None, None, f"pseudo-negation: '{trigger.words}'")
     modifier: Trigger | None = None
+    changed: Trigger | None = None  # a later clause that says what holds now ("..., now ...")
     for trigger in triggers:
         if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep":
             continue
+        if trigger.direction == "earlier_past_clauses" and first < trigger.start <= last:
+            if tokens[trigger.start].scope > tokens[first].scope:
+                # "deployed by hand -> now automated": a cue that reaches into the now says what holds
+                # now; what was said of the past before it does not apply. (A cue that ends inside
+                # the trigger, "lost many ... nobody left since", says nothing of the now.)
+                if last < trigger.end:
+                    return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+                later = [t for t in triggers if t.start > trigger.start]
+                decision = decide(flag_id, opposite, tokens, matched, rules, later, red)
+                said = f"{trigger.kind}: '{trigger.words}'"
+                return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
         backward = trigger.direction in ("backward", "both") and trigger.start > last and trigger.start - last <= trigger.window
@@ -420,7 +456,7 @@ def decide(
         backward = backward or (
             trigger.direction == "earlier_past_clauses"
             and trigger.start > last
-            and tokens[trigger.start].clause > clause_last
+            and tokens[trigger.start].scope > tokens[last].scope
             and any(t.word in rules.past_words for t in tokens if t.clause == clause_last)
         )
         # Shorthand: "TDD tried, dropped", "reviews, in theory": the next clause opens with the trigger.
@@ -453,6 +489,8 @@ def decide(
         if trigger.effect == "nothing":
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
             return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+        if trigger.direction == "earlier_past_clauses":
+            changed = changed or trigger
         modifier = modifier or trigger
     decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers)
     if modifier is None or decision.flag_id is None and not decision.rule.endswith("(the flag has no opposite)"):
@@ -465,13 +503,22 @@ def decide(
     else:
         current, current_red, other = decision.flag_id, red != flipped, (opposite if not flipped else flag_id)
     if decision.flag_id is None:
+        if modifier.effect == "red" and red:
+            # "in theory nobody works weekends": the absence is the hedged claim; the red flag stands.
+            return Decision(flag_id, modifier.start, rule)
         return Decision(None, None, rule)  # negated, and the flag has no opposite: nothing to turn round
     if modifier.effect == "opposite":
         return Decision(other, modifier.start, rule)
     if modifier.effect == "fixed":
         return Decision(None, None, rule) if current_red else Decision(current, decision.trigger, rule)
     if modifier.effect == "past":
-        # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red.
+        # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red...
+        if changed is not None:
+            # ...unless a later clause says what holds now: "used to have no tests; now mandatory" is
+            # the problem gone, its green opposite in place; "used to track bugs in a sheet, moved to
+            # X" leaves what holds now to the later clause.
+            said = f"{rule}; {changed.kind}: '{changed.words}'"
+            return Decision(other, modifier.start, said) if current_red and other is not None else Decision(None, None, said)
         return Decision(None, None, rule) if current_red or decision.flag_id is None else Decision(other, modifier.start, rule)
     # "red": the practice is not really there; a red reading stands.
     if current_red:

@@ -44,7 +44,8 @@ MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
 _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
-_HANDS_ON = ("-", "–", "—", ":", ">", "=")  # a question piece ending so goes on in the next piece
+_HANDS_ON = ("-", "–", "—", ":", ">", "=")
+_LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes on in the next piece
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +194,7 @@ class Matcher:
             if background is not None and reading.model_ok and reading.topical:
                 if all(h.score < REPORT_THRESHOLD for h in reading.hits):
                     background.offer(sentence)  # the first that `_within_budget` chooses, in the same order
+        self._read_then_and_now(pieces, readings)
         asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
         for index in asked:
             if index + 1 >= len(readings) or readings[index + 1][1].question:
@@ -207,6 +209,36 @@ class Matcher:
                 offset, reading = readings[index]
                 readings[index] = (offset, Reading((), frozenset(), False, reading.span))
         return readings
+
+    def _read_then_and_now(self, pieces, readings) -> None:
+        """ "reviews were optional until an outage; now required", "bugs went in a sheet. moved to
+        jira": a sentence that opens with what holds now (a trigger of the context rules that reads
+        earlier clauses told in the past) is read as the later clause of the sentence before it.
+        The two are read as one (the full stop read as a comma, so offsets hold); the second
+        sentence then adds nothing of its own."""
+        openers = self.rules.now_openers
+        for index in range(1, len(pieces)):
+            sentence = pieces[index][1]
+            first = sentence.lstrip(_LEAD_MARKS).split(maxsplit=1)
+            # ("Now, with a bigger team, ...": a discourse "now" before a comma opens no later clause.)
+            if not first or first[0].lower().rstrip(":") not in openers:
+                continue
+            if readings[index][1].question or readings[index - 1][1].question:
+                continue
+            words = [t.word for t in tokenize(sentence, self.rules)]
+            if not any(tuple(words[: len(p)]) == p for p in openers[words[0]] if words):
+                continue
+            offset, before = pieces[index - 1]
+            stop = len(before.rstrip())
+            end = stop
+            while end > 0 and before[end - 1] in ".;!?":
+                end -= 1
+            if end == stop or pieces[index - 1][0] + len(before) != pieces[index][0]:
+                continue
+            joined = before[:end] + "," * (stop - end) + before[stop:] + sentence
+            readings[index - 1] = (offset, self.reading(joined))
+            _, reading = readings[index]
+            readings[index] = (pieces[index][0], Reading((), frozenset(), False, reading.span))
 
     def _topic_answers(self, pieces, readings) -> tuple[set[int], list[Hit]]:
         """A topic and its answer: "Code review? Not really." and "Unit tests: none."
@@ -483,7 +515,9 @@ class Matcher:
         for index, (cue, matched, exactness) in enumerate(readings):
             opposite = self.flags[cue.flag_id].opposite
             inside = opposite is not None and any(
-                other.flag_id == opposite and other.weight >= REPORT_THRESHOLD and words[index] < words[j]
+                other.flag_id == opposite
+                and other.weight >= REPORT_THRESHOLD
+                and words[index] < words[j]
                 for j, (other, _, _) in enumerate(readings)
                 if j != index
             )
