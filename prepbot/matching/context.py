@@ -484,6 +484,9 @@ def decide(
             )
         )
         inside = inside and clause_first == clause_last
+        # ...but not a change that ends what comes before it, inside a cue whose words run on past it:
+        # "weekend releases stopped after they automated deploys" ends the weekend releases.
+        inside = inside and not (trigger.direction == "backward" and trigger.effect == "opposite" and trigger.end < last)
         if not (forward or backward or inside):
             continue
         if trigger.effect == "nothing":

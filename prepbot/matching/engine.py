@@ -467,7 +467,7 @@ class Matcher:
             return Reading((), frozenset(), False, span, asked=asked, question=asked < 0 and not topic)
         hits: list[Hit] = []
         blocked: set[str] = set()
-        readings = self._longest_readings(self.cues.find(tokens))
+        readings = self._longest_readings(self.cues.find(tokens), tokens)
         triggers = scan(tokens, self.rules)
         model_ok = not any(t.kind not in ("negation", PSEUDO) for t in triggers) and (bool(readings) or self.cues.topical(tokens))
         for cue, matched, exactness in readings:
@@ -501,13 +501,13 @@ class Matcher:
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
 
-    def _longest_readings(self, readings: list) -> list:
+    def _longest_readings(self, readings: list, tokens: list) -> list:
         """A cue reading whose words all belong to a longer reading of the opposite flag is part of
         that reading, not a statement of its own: in "bugs were tracked in email" the green "bugs
         ... tracked" is inside the red "bugs ... tracked ... email"; in "nobody can approve their own
         PR" the green "approve ... PR" is inside the red "approve their own PR". Context then
         decides the longer reading alone. (A weak longer reading, below the report threshold, takes
-        nothing in.)"""
+        in only a reading as weak, and only within one clause.)"""
         if len(readings) < 2:
             return readings
         words = [frozenset(matched) for _, matched, _ in readings]
@@ -516,8 +516,9 @@ class Matcher:
             opposite = self.flags[cue.flag_id].opposite
             inside = opposite is not None and any(
                 other.flag_id == opposite
-                and other.weight >= REPORT_THRESHOLD
                 and words[index] < words[j]
+                # a weak longer reading takes in only a reading as weak, in one clause ("manual tests")
+                and (other.weight >= REPORT_THRESHOLD or (other.weight >= cue.weight and len({tokens[i].clause for i in readings[j][1]}) == 1))
                 for j, (other, _, _) in enumerate(readings)
                 if j != index
             )
