@@ -18,7 +18,7 @@ from prepbot.matching.text import Token
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
 _DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
-DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses")
+DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses", "holding")
 # What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
@@ -469,6 +469,16 @@ def decide(
             # ...but "tests, dropped the flaky ones" drops something else
             and not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
         )
+        # "holding": the trigger is a phrase that holds some of the cue's words but not all of its
+        # own: the cue read one word of a phrase that means something else ("pivot tables", "customer
+        # orders", "nobody stays late" for a cue "nobody ... stays").
+        if trigger.direction == "holding":
+            held = [i for i in range(trigger.start, trigger.end) if i in matched]
+            if held and len(held) < trigger.end - trigger.start:
+                if trigger.effect == "nothing":
+                    return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+                modifier = modifier or trigger
+            continue
         # A trigger among the cue's own words ("the daily used to drag on for an hour") applies too.
         # (Not in a cue that spans clauses: "deployed by hand until last year, now automatic" — the
         # "until" belongs to the first clause, not to "deploy ... automatic".)
