@@ -335,9 +335,11 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
     # to the cue in its clause.
     clause = tokens[matched[0]].clause
     near = [*range(matched[0] - 1, max(-1, matched[0] - 5), -1), *range(matched[-1] + 1, min(len(tokens), matched[-1] + 5))]
-    for i in near:
+    # ...or one of the cue's own words alone in quotes: 'on-call is "voluntary"', 'a "prioritised" backlog'.
+    own = matched if len(matched) > 1 else []
+    for i in [*near, *own]:
         token = tokens[i]
-        if token.clause != clause or token.word not in rules.scare_quote_verbs:
+        if token.clause != clause or (token.word not in rules.scare_quote_verbs and i not in own):
             continue
         left = token.start - 1
         right = token.end
