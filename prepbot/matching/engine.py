@@ -518,7 +518,10 @@ class Matcher:
                 other.flag_id == opposite
                 and words[index] < words[j]
                 # a weak longer reading takes in only a reading as weak, in one clause ("manual tests")
-                and (other.weight >= REPORT_THRESHOLD or (other.weight >= cue.weight and len({tokens[i].clause for i in readings[j][1]}) == 1))
+                and (
+                    other.weight >= REPORT_THRESHOLD
+                    or (other.weight >= cue.weight and len({tokens[i].clause for i in readings[j][1]}) == 1)
+                )
                 for j, (other, _, _) in enumerate(readings)
                 if j != index
             )

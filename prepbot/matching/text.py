@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from prepbot.matching.context import ContextRules
 
-TOKEN_RE = re.compile(r",|->|=>|→|(?<![\d+])\+(?!\+)|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+TOKEN_RE = re.compile(
+    r",|->|=>|→|(?<![\d+])\+(?!\+)|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE
+)
 _MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are never words
 # A mark that opens a line ("? tests": the candidate's own question) ends no sentence, nor does a
 # pause before a lower-case word ("code review happens... sometimes").
