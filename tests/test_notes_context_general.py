@@ -115,6 +115,19 @@ def test_a_past_problem_and_what_holds_now(matcher, text, present, absent):
     check(matcher, text, present, absent)
 
 
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # the cue ends in the part after the arrow, before its "now"
+        ("used to log issues in email threads -> youtrack now", {"bugs-tracked"}, {"bugs-untracked"}),
+        # a problem told in the past, and what replaced it "since then"
+        ("releases were done by hand before, a pipeline since then", {"has-ci"}, {"no-ci"}),
+    ],
+)
+def test_what_holds_now_when_the_cue_reaches_the_now(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
 def test_a_discourse_now_opens_no_later_clause(matcher):
     # "Now, ..." before a comma is no change of state: the first sentence stands
     assert "no-ci" in found(matcher, "Releases are copied to the server by hand. Now, about the team size.")

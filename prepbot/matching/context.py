@@ -436,17 +436,24 @@ def decide(
     for trigger in triggers:
         if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep":
             continue
-        if trigger.direction == "earlier_past_clauses" and first < trigger.start <= last:
-            if tokens[trigger.start].scope > tokens[first].scope:
-                # "deployed by hand -> now automated": a cue that reaches into the now says what holds
-                # now; what was said of the past before it does not apply. (A cue that ends inside
-                # the trigger, "lost many ... nobody left since", says nothing of the now.)
-                if last < trigger.end:
-                    return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
-                later = [t for t in triggers if t.start > trigger.start]
-                decision = decide(flag_id, opposite, tokens, matched, rules, later, red)
-                said = f"{trigger.kind}: '{trigger.words}'"
-                return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
+        now_scope = tokens[trigger.start].scope
+        if (
+            trigger.direction == "earlier_past_clauses"
+            and first < trigger.start
+            and tokens[first].scope < now_scope
+            and (trigger.start <= last or tokens[last].scope == now_scope)
+        ):
+            # "deployed by hand -> now automated", "bugs in email threads -> jira now": a cue that
+            # reaches into the part that says what holds now reads the now; what was said of the past
+            # before that part does not apply. (A cue that ends inside the trigger, "lost many ...
+            # nobody left since", says nothing of the now.)
+            if trigger.start <= last < trigger.end:
+                return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+            start = next(i for i in range(first, len(tokens)) if tokens[i].scope == now_scope)
+            later = [t for t in triggers if t.start >= start and t is not trigger]
+            decision = decide(flag_id, opposite, tokens, matched, rules, later, red)
+            said = f"{trigger.kind}: '{trigger.words}'"
+            return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
         backward = trigger.direction in ("backward", "both") and trigger.start > last and trigger.start - last <= trigger.window
@@ -525,7 +532,11 @@ def decide(
     if modifier.effect == "opposite":
         return Decision(other, modifier.start, rule)
     if modifier.effect == "fixed":
-        return Decision(None, None, rule) if current_red else Decision(current, decision.trigger, rule)
+        # "deploys were manual, a pipeline since then": the problem is gone and its green opposite
+        # holds; a green one stands ("tests were added, now ...").
+        if current_red:
+            return Decision(other, modifier.start, rule) if other is not None else Decision(None, None, rule)
+        return Decision(current, decision.trigger, rule)
     if modifier.effect == "past":
         # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red...
         if changed is not None:
