@@ -225,6 +225,15 @@ def test_pushing_back_is_a_habit_not_a_hypothetical(matcher):
         ("everything on the board is top priority", "no-backlog"),
         ("fixes get squeezed in between features", "features-over-bugs"),
         ("management understands that good software takes time", "realistic-deadlines"),
+        ("most branches get merged by their author", "no-code-review"),
+        ("testing = the users, in production", "no-tests"),
+        ("cleanup work hardly ever makes it into the plan", "features-over-bugs"),
+        ("the team often works sundays before a release", "overtime-expected"),
+        ("engineers tend to bail within a year", "high-turnover"),
+        ("the recruiter could not explain how promotions work", "interviewer-new"),
+        ("they're still searching for product market fit", "unclear-product"),
+        ("the daily sync drags on and on", "long-standups"),
+        ("no manager ever overrides the engineers' estimates", "realistic-deadlines"),
     ],
 )
 def test_cue_wording_families(matcher, text, flag):
@@ -234,3 +243,20 @@ def test_cue_wording_families(matcher, text, flag):
 def test_a_long_tenure_is_no_turnover(matcher):
     assert "high-turnover" not in found(matcher, "average tenure is 8 years")
     assert "high-turnover" in found(matcher, "average tenure is under a year")
+
+
+def test_a_negated_red_cue_with_no_opposite_says_nothing(matcher):
+    # the new wording families also read their negations: "never drags" is no long standup
+    assert "long-standups" not in found(matcher, "the daily sync never drags, ten minutes and done")
+    assert "overtime-expected" not in found(matcher, "nobody works sundays")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("we had a staging pipeline, nobody maintained it, it's gone", {"no-ci"}, {"has-ci"}),
+        ("the team wiki has a roadmap page, never revisited", {"no-backlog"}, {"prioritized-backlog"}),
+    ],
+)
+def test_a_practice_gone_or_left_alone(matcher, text, present, absent):
+    check(matcher, text, present, absent)
