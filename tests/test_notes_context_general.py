@@ -260,3 +260,21 @@ def test_a_negated_red_cue_with_no_opposite_says_nothing(matcher):
 )
 def test_a_practice_gone_or_left_alone(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # "manual" of testing is no manual release; the phrase stops at a comma
+        ("a manual smoke test before every release", set(), {"no-ci"}),
+        ("releases manual, tests everywhere", {"no-ci"}, set()),
+        # advice to the team in a note
+        ("honestly the team should automate releases", {"no-ci"}, {"has-ci"}),
+        ("the backlog is in good shape, PM keeps it ranked", {"prioritized-backlog"}, {"no-backlog"}),
+        ("until spring the jars were scp'd over by hand; pipeline now", {"has-ci"}, {"no-ci"}),
+        ("there is no confusion about the product direction", set(), {"unclear-product"}),
+        ("nobody leaves here, people stay for a decade", set(), {"high-turnover"}),
+    ],
+)
+def test_more_families_and_their_limits(matcher, text, present, absent):
+    check(matcher, text, present, absent)

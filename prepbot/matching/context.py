@@ -483,7 +483,8 @@ def decide(
         # orders", "nobody stays late" for a cue "nobody ... stays").
         if trigger.direction == "holding":
             held = [i for i in range(trigger.start, trigger.end) if i in matched]
-            if held and len(held) < trigger.end - trigger.start:
+            one_clause = tokens[trigger.start].clause == tokens[trigger.end - 1].clause  # "manual, tests" is no phrase
+            if held and len(held) < trigger.end - trigger.start and one_clause:
                 if trigger.effect == "nothing":
                     return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
                 modifier = modifier or trigger

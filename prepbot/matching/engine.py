@@ -219,14 +219,21 @@ class Matcher:
         openers = self.rules.now_openers
         for index in range(1, len(pieces)):
             sentence = pieces[index][1]
-            first = sentence.lstrip(_LEAD_MARKS).split(maxsplit=1)
+            first = sentence.lstrip(_LEAD_MARKS).split()
             # ("Now, with a bigger team, ...": a discourse "now" before a comma opens no later clause.)
-            if not first or first[0].lower().rstrip(":") not in openers:
+            opens = bool(first) and first[0].lower().rstrip(":") in openers
+            # ...or a short one that ends with it: "...; pipeline now"
+            ends = 0 < len(first) <= 4 and first[-1].lower().rstrip(".!;") in openers
+            if not (opens or ends):
                 continue
             if readings[index][1].question or readings[index - 1][1].question:
                 continue
             words = [t.word for t in tokenize(sentence, self.rules)]
-            if not any(tuple(words[: len(p)]) == p for p in openers[words[0]] if words):
+            if not words:
+                continue
+            if opens and not any(tuple(words[: len(p)]) == p for p in openers[words[0]]):
+                continue
+            if not opens and (words[-1],) not in openers.get(words[-1], ()):
                 continue
             offset, before = pieces[index - 1]
             stop = len(before.rstrip())
