@@ -278,3 +278,9 @@ def test_a_practice_gone_or_left_alone(matcher, text, present, absent):
 )
 def test_more_families_and_their_limits(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+def test_ideally_is_the_ideal_not_the_practice(matcher):
+    check(matcher, "ideally each merge request gets two approvals", {"no-code-review"}, {"code-review-required"})
+    # ...while "what if" stays a hypothetical that states nothing
+    assert not {"no-code-review", "code-review-required"} & found(matcher, "what if every merge request needed two approvals")
