@@ -284,3 +284,23 @@ def test_ideally_is_the_ideal_not_the_practice(matcher):
     check(matcher, "ideally each merge request gets two approvals", {"no-code-review"}, {"code-review-required"})
     # ...while "what if" stays a hypothetical that states nothing
     assert not {"no-code-review", "code-review-required"} & found(matcher, "what if every merge request needed two approvals")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a negation, then a verb of lacking: a negated negative
+        ("no repo in the org lacks unit tests", {"has-tests"}, {"no-tests"}),
+        # advised, not required
+        ("pairing and code review are encouraged", {"no-code-review"}, {"code-review-required"}),
+        # what the candidate would tell them
+        ("I'd tell them to introduce code review first", {"no-code-review"}, {"code-review-required"}),
+        # ...but a process told in the first person is no advice
+        ("for a blocker bug I tell them to log it in jira", {"bugs-tracked"}, {"bugs-untracked"}),
+        ("saturdays are expected during launches", {"overtime-expected"}, set()),
+        ("pull requests wait until a second dev approves", {"code-review-required"}, set()),
+        ("priorities depend on who shouts loudest", {"no-backlog"}, set()),
+    ],
+)
+def test_third_round_families(matcher, text, present, absent):
+    check(matcher, text, present, absent)
