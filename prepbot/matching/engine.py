@@ -20,19 +20,10 @@ from dataclasses import dataclass
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
+from prepbot.matching.asking import answer_to_question, is_question, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
-from prepbot.matching.context import (
-    PSEUDO,
-    ContextRules,
-    Decision,
-    answer_to_question,
-    decide,
-    is_question,
-    reported_question,
-    scan,
-    scare_quoted,
-)
+from prepbot.matching.context import PSEUDO, ContextRules, Decision, decide, scan, scare_quoted
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import blank_spans, pieces_of, quote_span, tokenize
 
