@@ -210,11 +210,12 @@ class Matcher:
         openers = self.rules.now_openers
         for index in range(1, len(pieces)):
             sentence = pieces[index][1]
-            first = sentence.lstrip(_LEAD_MARKS).split()
+            first = sentence.lstrip(_LEAD_MARKS).split(maxsplit=1)
+            last = sentence.rsplit(maxsplit=1)
             # ("Now, with a bigger team, ...": a discourse "now" before a comma opens no later clause.)
             opens = bool(first) and first[0].lower().rstrip(":") in openers
             # ...or a short one that ends with it: "...; pipeline now"
-            ends = 0 < len(first) <= 4 and first[-1].lower().rstrip(".!;") in openers
+            ends = bool(last) and last[-1].lower().rstrip(".!;") in openers and len(sentence.split()) <= 4
             if not (opens or ends):
                 continue
             if readings[index][1].question or readings[index - 1][1].question:
