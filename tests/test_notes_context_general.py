@@ -208,6 +208,9 @@ def test_my_own_question_states_nothing(matcher):
 
 def test_pushing_back_is_a_habit_not_a_hypothetical(matcher):
     assert "realistic-deadlines" in found(matcher, "when engineers push back on a date, product moves it")
+    # at the start of a sentence too, where "when" is otherwise a condition
+    assert "realistic-deadlines" in found(matcher, "when the team pushes back on a deadline leadership moves it")
+    assert "realistic-deadlines" not in found(matcher, "when a deadline moves, leadership is told")
 
 
 # -- wording families of the cues

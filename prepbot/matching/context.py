@@ -276,10 +276,6 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     phrase_end: dict[int, int] = {}  # where the pseudo-negation starting at a word ends
     pseudo, modifiers = rules.pseudo_by_first_word, rules.triggers_by_first_word
     found: list[Trigger] = []
-    # A trigger written "^ when" only counts at the start of the sentence.
-    for kind, phrase, direction, window, effect in modifiers.get("^", ()):
-        if tuple(words[: len(phrase) - 1]) == phrase[1:]:
-            found.append(Trigger(kind, 0, len(phrase) - 1, " ".join(phrase[1:]), direction, window, effect))
     for i, word in enumerate(words):
         for phrase in pseudo.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
@@ -288,6 +284,14 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
         for kind, phrase, direction, window, effect in modifiers.get(word, ()):
             if i not in masked and tuple(words[i : i + len(phrase)]) == phrase:
                 found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window, effect))
+    # A trigger written "^ when" only counts at the start of the sentence (and not inside a
+    # pseudo-negation there: "when we push back, ..." is a habit, not a condition).
+    anchored = [
+        Trigger(kind, 0, len(phrase) - 1, " ".join(phrase[1:]), direction, window, effect)
+        for kind, phrase, direction, window, effect in modifiers.get("^", ())
+        if 0 not in masked and tuple(words[: len(phrase) - 1]) == phrase[1:]
+    ]
+    found = anchored + found
     negating = rules.negation_before | rules.negation_prefixes
     negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in negating and i not in masked]
     # "nothing ships unless it is tested", "can't merge unless CI is green": a cancelling word
