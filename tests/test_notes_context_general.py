@@ -307,3 +307,19 @@ def test_ideally_is_the_ideal_not_the_practice(matcher):
 )
 def test_third_round_families(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a bare topic before a mark, then a statement that goes on about it
+        ("jira tickets? mostly filled in afterwards", {"tickets-afterthought"}, set()),
+        ("pager: one week in three, no extra pay", {"on-call-burden"}, set()),
+        # a topic with a negation is a question about the negation: the statement after it stands alone
+        ("no unit tests? they showed me hundreds", set(), {"no-tests"}),
+        # a plain answer after the topic is still read as the answer
+        ("Code review? Never.", {"no-code-review"}, {"code-review-required"}),
+    ],
+)
+def test_a_topic_and_the_statement_after_it(matcher, text, present, absent):
+    check(matcher, text, present, absent)

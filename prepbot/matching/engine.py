@@ -186,6 +186,7 @@ class Matcher:
                 if all(h.score < REPORT_THRESHOLD for h in reading.hits):
                     background.offer(sentence)  # the first that `_within_budget` chooses, in the same order
         self._read_then_and_now(pieces, readings)
+        self._read_topic_and_statement(pieces, readings)
         asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
         for index in asked:
             if index + 1 >= len(readings) or readings[index + 1][1].question:
@@ -238,6 +239,25 @@ class Matcher:
             readings[index - 1] = (offset, self.reading(joined))
             _, reading = readings[index]
             readings[index] = (pieces[index][0], Reading((), frozenset(), False, reading.span))
+
+    def _read_topic_and_statement(self, pieces, readings) -> None:
+        """ "tickets? we backfill them", "oncall: every other week, unpaid": a bare topic of a few
+        words before a mark, then a statement (not a plain answer, which `_topic_answers` reads) that
+        goes on about it. The two are read as one sentence (the mark read as a comma, so offsets hold)."""
+        for index in range(len(pieces) - 1):
+            offset, topic = pieces[index]
+            head = topic.rstrip()
+            if not head.endswith(("?", ":")) or len(head.split()) > 3 or readings[index][1].hits:
+                continue
+            if readings[index][1].question or readings[index + 1][1].question:
+                continue
+            if offset + len(topic) != pieces[index + 1][0] or self.answers.plain_answer(pieces[index + 1][1]):
+                continue
+            if any(t.word in self.rules.negation_before for t in tokenize(head, self.rules)):
+                continue  # "No tests? They have plenty": the question is about the negation
+            joined = head[:-1] + "," + topic[len(head) :] + pieces[index + 1][1]
+            readings[index] = (offset, self.reading(joined))
+            readings[index + 1] = (pieces[index + 1][0], Reading((), frozenset(), False, readings[index + 1][1].span))
 
     def _topic_answers(self, pieces, readings) -> tuple[set[int], list[Hit]]:
         """A topic and its answer: "Code review? Not really." and "Unit tests: none."
