@@ -522,31 +522,24 @@ class Matcher:
 
     def _longest_readings(self, readings: list, tokens: list) -> list:
         """A cue reading whose words all belong to a longer reading of the opposite flag is part of
-        that reading, not a statement of its own: in "bugs were tracked in email" the green "bugs
-        ... tracked" is inside the red "bugs ... tracked ... email"; in "nobody can approve their own
-        PR" the green "approve ... PR" is inside the red "approve their own PR". Context then
-        decides the longer reading alone. (A weak longer reading, below the report threshold, takes
-        in only a reading as weak, and only within one clause.)"""
-        if len(readings) < 2:
-            return readings
+        it: the green "bugs ... tracked" inside the red "bugs ... tracked ... email", the green
+        "approve ... PR" inside the red "approve their own PR". (A weak longer reading, below the
+        report threshold, takes in only a reading as weak, and only within one clause.)"""
         words = [frozenset(matched) for _, matched, _ in readings]
-        kept = []
-        for index, (cue, matched, exactness) in enumerate(readings):
+
+        def inside(index: int, cue) -> bool:
             opposite = self.flags[cue.flag_id].opposite
-            inside = opposite is not None and any(
+            return any(
                 other.flag_id == opposite
                 and words[index] < words[j]
-                # a weak longer reading takes in only a reading as weak, in one clause ("manual tests")
                 and (
                     other.weight >= REPORT_THRESHOLD
                     or (other.weight >= cue.weight and len({tokens[i].clause for i in readings[j][1]}) == 1)
                 )
                 for j, (other, _, _) in enumerate(readings)
-                if j != index
             )
-            if not inside:
-                kept.append((cue, matched, exactness))
-        return kept
+
+        return [r for index, r in enumerate(readings) if len(readings) < 2 or not inside(index, r[0])]
 
     def _red_reading_wins(self, hits: list[Hit]) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.
