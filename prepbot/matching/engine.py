@@ -253,8 +253,8 @@ class Matcher:
                 continue
             if offset + len(topic) != pieces[index + 1][0] or self.answers.plain_answer(pieces[index + 1][1]):
                 continue
-            if any(t.word in self.rules.negation_before for t in tokenize(head, self.rules)):
-                continue  # "No tests? They have plenty": the question is about the negation
+            if any(t.word in self.rules.negation_before for t in tokenize(head + " " + pieces[index + 1][1], self.rules)):
+                continue  # "No tests? They have plenty", "Tests? They don't exist": a negation answers or asks
             joined = head[:-1] + "," + topic[len(head) :] + pieces[index + 1][1]
             readings[index] = (offset, self.reading(joined))
             readings[index + 1] = (pieces[index + 1][0], Reading((), frozenset(), False, readings[index + 1][1].span))
