@@ -74,9 +74,10 @@ def test_a_weak_cue_of_the_same_flag_lowers_the_bar():
 
 
 def test_against_a_weak_cue_of_the_opposite_flag_the_bar_is_its_own():
-    text = "The backlog is a mess of six hundred stale tickets."  # a weak prioritized-backlog cue
-    assert _found(_matcher({"stale tickets": {"no-backlog": 0.6}}, STATED), text) == {}
-    found = _found(_matcher({"stale tickets": {"no-backlog": 0.9}}, STATED), text)
+    # a weak prioritized-backlog cue ("stale" is now a context trigger of its own: words no rule reads)
+    text = "The backlog is a mess of six hundred forgotten tickets."
+    assert _found(_matcher({"forgotten tickets": {"no-backlog": 0.6}}, STATED), text) == {}
+    found = _found(_matcher({"forgotten tickets": {"no-backlog": 0.9}}, STATED), text)
     assert found == {"no-backlog": ["classifier: p=0.90 >= 0.65, against a weak cue of the opposite"]}
 
 

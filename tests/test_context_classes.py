@@ -212,8 +212,10 @@ def _with_stand_in(unit: str, says: dict[str, dict[str, float]]):
 
 
 def test_a_weak_cue_below_the_threshold_vetoes_no_confident_classifier_reading():
-    text = "The backlog is a mess of six hundred stale tickets."
-    matcher = _with_stand_in("sentence", {"stale tickets": {"no-backlog": 0.97}})
+    # ("stale" itself is now a context trigger that reads the backlog as not really there: the
+    # classifier's reading is pinned with words no rule reads.)
+    text = "The backlog is a mess of six hundred forgotten tickets."
+    matcher = _with_stand_in("sentence", {"forgotten tickets": {"no-backlog": 0.97}})
     weak = [m for m in load_catalogue().matcher.match(text, model="off") if m.id == "prioritized-backlog"]
     assert weak == []  # the cue alone reads too little to report
     found = {m.id: m for m in matcher.match(text)}

@@ -18,7 +18,7 @@ from prepbot.matching.text import Token
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
 _DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
-DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses")
+DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses", "holding")
 # What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
@@ -201,6 +201,11 @@ class ContextRules:
         return self.negation_before | self.negation_prefixes
 
     @cached_property
+    def now_openers(self) -> dict[str, list[tuple[str, ...]]]:
+        """Phrases that say what holds now of a past told before them ("now", "moved to"), by first word."""
+        return _by_first_word(tuple(p for m in self.modifiers if m.direction == "earlier_past_clauses" for p in m.triggers))
+
+    @cached_property
     def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
         return _by_first_word(self.pseudo_negation)
 
@@ -305,9 +310,6 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     phrase_end: dict[int, int] = {}  # where the pseudo-negation starting at a word ends
     pseudo, modifiers = rules.scan_index
     found: list[Trigger] = []
-    # A trigger written "^ when" only counts at the start of the sentence.
-    for kind, phrase, direction, window, effect in _starting(modifiers.get("^"), words, 0):
-        found.append(Trigger(kind, 0, len(phrase) - 1, " ".join(phrase[1:]), direction, window, effect))
     for i in [i for i, word in enumerate(words) if word in pseudo or word in modifiers]:  # most words start no phrase
         word = words[i]
         if (index := pseudo.get(word)) is not None:
@@ -317,8 +319,31 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
         if i not in masked and (index := modifiers.get(word)) is not None:
             for kind, phrase, direction, window, effect in _starting(index, words, i):
                 found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window, effect))
+    # A trigger written "^ when" only counts at the start of the sentence (and not inside a
+    # pseudo-negation there: "when we push back, ..." is a habit, not a condition).
+    anchored = [
+        Trigger(kind, 0, len(phrase) - 1, " ".join(phrase[1:]), direction, window, effect)
+        for kind, phrase, direction, window, effect in _starting(modifiers.get("^"), words, 0)
+        if 0 not in masked
+    ]
+    found = anchored + found
     negating = rules.negating
     negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in negating and i not in masked]
+    # "nothing ships unless it is tested", "can't merge unless CI is green": a cancelling word
+    # (`negation.cancelling`) that is not itself a negation, after a negation in its clause, states
+    # the rule's condition. It is no hypothetical, and the negation before it does not reach past it.
+    conditions = [
+        i
+        for i, w in enumerate(words)
+        if w in rules.negation_cancelling
+        and w not in negating
+        and any(n.start < i and tokens[n.start].scope == tokens[i].scope for n in negations)
+    ]
+    if conditions:
+        found = [t for t in found if t.start not in conditions]
+        for i in conditions:
+            for token in tokens[i:]:
+                token.scope += 1
     # A pseudo-negation keeps its negation for a cue that starts inside it: "we never skip reviews"
     # says nothing against a review cue, but it does negate the cue "skip ... review".
     # (`window` holds where the phrase ends: the cue must cover its last word, so "no tests, no merge"
@@ -378,9 +403,11 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
     # to the cue in its clause.
     clause = tokens[matched[0]].clause
     near = [*range(matched[0] - 1, max(-1, matched[0] - 5), -1), *range(matched[-1] + 1, min(len(tokens), matched[-1] + 5))]
-    for i in near:
+    # ...or one of the cue's own words alone in quotes: 'on-call is "voluntary"', 'a "prioritised" backlog'.
+    own = matched if len(matched) > 1 else []
+    for i in [*near, *own]:
         token = tokens[i]
-        if token.clause != clause or token.word not in rules.scare_quote_verbs:
+        if token.clause != clause or (token.word not in rules.scare_quote_verbs and i not in own):
             continue
         left = token.start - 1
         right = token.end
@@ -390,75 +417,6 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
         if 0 <= left and right < len(sentence) and sentence[left] + sentence[right] in rules.scare_quote_pairs:
             if left == 0 or not sentence[left - 1].isalnum():
                 return sentence[token.start : right]
-    return ""
-
-
-def reported_question(tokens: list[Token], rules: ContextRules) -> tuple[str, int] | None:
-    """(the reporting phrase, the token after it) when the sentence reports a question."""
-    words = [t.word for t in tokens]
-    index = rules.reported_by_first_word
-    for i, word in enumerate(words):
-        for phrase in index.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                return " ".join(phrase), i + len(phrase)
-    return None
-
-
-def put_to_candidate(tokens: list[Token], reported: tuple[str, int], rules: ContextRules) -> bool:
-    """A reported question the candidate was asked: "I was asked about...", "they asked me whether..."."""
-    words = reported[0].split()
-    start = reported[1] - len(words)
-    before = [t.word for t in tokens[max(0, start - 2) : start]]
-    return bool({"me", "us"} & (set(words) | set(before))) or bool(before and before[-1] in rules.asked_passive)
-
-
-def answer_to_question(tokens: list[Token], rules: ContextRules) -> tuple[str, str] | None:
-    """("yes" or "no", the words) when a sentence's first words answer the question before it:
-    "I asked if they review code. He laughed." reads as a no."""
-    words = [t.word for t in tokens[:8]]
-    for phrases, said in ((rules.answered_no, "no"), (rules.answered_yes, "yes")):
-        for phrase in phrases:
-            for i in range(len(words)):
-                if tuple(words[i : i + len(phrase)]) == phrase and (i == 0 or len(phrase) > 1 or i <= 2):
-                    return said, " ".join(phrase)
-    return None
-
-
-_LEAD = " \t\r\n-*•>·–—([{"
-
-
-def own_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
-    """The words that open the candidate's own question or to-do ("ask:", "q -", "need to ask",
-    "?"), or "": such a sentence is what the candidate wants to find out, not a finding."""
-    marks, by_first_word = rules.own_question_index
-    opening = sentence.lstrip(_LEAD)
-    for mark in marks:  # a mark ("?") opens the line
-        if opening.startswith(mark):
-            return mark
-    if not tokens:
-        return ""
-    for phrase in by_first_word.get(tokens[0].word, ()):
-        size = len(phrase)
-        if size <= len(tokens) and all(tokens[i].word == phrase[i] for i in range(size)):
-            after = sentence[tokens[size - 1].end : tokens[size - 1].end + 1]
-            if not after.isalnum():  # "q: ..." is a question, "Q3 planning" is not
-                return " ".join(phrase)
-    return ""
-
-
-def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
-    """Why a sentence only reports or asks a question (and so states no fact), or ""."""
-    words = [t.word for t in tokens]
-    own = own_question(sentence, tokens, rules)
-    if own:
-        return "the candidate's own question: '" + own + "'"
-    reported = reported_question(tokens, rules)
-    if reported is not None:
-        return "reported question: '" + reported[0] + "'"
-    span = sentence[tokens[0].start : tokens[-1].end + 1]
-    # "Do you have CI?", or a bare topic like "Automated tests?": a question, not an answer.
-    if span.endswith("?") and (words[0] in rules.question_starts or len(words) <= rules.short_question_words):
-        return "question"
     return ""
 
 
@@ -496,10 +454,33 @@ def decide(
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
     # The clause right after the cue's (", but in practice ..." skips the empty clause between comma and "but").
     next_clause = next((t.clause for t in tokens[last + 1 :] if t.clause > clause_last), -1)
+    for trigger in triggers:
+        # "no ticket, no work": the cue "no ticket" holds the first half of a rule, not an absence.
+        if trigger.kind == PSEUDO and trigger.start in matched and last < trigger.window - 1:
+            return Decision(None, None, f"pseudo-negation: '{trigger.words}'")
     modifier: Trigger | None = None
+    changed: Trigger | None = None  # a later clause that says what holds now ("..., now ...")
     for trigger in triggers:
         if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep":
             continue
+        now_scope = tokens[trigger.start].scope
+        if (
+            trigger.direction == "earlier_past_clauses"
+            and first < trigger.start
+            and tokens[first].scope < now_scope
+            and (trigger.start <= last or tokens[last].scope == now_scope)
+        ):
+            # "deployed by hand -> now automated", "bugs in email threads -> jira now": a cue that
+            # reaches into the part that says what holds now reads the now; what was said of the past
+            # before that part does not apply. (A cue that ends inside the trigger, "lost many ...
+            # nobody left since", says nothing of the now.)
+            if trigger.start <= last < trigger.end:
+                return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+            start = next(i for i in range(first, len(tokens)) if tokens[i].scope == now_scope)
+            later = [t for t in triggers if t.start >= start and t is not trigger]
+            decision = decide(flag_id, opposite, tokens, matched, rules, later, red)
+            said = f"{trigger.kind}: '{trigger.words}'"
+            return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
         backward = trigger.direction in ("backward", "both") and trigger.start > last and trigger.start - last <= trigger.window
@@ -511,7 +492,7 @@ def decide(
         backward = backward or (
             trigger.direction == "earlier_past_clauses"
             and trigger.start > last
-            and tokens[trigger.start].clause > clause_last
+            and tokens[trigger.start].scope > tokens[last].scope
             and any(t.word in rules.past_words for t in tokens if t.clause == clause_last)
         )
         # Shorthand: "TDD tried, dropped", "reviews, in theory": the next clause opens with the trigger.
@@ -524,6 +505,17 @@ def decide(
             # ...but "tests, dropped the flaky ones" drops something else
             and not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
         )
+        # "holding": the trigger is a phrase that holds some of the cue's words but not all of its
+        # own: the cue read one word of a phrase that means something else ("pivot tables", "customer
+        # orders", "nobody stays late" for a cue "nobody ... stays").
+        if trigger.direction == "holding":
+            held = [i for i in range(trigger.start, trigger.end) if i in matched]
+            one_clause = tokens[trigger.start].clause == tokens[trigger.end - 1].clause  # "manual, tests" is no phrase
+            if held and len(held) < trigger.end - trigger.start and one_clause:
+                if trigger.effect == "nothing":
+                    return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+                modifier = modifier or trigger
+            continue
         # A trigger among the cue's own words ("the daily used to drag on for an hour") applies too.
         # (Not in a cue that spans clauses: "deployed by hand until last year, now automatic" — the
         # "until" belongs to the first clause, not to "deploy ... automatic".)
@@ -541,11 +533,16 @@ def decide(
         inside = inside and clause_first == clause_last
         # ...nor one the cue spells out itself: "even if it means overtime" names the condition it states.
         inside = inside and not all(i in matched for i in range(trigger.start, trigger.end))
+        # ...but not a change that ends what comes before it, inside a cue whose words run on past it:
+        # "weekend releases stopped after they automated deploys" ends the weekend releases.
+        inside = inside and not (trigger.direction == "backward" and trigger.effect == "opposite" and trigger.end < last)
         if not (forward or backward or inside):
             continue
         if trigger.effect == "nothing":
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
             return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
+        if trigger.direction == "earlier_past_clauses":
+            changed = changed or trigger
         modifier = modifier or trigger
     decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers)
     if modifier is None or decision.flag_id is None and not decision.rule.endswith("(the flag has no opposite)"):
@@ -558,13 +555,26 @@ def decide(
     else:
         current, current_red, other = decision.flag_id, red != flipped, (opposite if not flipped else flag_id)
     if decision.flag_id is None:
+        if modifier.effect == "red" and red:
+            # "in theory nobody works weekends": the absence is the hedged claim; the red flag stands.
+            return Decision(flag_id, modifier.start, rule)
         return Decision(None, None, rule)  # negated, and the flag has no opposite: nothing to turn round
     if modifier.effect == "opposite":
         return Decision(other, modifier.start, rule)
     if modifier.effect == "fixed":
-        return Decision(None, None, rule) if current_red else Decision(current, decision.trigger, rule)
+        # "deploys were manual, a pipeline since then": the problem is gone and its green opposite
+        # holds; a green one stands ("tests were added, now ...").
+        if current_red:
+            return Decision(other, modifier.start, rule) if other is not None else Decision(None, None, rule)
+        return Decision(current, decision.trigger, rule)
     if modifier.effect == "past":
-        # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red.
+        # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red...
+        if changed is not None:
+            # ...unless a later clause says what holds now: "used to have no tests; now mandatory" is
+            # the problem gone, its green opposite in place; "used to track bugs in a sheet, moved to
+            # X" leaves what holds now to the later clause.
+            said = f"{rule}; {changed.kind}: '{changed.words}'"
+            return Decision(other, modifier.start, said) if current_red and other is not None else Decision(None, None, said)
         return Decision(None, None, rule) if current_red or decision.flag_id is None else Decision(other, modifier.start, rule)
     # "red": the practice is not really there; a red reading stands.
     if current_red:

@@ -20,20 +20,10 @@ from dataclasses import dataclass
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
+from prepbot.matching.asking import answer_to_question, is_question, put_to_candidate, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
-from prepbot.matching.context import (
-    PSEUDO,
-    ContextRules,
-    Decision,
-    answer_to_question,
-    decide,
-    is_question,
-    put_to_candidate,
-    reported_question,
-    scan,
-    scare_quoted,
-)
+from prepbot.matching.context import PSEUDO, ContextRules, Decision, decide, scan, scare_quoted
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.text import blank_spans, pieces_of, quote_span, tokenize
 
@@ -45,7 +35,8 @@ MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
 _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
-_HANDS_ON = ("-", "–", "—", ":", ">", "=")  # a question piece ending so goes on in the next piece
+_HANDS_ON = ("-", "–", "—", ":", ">", "=")
+_LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes on in the next piece
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +185,8 @@ class Matcher:
             if background is not None and reading.model_ok and reading.topical:
                 if all(h.score < REPORT_THRESHOLD for h in reading.hits):
                     background.offer(sentence)  # the first that `_within_budget` chooses, in the same order
+        self._read_then_and_now(pieces, readings)
+        self._read_topic_and_statement(pieces, readings)
         asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
         for index in asked:
             if index + 1 >= len(readings) or readings[index + 1][1].question:
@@ -208,6 +201,63 @@ class Matcher:
                 offset, reading = readings[index]
                 readings[index] = (offset, Reading((), frozenset(), False, reading.span))
         return readings
+
+    def _read_then_and_now(self, pieces, readings) -> None:
+        """ "reviews were optional until an outage; now required", "bugs went in a sheet. moved to
+        jira": a sentence that opens with what holds now (a trigger of the context rules that reads
+        earlier clauses told in the past) is read as the later clause of the sentence before it.
+        The two are read as one (the full stop read as a comma, so offsets hold); the second
+        sentence then adds nothing of its own."""
+        openers = self.rules.now_openers
+        for index in range(1, len(pieces)):
+            sentence = pieces[index][1]
+            first = sentence.lstrip(_LEAD_MARKS).split(maxsplit=1)
+            last = sentence.rsplit(maxsplit=1)
+            # ("Now, with a bigger team, ...": a discourse "now" before a comma opens no later clause.)
+            opens = bool(first) and first[0].lower().rstrip(":") in openers
+            # ...or a short one that ends with it: "...; pipeline now"
+            ends = bool(last) and last[-1].lower().rstrip(".!;") in openers and len(sentence.split()) <= 4
+            if not (opens or ends):
+                continue
+            if readings[index][1].question or readings[index - 1][1].question:
+                continue
+            words = [t.word for t in tokenize(sentence, self.rules)]
+            if not words:
+                continue
+            if opens and not any(tuple(words[: len(p)]) == p for p in openers[words[0]]):
+                continue
+            if not opens and (words[-1],) not in openers.get(words[-1], ()):
+                continue
+            offset, before = pieces[index - 1]
+            stop = len(before.rstrip())
+            end = stop
+            while end > 0 and before[end - 1] in ".;!?":
+                end -= 1
+            if end == stop or pieces[index - 1][0] + len(before) != pieces[index][0]:
+                continue
+            joined = before[:end] + "," * (stop - end) + before[stop:] + sentence
+            readings[index - 1] = (offset, self.reading(joined))
+            _, reading = readings[index]
+            readings[index] = (pieces[index][0], Reading((), frozenset(), False, reading.span))
+
+    def _read_topic_and_statement(self, pieces, readings) -> None:
+        """ "tickets? we backfill them", "oncall: every other week, unpaid": a bare topic of a few
+        words before a mark, then a statement (not a plain answer, which `_topic_answers` reads) that
+        goes on about it. The two are read as one sentence (the mark read as a comma, so offsets hold)."""
+        for index in range(len(pieces) - 1):
+            offset, topic = pieces[index]
+            head = topic.rstrip()
+            if not head.endswith(("?", ":")) or len(head.split()) > 3 or readings[index][1].hits:
+                continue
+            if readings[index][1].question or readings[index + 1][1].question:
+                continue
+            if offset + len(topic) != pieces[index + 1][0] or self.answers.plain_answer(pieces[index + 1][1]):
+                continue
+            if any(t.word in self.rules.negation_before for t in tokenize(head + " " + pieces[index + 1][1], self.rules)):
+                continue  # "No tests? They have plenty", "Tests? They don't exist": a negation answers or asks
+            joined = head[:-1] + "," + topic[len(head) :] + pieces[index + 1][1]
+            readings[index] = (offset, self.reading(joined))
+            readings[index + 1] = (pieces[index + 1][0], Reading((), frozenset(), False, readings[index + 1][1].span))
 
     def _topic_answers(self, pieces, readings) -> tuple[set[int], list[Hit]]:
         """A topic and its answer: "Code review? Not really." and "Unit tests: none."
@@ -440,7 +490,7 @@ class Matcher:
             return Reading(kept, frozenset(), False, span, asked=asked, question=asked < 0 and not topic)
         hits: list[Hit] = []
         blocked: set[str] = set()
-        readings = self.cues.find(tokens)
+        readings = self._longest_readings(self.cues.find(tokens), tokens)
         triggers = scan(tokens, self.rules)
         model_ok = not any(t.kind not in ("negation", PSEUDO) for t in triggers) and (bool(readings) or self.cues.topical(tokens))
         for cue, matched, exactness in readings:
@@ -473,6 +523,27 @@ class Matcher:
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
+
+    def _longest_readings(self, readings: list, tokens: list) -> list:
+        """A cue reading whose words all belong to a longer reading of the opposite flag is part of
+        it: the green "bugs ... tracked" inside the red "bugs ... tracked ... email", the green
+        "approve ... PR" inside the red "approve their own PR". (A weak longer reading, below the
+        report threshold, takes in only a reading as weak, and only within one clause.)"""
+        words = [frozenset(matched) for _, matched, _ in readings]
+
+        def inside(index: int, cue) -> bool:
+            opposite = self.flags[cue.flag_id].opposite
+            return any(
+                other.flag_id == opposite
+                and words[index] < words[j]
+                and (
+                    other.weight >= REPORT_THRESHOLD
+                    or (other.weight >= cue.weight and len({tokens[i].clause for i in readings[j][1]}) == 1)
+                )
+                for j, (other, _, _) in enumerate(readings)
+            )
+
+        return [r for index, r in enumerate(readings) if len(readings) < 2 or not inside(index, r[0])]
 
     def _red_reading_wins(self, hits: list[Hit]) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.

@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from prepbot.matching.context import ContextRules
 
-TOKEN_RE = re.compile(r",|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+TOKEN_RE = re.compile(
+    r",|->|=>|→|(?<![\d+])\+(?!\+)|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE
+)
+_MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are never words
 # A mark that opens a line ("? tests": the candidate's own question) ends no sentence, nor does a
 # pause before a lower-case word ("code review happens... sometimes").
 SENTENCE_BREAK_RE = re.compile(r"(?<!^)(?<!\n)(?<!\n )(?<!\.)(?!\.{2,}\s+[a-z])[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n")
@@ -124,6 +127,13 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
         if raw == ",":
             clause += 1
             scope += 1
+            continue
+        if raw in _MARKS:
+            # Note-taking marks ("->", "+") end a clause or a scope when the context rules list them so.
+            if raw in rules.clause_breakers:
+                clause += 1
+            if raw in rules.clause_breakers or raw in rules.scope_breakers:
+                scope += 1
             continue
         info = table.get(raw)
         if info is None:
