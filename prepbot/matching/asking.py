@@ -80,3 +80,9 @@ def is_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
     if span.endswith("?") and (words[0] in rules.question_starts or len(words) <= rules.short_question_words):
         return "question"
     return ""
+
+
+def echo(topic: str, statement: str) -> bool:
+    """ "tests? what tests", "CI? what CI": a statement that repeats the topic after "what" mocks it (a no)."""
+    said = statement.lower().split()
+    return said[:1] == ["what"] and bool(set(said[1:]) & set(topic.lower().rstrip("?:").split()))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.answers import AnswerReader
-from prepbot.matching.asking import answer_to_question, is_question, put_to_candidate, reported_question
+from prepbot.matching.asking import answer_to_question, echo, is_question, put_to_candidate, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
 from prepbot.matching.context import PSEUDO, ContextRules, Decision, decide, scan, scare_quoted
@@ -241,9 +241,8 @@ class Matcher:
             readings[index] = (pieces[index][0], Reading((), frozenset(), False, reading.span))
 
     def _read_topic_and_statement(self, pieces, readings) -> None:
-        """ "tickets? we backfill them", "oncall: every other week, unpaid": a bare topic of a few
-        words before a mark, then a statement (not a plain answer, which `_topic_answers` reads) that
-        goes on about it. The two are read as one sentence (the mark read as a comma, so offsets hold)."""
+        """ "tickets? we backfill them": a bare topic before a mark, then a statement (not a plain answer:
+        `_topic_answers`) about it, are read as one sentence (the mark read as a comma, so offsets hold)."""
         for index in range(len(pieces) - 1):
             offset, topic = pieces[index]
             head = topic.rstrip()
@@ -253,8 +252,9 @@ class Matcher:
                 continue
             if offset + len(topic) != pieces[index + 1][0] or self.answers.plain_answer(pieces[index + 1][1]):
                 continue
-            if any(t.word in self.rules.negation_before for t in tokenize(head + " " + pieces[index + 1][1], self.rules)):
-                continue  # "No tests? They have plenty", "Tests? They don't exist": a negation answers or asks
+            said = pieces[index + 1][1]
+            if any(t.word in self.rules.negation_before for t in tokenize(head + " " + said, self.rules)) or echo(head, said):
+                continue  # "No tests? They have plenty", "Tests? They don't exist", "tests? what tests": an answer
             joined = head[:-1] + "," + topic[len(head) :] + pieces[index + 1][1]
             readings[index] = (offset, self.reading(joined))
             readings[index + 1] = (pieces[index + 1][0], Reading((), frozenset(), False, readings[index + 1][1].span))

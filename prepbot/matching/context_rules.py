@@ -1,0 +1,294 @@
+"""Context rules as data: what `context.yaml` holds, loaded and indexed for the engine in `context.py`.
+
+The bank loader validates the file; `ContextRules.from_mapping` reads it into immutable tables, and
+the cached properties build the lookups the scan uses (phrases by first word, by length).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+CONTEXT_FILE = Path(__file__).with_name("context.yaml")
+DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses", "holding")
+# What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
+# question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
+# a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
+# "past" (a practice of the past is gone: a green cue reads its red opposite, a red one nothing),
+# "fixed" (a problem of the past is gone: a red cue says nothing, a green one stands), "keep" (the
+# words change nothing a cue says, but the sentence is ruled by them: "not a thing anymore").
+EFFECTS = ("nothing", "opposite", "red", "past", "fixed", "keep")
+
+
+def _phrases(items) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(item).lower().replace("'", "").replace("’", "").split()) for item in items)
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """Trigger phrases that make a cue in their scope say nothing (hypothetical, advice, ...)."""
+
+    name: str
+    direction: str  # forward: applies to cues after the trigger; backward: before it; both
+    window: int
+    triggers: tuple[tuple[str, ...], ...]
+    effect: str = "nothing"  # one of EFFECTS
+
+
+@dataclass(frozen=True)
+class ContextRules:
+    negation_before: frozenset[str]
+    negation_window: int
+    negation_after: frozenset[str]
+    be_words: frozenset[str]
+    pseudo_negation: tuple[tuple[str, ...], ...]
+    modifiers: tuple[Modifier, ...]
+    clause_breakers: frozenset[str]
+    scope_breakers: frozenset[str]
+    rare_after: tuple[tuple[str, ...], ...]
+    rare_window: int
+    reported_questions: tuple[tuple[str, ...], ...]
+    question_starts: frozenset[str]
+    short_question_words: int
+    common_words: frozenset[str]
+    abbreviations: dict[str, tuple[str, ...]]
+    numbers: dict[str, float]
+    answer_yes: tuple[tuple[str, ...], ...] = ()
+    answer_no: tuple[tuple[str, ...], ...] = ()
+    # Answers that say the practice is not really there whichever way the question was asked
+    # ("kinda", "used to", "we're working on it"): they read the question's red flag.
+    answer_red: tuple[tuple[str, ...], ...] = ()
+    answer_unknown: tuple[tuple[str, ...], ...] = ()  # "no idea", "not sure": no answer at all
+    answer_fillers: frozenset[str] = frozenset()  # "lol no", "honestly, no": words before the answer
+    # Answer cues any question probing a flag reads, beside its own: "two left in March" under any
+    # question about turnover. Flag id -> cues (the bank's cue syntax).
+    answer_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Bare topics a shorthand note answers ("tests: none", "CI? someday"): phrase -> the flag it names.
+    topics: dict[tuple[str, ...], str] = field(default_factory=dict)
+    contractions: dict[str, str] = field(default_factory=dict)
+    negation_prefixes: frozenset[str] = frozenset()  # "un", "non": split off a cue word, they negate only it
+    negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
+    answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
+    answered_no: tuple[tuple[str, ...], ...] = ()
+    scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
+    scare_quote_words: int = 0  # at most this many words between them
+    # The candidate's own questions and to-dos in notes ("ask: do they have CI?", "q - who decides
+    # priorities?", "? tests"): phrases that open such a sentence; a phrase of marks is read off the text.
+    own_question_starts: tuple[tuple[str, ...], ...] = ()
+    # Flags whose subject is what the candidate was asked ("I was asked about polymorphism"): read in a
+    # question put to the candidate; in any other question (the candidate's own, "I asked whether...") not.
+    asked_flags: frozenset[str] = frozenset()
+    asked_passive: frozenset[str] = frozenset()  # "was", "got": "I was asked about ..." is put to the candidate
+    # Per flag, phrases that give a cue's words another sense ("customer churn", "left comments"): a
+    # reading of that flag whose words overlap one says nothing.
+    other_senses: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # Words that put a clause in the past ("was", "used", "ago"): an earlier_past_clauses trigger
+    # ("..., now ...") only reaches a cue in a clause that holds one.
+    past_words: frozenset[str] = frozenset()
+    # A word in scare quotes before a cue says the practice is there in name only: "they 'have' tests".
+    scare_quote_verbs: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
+        """Rules from the parsed YAML (already validated by `prepbot.bank_loader.read_context`)."""
+        negation, rare, questions = data["negation"], data["rare"], data["questions"]
+        before = frozenset(str(w) for w in negation["before"])
+        return cls(
+            negation_before=before,
+            negation_window=int(negation["window"]),
+            negation_after=frozenset(str(w) for w in negation["after"]),
+            be_words=frozenset(str(w) for w in negation["be"]),
+            pseudo_negation=_phrases(data["pseudo_negation"]),
+            modifiers=tuple(
+                Modifier(
+                    str(m["name"]),
+                    str(m["direction"]),
+                    int(m["window"]),
+                    _phrases(m["triggers"]),
+                    str(m.get("effect", "nothing")),
+                )
+                for m in data["modifiers"]
+            ),
+            clause_breakers=frozenset(str(w) for w in data["clause_breakers"]),
+            scope_breakers=frozenset(str(w) for w in data["scope_breakers"]),
+            rare_after=_phrases(rare["after"]),
+            rare_window=int(rare["window"]),
+            reported_questions=_phrases(questions["reported"]),
+            question_starts=frozenset(str(w) for w in questions["direct_start"]),
+            short_question_words=int(questions["short_question_words"]),
+            common_words=frozenset(str(w) for w in data["common_words"]) | before,
+            abbreviations={str(k): tuple(str(w) for w in v) for k, v in data["abbreviations"].items()},
+            numbers={str(k): float(v) for k, v in data["numbers"].items()},
+            answer_yes=_phrases(data["answers"]["yes"]),
+            answer_no=_phrases(data["answers"]["no"]),
+            answer_red=_phrases(data["answers"].get("red", ())),
+            answer_unknown=_phrases(data["answers"].get("unknown", ())),
+            answer_fillers=frozenset(str(w) for w in data["answers"].get("fillers", ())),
+            answer_families={str(k): tuple(str(c) for c in v) for k, v in (data["answers"].get("families") or {}).items()},
+            topics={p: str(flag) for flag, words in data.get("topics", {}).items() for p in _phrases(words)},
+            contractions={str(k): str(v) for k, v in data["contractions"].items()},
+            negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
+            negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
+            answered_yes=_phrases(questions.get("answered_yes", ())),
+            answered_no=_phrases(questions.get("answered_no", ())),
+            scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
+            scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
+            own_question_starts=_phrases(questions.get("own_start", ())),
+            asked_flags=frozenset(str(f) for f in questions.get("asked_flags", ())),
+            asked_passive=frozenset(str(w) for w in questions.get("asked_passive", ())),
+            other_senses={str(flag): _phrases(words) for flag, words in data.get("other_senses", {}).items()},
+            past_words=frozenset(str(w) for w in data.get("past_words", ())),
+            scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
+        )
+
+    @cached_property
+    def triggers_by_first_word(self) -> dict[str, list[tuple[str, tuple[str, ...], str, int, str]]]:
+        """(kind, phrase, direction, window, effect) of every modifier trigger, by the phrase's first word."""
+        index: dict[str, list[tuple[str, tuple[str, ...], str, int, str]]] = {}
+        for modifier in self.modifiers:
+            for phrase in modifier.triggers:
+                index.setdefault(phrase[0], []).append(
+                    (modifier.name, phrase, modifier.direction, modifier.window, modifier.effect)
+                )
+        return index
+
+    def _topics_by_flag(self) -> dict[str, list[str]]:
+        by_flag: dict[str, list[str]] = {}
+        for phrase, flag in self.topics.items():
+            by_flag.setdefault(flag, []).append(" ".join(phrase))
+        return by_flag
+
+    @cached_property
+    def word_table(self) -> dict[str, tuple[str, bool, int, tuple[str, ...] | None]]:
+        """What each raw word of a text reads as under these rules, filled by `text.tokenize`."""
+        return {}
+
+    @cached_property
+    def own_question_index(self) -> tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
+        """The marks that open an own question ("?"), and its opening phrases by their first word."""
+        marks = tuple(p[0] for p in self.own_question_starts if not p[0][:1].isalnum())
+        return marks, _by_first_word(tuple(p for p in self.own_question_starts if p[0][:1].isalnum()))
+
+    @cached_property
+    def scan_index(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What `scan` looks up: pseudo-negations and modifier triggers by their first word ("^"
+        for those that only count at the start of a sentence, indexed by the words after it)."""
+        pseudo = {w: _phrase_index([(p, p) for p in phrases]) for w, phrases in self.pseudo_by_first_word.items()}
+        modifiers = {
+            w: _phrase_index([(e[1], e) for e in entries], skip=1 if w == "^" else 0)
+            for w, entries in self.triggers_by_first_word.items()
+        }
+        return pseudo, modifiers
+
+    @cached_property
+    def negating(self) -> frozenset[str]:
+        """The words `scan` reads as negations: a negation word or a split-off prefix ("un", "non")."""
+        return self.negation_before | self.negation_prefixes
+
+    @cached_property
+    def now_openers(self) -> dict[str, list[tuple[str, ...]]]:
+        """Phrases that say what holds now of a past told before them ("now", "moved to"), by first word."""
+        return _by_first_word(tuple(p for m in self.modifiers if m.direction == "earlier_past_clauses" for p in m.triggers))
+
+    @cached_property
+    def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
+        return _by_first_word(self.pseudo_negation)
+
+    @cached_property
+    def reported_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
+        return _by_first_word(self.reported_questions)
+
+    def as_mapping(self) -> dict[str, Any]:
+        """The inverse of `from_mapping`: plain data (for the catalogue's JSON cache)."""
+        return {
+            "negation": {
+                "window": self.negation_window,
+                "before": sorted(self.negation_before),
+                "after": sorted(self.negation_after),
+                "be": sorted(self.be_words),
+                "prefixes": sorted(self.negation_prefixes),
+                "cancelling": sorted(self.negation_cancelling),
+            },
+            "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
+            "modifiers": [
+                {
+                    "name": m.name,
+                    "direction": m.direction,
+                    "effect": m.effect,
+                    "window": m.window,
+                    "triggers": [" ".join(t) for t in m.triggers],
+                }
+                for m in self.modifiers
+            ],
+            "clause_breakers": sorted(self.clause_breakers),
+            "scope_breakers": sorted(self.scope_breakers),
+            "rare": {"window": self.rare_window, "after": [" ".join(p) for p in self.rare_after]},
+            "questions": {
+                "reported": [" ".join(p) for p in self.reported_questions],
+                "direct_start": sorted(self.question_starts),
+                "short_question_words": self.short_question_words,
+                "answered_yes": [" ".join(p) for p in self.answered_yes],
+                "answered_no": [" ".join(p) for p in self.answered_no],
+                "own_start": [" ".join(p) for p in self.own_question_starts],
+                "asked_flags": sorted(self.asked_flags),
+                "asked_passive": sorted(self.asked_passive),
+            },
+            "common_words": sorted(self.common_words - self.negation_before),
+            "abbreviations": {k: list(v) for k, v in self.abbreviations.items()},
+            "numbers": dict(self.numbers),
+            "answers": {
+                "yes": [" ".join(p) for p in self.answer_yes],
+                "no": [" ".join(p) for p in self.answer_no],
+                "red": [" ".join(p) for p in self.answer_red],
+                "unknown": [" ".join(p) for p in self.answer_unknown],
+                "fillers": sorted(self.answer_fillers),
+                "families": {k: list(v) for k, v in self.answer_families.items()},
+            },
+            "topics": self._topics_by_flag(),
+            "contractions": dict(self.contractions),
+            "scare_quotes": {
+                "pairs": list(self.scare_quote_pairs),
+                "max_words": self.scare_quote_words,
+                "verbs": sorted(self.scare_quote_verbs),
+            },
+            "past_words": sorted(self.past_words),
+            "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
+        }
+
+
+_PhraseIndex = tuple[tuple[int, ...], dict[tuple[str, ...], list[tuple[int, Any]]]]
+
+
+def _phrase_index(entries: list[tuple[tuple[str, ...], Any]], skip: int = 0) -> _PhraseIndex:
+    """Phrases that share a first word, for `_starting`: their lengths (less `skip` words), and each
+    phrase (from word `skip` on) -> (its place in the list, its entry)."""
+    by_phrase: dict[tuple[str, ...], list[tuple[int, Any]]] = {}
+    for place, (phrase, entry) in enumerate(entries):
+        by_phrase.setdefault(phrase[skip:], []).append((place, entry))
+    return tuple(sorted({len(p) for p in by_phrase})), by_phrase
+
+
+def _starting(index: _PhraseIndex | None, words: list[str], i: int) -> list[Any]:
+    """The entries of `index` whose phrase the words from `i` on start with, in the list's order:
+    one lookup per phrase length, not one comparison per phrase ("until" opens a hundred)."""
+    if index is None:
+        return []
+    lengths, by_phrase = index
+    found: list[tuple[int, Any]] = []
+    for length in lengths:
+        if i + length <= len(words):
+            entries = by_phrase.get(tuple(words[i : i + length]))
+            if entries is not None:
+                found.extend(entries)
+    if len(found) > 1:
+        found.sort(key=lambda pair: pair[0])
+    return [entry for _, entry in found]
