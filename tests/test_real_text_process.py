@@ -1,0 +1,143 @@
+"""Real-text wording of the engineering-process flags (reviews, bugs, tickets, backlog, tests, CI,
+code quality, features over fixes), on sentences of our own written the way people post them.
+
+What a user sees is the set of flags `prepbot analyze` reports; the tests read the flags of this
+group only, so that wording for the other flags can change without touching them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from prepbot.catalogue import load_catalogue
+
+PROCESS = {
+    "no-code-review",
+    "code-review-required",
+    "bugs-untracked",
+    "bugs-tracked",
+    "tickets-afterthought",
+    "no-backlog",
+    "prioritized-backlog",
+    "features-over-bugs",
+    "no-tests",
+    "has-tests",
+    "poor-code-quality",
+    "no-ci",
+    "has-ci",
+}
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return load_catalogue().matcher
+
+
+def found(matcher, text: str) -> set[str]:
+    return {m.id for m in matcher.match(text, model="off")} & PROCESS
+
+
+# -- wording families: other ways people say the same thing
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reviews skipped: self-review, exemptions, pushing without a pull request, editing production
+        ("Maintainers self-review and then merge their own branches when nobody else is around.", {"no-code-review"}),
+        ("The two founders are exempted from the approval rule on the main repo.", {"no-code-review"}),
+        ("He keeps pushing commits without opening a PR first.", {"no-code-review"}),
+        ("Most fixes are made directly on the production box over SSH.", {"no-code-review"}),
+        ("Review is opt-in for anything the author considers small.", {"no-code-review"}),
+        # reviews required: approvals counted, not only the word "review"
+        ("A change lands only after two core developers approve it.", {"code-review-required"}),
+        ("Every merge into the release branch requires one approval from the owning team.", {"code-review-required"}),
+        ("Nobody here checks in an unreviewed patch.", {"code-review-required"}),
+        # bugs reported by mail or in a sheet are not tracked; a triage ritual is
+        ("Our QA folks send their bug lists via an Excel sheet every Friday.", {"bugs-untracked"}),
+        ("Bug triage happens every Tuesday with the support lead.", {"bugs-tracked"}),
+        # tickets not written at all
+        ("We honestly do not use tickets for most of the day-to-day work.", {"tickets-afterthought"}),
+        # no backlog: decided by word of mouth, no list, a roadmap refused
+        ("The owner decides what to build next verbally, in the hallway.", {"no-backlog"}),
+        ("They don't have a written list of features for the next release.", {"no-backlog"}),
+        ("Management is reluctant to make a roadmap at all.", {"no-backlog"}),
+        # a backlog kept in order
+        ("Each Monday the leads set priorities for the week and hand out the tasks.", {"prioritized-backlog"}),
+        ("The product folks maintain a ranked list of requests that customers can vote on.", {"prioritized-backlog"}),
+        ("Last spring the PM built a public roadmap for the whole year.", {"prioritized-backlog"}),
+        # features win over fixes
+        ("There is little appetite for cleanup work here.", {"features-over-bugs"}),
+        ("Leadership treats tech debt as not customer facing, so it never gets scheduled.", {"features-over-bugs"}),
+        ("The team has a strong bias towards new features.", {"features-over-bugs"}),
+        ("The culture rewarded speed over correctness at every turn.", {"features-over-bugs"}),
+        ("We were told to stop fixing bugs on the old app until the rewrite ships.", {"features-over-bugs"}),
+        # code quality
+        ("The place runs at a deliberately high tech-debt level.", {"poor-code-quality"}),
+        ("Honestly our tech stack is a dumpster fire.", {"poor-code-quality"}),
+        ("The monolith is full of legacy code that nobody owns.", {"poor-code-quality"}),
+        # tests: their sorry state, and tests that must pass or that a pipeline runs
+        ("Our integration tests are in sorry shape after the migration.", {"no-tests"}),
+        ("When I joined, no unittests had ever been written.", {"no-tests"}),
+        ("All the unit tests must pass before anything is merged.", {"has-tests"}),
+        ("Jenkins runs the unit tests on every branch.", {"has-tests", "has-ci"}),
+        # CI: checks that gate merges, analysis run in the build; tests run by hand
+        ("All status checks must pass before the merge button turns green.", {"has-ci"}),
+        ("Linters and static analysis are run as part of every build.", {"has-ci"}),
+        ("The browser tests are run locally by whoever remembers.", {"no-ci"}),
+    ],
+)
+def test_wording_families(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+# -- senses and limits that are not the practice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number is not a count of reviewers
+        "About 90 percent of what people call a review is arguing about style.",
+        # "not a feature" is a bug report, not a verdict on priorities
+        "I forwarded it to the developers and wrote that this is not a feature request.",
+        # checks that must pass are CI, not a test suite
+        "All status checks must pass before merging.",
+    ],
+)
+def test_other_senses_read_nothing_of_the_kind(matcher, text):
+    got = found(matcher, text)
+    assert "bugs-untracked" not in got
+    assert "code-review-required" not in got
+    assert "features-over-bugs" not in got
+    assert "has-tests" not in got
+
+
+def test_a_deadline_does_not_negate_triage(matcher):
+    assert found(matcher, "Support triages new bug reports no later than noon.") == {"bugs-tracked"}
+
+
+# -- statements about the industry, and no time found for a practice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many organizations still deploy by hand over SSH.",
+        "It is a common belief that every change must be reviewed before it ships.",
+        "Continuous integration is a practice that runs the build and tests on every commit.",
+    ],
+)
+def test_statements_about_organisations_in_general_state_no_flag(matcher, text):
+    assert found(matcher, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As the only developer I don't have the time to do fancy things like unit tests.", {"no-tests"}),
+        ("We never found the time to set up a CI pipeline.", {"no-ci"}),
+    ],
+)
+def test_no_time_for_a_practice_shows_it_missing(matcher, text, expected):
+    assert found(matcher, text) == expected
