@@ -141,3 +141,24 @@ def test_statements_about_organisations_in_general_state_no_flag(matcher, text):
 )
 def test_no_time_for_a_practice_shows_it_missing(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+# -- a rule and its condition, further apart than the negation window
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nobody on the team is allowed to check in code without a code review.", {"code-review-required"}),
+        ("Nobody on the platform team is ever allowed to merge without review.", {"code-review-required"}),
+        ("No one on this team ever deploys anything to production without running the tests first.", {"has-tests"}),
+        # ...but a scope breaker ends the first negation: this is a team that ships untested code
+        ("Nobody cared much and people kept shipping code without tests.", {"no-tests"}),
+    ],
+)
+def test_a_far_subject_negation_cancels_a_condition(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_push_as_a_verb_is_not_a_push_for_fixes(matcher):
+    assert found(matcher, "No PRs here, we push to main and fix forward.") == {"no-code-review"}
