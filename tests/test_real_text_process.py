@@ -162,3 +162,17 @@ def test_a_far_subject_negation_cancels_a_condition(matcher, text, expected):
 
 def test_push_as_a_verb_is_not_a_push_for_fixes(matcher):
     assert found(matcher, "No PRs here, we push to main and fix forward.") == {"no-code-review"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "manual" that qualifies something else near a release is not a manual release
+        ("Before every release we also do a round of manual exploratory testing on the tablets.", set()),
+        ("Releases are still manual and take an afternoon.", {"no-ci"}),
+        ("Our deploys are never manual.", {"has-ci"}),
+        ("Production releases happen manually from the lead's laptop.", {"no-ci"}),
+    ],
+)
+def test_manual_reads_the_release_only_when_it_qualifies_the_release(matcher, text, expected):
+    assert found(matcher, text) - {"no-tests", "has-tests"} == expected
