@@ -176,3 +176,38 @@ def test_push_as_a_verb_is_not_a_push_for_fixes(matcher):
 )
 def test_manual_reads_the_release_only_when_it_qualifies_the_release(matcher, text, expected):
     assert found(matcher, text) - {"no-tests", "has-tests"} == expected
+
+
+# -- plain wording families people use in reviews and forums
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We stopped using pull requests, everyone commits to trunk.", {"no-code-review"}),
+        ("Code reviews are basically nonexistent on the data team.", {"no-code-review"}),
+        ("Most merge requests get approved within seconds without comments.", {"no-code-review"}),
+        ("Seniors push to prod whenever they want.", {"no-code-review"}),
+        ("Clients email bugs directly to the account manager.", {"bugs-untracked"}),
+        ("Nobody ever writes the bugs down anywhere.", {"bugs-untracked"}),
+        ("Support opens a ticket for every customer reported bug.", {"bugs-tracked"}),
+        ("Most of what we do never makes it onto the board.", {"tickets-afterthought"}),
+        ("Tasks are handed out ad hoc every morning.", {"no-backlog"}),
+        ("The CEO decides what we work on each morning.", {"no-backlog"}),
+        ("There is no plan beyond the next sprint.", {"no-backlog"}),
+        ("All the work items are ranked by business value.", {"prioritized-backlog"}),
+        ("Refactoring is never scheduled.", {"features-over-bugs"}),
+        ("Known bugs sit open for months.", {"features-over-bugs"}),
+        ("We keep piling features on top of a shaky legacy core.", {"features-over-bugs"}),
+        ("The end-to-end suite has been failing for months and nobody cares.", {"no-tests"}),
+        ("Our only testing happens in production.", {"no-tests"}),
+        ("The payments service is thoroughly tested.", {"has-tests"}),
+        ("They still deploy by copying zip files over SFTP.", {"no-ci"}),
+        ("The app only builds on one guy's laptop.", {"no-ci"}),
+        ("Every release goes out through the pipeline.", {"has-ci"}),
+        ("Each pull request gets its own preview environment.", {"has-ci"}),
+        ("The modules are tightly coupled.", {"poor-code-quality"}),
+    ],
+)
+def test_plain_wording_families(matcher, text, expected):
+    assert found(matcher, text) == expected
