@@ -47,7 +47,7 @@ def found(matcher, text: str) -> set[str]:
         ("Maintainers self-review and then merge their own branches when nobody else is around.", {"no-code-review"}),
         ("The two founders are exempted from the approval rule on the main repo.", {"no-code-review"}),
         ("He keeps pushing commits without opening a PR first.", {"no-code-review"}),
-        ("Most fixes are made directly on the production box over SSH.", {"no-code-review"}),
+        ("Most fixes are made directly on the production box over SSH.", {"no-code-review", "no-ci"}),
         ("Review is opt-in for anything the author considers small.", {"no-code-review"}),
         # reviews required: approvals counted, not only the word "review"
         ("A change lands only after two core developers approve it.", {"code-review-required"}),
@@ -210,4 +210,45 @@ def test_manual_reads_the_release_only_when_it_qualifies_the_release(matcher, te
     ],
 )
 def test_plain_wording_families(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # handbook wording of a tracked bug
+        ("New issues are assigned an owner and a severity label by the triage lead.", {"bugs-tracked"}),
+        ("Every unhandled exception creates a ticket in the support queue.", {"bugs-tracked"}),
+        ("Every Thursday we hold a bug review meeting.", {"bugs-tracked"}),
+        ("Incoming reports are tagged as bugs or feature requests.", {"bugs-tracked"}),
+        # features win, said in other words
+        ("Refactoring gets whatever is left over at the end of the sprint.", {"features-over-bugs"}),
+        ("When a deadline looms, testing and cleanup are the first thing to go.", {"features-over-bugs"}),
+        ("We were explicitly told to ignore the bugs until after launch.", {"features-over-bugs"}),
+        ("Sales always wants the next shiny feature.", {"features-over-bugs"}),
+        ("Maintenance is seen as a waste of time by the directors.", {"features-over-bugs"}),
+        ("Our open bugs keep growing because everyone is on feature work.", {"features-over-bugs"}),
+        ("Every year they promise to pay down the tech debt and it gets dropped.", {"features-over-bugs"}),
+        # code quality, said in other words
+        ("The code has no coding standards whatsoever.", {"poor-code-quality"}),
+        ("It's full of god classes.", {"poor-code-quality"}),
+        ("Every change breaks something else.", {"poor-code-quality"}),
+        ("Years of quick fixes have left the code in bad shape.", {"poor-code-quality"}),
+        ("The billing system is fifteen years old and it shows.", {"poor-code-quality"}),
+        # builds and deploys by hand, and automatically
+        ("Shipping a release means working through a manual release checklist.", {"no-ci"}),
+        ("Each deploy needs someone to babysit it.", {"no-ci"}),
+        ("Patches are applied live on the server.", {"no-ci"}),
+        ("Every commit is built and tested automatically.", {"has-ci"}),
+        ("A branch cannot be merged until the checks go green.", {"has-ci"}),
+        ("Release branches are cut automatically every two weeks.", {"has-ci"}),
+        # reviews, said in other words
+        ("Two LGTMs are required to merge.", {"code-review-required"}),
+        ("Your code will be reviewed by two seniors.", {"code-review-required"}),
+        ("Pull requests get merged by their authors immediately.", {"no-code-review"}),
+        ("There is no second person checking the code before it ships.", {"no-code-review"}),
+        ("Reviews happen after the code is already in production.", {"no-code-review"}),
+    ],
+)
+def test_more_wording_families(matcher, text, expected):
     assert found(matcher, text) == expected
