@@ -126,6 +126,8 @@ def test_a_deadline_does_not_negate_triage(matcher):
         "Many organizations still deploy by hand over SSH.",
         "It is a common belief that every change must be reviewed before it ships.",
         "Continuous integration is a practice that runs the build and tests on every commit.",
+        "Peer review matters for any team that ships software.",
+        "You should always write a test before fixing a bug.",
     ],
 )
 def test_statements_about_organisations_in_general_state_no_flag(matcher, text):
@@ -244,6 +246,8 @@ def test_plain_wording_families(matcher, text, expected):
         ("Release branches are cut automatically every two weeks.", {"has-ci"}),
         # reviews, said in other words
         ("Two LGTMs are required to merge.", {"code-review-required"}),
+        ("The engineers here take automated testing seriously.", {"has-tests"}),
+        ("We release several times a day.", {"has-ci"}),
         ("Your code will be reviewed by two seniors.", {"code-review-required"}),
         ("Pull requests get merged by their authors immediately.", {"no-code-review"}),
         ("There is no second person checking the code before it ships.", {"no-code-review"}),
