@@ -474,7 +474,15 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
 
 
 _CONTEXT_SHAPE: dict[str, Any] = {
-    "negation": {"window": "int", "before": "words", "after": "words", "be": "words", "prefixes": "words", "cancelling": "words"},
+    "negation": {
+        "window": "int",
+        "before": "words",
+        "after": "words",
+        "be": "words",
+        "prefixes": "words",
+        "cancelling": "words",
+        "conditions": "words",
+    },
     "pseudo_negation": "words",
     "modifiers": "modifier_list",
     "clause_breakers": "words",

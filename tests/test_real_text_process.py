@@ -256,3 +256,19 @@ def test_plain_wording_families(matcher, text, expected):
 )
 def test_more_wording_families(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+# -- a negated action and its condition: a rule, not an absence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On this team you can't merge until the unit tests pass.", {"has-tests"}),
+        ("Nobody deploys until the integration tests are green.", {"has-tests"}),
+        # ...but a plan with a date is not a condition on a cue
+        ("We won't have CI until next year.", {"no-ci"}),
+    ],
+)
+def test_a_negated_action_with_the_cue_as_its_condition_is_a_rule(matcher, text, expected):
+    assert found(matcher, text) - {"has-ci"} == expected

@@ -80,6 +80,7 @@ class ContextRules:
     contractions: dict[str, str] = field(default_factory=dict)
     negation_prefixes: frozenset[str] = frozenset()  # "un", "non": split off a cue word, they negate only it
     negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
+    negation_conditions: frozenset[str] = frozenset()  # "until": "can't merge until the tests pass" is a rule
     answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
     answered_no: tuple[tuple[str, ...], ...] = ()
     scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
@@ -133,6 +134,7 @@ class ContextRules:
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
             negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
             negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
+            negation_conditions=frozenset(str(w) for w in negation.get("conditions", ())),
             answered_yes=_phrases(questions.get("answered_yes", ())),
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
@@ -188,6 +190,7 @@ class ContextRules:
                 "be": sorted(self.be_words),
                 "prefixes": sorted(self.negation_prefixes),
                 "cancelling": sorted(self.negation_cancelling),
+                "conditions": sorted(self.negation_conditions),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [
@@ -517,6 +520,12 @@ def _polarity(
             if subject is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
+        else:
+            # "you can't merge until the tests pass": the cue is the condition of a negated action.
+            condition = next((t.word for t in tokens[before[-1].end : first] if t.word in rules.negation_conditions), None)
+            if condition is not None:
+                negations = 2
+                reasons.append(f"condition: '{condition}'")
     elif tokens[first].word in rules.negation_cancelling:
         # A red cue that holds its own condition ("without review"): "nobody on the platform team
         # merges without review" is a rule, as "nobody merges without review" is.
