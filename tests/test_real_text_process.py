@@ -272,3 +272,24 @@ def test_more_wording_families(matcher, text, expected):
 )
 def test_a_negated_action_with_the_cue_as_its_condition_is_a_rule(matcher, text, expected):
     assert found(matcher, text) - {"has-ci"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Everything goes through merge requests rather than being pushed straight to main.", {"code-review-required"}),
+        ("People just commit their stuff directly.", {"no-code-review"}),
+        ("Every branch has to pass the unit tests and the linters before it can be merged.", {"has-ci", "has-tests"}),
+        ("Somebody has to manually push each build to the app store.", {"no-ci"}),
+        ("The tracker has 300 open bugs.", {"bugs-tracked"}),
+        ("The support lead marks each report as confirmed or duplicate.", {"bugs-tracked"}),
+        ("Every bug report is routed to the owning team.", {"bugs-tracked"}),
+        ("We only fix things when a paying customer complains.", {"features-over-bugs"}),
+        ("The team is drowning in regressions.", {"poor-code-quality"}),
+        ("Our manager never plans anything in advance.", {"no-backlog"}),
+        ("The whole roadmap lives in the founder's head.", {"no-backlog"}),
+        ("The PM slots the accepted issues into the next milestone.", {"prioritized-backlog"}),
+    ],
+)
+def test_wording_families_from_issue_threads_and_handbooks(matcher, text, expected):
+    assert found(matcher, text) == expected
