@@ -293,3 +293,16 @@ def test_a_negated_action_with_the_cue_as_its_condition_is_a_rule(matcher, text,
 )
 def test_wording_families_from_issue_threads_and_handbooks(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The platform repos require approvals from a code owner.", {"code-review-required"}),
+        # a practice that used to be there is gone
+        ("They used to require approvals on every repo.", {"no-code-review"}),
+        ("We used to have tests.", {"no-tests"}),
+    ],
+)
+def test_requiring_and_having_in_the_present_and_the_past(matcher, text, expected):
+    assert found(matcher, text) == expected
