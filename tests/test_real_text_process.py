@@ -306,3 +306,22 @@ def test_wording_families_from_issue_threads_and_handbooks(matcher, text, expect
 )
 def test_requiring_and_having_in_the_present_and_the_past(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At the moment nothing checks the pull requests.", {"no-ci"}),
+        ("Patches are posted to the mailing list for review first.", {"code-review-required"}),
+        ("New tickets are triaged and ranked by the maintainers each week.", {"prioritized-backlog"}),
+        ("Check our roadmap to see what is coming next.", {"prioritized-backlog"}),
+        ("They keep shipping features while hundreds of bugs stay open.", {"features-over-bugs"}),
+        ("The auth module is a mess.", {"poor-code-quality"}),
+        ("Honestly the scheduler needs a complete rewrite.", {"poor-code-quality"}),
+        ("Most changes get merged without an associated issue.", {"tickets-afterthought"}),
+        # "functionality" is not "functions", and a mess at the end of another clause is not the code's
+        ("We keep as much functionality as possible, which is great, but this may end up in a mess.", set()),
+    ],
+)
+def test_wording_of_issue_threads_and_mailing_lists(matcher, text, expected):
+    assert found(matcher, text) == expected
