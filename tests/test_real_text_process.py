@@ -325,3 +325,18 @@ def test_requiring_and_having_in_the_present_and_the_past(matcher, text, expecte
 )
 def test_wording_of_issue_threads_and_mailing_lists(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quality is sacrificed for speed every single sprint.", {"features-over-bugs"}),
+        ("The focus is never on fixing what's broken.", {"features-over-bugs"}),
+        ("QA is nonexistent.", {"no-tests"}),
+        ("Our customers are the testers.", {"no-tests"}),
+        # no QA department alone says nothing about automated tests
+        ("We have no dedicated QA team; developers own a big automated test suite.", {"has-tests"}),
+    ],
+)
+def test_wording_of_review_sites(matcher, text, expected):
+    assert found(matcher, text) == expected
