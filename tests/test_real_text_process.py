@@ -340,3 +340,17 @@ def test_wording_of_issue_threads_and_mailing_lists(matcher, text, expected):
 )
 def test_wording_of_review_sites(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "asked who/what" reports a question; the next sentence answers it
+        ("I asked him who reviews pull requests before they are merged. He laughed.", {"no-code-review"}),
+        ("I asked what their test coverage was. Blank stares.", {"no-tests"}),
+        # the question alone states nothing
+        ("I asked her who reviews pull requests before they are merged.", set()),
+    ],
+)
+def test_questions_reported_with_who_and_what(matcher, text, expected):
+    assert found(matcher, text) == expected
