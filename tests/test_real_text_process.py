@@ -354,3 +354,20 @@ def test_wording_of_review_sites(matcher, text, expected):
 )
 def test_questions_reported_with_who_and_what(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a claim about a practice in general, told after it
+        ("Automated tests can give you confidence before a release.", set()),
+        ("Honestly, writing unit tests slows you down early on.", set()),
+        # a counterfactual says the practice was missing
+        ("A simple unit test would have caught this regression.", {"no-tests"}),
+        ("A second reviewer would have caught the typo before it hit production.", {"no-code-review"}),
+        # ...while a test that did catch something is there
+        ("Our unit tests caught the bug before release.", {"has-tests"}),
+    ],
+)
+def test_claims_in_general_and_counterfactuals(matcher, text, expected):
+    assert found(matcher, text) == expected
