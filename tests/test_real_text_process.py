@@ -371,3 +371,16 @@ def test_questions_reported_with_who_and_what(matcher, text, expected):
 )
 def test_claims_in_general_and_counterfactuals(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "anti-pattern" says something about code only when the code is named
+        ("Creating one ticket per bug is an antipattern.", set()),
+        ("Every anti-pattern you can name is somewhere in our codebase.", {"poor-code-quality"}),
+        ("The CEO is reluctant to actually write a product roadmap.", {"no-backlog"}),
+    ],
+)
+def test_anti_patterns_and_a_refused_roadmap(matcher, text, expected):
+    assert found(matcher, text) == expected
