@@ -384,3 +384,21 @@ def test_claims_in_general_and_counterfactuals(matcher, text, expected):
 )
 def test_anti_patterns_and_a_refused_roadmap(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We retroactively create tickets so the sprint report looks right.", {"tickets-afterthought"}),
+        ("The board never reflects what people are actually doing.", {"tickets-afterthought"}),
+        ("Most of the work happens outside of Jira.", {"tickets-afterthought"}),
+        ("We keep our bugs in a shared Google Doc.", {"bugs-untracked"}),
+        ("Known issues are tribal knowledge.", {"bugs-untracked"}),
+        ("The only record of bugs is the support inbox.", {"bugs-untracked"}),
+        ("Bugs come up at standup and are never written down.", {"bugs-untracked"}),
+        ("To release we ssh into the box and git pull.", {"no-ci"}),
+        ("The build has been red for weeks.", {"no-ci"}),
+    ],
+)
+def test_tickets_bugs_and_builds_in_more_words(matcher, text, expected):
+    assert found(matcher, text) == expected
