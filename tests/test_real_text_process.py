@@ -402,3 +402,16 @@ def test_anti_patterns_and_a_refused_roadmap(matcher, text, expected):
 )
 def test_tickets_bugs_and_builds_in_more_words(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Changes without a review will not be merged.", {"code-review-required"}),
+        ("The backlog is reviewed and reprioritized every sprint.", {"prioritized-backlog"}),
+        ("Tech debt only gets addressed when something breaks.", {"features-over-bugs"}),
+        ("Minor bugs sit in the backlog forever.", {"features-over-bugs"}),
+    ],
+)
+def test_rules_by_refusal_and_neglected_fixes(matcher, text, expected):
+    assert found(matcher, text) == expected
