@@ -504,6 +504,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "contractions": "word_text_map",
     "scare_quotes": {"pairs": "words", "max_words": "int", "verbs": "words"},
     "past_words": "words",
+    "undercut_next": "words",
 }
 
 

@@ -415,3 +415,28 @@ def test_tickets_bugs_and_builds_in_more_words(matcher, text, expected):
 )
 def test_rules_by_refusal_and_neglected_fixes(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+# -- a practice taken back by the next sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We have a backlog. Nobody looks at it.", {"no-backlog"}),
+        ("There is an integration test suite. Nobody runs it.", {"no-tests"}),
+        ("There's a Jenkins box in the corner. It's been down since spring.", {"no-ci"}),
+        # ...while a next sentence that does not take it back leaves it
+        ("We have a backlog. It is groomed every Monday.", {"prioritized-backlog"}),
+        # ...and a red practice stays red
+        ("Bugs live in a spreadsheet. Nobody looks at it.", {"bugs-untracked"}),
+    ],
+)
+def test_the_next_sentence_takes_a_practice_back(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_taken_back_with_the_classifier_on_too():
+    matcher = load_catalogue().matcher
+    got = {m.id for m in matcher.match("We have a backlog. Nobody looks at it.", model="auto")} & PROCESS
+    assert got == {"no-backlog"}

@@ -91,6 +91,9 @@ class ContextRules:
     # Words that put a clause in the past ("was", "used", "ago"): an earlier_past_clauses trigger
     # ("..., now ...") only reaches a cue in a clause that holds one.
     past_words: frozenset[str] = frozenset()
+    # A sentence that opens with one of these takes back the practice of the sentence before:
+    # "We have a backlog. Nobody looks at it." (a green reading there reads its red opposite).
+    undercut_next: tuple[tuple[str, ...], ...] = ()
     # A word in scare quotes before a cue says the practice is there in name only: "they 'have' tests".
     scare_quote_verbs: frozenset[str] = frozenset()
 
@@ -141,6 +144,7 @@ class ContextRules:
             scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
             own_question_starts=_phrases(questions.get("own_start", ())),
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
+            undercut_next=_phrases(data.get("undercut_next", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
         )
 
@@ -232,6 +236,7 @@ class ContextRules:
                 "verbs": sorted(self.scare_quote_verbs),
             },
             "past_words": sorted(self.past_words),
+            "undercut_next": [" ".join(p) for p in self.undercut_next],
         }
 
 

@@ -159,13 +159,16 @@ class Matcher:
         answered, topic_hits = self._topic_answers(pieces, readings)
         for hit in topic_hits:
             hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
+        undercut = self._undercut(pieces)
         for index, ((offset, _), (_, reading)) in enumerate(zip(pieces, readings, strict=True)):
             if index in answered:
                 continue  # "Unit tests: none." is read as a topic and its answer, not as a statement
             for hit in reading.hits:
-                hits.setdefault(hit.flag_id, []).append(
-                    (hit.score, offset + hit.start, offset + hit.end, hit.source, hit.context)
-                )
+                flag_id, context = hit.flag_id, hit.context
+                opposite = self.flags[flag_id].opposite
+                if index in undercut and self.flags[flag_id].kind == "green" and opposite in self.flags:
+                    flag_id, context = opposite, f"in name only: '{undercut[index]}' in the next sentence"
+                hits.setdefault(flag_id, []).append((hit.score, offset + hit.start, offset + hit.end, hit.source, context))
         probed = None
         if question is not None:  # a note typed under a question: its answer's rules (answers.py)
             hits, probed = self.answers.before_classifier(text, question, hits)
@@ -180,6 +183,24 @@ class Matcher:
         if question is not None:
             self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
+
+    def _undercut(self, pieces) -> dict[int, str]:
+        """The pieces whose practice the next piece takes back ("We have a backlog. Nobody looks at
+        it."), with the words that do it."""
+        phrases = self.rules.undercut_next
+        if not phrases:
+            return {}
+        found = {}
+        for index in range(len(pieces) - 1):
+            head = pieces[index + 1][1][:60].lower()
+            if not head.lstrip(" -*>").split(maxsplit=1):
+                continue
+            words = tuple(t.word for t in tokenize(head, self.rules)[:6])
+            for phrase in phrases:
+                if words[: len(phrase)] == phrase:
+                    found[index] = " ".join(phrase)
+                    break
+        return found
 
     def _readings(self, pieces, background: _Background | None = None) -> list[tuple[int, Reading]]:
         """Each piece's reading; a question that hands its words on to the next piece ("q for the
