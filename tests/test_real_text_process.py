@@ -440,3 +440,19 @@ def test_taken_back_with_the_classifier_on_too():
     matcher = load_catalogue().matcher
     got = {m.id for m in matcher.match("We have a backlog. Nobody looks at it.", model="auto")} & PROCESS
     assert got == {"no-backlog"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reported question answered after a comma of the same sentence
+        ("I asked about code review, he laughed.", {"no-code-review"}),
+        ("When I asked about code reviews, he said no, people push straight to main.", {"no-code-review"}),
+        # ...and the answer's own words are read too
+        ("When I asked about testing, she said of course, everything has unit tests.", {"has-tests"}),
+        # a reported question with no answer still states nothing
+        ("When I asked about code reviews, the call dropped.", set()),
+    ],
+)
+def test_a_question_answered_in_the_same_sentence(matcher, text, expected):
+    assert found(matcher, text) == expected

@@ -250,8 +250,9 @@ class Matcher:
             if topic is None and own is not None:
                 # "Unit tests: none.", "CI = nope"; without a separator, "review in name only".
                 topic, answer, end = (offset, own[0]), own[1], offset + own[2]
-            if topic is None and index + 1 < len(pieces):
-                found.extend(self._reported_answer(offset, sentence, readings[index][1], *pieces[index + 1]))
+            if topic is None:
+                after = pieces[index + 1] if index + 1 < len(pieces) else (offset + len(sentence), "")
+                found.extend(self._reported_answer(offset, sentence, readings[index][1], *after))
             if topic is None or answer is None:
                 continue
             said, _ = answer
@@ -325,18 +326,31 @@ class Matcher:
         start = reading.asked
         if start < 0:
             return []
-        answer = answer_to_question(tokenize(next_sentence, self.rules), self.rules)
+        asked, where = sentence[start:], "in the next sentence"
+        # "When I asked about the roadmap, the CTO said there isn't one": answered after a comma.
+        comma = asked.find(",")
+        answer = answer_to_question(tokenize(asked[comma + 1 :], self.rules), self.rules) if comma > 0 else None
+        found = []
+        if answer is not None:
+            # ...and the answer's own words are a statement: "..., she said every PR gets a review".
+            rest = start + comma + 1
+            for hit in self._compute(sentence[rest:], statement=True).hits:
+                found.append(
+                    Hit(hit.flag_id, hit.score, offset + rest + hit.start, offset + rest + hit.end, hit.source, hit.context)
+                )
+            asked, where = asked[:comma], "in the same sentence"
+        elif next_sentence:
+            answer = answer_to_question(tokenize(next_sentence, self.rules), self.rules)
         if answer is None:
             return []
         said, words = answer
-        found = []
-        for hit in self._compute(sentence[start:], statement=True).hits:
+        for hit in self._compute(asked, statement=True).hits:
             flag_id: str | None = hit.flag_id
             if said == "no":
                 flag_id = self.flags[hit.flag_id].opposite
             if flag_id is None:
                 continue
-            context = f"a question, answered '{words}' in the next sentence"
+            context = f"a question, answered '{words}' {where}"
             found.append(Hit(flag_id, hit.score, offset + start + hit.start, offset + start + hit.end, hit.source, context))
         return found
 
