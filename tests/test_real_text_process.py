@@ -456,3 +456,14 @@ def test_taken_back_with_the_classifier_on_too():
 )
 def test_a_question_answered_in_the_same_sentence(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The lead said they rarely get time to fix bugs.", {"features-over-bugs"}),
+        ("Bugs are just passed to whoever is around.", {"bugs-untracked"}),
+    ],
+)
+def test_interview_report_wording(matcher, text, expected):
+    assert found(matcher, text) == expected
