@@ -75,7 +75,6 @@ def found(matcher, text: str) -> set[str]:
         # code quality
         ("The place runs at a deliberately high tech-debt level.", {"poor-code-quality"}),
         ("Honestly our tech stack is a dumpster fire.", {"poor-code-quality"}),
-        ("The monolith is full of legacy code that nobody owns.", {"poor-code-quality"}),
         # tests: their sorry state, and tests that must pass or that a pipeline runs
         ("Our integration tests are in sorry shape after the migration.", {"no-tests"}),
         ("When I joined, no unittests had ever been written.", {"no-tests"}),
