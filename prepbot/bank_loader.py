@@ -480,7 +480,15 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
 
 
 _CONTEXT_SHAPE: dict[str, Any] = {
-    "negation": {"window": "int", "before": "words", "after": "words", "be": "words", "prefixes": "words", "cancelling": "words"},
+    "negation": {
+        "window": "int",
+        "before": "words",
+        "after": "words",
+        "be": "words",
+        "prefixes": "words",
+        "cancelling": "words",
+        "conditions": "words",
+    },
     "pseudo_negation": "words",
     "modifiers": "modifier_list",
     "clause_breakers": "words",
@@ -505,6 +513,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "scare_quotes": {"pairs": "words", "max_words": "int", "verbs": "words"},
     "past_words": "words",
     "other_senses": "word_map",
+    "undercut_next": "words",
 }
 
 

@@ -334,6 +334,24 @@ def _polarity(
         if len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
             negations = 2
             reasons.append(f"negation before: '{before[-1].words}'")
+        elif before[-1].words in rules.negation_cancelling:
+            subject = _far_subject(tokens, triggers, rules, before[0].start, first, last)
+            if subject is not None:
+                negations = 2
+                reasons.insert(0, f"negation before: '{subject.words}'")
+        else:
+            # "you can't merge until the tests pass": the cue is the condition of a negated action.
+            condition = next((t.word for t in tokens[before[-1].end : first] if t.word in rules.negation_conditions), None)
+            if condition is not None:
+                negations = 2
+                reasons.append(f"condition: '{condition}'")
+    elif tokens[first].word in rules.negation_cancelling:
+        # A red cue that holds its own condition ("without review"): "nobody on the platform team
+        # merges without review" is a rule, as "nobody merges without review" is.
+        subject = _far_subject(tokens, triggers, rules, first, first, last)
+        if subject is not None:
+            earliest, negations = subject.start, 1
+            reasons.append(f"negation before: '{subject.words}'")
     # "code is not reviewed": a negation between the cue's words. When a negation before the cue
     # governs another clause ("not on call, not contacted on holiday"), the two run in parallel.
     inside = [
@@ -371,3 +389,24 @@ def _polarity(
     if opposite is None:
         return Decision(None, earliest, "; ".join(reasons) + " (the flag has no opposite)")
     return Decision(opposite, earliest, "; ".join(reasons))
+
+
+def _far_subject(
+    tokens: list[Token], triggers: list[Trigger], rules: ContextRules, condition: int, first: int, last: int
+) -> Trigger | None:
+    """The negated subject of a rule whose condition ("without", "unless") starts at `condition`,
+    up to twice the negation window before the cue, in the cue's clause and scope: "nobody here is
+    allowed to merge anything into main without a review"."""
+    scope = tokens[first].scope
+    subject = [
+        t
+        for t in triggers
+        if t.kind == "negation"
+        and t.end <= condition
+        and first - t.start <= 2 * rules.negation_window
+        and t.words not in rules.negation_cancelling
+        and t.words not in rules.negation_prefixes
+        and tokens[t.start].scope == scope
+        and tokens[t.start].clause == tokens[last].clause
+    ]
+    return subject[-1] if subject else None

@@ -77,6 +77,7 @@ class ContextRules:
     contractions: dict[str, str] = field(default_factory=dict)
     negation_prefixes: frozenset[str] = frozenset()  # "un", "non": split off a cue word, they negate only it
     negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
+    negation_conditions: frozenset[str] = frozenset()  # "until": "can't merge until the tests pass" is a rule
     answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
     answered_no: tuple[tuple[str, ...], ...] = ()
     scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
@@ -94,6 +95,9 @@ class ContextRules:
     # Words that put a clause in the past ("was", "used", "ago"): an earlier_past_clauses trigger
     # ("..., now ...") only reaches a cue in a clause that holds one.
     past_words: frozenset[str] = frozenset()
+    # A sentence that opens with one of these takes back the practice of the sentence before:
+    # "We have a backlog. Nobody looks at it." (a green reading there reads its red opposite).
+    undercut_next: tuple[tuple[str, ...], ...] = ()
     # A word in scare quotes before a cue says the practice is there in name only: "they 'have' tests".
     scare_quote_verbs: frozenset[str] = frozenset()
 
@@ -138,6 +142,7 @@ class ContextRules:
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
             negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
             negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
+            negation_conditions=frozenset(str(w) for w in negation.get("conditions", ())),
             answered_yes=_phrases(questions.get("answered_yes", ())),
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
@@ -147,6 +152,7 @@ class ContextRules:
             asked_passive=frozenset(str(w) for w in questions.get("asked_passive", ())),
             other_senses={str(flag): _phrases(words) for flag, words in data.get("other_senses", {}).items()},
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
+            undercut_next=_phrases(data.get("undercut_next", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
         )
 
@@ -217,6 +223,7 @@ class ContextRules:
                 "be": sorted(self.be_words),
                 "prefixes": sorted(self.negation_prefixes),
                 "cancelling": sorted(self.negation_cancelling),
+                "conditions": sorted(self.negation_conditions),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [
@@ -261,6 +268,7 @@ class ContextRules:
                 "verbs": sorted(self.scare_quote_verbs),
             },
             "past_words": sorted(self.past_words),
+            "undercut_next": [" ".join(p) for p in self.undercut_next],
             "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
         }
 

@@ -1,0 +1,238 @@
+"""Statements across neighbouring sentences: a practice the next sentence takes back, a past told
+before a "now", a bare topic and what follows it ("tests: none", "tickets? we backfill them"), a
+reported question and its answer ("I asked who decides. He laughed.").
+
+`NeighbourReading` is the part of the `Matcher` that reads a sentence with its neighbours; the
+matcher supplies `reading`, `_compute`, `rules`, `answers` and `flags`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from prepbot.matching.asking import answer_to_question, echo
+from prepbot.matching.reading import REPORT_THRESHOLD, Hit, Reading
+from prepbot.matching.text import tokenize
+
+if TYPE_CHECKING:
+    from prepbot.bank import Flag
+    from prepbot.matching.answers import AnswerReader
+    from prepbot.matching.context import ContextRules
+
+_TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
+_TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
+_LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes on in the next piece
+
+
+class NeighbourReading:
+    rules: ContextRules
+    answers: AnswerReader
+    flags: dict[str, Flag]
+    _topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]]
+
+    def reading(self, sentence: str) -> Reading:
+        raise NotImplementedError
+
+    def _compute(self, sentence: str, statement: bool = False) -> Reading:
+        raise NotImplementedError
+
+    def _undercut(self, pieces) -> dict[int, str]:
+        """The pieces whose practice the next piece takes back ("We have a backlog. Nobody looks at
+        it."), with the words that do it."""
+        phrases = self.rules.undercut_next
+        if not phrases:
+            return {}
+        found = {}
+        for index in range(len(pieces) - 1):
+            head = pieces[index + 1][1][:60].lower()
+            if not head.lstrip(" -*>").split(maxsplit=1):
+                continue
+            words = tuple(t.word for t in tokenize(head, self.rules)[:6])
+            for phrase in phrases:
+                if words[: len(phrase)] == phrase:
+                    found[index] = " ".join(phrase)
+                    break
+        return found
+
+    def _read_then_and_now(self, pieces, readings) -> None:
+        """ "reviews were optional until an outage; now required", "bugs went in a sheet. moved to
+        jira": a sentence that opens with what holds now (a trigger of the context rules that reads
+        earlier clauses told in the past) is read as the later clause of the sentence before it.
+        The two are read as one (the full stop read as a comma, so offsets hold); the second
+        sentence then adds nothing of its own."""
+        openers = self.rules.now_openers
+        for index in range(1, len(pieces)):
+            sentence = pieces[index][1]
+            first = sentence.lstrip(_LEAD_MARKS).split(maxsplit=1)
+            last = sentence.rsplit(maxsplit=1)
+            # ("Now, with a bigger team, ...": a discourse "now" before a comma opens no later clause.)
+            opens = bool(first) and first[0].lower().rstrip(":") in openers
+            # ...or a short one that ends with it: "...; pipeline now"
+            ends = bool(last) and last[-1].lower().rstrip(".!;") in openers and len(sentence.split()) <= 4
+            if not (opens or ends):
+                continue
+            if readings[index][1].question or readings[index - 1][1].question:
+                continue
+            words = [t.word for t in tokenize(sentence, self.rules)]
+            if not words:
+                continue
+            if opens and not any(tuple(words[: len(p)]) == p for p in openers[words[0]]):
+                continue
+            if not opens and (words[-1],) not in openers.get(words[-1], ()):
+                continue
+            offset, before = pieces[index - 1]
+            stop = len(before.rstrip())
+            end = stop
+            while end > 0 and before[end - 1] in ".;!?":
+                end -= 1
+            if end == stop or pieces[index - 1][0] + len(before) != pieces[index][0]:
+                continue
+            joined = before[:end] + "," * (stop - end) + before[stop:] + sentence
+            readings[index - 1] = (offset, self.reading(joined))
+            _, reading = readings[index]
+            readings[index] = (pieces[index][0], Reading((), frozenset(), False, reading.span))
+
+    def _read_topic_and_statement(self, pieces, readings) -> None:
+        """ "tickets? we backfill them": a bare topic before a mark, then a statement (not a plain answer:
+        `_topic_answers`) about it, are read as one sentence (the mark read as a comma, so offsets hold)."""
+        for index in range(len(pieces) - 1):
+            offset, topic = pieces[index]
+            head = topic.rstrip()
+            if not head.endswith(("?", ":")) or len(head.split()) > 3 or readings[index][1].hits:
+                continue
+            if readings[index][1].question or readings[index + 1][1].question:
+                continue
+            if offset + len(topic) != pieces[index + 1][0] or self.answers.plain_answer(pieces[index + 1][1]):
+                continue
+            said = pieces[index + 1][1]
+            if any(t.word in self.rules.negation_before for t in tokenize(head + " " + said, self.rules)) or echo(head, said):
+                continue  # "No tests? They have plenty", "Tests? They don't exist", "tests? what tests": an answer
+            joined = head[:-1] + "," + topic[len(head) :] + pieces[index + 1][1]
+            readings[index] = (offset, self.reading(joined))
+            readings[index + 1] = (pieces[index + 1][0], Reading((), frozenset(), False, readings[index + 1][1].span))
+
+    def _topic_answers(self, pieces, readings) -> tuple[set[int], list[Hit]]:
+        """A topic and its answer: "Code review? Not really." and "Unit tests: none."
+
+        The topic is read as a statement; a plain no after it negates what it says. Returns the
+        pieces read this way (not to be read again as statements) and the hits (text offsets).
+        """
+        found: list[Hit] = []
+        answered: set[int] = set()
+        for index, (offset, sentence) in enumerate(pieces):
+            topic = answer = None
+            mark, own = self._topic_info(sentence)
+            if mark is not None and index + 1 < len(pieces):
+                # "Code review? Not really." and, in notes, "CI - someday" or "tests: - none"
+                next_offset, next_sentence = pieces[index + 1]
+                answer = self.answers.plain_answer(next_sentence)
+                if answer:
+                    topic = (offset, sentence[:mark])
+                    end = next_offset + answer[1]
+            if topic is None and own is not None:
+                # "Unit tests: none.", "CI = nope"; without a separator, "review in name only".
+                topic, answer, end = (offset, own[0]), own[1], offset + own[2]
+            if topic is None:
+                after = pieces[index + 1] if index + 1 < len(pieces) else (offset + len(sentence), "")
+                found.extend(self._reported_answer(offset, sentence, readings[index][1], *after))
+            if topic is None or answer is None:
+                continue
+            said, _ = answer
+            hits = self.reading(topic[1] + ".").hits
+            if all(h.score < REPORT_THRESHOLD for h in hits):
+                hits = self._bare_topic(topic[1]) or hits  # "tests: none": a bare topic names its practice
+            if hits:
+                answered.add(index)
+            for hit in hits:
+                target: str | None = hit.flag_id
+                if said == "no":
+                    target = self.flags[hit.flag_id].opposite
+                elif said == "red":
+                    target = self.answers.red_of(hit.flag_id)
+                if target is None:
+                    continue
+                found.append(Hit(target, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
+        return answered, found
+
+    def _topic_info(self, sentence: str) -> tuple[int | None, tuple[str, tuple[str, int], int] | None]:
+        """Per sentence, cached (the keystroke path): where a short topic ends before a mark that
+        hands its answer to the next sentence, and a topic answered within the sentence."""
+        info = self._topic_cache.get(sentence)
+        if info is None:
+            mark_found = _TOPIC_END.search(sentence) if len(sentence) <= 80 else None
+            mark = mark_found.start() if mark_found and len(sentence.split()) <= 5 else None
+            own = None
+            if mark is None and (split := _TOPIC_SEPARATOR.search(sentence)):
+                answer = self.answers.plain_answer(sentence[split.end() :])
+                if answer:
+                    own = (sentence[: split.start()], answer, split.end() + answer[1])
+            if own is None:
+                own = self._topic_then_answer(sentence)
+            if len(self._topic_cache) > 50_000:
+                self._topic_cache.clear()
+            info = self._topic_cache[sentence] = (mark, own)
+        return info
+
+    def _topic_then_answer(self, sentence: str) -> tuple[str, tuple[str, int], int] | None:
+        """(topic, answer, end) when a short sentence is a bare topic and its answer run together."""
+        if len(sentence) > 80 or not 2 <= len(sentence.split()) <= 8:
+            return None  # cheap first: most sentences are long
+        tokens = tokenize(sentence, self.rules)
+        if not 2 <= len(tokens) <= 8:
+            return None
+        words = tuple(t.word for t in tokens)
+        for size in range(min(len(words) - 1, 4), 0, -1):
+            if self.rules.topics.get(words[:size]) in self.flags:
+                head_end = tokens[size - 1].end
+                answer = self.answers.plain_answer(sentence[head_end:])
+                if answer is None:
+                    return None
+                return sentence[:head_end], answer, head_end + answer[1]
+        return None
+
+    def _bare_topic(self, head: str) -> tuple[Hit, ...]:
+        """A bare topic before its answer ("tests: none", "CI? someday"), named in the context rules."""
+        tokens = tokenize(head, self.rules)
+        words = tuple(t.word for t in tokens)
+        for size in range(min(len(words), 4), 0, -1):
+            flag_id = self.rules.topics.get(words[-size:])
+            if flag_id in self.flags and len(words) - size <= 1:
+                start = tokens[-size].start
+                return (Hit(flag_id, 0.9, start, tokens[-1].end, f"topic: {' '.join(words[-size:])}", ""),)
+        return ()
+
+    def _reported_answer(self, offset: int, sentence: str, reading: Reading, next_offset: int, next_sentence: str) -> list[Hit]:
+        """ "I asked if they review code. He laughed.": the question's words read as a statement,
+        turned round by a no in the first words of the next sentence. `reading`: the sentence's
+        (passed in, not looked up again: in a long text the cache may have let it go)."""
+        start = reading.asked
+        if start < 0:
+            return []
+        asked, where = sentence[start:], "in the next sentence"
+        # "When I asked about the roadmap, the CTO said there isn't one": answered after a comma.
+        comma = asked.find(",")
+        answer = answer_to_question(tokenize(asked[comma + 1 :], self.rules), self.rules) if comma > 0 else None
+        found = []
+        if answer is not None:
+            # ...and the answer's own words are a statement: "..., she said every PR gets a review".
+            rest = start + comma + 1
+            for hit in self._compute(sentence[rest:], statement=True).hits:
+                found.append(
+                    Hit(hit.flag_id, hit.score, offset + rest + hit.start, offset + rest + hit.end, hit.source, hit.context)
+                )
+            asked, where = asked[:comma], "in the same sentence"
+        elif next_sentence:
+            answer = answer_to_question(tokenize(next_sentence, self.rules), self.rules)
+        if answer is None:
+            return []
+        said, words = answer
+        for hit in self._compute(asked, statement=True).hits:
+            flag_id: str | None = hit.flag_id
+            if said == "no":
+                flag_id = self.flags[hit.flag_id].opposite
+            if flag_id is None:
+                continue
+            context = f"a question, answered '{words}' {where}"
+            found.append(Hit(flag_id, hit.score, offset + start + hit.start, offset + start + hit.end, hit.source, context))
+        return found
