@@ -206,6 +206,14 @@ class ContextRules:
         return _by_first_word(tuple(p for m in self.modifiers if m.direction == "earlier_past_clauses" for p in m.triggers))
 
     @cached_property
+    def undercut_firsts(self) -> frozenset[str]:
+        """The raw first words an `undercut_next` sentence can open with (its phrases' first words, and
+        the abbreviations and contractions that read as one): any other sentence is not tokenized for it."""
+        firsts = {p[0] for p in self.undercut_next}
+        short = {k for k, v in self.abbreviations.items() if v and v[0] in firsts}
+        return frozenset(firsts | short | {k for k, v in self.contractions.items() if v.split()[:1] and v.split()[0] in firsts})
+
+    @cached_property
     def pseudo_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
         return _by_first_word(self.pseudo_negation)
 

@@ -50,6 +50,7 @@ class Matcher(NeighbourReading):
         self.model = model
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
         self._topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]] = {}
+        self._undercut_cache: dict[str, str] = {}
         self._sentence_cache: dict[str, Reading] = {}
         self._combined: dict[tuple, tuple[Policy, tuple[str, ...], tuple[Added, ...]]] = {}
         self._labels: dict[str, str] = {}

@@ -24,12 +24,15 @@ _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
 _LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes on in the next piece
 
+_FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
 
 class NeighbourReading:
     rules: ContextRules
     answers: AnswerReader
     flags: dict[str, Flag]
     _topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]]
+    _undercut_cache: dict[str, str]
 
     def reading(self, sentence: str) -> Reading:
         raise NotImplementedError
@@ -44,15 +47,21 @@ class NeighbourReading:
         if not phrases:
             return {}
         found = {}
+        cache = self._undercut_cache
+        if len(cache) > 20_000:  # as the sentence cache: a long text does not keep every head
+            cache.clear()
         for index in range(len(pieces) - 1):
             head = pieces[index + 1][1][:60].lower()
-            if not head.lstrip(" -*>").split(maxsplit=1):
-                continue
-            words = tuple(t.word for t in tokenize(head, self.rules)[:6])
-            for phrase in phrases:
-                if words[: len(phrase)] == phrase:
-                    found[index] = " ".join(phrase)
-                    break
+            said = cache.get(head)
+            if said is None:  # tokenizing every head on each keystroke cost ~6 ms on 10,000 characters
+                said = ""
+                first = _FIRST_WORD.match(head.lstrip(" -*>"))
+                if first and first.group().replace("'", "").replace("’", "") in self.rules.undercut_firsts:
+                    words = tuple(t.word for t in tokenize(head, self.rules)[:6])
+                    said = next((" ".join(p) for p in phrases if words[: len(p)] == p), "")
+                cache[head] = said
+            if said:
+                found[index] = said
         return found
 
     def _read_then_and_now(self, pieces, readings) -> None:
