@@ -206,6 +206,11 @@ class ContextRules:
         return _by_first_word(tuple(p for m in self.modifiers if m.direction == "earlier_past_clauses" for p in m.triggers))
 
     @cached_property
+    def scare_quote_marks(self) -> frozenset[str]:
+        """Every opening and closing mark of `scare_quote_pairs`."""
+        return frozenset(mark for pair in self.scare_quote_pairs for mark in pair)
+
+    @cached_property
     def undercut_firsts(self) -> frozenset[str]:
         """The raw first words an `undercut_next` sentence can open with (its phrases' first words, and
         the abbreviations and contractions that read as one): any other sentence is not tokenized for it."""
