@@ -269,3 +269,12 @@ def test_hedges_of_memory_and_aspiration_read_the_red_flag(catalogue):
     assert read(catalogue, "pr-retros", "when we remember") == {"agile-unfamiliar"}
     assert read(catalogue, "te-automated-tests", "we aspire to") == {"no-tests"}
     assert read(catalogue, "te-automated-tests", "yep, the users test it in production") == {"no-tests"}
+
+
+def test_a_now_without_a_past_before_it_keeps_what_came_first(catalogue):
+    # A "now" turns an answer only where a past is told before it, or for what it speaks of again.
+    assert read(catalogue, "cr-how-changes-reviewed", "two approvals needed. now blocked") == {"code-review-required"}
+    note = "nobody can approve their own PR, two approvals needed. used to push to main, now blocked"
+    assert read(catalogue, "cr-how-changes-reviewed", note) == {"code-review-required"}
+    # ...while a told change still drops the past: the pushes to main are over.
+    assert read(catalogue, "cr-how-changes-reviewed", "we pushed to main, now PRs need an approval") == {"code-review-required"}

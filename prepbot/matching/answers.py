@@ -53,8 +53,18 @@ class AnswerReader(AnswerShapes):
         practice named is the missing one. Returns the hits and the flags the classifier may add."""
         turn = self.turn(text)
         if turn is not None:
-            # "we used to FTP files, now it's all pipelines": its past says nothing now.
-            hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[2] > turn[0]])}
+            # "we used to FTP files, now it's all pipelines": its past says nothing now. The past is the
+            # sentence of the turn, and only when it holds a past word; elsewhere only what the present
+            # speaks of again goes ("two approvals needed. used to push to main, now blocked").
+            opening = max(text.rfind(mark, 0, turn[0]) for mark in (". ", "! ", "? ", "\n", "; ")) + 1
+            past = any(t.word in self.rules.past_words for t in tokenize(text[opening : turn[0]], self.rules))
+            again = {f for f, found in hits.items() if any(h[2] > turn[0] for h in found)}
+            again |= {self.opposites.get(f) for f in again}
+            hits = {
+                f: kept
+                for f, found in hits.items()
+                if (kept := [h for h in found if h[2] > turn[0] or not (f in again or (past and h[1] >= opening))])
+            }
         tail = self.past_tail(text)
         if tail is not None:
             # "all in jira since last year, before that email": what the tail tells is over.
