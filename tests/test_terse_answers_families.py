@@ -278,3 +278,14 @@ def test_a_now_without_a_past_before_it_keeps_what_came_first(catalogue):
     assert read(catalogue, "cr-how-changes-reviewed", note) == {"code-review-required"}
     # ...while a told change still drops the past: the pushes to main are over.
     assert read(catalogue, "cr-how-changes-reviewed", "we pushed to main, now PRs need an approval") == {"code-review-required"}
+
+
+def test_a_plain_no_that_runs_on_into_another_practice_is_no_answer(catalogue):
+    # "we dont" is a plain no to the tickets question only when it stands alone; run on, it says what it names.
+    assert read(catalogue, "pr-tickets", "we dont do code reviews") == {"no-code-review"}
+    assert read(catalogue, "pr-tickets", "standups take 45 min lol, we dont do code reviews") == {
+        "long-standups",
+        "no-code-review",
+    }
+    assert read(catalogue, "pr-tickets", "we dont") == {"tickets-afterthought"}
+    assert read(catalogue, "pr-tickets", "no, after the fact") == {"tickets-afterthought"}

@@ -157,6 +157,7 @@ class AnswerShapes:
 
     def _other_senses(
         self,
+        text: str,
         question: Question,
         hits: Hits,
         said: set[str],
@@ -168,7 +169,16 @@ class AnswerShapes:
         on words an answer cue of the question reads, as it is or negated ("nobody stays late" under
         the hours question); return what the note still says."""
         on_topic = set(question.flags) | {self.opposites.get(f) for f in question.flags}
-        spans = [(a.start, a.end) for a in answers if a.source.startswith("answer") and " cue " in a.source] + denied
+        # An answer cue that is only a plain yes or no ("we dont") gives no word another sense: "we dont do
+        # code reviews" under the tickets question is about code review.
+        plain = {*self.rules.answer_no, *self.rules.answer_yes}
+        spans = [
+            (a.start, a.end)
+            for a in answers
+            if a.source.startswith("answer")
+            and " cue " in a.source
+            and tuple(t.word for t in tokenize(text[a.start : a.end], self.rules)) not in plain
+        ] + denied
         kept = set(said)
         for flag_id in [f for f in said if f not in on_topic]:
             found = [h for h in hits.get(flag_id, []) if h[0] >= threshold]

@@ -59,7 +59,7 @@ class AnswerReader(AnswerShapes):
             opening = max(text.rfind(mark, 0, turn[0]) for mark in (". ", "! ", "? ", "\n", "; ")) + 1
             past = any(t.word in self.rules.past_words for t in tokenize(text[opening : turn[0]], self.rules))
             again = {f for f, found in hits.items() if any(h[2] > turn[0] for h in found)}
-            again |= {self.opposites.get(f) for f in again}
+            again |= {o for f in again if (o := self.opposites.get(f))}
             hits = {
                 f: kept
                 for f, found in hits.items()
@@ -96,8 +96,15 @@ class AnswerReader(AnswerShapes):
             # own answer cues read the words a cue about another practice (no-ci) read; the question
             # decides which sense they have, and the answer is read after all.
             answers, negated, denied = self._read(text, question)
-            said = self._other_senses(question, hits, said, answers, denied, threshold)
-        opens = answers is not None and any(a.context.startswith("a plain") and not text[: a.start].strip() for a in answers)
+            said = self._other_senses(text, question, hits, said, answers, denied, threshold)
+        # A plain answer that opens the note answers it when a mark or the end follows ("yes, CI won't go
+        # green without them"); "we dont do code reviews" is a statement about something else.
+        opens = answers is not None and any(
+            a.context.startswith("a plain")
+            and not text[: a.start].strip()
+            and text[a.end : a.end + 1] in ("", ",", ".", ";", "!")
+            for a in answers
+        )
         if self.answers_it(question, said) or opens:  # "yes, CI won't go green without them": a yes first answers
             if answers is None:
                 answers, negated, _ = self._read(text, question)
