@@ -97,12 +97,13 @@ class AnswerReader(AnswerShapes):
             # decides which sense they have, and the answer is read after all.
             answers, negated, denied = self._read(text, question)
             said = self._other_senses(text, question, hits, said, answers, denied, threshold)
-        # A plain answer that opens the note answers it when a mark or the end follows ("yes, CI won't go
-        # green without them"); "we dont do code reviews" is a statement about something else.
+        # A plain answer that opens the note answers it ("yes, CI won't go green without them", "no we test
+        # in prod"), unless it is a subject and its verb that run on: "we dont do code reviews" is a
+        # statement about something else.
         opens = answers is not None and any(
             a.context.startswith("a plain")
             and not text[: a.start].strip()
-            and text[a.end : a.end + 1] in ("", ",", ".", ";", "!")
+            and (len(text[a.start : a.end].split()) == 1 or text[a.end : a.end + 1] in ("", ",", ".", ";", "!"))
             for a in answers
         )
         if self.answers_it(question, said) or opens:  # "yes, CI won't go green without them": a yes first answers
