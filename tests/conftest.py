@@ -103,3 +103,23 @@ def run_as_unprivileged(*args: str, env: dict | None = None, stdin: bytes | None
     full_env = {**os.environ, **(env or {})}
     proc = subprocess.run(command, input=stdin, capture_output=True, env=full_env, timeout=60)
     return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+
+class FixedReader:
+    """A classifier whose readings are fixed per phrase, so the engine's handling of them is what is tested."""
+
+    unit = "text"
+
+    def __init__(self, says: dict[str, dict[str, float]]):
+        self.thresholds: dict[str, float] = {}
+        self._says = says
+
+    def flags(self, texts: list[str]) -> list[dict[str, float]]:
+        return [next((v for k, v in self._says.items() if k in text), {}) for text in texts]
+
+
+def with_classifier(catalogue, says: dict[str, dict[str, float]]):
+    """The catalogue's matcher with a `FixedReader` in the classifier's place."""
+    from prepbot.matching.engine import Matcher, ModelSlot
+
+    return Matcher(catalogue.bank.flags.values(), catalogue.rules, ModelSlot(lambda: FixedReader(says)))

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from prepbot.catalogue import load_catalogue
-from prepbot.matching.engine import Matcher, ModelSlot
+from tests.conftest import with_classifier
 
 
 @pytest.fixture(scope="module")
@@ -15,34 +15,17 @@ def catalogue():
     return load_catalogue()
 
 
-class _FixedReader:
-    """A classifier whose readings are fixed per phrase, so the engine's handling of them is what is tested."""
-
-    unit = "text"
-
-    def __init__(self, says: dict[str, dict[str, float]]):
-        self.thresholds: dict[str, float] = {}
-        self._says = says
-
-    def flags(self, texts: list[str]) -> list[dict[str, float]]:
-        return [next((v for k, v in self._says.items() if k in text), {}) for text in texts]
-
-
-def _with_classifier(catalogue, says: dict[str, dict[str, float]]) -> Matcher:
-    return Matcher(catalogue.bank.flags.values(), catalogue.rules, ModelSlot(lambda: _FixedReader(says)))
-
-
 def test_under_a_question_the_classifier_reads_only_the_flags_the_question_probes(catalogue):
     # "couple hours" under "how long does a review take?" is about reviews, whatever a classifier
     # trained on reviews of employers makes of "hours".
-    matcher = _with_classifier(catalogue, {"couple hours": {"overtime-expected": 0.9, "code-review-required": 0.8}})
+    matcher = with_classifier(catalogue, {"couple hours": {"overtime-expected": 0.9, "code-review-required": 0.8}})
     question = catalogue.bank.questions["cr-review-turnaround"]
     assert {m.id for m in matcher.match("couple hours usually")} == {"overtime-expected", "code-review-required"}
     assert {m.id for m in matcher.match("couple hours usually", question=question)} == {"code-review-required"}
 
 
 def test_the_opposite_of_a_probed_flag_is_on_topic_too(catalogue):
-    matcher = _with_classifier(catalogue, {"decent shape": {"bugs-tracked": 0.9}})
+    matcher = with_classifier(catalogue, {"decent shape": {"bugs-tracked": 0.9}})
     question = catalogue.bank.questions["bt-who-reports"]  # probes bugs-untracked (not bugs-tracked itself)
     assert "bugs-tracked" in {m.id for m in matcher.match("the bug list is in decent shape", question=question)}
     question = catalogue.bank.questions["pr-standup-length"]  # probes long-standups only
@@ -51,7 +34,7 @@ def test_the_opposite_of_a_probed_flag_is_on_topic_too(catalogue):
 
 def test_the_cues_still_report_what_an_off_topic_answer_says(catalogue):
     # A terse answer that states another flag in so many words keeps it: only classifier guesses are limited.
-    matcher = _with_classifier(catalogue, {})
+    matcher = with_classifier(catalogue, {})
     question = catalogue.bank.questions["pr-standup-length"]
     assert "no-code-review" in {m.id for m in matcher.match("we push straight to main", question=question)}
 
@@ -61,7 +44,7 @@ def test_a_long_note_under_a_question_is_not_limited(catalogue):
         "The standup is short, ten minutes at most, but afterwards the lead keeps everyone on a call for "
         "another hour about whatever came up, and people stay late most evenings to catch up on the real work."
     )
-    matcher = _with_classifier(catalogue, {"stay late": {"overtime-expected": 0.9}})
+    matcher = with_classifier(catalogue, {"stay late": {"overtime-expected": 0.9}})
     question = catalogue.bank.questions["pr-standup-length"]
     assert "overtime-expected" in {m.id for m in matcher.match(note, question=question)}
 
@@ -273,7 +256,7 @@ def test_not_sure_yet_is_not_taken_back_by_its_yet(catalogue):
 
 
 def test_in_a_terse_answer_the_classifier_never_adds_the_opposite_of_what_the_words_read(catalogue):
-    matcher = _with_classifier(catalogue, {"pipeline": {"has-ci": 0.95}})
+    matcher = with_classifier(catalogue, {"pipeline": {"has-ci": 0.95}})
     question = catalogue.bank.questions["ci-build-time"]
     assert {m.id for m in matcher.match("what pipeline", question=question)} == {"no-ci"}
     # where the words read nothing, the classifier still speaks on the question's topic

@@ -11,7 +11,7 @@ import pytest
 
 from prepbot import bank_loader
 from prepbot.catalogue import load_catalogue, validate
-from prepbot.matching.engine import Matcher, ModelSlot
+from tests.conftest import with_classifier
 
 
 @pytest.fixture(scope="module")
@@ -22,21 +22,6 @@ def catalogue():
 def read(catalogue, question_id: str, text: str) -> set[str]:
     """What the cues and answer rules read in `text` typed under the question (classifier off)."""
     return {m.id for m in catalogue.matcher.match(text, question=catalogue.bank.questions[question_id], model="off")}
-
-
-class _FixedReader:
-    unit = "text"
-
-    def __init__(self, says: dict[str, dict[str, float]]):
-        self.thresholds: dict[str, float] = {}
-        self._says = says
-
-    def flags(self, texts: list[str]) -> list[dict[str, float]]:
-        return [next((v for k, v in self._says.items() if k in text), {}) for text in texts]
-
-
-def with_classifier(catalogue, says: dict[str, dict[str, float]]) -> Matcher:
-    return Matcher(catalogue.bank.flags.values(), catalogue.rules, ModelSlot(lambda: _FixedReader(says)))
 
 
 # --- answer families: wording any question about a flag understands
