@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
-from prepbot.matching.context import DIRECTIONS, EFFECTS, ContextRules
+from prepbot.matching.context_rules import DIRECTIONS, EFFECTS, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
 from prepbot.yaml_nodes import INVALID as _INVALID

@@ -21,7 +21,7 @@ from typing import Any
 
 from prepbot import __version__, locations
 from prepbot.bank import AnswerKey, Bank, BankError, Category, Flag, Problem, Question
-from prepbot.matching.context import CONTEXT_FILE, ContextRules
+from prepbot.matching.context_rules import CONTEXT_FILE, ContextRules
 from prepbot.matching.engine import Matcher, ModelSlot
 
 CACHE_FORMAT = 2

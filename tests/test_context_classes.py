@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from prepbot.catalogue import load_catalogue
-from prepbot.matching.context import ContextRules
+from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import tokenize
 from prepbot.matching.words import is_word, stem
@@ -180,7 +180,7 @@ def test_every_result_names_its_rule(matcher):
 
 def test_modifier_effects_are_validated(tmp_path):
     from prepbot import bank_loader
-    from prepbot.matching.context import CONTEXT_FILE
+    from prepbot.matching.context_rules import CONTEXT_FILE
 
     bad = tmp_path / "context.yaml"
     bad.write_text(CONTEXT_FILE.read_text(encoding="utf-8").replace("effect: red", "effect: purple", 1), encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 from prepbot.bank import AnswerKey, Flag, Question
 from prepbot.bank_loader import read_context
 from prepbot.matching import Matcher
-from prepbot.matching.context import CONTEXT_FILE
+from prepbot.matching.context_rules import CONTEXT_FILE
 from prepbot.matching.cues import CueError, check_cue
 
 FLAGS = [

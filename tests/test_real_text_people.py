@@ -226,7 +226,7 @@ def test_other_questions_state_nothing(matcher, text):
 
 
 def test_asked_flags_survive_the_catalogue_cache():
-    from prepbot.matching.context import ContextRules
+    from prepbot.matching.context_rules import ContextRules
 
     rules = load_catalogue().matcher.rules
     again = ContextRules.from_mapping(rules.as_mapping())
@@ -404,7 +404,7 @@ def test_another_sense_also_keeps_the_classifier_off_the_flag(matcher):
 
 
 def test_other_senses_name_real_flags_and_survive_the_cache():
-    from prepbot.matching.context import ContextRules
+    from prepbot.matching.context_rules import ContextRules
 
     catalogue = load_catalogue()
     rules = catalogue.matcher.rules

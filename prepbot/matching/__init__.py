@@ -4,7 +4,7 @@ One module per job: `text` (sentences and tokens), `cues` (the cue language), `c
 `context.yaml` (the rules that decide polarity), `engine` (runs them and combines the evidence).
 """
 
-from prepbot.matching.context import ContextRules
+from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueError
 from prepbot.matching.engine import REPORT_THRESHOLD, Evidence, Match, Matcher
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from prepbot.bank import Question
-from prepbot.matching.context import ContextRules
+from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import Token, as_number, normalise, tokenize
 
 ANSWER_WEIGHT = 0.85

@@ -25,7 +25,8 @@ from prepbot.matching.answer_shapes import (
     Hits,
     _own_negation,
 )
-from prepbot.matching.context import ContextRules, decide, scan, scare_quoted
+from prepbot.matching.context import decide, scan, scare_quoted
+from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from prepbot.matching.context import ContextRules
+    from prepbot.matching.context_rules import ContextRules
     from prepbot.matching.text import Token
 
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prepbot.matching.context_rules import CONTEXT_FILE, DIRECTIONS, EFFECTS, ContextRules, Modifier, _starting
+from prepbot.matching.context_rules import ContextRules, _starting
 from prepbot.matching.text import Token
-
-__all__ = ["CONTEXT_FILE", "DIRECTIONS", "EFFECTS", "PSEUDO", "ContextRules", "Decision", "Modifier", "Trigger", "decide", "scan"]
 
 _DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
 

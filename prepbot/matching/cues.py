@@ -22,7 +22,7 @@ from prepbot.matching.words import is_word
 from prepbot.matching.words import stem as word_stem
 
 if TYPE_CHECKING:
-    from prepbot.matching.context import ContextRules
+    from prepbot.matching.context_rules import ContextRules
 
 DEFAULT_WEIGHT = 0.9
 FUZZY_PENALTY = 0.9

@@ -18,7 +18,7 @@ from prepbot.matching.text import tokenize
 if TYPE_CHECKING:
     from prepbot.bank import Flag
     from prepbot.matching.answers import AnswerReader
-    from prepbot.matching.context import ContextRules
+    from prepbot.matching.context_rules import ContextRules
 
 _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
