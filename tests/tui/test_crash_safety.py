@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import signal
 import struct
 import sys
@@ -47,6 +48,29 @@ class Terminal:
     def key(self, sequence: bytes) -> None:
         os.write(self.fd, sequence)
 
+    def screen_text(self, since: int = 0) -> str:
+        """What the app drew after byte `since`, with the escape sequences taken out."""
+        return re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-B]", b"", bytes(self.output[since:])).decode(errors="replace")
+
+    def shows(self, text: str, since: int = 0) -> bool:
+        return text in self.screen_text(since)
+
+    def type_until_shown(self, text: str, attempts: int = 5) -> None:
+        """Type into a field that has just appeared, again if the app had not focused it yet.
+
+        Keys that arrive while a screen is still being pushed can go nowhere (more often on a
+        loaded machine), and the field stays empty: then the same text is typed once more.
+        """
+        for _ in range(attempts):
+            mark = len(self.output)
+            self.type(text)
+            try:
+                wait_for(lambda: self.shows(text, mark), timeout=3.0)  # noqa: B023 - used at once
+                return
+            except AssertionError:
+                continue
+        raise AssertionError(f"the app never showed {text!r}")
+
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
@@ -62,6 +86,16 @@ def wait_for(condition, timeout: float = 20.0) -> None:
     raise AssertionError("timed out waiting for the app")
 
 
+def note_saved(index: int, note: str) -> bool:
+    """Whether the store holds `note` as the answer to the interview's question number `index`."""
+    rows = Store().rows()
+    if not rows:
+        return False
+    interview = Store().load(rows[0].id)
+    answer = interview.answers.get(interview.question_ids[index])
+    return answer is not None and answer.note == note
+
+
 def test_sigkill_after_the_autosave_interval_loses_no_note(private_home):
     env = {**os.environ, "PREPBOT_HOME": str(private_home), "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
     terminal = Terminal(env)
@@ -69,15 +103,19 @@ def test_sigkill_after_the_autosave_interval_loses_no_note(private_home):
         wait_for(lambda: b"interviews yet" in terminal.output)
         terminal.type("n")
         wait_for(lambda: b"Company" in terminal.output)
-        terminal.type("Acme")
+        terminal.type_until_shown("Zenith")  # the company's name
         terminal.key(b"\x13")  # Ctrl+S: start the interview
         wait_for(lambda: Store().rows() != [])
-        time.sleep(0.5)
+        wait_for(lambda: terminal.shows("Heard in this note"))  # the question screen is up
+        mark = len(terminal.output)
         terminal.type("nobody reviews code")
+        wait_for(lambda: terminal.shows("nobody reviews code", mark))  # the app has read the keys
         terminal.key(b"\x0e")  # Ctrl+N: next question
-        time.sleep(0.5)
+        wait_for(lambda: terminal.shows("· Q2/", mark))
+        mark = len(terminal.output)
         terminal.type("standups take 45 minutes")
-        time.sleep(1.2)  # a little over the autosave interval, still on this question
+        # no key that saves, no exit: only the autosave can put the note in the store
+        wait_for(lambda: note_saved(1, "standups take 45 minutes"))
     finally:
         terminal.kill()
 
@@ -109,12 +147,15 @@ def test_sigterm_and_sighup_save_the_note_typed_just_before_and_restore_the_term
         wait_for(lambda: b"interviews yet" in terminal.output)
         terminal.type("n")
         wait_for(lambda: b"Company" in terminal.output)
-        terminal.type("Acme")
+        terminal.type_until_shown("Zenith")  # the company's name
         terminal.key(b"\x13")  # Ctrl+S: start the interview
         wait_for(lambda: Store().rows() != [])
-        time.sleep(0.5)
+        wait_for(lambda: terminal.shows("Heard in this note"))  # the question screen is up
+        mark = len(terminal.output)
         terminal.type("standups take 45 minutes", delay=0.01)
-        time.sleep(0.1)  # under the autosave delay: only the signal's save can keep it
+        # the signal goes as soon as the app has drawn the note, well under the autosave delay:
+        # only the signal's save can keep it
+        wait_for(lambda: terminal.shows("standups take 45 minutes", mark), timeout=20.0)
         if how == "terminal closed":
             os.close(terminal.fd)  # the kernel sends SIGHUP to the session
         else:
