@@ -42,6 +42,8 @@ HEADS = {
     "mlp-last": HeadConfig(kind="mlp", features="last"),
     "mlp-gap5half": HeadConfig(kind="mlp", gap5_weight=0.5),
     "mlp-nogap5": HeadConfig(kind="mlp", gap5_weight=0.0),
+    "mlp-s14": HeadConfig(kind="mlp", seed=14),  # seed-noise checks of the gap5 comparison
+    "mlp-nogap5-s14": HeadConfig(kind="mlp", gap5_weight=0.0, seed=14),
 }
 
 
