@@ -40,6 +40,10 @@ HEADS = {
     "mlp-wide": HeadConfig(kind="mlp", hidden=512, dropout=0.3),
     "mlp-lower": HeadConfig(kind="mlp", features="lower"),
     "mlp-last": HeadConfig(kind="mlp", features="last"),
+    "mlp-gap5half": HeadConfig(kind="mlp", gap5_weight=0.5),
+    "mlp-nogap5": HeadConfig(kind="mlp", gap5_weight=0.0),
+    "mlp-s14": HeadConfig(kind="mlp", seed=14),  # seed-noise checks of the gap5 comparison
+    "mlp-nogap5-s14": HeadConfig(kind="mlp", gap5_weight=0.0, seed=14),
 }
 
 
@@ -130,12 +134,22 @@ def features(log=print):
     return real, own, x_real, x_own, meaning_vectors(log=log)
 
 
-def training_set(x_real, y_real, x_own, y_own, cfg: HeadConfig, idx=None):
+GAP5_PREFIX = "gap5-"  # ids of the fifth round's own texts (training/sentences/gap5-*.jsonl)
+
+
+def own_weights(own_ids, cfg: HeadConfig) -> np.ndarray:
+    """Per own text: 1, or cfg.gap5_weight for the fifth round's texts (0 leaves them out)."""
+    return np.array([cfg.gap5_weight if i.startswith(GAP5_PREFIX) else 1.0 for i in own_ids], dtype=np.float32)
+
+
+def training_set(x_real, y_real, x_own, y_own, cfg: HeadConfig, idx=None, own_ids=None):
     xr, yr = (x_real, y_real) if idx is None else (x_real[idx], y_real[idx])
-    xr, x_own = select(xr, cfg), select(x_own, cfg)
+    w_own = np.ones(len(x_own), dtype=np.float32) if own_ids is None else own_weights(own_ids, cfg)
+    keep = w_own > 0
+    xr, x_own = select(xr, cfg), select(x_own[keep], cfg)
     x = np.concatenate([xr, x_own])
-    y = np.concatenate([yr, y_own])
-    w = np.concatenate([np.full(len(xr), cfg.real_weight), np.ones(len(x_own))]).astype(np.float32)
+    y = np.concatenate([yr, y_own[keep]])
+    w = np.concatenate([np.full(len(xr), cfg.real_weight), w_own[keep]]).astype(np.float32)
     return x, y, w
 
 
@@ -201,7 +215,7 @@ def run_cv(k: int = 5, heads: list[str] | None = None, log=print, oof_path=OOF_P
         for i in range(k):
             train_idx = np.array([j for j, f in enumerate(folds) if f != i])
             test_idx = np.array([j for j, f in enumerate(folds) if f == i])
-            x, yy, w = training_set(x_real, y, x_own, y_own, cfg, train_idx)
+            x, yy, w = training_set(x_real, y, x_own, y_own, cfg, train_idx, [r.id for r in own])
             net = fit_head(x, yy, w, cfg, select(meanings, cfg))
             p[test_idx] = predict_head(net, select(x_real[test_idx], cfg))
         probs[name] = p

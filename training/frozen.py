@@ -175,6 +175,7 @@ class HeadConfig:
     seed: int = 13
     seeds: int = 1  # > 1: an ensemble of that many heads, logits averaged
     features: str = "both"  # both | last (the top layer's mean) | lower (layer 4's: a 4-layer encoder ships)
+    gap5_weight: float = 1.0  # weight of the fifth round's own texts (training/sentences/gap5-*.jsonl); 0 leaves them out
 
 
 def select(x: np.ndarray, cfg: HeadConfig) -> np.ndarray:

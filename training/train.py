@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     real, own, x_real, x_own, meanings = features(log)
     cfg = HEADS[cv["head"]]
     log(f"\nfinal head '{cv['head']}': {len(real)} real snippets + {len(own)} own sentences")
-    x, y, w = training_set(x_real, targets(real), x_own, targets(own), cfg)
+    x, y, w = training_set(x_real, targets(real), x_own, targets(own), cfg, own_ids=[r.id for r in own])
     net = fit_head(x, y, w, cfg, select(meanings, cfg))
 
     BUILD.mkdir(parents=True, exist_ok=True)
