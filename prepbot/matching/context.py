@@ -202,7 +202,10 @@ def decide(
             return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
-        backward = trigger.direction in ("backward", "both") and trigger.start > last and trigger.start - last <= trigger.window
+        # (A trigger may open on the cue's last word and run past it: "the hour-long daily is gone".)
+        overlaps = trigger.start == last and trigger.end > last + 1 and len(matched) > 1
+        backward = trigger.direction in ("backward", "both") and (trigger.start > last or overlaps)
+        backward = backward and trigger.start - last <= trigger.window
         backward = backward and tokens[trigger.start].clause == clause_last
         # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.
         backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last)
@@ -331,7 +334,12 @@ def _polarity(
         negations = 1  # "no QA and no tests" is one negation, not two that cancel out
         reasons.append(f"negation before: '{before[0].words}'")
         # ...but "no merge without a green build": a negation, then one that states a condition.
-        if len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
+        # "no untriaged bugs": a negative prefix on the cue's first word, after a negation, cancels it.
+        if len(before) > 1 and before[-1].words in rules.negation_prefixes and before[-1].end == first:
+            if before[0].words not in rules.negation_prefixes:
+                negations = 2
+                reasons.append(f"negation before: '{before[-1].words}'")
+        elif len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
             negations = 2
             reasons.append(f"negation before: '{before[-1].words}'")
         elif before[-1].words in rules.negation_cancelling:

@@ -223,18 +223,29 @@ class Matcher(NeighbourReading):
             adds = tuple(a for a in adds if a[0] in probed)
         apply(hits, unit, done[1], adds)
 
-    def _one_of_each_pair(self, hits: list[Hit]) -> list[Hit]:
+    def _one_of_each_pair(self, hits: list[Hit], contrasts: tuple[int, ...] = ()) -> list[Hit]:
         """In one sentence a flag and its opposite are never both read: the stronger reading stands
-        (the red one on a tie), so "reviews happen, but not for hotfixes" says one thing."""
+        (the red one on a tie), so "reviews happen, but not for hotfixes" says one thing. When all of
+        one's readings come after a contrast ("but", "though": `contrasts`, their offsets) that follows
+        all of the other's, the later one says what holds: "approvals are required but people approve
+        their own"."""
         best: dict[str, float] = {}
+        span: dict[str, tuple[int, int]] = {}
         for hit in hits:
             best[hit.flag_id] = max(best.get(hit.flag_id, 0.0), hit.score)
+            first, last = span.get(hit.flag_id, (hit.start, hit.end))
+            span[hit.flag_id] = (min(first, hit.start), max(last, hit.end))
         dropped = set()
         for flag_id, score in best.items():
             flag = self.flags[flag_id]
             other = flag.opposite
             if other in best and other not in dropped and flag_id not in dropped:
                 keep = (score, flag.kind == "red") >= (best[other], self.flags[other].kind == "red")
+                mine, theirs = span[flag_id], span[other]
+                if any(theirs[1] <= c < mine[0] for c in contrasts):
+                    keep = True
+                elif any(mine[1] <= c < theirs[0] for c in contrasts):
+                    keep = False
                 dropped.add(other if keep else flag_id)
         return [h for h in hits if h.flag_id not in dropped]
 
@@ -302,7 +313,8 @@ class Matcher(NeighbourReading):
                 label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
             hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
         negated = any(t.kind == "negation" for t in triggers)
-        hits = self._one_of_each_pair(self._red_reading_wins(hits))
+        contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
+        hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
