@@ -31,8 +31,16 @@ def check(matcher, text: str, present: set[str], absent: set[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        ("the wiki says reviews are mandatory, but folks approve their own pull requests", {"no-code-review"}, {"code-review-required"}),
-        ("devs approve their own PRs now and then, but reviews are mandatory for the payments repo", {"code-review-required"}, {"no-code-review"}),
+        (
+            "the wiki says reviews are mandatory, but folks approve their own pull requests",
+            {"no-code-review"},
+            {"code-review-required"},
+        ),
+        (
+            "devs approve their own PRs now and then, but reviews are mandatory for the payments repo",
+            {"code-review-required"},
+            {"no-code-review"},
+        ),
     ],
 )
 def test_after_a_contrast_the_later_clause_says_what_holds(matcher, text, present, absent):
