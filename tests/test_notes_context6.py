@@ -187,3 +187,19 @@ def test_wording_families(matcher, text, flag):
 def test_a_phone_on_silent_in_a_roster_is_not_read_as_a_burden(matcher):
     # the on-call roster says who keeps a laptop nearby; nothing about load or pay
     assert "on-call-burden" not in found(matcher, "on call means keeping a laptop with you on the weekend")
+
+
+# -- a red flag's absence, hedged, is the hedged claim: the red flag stands
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["officially there's no overtime", 'they said "basically" no weekend work', "technically nobody works weekends"],
+)
+def test_a_hedged_absence_of_a_red_flag_reads_it(matcher, text):
+    assert "overtime-expected" in found(matcher, text), (text, found(matcher, text))
+
+
+def test_a_plain_absence_of_a_red_flag_reads_nothing(matcher):
+    assert "overtime-expected" not in found(matcher, "there's no overtime")
+    assert "overtime-expected" not in found(matcher, "nobody works weekends")

@@ -44,6 +44,7 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
 
 
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
+NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
 
 def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
@@ -267,7 +268,7 @@ def decide(
             changed = changed or trigger
         modifier = modifier or trigger
     decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers)
-    if modifier is None or decision.flag_id is None and not decision.rule.endswith("(the flag has no opposite)"):
+    if modifier is None or decision.flag_id is None and not decision.rule.endswith(NO_OPPOSITE):
         return decision
     said = f"{modifier.kind}: '{modifier.words}'"
     rule = f"{decision.rule}; {said}" if decision.rule else said
@@ -395,7 +396,7 @@ def _polarity(
     if negations % 2 == 0:
         return Decision(flag_id, None, "double negation: " + "; ".join(reasons) if reasons else "")
     if opposite is None:
-        return Decision(None, earliest, "; ".join(reasons) + " (the flag has no opposite)")
+        return Decision(None, earliest, "; ".join(reasons) + " " + NO_OPPOSITE)
     return Decision(opposite, earliest, "; ".join(reasons))
 
 

@@ -21,7 +21,7 @@ from prepbot.matching.answers import AnswerReader
 from prepbot.matching.asking import is_question, put_to_candidate, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
-from prepbot.matching.context import PSEUDO, Decision, decide, scan, scare_quoted
+from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan, scare_quoted
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.neighbours import NeighbourReading
@@ -291,13 +291,19 @@ class Matcher(NeighbourReading):
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
             read = self.flags[decision.flag_id] if decision.flag_id else None
-            quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None else ""
+            # A red flag's absence, hedged ("officially no overtime", '"mostly" no weekend work'), is the
+            # hedged claim: the red flag stands, as strongly as its negated reading would have said.
+            absent = decision.flag_id is None and decision.rule.endswith(NO_OPPOSITE) and flag.kind == "red"
+            quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None or absent else ""
             if quoted and read is not None and read.kind == "green":
                 # "we do 'code review'": in name only, the practice is not there (its red side, if any).
                 red_side = read.opposite
                 said = f"scare quotes: '{quoted}'"
                 decision = Decision(red_side, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
-            flipped = decision.flag_id is not None and decision.flag_id != cue.flag_id
+            elif quoted and absent:
+                decision = Decision(cue.flag_id, decision.trigger, f"{decision.rule}; scare quotes: '{quoted}'")
+            restored = decision.flag_id == cue.flag_id and NO_OPPOSITE in decision.rule
+            flipped = decision.flag_id is not None and (decision.flag_id != cue.flag_id or restored)
             weight = cue.negated_weight if flipped else cue.weight
             score = weight * (FUZZY_PENALTY ** exactness.count(False))
             if decision.rule and (decision.flag_id is None or score >= REPORT_THRESHOLD):
