@@ -203,3 +203,26 @@ def test_a_hedged_absence_of_a_red_flag_reads_it(matcher, text):
 def test_a_plain_absence_of_a_red_flag_reads_nothing(matcher):
     assert "overtime-expected" not in found(matcher, "there's no overtime")
     assert "overtime-expected" not in found(matcher, "nobody works weekends")
+
+
+# -- more hedges, proposals, and eras that ended
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("unit tests get written if people feel like it", {"no-tests"}, {"has-tests"}),
+        ("code reviews are more of a guideline", {"no-code-review"}, {"code-review-required"}),
+        ("id encourage them to start doing code reviews", {"no-code-review"}, {"code-review-required"}),
+        ("pr reviews faded once the deadline crunch hit", {"no-code-review"}, {"code-review-required"}),
+        ("the crunch era is over", set(), {"overtime-expected"}),
+        ("nobody's expected to reply during the weekend", set(), {"on-call-burden"}),
+    ],
+)
+def test_more_hedges_proposals_and_ended_eras(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_a_review_of_people_is_no_code_review(matcher):
+    assert not {"no-code-review", "code-review-required"} & found(matcher, "there are no performance reviews at all")
+    assert "no-code-review" in found(matcher, "there are no code reviews at all")
