@@ -123,6 +123,8 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
     # to the cue in its clause.
     clause = tokens[matched[0]].clause
     near = [*range(matched[0] - 1, max(-1, matched[0] - 5), -1), *range(matched[-1] + 1, min(len(tokens), matched[-1] + 5))]
+    # ...or inside the cue's span, between its words: 'deploys are "mostly automated"'.
+    near += [i for i in range(matched[0] + 1, matched[-1]) if i not in matched]
     # ...or one of the cue's own words alone in quotes: 'on-call is "voluntary"', 'a "prioritised" backlog'.
     own = matched if len(matched) > 1 else []
     for i in [*near, *own]:
