@@ -251,3 +251,20 @@ def test_a_review_of_people_is_no_code_review(matcher):
 )
 def test_second_round(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("their issue tracking is being rolled out", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("peer reviews exist on paper only", {"no-code-review"}, {"code-review-required"}),
+        ("the backlog has 500 stories nobody has groomed", {"no-backlog"}, {"prioritized-backlog"}),
+        ("test coverage used to be near zero, they got it up to 70%", {"has-tests"}, {"no-tests"}),
+        ("they quit using the tracker once the PM left", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("there's no time tracker, thankfully", set(), {"bugs-untracked", "bugs-tracked"}),
+        ("the monolith is a minefield", {"poor-code-quality"}, set()),
+        ("twelve hour days are normal in release weeks", {"overtime-expected"}, set()),
+    ],
+)
+def test_third_round(matcher, text, present, absent):
+    check(matcher, text, present, absent)
