@@ -268,3 +268,10 @@ def test_second_round(matcher, text, present, absent):
 )
 def test_third_round(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    "text", ["need more info on how they deploy", "to check: whether weekend work is paid", "havent asked about tests yet"]
+)
+def test_to_dos_written_as_such_are_own_questions(matcher, text):
+    assert found(matcher, text) == set(), (text, found(matcher, text))
