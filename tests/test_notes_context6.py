@@ -275,3 +275,25 @@ def test_third_round(matcher, text, present, absent):
 )
 def test_to_dos_written_as_such_are_own_questions(matcher, text):
     assert found(matcher, text) == set(), (text, found(matcher, text))
+
+
+# -- after notes7 was recorded: advice stated strongly, practices shut off, jobs nobody runs, a negation in another clause
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("pair reviews are strongly recommended", {"no-code-review"}, {"code-review-required"}),
+        ("their CI server got shut off last winter", {"no-ci"}, {"has-ci"}),
+        ("paid on-call was abolished in the reorg", {"on-call-burden"}, {"no-after-hours-contact"}),
+        ("there's an integration test suite nobody has run in months", {"no-tests"}, {"has-tests"}),
+        ("on-call every other week, no bonus, pager at night", {"on-call-burden"}, {"no-after-hours-contact"}),
+        ("no release goes to production by hand", {"has-ci"}, {"no-ci"}),
+        ("weekend work was expected pre-IPO, not anymore", set(), {"overtime-expected"}),
+        ("people get pinged while on vacation", {"on-call-burden"}, set()),
+        ("nobody is contacted during parental leave", set(), {"on-call-burden"}),
+        ("need to check how they triage bugs", set(), {"bugs-tracked", "bugs-untracked"}),
+    ],
+)
+def test_after_notes7(matcher, text, present, absent):
+    check(matcher, text, present, absent)

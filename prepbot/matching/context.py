@@ -371,6 +371,8 @@ def _polarity(
         if (t.kind == "negation" or (t.kind == PSEUDO and t.end in matched_set and last >= t.window - 1))
         and first < t.start < last
         and (t.start not in matched_set or t.words in rules.contractions)
+        # ...in the clause of the cue word it precedes: "pager duty, no comp, every other week" negates nothing of the cue
+        and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
     ]
     if inside and not (before and tokens[inside[0].start].scope != tokens[before[0].start].scope):
