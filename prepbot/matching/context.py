@@ -44,6 +44,7 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
 
 
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
+NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
 
 def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
@@ -122,6 +123,8 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
     # to the cue in its clause.
     clause = tokens[matched[0]].clause
     near = [*range(matched[0] - 1, max(-1, matched[0] - 5), -1), *range(matched[-1] + 1, min(len(tokens), matched[-1] + 5))]
+    # ...or inside the cue's span, between its words: 'deploys are "mostly automated"'.
+    near += [i for i in range(matched[0] + 1, matched[-1]) if i not in matched]
     # ...or one of the cue's own words alone in quotes: 'on-call is "voluntary"', 'a "prioritised" backlog'.
     own = matched if len(matched) > 1 else []
     for i in [*near, *own]:
@@ -202,7 +205,10 @@ def decide(
             return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
-        backward = trigger.direction in ("backward", "both") and trigger.start > last and trigger.start - last <= trigger.window
+        # (A trigger may open on the cue's last word and run past it: "the hour-long daily is gone".)
+        overlaps = trigger.start == last and trigger.end > last + 1 and len(matched) > 1
+        backward = trigger.direction in ("backward", "both") and (trigger.start > last or overlaps)
+        backward = backward and trigger.start - last <= trigger.window
         backward = backward and tokens[trigger.start].clause == clause_last
         # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.
         backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last)
@@ -264,7 +270,7 @@ def decide(
             changed = changed or trigger
         modifier = modifier or trigger
     decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers)
-    if modifier is None or decision.flag_id is None and not decision.rule.endswith("(the flag has no opposite)"):
+    if modifier is None or decision.flag_id is None and not decision.rule.endswith(NO_OPPOSITE):
         return decision
     said = f"{modifier.kind}: '{modifier.words}'"
     rule = f"{decision.rule}; {said}" if decision.rule else said
@@ -331,7 +337,12 @@ def _polarity(
         negations = 1  # "no QA and no tests" is one negation, not two that cancel out
         reasons.append(f"negation before: '{before[0].words}'")
         # ...but "no merge without a green build": a negation, then one that states a condition.
-        if len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
+        # "no untriaged bugs": a negative prefix on the cue's first word, after a negation, cancels it.
+        if len(before) > 1 and before[-1].words in rules.negation_prefixes and before[-1].end == first:
+            if before[0].words not in rules.negation_prefixes:
+                negations = 2
+                reasons.append(f"negation before: '{before[-1].words}'")
+        elif len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
             negations = 2
             reasons.append(f"negation before: '{before[-1].words}'")
         elif before[-1].words in rules.negation_cancelling:
@@ -360,6 +371,8 @@ def _polarity(
         if (t.kind == "negation" or (t.kind == PSEUDO and t.end in matched_set and last >= t.window - 1))
         and first < t.start < last
         and (t.start not in matched_set or t.words in rules.contractions)
+        # ...in the clause of the cue word it precedes: "pager duty, no comp, every other week" negates nothing of the cue
+        and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
     ]
     if inside and not (before and tokens[inside[0].start].scope != tokens[before[0].start].scope):
@@ -387,7 +400,7 @@ def _polarity(
     if negations % 2 == 0:
         return Decision(flag_id, None, "double negation: " + "; ".join(reasons) if reasons else "")
     if opposite is None:
-        return Decision(None, earliest, "; ".join(reasons) + " (the flag has no opposite)")
+        return Decision(None, earliest, "; ".join(reasons) + " " + NO_OPPOSITE)
     return Decision(opposite, earliest, "; ".join(reasons))
 
 

@@ -21,7 +21,7 @@ from prepbot.matching.answers import AnswerReader
 from prepbot.matching.asking import is_question, put_to_candidate, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
-from prepbot.matching.context import PSEUDO, Decision, decide, scan, scare_quoted
+from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan, scare_quoted
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.neighbours import NeighbourReading
@@ -223,18 +223,29 @@ class Matcher(NeighbourReading):
             adds = tuple(a for a in adds if a[0] in probed)
         apply(hits, unit, done[1], adds)
 
-    def _one_of_each_pair(self, hits: list[Hit]) -> list[Hit]:
+    def _one_of_each_pair(self, hits: list[Hit], contrasts: tuple[int, ...] = ()) -> list[Hit]:
         """In one sentence a flag and its opposite are never both read: the stronger reading stands
-        (the red one on a tie), so "reviews happen, but not for hotfixes" says one thing."""
+        (the red one on a tie), so "reviews happen, but not for hotfixes" says one thing. When all of
+        one's readings come after a contrast ("but", "though": `contrasts`, their offsets) that follows
+        all of the other's, the later one says what holds: "approvals are required but people approve
+        their own"."""
         best: dict[str, float] = {}
+        span: dict[str, tuple[int, int]] = {}
         for hit in hits:
             best[hit.flag_id] = max(best.get(hit.flag_id, 0.0), hit.score)
+            first, last = span.get(hit.flag_id, (hit.start, hit.end))
+            span[hit.flag_id] = (min(first, hit.start), max(last, hit.end))
         dropped = set()
         for flag_id, score in best.items():
             flag = self.flags[flag_id]
             other = flag.opposite
             if other in best and other not in dropped and flag_id not in dropped:
                 keep = (score, flag.kind == "red") >= (best[other], self.flags[other].kind == "red")
+                mine, theirs = span[flag_id], span[other]
+                if any(theirs[1] <= c < mine[0] for c in contrasts):
+                    keep = True
+                elif any(mine[1] <= c < theirs[0] for c in contrasts):
+                    keep = False
                 dropped.add(other if keep else flag_id)
         return [h for h in hits if h.flag_id not in dropped]
 
@@ -280,13 +291,19 @@ class Matcher(NeighbourReading):
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
             read = self.flags[decision.flag_id] if decision.flag_id else None
-            quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None else ""
+            # A red flag's absence, hedged ("officially no overtime", '"mostly" no weekend work'), is the
+            # hedged claim: the red flag stands, as strongly as its negated reading would have said.
+            absent = decision.flag_id is None and decision.rule.endswith(NO_OPPOSITE) and flag.kind == "red"
+            quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None or absent else ""
             if quoted and read is not None and read.kind == "green":
                 # "we do 'code review'": in name only, the practice is not there (its red side, if any).
                 red_side = read.opposite
                 said = f"scare quotes: '{quoted}'"
                 decision = Decision(red_side, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
-            flipped = decision.flag_id is not None and decision.flag_id != cue.flag_id
+            elif quoted and absent:
+                decision = Decision(cue.flag_id, decision.trigger, f"{decision.rule}; scare quotes: '{quoted}'")
+            restored = decision.flag_id == cue.flag_id and NO_OPPOSITE in decision.rule
+            flipped = decision.flag_id is not None and (decision.flag_id != cue.flag_id or restored)
             weight = cue.negated_weight if flipped else cue.weight
             score = weight * (FUZZY_PENALTY ** exactness.count(False))
             if decision.rule and (decision.flag_id is None or score >= REPORT_THRESHOLD):
@@ -302,7 +319,8 @@ class Matcher(NeighbourReading):
                 label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
             hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
         negated = any(t.kind == "negation" for t in triggers)
-        hits = self._one_of_each_pair(self._red_reading_wins(hits))
+        contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
+        hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)

@@ -114,6 +114,8 @@ class NeighbourReading:
                 continue
             if offset + len(topic) != pieces[index + 1][0] or self.answers.plain_answer(pieces[index + 1][1]):
                 continue
+            if self._reaction(pieces[index + 1][1]):
+                continue  # "unit tests? he laughed": an answer, read by `_topic_answers`
             said = pieces[index + 1][1]
             if any(t.word in self.rules.negation_before for t in tokenize(head + " " + said, self.rules)) or echo(head, said):
                 continue  # "No tests? They have plenty", "Tests? They don't exist", "tests? what tests": an answer
@@ -135,7 +137,7 @@ class NeighbourReading:
             if mark is not None and index + 1 < len(pieces):
                 # "Code review? Not really." and, in notes, "CI - someday" or "tests: - none"
                 next_offset, next_sentence = pieces[index + 1]
-                answer = self.answers.plain_answer(next_sentence)
+                answer = self.answers.plain_answer(next_sentence) or self._reaction(next_sentence)
                 if answer:
                     topic = (offset, sentence[:mark])
                     end = next_offset + answer[1]
@@ -163,6 +165,15 @@ class NeighbourReading:
                     continue
                 found.append(Hit(target, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
         return answered, found
+
+    def _reaction(self, sentence: str) -> tuple[str, int] | None:
+        """("no", its length) when a short sentence after a bare topic is a reaction that answers no:
+        "unit tests? he laughed", "CI? blank stares" (`questions: answered_no`)."""
+        stripped = sentence.rstrip()
+        if len(stripped.split()) > 4:
+            return None
+        answer = answer_to_question(tokenize(stripped, self.rules), self.rules)
+        return ("no", len(stripped)) if answer is not None and answer[0] == "no" else None
 
     def _topic_info(self, sentence: str) -> tuple[int | None, tuple[str, tuple[str, int], int] | None]:
         """Per sentence, cached (the keystroke path): where a short topic ends before a mark that
