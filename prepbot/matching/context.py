@@ -261,7 +261,7 @@ def decide(
             if _unreal_rule(tokens, trigger, first, rules):
                 return Decision(None, None, f"hypothetical: '{trigger.words}'")  # "if we had more people, we could ..."
             continue
-        if forward and trigger.words in rules.condition_openers and _rule_after_condition(tokens, trigger.end, first, rules):
+        if forward and trigger.words in rules.condition_openers and _rule_after_condition(tokens, trigger.end, first, last, rules):
             continue  # "if you get paged at night you take the morning off": the rule the condition sets, read as stated
         if trigger.effect == "nothing":
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
@@ -307,19 +307,20 @@ def decide(
     return Decision(other, modifier.start, rule)
 
 
-def _rule_after_condition(tokens: list[Token], after: int, first: int, rules: ContextRules) -> bool:
-    """Whether a cue at `first` lies in the rule a condition ending at `after` sets, in one clause ("if a
-    deadline slips we cut scope"): a subject opens the rule between them (not the condition's own
-    subject, nor one after "whether": "if anyone asks whether we ..."), and no modal makes it a
-    hypothetical ("if we had more people we could ...")."""
-    for i in range(after + 2, first + 1):
+def _rule_after_condition(tokens: list[Token], after: int, first: int, last: int, rules: ContextRules) -> bool:
+    """Whether a cue from `first` to `last` reaches the rule a condition ending at `after` sets, in one
+    clause ("if a deadline slips we cut scope", "if you get paged at night you take the morning off"): a
+    subject opens the rule before the cue's last word (not the condition's own subject, nor one after
+    "whether": "if anyone asks whether we ..."), and no modal makes it a hypothetical ("if we had more
+    people we could ...")."""
+    for i in range(after + 2, last + 1):
         word = tokens[i].word
         if (
             word in rules.condition_subjects
             and tokens[i - 1].word not in rules.condition_not_after
             and (i + 1 >= len(tokens) or tokens[i + 1].word not in rules.condition_not_before)
         ):
-            return not any(tokens[j].word in rules.condition_unreal for j in range(i, first))
+            return not any(tokens[j].word in rules.condition_unreal for j in range(i, max(i, first)))
     return False
 
 
