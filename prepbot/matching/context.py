@@ -261,7 +261,11 @@ def decide(
             if _unreal_rule(tokens, trigger, first, rules):
                 return Decision(None, None, f"hypothetical: '{trigger.words}'")  # "if we had more people, we could ..."
             continue
-        if forward and trigger.words in rules.condition_openers and _rule_after_condition(tokens, trigger.end, first, last, rules):
+        if (
+            forward
+            and trigger.words in rules.condition_openers
+            and _rule_after_condition(tokens, trigger.end, first, last, rules)
+        ):
             continue  # "if you get paged at night you take the morning off": the rule the condition sets, read as stated
         if trigger.effect == "nothing":
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
