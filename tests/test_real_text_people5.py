@@ -1,0 +1,133 @@
+"""Real-text reading of the people, time and product flags, fifth pass: conditions and the rules they
+set (handbook rules read as the rule they state; a plain hypothetical or the candidate's own
+condition states nothing), other senses of the cue words, and wording families, on sentences of
+our own.
+
+What is asserted is what `prepbot analyze` shows a user: the flags read from the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from prepbot.catalogue import load_catalogue
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return load_catalogue().matcher
+
+
+def found(matcher, text: str) -> set[str]:
+    return {m.id for m in matcher.match(text, model="off")}
+
+
+# -- a condition and the rule it sets: the rule is read as stated
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # the rule after the condition, with or without a comma
+        ("If you're on vacation, stay off Slack.", "no-after-hours-contact"),
+        ("If you get paged at night you take the morning off.", "no-after-hours-contact"),
+        ("If someone is paged overnight, they get the following day off.", "no-after-hours-contact"),
+        ("If a deadline slips we cut scope.", "realistic-deadlines"),
+        ("When a release is near we work weekends.", "overtime-expected"),
+        ("Unless it is an emergency nobody calls you on vacation.", "no-after-hours-contact"),
+        ("Even if you are on leave you are expected to answer the phone on vacation.", "on-call-burden"),
+    ],
+)
+def test_the_rule_a_condition_sets_is_read(matcher, text, flag):
+    assert flag in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # a hypothetical: a modal makes the rule unreal, with or without a comma
+        ("If we had more people we could stop working weekends.", "overtime-expected"),
+        ("If we had more people, we could stop working weekends.", "overtime-expected"),
+        ("If the budget were bigger, we would cut scope instead of slipping.", "realistic-deadlines"),
+        # the candidate's own condition: the cue sits in the condition
+        ("If they ask me to work weekends I'd decline.", "overtime-expected"),
+        # the cue in a reported question inside the condition, or "you" as an object
+        ("If anyone asks whether we work weekends the answer is no.", "overtime-expected"),
+        ("If the boss asks you to work weekends you can say no.", "overtime-expected"),
+        ("If someone tells you we work weekends, they are wrong.", "overtime-expected"),
+    ],
+)
+def test_a_hypothetical_or_own_condition_states_nothing(matcher, text, flag):
+    assert flag not in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # the reader addressed as an employer or a job seeker, the trade as a whole: every clause
+        ("If your employees work weekends, they will burn out.", "overtime-expected"),
+        ("If you want to keep good people, stop asking them to work weekends.", "overtime-expected"),
+        ("If your managers never value refactoring, you should leave.", "features-over-bugs"),
+        ("In the games industry, crunch is considered normal.", "overtime-expected"),
+        ("The modern technical interview is a test of rote memorization.", "trivia-interview"),
+        # a time told in the past is no condition: it says what held then
+        ("When I joined, people were paid for every on-call hour.", "no-after-hours-contact"),
+    ],
+)
+def test_general_openers_and_past_times_state_nothing_now(matcher, text, flag):
+    assert flag not in found(matcher, text)
+
+
+def test_a_rule_and_its_hypothetical_differ_by_the_modal(matcher):
+    assert "overtime-expected" in found(matcher, "When a launch is close we work weekends.")
+    assert "overtime-expected" not in found(matcher, "When a launch is close we might work weekends.")
+
+
+# -- other senses and readings the wrong way round
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("The legacy billing module is riddled with bugs.", "trivia-interview"),
+        ("We build the most important features first, as the customer ranks them.", "features-over-bugs"),
+        ("The compensation for on-call is described in the wiki.", "no-after-hours-contact"),
+        ("You get a laptop but there is no choice of model.", "equipment-budget"),
+        ("Please log off Slack and email while you are on holiday.", "on-call-burden"),
+        ("Messages sent after hours can wait until the morning.", "on-call-burden"),
+        ("Nobody should expect you to answer calls on days you're not working.", "on-call-burden"),
+    ],
+)
+def test_other_senses_are_not_read(matcher, text, flag):
+    assert flag not in found(matcher, text)
+
+
+def test_a_judgement_negates_nothing(matcher):
+    # "not cool to" judges what happens: the on-call load is there
+    assert "on-call-burden" in found(matcher, "It is not cool to spend half your time on call.")
+    assert "no-after-hours-contact" not in found(matcher, "It is not cool to spend half your time on call.")
+
+
+# -- wording families
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Only two of us are on the rotation, so it comes round all the time.", "on-call-burden"),
+        ("Texts from my manager arrive at all hours.", "on-call-burden"),
+        ("Alerts go off at ungodly hours.", "on-call-burden"),
+        ("The on-call pay is a joke for a whole week on standby.", "on-call-burden"),
+        ("I got called in on Christmas Day to fix the checkout.", "on-call-burden"),
+        ("I rarely sleep through the night during my on-call week.", "on-call-burden"),
+        ("Weekends are sacred here.", "no-after-hours-contact"),
+        ("Vacation means vacation: nobody will ping you.", "no-after-hours-contact"),
+        ("I uninstalled Slack from my phone for the whole holiday.", "no-after-hours-contact"),
+        ("After a night page, you get the next day off.", "no-after-hours-contact"),
+        ("Leaving at five gets you dirty looks.", "overtime-expected"),
+        ("Working just your contracted hours is seen as lazy.", "overtime-expected"),
+        ("I was coding until 1am most nights that month.", "overtime-expected"),
+    ],
+)
+def test_wording_families(matcher, text, flag):
+    assert flag in found(matcher, text)
