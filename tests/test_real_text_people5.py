@@ -70,12 +70,15 @@ def test_a_hypothetical_or_own_condition_states_nothing(matcher, text, flag):
         ("If your managers never value refactoring, you should leave.", "features-over-bugs"),
         ("In the games industry, crunch is considered normal.", "overtime-expected"),
         ("The modern technical interview is a test of rote memorization.", "trivia-interview"),
-        # a time told in the past is no condition: it says what held then
-        ("When I joined, people were paid for every on-call hour.", "no-after-hours-contact"),
     ],
 )
 def test_general_openers_and_past_times_state_nothing_now(matcher, text, flag):
     assert flag not in found(matcher, text)
+
+
+def test_the_state_found_on_joining_is_read(matcher):
+    # "when I joined, ..." tells the state the writer found, not a condition
+    assert "overtime-expected" in found(matcher, "When I joined, everyone worked weekends before each release.")
 
 
 def test_a_rule_and_its_hypothetical_differ_by_the_modal(matcher):

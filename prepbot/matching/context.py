@@ -317,7 +317,7 @@ def _rule_after_condition(tokens: list[Token], after: int, first: int, last: int
     subject opens the rule before the cue's last word (not the condition's own subject, nor one after
     "whether": "if anyone asks whether we ..."), and no modal makes it a hypothetical ("if we had more
     people we could ...")."""
-    for i in range(after + 2, last + 1):
+    for i in range(after + 2, min(last, after + rules.condition_window) + 1):
         word = tokens[i].word
         if (
             word in rules.condition_subjects

@@ -109,6 +109,7 @@ class ContextRules:
     condition_not_after: frozenset[str] = frozenset()
     condition_not_before: frozenset[str] = frozenset()  # "if the boss asks you to ...": "you" is no subject there
     condition_unreal: frozenset[str] = frozenset()
+    condition_window: int = 0  # at most this many words of condition before the rule's subject
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -168,6 +169,7 @@ class ContextRules:
             condition_not_after=frozenset(str(w) for w in data.get("conditionals", {}).get("not_after", ())),
             condition_not_before=frozenset(str(w) for w in data.get("conditionals", {}).get("not_before", ())),
             condition_unreal=frozenset(str(w) for w in data.get("conditionals", {}).get("unreal", ())),
+            condition_window=int(data.get("conditionals", {}).get("window", 0)),
         )
 
     @cached_property
@@ -298,6 +300,7 @@ class ContextRules:
             "undercut_next": [" ".join(p) for p in self.undercut_next],
             "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
             "conditionals": {
+                "window": self.condition_window,
                 "openers": sorted(self.condition_openers),
                 "subjects": sorted(self.condition_subjects),
                 "not_after": sorted(self.condition_not_after),
