@@ -514,7 +514,14 @@ _CONTEXT_SHAPE: dict[str, Any] = {
     "past_words": "words",
     "other_senses": "word_map",
     "undercut_next": "words",
-    "conditionals": {"window": "int", "openers": "words", "subjects": "words", "not_after": "words", "not_before": "words", "unreal": "words"},
+    "conditionals": {
+        "window": "int",
+        "openers": "words",
+        "subjects": "words",
+        "not_after": "words",
+        "not_before": "words",
+        "unreal": "words",
+    },
 }
 
 
