@@ -134,3 +134,45 @@ def test_a_judgement_negates_nothing(matcher):
 )
 def test_wording_families(matcher, text, flag):
     assert flag in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("We are constantly pushed to move on to the next feature.", "features-over-bugs"),
+        ("Only new features get you promoted; bug fixes count for nothing.", "features-over-bugs"),
+        ("Refactoring never makes it onto the roadmap.", "features-over-bugs"),
+        ("The same date-parsing helper exists in four different places.", "poor-code-quality"),
+        ("Nobody understands how the billing code works anymore.", "poor-code-quality"),
+        ("Error handling differs from file to file.", "poor-code-quality"),
+        ("Our standups are never under 20 minutes.", "long-standups"),
+        ("Sales checks with the engineers before promising any dates.", "realistic-deadlines"),
+        ("Our manager shields the team from pressure from above.", "realistic-deadlines"),
+        ("Each employee can spend up to $500 per year on home office gear.", "equipment-budget"),
+        ("We have a monthly credit for equipment.", "equipment-budget"),
+        ("They asked which monitor I wanted and ordered it.", "equipment-budget"),
+        ("Only one engineer is left of the original four.", "high-turnover"),
+        ("There has been a wave of resignations on the ops team.", "high-turnover"),
+        ("The hiring manager was nowhere to be seen.", "interviewer-new"),
+        ("All the interviewers had left the company before I started.", "interviewer-new"),
+        ("The interviewer couldn't say where the company would be in five years.", "unclear-product"),
+    ],
+)
+def test_wording_families_of_the_other_people_flags(matcher, text, flag):
+    assert flag in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("There are lots of departures from the airport every morning.", "high-turnover"),
+        ("Everyone who can leave early on Friday does.", "high-turnover"),
+        ("The difference between TCP and UDP matters for our game servers.", "trivia-interview"),
+        ("You can spend up to $1000 per year on conferences.", "equipment-budget"),
+        ("We have duplicate tickets everywhere.", "poor-code-quality"),
+        ("I took the next day off to go to a wedding.", "no-after-hours-contact"),
+        ("Most of the time the on-call week is quiet.", "on-call-burden"),
+    ],
+)
+def test_new_wording_keeps_off_other_senses(matcher, text, flag):
+    assert flag not in found(matcher, text)
