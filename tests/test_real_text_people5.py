@@ -176,3 +176,35 @@ def test_wording_families_of_the_other_people_flags(matcher, text, flag):
 )
 def test_new_wording_keeps_off_other_senses(matcher, text, flag):
     assert flag not in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # handbook rules: the condition names the case, the rule after it is read
+        ("If you work on a weekend, you get a day off in lieu.", "no-after-hours-contact"),
+        ("If you are paged outside working hours, you can claim the time back.", "no-after-hours-contact"),
+        ("When you're on holiday, nobody will contact you.", "no-after-hours-contact"),
+        ("If the site goes down at night, you are expected to fix it even on vacation.", "on-call-burden"),
+        ("Whenever there's a release, we all work through the weekend.", "overtime-expected"),
+        ("If the estimate doesn't fit the date, we move the date.", "realistic-deadlines"),
+        ("If you need a monitor, just expense it.", "equipment-budget"),
+    ],
+)
+def test_handbook_rules_after_a_condition(matcher, text, flag):
+    assert flag in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("If we ever had to work weekends, we would get paid double.", "overtime-expected"),
+        ("If I had known about the weekend work, I would not have joined.", "overtime-expected"),
+        ("If management listened to estimates, we could hit our dates.", "realistic-deadlines"),
+        ("If standups ran an hour I would quit.", "long-standups"),
+        ("If I were on call, I would hate it.", "on-call-burden"),
+        ("When you make people work long weekends and put them through death marches, productivity drops.", "overtime-expected"),
+    ],
+)
+def test_hypotheticals_and_generic_conditions_state_nothing(matcher, text, flag):
+    assert flag not in found(matcher, text)
