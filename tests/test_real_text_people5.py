@@ -208,3 +208,22 @@ def test_handbook_rules_after_a_condition(matcher, text, flag):
 )
 def test_hypotheticals_and_generic_conditions_state_nothing(matcher, text, flag):
     assert flag not in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("The 15-minute standup routinely takes 45.", "long-standups"),
+        ("The daily call often eats the whole first hour.", "long-standups"),
+        ("We stand for half an hour every morning.", "long-standups"),
+        ("Nothing in the interview related to the actual job.", "trivia-interview"),
+        ("My interviewer had joined the company the week before.", "interviewer-new"),
+        ("The hiring manager was only three weeks into the job.", "interviewer-new"),
+        ("None of the interviewers had been there longer than a month.", "interviewer-new"),
+        ("I'm the longest-serving developer after eight months.", "high-turnover"),
+        ("Deadlines are set by the people doing the work.", "realistic-deadlines"),
+        ("Our estimates are respected.", "realistic-deadlines"),
+    ],
+)
+def test_more_wording_families(matcher, text, flag):
+    assert flag in found(matcher, text)
