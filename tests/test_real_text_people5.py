@@ -227,3 +227,41 @@ def test_hypotheticals_and_generic_conditions_state_nothing(matcher, text, flag)
 )
 def test_more_wording_families(matcher, text, flag):
     assert flag in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # comedy, sport, food, quiz nights, doctors, another trade's equipment: other senses of the cue words
+        ("We went to a two-hour stand-up comedy show after work.", "long-standups"),
+        ("I take a daily 30 minute walk at lunch.", "long-standups"),
+        ("The on-call doctor was exhausted after a brutal night shift.", "on-call-burden"),
+        ("I wrote a one-pager over the weekend.", "on-call-burden"),
+        ("I had jury duty every day last week.", "on-call-burden"),
+        ("The game often goes to overtime.", "overtime-expected"),
+        ("We won in double overtime.", "overtime-expected"),
+        ("I always crunch the numbers before the meeting.", "overtime-expected"),
+        ("The credit crunch hit the whole economy.", "overtime-expected"),
+        ("The team committed lots of turnovers in the second half.", "high-turnover"),
+        ("We have a trivia night every Friday.", "trivia-interview"),
+        ("Our team won the pub trivia again.", "trivia-interview"),
+        ("The gym provides all the equipment.", "equipment-budget"),
+        ("We provide hardware and software solutions to hospitals.", "equipment-budget"),
+        ("The help desk gives you a ticket number.", "equipment-budget"),
+        ("She is the chair of the committee and gets a vote.", "equipment-budget"),
+        ("We provide tools to monitor production.", "equipment-budget"),
+        ("The company provides setup scripts for new projects.", "equipment-budget"),
+        ("The team really kicked into gear after the launch.", "equipment-budget"),
+        ("I got a degree in computer science.", "equipment-budget"),
+        ("We had spaghetti for lunch at the offsite.", "poor-code-quality"),
+        ("He was the MVP of the tournament three times.", "unclear-product"),
+        ("We have flexible hours.", "realistic-deadlines"),
+        ("The paid vacation is generous.", "no-after-hours-contact"),
+        ("The weekend nurse is on call for the ward.", "on-call-burden"),
+        ("The train left the station late.", "high-turnover"),
+        ("The new interviewer training is next week.", "interviewer-new"),
+        ("The new features are great.", "features-over-bugs"),
+    ],
+)
+def test_other_senses_of_everyday_words(matcher, text, flag):
+    assert flag not in found(matcher, text)
