@@ -265,3 +265,42 @@ def test_more_wording_families(matcher, text, flag):
 )
 def test_other_senses_of_everyday_words(matcher, text, flag):
     assert flag not in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # legacies and debts of other kinds, habits given up, vehicles, forms' deadlines, work done for fun or in a
+        # student job, nightly builds: none of them is the team's practice
+        ("The founder left a legacy of kindness.", "poor-code-quality"),
+        ("Student debt is a huge problem for young engineers.", "poor-code-quality"),
+        ("The kitchen is a mess after the party.", "poor-code-quality"),
+        ("Half the team left for lunch at noon.", "high-turnover"),
+        ("Many people quit smoking this year.", "high-turnover"),
+        ("Several people left early for the holidays.", "high-turnover"),
+        ("Three people left comments on my pull request.", "high-turnover"),
+        ("The bus changed direction twice.", "unclear-product"),
+        ("We pivoted the spreadsheet to see totals by month.", "unclear-product"),
+        ("Our customers love the new release.", "unclear-product"),
+        ("The tax deadline moved to April.", "realistic-deadlines"),
+        ("They extended the application deadline for the scholarship.", "realistic-deadlines"),
+        ("We worked late into the night at the hackathon for fun.", "overtime-expected"),
+        ("I worked weekends in college as a waiter.", "overtime-expected"),
+        ("I check my email on vacation because I like to.", "on-call-burden"),
+        ("We protect our customers' data at all times.", "no-after-hours-contact"),
+        ("I bought a new laptop for myself.", "equipment-budget"),
+        ("The customer bought a new laptop from our store.", "equipment-budget"),
+        ("The bug bounty focuses on new features.", "features-over-bugs"),
+        ("I asked the candidate what a closure is and he explained it well.", "trivia-interview"),
+        ("The new CEO joined last month.", "interviewer-new"),
+        ("Our daily backup takes an hour.", "long-standups"),
+        ("The daily build takes 40 minutes.", "long-standups"),
+    ],
+)
+def test_more_other_senses(matcher, text, flag):
+    assert flag not in found(matcher, text)
+
+
+def test_features_first_needs_more_than_a_focus(matcher):
+    assert "features-over-bugs" not in found(matcher, "Next quarter focuses on new features for the mobile app.")
+    assert "features-over-bugs" in found(matcher, "Management only cares about new features.")
