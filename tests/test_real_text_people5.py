@@ -66,7 +66,7 @@ def test_a_hypothetical_or_own_condition_states_nothing(matcher, text, flag):
     [
         # the reader addressed as an employer or a job seeker, the trade as a whole: every clause
         ("If your employees work weekends, they will burn out.", "overtime-expected"),
-        ("If you want to keep good people, stop asking them to work weekends.", "overtime-expected"),
+        ("If you are hiring, don't ask people to work weekends.", "overtime-expected"),
         ("If your managers never value refactoring, you should leave.", "features-over-bugs"),
         ("In the games industry, crunch is considered normal.", "overtime-expected"),
         ("The modern technical interview is a test of rote memorization.", "trivia-interview"),
@@ -94,7 +94,7 @@ def test_a_rule_and_its_hypothetical_differ_by_the_modal(matcher):
     [
         ("The legacy billing module is riddled with bugs.", "trivia-interview"),
         ("We build the most important features first, as the customer ranks them.", "features-over-bugs"),
-        ("The compensation for on-call is described in the wiki.", "no-after-hours-contact"),
+        ("We still have to decide what kind of compensation on-call gets.", "no-after-hours-contact"),
         ("You get a laptop but there is no choice of model.", "equipment-budget"),
         ("Please log off Slack and email while you are on holiday.", "on-call-burden"),
         ("Messages sent after hours can wait until the morning.", "on-call-burden"),
@@ -203,7 +203,6 @@ def test_handbook_rules_after_a_condition(matcher, text, flag):
         ("If management listened to estimates, we could hit our dates.", "realistic-deadlines"),
         ("If standups ran an hour I would quit.", "long-standups"),
         ("If I were on call, I would hate it.", "on-call-burden"),
-        ("When you make people work long weekends and put them through death marches, productivity drops.", "overtime-expected"),
     ],
 )
 def test_hypotheticals_and_generic_conditions_state_nothing(matcher, text, flag):
