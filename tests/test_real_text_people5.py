@@ -303,3 +303,32 @@ def test_more_other_senses(matcher, text, flag):
 def test_features_first_needs_more_than_a_focus(matcher):
     assert "features-over-bugs" not in found(matcher, "Next quarter focuses on new features for the mobile app.")
     assert "features-over-bugs" in found(matcher, "Management only cares about new features.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # other ways to state a condition and its rule: "should you ...", "whoever ...", "as long as ..."
+        ("Should you be paged at night, you can take the next day off.", "no-after-hours-contact"),
+        ("Whoever is on call gets a stipend.", "no-after-hours-contact"),
+        ("As long as you are on vacation, nobody will contact you.", "no-after-hours-contact"),
+        ("Anyone paged after midnight can start late the next day.", "no-after-hours-contact"),
+        ("Whenever a deadline looms we all stay late.", "overtime-expected"),
+        ("If you are on call you have to answer within five minutes, even at 3am.", "on-call-burden"),
+    ],
+)
+def test_other_forms_of_a_rule(matcher, text, flag):
+    assert flag in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Should we ever need weekend work, it would be paid double.", "overtime-expected"),
+        ("Suppose we had to work weekends, would you?", "overtime-expected"),
+        ("I'd quit if they made us work weekends.", "overtime-expected"),
+        ("If I had to be on call every other week, I would quit.", "on-call-burden"),
+    ],
+)
+def test_other_forms_of_a_hypothetical(matcher, text, flag):
+    assert flag not in found(matcher, text)
