@@ -256,8 +256,8 @@ def decide(
         # "weekend releases stopped after they automated deploys" ends the weekend releases.
         inside = inside and not (trigger.direction == "backward" and trigger.effect == "opposite" and trigger.end < last)
         # "If you're hiring, ...", "In the games industry, ...": the trigger opens the sentence and reaches all of it.
-        later = trigger.direction == "later_clauses" and trigger.end <= first and first - trigger.end < trigger.window
-        if not (forward or backward or inside or later):
+        sentence_wide = trigger.direction == "later_clauses" and trigger.end <= first and first - trigger.end < trigger.window
+        if not (forward or backward or inside or sentence_wide):
             if _unreal_rule(tokens, trigger, first, rules):
                 return Decision(None, None, f"hypothetical: '{trigger.words}'")  # "if we had more people, we could ..."
             continue
