@@ -20,6 +20,8 @@ DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "
 # "fixed" (a problem of the past is gone: a red cue says nothing, a green one stands), "keep" (the
 # words change nothing a cue says, but the sentence is ruled by them: "not a thing anymore").
 EFFECTS = ("nothing", "opposite", "red", "past", "fixed", "keep")
+# What `conditionals` in context.yaml holds (validated by the bank loader): see `ContextRules.condition_openers`.
+CONDITIONALS_SHAPE = {"window": "int", **dict.fromkeys(("openers", "subjects", "not_after", "not_before", "unreal"), "words")}
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
