@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
-from prepbot.matching.context_rules import DIRECTIONS, EFFECTS, ContextRules
+from prepbot.matching.context_rules import CONDITIONALS_SHAPE, DIRECTIONS, EFFECTS, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
 from prepbot.yaml_nodes import INVALID as _INVALID
@@ -479,7 +479,7 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
     return tuple(words)
 
 
-_CONTEXT_SHAPE: dict[str, Any] = {
+_CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
     "negation": {
         "window": "int",
         "before": "words",

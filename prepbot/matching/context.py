@@ -261,8 +261,18 @@ def decide(
         # ...but not a change that ends what comes before it, inside a cue whose words run on past it:
         # "weekend releases stopped after they automated deploys" ends the weekend releases.
         inside = inside and not (trigger.direction == "backward" and trigger.effect == "opposite" and trigger.end < last)
-        if not (forward or backward or inside):
+        # "If you're hiring, ...", "In the games industry, ...": the trigger opens the sentence and reaches all of it.
+        sentence_wide = trigger.direction == "later_clauses" and trigger.end <= first and first - trigger.end < trigger.window
+        if not (forward or backward or inside or sentence_wide):
+            if _unreal_rule(tokens, trigger, first, rules):
+                return Decision(None, None, f"hypothetical: '{trigger.words}'")  # "if we had more people, we could ..."
             continue
+        if (
+            forward
+            and trigger.words in rules.condition_openers
+            and _rule_after_condition(tokens, trigger.end, first, last, rules)
+        ):
+            continue  # "if you get paged at night you take the morning off": the rule the condition sets, read as stated
         if trigger.effect == "nothing":
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
             return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
@@ -305,6 +315,34 @@ def decide(
     if current_red:
         return Decision(current, decision.trigger, rule)
     return Decision(other, modifier.start, rule)
+
+
+def _rule_after_condition(tokens: list[Token], after: int, first: int, last: int, rules: ContextRules) -> bool:
+    """Whether a cue from `first` to `last` reaches the rule a condition ending at `after` sets, in one
+    clause ("if a deadline slips we cut scope", "if you get paged at night you take the morning off"): a
+    subject opens the rule before the cue's last word (not the condition's own subject, nor one after
+    "whether": "if anyone asks whether we ..."), and no modal makes it a hypothetical ("if we had more
+    people we could ...")."""
+    for i in range(after + 2, min(last, after + rules.condition_window) + 1):
+        word = tokens[i].word
+        if (
+            word in rules.condition_subjects
+            and tokens[i - 1].word not in rules.condition_not_after
+            and (i + 1 >= len(tokens) or tokens[i + 1].word not in rules.condition_not_before)
+        ):
+            return not any(tokens[j].word in rules.condition_unreal for j in range(i, max(i, first)))
+    return False
+
+
+def _unreal_rule(tokens: list[Token], trigger: Trigger, first: int, rules: ContextRules) -> bool:
+    """A condition in an earlier clause and a modal before the cue in its own clause: "if we had more
+    people, we could stop working weekends" states no fact about the team."""
+    if trigger.words not in rules.condition_openers or trigger.end > first or first - trigger.end >= 2 * trigger.window:
+        return False
+    clause = tokens[first].clause
+    return tokens[trigger.start].clause < clause and any(
+        tokens[i].word in rules.condition_unreal for i in range(trigger.end, first) if tokens[i].clause == clause
+    )
 
 
 def _polarity(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
-DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses", "holding")
+DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses", "holding", "later_clauses")
 # What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
@@ -20,6 +20,8 @@ DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "
 # "fixed" (a problem of the past is gone: a red cue says nothing, a green one stands), "keep" (the
 # words change nothing a cue says, but the sentence is ruled by them: "not a thing anymore").
 EFFECTS = ("nothing", "opposite", "red", "past", "fixed", "keep")
+# What `conditionals` in context.yaml holds (validated by the bank loader): see `ContextRules.condition_openers`.
+CONDITIONALS_SHAPE = {"window": "int", **dict.fromkeys(("openers", "subjects", "not_after", "not_before", "unreal"), "words")}
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
@@ -100,6 +102,16 @@ class ContextRules:
     undercut_next: tuple[tuple[str, ...], ...] = ()
     # A word in scare quotes before a cue says the practice is there in name only: "they 'have' tests".
     scare_quote_verbs: frozenset[str] = frozenset()
+    # A condition and the rule it sets ("if you get paged at night you take the morning off"): the
+    # words that open a condition, the subjects that open the rule after it (not right after a word of
+    # `conditionals.not_after`: "if anyone asks whether we ..."), and the modals that make the rule a
+    # hypothetical ("if we had more people we could ...").
+    condition_openers: frozenset[str] = frozenset()
+    condition_subjects: frozenset[str] = frozenset()
+    condition_not_after: frozenset[str] = frozenset()
+    condition_not_before: frozenset[str] = frozenset()  # "if the boss asks you to ...": "you" is no subject there
+    condition_unreal: frozenset[str] = frozenset()
+    condition_window: int = 0  # at most this many words of condition before the rule's subject
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -154,6 +166,12 @@ class ContextRules:
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
             undercut_next=_phrases(data.get("undercut_next", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
+            condition_openers=frozenset(" ".join(p) for p in _phrases(data.get("conditionals", {}).get("openers", ()))),
+            condition_subjects=frozenset(str(w) for w in data.get("conditionals", {}).get("subjects", ())),
+            condition_not_after=frozenset(str(w) for w in data.get("conditionals", {}).get("not_after", ())),
+            condition_not_before=frozenset(str(w) for w in data.get("conditionals", {}).get("not_before", ())),
+            condition_unreal=frozenset(str(w) for w in data.get("conditionals", {}).get("unreal", ())),
+            condition_window=int(data.get("conditionals", {}).get("window", 0)),
         )
 
     @cached_property
@@ -283,6 +301,14 @@ class ContextRules:
             "past_words": sorted(self.past_words),
             "undercut_next": [" ".join(p) for p in self.undercut_next],
             "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
+            "conditionals": {
+                "window": self.condition_window,
+                "openers": sorted(self.condition_openers),
+                "subjects": sorted(self.condition_subjects),
+                "not_after": sorted(self.condition_not_after),
+                "not_before": sorted(self.condition_not_before),
+                "unreal": sorted(self.condition_unreal),
+            },
         }
 
 
