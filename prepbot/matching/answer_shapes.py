@@ -70,6 +70,17 @@ _FREQUENCY = frozenset(
         ("every", "now", "and", "then"),
         ("on", "and", "off"),
         ("here", "and", "there"),
+        ("now", "and", "again"),
+        ("every", "now", "and", "again"),
+        ("only", "now", "and", "again"),
+        ("occasionally",),
+        ("only", "occasionally"),
+        ("from", "time", "to", "time"),
+        ("once", "in", "a", "while"),
+        ("every", "once", "in", "a", "while"),
+        ("every", "so", "often"),
+        ("at", "times"),
+        ("on", "occasion"),
     }
 )
 # A clause that tells what was done about it states the present: "..., we added CI in the spring".
@@ -131,6 +142,20 @@ class AnswerHit:
     end: int
     source: str
     context: str
+
+
+def _plain_every(tokens: list[Token]) -> list[Token]:
+    """ "every single merge", "each and every night": the emphasis goes, so a cue for "every merge" reads it."""
+    out: list[Token] = []
+    for index, token in enumerate(tokens):
+        before = out[-1].word if out else ""
+        if token.word == "single" and before in ("every", "each"):
+            continue
+        if token.word == "and" and before == "each" and index + 1 < len(tokens) and tokens[index + 1].word == "every":
+            out.pop()  # "each and every" reads "every"
+            continue
+        out.append(token)
+    return out
 
 
 def _own_negation(source: str, rule: str) -> bool:

@@ -1,0 +1,120 @@
+"""Terse answers, sixth pass (issue 18): seldom-words as hedges, "we never did", emphasis that hides a
+family cue ("every single merge"), a bare topic that states nothing, not knowing under a question that
+probes only the product or the interviewer, a cue written with its own negation, new answer-family
+wording, and per-question yes/no meanings as data."""
+
+from __future__ import annotations
+
+import pytest
+
+from prepbot.catalogue import load_catalogue
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def read(catalogue, question_id: str, text: str) -> set[str]:
+    """What the cues and answer rules read in `text` typed under the question (classifier off)."""
+    return {m.id for m in catalogue.matcher.match(text, question=catalogue.bank.questions[question_id], model="off")}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flag"),
+    [
+        ("ho-vacation", "every so often", "on-call-burden"),
+        ("ho-messages-evening", "now and again, yes", "on-call-burden"),
+        ("do-design-review", "once in a while", "no-code-review"),
+        ("ho-vacation", "from time to time", "on-call-burden"),
+    ],
+)
+def test_a_seldom_word_is_a_hedge_that_reads_the_questions_red_flag(catalogue, question, text, flag):
+    assert flag in read(catalogue, question, text)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flag"),
+    [("pr-retros", "we never did", "agile-unfamiliar"), ("ho-vacation", "we have never", "no-after-hours-contact")],
+)
+def test_never_with_a_subject_is_a_plain_no(catalogue, question, text, flag):
+    assert read(catalogue, question, text) == {flag}
+
+
+def test_emphasis_between_every_and_its_noun_does_not_hide_a_family_cue(catalogue):
+    assert "has-ci" in read(catalogue, "ci-deploy-steps", "each and every push goes out by itself")
+    assert "has-ci" in read(catalogue, "ci-release-frequency", "it ships on every single push")
+
+
+def test_a_bare_topic_before_the_answer_states_nothing(catalogue):
+    # "specs?" names what the answer is about; "a thread in slack" is the answer.
+    got = read(catalogue, "do-spec-before-build", "specs? a slack thread, at best")
+    assert "tickets-afterthought" in got
+    assert "prioritized-backlog" not in got
+
+
+def test_not_knowing_answers_a_question_that_probes_only_the_product(catalogue):
+    assert read(catalogue, "pd-runway", "beats me") == {"unclear-product"}
+    assert read(catalogue, "bu-team-value", "couldn't tell you") == {"unclear-product"}
+    # ...but not a question about a practice, where it is no answer at all.
+    assert read(catalogue, "pl-backlog", "beats me") == set()
+    assert read(catalogue, "te-automated-tests", "good question") == set()
+
+
+def test_a_cue_written_with_its_negation_outranks_the_opposite_it_turns(catalogue):
+    # "prod" under the staging question reads no-ci, and "nothing" would turn it; "nothing like prod" is one reading.
+    got = read(catalogue, "ci-environments", "we do, though it is nothing like production")
+    assert got == {"no-ci"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flag"),
+    [
+        ("tf-holidays", "the same few people, every christmas", "on-call-burden"),
+        ("ho-on-call", "one week in eight, comp day after each", "no-after-hours-contact"),
+        ("cd-team-mood", "tense, after all the departures", "high-turnover"),
+        ("pl-deadlines", "the CEO, and you don't argue with him", "overtime-expected"),
+        ("in-postmortems", "we chat about it informally", "bugs-untracked"),
+        ("pl-roadmap-visibility", "it's confidential", "no-backlog"),
+        ("pd-success", "we haven't settled that yet", "unclear-product"),
+        ("te-automated-tests", "just manual testing before releases", "no-tests"),
+        ("pr-retros", "they get cancelled most sprints", "agile-unfamiliar"),
+        ("hi-interviewer-tenure", "only since last month", "interviewer-new"),
+        ("wp-time-zones", "four, so early calls for the europeans", "overtime-expected"),
+    ],
+)
+def test_new_answer_family_wording_reads_under_a_question_of_its_flag(catalogue, question, text, flag):
+    assert flag in read(catalogue, question, text)
+
+
+def test_family_wording_reads_nothing_under_a_question_about_something_else(catalogue):
+    assert "on-call-burden" not in read(catalogue, "to-hardware", "the same two people order them")
+    assert "no-backlog" not in read(catalogue, "pb-health", "it's confidential")
+    # A Makefile is not a pipeline, and deleting flaky tests says nothing about whether there are tests.
+    assert "has-ci" not in read(catalogue, "ci-pipeline", "there's a makefile, that's it")
+    assert "no-tests" not in read(catalogue, "te-flaky", "we delete those")
+
+
+def test_per_question_yes_and_no_meanings(catalogue):
+    assert read(catalogue, "do-runbooks", "nope") == {"on-call-burden"}
+    assert read(catalogue, "do-runbooks", "yep, for each alert") == {"no-after-hours-contact"}
+    # A setup guide is documentation, not CI: a plain no says nothing there, asking around does.
+    assert read(catalogue, "do-onboarding-docs", "nah") == set()
+    assert read(catalogue, "do-onboarding-docs", "nah, you ask around") == {"no-ci"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flag"),
+    [
+        ("cr-skip-review", "last friday, everyone was rushing", "no-code-review"),
+        ("cr-review-turnaround", "several days, easily", "no-code-review"),
+        ("cr-review-culture", "can't recall a single one", "no-code-review"),
+        ("ho-overtime-comp", "a pat on the back", "overtime-expected"),
+        ("mg-protect-time", "I forward it on, honestly", "overtime-expected"),
+        ("ci-lead-time", "by end of day, normally", "has-ci"),
+        ("ci-build-time", "more than an hour", "no-ci"),
+        ("in-pages-per-week", "thrice", "on-call-burden"),
+    ],
+)
+def test_new_answer_cues_of_a_question(catalogue, question, text, flag):
+    assert flag in read(catalogue, question, text)
