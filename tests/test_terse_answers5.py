@@ -118,3 +118,20 @@ def test_per_question_yes_and_no_meanings(catalogue):
 )
 def test_new_answer_cues_of_a_question(catalogue, question, text, flag):
     assert flag in read(catalogue, question, text)
+
+
+def test_a_share_is_read_as_a_percentage_against_the_question(catalogue):
+    # Under "How much of the team that built it is still here?" a small share is turnover...
+    assert "high-turnover" in read(catalogue, "kn-team-memory", "three out of twelve")
+    assert "high-turnover" in read(catalogue, "kn-team-memory", "1/5 maybe")
+    # ...and most of them is not.
+    assert "high-turnover" not in read(catalogue, "kn-team-memory", "nine out of ten")
+    # A percent sign is the unit the question's cue compares: estimates within a fifth are realistic.
+    assert "realistic-deadlines" in read(catalogue, "pl-estimates", "the PM, mostly within 15%")
+    assert "realistic-deadlines" not in read(catalogue, "pl-estimates", "the PM, off by 80%")
+
+
+def test_a_yes_that_only_says_it_exists_leaves_room_for_what_follows(catalogue):
+    assert read(catalogue, "pl-backlog", "there is one, in no real order") == {"no-backlog"}
+    # A yes with nothing after it still answers.
+    assert read(catalogue, "pl-backlog", "there is one") == {"prioritized-backlog"}

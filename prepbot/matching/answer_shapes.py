@@ -89,6 +89,8 @@ _CHANGED = frozenset(
     for subject in ("we", "they")
     for verb in ("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated")
 )
+# A yes that says only that the thing is there ("there's a list, not ordered"): the words after it may still qualify it.
+_EXISTS = frozenset({"there is", "there are", "theres", "theres one", "we have one", "there is one"})
 _WHAT = frozenset({"what", "whats"})  # a two- or three-word "what X" answers with a sarcastic no
 _NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
 _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
@@ -142,6 +144,38 @@ class AnswerHit:
     end: int
     source: str
     context: str
+
+
+def _shares(tokens: list[Token], sentence: str, numbers: dict[str, float]) -> list[Token]:
+    """A share written as a sign or a fraction, as a percentage the question's cues can compare:
+    "within 20%" reads "within 20 percent", "two out of ten" and "2/10" read "20 percent"."""
+    out: list[Token] = []
+    for token in tokens:
+        value = as_number(token.word, numbers)
+        if value is None:
+            out.append(token)
+            continue
+        # the whole of a fraction: "two out of ten", "2 of 10", "2/10"
+        size = 0
+        if out and sentence[out[-1].end : token.start] == "/":
+            size = 1
+        elif len(out) >= 3 and [t.word for t in out[-2:]] == ["out", "of"]:
+            size = 3
+        elif len(out) >= 2 and out[-1].word == "of":
+            size = 2
+        first = out[-size] if size else None
+        part = as_number(first.word, numbers) if first is not None and first.word not in _NOT_BARE else None
+        if first is not None and part is not None and first.clause == token.clause and 0 <= part <= value and value:
+            del out[-size:]
+            out.append(Token(str(round(100 * part / value)), first.start, token.end, token.clause, token.scope))
+            out.append(Token("percent", token.end, token.end, token.clause, token.scope))
+            continue
+        out.append(token)
+        sign = sentence[token.end : token.end + 1] == "%" or sentence[token.end : token.end + 2] == " %"
+        earlier = out[-4:-1]
+        if sign and not any(t.clause == token.clause and as_number(t.word, numbers) is not None for t in earlier):
+            out.append(Token("percent", token.end, token.end, token.clause, token.scope))  # "a fixed 20%": not "a ... percent"
+    return out
 
 
 def _plain_every(tokens: list[Token]) -> list[Token]:

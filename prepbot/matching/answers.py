@@ -11,6 +11,7 @@ from __future__ import annotations
 from prepbot.bank import Question
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
+    _EXISTS,
     _FREQUENCY,
     _HELD,
     _KNOWING,
@@ -25,6 +26,7 @@ from prepbot.matching.answer_shapes import (
     Hits,
     _own_negation,
     _plain_every,
+    _shares,
 )
 from prepbot.matching.context import decide, scan, scare_quoted
 from prepbot.matching.context_rules import ContextRules
@@ -199,7 +201,14 @@ class AnswerReader(AnswerShapes):
             if present_tokens:
                 hits.extend(self._yes_no(present, present_tokens, question, text[present:]))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
-        decided = {self.opposites.get(h.flag_id) for h in hits if not h.context.startswith("only some of the time")}
+        # A yes that only says the thing exists decides nothing: "there's a list, not ordered".
+        decided = {
+            self.opposites.get(h.flag_id)
+            for h in hits
+            if not h.context.startswith("only some of the time")
+            and h.source.split("'")[1:2] != []
+            and h.source.split("'")[1] not in _EXISTS
+        }
         # "supposed to, first": a hedge first qualifies what follows, so no answer cue reads a green flag after it.
         hedged_first = any(h.context.startswith("a hedged answer") for h in hits)
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
@@ -208,7 +217,8 @@ class AnswerReader(AnswerShapes):
             for offset, sentence in pieces:
                 if offset == topic:
                     continue
-                sentence_tokens = cue_set.prepare(self._with_unit(_plain_every(tokenize(sentence, self.rules)), key.unit))
+                words = _shares(_plain_every(tokenize(sentence, self.rules)), sentence, self.rules.numbers)
+                sentence_tokens = cue_set.prepare(self._with_unit(words, key.unit))
                 if not sentence_tokens:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
