@@ -135,3 +135,27 @@ def test_a_yes_that_only_says_it_exists_leaves_room_for_what_follows(catalogue):
     assert read(catalogue, "pl-backlog", "there is one, in no real order") == {"no-backlog"}
     # A yes with nothing after it still answers.
     assert read(catalogue, "pl-backlog", "there is one") == {"prioritized-backlog"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flag"),
+    [
+        ("ci-pipeline", "semaphore, on every push", "has-ci"),
+        ("ci-deploy-steps", "someone drags files over in winscp", "no-ci"),
+        ("te-automated-tests", "minitest plus some cucumber", "has-tests"),
+        ("bt-where-bugs-go", "a card on the trello board", "bugs-tracked"),
+        ("hi-process-relevance", "a codesignal screen first", "trivia-interview"),
+    ],
+)
+def test_a_tool_name_means_its_practice_under_a_question_about_it(catalogue, question, text, flag):
+    assert flag in read(catalogue, question, text)
+
+
+def test_a_tool_name_means_nothing_under_a_question_about_something_else(catalogue):
+    assert "bugs-tracked" not in read(catalogue, "pr-standup-length", "ten minutes, in front of the trello board")
+    assert "has-ci" not in read(catalogue, "to-hardware", "a macbook, the heroku team gets the big ones")
+
+
+def test_one_day_a_week_is_a_share_not_someday(catalogue):
+    assert read(catalogue, "te-reserved-time", "one day each sprint") == {"prioritized-backlog"}
+    assert read(catalogue, "te-reserved-time", "one day, maybe") == {"features-over-bugs"}

@@ -17,6 +17,7 @@ from prepbot.matching.answer_shapes import (
     _KNOWING,
     _LAUGHS,
     _NOT_A_VERB,
+    _PER,
     _SUBJECTS,
     _WHAT,
     ANSWER_WEIGHT,
@@ -322,6 +323,8 @@ class AnswerReader(AnswerShapes):
         if found is None:
             return []
         name, first, stop = found
+        if words[first:stop] in (["one", "day"], ["some", "day"]) and stop < len(words) and words[stop] in _PER:
+            return []  # "one day a week" is a share of the week, not "someday"
         if words[first:stop][0] in _LAUGHS and stop < len(words):
             return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one
         knowing: str | None = None
