@@ -159,3 +159,21 @@ def test_a_tool_name_means_nothing_under_a_question_about_something_else(catalog
 def test_one_day_a_week_is_a_share_not_someday(catalogue):
     assert read(catalogue, "te-reserved-time", "one day each sprint") == {"prioritized-backlog"}
     assert read(catalogue, "te-reserved-time", "one day, maybe") == {"features-over-bugs"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flag"),
+    [
+        ("te-automated-tests", "we rely on QA for that", "no-tests"),
+        ("te-tests-with-changes", "up to the developer really", "no-tests"),
+        ("ho-messages-evening", "my manager does, so yes", "on-call-burden"),
+        ("ho-messages-evening", "only if it's urgent", "on-call-burden"),
+        ("ho-vacation", "no, people respect it", "no-after-hours-contact"),
+        ("ci-deploy-steps", "raise a change request, then wait for ops", "no-ci"),
+        ("pr-retros", "mostly a formality", "agile-unfamiliar"),
+        ("pr-tickets", "at the beginning, normally", "prioritized-backlog"),
+        ("ho-on-call", "all of us, every week", "on-call-burden"),
+    ],
+)
+def test_more_answer_wording_of_the_core_questions(catalogue, question, text, flag):
+    assert flag in read(catalogue, question, text)
