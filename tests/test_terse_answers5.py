@@ -177,3 +177,27 @@ def test_one_day_a_week_is_a_share_not_someday(catalogue):
 )
 def test_more_answer_wording_of_the_core_questions(catalogue, question, text, flag):
     assert flag in read(catalogue, question, text)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flag"),
+    [
+        ("pl-backlog", "we really should have one", "no-backlog"),
+        ("ci-pipeline", "we need one badly", "no-ci"),
+        ("te-automated-tests", "we ought to write some", "no-tests"),
+    ],
+)
+def test_a_wish_for_the_practice_says_it_is_missing(catalogue, question, text, flag):
+    assert read(catalogue, question, text) == {flag}
+
+
+def test_a_bare_name_then_what_it_is_worth(catalogue):
+    assert read(catalogue, "ci-pipeline", "circleci, always red") == {"no-ci"}
+    assert read(catalogue, "ci-pipeline", "circleci, runs the lot") == {"has-ci"}
+    # A negated first clause is not a bare name: what follows does not overrule it.
+    assert read(catalogue, "ci-pipeline", "no pipeline, we build on the server") == {"no-ci"}
+
+
+def test_negated_negatives_in_terse_answers(catalogue):
+    assert read(catalogue, "bt-where-bugs-go", "nothing goes unlogged") == {"bugs-tracked"}
+    assert read(catalogue, "ho-vacation", "no one would, it's just not done") == {"no-after-hours-contact"}

@@ -321,6 +321,15 @@ class AnswerShapes:
             return False
         last = max(h[1] for h in found)
         between = {t.word for t in tokenize(text[last : answer.start], self.rules)}
+        mark = _CLAUSE_MARK.search(text)
+        if (
+            mark
+            and answer.start > mark.start()
+            and len(text[: mark.start()].split()) <= 3
+            and all(h[2] <= mark.start() and not h[4] for h in found)
+            and not {t.word for t in tokenize(text[: mark.start()], self.rules)} & self.rules.negation_before
+        ):
+            return True  # "jenkins, permanently red": a bare name, then what it is worth
         return bool(between & _BUT) and all(h[1] < answer.start for h in found)
 
     def _only_some(self, text: str, answer: AnswerHit, others: list) -> bool:
