@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from prepbot.catalogue import load_catalogue
+from tests.conftest import with_classifier
 
 
 @pytest.fixture(scope="module")
@@ -201,3 +202,33 @@ def test_a_bare_name_then_what_it_is_worth(catalogue):
 def test_negated_negatives_in_terse_answers(catalogue):
     assert read(catalogue, "bt-where-bugs-go", "nothing goes unlogged") == {"bugs-tracked"}
     assert read(catalogue, "ho-vacation", "no one would, it's just not done") == {"no-after-hours-contact"}
+
+
+def test_a_few_hundred_is_many(catalogue):
+    assert read(catalogue, "te-automated-tests", "a couple of thousand, mostly unit") == {"has-tests"}
+    assert read(catalogue, "te-automated-tests", "only a handful") == {"no-tests"}
+
+
+def test_a_plain_no_denies_the_one_red_flag_a_question_asks_about(catalogue):
+    # With the classifier saying turnover, a "none" under "How many people left?" still reads nothing.
+    matcher = with_classifier(catalogue, {"none, they all stayed": {"high-turnover": 0.95}})
+    question = catalogue.bank.questions["tm-turnover"]
+    assert "high-turnover" not in {m.id for m in matcher.match("none, they all stayed", question=question)}
+    # The same classifier reading stands where the answer says nothing against it.
+    matcher = with_classifier(catalogue, {"two, both burnt out": {"high-turnover": 0.95}})
+    assert "high-turnover" in {m.id for m in matcher.match("two, both burnt out", question=question)}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flag"),
+    [
+        ("hi-interviewer-tenure", "joined a fortnight ago", "interviewer-new"),
+        ("do-ticket-detail", "a few words, if that", "tickets-afterthought"),
+        ("in-postmortems", "we keep meaning to", "bugs-untracked"),
+        ("pr-retros", "we haven't had one since spring", "agile-unfamiliar"),
+        ("cr-who-reviews", "she approves her own", "no-code-review"),
+        ("cr-how-changes-reviewed", "someone has to sign it off", "code-review-required"),
+    ],
+)
+def test_wording_found_in_the_second_batch(catalogue, question, text, flag):
+    assert flag in read(catalogue, question, text)

@@ -247,6 +247,17 @@ class AnswerShapes:
                 kept.discard(flag_id)
         return kept
 
+    def _denies(self, tokens: list[Token], question: Question) -> bool:
+        """Whether a plain no opens an answer to a question about one red flag that has no opposite and
+        no meaning of its own for a no: "none" under "How many people left?" says the flag is not there."""
+        if question.answers.if_yes or question.answers.if_no or len(question.flags) != 1:
+            return False
+        flag_id = question.flags[0]
+        if flag_id not in self.reds or self.opposites.get(flag_id):
+            return False
+        found = self._answer_phrase([t.word for t in tokens])
+        return found is not None and found[0] == "no" and found[1] == 0
+
     def _counters(self, flag_id: str, question: Question) -> set[str]:
         """The flags a terse answer cannot also state with `flag_id`: its opposite, or, for a flag
         without one, the question's flags of the other colour that have none either."""
@@ -301,6 +312,12 @@ class AnswerShapes:
         """Whether an answer cue's words say nobody does it ("..., 2000 tickets nobody reads") after every
         word the note's own cues read the opposite in: the practice in name only."""
         words = normalise(text[answer.start : answer.end]).split()
+        found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]
+        if words and words[0] in _AMOUNTS and found:
+            # "a few hundred unit tests": "few" counts the hundreds, it does not say there are few
+            before = [normalise(text[h[1] : answer.start]).split() for h in found]
+            if all(b and set(b) <= {"a", "few", "couple", "of"} for b in before):
+                return True
         if words and set(words) <= _QUANTITY and answer.source.startswith("answer"):
             # "a handful of selenium scripts": the quantity reads what follows it in its clause
             found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]

@@ -192,6 +192,8 @@ class AnswerReader(AnswerShapes):
             tokens = tokenize(first, self.rules)
         if tokens:
             hits.extend(self._yes_no(first_offset, tokens, question, first))
+            if not hits and self._denies(tokens, question):
+                negated.add(question.flags[0])  # "nobody, people stay" under "How many have left?": no turnover
         turn = self.turn(text)
         if turn is not None:
             # "used to be fine, now they expect replies": the past answers nothing; the present answers
