@@ -70,6 +70,17 @@ _FREQUENCY = frozenset(
         ("every", "now", "and", "then"),
         ("on", "and", "off"),
         ("here", "and", "there"),
+        ("now", "and", "again"),
+        ("every", "now", "and", "again"),
+        ("only", "now", "and", "again"),
+        ("occasionally",),
+        ("only", "occasionally"),
+        ("from", "time", "to", "time"),
+        ("once", "in", "a", "while"),
+        ("every", "once", "in", "a", "while"),
+        ("every", "so", "often"),
+        ("at", "times"),
+        ("on", "occasion"),
     }
 )
 # A clause that tells what was done about it states the present: "..., we added CI in the spring".
@@ -78,6 +89,9 @@ _CHANGED = frozenset(
     for subject in ("we", "they")
     for verb in ("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated")
 )
+# A yes that says only that the thing is there ("there's a list, not ordered"): the words after it may still qualify it.
+_EXISTS = frozenset({"there is", "there are", "theres", "theres one", "we have one", "there is one"})
+_PER = frozenset({"a", "an", "per", "each", "every", "in", "of", "off"})  # "one day a week", "one day in five"
 _WHAT = frozenset({"what", "whats"})  # a two- or three-word "what X" answers with a sarcastic no
 _NOBODY = frozenset({"nobody", "noone", "nobodys", "no"})  # "no" only in "no one"
 _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
@@ -131,6 +145,52 @@ class AnswerHit:
     end: int
     source: str
     context: str
+
+
+def _shares(tokens: list[Token], sentence: str, numbers: dict[str, float]) -> list[Token]:
+    """A share written as a sign or a fraction, as a percentage the question's cues can compare:
+    "within 20%" reads "within 20 percent", "two out of ten" and "2/10" read "20 percent"."""
+    out: list[Token] = []
+    for token in tokens:
+        value = as_number(token.word, numbers)
+        if value is None:
+            out.append(token)
+            continue
+        # the whole of a fraction: "two out of ten", "2 of 10", "2/10"
+        size = 0
+        if out and sentence[out[-1].end : token.start] == "/":
+            size = 1
+        elif len(out) >= 3 and [t.word for t in out[-2:]] == ["out", "of"]:
+            size = 3
+        elif len(out) >= 2 and out[-1].word == "of":
+            size = 2
+        first = out[-size] if size else None
+        part = as_number(first.word, numbers) if first is not None and first.word not in _NOT_BARE else None
+        if first is not None and part is not None and first.clause == token.clause and 0 <= part <= value and value:
+            del out[-size:]
+            out.append(Token(str(round(100 * part / value)), first.start, token.end, token.clause, token.scope))
+            out.append(Token("percent", token.end, token.end, token.clause, token.scope))
+            continue
+        out.append(token)
+        sign = sentence[token.end : token.end + 1] == "%" or sentence[token.end : token.end + 2] == " %"
+        earlier = out[-4:-1]
+        if sign and not any(t.clause == token.clause and as_number(t.word, numbers) is not None for t in earlier):
+            out.append(Token("percent", token.end, token.end, token.clause, token.scope))  # "a fixed 20%": not "a ... percent"
+    return out
+
+
+def _plain_every(tokens: list[Token]) -> list[Token]:
+    """ "every single merge", "each and every night": the emphasis goes, so a cue for "every merge" reads it."""
+    out: list[Token] = []
+    for index, token in enumerate(tokens):
+        before = out[-1].word if out else ""
+        if token.word == "single" and before in ("every", "each"):
+            continue
+        if token.word == "and" and before == "each" and index + 1 < len(tokens) and tokens[index + 1].word == "every":
+            out.pop()  # "each and every" reads "every"
+            continue
+        out.append(token)
+    return out
 
 
 def _own_negation(source: str, rule: str) -> bool:
@@ -187,6 +247,17 @@ class AnswerShapes:
                 kept.discard(flag_id)
         return kept
 
+    def _denies(self, tokens: list[Token], question: Question) -> bool:
+        """Whether a plain no opens an answer to a question about one red flag that has no opposite and
+        no meaning of its own for a no: "none" under "How many people left?" says the flag is not there."""
+        if question.answers.if_yes or question.answers.if_no or len(question.flags) != 1:
+            return False
+        flag_id = question.flags[0]
+        if flag_id not in self.reds or self.opposites.get(flag_id):
+            return False
+        found = self._answer_phrase([t.word for t in tokens])
+        return found is not None and found[0] == "no" and found[1] == 0
+
     def _counters(self, flag_id: str, question: Question) -> set[str]:
         """The flags a terse answer cannot also state with `flag_id`: its opposite, or, for a flag
         without one, the question's flags of the other colour that have none either."""
@@ -241,6 +312,12 @@ class AnswerShapes:
         """Whether an answer cue's words say nobody does it ("..., 2000 tickets nobody reads") after every
         word the note's own cues read the opposite in: the practice in name only."""
         words = normalise(text[answer.start : answer.end]).split()
+        found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]
+        if words and words[0] in _AMOUNTS and found:
+            # "a few hundred unit tests": "few" counts the hundreds, it does not say there are few
+            before = [normalise(text[h[1] : answer.start]).split() for h in found]
+            if all(b and set(b) <= {"a", "few", "couple", "of"} for b in before):
+                return True
         if words and set(words) <= _QUANTITY and answer.source.startswith("answer"):
             # "a handful of selenium scripts": the quantity reads what follows it in its clause
             found = [h for h in others if h[0] >= threshold and not h[3].startswith("classifier")]
@@ -261,6 +338,15 @@ class AnswerShapes:
             return False
         last = max(h[1] for h in found)
         between = {t.word for t in tokenize(text[last : answer.start], self.rules)}
+        mark = _CLAUSE_MARK.search(text)
+        if (
+            mark
+            and answer.start > mark.start()
+            and len(text[: mark.start()].split()) <= 3
+            and all(h[2] <= mark.start() and not h[4] for h in found)
+            and not {t.word for t in tokenize(text[: mark.start()], self.rules)} & self.rules.negation_before
+        ):
+            return True  # "jenkins, permanently red": a bare name, then what it is worth
         return bool(between & _BUT) and all(h[1] < answer.start for h in found)
 
     def _only_some(self, text: str, answer: AnswerHit, others: list) -> bool:

@@ -11,11 +11,13 @@ from __future__ import annotations
 from prepbot.bank import Question
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
+    _EXISTS,
     _FREQUENCY,
     _HELD,
     _KNOWING,
     _LAUGHS,
     _NOT_A_VERB,
+    _PER,
     _SUBJECTS,
     _WHAT,
     ANSWER_WEIGHT,
@@ -24,6 +26,8 @@ from prepbot.matching.answer_shapes import (
     AnswerShapes,
     Hits,
     _own_negation,
+    _plain_every,
+    _shares,
 )
 from prepbot.matching.context import decide, scan, scare_quoted
 from prepbot.matching.context_rules import ContextRules
@@ -180,12 +184,16 @@ class AnswerReader(AnswerShapes):
         hits: list[AnswerHit] = []
         first_offset, first = next(((o, s) for o, s in pieces if s.strip()), (0, ""))
         tokens = tokenize(first, self.rules)
+        topic = -1  # where a bare topic stands: it names what is answered and states nothing ("spec? a slack thread")
         if first.rstrip().endswith("?") and len(tokens) <= 3 and len(pieces) > 1:
             # "tests? what tests", "reviews? lol": a bare topic, then its answer
+            topic = first_offset
             first_offset, first = next(((o, s) for o, s in pieces if o > first_offset and s.strip()), (first_offset, first))
             tokens = tokenize(first, self.rules)
         if tokens:
             hits.extend(self._yes_no(first_offset, tokens, question, first))
+            if not hits and self._denies(tokens, question):
+                negated.add(question.flags[0])  # "nobody, people stay" under "How many have left?": no turnover
         turn = self.turn(text)
         if turn is not None:
             # "used to be fine, now they expect replies": the past answers nothing; the present answers
@@ -196,14 +204,24 @@ class AnswerReader(AnswerShapes):
             if present_tokens:
                 hits.extend(self._yes_no(present, present_tokens, question, text[present:]))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
-        decided = {self.opposites.get(h.flag_id) for h in hits if not h.context.startswith("only some of the time")}
+        # A yes that only says the thing exists decides nothing: "there's a list, not ordered".
+        decided = {
+            self.opposites.get(h.flag_id)
+            for h in hits
+            if not h.context.startswith("only some of the time")
+            and h.source.split("'")[1:2] != []
+            and h.source.split("'")[1] not in _EXISTS
+        }
         # "supposed to, first": a hedge first qualifies what follows, so no answer cue reads a green flag after it.
         hedged_first = any(h.context.startswith("a hedged answer") for h in hits)
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
         cue_set = self._cue_set(question) if total <= MAX_ANSWER_TOKENS else None
         if cue_set is not None and cue_set.cues:
             for offset, sentence in pieces:
-                sentence_tokens = cue_set.prepare(self._with_unit(tokenize(sentence, self.rules), key.unit))
+                if offset == topic:
+                    continue
+                words = _shares(_plain_every(tokenize(sentence, self.rules)), sentence, self.rules.numbers)
+                sentence_tokens = cue_set.prepare(self._with_unit(words, key.unit))
                 if not sentence_tokens:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
@@ -269,6 +287,18 @@ class AnswerReader(AnswerShapes):
                 for o in hits
             )
         ]
+        # "nothing like prod": a cue written with its negation outranks a cue of the opposite that the same negation turned.
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.context.startswith("negation")
+                and any(
+                    (o.start, o.end) == (h.start, h.end) and o.flag_id == self.opposites.get(h.flag_id) and not o.context
+                    for o in hits
+                )
+            )
+        ]
         if all_tokens:
             hits = [self._seldom(h, all_tokens) for h in hits]
             tail = self.past_tail(text)
@@ -295,14 +325,21 @@ class AnswerReader(AnswerShapes):
         if found is None:
             return []
         name, first, stop = found
+        if words[first:stop] in (["one", "day"], ["some", "day"]) and stop < len(words) and words[stop] in _PER:
+            return []  # "one day a week" is a share of the week, not "someday"
         if words[first:stop][0] in _LAUGHS and stop < len(words):
             return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one
+        knowing: str | None = None
         if name == "unknown":
             # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
-            if key.if_no not in _KNOWING:
+            # A question that probes only one such flag ("How long can the company run on its money?") is answered by it too.
+            knowing = key.if_no if key.if_no in _KNOWING else question.flags[0] if len(question.flags) == 1 else None
+            if knowing not in _KNOWING:
                 return []
             name = "no"
-        flag_id = {"yes": key.if_yes, "no": key.if_no}.get(name) or (self.hedged_red(question) if name == "red" else None)
+        flag_id = (
+            knowing or {"yes": key.if_yes, "no": key.if_no}.get(name) or (self.hedged_red(question) if name == "red" else None)
+        )
         if not flag_id:
             return []
         rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"
