@@ -202,6 +202,8 @@ def decide(
             return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
+        # "At most companies, every change is reviewed": a frame that opens the sentence rules all of it.
+        forward = forward or (trigger.direction == "later_clauses" and trigger.end <= first)
         backward = trigger.direction in ("backward", "both") and trigger.start > last and trigger.start - last <= trigger.window
         backward = backward and tokens[trigger.start].clause == clause_last
         # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
-DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses", "holding")
+DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses", "holding", "later_clauses")
 # What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
