@@ -69,3 +69,55 @@ def test_a_general_statement_shows_no_flag(matcher, text):
 )
 def test_the_same_words_about_a_real_team_still_count(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+# -- across neighbouring sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a practice named, then taken back through a pronoun: the second sentence says what holds
+        ("We have a test suite. It hasn't run in a year.", {"no-tests"}),
+        ("Code reviews exist. They are skipped whenever a deadline is close.", {"no-code-review"}),
+        ("There is a CI server. Nobody has touched it since the spring.", {"no-ci"}),
+        # ...or confirmed and made more precise
+        ("We have unit tests. They run on every push.", {"has-tests", "has-ci"}),
+        ("There is a backlog. It is groomed every week by the product owner.", {"prioritized-backlog"}),
+        # a reported question about a bare topic, and a non-answer
+        ("I asked about their CI setup. Silence.", {"no-ci"}),
+        ("I asked about the backlog. She changed the subject.", {"no-backlog"}),
+        ("I asked whether they write tests. Sometimes, when there is time.", {"no-tests"}),
+        ("I asked who triages the bug reports. Nobody knew.", {"bugs-untracked"}),
+    ],
+)
+def test_a_flag_stated_across_sentences(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pronoun's sentence says nothing of the practice: the first reading stands alone
+        "We have a test suite. It is written in Python.",
+        # a reported question about a topic answered with something else is no answer
+        "I asked about the backlog. She showed me the board.",
+    ],
+)
+def test_a_neighbour_that_says_nothing_changes_nothing(matcher, text):
+    first = text.split(". ")[0] + "."
+    assert found(matcher, text) == found(matcher, first)
+
+
+def test_the_evidence_of_a_named_subject_quotes_the_second_sentence(matcher):
+    text = "Code reviews exist. They are skipped whenever a deadline is close."
+    (match,) = [m for m in matcher.match(text, model="off") if m.id == "no-code-review"]
+    (evidence,) = match.evidence
+    assert text[evidence.start : evidence.end] == evidence.text
+    assert evidence.text.startswith("They are skipped")
+    assert "Code reviews" in evidence.context
+
+
+def test_a_pronoun_after_a_question_is_not_read_with_its_topic(matcher):
+    # (the question states nothing; its topic is no subject for the next sentence)
+    assert found(matcher, "Do you have a test suite? It hasn't run in a year, I hear.") == set()

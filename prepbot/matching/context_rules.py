@@ -100,6 +100,9 @@ class ContextRules:
     undercut_next: tuple[tuple[str, ...], ...] = ()
     # A word in scare quotes before a cue says the practice is there in name only: "they 'have' tests".
     scare_quote_verbs: frozenset[str] = frozenset()
+    # A sentence whose subject is a pronoun ("It hasn't run in a year.") read with the topic the
+    # sentence before names in its place: pronoun -> what replaces it, "~" standing for the topic.
+    pronoun_subjects: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -154,6 +157,7 @@ class ContextRules:
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
             undercut_next=_phrases(data.get("undercut_next", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
+            pronoun_subjects={str(k): str(v) for k, v in data.get("pronoun_subjects", {}).items()},
         )
 
     @cached_property
@@ -282,6 +286,7 @@ class ContextRules:
             },
             "past_words": sorted(self.past_words),
             "undercut_next": [" ".join(p) for p in self.undercut_next],
+            "pronoun_subjects": dict(self.pronoun_subjects),
             "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
         }
 

@@ -138,6 +138,7 @@ class Matcher(NeighbourReading):
                     background.offer(sentence)  # the first that `_within_budget` chooses, in the same order
         self._read_then_and_now(pieces, readings)
         self._read_topic_and_statement(pieces, readings)
+        self._read_named_subject(pieces, readings)
         asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
         for index in asked:
             if index + 1 >= len(readings) or readings[index + 1][1].question:

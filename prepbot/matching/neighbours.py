@@ -27,6 +27,11 @@ _LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes o
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+def _back(at: int, start: int, stop: int, shift: int, inside: int) -> int:
+    """An offset in a sentence read with [start, stop) replaced -> in the sentence (`inside` for one in the replacement)."""
+    return at if at <= start else (at - shift if at >= stop else inside)
+
+
 class NeighbourReading:
     rules: ContextRules
     answers: AnswerReader
@@ -236,12 +241,83 @@ class NeighbourReading:
         if answer is None:
             return []
         said, words = answer
-        for hit in self._compute(asked, statement=True).hits:
+        hits = self._compute(asked, statement=True).hits
+        if all(h.score < REPORT_THRESHOLD for h in hits):  # "I asked about the backlog. Blank stare.": a topic
+            hits = self._named_topic(asked) or hits
+        for hit in hits:
             flag_id: str | None = hit.flag_id
             if said == "no":
                 flag_id = self.flags[hit.flag_id].opposite
+            elif said == "red":
+                flag_id = self.answers.red_of(hit.flag_id)
             if flag_id is None:
                 continue
             context = f"a question, answered '{words}' {where}"
             found.append(Hit(flag_id, hit.score, offset + start + hit.start, offset + start + hit.end, hit.source, context))
         return found
+
+    def _named_topic(self, text: str) -> tuple[Hit, ...]:
+        """The last topic of the context rules that `text` names ("about the backlog", "We have a test
+        suite"), as a reading of its flag (offsets in `text`), or nothing."""
+        tokens = tokenize(text, self.rules)
+        words = tuple(t.word for t in tokens)
+        found: tuple[Hit, ...] = ()
+        index = 0
+        while index < len(words):
+            for size in range(min(len(words) - index, 4), 0, -1):
+                flag_id = self.rules.topics.get(words[index : index + size])
+                if flag_id in self.flags:
+                    end = tokens[index + size - 1].end
+                    source = f"topic: {' '.join(words[index : index + size])}"
+                    found = (Hit(flag_id, 0.9, tokens[index].start, end, source, ""),)
+                    index += size - 1
+                    break
+            index += 1
+        return found
+
+    def _read_named_subject(self, pieces, readings) -> None:
+        """ "We have a test suite. It hasn't run in a year.", "Code reviews exist. They get skipped
+        before a release.": a sentence whose subject is a pronoun (`pronoun_subjects`) that reads
+        nothing on its own is read with the topic the sentence before names in the pronoun's place.
+        What it says of the topic stands; a red reading takes back the green one before it."""
+        subjects = self.rules.pronoun_subjects
+        for index in range(1, len(pieces)):
+            offset, sentence = pieces[index]
+            first = _FIRST_WORD.match(sentence.lstrip(_LEAD_MARKS))
+            if not first or first.group().lower().replace("'", "").replace("’", "") not in subjects:
+                continue
+            reading, before = readings[index][1], readings[index - 1][1]
+            if reading.hits or reading.question or before.question or pieces[index - 1][1].rstrip().endswith(("?", ":")):
+                continue  # (a topic before "?" or ":" and its answer are `_topic_answers`' to read)
+            topic = self._named_topic(pieces[index - 1][1])
+            if not topic:
+                continue
+            start = len(sentence) - len(sentence.lstrip(_LEAD_MARKS)) + first.start()
+            end = start + len(first.group())
+            named = pieces[index - 1][1][topic[0].start : topic[0].end]
+            replacement = subjects[first.group().lower().replace("'", "").replace("’", "")].replace("~", named)
+            shift = len(replacement) - (end - start)
+            said = self.reading(sentence[:start] + replacement + sentence[end:])
+
+            context = f"subject named in the sentence before: '{named}'"
+            hits = tuple(
+                Hit(
+                    h.flag_id,
+                    h.score,
+                    _back(h.start, start, start + len(replacement), shift, start),
+                    _back(h.end, start, start + len(replacement), shift, end),
+                    h.source,
+                    f"{h.context}; {context}" if h.context else context,
+                )
+                for h in said.hits
+            )
+            if not hits:
+                continue
+            readings[index] = (offset, Reading(hits, said.blocked, said.model_ok, reading.span, said.negated))
+            taken_back = {self.flags[h.flag_id].opposite for h in hits if self.flags[h.flag_id].kind == "red"}
+            if taken_back & {h.flag_id for h in before.hits}:
+                kept = tuple(h for h in before.hits if h.flag_id not in taken_back)
+                readings[index - 1] = (
+                    readings[index - 1][0],
+                    Reading(kept, before.blocked, before.model_ok, before.span, before.negated),
+                )
