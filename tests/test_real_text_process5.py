@@ -121,3 +121,34 @@ def test_the_evidence_of_a_named_subject_quotes_the_second_sentence(matcher):
 def test_a_pronoun_after_a_question_is_not_read_with_its_topic(matcher):
     # (the question states nothing; its topic is no subject for the next sentence)
     assert found(matcher, "Do you have a test suite? It hasn't run in a year, I hear.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yes-or-no question and a plain answer in the next sentence
+        ("Do they have CI? No.", {"no-ci"}),
+        ("Do I keep a roadmap? Not really.", {"no-backlog"}),
+        ("Is there a bug tracker? Nope, only email.", {"bugs-untracked"}),
+        ("Do they review every pull request? Yes.", {"code-review-required"}),
+        ("Do they write tests? Sometimes.", {"no-tests"}),
+        ("Does the team use a backlog? No, the founder decides.", {"no-backlog"}),
+    ],
+)
+def test_a_question_answered_in_the_next_sentence(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an opinion asked for, not a practice
+        "Do you think tests matter? Yes.",
+        # one's experience anywhere, not this team
+        "Have you ever worked somewhere without a bug tracker? Yes.",
+        # a question left open
+        "Do they have CI? I forgot to ask.",
+    ],
+)
+def test_a_question_that_asks_no_practice_shows_no_flag(matcher, text):
+    assert found(matcher, text) == set()

@@ -104,6 +104,11 @@ class ContextRules:
     # sentence before names in its place: pronoun -> what replaces it, "~" standing for the topic.
     pronoun_subjects: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def yes_no_starts(self) -> frozenset[str]:
+        """The first words of a direct question that a yes or a no answers ("do", "is"; not "how", "what")."""
+        return self.question_starts - {"how", "what", "when", "who", "where", "which", "whats", "hows", "whos", "whose"}
+
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
         """Rules from the parsed YAML (already validated by `prepbot.bank_loader.read_context`)."""

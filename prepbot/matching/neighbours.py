@@ -150,12 +150,18 @@ class NeighbourReading:
             if topic is None:
                 after = pieces[index + 1] if index + 1 < len(pieces) else (offset + len(sentence), "")
                 found.extend(self._reported_answer(offset, sentence, readings[index][1], *after))
+                found.extend(self._direct_answer(offset, sentence, readings[index][1], *after))
             if topic is None or answer is None:
                 continue
             said, _ = answer
             hits = self.reading(topic[1] + ".").hits
             if all(h.score < REPORT_THRESHOLD for h in hits):
                 hits = self._bare_topic(topic[1]) or hits  # "tests: none": a bare topic names its practice
+            if mark is not None and all(h.score < REPORT_THRESHOLD for h in hits):
+                # "Do you have CI? No.": a question, not a bare topic
+                direct = self._direct_answer(offset, sentence, readings[index][1], *pieces[index + 1])
+                hits = () if direct else hits
+                found.extend(direct)
             if hits:
                 answered.add(index)
             for hit in hits:
@@ -321,3 +327,41 @@ class NeighbourReading:
                     readings[index - 1][0],
                     Reading(kept, before.blocked, before.model_ok, before.span, before.negated),
                 )
+
+    def _direct_answer(self, offset: int, sentence: str, reading: Reading, next_offset: int, next_sentence: str) -> list[Hit]:
+        """ "Do they have a roadmap? Not really.", "Is there a bug tracker? Nope, just email.": a yes-or-no
+        question (opening with one of `yes_no_starts`) and a plain answer in the next sentence. The
+        question's words after its first are read as a statement, turned round by a no."""
+        head = sentence.rstrip()
+        if not (head.endswith("?") and next_sentence and len(head) <= 200) or any(
+            h.score >= REPORT_THRESHOLD for h in reading.hits
+        ):
+            return []
+        first = _FIRST_WORD.match(sentence.lstrip(_LEAD_MARKS))
+        if not first or first.group().lower() not in self.rules.yes_no_starts:
+            return []
+        answer = self.answers.plain_answer(next_sentence)
+        if answer is None:
+            return []
+        said, answer_end = answer
+        start = len(sentence) - len(sentence.lstrip(_LEAD_MARKS)) + first.end()
+        asked = sentence[start : len(head) - 1]
+        if "ever" in asked.lower().split():
+            return []  # "Have you ever worked where there were no tests? Yes.": one's experience, not this team
+        hits = self._compute(asked, statement=True).hits
+        if all(h.score < REPORT_THRESHOLD for h in hits):
+            # ...or the practice it ends on ("Do you have CI?"; not "Do you think tests matter?")
+            named = self._named_topic(asked)
+            hits = named if named and not asked[named[0].end :].strip() else hits
+        found = []
+        for hit in hits:
+            flag_id: str | None = hit.flag_id
+            if said == "no":
+                flag_id = self.flags[hit.flag_id].opposite
+            elif said == "red":
+                flag_id = self.answers.red_of(hit.flag_id)
+            if flag_id is None:
+                continue
+            context = f"a question, answered '{said}' in the next sentence"
+            found.append(Hit(flag_id, hit.score, offset + start + hit.start, next_offset + answer_end, hit.source, context))
+        return found
