@@ -152,3 +152,32 @@ def test_a_question_answered_in_the_next_sentence(matcher, text, expected):
 )
 def test_a_question_that_asks_no_practice_shows_no_flag(matcher, text):
     assert found(matcher, text) == set()
+
+
+# -- wording families the cues did not know
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She merged the branch by herself on a Friday night.", {"no-code-review"}),
+        ("Admins routinely bypass the branch protection when they are in a hurry.", {"no-code-review"}),
+        ("Our integration suite is largely commented out.", {"no-tests"}),
+        ("Testing here is whatever the lone QA person has time for.", {"no-tests"}),
+        ("Tests are something the team says it will get around to eventually.", {"no-tests"}),
+        ("Only one developer can deploy the billing service.", {"no-ci"}),
+        ("How releases are built is tribal knowledge.", {"no-ci"}),
+        ("Nothing runs automatically when you push a branch.", {"no-ci"}),
+        ("Linting and unit tests run automatically on every pull request.", {"has-ci", "has-tests"}),
+        ("Support forwards bug reports to the developers by email.", {"bugs-untracked"}),
+        ("Nobody files bugs anywhere; we fix what we remember.", {"bugs-untracked"}),
+        ("Each bug gets a P1 to P4 priority level before anyone picks it up.", {"bugs-tracked"}),
+        ("There is no list of planned work anywhere.", {"no-backlog"}),
+        ("The team rarely plans more than a week ahead.", {"no-backlog"}),
+        ("The roadmap is revisited every quarter with the leads.", {"prioritized-backlog"}),
+        ("Nobody on the team knows what a retro is.", {"agile-unfamiliar"}),
+        ("The developers have never used scrum or anything like it.", {"agile-unfamiliar"}),
+    ],
+)
+def test_wording_families(matcher, text, expected):
+    assert found(matcher, text) == expected
