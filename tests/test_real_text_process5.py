@@ -52,6 +52,11 @@ def found(matcher, text: str) -> set[str]:
         "Mandatory review by two people lowers the risk of a bad merge.",
         "Keeping an issue tracker is one of the hallmarks of a healthy shop.",
         "Why bother with unit tests if the users will find the bugs anyway?",
+        # a possibility, a belief or myth, a scenario for the reader, an opinion of the practice
+        "It's possible that hundreds of defects are logged in a big product.",
+        "It is a widely held myth that, before anything ships, a second developer approves it.",
+        "Sometimes you'll get a lead who says, honestly, we don't do continuous integration here.",
+        "Mandatory code review is a bottleneck.",
     ],
 )
 def test_a_general_statement_shows_no_flag(matcher, text):
@@ -65,6 +70,8 @@ def test_a_general_statement_shows_no_flag(matcher, text):
         ("At my company, every pull request is reviewed by someone else.", {"code-review-required"}),
         ("Most developers here push directly to production.", {"no-code-review"}),
         ("In general, we skip code review for hotfixes.", {"no-code-review"}),
+        # not chasing a number is no absence of tests
+        ("We don't chase 100% coverage, but every service has unit tests.", {"has-tests"}),
     ],
 )
 def test_the_same_words_about_a_real_team_still_count(matcher, text, expected):
