@@ -188,3 +188,34 @@ def test_a_question_that_asks_no_practice_shows_no_flag(matcher, text):
 )
 def test_wording_families(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+# -- other senses of the cue words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Performance reviews were skipped two years running.",
+        "My salary review is optional, apparently.",
+        "The sales pipeline runs automatically out of the CRM.",
+        "Our data pipelines are triggered automatically every night.",
+        "There's no time tracker, which was a relief.",
+        "Every new hire has to pass a drug test.",
+        "The codebase has no structure whatsoever.",
+    ],
+)
+def test_another_sense_of_a_cue_word_shows_no_process_flag(matcher, text):
+    assert found(matcher, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Code reviews were skipped two years running.", {"no-code-review"}),
+        ("The build pipeline runs automatically on every push.", {"has-ci"}),
+        ("There is no structure to how the team plans its work.", {"agile-unfamiliar"}),
+    ],
+)
+def test_the_practice_sense_still_reads(matcher, text, expected):
+    assert found(matcher, text) == expected
