@@ -184,6 +184,9 @@ def test_a_question_that_asks_no_practice_shows_no_flag(matcher, text):
         ("The roadmap is revisited every quarter with the leads.", {"prioritized-backlog"}),
         ("Nobody on the team knows what a retro is.", {"agile-unfamiliar"}),
         ("The developers have never used scrum or anything like it.", {"agile-unfamiliar"}),
+        ("Every release takes half a day and three engineers.", {"no-ci"}),
+        ("The deploy process involves a dozen manual steps.", {"no-ci"}),
+        ("Approvals are not required on the internal repos.", {"no-code-review"}),
     ],
 )
 def test_wording_families(matcher, text, expected):
