@@ -222,3 +222,15 @@ def test_another_sense_of_a_cue_word_shows_no_process_flag(matcher, text):
 )
 def test_the_practice_sense_still_reads(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a topic answered with "depends on who": not the same for everyone, so no practice
+        ("Code review? Depends on who you ask.", {"no-code-review"}),
+        ("Unit tests? Depends on the developer.", {"no-tests"}),
+    ],
+)
+def test_a_topic_answered_by_who_it_depends_on(matcher, text, expected):
+    assert found(matcher, text) == expected
