@@ -57,6 +57,9 @@ def found(matcher, text: str) -> set[str]:
         "It is a widely held myth that, before anything ships, a second developer approves it.",
         "Sometimes you'll get a lead who says, honestly, we don't do continuous integration here.",
         "Mandatory code review is a bottleneck.",
+        "Manual deploys may seem harmless at first.",
+        # a one-off is no practice
+        "We shipped that release by hand this time, because the runners were down.",
     ],
 )
 def test_a_general_statement_shows_no_flag(matcher, text):
@@ -190,6 +193,9 @@ def test_a_question_that_asks_no_practice_shows_no_flag(matcher, text):
         ("Every release takes half a day and three engineers.", {"no-ci"}),
         ("The deploy process involves a dozen manual steps.", {"no-ci"}),
         ("Approvals are not required on the internal repos.", {"no-code-review"}),
+        # a plan that never happened shows the state it would have fixed
+        ("She was all set to add integration tests, then the project was cut.", {"no-tests"}),
+        ("We were planning to set up a build server before the layoffs.", {"no-ci"}),
     ],
 )
 def test_wording_families(matcher, text, expected):
