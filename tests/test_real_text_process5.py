@@ -252,3 +252,15 @@ def test_the_practice_sense_still_reads(matcher, text, expected):
 )
 def test_a_topic_answered_by_who_it_depends_on(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+def test_the_sentences_after_announced_advice_state_no_practice(matcher):
+    assert found(matcher, "Here's my advice. Write tests for every module and automate your deploys.") == set()
+    assert found(matcher, "A few tips for small teams. Keep one prioritised backlog.") == set()
+
+
+def test_advice_rules_only_the_sentences_after_it(matcher):
+    # ...two of them: a finding further on still counts, and so does one before the advice
+    text = "Here's my advice. Write tests. Keep a backlog. On my team every PR gets two approvals."
+    assert found(matcher, text) == {"code-review-required"}
+    assert found(matcher, "Every PR gets two approvals here. My advice is to ask about it.") == {"code-review-required"}

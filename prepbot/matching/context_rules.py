@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import Any
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
-DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses", "holding", "later_clauses")
+DIRECTIONS = (
+    "forward",
+    "backward",
+    "both",
+    "earlier_clauses",
+    "next_clause",
+    "earlier_past_clauses",
+    "holding",
+    "later_clauses",
+    "next_sentences",  # the sentences after the trigger's (`window` of them), read in neighbours.py
+)
 # What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
@@ -103,6 +113,11 @@ class ContextRules:
     # A sentence whose subject is a pronoun ("It hasn't run in a year.") read with the topic the
     # sentence before names in its place: pronoun -> what replaces it, "~" standing for the topic.
     pronoun_subjects: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def advice_firsts(self) -> frozenset[str]:
+        """The first words of the triggers that rule the sentences after theirs ("here is my advice")."""
+        return frozenset(p[0] for m in self.modifiers if m.direction == "next_sentences" for p in m.triggers)
 
     @cached_property
     def yes_no_starts(self) -> frozenset[str]:

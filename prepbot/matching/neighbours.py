@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from prepbot.matching.asking import answer_to_question, echo
+from prepbot.matching.context import scan
 from prepbot.matching.reading import REPORT_THRESHOLD, Hit, Reading
 from prepbot.matching.text import tokenize
 
@@ -38,6 +39,7 @@ class NeighbourReading:
     flags: dict[str, Flag]
     _topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]]
     _undercut_cache: dict[str, str]
+    _advice_cache: dict[str, int]
 
     def reading(self, sentence: str) -> Reading:
         raise NotImplementedError
@@ -365,3 +367,29 @@ class NeighbourReading:
             context = f"a question, answered '{said}' in the next sentence"
             found.append(Hit(flag_id, hit.score, offset + start + hit.start, next_offset + answer_end, hit.source, context))
         return found
+
+    def _advises(self, sentence: str) -> int:
+        """How many sentences after this one its advice rules ("Here is my advice.", "Tips for new
+        teams:"): the window of a `next_sentences` trigger in it, else 0. Cached per sentence."""
+        said = self._advice_cache.get(sentence)
+        if said is None:
+            said = 0
+            if any(w.strip(".,:;!?") in self.rules.advice_firsts for w in sentence.lower().split()):
+                triggers = scan(tokenize(sentence, self.rules), self.rules)
+                said = max((t.window for t in triggers if t.direction == "next_sentences"), default=0)
+            if len(self._advice_cache) > 20_000:
+                self._advice_cache.clear()
+            self._advice_cache[sentence] = said
+        return said
+
+    def _read_after_advice(self, pieces, readings) -> None:
+        """ "Here is my advice. Write tests and review every PR.": the sentences after one that
+        announces advice or tips state no team's practice (nor may the classifier read one there)."""
+        left = 0
+        for index, (offset, sentence) in enumerate(pieces):
+            if left > 0:
+                reading = readings[index][1]
+                blocked = reading.blocked | {h.flag_id for h in reading.hits}
+                readings[index] = (offset, Reading((), blocked, False, reading.span, reading.negated, question=reading.question))
+                left -= 1
+            left = max(left, self._advises(sentence))
