@@ -514,8 +514,8 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
     "past_words": "words",
     "other_senses": "word_map",
     "undercut_next": "words",
+    "pronoun_subjects": "word_text_map",
 }
-
 
 _MODIFIER_SHAPE: dict[str, Any] = {"name": "text", "direction": "text", "effect": "text", "window": "int", "triggers": "words"}
 

@@ -33,11 +33,14 @@ def put_to_candidate(tokens: list[Token], reported: tuple[str, int], rules: Cont
 
 
 def answer_to_question(tokens: list[Token], rules: ContextRules) -> tuple[str, str] | None:
-    """("yes" or "no", the words) when a sentence's first words answer the question before it:
-    "I asked if they review code. He laughed." reads as a no."""
+    """("yes", "no" or "red", the words) when a sentence's first words answer the question before it:
+    "I asked if they review code. He laughed." reads as a no; one that opens with a hedge of the
+    terse answers ("Sometimes.", "In theory.") as the question's red flag."""
     words = [t.word for t in tokens[:8]]
-    for phrases, said in ((rules.answered_no, "no"), (rules.answered_yes, "yes")):
+    for phrases, said in ((rules.answered_no, "no"), (rules.answer_red, "red"), (rules.answered_yes, "yes")):
         for phrase in phrases:
+            if said == "red" and tuple(words[: len(phrase)]) != phrase:
+                continue  # a hedge only where the sentence opens with it
             for i in range(len(words)):
                 if tuple(words[i : i + len(phrase)]) == phrase and (i == 0 or len(phrase) > 1 or i <= 2):
                     return said, " ".join(phrase)

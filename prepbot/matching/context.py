@@ -253,6 +253,7 @@ def decide(
                 "earlier_clauses",
                 "next_clause",
                 "earlier_past_clauses",
+                "next_sentences",
             )
         )
         inside = inside and clause_first == clause_last

@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import Any
 
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
-DIRECTIONS = ("forward", "backward", "both", "earlier_clauses", "next_clause", "earlier_past_clauses", "holding", "later_clauses")
+DIRECTIONS = (
+    "forward",
+    "backward",
+    "both",
+    "earlier_clauses",
+    "next_clause",
+    "earlier_past_clauses",
+    "holding",
+    "later_clauses",
+    "next_sentences",  # the sentences after the trigger's (`window` of them), read in neighbours.py
+)
 # What a modifier does to a cue in its scope: "nothing" (the cue states no fact: a hypothetical, a
 # question, advice to a candidate), "opposite" (what held then no longer holds: a dropped practice,
 # a fixed problem), "red" (the practice is not really there: "in name only", a proposal to start it),
@@ -112,6 +122,19 @@ class ContextRules:
     condition_not_before: frozenset[str] = frozenset()  # "if the boss asks you to ...": "you" is no subject there
     condition_unreal: frozenset[str] = frozenset()
     condition_window: int = 0  # at most this many words of condition before the rule's subject
+    # A sentence whose subject is a pronoun ("It hasn't run in a year.") read with the topic the
+    # sentence before names in its place: pronoun -> what replaces it, "~" standing for the topic.
+    pronoun_subjects: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def advice_firsts(self) -> frozenset[str]:
+        """The first words of the triggers that rule the sentences after theirs ("here is my advice")."""
+        return frozenset(p[0] for m in self.modifiers if m.direction == "next_sentences" for p in m.triggers)
+
+    @cached_property
+    def yes_no_starts(self) -> frozenset[str]:
+        """The first words of a direct question that a yes or a no answers ("do", "is"; not "how", "what")."""
+        return self.question_starts - {"how", "what", "when", "who", "where", "which", "whats", "hows", "whos", "whose"}
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ContextRules:
@@ -172,6 +195,7 @@ class ContextRules:
             condition_not_before=frozenset(str(w) for w in data.get("conditionals", {}).get("not_before", ())),
             condition_unreal=frozenset(str(w) for w in data.get("conditionals", {}).get("unreal", ())),
             condition_window=int(data.get("conditionals", {}).get("window", 0)),
+            pronoun_subjects={str(k): str(v) for k, v in data.get("pronoun_subjects", {}).items()},
         )
 
     @cached_property
@@ -300,6 +324,7 @@ class ContextRules:
             },
             "past_words": sorted(self.past_words),
             "undercut_next": [" ".join(p) for p in self.undercut_next],
+            "pronoun_subjects": dict(self.pronoun_subjects),
             "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
             "conditionals": {
                 "window": self.condition_window,

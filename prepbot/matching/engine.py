@@ -52,6 +52,7 @@ class Matcher(NeighbourReading):
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
         self._topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]] = {}
         self._undercut_cache: dict[str, str] = {}
+        self._advice_cache: dict[str, int] = {}
         self._sentence_cache: dict[str, Reading] = {}
         self._combined: dict[tuple, tuple[Policy, tuple[str, ...], tuple[Added, ...]]] = {}
         self._labels: dict[str, str] = {}
@@ -138,6 +139,8 @@ class Matcher(NeighbourReading):
                     background.offer(sentence)  # the first that `_within_budget` chooses, in the same order
         self._read_then_and_now(pieces, readings)
         self._read_topic_and_statement(pieces, readings)
+        self._read_named_subject(pieces, readings)
+        self._read_after_advice(pieces, readings)
         asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
         for index in asked:
             if index + 1 >= len(readings) or readings[index + 1][1].question:

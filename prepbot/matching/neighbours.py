@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from prepbot.matching.asking import answer_to_question, echo
+from prepbot.matching.context import scan
 from prepbot.matching.reading import REPORT_THRESHOLD, Hit, Reading
 from prepbot.matching.text import tokenize
 
@@ -27,12 +28,18 @@ _LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes o
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+def _back(at: int, start: int, stop: int, shift: int, inside: int) -> int:
+    """An offset in a sentence read with [start, stop) replaced -> in the sentence (`inside` for one in the replacement)."""
+    return at if at <= start else (at - shift if at >= stop else inside)
+
+
 class NeighbourReading:
     rules: ContextRules
     answers: AnswerReader
     flags: dict[str, Flag]
     _topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]]
     _undercut_cache: dict[str, str]
+    _advice_cache: dict[str, int]
 
     def reading(self, sentence: str) -> Reading:
         raise NotImplementedError
@@ -147,12 +154,18 @@ class NeighbourReading:
             if topic is None:
                 after = pieces[index + 1] if index + 1 < len(pieces) else (offset + len(sentence), "")
                 found.extend(self._reported_answer(offset, sentence, readings[index][1], *after))
+                found.extend(self._direct_answer(offset, sentence, readings[index][1], *after))
             if topic is None or answer is None:
                 continue
             said, _ = answer
             hits = self.reading(topic[1] + ".").hits
             if all(h.score < REPORT_THRESHOLD for h in hits):
                 hits = self._bare_topic(topic[1]) or hits  # "tests: none": a bare topic names its practice
+            if mark is not None and all(h.score < REPORT_THRESHOLD for h in hits):
+                # "Do you have CI? No.": a question, not a bare topic
+                direct = self._direct_answer(offset, sentence, readings[index][1], *pieces[index + 1])
+                hits = () if direct else hits
+                found.extend(direct)
             if hits:
                 answered.add(index)
             for hit in hits:
@@ -247,12 +260,147 @@ class NeighbourReading:
         if answer is None:
             return []
         said, words = answer
-        for hit in self._compute(asked, statement=True).hits:
+        hits = self._compute(asked, statement=True).hits
+        if all(h.score < REPORT_THRESHOLD for h in hits):  # "I asked about the backlog. Blank stare.": a topic
+            hits = self._named_topic(asked) or hits
+        for hit in hits:
             flag_id: str | None = hit.flag_id
             if said == "no":
                 flag_id = self.flags[hit.flag_id].opposite
+            elif said == "red":
+                flag_id = self.answers.red_of(hit.flag_id)
             if flag_id is None:
                 continue
             context = f"a question, answered '{words}' {where}"
             found.append(Hit(flag_id, hit.score, offset + start + hit.start, offset + start + hit.end, hit.source, context))
         return found
+
+    def _named_topic(self, text: str) -> tuple[Hit, ...]:
+        """The last topic of the context rules that `text` names ("about the backlog", "We have a test
+        suite"), as a reading of its flag (offsets in `text`), or nothing."""
+        tokens = tokenize(text, self.rules)
+        words = tuple(t.word for t in tokens)
+        found: tuple[Hit, ...] = ()
+        index = 0
+        while index < len(words):
+            for size in range(min(len(words) - index, 4), 0, -1):
+                flag_id = self.rules.topics.get(words[index : index + size])
+                if flag_id in self.flags:
+                    end = tokens[index + size - 1].end
+                    source = f"topic: {' '.join(words[index : index + size])}"
+                    found = (Hit(flag_id, 0.9, tokens[index].start, end, source, ""),)
+                    index += size - 1
+                    break
+            index += 1
+        return found
+
+    def _read_named_subject(self, pieces, readings) -> None:
+        """ "We have a test suite. It hasn't run in a year.", "Code reviews exist. They get skipped
+        before a release.": a sentence whose subject is a pronoun (`pronoun_subjects`) that reads
+        nothing on its own is read with the topic the sentence before names in the pronoun's place.
+        What it says of the topic stands; a red reading takes back the green one before it."""
+        subjects = self.rules.pronoun_subjects
+        for index in range(1, len(pieces)):
+            offset, sentence = pieces[index]
+            first = _FIRST_WORD.match(sentence.lstrip(_LEAD_MARKS))
+            if not first or first.group().lower().replace("'", "").replace("’", "") not in subjects:
+                continue
+            reading, before = readings[index][1], readings[index - 1][1]
+            if reading.hits or reading.question or before.question or pieces[index - 1][1].rstrip().endswith(("?", ":")):
+                continue  # (a topic before "?" or ":" and its answer are `_topic_answers`' to read)
+            topic = self._named_topic(pieces[index - 1][1])
+            if not topic:
+                continue
+            start = len(sentence) - len(sentence.lstrip(_LEAD_MARKS)) + first.start()
+            end = start + len(first.group())
+            named = pieces[index - 1][1][topic[0].start : topic[0].end]
+            replacement = subjects[first.group().lower().replace("'", "").replace("’", "")].replace("~", named)
+            shift = len(replacement) - (end - start)
+            said = self.reading(sentence[:start] + replacement + sentence[end:])
+
+            context = f"subject named in the sentence before: '{named}'"
+            hits = tuple(
+                Hit(
+                    h.flag_id,
+                    h.score,
+                    _back(h.start, start, start + len(replacement), shift, start),
+                    _back(h.end, start, start + len(replacement), shift, end),
+                    h.source,
+                    f"{h.context}; {context}" if h.context else context,
+                )
+                for h in said.hits
+            )
+            if not hits:
+                continue
+            readings[index] = (offset, Reading(hits, said.blocked, said.model_ok, reading.span, said.negated))
+            taken_back = {self.flags[h.flag_id].opposite for h in hits if self.flags[h.flag_id].kind == "red"}
+            if taken_back & {h.flag_id for h in before.hits}:
+                kept = tuple(h for h in before.hits if h.flag_id not in taken_back)
+                readings[index - 1] = (
+                    readings[index - 1][0],
+                    Reading(kept, before.blocked, before.model_ok, before.span, before.negated),
+                )
+
+    def _direct_answer(self, offset: int, sentence: str, reading: Reading, next_offset: int, next_sentence: str) -> list[Hit]:
+        """ "Do they have a roadmap? Not really.", "Is there a bug tracker? Nope, just email.": a yes-or-no
+        question (opening with one of `yes_no_starts`) and a plain answer in the next sentence. The
+        question's words after its first are read as a statement, turned round by a no."""
+        head = sentence.rstrip()
+        if not (head.endswith("?") and next_sentence and len(head) <= 200) or any(
+            h.score >= REPORT_THRESHOLD for h in reading.hits
+        ):
+            return []
+        first = _FIRST_WORD.match(sentence.lstrip(_LEAD_MARKS))
+        if not first or first.group().lower() not in self.rules.yes_no_starts:
+            return []
+        answer = self.answers.plain_answer(next_sentence)
+        if answer is None:
+            return []
+        said, answer_end = answer
+        start = len(sentence) - len(sentence.lstrip(_LEAD_MARKS)) + first.end()
+        asked = sentence[start : len(head) - 1]
+        if "ever" in asked.lower().split():
+            return []  # "Have you ever worked where there were no tests? Yes.": one's experience, not this team
+        hits = self._compute(asked, statement=True).hits
+        if all(h.score < REPORT_THRESHOLD for h in hits):
+            # ...or the practice it ends on ("Do you have CI?"; not "Do you think tests matter?")
+            named = self._named_topic(asked)
+            hits = named if named and not asked[named[0].end :].strip() else hits
+        found = []
+        for hit in hits:
+            flag_id: str | None = hit.flag_id
+            if said == "no":
+                flag_id = self.flags[hit.flag_id].opposite
+            elif said == "red":
+                flag_id = self.answers.red_of(hit.flag_id)
+            if flag_id is None:
+                continue
+            context = f"a question, answered '{said}' in the next sentence"
+            found.append(Hit(flag_id, hit.score, offset + start + hit.start, next_offset + answer_end, hit.source, context))
+        return found
+
+    def _advises(self, sentence: str) -> int:
+        """How many sentences after this one its advice rules ("Here is my advice.", "Tips for new
+        teams:"): the window of a `next_sentences` trigger in it, else 0. Cached per sentence."""
+        said = self._advice_cache.get(sentence)
+        if said is None:
+            said = 0
+            if any(w.strip(".,:;!?") in self.rules.advice_firsts for w in sentence.lower().split()):
+                triggers = scan(tokenize(sentence, self.rules), self.rules)
+                said = max((t.window for t in triggers if t.direction == "next_sentences"), default=0)
+            if len(self._advice_cache) > 20_000:
+                self._advice_cache.clear()
+            self._advice_cache[sentence] = said
+        return said
+
+    def _read_after_advice(self, pieces, readings) -> None:
+        """ "Here is my advice. Write tests and review every PR.": the sentences after one that
+        announces advice or tips state no team's practice (nor may the classifier read one there)."""
+        left = 0
+        for index, (offset, sentence) in enumerate(pieces):
+            if left > 0:
+                reading = readings[index][1]
+                blocked = reading.blocked | {h.flag_id for h in reading.hits}
+                readings[index] = (offset, Reading((), blocked, False, reading.span, reading.negated, question=reading.question))
+                left -= 1
+            left = max(left, self._advises(sentence))
