@@ -230,17 +230,32 @@ class CueSet:
             for stem in stems:
                 if length >= 5 and stem.isalpha():
                     self._fuzzy_stems.setdefault((stem[0], length), []).append(stem)
-        # Each cue is indexed by the first words of one slot that has no everyday word in it ("review*"
-        # rather than "every|all"), so a sentence only wakes the cues it can plausibly match.
+        # What a sentence must hold for a cue to match: for each slot, one *key* word of one of its
+        # alternatives (the least everyday word of it: "customer" of "the_customer"). Equal
+        # requirements share an id; a sentence's satisfied requirements are gathered once from its
+        # words, and a cue is tried only when all of its own are among them.
+        requirement_ids: dict[frozenset[int], int] = {}
+        needs: dict[int, set[int]] = {}  # key term -> requirements it satisfies
+        self._requires: list[frozenset[int]] = []
         anchored: dict[int, list[int]] = {}
         for cue in self.cues:
-            anchor = next(
-                (firsts for firsts in cue.slot_first_terms if not any(self._is_common(t) for t in firsts)),
-                cue.slot_first_terms[0],
-            )
+            keys = [frozenset(self._key_term(alternative) for alternative in slot) for slot in cue.slots]
+            own = set()
+            for slot_keys in keys:
+                known = requirement_ids.get(slot_keys)
+                if known is None:
+                    known = requirement_ids[slot_keys] = len(requirement_ids)
+                    for term_id in slot_keys:
+                        needs.setdefault(term_id, set()).add(known)
+                own.add(known)
+            self._requires.append(frozenset(own))
+            # Each cue is woken by the key words of one slot that has no everyday word among them
+            # ("review*" rather than "every|all"), so a sentence only wakes the cues it can plausibly match.
+            anchor = next((slot_keys for slot_keys in keys if not any(self._is_common(t) for t in slot_keys)), keys[0])
             for term_id in anchor:
                 anchored.setdefault(term_id, []).append(cue.index)
         self._anchored = {term: tuple(indexes) for term, indexes in anchored.items()}
+        self._needs = {term: tuple(sorted(ids)) for term, ids in needs.items()}
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
@@ -250,6 +265,12 @@ class CueSet:
             word[k:] for word in self._literals if word.isalpha() and len(word) >= 6 for k in range(2, len(word) - 1)
         )
         self._join_cache: dict[str, dict[int, bool]] = {}
+
+    def _key_term(self, alternative: tuple[int, ...]) -> int:
+        """The term of an alternative a sentence is least likely to hold by chance: a word that is no
+        everyday one, the longest such (any term would do: a match holds every term of it)."""
+        terms = self.vocabulary.terms
+        return max(alternative, key=lambda t: (not self._is_common(t), terms[t].kind == "lit", len(terms[t].text)))
 
     def _is_common(self, term_id: int) -> bool:
         term = self.vocabulary.terms[term_id]
@@ -423,26 +444,28 @@ class CueSet:
                     positions_of[term] = [position]
                 else:
                     known.append(position)
-        present = set(positions_of)
-        # Only cues whose every slot can start with a word of this sentence are tried, each from
-        # the positions where its first slot can start.
-        by_anchor = self._anchored
+        # Only cues whose every slot has a key word in this sentence are tried, each from the
+        # positions where its first slot can start.
+        by_anchor, needs = self._anchored, self._needs
         candidates: set[int] = set()
+        met: set[int] = set()
         for term in positions_of:
             woken = by_anchor.get(term)
             if woken is not None:
                 candidates.update(woken)
+            satisfied = needs.get(term)
+            if satisfied is not None:
+                met.update(satisfied)
         found = []
-        cues = self.cues
+        cues, requires = self.cues, self._requires
         clauses = [t.clause for t in tokens]
         for index in sorted(candidates):
-            cue = cues[index]
-            for firsts in cue.slot_first_terms:
-                if firsts.isdisjoint(present):
-                    break
-            else:
+            if requires[index] <= met:
+                cue = cues[index]
                 firsts = cue.slot_first_terms[0]
                 lists = [positions_of[term] for term in firsts if term in positions_of]
+                if not lists:
+                    continue
                 starts = lists[0] if len(lists) == 1 else sorted({p for positions in lists for p in positions})
                 dead: set[tuple[int, int]] = set()
                 for position in starts:
