@@ -13,6 +13,7 @@ Typo tolerance never reads a real English word as another one, nor a capitalised
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -35,6 +36,15 @@ _ON_CALL_RE = re.compile(r"(?<![a-z])on_call")
 
 
 _NO_TERMS: dict[int, bool] = {}  # what a word matching no cue word matches (shared; never changed)
+_NO_CUES: frozenset[int] = frozenset()
+_WordEntry = tuple[dict[int, bool], frozenset[int], frozenset[int], frozenset[int]]
+
+
+def _union(index: dict[int, frozenset[int]], terms: Iterable[int]) -> frozenset[int]:
+    found = [index[t] for t in terms if t in index]
+    if not found:
+        return _NO_CUES
+    return found[0] if len(found) == 1 else frozenset().union(*found)
 
 
 class CueError(ValueError):
@@ -213,6 +223,9 @@ class CueSet:
             if t.kind == "pre":
                 self._stems.setdefault(len(t.text), {})[t.text] = i
         self._numbers = [(i, t) for i, t in enumerate(terms) if t.kind == "num"]
+        # Which number terms a number matches depends only on where it falls among their values.
+        self._number_values = sorted({t.value for _, t in self._numbers})
+        self._number_matches: dict[tuple[int, bool], tuple[int, ...]] = {}
         # Word forms: the stem of each cue word (everyday words keep their exact form).
         self._literal_stems: dict[str, list[tuple[int, bool]]] = {}
         for word, i in self._literals.items():
@@ -254,8 +267,16 @@ class CueSet:
             anchor = next((slot_keys for slot_keys in keys if not any(self._is_common(t) for t in slot_keys)), keys[0])
             for term_id in anchor:
                 anchored.setdefault(term_id, []).append(cue.index)
-        self._anchored = {term: tuple(indexes) for term, indexes in anchored.items()}
-        self._needs = {term: tuple(sorted(ids)) for term, ids in needs.items()}
+        self._anchored = {term: frozenset(indexes) for term, indexes in anchored.items()}
+        self._needs = {term: frozenset(ids) for term, ids in needs.items()}
+        starting: dict[int, set[int]] = {}  # term -> cues whose first slot can start with it
+        for cue in self.cues:
+            for term_id in cue.slot_first_terms[0]:
+                starting.setdefault(term_id, set()).add(cue.index)
+        self._starting = {term: frozenset(indexes) for term, indexes in starting.items()}
+        # Per word of a text (keyed as the token cache): its terms, the cues it wakes, the requirements
+        # it meets and the cues it can start.
+        self._word_entries: dict[str, _WordEntry] = {}
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
@@ -313,9 +334,8 @@ class CueSet:
             self._fuzzy(word, found)
         number = as_number(word, self.rules.numbers)
         if number is not None:
-            for term_id, number_term in self._numbers:
-                if _compare(number, number_term.op, number_term.value):
-                    found[term_id] = True
+            for term_id in self._number_terms_of(number):
+                found[term_id] = True
             # Numbers are many and read alike ("412" as "1214"): one shared answer, not one each.
             found = self._number_terms.setdefault(tuple(found.items()), found)
         elif not found:
@@ -324,6 +344,31 @@ class CueSet:
             self._token_cache.clear()
         self._token_cache[key] = found
         return found
+
+    def _number_terms_of(self, number: float) -> tuple[int, ...]:
+        """The number terms ("#>=2") a number matches, in the vocabulary's order; one answer per
+        place among the terms' values (numbers are many: "Interview 412")."""
+        values = self._number_values
+        at = bisect_left(values, number)
+        key = (at, at < len(values) and values[at] == number)
+        known = self._number_matches.get(key)
+        if known is None:
+            known = self._number_matches[key] = tuple(i for i, t in self._numbers if _compare(number, t.op, t.value))
+        return known
+
+    def _word_entry(self, key: str) -> _WordEntry:
+        """A word's terms (`terms_for`), the cues they wake, the cue requirements they meet and the
+        cues they can start."""
+        typos = not key.startswith("\0")
+        terms = self.terms_for(key if typos else key[1:], typos=typos)
+        entry = (terms, *self._sets_of(terms))
+        if len(self._word_entries) > 50_000:  # bounded, as the token cache
+            self._word_entries.clear()
+        self._word_entries[key] = entry
+        return entry
+
+    def _sets_of(self, terms: Iterable[int]) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        return (_union(self._anchored, terms), _union(self._needs, terms), _union(self._starting, terms))
 
     def _known(self, word: str) -> bool:
         """Whether a word matches a cue word other than an everyday one, typos aside."""
@@ -374,14 +419,21 @@ class CueSet:
         self._join_cache[key] = found
         return found
 
-    def _token_terms(self, tokens: list[Token]) -> list[dict[int, bool]]:
-        """What each token matches; a word written apart also matches as one ("turned over",
-        "turn-over", "on boarding"): the joined word's terms go to the first of the two."""
-        cache = self._token_cache
-        token_terms = []
+    def _token_terms(self, tokens: list[Token]) -> tuple[list[dict[int, bool]], set[int], set[int], list[frozenset[int]]]:
+        """What each token matches, the cues the sentence wakes, the cue requirements it meets and
+        the cues each token can start.
+        A word written apart also matches as one ("turned over", "turn-over", "on boarding"): the
+        joined word's terms go to the first of the two."""
+        entries = self._word_entries
+        rows = []
         for t in tokens:
-            terms = cache.get("\0" + t.word if t.capital else t.word)  # terms_for's own cache, read inline
-            token_terms.append(self.terms_for(t.word, typos=not t.capital) if terms is None else terms)
+            key = "\0" + t.word if t.capital else t.word
+            entry = entries.get(key)
+            rows.append(self._word_entry(key) if entry is None else entry)
+        token_terms = [row[0] for row in rows]
+        starting = [row[3] for row in rows]
+        woken = set().union(*[row[1] for row in rows])
+        met = set().union(*[row[2] for row in rows])
         tails = self._join_tails
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
@@ -393,7 +445,11 @@ class CueSet:
             new = {t: e for t, e in extra.items() if t not in token_terms[i]} if extra else None
             if new:
                 token_terms[i] = {**token_terms[i], **new}
-        return token_terms
+                more_woken, more_met, more_starting = self._sets_of(new)
+                woken.update(more_woken)
+                met.update(more_met)
+                starting[i] = starting[i] | more_starting
+        return token_terms, woken, met, starting
 
     def _fuzzy(self, word: str, found: dict[int, bool]) -> None:
         # Imported on the first unknown word, not at start-up: the TUI's first screen never needs it.
@@ -435,38 +491,16 @@ class CueSet:
         between those tries, so the work is bounded by the sentence's length times the cue's slots
         and gaps, never exponential.
         """
-        token_terms = self._token_terms(tokens)
-        positions_of: dict[int, list[int]] = {}
-        for position, terms in enumerate(token_terms):
-            for term in terms:
-                known = positions_of.get(term)
-                if known is None:
-                    positions_of[term] = [position]
-                else:
-                    known.append(position)
+        token_terms, candidates, met, starting = self._token_terms(tokens)
         # Only cues whose every slot has a key word in this sentence are tried, each from the
         # positions where its first slot can start.
-        by_anchor, needs = self._anchored, self._needs
-        candidates: set[int] = set()
-        met: set[int] = set()
-        for term in positions_of:
-            woken = by_anchor.get(term)
-            if woken is not None:
-                candidates.update(woken)
-            satisfied = needs.get(term)
-            if satisfied is not None:
-                met.update(satisfied)
         found = []
         cues, requires = self.cues, self._requires
         clauses = [t.clause for t in tokens]
         for index in sorted(candidates):
             if requires[index] <= met:
                 cue = cues[index]
-                firsts = cue.slot_first_terms[0]
-                lists = [positions_of[term] for term in firsts if term in positions_of]
-                if not lists:
-                    continue
-                starts = lists[0] if len(lists) == 1 else sorted({p for positions in lists for p in positions})
+                starts = [p for p, cues_started in enumerate(starting) if index in cues_started]
                 dead: set[tuple[int, int]] = set()
                 for position in starts:
                     reading = _match_from(cue, 0, position, clauses, token_terms, dead)  # _match_cue, one call less
