@@ -37,6 +37,7 @@ _ON_CALL_RE = re.compile(r"(?<![a-z])on_call")
 
 _NO_TERMS: dict[int, bool] = {}  # what a word matching no cue word matches (shared; never changed)
 _NO_CUES: frozenset[int] = frozenset()
+_UNSEEN = ("", "")  # a word the split cache has not seen (a real split is never two empty strings)
 _WordEntry = tuple[dict[int, bool], frozenset[int], frozenset[int], frozenset[int]]
 
 
@@ -378,11 +379,11 @@ class CueSet:
         """Tokens with negative prefixes split off: "unreviewed" reads "un reviewed" when
         "reviewed" is a cue word and "unreviewed" is not (the two tokens share its offsets)."""
         out: list[Token] = []
+        cache = self._split_cache
         for token in tokens:
-            if token.word in self._split_cache:
-                split = self._split_cache[token.word]
-            else:
-                split = self._split_cache[token.word] = self._split(token.word)
+            split = cache.get(token.word, _UNSEEN)
+            if split is _UNSEEN:
+                split = cache[token.word] = self._split(token.word)
             if split is None:
                 out.append(token)
                 continue
