@@ -252,8 +252,18 @@ class CueSet:
         needs: dict[int, set[int]] = {}  # key term -> requirements it satisfies
         self._requires: list[frozenset[int]] = []
         anchored: dict[int, list[int]] = {}
+        common = [self._is_common(i) for i in range(len(terms))]
+        # the least everyday term of an alternative, the longest such (any would do: a match holds every term)
+        rank = [(not common[i], t.kind == "lit", len(t.text)) for i, t in enumerate(terms)]
+        slot_keys_of: dict[tuple[tuple[int, ...], ...], frozenset[int]] = {}  # cues share slots
         for cue in self.cues:
-            keys = [frozenset(self._key_term(alternative) for alternative in slot) for slot in cue.slots]
+            keys = []
+            for slot in cue.slots:
+                shape = tuple(slot)
+                slot_keys = slot_keys_of.get(shape)
+                if slot_keys is None:
+                    slot_keys = slot_keys_of[shape] = frozenset(max(alternative, key=rank.__getitem__) for alternative in slot)
+                keys.append(slot_keys)
             own = set()
             for slot_keys in keys:
                 known = requirement_ids.get(slot_keys)
@@ -265,7 +275,7 @@ class CueSet:
             self._requires.append(frozenset(own))
             # Each cue is woken by the key words of one slot that has no everyday word among them
             # ("review*" rather than "every|all"), so a sentence only wakes the cues it can plausibly match.
-            anchor = next((slot_keys for slot_keys in keys if not any(self._is_common(t) for t in slot_keys)), keys[0])
+            anchor = next((slot_keys for slot_keys in keys if not any(common[t] for t in slot_keys)), keys[0])
             for term_id in anchor:
                 anchored.setdefault(term_id, []).append(cue.index)
         self._anchored = {term: frozenset(indexes) for term, indexes in anchored.items()}
@@ -287,12 +297,6 @@ class CueSet:
             word[k:] for word in self._literals if word.isalpha() and len(word) >= 6 for k in range(2, len(word) - 1)
         )
         self._join_cache: dict[str, dict[int, bool]] = {}
-
-    def _key_term(self, alternative: tuple[int, ...]) -> int:
-        """The term of an alternative a sentence is least likely to hold by chance: a word that is no
-        everyday one, the longest such (any term would do: a match holds every term of it)."""
-        terms = self.vocabulary.terms
-        return max(alternative, key=lambda t: (not self._is_common(t), terms[t].kind == "lit", len(terms[t].text)))
 
     def _is_common(self, term_id: int) -> bool:
         term = self.vocabulary.terms[term_id]
