@@ -41,11 +41,9 @@ _UNSEEN = ("", "")  # a word the split cache has not seen (a real split is never
 _WordEntry = tuple[dict[int, bool], frozenset[int], frozenset[int], frozenset[int]]
 
 
-def _union(index: dict[int, frozenset[int]], terms: Iterable[int]) -> frozenset[int]:
+def _union(index: dict[int, tuple[int, ...]], terms: Iterable[int]) -> frozenset[int]:
     found = [index[t] for t in terms if t in index]
-    if not found:
-        return _NO_CUES
-    return found[0] if len(found) == 1 else frozenset().union(*found)
+    return frozenset().union(*found) if found else _NO_CUES
 
 
 class CueError(ValueError):
@@ -69,19 +67,20 @@ class Cue:
     slots: list[list[tuple[int, ...]]]  # slot -> alternatives -> consecutive term ids
     gaps: list[int]  # gaps[i]: tokens allowed before slot i (gaps[0] unused)
     index: int = 0  # position in the set: cues are tried in catalogue order
-    slot_first_terms: list[frozenset[int]] = field(init=False)
-    slot_alternatives: list[dict[int, list[tuple[int, ...]]]] = field(init=False)
+    # Per slot: first term -> the alternatives starting with it, so a token only tries what it can
+    # start (given by `compile_cue`, shared between cues with the same slot; else built here).
+    slot_alternatives: list[dict[int, list[tuple[int, ...]]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        # First terms of each slot's alternatives: a sentence lacking all of one slot's cannot match.
-        self.slot_first_terms = [frozenset(alternative[0] for alternative in slot) for slot in self.slots]
-        # Per slot: first term -> the alternatives starting with it, so a token only tries what it can start.
-        self.slot_alternatives = []
-        for slot in self.slots:
-            by_first: dict[int, list[tuple[int, ...]]] = {}
-            for alternative in slot:
-                by_first.setdefault(alternative[0], []).append(alternative)
-            self.slot_alternatives.append(by_first)
+        if not self.slot_alternatives:
+            self.slot_alternatives = [_by_first(slot) for slot in self.slots]
+
+
+def _by_first(slot: list[tuple[int, ...]]) -> dict[int, list[tuple[int, ...]]]:
+    by_first: dict[int, list[tuple[int, ...]]] = {}
+    for alternative in slot:
+        by_first.setdefault(alternative[0], []).append(alternative)
+    return by_first
 
 
 class Vocabulary:
@@ -90,6 +89,7 @@ class Vocabulary:
         self._ids: dict[tuple[str, str, str, float], int] = {}
         self._parsed: dict[str, int] = {}  # a catalogue repeats its words: each is parsed once
         self.slots: dict[str, list[tuple[int, ...]]] = {}  # ...and its slots
+        self.by_first: dict[str, dict[int, list[tuple[int, ...]]]] = {}  # ...and their index by first term
         self.alternatives: dict[str, tuple[int, ...]] = {}  # ...and the alternatives its slots share
 
     def intern(self, term: Term) -> int:
@@ -135,6 +135,7 @@ def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
         if not (0 < weight <= 1 and 0 < negated_weight <= 1):
             raise CueError(f"cue '{source}': weight must be between 0 and 1")
     slots: list[list[tuple[int, ...]]] = []
+    by_first: list[dict[int, list[tuple[int, ...]]]] = []
     gaps: list[int] = []
     gap = DEFAULT_GAP
     for part in text.split():
@@ -158,14 +159,16 @@ def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
                     terms = vocabulary.alternatives[alternative] = tuple([vocabulary.parse_word(w) for w in words])
                 alternatives.append(terms)
             vocabulary.slots[part] = alternatives  # cues share slots ("review*"): each is parsed once
+            vocabulary.by_first[part] = _by_first(alternatives)
         slots.append(list(alternatives))
+        by_first.append(vocabulary.by_first[part])
         gaps.append(gap)
         gap = DEFAULT_GAP
     if not slots:
         raise CueError(f"cue '{source}' is empty")
     if len(slots) > MAX_SLOTS:
         raise CueError(f"cue '{source}' has {len(slots)} slots; at most {MAX_SLOTS} are allowed")
-    return Cue(flag_id, source, weight, negated_weight, slots, gaps)
+    return Cue(flag_id, source, weight, negated_weight, slots, gaps, slot_alternatives=by_first)
 
 
 def check_cue(source: str) -> None:
@@ -278,13 +281,14 @@ class CueSet:
             anchor = next((slot_keys for slot_keys in keys if not any(common[t] for t in slot_keys)), keys[0])
             for term_id in anchor:
                 anchored.setdefault(term_id, []).append(cue.index)
-        self._anchored = {term: frozenset(indexes) for term, indexes in anchored.items()}
-        self._needs = {term: frozenset(ids) for term, ids in needs.items()}
+        # (tuples: smaller than sets, and only ever read whole into a word's sets)
+        self._anchored = {term: tuple(indexes) for term, indexes in anchored.items()}
+        self._needs = {term: tuple(ids) for term, ids in needs.items()}
         starting: dict[int, set[int]] = {}  # term -> cues whose first slot can start with it
         for cue in self.cues:
-            for term_id in cue.slot_first_terms[0]:
+            for term_id in {alternative[0] for alternative in cue.slots[0]}:
                 starting.setdefault(term_id, set()).add(cue.index)
-        self._starting = {term: frozenset(indexes) for term, indexes in starting.items()}
+        self._starting = {term: tuple(indexes) for term, indexes in starting.items()}
         # Per word of a text (keyed as the token cache): its terms, the cues it wakes, the requirements
         # it meets and the cues it can start.
         self._word_entries: dict[str, _WordEntry] = {}
