@@ -13,6 +13,7 @@ Typo tolerance never reads a real English word as another one, nor a capitalised
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -35,6 +36,14 @@ _ON_CALL_RE = re.compile(r"(?<![a-z])on_call")
 
 
 _NO_TERMS: dict[int, bool] = {}  # what a word matching no cue word matches (shared; never changed)
+_NO_CUES: frozenset[int] = frozenset()
+_UNSEEN = ("", "")  # a word the split cache has not seen (a real split is never two empty strings)
+_WordEntry = tuple[dict[int, bool], frozenset[int], frozenset[int], frozenset[int]]
+
+
+def _union(index: dict[int, tuple[int, ...]], terms: Iterable[int]) -> frozenset[int]:
+    found = [index[t] for t in terms if t in index]
+    return frozenset().union(*found) if found else _NO_CUES
 
 
 class CueError(ValueError):
@@ -58,19 +67,20 @@ class Cue:
     slots: list[list[tuple[int, ...]]]  # slot -> alternatives -> consecutive term ids
     gaps: list[int]  # gaps[i]: tokens allowed before slot i (gaps[0] unused)
     index: int = 0  # position in the set: cues are tried in catalogue order
-    slot_first_terms: list[frozenset[int]] = field(init=False)
-    slot_alternatives: list[dict[int, list[tuple[int, ...]]]] = field(init=False)
+    # Per slot: first term -> the alternatives starting with it, so a token only tries what it can
+    # start (given by `compile_cue`, shared between cues with the same slot; else built here).
+    slot_alternatives: list[dict[int, list[tuple[int, ...]]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        # First terms of each slot's alternatives: a sentence lacking all of one slot's cannot match.
-        self.slot_first_terms = [frozenset(alternative[0] for alternative in slot) for slot in self.slots]
-        # Per slot: first term -> the alternatives starting with it, so a token only tries what it can start.
-        self.slot_alternatives = []
-        for slot in self.slots:
-            by_first: dict[int, list[tuple[int, ...]]] = {}
-            for alternative in slot:
-                by_first.setdefault(alternative[0], []).append(alternative)
-            self.slot_alternatives.append(by_first)
+        if not self.slot_alternatives:
+            self.slot_alternatives = [_by_first(slot) for slot in self.slots]
+
+
+def _by_first(slot: list[tuple[int, ...]]) -> dict[int, list[tuple[int, ...]]]:
+    by_first: dict[int, list[tuple[int, ...]]] = {}
+    for alternative in slot:
+        by_first.setdefault(alternative[0], []).append(alternative)
+    return by_first
 
 
 class Vocabulary:
@@ -79,6 +89,7 @@ class Vocabulary:
         self._ids: dict[tuple[str, str, str, float], int] = {}
         self._parsed: dict[str, int] = {}  # a catalogue repeats its words: each is parsed once
         self.slots: dict[str, list[tuple[int, ...]]] = {}  # ...and its slots
+        self.by_first: dict[str, dict[int, list[tuple[int, ...]]]] = {}  # ...and their index by first term
         self.alternatives: dict[str, tuple[int, ...]] = {}  # ...and the alternatives its slots share
 
     def intern(self, term: Term) -> int:
@@ -124,6 +135,7 @@ def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
         if not (0 < weight <= 1 and 0 < negated_weight <= 1):
             raise CueError(f"cue '{source}': weight must be between 0 and 1")
     slots: list[list[tuple[int, ...]]] = []
+    by_first: list[dict[int, list[tuple[int, ...]]]] = []
     gaps: list[int] = []
     gap = DEFAULT_GAP
     for part in text.split():
@@ -147,14 +159,16 @@ def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
                     terms = vocabulary.alternatives[alternative] = tuple([vocabulary.parse_word(w) for w in words])
                 alternatives.append(terms)
             vocabulary.slots[part] = alternatives  # cues share slots ("review*"): each is parsed once
+            vocabulary.by_first[part] = _by_first(alternatives)
         slots.append(list(alternatives))
+        by_first.append(vocabulary.by_first[part])
         gaps.append(gap)
         gap = DEFAULT_GAP
     if not slots:
         raise CueError(f"cue '{source}' is empty")
     if len(slots) > MAX_SLOTS:
         raise CueError(f"cue '{source}' has {len(slots)} slots; at most {MAX_SLOTS} are allowed")
-    return Cue(flag_id, source, weight, negated_weight, slots, gaps)
+    return Cue(flag_id, source, weight, negated_weight, slots, gaps, slot_alternatives=by_first)
 
 
 def check_cue(source: str) -> None:
@@ -213,6 +227,9 @@ class CueSet:
             if t.kind == "pre":
                 self._stems.setdefault(len(t.text), {})[t.text] = i
         self._numbers = [(i, t) for i, t in enumerate(terms) if t.kind == "num"]
+        # Which number terms a number matches depends only on where it falls among their values.
+        self._number_values = sorted({t.value for _, t in self._numbers})
+        self._number_matches: dict[tuple[int, bool], tuple[int, ...]] = {}
         # Word forms: the stem of each cue word (everyday words keep their exact form).
         self._literal_stems: dict[str, list[tuple[int, bool]]] = {}
         for word, i in self._literals.items():
@@ -230,17 +247,51 @@ class CueSet:
             for stem in stems:
                 if length >= 5 and stem.isalpha():
                     self._fuzzy_stems.setdefault((stem[0], length), []).append(stem)
-        # Each cue is indexed by the first words of one slot that has no everyday word in it ("review*"
-        # rather than "every|all"), so a sentence only wakes the cues it can plausibly match.
+        # What a sentence must hold for a cue to match: for each slot, one *key* word of one of its
+        # alternatives (the least everyday word of it: "customer" of "the_customer"). Equal
+        # requirements share an id; a sentence's satisfied requirements are gathered once from its
+        # words, and a cue is tried only when all of its own are among them.
+        requirement_ids: dict[frozenset[int], int] = {}
+        needs: dict[int, set[int]] = {}  # key term -> requirements it satisfies
+        self._requires: list[frozenset[int]] = []
         anchored: dict[int, list[int]] = {}
+        common = [self._is_common(i) for i in range(len(terms))]
+        # the least everyday term of an alternative, the longest such (any would do: a match holds every term)
+        rank = [(not common[i], t.kind == "lit", len(t.text)) for i, t in enumerate(terms)]
+        slot_keys_of: dict[tuple[tuple[int, ...], ...], frozenset[int]] = {}  # cues share slots
         for cue in self.cues:
-            anchor = next(
-                (firsts for firsts in cue.slot_first_terms if not any(self._is_common(t) for t in firsts)),
-                cue.slot_first_terms[0],
-            )
+            keys = []
+            for slot in cue.slots:
+                shape = tuple(slot)
+                slot_keys = slot_keys_of.get(shape)
+                if slot_keys is None:
+                    slot_keys = slot_keys_of[shape] = frozenset(max(alternative, key=rank.__getitem__) for alternative in slot)
+                keys.append(slot_keys)
+            own = set()
+            for slot_keys in keys:
+                known = requirement_ids.get(slot_keys)
+                if known is None:
+                    known = requirement_ids[slot_keys] = len(requirement_ids)
+                    for term_id in slot_keys:
+                        needs.setdefault(term_id, set()).add(known)
+                own.add(known)
+            self._requires.append(frozenset(own))
+            # Each cue is woken by the key words of one slot that has no everyday word among them
+            # ("review*" rather than "every|all"), so a sentence only wakes the cues it can plausibly match.
+            anchor = next((slot_keys for slot_keys in keys if not any(common[t] for t in slot_keys)), keys[0])
             for term_id in anchor:
                 anchored.setdefault(term_id, []).append(cue.index)
+        # (tuples: smaller than sets, and only ever read whole into a word's sets)
         self._anchored = {term: tuple(indexes) for term, indexes in anchored.items()}
+        self._needs = {term: tuple(ids) for term, ids in needs.items()}
+        starting: dict[int, set[int]] = {}  # term -> cues whose first slot can start with it
+        for cue in self.cues:
+            for term_id in {alternative[0] for alternative in cue.slots[0]}:
+                starting.setdefault(term_id, set()).add(cue.index)
+        self._starting = {term: tuple(indexes) for term, indexes in starting.items()}
+        # Per word of a text (keyed as the token cache): its terms, the cues it wakes, the requirements
+        # it meets and the cues it can start.
+        self._word_entries: dict[str, _WordEntry] = {}
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
@@ -292,9 +343,8 @@ class CueSet:
             self._fuzzy(word, found)
         number = as_number(word, self.rules.numbers)
         if number is not None:
-            for term_id, number_term in self._numbers:
-                if _compare(number, number_term.op, number_term.value):
-                    found[term_id] = True
+            for term_id in self._number_terms_of(number):
+                found[term_id] = True
             # Numbers are many and read alike ("412" as "1214"): one shared answer, not one each.
             found = self._number_terms.setdefault(tuple(found.items()), found)
         elif not found:
@@ -304,6 +354,31 @@ class CueSet:
         self._token_cache[key] = found
         return found
 
+    def _number_terms_of(self, number: float) -> tuple[int, ...]:
+        """The number terms ("#>=2") a number matches, in the vocabulary's order; one answer per
+        place among the terms' values (numbers are many: "Interview 412")."""
+        values = self._number_values
+        at = bisect_left(values, number)
+        key = (at, at < len(values) and values[at] == number)
+        known = self._number_matches.get(key)
+        if known is None:
+            known = self._number_matches[key] = tuple(i for i, t in self._numbers if _compare(number, t.op, t.value))
+        return known
+
+    def _word_entry(self, key: str) -> _WordEntry:
+        """A word's terms (`terms_for`), the cues they wake, the cue requirements they meet and the
+        cues they can start."""
+        typos = not key.startswith("\0")
+        terms = self.terms_for(key if typos else key[1:], typos=typos)
+        entry = (terms, *self._sets_of(terms))
+        if len(self._word_entries) > 50_000:  # bounded, as the token cache
+            self._word_entries.clear()
+        self._word_entries[key] = entry
+        return entry
+
+    def _sets_of(self, terms: Iterable[int]) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        return (_union(self._anchored, terms), _union(self._needs, terms), _union(self._starting, terms))
+
     def _known(self, word: str) -> bool:
         """Whether a word matches a cue word other than an everyday one, typos aside."""
         return any(not self._is_common(term) for term in self.terms_for(word, typos=False))
@@ -312,11 +387,11 @@ class CueSet:
         """Tokens with negative prefixes split off: "unreviewed" reads "un reviewed" when
         "reviewed" is a cue word and "unreviewed" is not (the two tokens share its offsets)."""
         out: list[Token] = []
+        cache = self._split_cache
         for token in tokens:
-            if token.word in self._split_cache:
-                split = self._split_cache[token.word]
-            else:
-                split = self._split_cache[token.word] = self._split(token.word)
+            split = cache.get(token.word, _UNSEEN)
+            if split is _UNSEEN:
+                split = cache[token.word] = self._split(token.word)
             if split is None:
                 out.append(token)
                 continue
@@ -353,14 +428,21 @@ class CueSet:
         self._join_cache[key] = found
         return found
 
-    def _token_terms(self, tokens: list[Token]) -> list[dict[int, bool]]:
-        """What each token matches; a word written apart also matches as one ("turned over",
-        "turn-over", "on boarding"): the joined word's terms go to the first of the two."""
-        cache = self._token_cache
-        token_terms = []
+    def _token_terms(self, tokens: list[Token]) -> tuple[list[dict[int, bool]], set[int], set[int], list[frozenset[int]]]:
+        """What each token matches, the cues the sentence wakes, the cue requirements it meets and
+        the cues each token can start.
+        A word written apart also matches as one ("turned over", "turn-over", "on boarding"): the
+        joined word's terms go to the first of the two."""
+        entries = self._word_entries
+        rows = []
         for t in tokens:
-            terms = cache.get("\0" + t.word if t.capital else t.word)  # terms_for's own cache, read inline
-            token_terms.append(self.terms_for(t.word, typos=not t.capital) if terms is None else terms)
+            key = "\0" + t.word if t.capital else t.word
+            entry = entries.get(key)
+            rows.append(self._word_entry(key) if entry is None else entry)
+        token_terms = [row[0] for row in rows]
+        starting = [row[3] for row in rows]
+        woken = set().union(*[row[1] for row in rows])
+        met = set().union(*[row[2] for row in rows])
         tails = self._join_tails
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
@@ -372,7 +454,11 @@ class CueSet:
             new = {t: e for t, e in extra.items() if t not in token_terms[i]} if extra else None
             if new:
                 token_terms[i] = {**token_terms[i], **new}
-        return token_terms
+                more_woken, more_met, more_starting = self._sets_of(new)
+                woken.update(more_woken)
+                met.update(more_met)
+                starting[i] = starting[i] | more_starting
+        return token_terms, woken, met, starting
 
     def _fuzzy(self, word: str, found: dict[int, bool]) -> None:
         # Imported on the first unknown word, not at start-up: the TUI's first screen never needs it.
@@ -414,36 +500,16 @@ class CueSet:
         between those tries, so the work is bounded by the sentence's length times the cue's slots
         and gaps, never exponential.
         """
-        token_terms = self._token_terms(tokens)
-        positions_of: dict[int, list[int]] = {}
-        for position, terms in enumerate(token_terms):
-            for term in terms:
-                known = positions_of.get(term)
-                if known is None:
-                    positions_of[term] = [position]
-                else:
-                    known.append(position)
-        present = set(positions_of)
-        # Only cues whose every slot can start with a word of this sentence are tried, each from
-        # the positions where its first slot can start.
-        by_anchor = self._anchored
-        candidates: set[int] = set()
-        for term in positions_of:
-            woken = by_anchor.get(term)
-            if woken is not None:
-                candidates.update(woken)
+        token_terms, candidates, met, starting = self._token_terms(tokens)
+        # Only cues whose every slot has a key word in this sentence are tried, each from the
+        # positions where its first slot can start.
         found = []
-        cues = self.cues
+        cues, requires = self.cues, self._requires
         clauses = [t.clause for t in tokens]
         for index in sorted(candidates):
-            cue = cues[index]
-            for firsts in cue.slot_first_terms:
-                if firsts.isdisjoint(present):
-                    break
-            else:
-                firsts = cue.slot_first_terms[0]
-                lists = [positions_of[term] for term in firsts if term in positions_of]
-                starts = lists[0] if len(lists) == 1 else sorted({p for positions in lists for p in positions})
+            if requires[index] <= met:
+                cue = cues[index]
+                starts = [p for p, cues_started in enumerate(starting) if index in cues_started]
                 dead: set[tuple[int, int]] = set()
                 for position in starts:
                     reading = _match_from(cue, 0, position, clauses, token_terms, dead)  # _match_cue, one call less

@@ -333,6 +333,11 @@ class Matcher(NeighbourReading):
         it: the green "bugs ... tracked" inside the red "bugs ... tracked ... email", the green
         "approve ... PR" inside the red "approve their own PR". (A weak longer reading, below the
         report threshold, takes in only a reading as weak, and only within one clause.)"""
+        if len(readings) < 2:
+            return readings
+        read = {cue.flag_id for cue, _, _ in readings}
+        if not any(self.flags[flag_id].opposite in read for flag_id in read):
+            return readings  # no reading of a flag's opposite here: none can take another in
         words = [frozenset(matched) for _, matched, _ in readings]
 
         def inside(index: int, cue) -> bool:

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from prepbot.matching.context_rules import ContextRules
 
 TOKEN_RE = re.compile(
-    r",|->|=>|→|(?<![\d+])\+(?!\+)|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE
+    # The lookahead holds every first character a token can have: most positions fail at once.
+    r"(?=[\w,\-=→+])(?:,|->|=>|→|(?<![\d+])\+(?!\+)|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*)",
+    re.UNICODE,
 )
 _MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are never words
 # A mark that opens a line ("? tests": the candidate's own question) ends no sentence, nor does a

@@ -1,0 +1,53 @@
+"""The cue search only tries the cues a sentence can match (speed), and finds exactly what trying
+every cue would: multi-word alternatives whose first word is an everyday one, number cues at the
+edges of their values, and context phrases that share their first words."""
+
+from __future__ import annotations
+
+import pytest
+
+from prepbot.catalogue import load_catalogue
+from prepbot.matching.context_rules import _phrase_index, _starting
+from prepbot.matching.cues import CueSet
+from prepbot.matching.text import tokenize
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_catalogue().rules
+
+
+def flags(cues: CueSet, rules, text: str) -> list[str]:
+    return [cue.flag_id for cue, _, _ in cues.find(cues.prepare(tokenize(text, rules)))]
+
+
+def test_a_cue_is_found_by_the_rare_word_of_an_alternative_that_opens_with_an_everyday_one(rules):
+    cues = CueSet([("users", "qa|testers the_customers|the_users"), ("ship", "ship* ... on_fridays")], rules)
+    assert flags(cues, rules, "Here QA is basically the customers.") == ["users"]
+    assert flags(cues, rules, "Testers? the users, honestly.") == ["users"]
+    # the rare word without the everyday word before it is not the alternative
+    assert flags(cues, rules, "QA is the job of customers") == []
+    assert flags(cues, rules, "we ship code on fridays") == ["ship"]
+    assert flags(cues, rules, "we ship code on mondays") == []
+
+
+def test_number_cues_read_numbers_by_their_value_at_every_edge(rules):
+    cues = CueSet([("long", "#>=6 day_week*"), ("few", "#<3 approvals"), ("exact", "#=2 approvals")], rules)
+    for days, expected in ((5, []), (6, ["long"]), (6.5, ["long"]), (7, ["long"]), (412, ["long"])):
+        assert flags(cues, rules, f"a {days} day week is normal") == expected, days
+    assert flags(cues, rules, "it takes 2 approvals") == ["few", "exact"]
+    assert flags(cues, rules, "it takes 2.5 approvals") == ["few"]
+    assert flags(cues, rules, "it takes 3 approvals") == []
+    # the same numbers again, now answered from what was learnt: the same readings
+    assert flags(cues, rules, "a 5 day week is normal") == []
+    assert flags(cues, rules, "a 9 day week is normal") == ["long"]
+
+
+def test_context_phrases_sharing_first_words_are_found_in_the_lists_order():
+    index = _phrase_index([(("not", "yet"), "a"), (("not",), "b"), (("not", "yet", "again"), "c"), (("no",), "d")])
+    words = "we have not yet again tried".split()
+    assert _starting(index, words, 2) == ["a", "b", "c"]
+    assert _starting(index, words, 0) == []
+    assert _starting(index, ["not"], 0) == ["b"]
+    skipped = _phrase_index([(("^", "when"), "w"), (("^",), "any")], skip=1)
+    assert _starting(skipped, ["when", "it", "breaks"], 0) == ["w", "any"]
