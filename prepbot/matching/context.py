@@ -149,8 +149,11 @@ def other_sense(flag_id: str, tokens: list[Token], matched: list[int], rules: Co
     if not phrases:
         return ""
     words = [t.word for t in tokens]
+    present = set(words)
     hit = set(matched)
     for phrase in phrases:
+        if phrase[0] not in present:  # most phrases are not in the sentence at all
+            continue
         for start in _find(words, phrase):
             if hit.intersection(range(start, start + len(phrase))):
                 return " ".join(phrase)

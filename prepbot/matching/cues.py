@@ -292,6 +292,7 @@ class CueSet:
         # Per word of a text (keyed as the token cache): its terms, the cues it wakes, the requirements
         # it meets and the cues it can start.
         self._word_entries: dict[str, _WordEntry] = {}
+        self._sets_by_terms: dict[tuple[int, ...], tuple[frozenset[int], frozenset[int], frozenset[int]]] = {}
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
@@ -377,7 +378,16 @@ class CueSet:
         return entry
 
     def _sets_of(self, terms: Iterable[int]) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-        return (_union(self._anchored, terms), _union(self._needs, terms), _union(self._starting, terms))
+        # Words with the same terms share one answer: many words (numbers, word forms) read alike, and
+        # one set each would hold hundreds of MiB on a pasted book.
+        key = tuple(terms)
+        sets = self._sets_by_terms.get(key)
+        if sets is None:
+            if len(self._sets_by_terms) > 50_000:  # bounded, as the token cache
+                self._sets_by_terms.clear()
+            sets = (_union(self._anchored, key), _union(self._needs, key), _union(self._starting, key))
+            self._sets_by_terms[key] = sets
+        return sets
 
     def _known(self, word: str) -> bool:
         """Whether a word matches a cue word other than an everyday one, typos aside."""
