@@ -147,3 +147,16 @@ def test_a_model_that_gives_only_its_flags_gets_the_plain_combination():
     catalogue = load_catalogue()
     matcher = Matcher(catalogue.bank.flags.values(), catalogue.rules, ModelSlot(lambda: FlagsOnly()))
     assert [m.id for m in matcher.match("Code is not reviewed before it ships.")] == ["no-code-review"]
+
+
+def test_the_logistic_combiner_adds_no_flag_the_context_rules_read_away():
+    # "nobody ever quits": a cue of high-turnover, negated; the flag has no opposite, so the words
+    # say the team keeps its people, and however sure the classifier is, it does not bring it back.
+    from prepbot.matching.combine import FEATURES
+
+    weights = [0.0] * len(FEATURES)
+    weights[FEATURES.index("logit_p")] = 1.0
+    combiner = Policy(kind="logistic", weights=tuple(weights), bias=0.0, threshold=0.6).as_mapping()
+    assert _found(_matcher({"quit": {"high-turnover": 0.97}}, combiner), "Nobody on this team ever quits.") == {}
+    said = _found(_matcher({"quit": {"high-turnover": 0.97}}, combiner), "Engineers quit all the time here.")
+    assert list(said) == ["high-turnover"]

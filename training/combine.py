@@ -114,7 +114,8 @@ class Table:
         s = self.has_signals
         if policy.kind == "logistic":
             assert scores is not None
-            out = np.where(s, scores >= policy.threshold, self.in_base)
+            # as the engine: a reading the context rules decided is not the combiner's to make
+            out = np.where(s, (scores >= policy.threshold) & ~(self.blocked & ~self.reported), self.in_base)
             added = out & ~self.reported & s
         else:
             alone = self.own if policy.alone is None else np.full(self.n, policy.alone)

@@ -170,6 +170,8 @@ class Policy:
         return s.p >= threshold, f"p={s.p:.2f} >= {threshold:.2f}, {why}"
 
     def _logistic(self, s: Signals) -> tuple[bool, str]:
+        if s.blocked and not s.reported:
+            return False, "context ruled"  # a reading the context rules decided is not the classifier's to make
         z = self.bias + sum(w * x for w, x in zip(self.weights, feature_vector(s), strict=True))
         z = max(-30.0, min(30.0, z))
         score = 1.0 / (1.0 + math.exp(-z))
