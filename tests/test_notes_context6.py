@@ -297,3 +297,24 @@ def test_to_dos_written_as_such_are_own_questions(matcher, text):
 )
 def test_after_notes7(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a topic mocked by its echo: "X? what X" answers no, and the echo names the practice only to mock it
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("code review? what code review", {"no-code-review"}, {"code-review-required"}),
+        ("Unit tests? What unit tests. They click through the app before a release.", {"no-tests"}, {"has-tests"}),
+        ("bug tracker? what bug tracker", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("CI?? what CI lol", {"no-ci"}, {"has-ci"}),
+    ],
+)
+def test_a_topic_echoed_after_what_is_a_no(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_a_what_that_does_not_echo_the_topic_is_no_answer(matcher):
+    # "what about it" repeats nothing of the topic: no mocking, no red flag read into it
+    assert not ({"no-code-review"} & found(matcher, "code review? what about it"))

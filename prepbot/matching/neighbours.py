@@ -139,12 +139,15 @@ class NeighbourReading:
         found: list[Hit] = []
         answered: set[int] = set()
         for index, (offset, sentence) in enumerate(pieces):
-            topic = answer = None
+            topic = answer = echoed = None
             mark, own = self._topic_info(sentence)
             if mark is not None and index + 1 < len(pieces):
                 # "Code review? Not really." and, in notes, "CI - someday" or "tests: - none"
                 next_offset, next_sentence = pieces[index + 1]
                 answer = self.answers.plain_answer(next_sentence) or self._reaction(next_sentence)
+                if not answer and echo(sentence[:mark], next_sentence):
+                    answer = ("no", len(next_sentence.rstrip()))  # "code review? what code review": mocked, a no
+                    echoed = index + 1  # ...and the echo names the practice only to mock it
                 if answer:
                     topic = (offset, sentence[:mark])
                     end = next_offset + answer[1]
@@ -168,6 +171,8 @@ class NeighbourReading:
                 found.extend(direct)
             if hits:
                 answered.add(index)
+                if echoed is not None:
+                    answered.add(echoed)
             for hit in hits:
                 target: str | None = hit.flag_id
                 if said == "no":
