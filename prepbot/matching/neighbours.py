@@ -174,11 +174,7 @@ class NeighbourReading:
                 if echoed is not None:
                     answered.add(echoed)
             for hit in hits:
-                target: str | None = hit.flag_id
-                if said == "no":
-                    target = self.flags[hit.flag_id].opposite
-                elif said == "red":
-                    target = self.answers.red_of(hit.flag_id)
+                target = self._answered(hit.flag_id, said)
                 if target is None:
                     continue
                 found.append(Hit(target, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))
@@ -269,16 +265,21 @@ class NeighbourReading:
         if all(h.score < REPORT_THRESHOLD for h in hits):  # "I asked about the backlog. Blank stare.": a topic
             hits = self._named_topic(asked) or hits
         for hit in hits:
-            flag_id: str | None = hit.flag_id
-            if said == "no":
-                flag_id = self.flags[hit.flag_id].opposite
-            elif said == "red":
-                flag_id = self.answers.red_of(hit.flag_id)
+            flag_id = self._answered(hit.flag_id, said)
             if flag_id is None:
                 continue
             context = f"a question, answered '{words}' {where}"
             found.append(Hit(flag_id, hit.score, offset + start + hit.start, offset + start + hit.end, hit.source, context))
         return found
+
+    def _answered(self, flag_id: str, said: str) -> str | None:
+        """The flag a reading of `flag_id` states once answered `said` ("yes", "no" or "red"): a no
+        turns it to its opposite, a hedge to its red side; None when nothing is left to state."""
+        if said == "no":
+            return self.flags[flag_id].opposite
+        if said == "red":
+            return self.answers.red_of(flag_id)
+        return flag_id
 
     def _named_topic(self, text: str) -> tuple[Hit, ...]:
         """The last topic of the context rules that `text` names ("about the backlog", "We have a test
@@ -373,11 +374,7 @@ class NeighbourReading:
             hits = named if named and not asked[named[0].end :].strip() else hits
         found = []
         for hit in hits:
-            flag_id: str | None = hit.flag_id
-            if said == "no":
-                flag_id = self.flags[hit.flag_id].opposite
-            elif said == "red":
-                flag_id = self.answers.red_of(hit.flag_id)
+            flag_id = self._answered(hit.flag_id, said)
             if flag_id is None:
                 continue
             context = f"a question, answered '{said}' in the next sentence"
