@@ -148,3 +148,21 @@ def test_weak_flags_in_new_wording(matcher, text, flag):
 )
 def test_weak_flag_cues_keep_their_meaning(matcher, text, flag):
     assert flag not in found(matcher, text)
+
+
+# A colon ends a negation's scope: the heading before it does not negate what follows.
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("No heavy process: we don't write tickets, we just build.", "tickets-afterthought"),
+        ("No gatekeeping: you ship your changes to prod without waiting for approvals.", "no-code-review"),
+        ("No pager, no evening emails: the company protects our evenings.", "no-after-hours-contact"),
+    ],
+)
+def test_a_negation_does_not_reach_past_a_colon(matcher, text, flag):
+    assert flag in found(matcher, text)
+
+
+def test_a_bare_topic_and_its_answer_still_read_across_a_colon(matcher):
+    assert "no-tests" in found(matcher, "Unit tests: none.")
+    assert "no-ci" in found(matcher, "No CI: deploys by hand.")
