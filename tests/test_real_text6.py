@@ -166,3 +166,15 @@ def test_a_negation_does_not_reach_past_a_colon(matcher, text, flag):
 def test_a_bare_topic_and_its_answer_still_read_across_a_colon(matcher):
     assert "no-tests" in found(matcher, "Unit tests: none.")
     assert "no-ci" in found(matcher, "No CI: deploys by hand.")
+
+
+# Terse notes keep reading as before the sixth pass (our own wording).
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("MRs reviewed, though the code is a tangle.", "code-review-required"),
+        ("reviews got skipped a lot in the spring; now branch protection enforces them", "code-review-required"),
+    ],
+)
+def test_terse_notes_still_read(matcher, text, flag):
+    assert flag in found(matcher, text)
