@@ -178,3 +178,21 @@ def test_a_bare_topic_and_its_answer_still_read_across_a_colon(matcher):
 )
 def test_terse_notes_still_read(matcher, text, flag):
     assert flag in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Maintenance always loses to the roadmap at planning time.", "features-over-bugs"),
+        ("To fix a crash you have to smuggle it into a feature ticket.", "features-over-bugs"),
+        ("There is a graveyard of prototypes that never found a buyer.", "unclear-product"),
+        ("The product direction is fuzzy at best.", "unclear-product"),
+        ("Nobody opens a ticket before starting a change.", "tickets-afterthought"),
+        ("The issue was opened after the change had already landed.", "tickets-afterthought"),
+        ("We'd rather slip the launch than rush it out.", "realistic-deadlines"),
+        ("Our lead likes to say we move dates, not people.", "realistic-deadlines"),
+        ("Every morning we stand around for half an hour.", "long-standups"),
+    ],
+)
+def test_weak_flags_in_more_new_wording(matcher, text, flag):
+    assert flag in found(matcher, text)
