@@ -196,3 +196,16 @@ def test_terse_notes_still_read(matcher, text, flag):
 )
 def test_weak_flags_in_more_new_wording(matcher, text, flag):
     assert flag in found(matcher, text)
+
+
+# A question that opens with "should", "was", "why"... states nothing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should crash reports and feature ideas share one backlog?",
+        "Should every merge request need a second approval?",
+        "Was the old test suite ever green?",
+    ],
+)
+def test_a_direct_question_states_nothing(matcher, text):
+    assert not found(matcher, text) & {"bugs-tracked", "prioritized-backlog", "code-review-required", "has-tests", "no-tests"}
