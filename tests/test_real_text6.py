@@ -209,3 +209,17 @@ def test_weak_flags_in_more_new_wording(matcher, text, flag):
 )
 def test_a_direct_question_states_nothing(matcher, text):
     assert not found(matcher, text) & {"bugs-tracked", "prioritized-backlog", "code-review-required", "has-tests", "no-tests"}
+
+
+# Evenings and weekends are overtime when they are worked, not when a rota covers them.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The support rota covers nights and weekends, unpaid.", False),
+        ("Everyone is on call for outages, including evenings and weekends.", False),
+        ("We spent evenings and weekends coding before the launch.", True),
+        ("The job needs flexibility around evenings and weekends.", True),
+    ],
+)
+def test_evenings_and_weekends_worked_or_covered(matcher, text, expected):
+    assert ("overtime-expected" in found(matcher, text)) is expected
