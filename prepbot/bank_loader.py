@@ -488,6 +488,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
         "prefixes": "words",
         "cancelling": "words",
         "conditions": "words",
+        "parallel": "words",
     },
     "pseudo_negation": "words",
     "modifiers": "modifier_list",

@@ -223,3 +223,17 @@ def test_a_direct_question_states_nothing(matcher, text):
 )
 def test_evenings_and_weekends_worked_or_covered(matcher, text, expected):
     assert ("overtime-expected" in found(matcher, text)) is expected
+
+
+# A list of negations is not a double negation.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No pager, no calls on weekends.",
+        "Nobody is on call and nobody expects an answer at night.",
+    ],
+)
+def test_a_list_of_negations_reads_each_one(matcher, text):
+    flags = found(matcher, text)
+    assert "no-after-hours-contact" in flags
+    assert "on-call-burden" not in flags
