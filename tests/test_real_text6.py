@@ -237,3 +237,22 @@ def test_a_list_of_negations_reads_each_one(matcher, text):
     flags = found(matcher, text)
     assert "no-after-hours-contact" in flags
     assert "on-call-burden" not in flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "not_flag"),
+    [
+        ("Proposal: add a smoke test suite before the next release.", "no-tests", "has-tests"),
+        ("Feature request: build the installers automatically on every tag.", "no-ci", "has-ci"),
+        ("You would be the first engineer to write automated tests here.", "no-tests", "has-tests"),
+        (
+            "House rule: you can't approve your own change and you can't merge without approval.",
+            "code-review-required",
+            "no-code-review",
+        ),
+    ],
+)
+def test_proposals_firsts_and_rules_read_the_state_they_show(matcher, text, flag, not_flag):
+    flags = found(matcher, text)
+    assert flag in flags
+    assert not_flag not in flags
