@@ -256,3 +256,9 @@ def test_proposals_firsts_and_rules_read_the_state_they_show(matcher, text, flag
     flags = found(matcher, text)
     assert flag in flags
     assert not_flag not in flags
+
+
+def test_a_rule_by_double_negation_reads_the_practice(matcher):
+    flags = found(matcher, "Nobody picks up a task that isn't on the ranked backlog.")
+    assert "prioritized-backlog" in flags
+    assert "no-backlog" not in flags
