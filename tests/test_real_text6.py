@@ -262,3 +262,9 @@ def test_a_rule_by_double_negation_reads_the_practice(matcher):
     flags = found(matcher, "Nobody picks up a task that isn't on the ranked backlog.")
     assert "prioritized-backlog" in flags
     assert "no-backlog" not in flags
+
+
+def test_a_practice_tried_and_then_abandoned_reads_its_opposite(matcher):
+    flags = found(matcher, "We ran automated deploys for a quarter, then went back to releasing by hand.")
+    assert "has-ci" not in flags
+    assert "no-ci" in flags
