@@ -268,3 +268,19 @@ def test_a_practice_tried_and_then_abandoned_reads_its_opposite(matcher):
     flags = found(matcher, "We ran automated deploys for a quarter, then went back to releasing by hand.")
     assert "has-ci" not in flags
     assert "no-ci" in flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Our standup is supposedly ten minutes; it never is.", "long-standups"),
+        ("Daily: about 45 min with the whole floor.", "long-standups"),
+        ("Bugs live in a personal spreadsheet of the team lead.", "bugs-untracked"),
+    ],
+)
+def test_nominal_standups_and_private_bug_lists(matcher, text, flag):
+    assert flag in found(matcher, text)
+
+
+def test_a_kept_timebox_is_no_long_standup(matcher):
+    assert "long-standups" not in found(matcher, "The standup is timeboxed to fifteen minutes and we stick to it.")
