@@ -480,15 +480,8 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
 
 
 _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
-    "negation": {
-        "window": "int",
-        "before": "words",
-        "after": "words",
-        "be": "words",
-        "prefixes": "words",
-        "cancelling": "words",
-        "conditions": "words",
-    },
+    "negation": {"window": "int"}
+    | dict.fromkeys(("before", "after", "be", "prefixes", "cancelling", "conditions", "parallel"), "words"),
     "pseudo_negation": "words",
     "modifiers": "modifier_list",
     "clause_breakers": "words",

@@ -417,7 +417,17 @@ def _polarity(
         and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
     ]
-    if inside and not (before and tokens[inside[0].start].scope != tokens[before[0].start].scope):
+    # ...and so do a cue's own first word and a negation of a later scope inside it that opens a list
+    # item the same way (`negation.parallel`): "No pager, no weekend calls", "nobody is on call and nobody ...".
+    parallel = rules.negation_parallel
+    governing = (
+        before[0].start
+        if before
+        else first
+        if tokens[first].word in parallel and any(tokens[t.start].word in parallel for t in triggers if first < t.start < last)
+        else None
+    )
+    if inside and not (governing is not None and tokens[inside[0].start].scope != tokens[governing].scope):
         negations += 1
         reasons.append(f"negation inside: '{inside[0].words}'")
     # "a build server was not used", "code review isn't done": a negated verb right after the cue;

@@ -90,6 +90,7 @@ class ContextRules:
     negation_prefixes: frozenset[str] = frozenset()  # "un", "non": split off a cue word, they negate only it
     negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
     negation_conditions: frozenset[str] = frozenset()  # "until": "can't merge until the tests pass" is a rule
+    negation_parallel: frozenset[str] = frozenset()  # "no": "no pager, no weekend calls" is a list of two negations
     answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
     answered_no: tuple[tuple[str, ...], ...] = ()
     scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
@@ -178,6 +179,7 @@ class ContextRules:
             negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
             negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
             negation_conditions=frozenset(str(w) for w in negation.get("conditions", ())),
+            negation_parallel=frozenset(str(w) for w in negation.get("parallel", ())),
             answered_yes=_phrases(questions.get("answered_yes", ())),
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
@@ -279,6 +281,7 @@ class ContextRules:
                 "prefixes": sorted(self.negation_prefixes),
                 "cancelling": sorted(self.negation_cancelling),
                 "conditions": sorted(self.negation_conditions),
+                "parallel": sorted(self.negation_parallel),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [

@@ -121,10 +121,17 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
     table = rules.word_table  # what each raw word reads as: a text repeats its words
     find = clean.find
     at = 0
+    # A colon is no token, but when the rules list it as a breaker it ends a scope (or a clause) all
+    # the same: "No heavy process: we don't write tickets" (the "No" does not reach past it).
+    colon = 2 if ":" in rules.clause_breakers else 1 if ":" in rules.scope_breakers else 0
+    colon = colon if ":" in clean else 0
     # findall and str.find, not finditer: no match object per word. A token's text always starts
     # a match where it occurs, so its first occurrence from the end of the last one is where it is.
     for raw in TOKEN_RE.findall(clean):
         start = find(raw, at)
+        if colon and tokens and find(":", at, start) >= 0:
+            scope += 1
+            clause += colon == 2
         at = end = start + len(raw)
         if raw == ",":
             clause += 1
