@@ -11,6 +11,7 @@ from __future__ import annotations
 from prepbot.bank import Question
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
+    _ALL,
     _EXISTS,
     _FREQUENCY,
     _HELD,
@@ -35,12 +36,16 @@ from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
 
+_CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
+
+
 class AnswerReader(AnswerShapes):
     def __init__(self, rules: ContextRules, opposites: dict[str, str | None], reds: frozenset[str] = frozenset()):
         self.rules = rules
         self.opposites = opposites
         self.reds = reds
         self._cues: dict[str, CueSet] = {}
+        self._denials: dict[str, CueSet] = {}
 
     def probed(self, question: Question, text: str) -> frozenset[str] | None:
         """The flags the classifier may report in a terse answer to `question`: those the question
@@ -169,6 +174,23 @@ class AnswerReader(AnswerShapes):
             cues = self._cues[question.id] = CueSet([*question.answers.cues, *shared], self.rules)
         return cues
 
+    def _denied(self, pieces: list[tuple[int, str]], question: Question) -> set[str]:
+        """The red flags the answer's words say do not hold (families "not <flag>" in context.yaml): "15 min, we
+        stand" under "How long is the standup?" keeps the classifier from reading long standups into it."""
+        denials = self._denials.get(question.id)
+        if denials is None:
+            families = self.rules.answer_families
+            pairs = [(f, cue) for f in question.flags for cue in families.get("not " + f, ())]
+            denials = self._denials[question.id] = CueSet(pairs, self.rules)
+        found: set[str] = set()
+        for _, sentence in pieces if denials.cues else ():
+            tokens = denials.prepare(self._with_unit(tokenize(sentence, self.rules), question.answers.unit))
+            triggers = scan(tokens, self.rules) if tokens else []
+            for cue, matched, _ in denials.find(tokens) if tokens else ():
+                if decide(cue.flag_id, None, tokens, matched, self.rules, triggers, True).flag_id == cue.flag_id:
+                    found.add(cue.flag_id)
+        return found
+
     def read(self, text: str, question: Question) -> list[AnswerHit]:
         return self._read(text, question)[0]
 
@@ -225,6 +247,17 @@ class AnswerReader(AnswerShapes):
                 if not sentence_tokens:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
+                # "only if you threaten to walk", "when someone complains", "half, and only if you did the extra hours":
+                # a condition that opens the answer, or follows "only", is the answer to "how" or "when", not a hypothetical.
+                lead = 1 if offset == first_offset and sentence_tokens[0].word in _CONDITION_LEAD else 0 if offset == first_offset else -1
+                triggers = [
+                    t
+                    for t in triggers
+                    if not (
+                        t.words in self.rules.condition_openers
+                        and (t.start == lead or (t.start > 0 and sentence_tokens[t.start - 1].word == "only"))
+                    )
+                ]
                 for cue, matched, _ in cue_set.find(sentence_tokens):
                     decision = decide(
                         cue.flag_id,
@@ -309,6 +342,8 @@ class AnswerReader(AnswerShapes):
         # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
         last_end = {h.flag_id: h.end for h in hits}
         hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
+        if total <= MAX_ANSWER_TOKENS:
+            negated |= self._denied(pieces, question) - {h.flag_id for h in hits}
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
@@ -329,6 +364,8 @@ class AnswerReader(AnswerShapes):
             return []  # "one day a week" is a share of the week, not "someday"
         if words[first:stop][0] in _LAUGHS and stop < len(words):
             return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one
+        if name == "red" and stop < len(words) and words[stop] in _ALL and stop - first == 1:
+            return []  # "almost all of them", "mostly everyone": a quantity, not a hedge
         knowing: str | None = None
         if name == "unknown":
             # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
