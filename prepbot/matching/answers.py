@@ -35,7 +35,6 @@ from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
-
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
 
 
@@ -249,7 +248,13 @@ class AnswerReader(AnswerShapes):
                 triggers = scan(sentence_tokens, self.rules)
                 # "only if you threaten to walk", "when someone complains", "half, and only if you did the extra hours":
                 # a condition that opens the answer, or follows "only", is the answer to "how" or "when", not a hypothetical.
-                lead = 1 if offset == first_offset and sentence_tokens[0].word in _CONDITION_LEAD else 0 if offset == first_offset else -1
+                lead = (
+                    1
+                    if offset == first_offset and sentence_tokens[0].word in _CONDITION_LEAD
+                    else 0
+                    if offset == first_offset
+                    else -1
+                )
                 triggers = [
                     t
                     for t in triggers
