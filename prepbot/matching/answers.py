@@ -173,6 +173,17 @@ class AnswerReader(AnswerShapes):
             cues = self._cues[question.id] = CueSet([*question.answers.cues, *shared], self.rules)
         return cues
 
+    def _closing_answer(self, offset: int, sentence: str, tokens: list[Token], question: Question) -> list[AnswerHit]:
+        """ "quiet week, none", "jenkins, always": a plain yes or no that is the whole last clause answers the question."""
+        cut = sentence.rfind(",")
+        rest = [t for t in tokens if t.start > cut]
+        if cut < 0 or not rest or len(rest) == len(tokens):
+            return []
+        found = self._answer_phrase([t.word for t in rest])
+        if found is None or found[0] not in ("yes", "no") or found[1:] != (0, len(rest)):
+            return []
+        return self._yes_no(offset, rest, question, sentence)
+
     def _denied(self, pieces: list[tuple[int, str]], question: Question) -> set[str]:
         """The red flags the answer's words say do not hold (families "not <flag>" in context.yaml): "15 min, we
         stand" under "How long is the standup?" keeps the classifier from reading long standups into it."""
@@ -215,6 +226,8 @@ class AnswerReader(AnswerShapes):
             hits.extend(self._yes_no(first_offset, tokens, question, first))
             if not hits and self._denies(tokens, question):
                 negated.add(question.flags[0])  # "nobody, people stay" under "How many have left?": no turnover
+            if not hits and not negated and len(pieces) == 1:
+                hits.extend(self._closing_answer(first_offset, first, tokens, question))
         turn = self.turn(text)
         if turn is not None:
             # "used to be fine, now they expect replies": the past answers nothing; the present answers
