@@ -136,3 +136,30 @@ def test_numbers_are_read_against_the_question(catalogue):
     # 40 minutes of focus is fine; 25 is a day cut up by meetings (the dev sets' convention is 30 or less).
     assert "long-standups" not in read(catalogue, "wp-focus-hours", "about 40 minutes")
     assert "high-turnover" not in read(catalogue, "tm-turnover", "one person, in a year")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flag"),
+    [
+        ("bt-triage", "a weekly bug meeting, usually cancelled", "bugs-untracked"),
+        ("te-flaky", "rerun them, the suite is mostly decoration", "no-tests"),
+    ],
+)
+def test_a_practice_named_then_said_not_to_happen_is_in_name_only(catalogue, question, text, flag):
+    got = read(catalogue, question, text)
+    assert flag in got
+    assert catalogue.bank.flags[flag].opposite not in got
+
+
+def test_a_laugh_at_the_practice_named_is_its_red_flag(catalogue):
+    assert read(catalogue, "te-automated-tests", "haha tests") == {"no-tests"}
+    # ...but a laugh before a real answer is a filler.
+    assert read(catalogue, "te-automated-tests", "lol, we have loads of unit tests") == {"has-tests"}
+
+
+def test_a_hedge_about_bothering_reads_the_red_flag(catalogue):
+    assert read(catalogue, "bt-where-bugs-go", "linear, if anyone bothers") == {"bugs-untracked"}
+
+
+def test_it_depends_alone_is_no_answer(catalogue):
+    assert read(catalogue, "pl-backlog", "it kind of depends") == set()

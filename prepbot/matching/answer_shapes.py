@@ -126,6 +126,8 @@ _LAUGHS = frozenset({"lol", "lmao", "haha", "hah", "ha", "rofl", "hahaha"})  # a
 # "almost all of them", "nearly everyone": a quantity, not a hedge; "nobody's always late" agrees with what it follows.
 _ALL = frozenset({"all", "every", "everyone", "everybody", "everything"})
 _NOT_AFTER_NOBODY = frozenset({"always", "minds", "complains", "suffers", "loses", "objects"})
+# After a practice named, a later clause with one of these says it does not happen: "a triage meeting, always cancelled".
+_NOT_DONE = frozenset({"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"})
 _QUANTITY = frozenset(
     {"a", "an", "handful", "few", "couple", "of", "just", "only", "some", "barely", "hardly", "any", "little", "bit"}
 )
@@ -405,7 +407,7 @@ class AnswerShapes:
         tokens = tokenize(text, self.rules)
         after = min(h.end for h in green)
         for index, token in enumerate(tokens):
-            if token.start < after or token.word not in _NOBODY:
+            if token.start < after or token.word not in _NOBODY | _NOT_DONE:
                 continue
             if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
                 continue

@@ -173,6 +173,11 @@ class AnswerReader(AnswerShapes):
             cues = self._cues[question.id] = CueSet([*question.answers.cues, *shared], self.rules)
         return cues
 
+    def _names_topic(self, words: list[str], question: Question) -> bool:
+        """Whether `words` only name a practice the question probes ("tests", "code review")."""
+        flag_id = self.rules.topics.get(tuple(words))
+        return flag_id is not None and (flag_id in question.flags or self.opposites.get(flag_id) in question.flags)
+
     def _closing_answer(self, offset: int, sentence: str, tokens: list[Token], question: Question) -> list[AnswerHit]:
         """ "quiet week, none", "jenkins, always": a plain yes or no that is the whole last clause answers the question."""
         cut = sentence.rfind(",")
@@ -375,13 +380,15 @@ class AnswerReader(AnswerShapes):
         found = self._answer_phrase(words)
         if found is None and 2 <= len(words) <= 3 and words[0] in _WHAT:
             found = ("no", 0, len(words))  # "what pipeline?", "what's a retro": the practice is not there
+        if found is None and len(words) > 1 and words[0] in _LAUGHS and self._names_topic(words[1:], question):
+            found = ("red", 0, 1)  # "lol tests": a laugh at the practice named
         if found is None:
             return []
         name, first, stop = found
         if words[first:stop] in (["one", "day"], ["some", "day"]) and stop < len(words) and words[stop] in _PER:
             return []  # "one day a week" is a share of the week, not "someday"
-        if words[first:stop][0] in _LAUGHS and stop < len(words):
-            return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one
+        if words[first:stop][0] in _LAUGHS and stop < len(words) and not self._names_topic(words[stop:], question):
+            return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one ("lol tests" mocks)
         if name == "red" and stop < len(words) and words[stop] in _ALL and stop - first == 1:
             return []  # "almost all of them", "mostly everyone": a quantity, not a hedge
         knowing: str | None = None
