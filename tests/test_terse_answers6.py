@@ -163,3 +163,16 @@ def test_a_hedge_about_bothering_reads_the_red_flag(catalogue):
 
 def test_it_depends_alone_is_no_answer(catalogue):
     assert read(catalogue, "pl-backlog", "it kind of depends") == set()
+
+
+def test_the_answer_after_in_practice_is_the_answer(catalogue):
+    assert read(catalogue, "ho-messages-evening", "on paper no, in practice yes") == {"on-call-burden"}
+
+
+def test_not_a_single_before_a_noun_is_a_determiner_not_a_plain_no(catalogue):
+    # "not a single change ships without tests" is a rule that tests are there, not "no" to the question.
+    got = read(catalogue, "te-tests-with-changes", "not a single change ships without them")
+    assert "has-tests" in got
+    assert "no-tests" not in got
+    # ...while "not a single one" on its own still answers no.
+    assert read(catalogue, "te-automated-tests", "not a single one") == {"no-tests"}

@@ -18,6 +18,8 @@ from prepbot.matching.answer_shapes import (
     _KNOWING,
     _LAUGHS,
     _NOT_A_VERB,
+    _NOW,
+    _NOW_PAIRS,
     _PER,
     _SUBJECTS,
     _WHAT,
@@ -240,6 +242,11 @@ class AnswerReader(AnswerShapes):
             cut, present = turn
             hits = [h for h in hits if h.end > cut]
             present_tokens = tokenize(text[present:], self.rules)
+            said = [t.word for t in present_tokens[:2]]
+            lead = 2 if tuple(said) in _NOW_PAIRS else 1 if said[:1] and said[0] in _NOW else 0
+            if 0 < lead < len(present_tokens):  # "officially no, in practice yes": the answer after "in practice"
+                present += present_tokens[lead].start
+                present_tokens = tokenize(text[present:], self.rules)
             if present_tokens:
                 hits.extend(self._yes_no(present, present_tokens, question, text[present:]))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
@@ -411,7 +418,7 @@ class AnswerReader(AnswerShapes):
         if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB:
             return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
         if (
-            words[first:stop] == ["no"]
+            words[first:stop] in (["no"], ["not", "a", "single"], ["not", "one"], ["not", "a"])
             and joined
             and words[stop] not in _AFTER_A_NO
             and words[stop] not in self.rules.answer_fillers
