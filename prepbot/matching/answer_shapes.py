@@ -123,6 +123,11 @@ _BEFORE_PAIRS = frozenset(
     }
 )
 _LAUGHS = frozenset({"lol", "lmao", "haha", "hah", "ha", "rofl", "hahaha"})  # alone, a sarcastic answer: "reviews? lol"
+# "almost all of them", "nearly everyone": a quantity, not a hedge; "nobody's always late" agrees with what it follows.
+_ALL = frozenset({"all", "every", "everyone", "everybody", "everything"})
+_NOT_AFTER_NOBODY = frozenset({"always", "minds", "complains", "suffers", "loses", "objects"})
+# After a practice named, a later clause with one of these says it does not happen: "a triage meeting, always cancelled".
+_NOT_DONE = frozenset({"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"})
 _QUANTITY = frozenset(
     {"a", "an", "handful", "few", "couple", "of", "just", "only", "some", "barely", "hardly", "any", "little", "bit"}
 )
@@ -393,17 +398,21 @@ class AnswerShapes:
         clause, so the engine can leave it alone where the cues read that clause themselves."""
         # a practice said to be there (a yes, or its own words), not the absence of a problem ("nope, and nobody minds")
         green = [
-            h for h in hits if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith("a plain no")
+            h
+            for h in hits
+            if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith(("a plain no", "negation"))
         ]
         if not green or len(green) != len(hits):
             return hits
         tokens = tokenize(text, self.rules)
         after = min(h.end for h in green)
         for index, token in enumerate(tokens):
-            if token.start < after or token.word not in _NOBODY:
+            if token.start < after or token.word not in _NOBODY | _NOT_DONE:
                 continue
             if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
                 continue
+            if {t.word for t in tokens[index + 1 : index + 4]} & _NOT_AFTER_NOBODY:
+                continue  # "meetings rotate so nobody's always late": the "nobody" agrees with the practice
             said = text[token.start : tokens[-1].end]
             red_hits = []
             for h in green:
@@ -431,6 +440,8 @@ class AnswerShapes:
                     hedge = phrase
         if hedge is None or any(w in self.rules.clause_breakers for w in words):
             return hits
+        if hedge == ("ish",) and len(tokens) > 1 and last[tokens[-2].end : tokens[-1].start] in ("", "-"):
+            return hits  # "12 minutes-ish", "monthly-ish": an approximation, not a hedge
         start, end = offset + tokens[-len(hedge)].start, offset + tokens[-1].end
         said = " ".join(hedge)
         context = f"hedged: '{said}'"

@@ -11,12 +11,15 @@ from __future__ import annotations
 from prepbot.bank import Question
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
+    _ALL,
     _EXISTS,
     _FREQUENCY,
     _HELD,
     _KNOWING,
     _LAUGHS,
     _NOT_A_VERB,
+    _NOW,
+    _NOW_PAIRS,
     _PER,
     _SUBJECTS,
     _WHAT,
@@ -34,6 +37,8 @@ from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
+_CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
+
 
 class AnswerReader(AnswerShapes):
     def __init__(self, rules: ContextRules, opposites: dict[str, str | None], reds: frozenset[str] = frozenset()):
@@ -41,6 +46,7 @@ class AnswerReader(AnswerShapes):
         self.opposites = opposites
         self.reds = reds
         self._cues: dict[str, CueSet] = {}
+        self._denials: dict[str, CueSet] = {}
 
     def probed(self, question: Question, text: str) -> frozenset[str] | None:
         """The flags the classifier may report in a terse answer to `question`: those the question
@@ -169,6 +175,39 @@ class AnswerReader(AnswerShapes):
             cues = self._cues[question.id] = CueSet([*question.answers.cues, *shared], self.rules)
         return cues
 
+    def _names_topic(self, words: list[str], question: Question) -> bool:
+        """Whether `words` only name a practice the question probes ("tests", "code review")."""
+        flag_id = self.rules.topics.get(tuple(words))
+        return flag_id is not None and (flag_id in question.flags or self.opposites.get(flag_id) in question.flags)
+
+    def _closing_answer(self, offset: int, sentence: str, tokens: list[Token], question: Question) -> list[AnswerHit]:
+        """ "quiet week, none", "jenkins, always": a plain yes or no that is the whole last clause answers the question."""
+        cut = sentence.rfind(",")
+        rest = [t for t in tokens if t.start > cut]
+        if cut < 0 or not rest or len(rest) == len(tokens):
+            return []
+        found = self._answer_phrase([t.word for t in rest])
+        if found is None or found[0] not in ("yes", "no") or found[1:] != (0, len(rest)):
+            return []
+        return self._yes_no(offset, rest, question, sentence)
+
+    def _denied(self, pieces: list[tuple[int, str]], question: Question) -> set[str]:
+        """The red flags the answer's words say do not hold (families "not <flag>" in context.yaml): "15 min, we
+        stand" under "How long is the standup?" keeps the classifier from reading long standups into it."""
+        denials = self._denials.get(question.id)
+        if denials is None:
+            families = self.rules.answer_families
+            pairs = [(f, cue) for f in question.flags for cue in families.get("not " + f, ())]
+            denials = self._denials[question.id] = CueSet(pairs, self.rules)
+        found: set[str] = set()
+        for _, sentence in pieces if denials.cues else ():
+            tokens = denials.prepare(self._with_unit(tokenize(sentence, self.rules), question.answers.unit))
+            triggers = scan(tokens, self.rules) if tokens else []
+            for cue, matched, _ in denials.find(tokens) if tokens else ():
+                if decide(cue.flag_id, None, tokens, matched, self.rules, triggers, True).flag_id == cue.flag_id:
+                    found.add(cue.flag_id)
+        return found
+
     def read(self, text: str, question: Question) -> list[AnswerHit]:
         return self._read(text, question)[0]
 
@@ -194,6 +233,8 @@ class AnswerReader(AnswerShapes):
             hits.extend(self._yes_no(first_offset, tokens, question, first))
             if not hits and self._denies(tokens, question):
                 negated.add(question.flags[0])  # "nobody, people stay" under "How many have left?": no turnover
+            if not hits and not negated and len(pieces) == 1:
+                hits.extend(self._closing_answer(first_offset, first, tokens, question))
         turn = self.turn(text)
         if turn is not None:
             # "used to be fine, now they expect replies": the past answers nothing; the present answers
@@ -201,6 +242,11 @@ class AnswerReader(AnswerShapes):
             cut, present = turn
             hits = [h for h in hits if h.end > cut]
             present_tokens = tokenize(text[present:], self.rules)
+            said = [t.word for t in present_tokens[:2]]
+            lead = 2 if tuple(said) in _NOW_PAIRS else 1 if said[:1] and said[0] in _NOW else 0
+            if 0 < lead < len(present_tokens):  # "officially no, in practice yes": the answer after "in practice"
+                present += present_tokens[lead].start
+                present_tokens = tokenize(text[present:], self.rules)
             if present_tokens:
                 hits.extend(self._yes_no(present, present_tokens, question, text[present:]))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
@@ -225,6 +271,23 @@ class AnswerReader(AnswerShapes):
                 if not sentence_tokens:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
+                # "only if you threaten to walk", "when someone complains", "half, and only if you did the extra hours":
+                # a condition that opens the answer, or follows "only", is the answer to "how" or "when", not a hypothetical.
+                lead = (
+                    1
+                    if offset == first_offset and sentence_tokens[0].word in _CONDITION_LEAD
+                    else 0
+                    if offset == first_offset
+                    else -1
+                )
+                triggers = [
+                    t
+                    for t in triggers
+                    if not (
+                        t.words in self.rules.condition_openers
+                        and (t.start == lead or (t.start > 0 and sentence_tokens[t.start - 1].word == "only"))
+                    )
+                ]
                 for cue, matched, _ in cue_set.find(sentence_tokens):
                     decision = decide(
                         cue.flag_id,
@@ -309,6 +372,8 @@ class AnswerReader(AnswerShapes):
         # "a few thousand": answer cues of a flag and its opposite — the later words qualify the earlier.
         last_end = {h.flag_id: h.end for h in hits}
         hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
+        if total <= MAX_ANSWER_TOKENS:
+            negated |= self._denied(pieces, question) - {h.flag_id for h in hits}
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
@@ -322,13 +387,17 @@ class AnswerReader(AnswerShapes):
         found = self._answer_phrase(words)
         if found is None and 2 <= len(words) <= 3 and words[0] in _WHAT:
             found = ("no", 0, len(words))  # "what pipeline?", "what's a retro": the practice is not there
+        if found is None and len(words) > 1 and words[0] in _LAUGHS and self._names_topic(words[1:], question):
+            found = ("red", 0, 1)  # "lol tests": a laugh at the practice named
         if found is None:
             return []
         name, first, stop = found
         if words[first:stop] in (["one", "day"], ["some", "day"]) and stop < len(words) and words[stop] in _PER:
             return []  # "one day a week" is a share of the week, not "someday"
-        if words[first:stop][0] in _LAUGHS and stop < len(words):
-            return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one
+        if words[first:stop][0] in _LAUGHS and stop < len(words) and not self._names_topic(words[stop:], question):
+            return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one ("lol tests" mocks)
+        if name == "red" and stop < len(words) and words[stop] in _ALL and stop - first == 1:
+            return []  # "almost all of them", "mostly everyone": a quantity, not a hedge
         knowing: str | None = None
         if name == "unknown":
             # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
@@ -349,7 +418,7 @@ class AnswerReader(AnswerShapes):
         if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB:
             return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
         if (
-            words[first:stop] == ["no"]
+            words[first:stop] in (["no"], ["not", "a", "single"], ["not", "one"], ["not", "a"])
             and joined
             and words[stop] not in _AFTER_A_NO
             and words[stop] not in self.rules.answer_fillers
