@@ -516,10 +516,19 @@ class CueSet:
         found = []
         cues, requires = self.cues, self._requires
         clauses = [t.clause for t in tokens]
-        for index in sorted(candidates):
-            if requires[index] <= met:
+        viable = [index for index in sorted(candidates) if requires[index] <= met]
+        if not viable:
+            return found
+        # Where each cue can start, in one pass over the words (not one pass per cue).
+        wanted = frozenset(viable)
+        starts_of: dict[int, list[int]] = {}
+        for p, cues_started in enumerate(starting):
+            for index in wanted.intersection(cues_started) if cues_started else ():
+                starts_of.setdefault(index, []).append(p)
+        for index in viable:
+            starts = starts_of.get(index)
+            if starts is not None:
                 cue = cues[index]
-                starts = [p for p, cues_started in enumerate(starting) if index in cues_started]
                 dead: set[tuple[int, int]] = set()
                 for position in starts:
                     reading = _match_from(cue, 0, position, clauses, token_terms, dead)  # _match_cue, one call less
