@@ -569,21 +569,25 @@ def _match_from(
         window = range(at, min(at + gap + 1, end_of_text))
         # close gaps stay in the clause of the word before; a wide "..." gap may cross commas
         clause = -1 if gap > DEFAULT_GAP else clauses[at - 1]
+    last = slot_index + 1 == len(cue.slots)  # the last slot: nothing after it to match
     for start in window:
         if clause >= 0 and clauses[start] != clause:
             break
-        for term in token_terms[start]:
+        here = token_terms[start]
+        for term in here:
             alternatives = by_first.get(term)
             if alternatives is None:
                 continue
             for alternative in alternatives:
                 exactness: list[bool] | None
                 if len(alternative) == 1:
-                    exactness = [token_terms[start][term]]
+                    exactness = [here[term]]
                 else:
                     exactness = _match_alternative(alternative, start, token_terms, end_of_text)
                     if exactness is None:
                         continue
+                if last:
+                    return list(range(start, start + len(alternative))), exactness
                 rest = _match_from(cue, slot_index + 1, start + len(alternative), clauses, token_terms, dead)
                 if rest is not None:
                     return list(range(start, start + len(alternative))) + rest[0], exactness + rest[1]
