@@ -104,7 +104,7 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
 def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
     """The quoted words when a cue reading sits inside a few words in quotes ("we have 'code
     review'"): quoted like that, the practice is there in name only. Else ""."""
-    if not any(mark in sentence for mark in rules.scare_quote_marks):
+    if rules.scare_quote_marks.isdisjoint(sentence):  # (marks are single characters: pairs are two)
         return ""  # most sentences hold no quote mark at all
     start, end = tokens[matched[0]].start, tokens[matched[-1]].end
     for pair in rules.scare_quote_pairs:

@@ -566,7 +566,8 @@ def _match_from(
         clause = -1
     else:
         gap = cue.gaps[slot_index]
-        window = range(at, min(at + gap + 1, end_of_text))
+        stop = at + gap + 1
+        window = range(at, stop if stop < end_of_text else end_of_text)  # (no min(): this runs very often)
         # close gaps stay in the clause of the word before; a wide "..." gap may cross commas
         clause = -1 if gap > DEFAULT_GAP else clauses[at - 1]
     last = slot_index + 1 == len(cue.slots)  # the last slot: nothing after it to match
