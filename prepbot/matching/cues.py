@@ -531,30 +531,21 @@ class CueSet:
                 cue = cues[index]
                 dead: set[tuple[int, int]] = set()
                 for position in starts:
-                    reading = _match_from(cue, 0, position, clauses, token_terms, dead)  # _match_cue, one call less
+                    reading = _match_from(cue, 0, position, clauses, token_terms, dead)
                     if reading is not None:
                         found.append((cue, reading[0], reading[1]))
         return found
 
 
-def _match_cue(
-    cue: Cue, position: int, clauses: list[int], token_terms, dead: set[tuple[int, int]]
-) -> tuple[list[int], list[bool]] | None:
-    """The first reading of `cue` starting at `position`: slots in order, earliest fit first.
-
-    Close gaps stay inside one clause ("includes code reviews, occasionally pairing" is a list, not
-    "reviews occasionally"); a cue's wide "..." gap may reach across commas. A (slot, position)
-    pair that cannot lead to a full reading is remembered, so the search visits each pair once:
-    a user cue of many "..." slots stays linear in the sentence instead of blowing up.
-    """
-    return _match_from(cue, 0, position, clauses, token_terms, dead)
-
-
 def _match_from(
     cue: Cue, slot_index: int, at: int, clauses: list[int], token_terms, dead: set[tuple[int, int]]
 ) -> tuple[list[int], list[bool]] | None:
-    """The reading of `cue` from its slot `slot_index` on, starting at token `at` (a plain function,
-    not a closure: a closure per try would make a reference cycle per try for the GC to find)."""
+    """The reading of `cue` from its slot `slot_index` on, starting at token `at`: slots in order,
+    earliest fit first. Close gaps stay inside one clause ("includes code reviews, occasionally
+    pairing" is a list, not "reviews occasionally"); a cue's wide "..." gap may reach across commas.
+    A (slot, position) pair that cannot lead to a full reading is remembered, so the search visits
+    each pair once: a user cue of many "..." slots stays linear in the sentence. (A plain function,
+    not a closure: a closure per try would make a reference cycle per try for the GC to find.)"""
     if slot_index == len(cue.slots):
         return [], []
     if (slot_index, at) in dead:
