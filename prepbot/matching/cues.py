@@ -513,7 +513,7 @@ class CueSet:
         token_terms, candidates, met, starting = self._token_terms(tokens)
         # Only cues whose every slot has a key word in this sentence are tried, each from the
         # positions where its first slot can start.
-        found = []
+        found: list[tuple[Cue, list[int], list[bool]]] = []
         cues, requires = self.cues, self._requires
         clauses = [t.clause for t in tokens]
         viable = [index for index in sorted(candidates) if requires[index] <= met]
