@@ -128,6 +128,11 @@ def _read(measured: tuple[float, int, float]) -> str:
     return f"{seconds * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms (classifier: {MODEL_BUDGET} pieces, {unread} left to the cues)"
 
 
+def _cues_only(measured: tuple[float, int, float]) -> str:
+    """Wall and CPU time: on a shared machine only the CPU time compares between runs."""
+    return f"{measured[0] * 1000:.0f} ms, CPU {measured[2] * 1000:.0f} ms"
+
+
 def keystroke(rounds: int = 50) -> float:
     matcher = fresh_matcher()
     text = note(10_000)
@@ -211,7 +216,7 @@ def main() -> int:
         ),
         ("match 1 MB of notes (1 in 3 flagged)", _read(_throughput(1 / 3)), "<= 3000 ms"),
         ("match 1 MB, every sentence flagged", _read(_throughput(1.0)), "<= 3000 ms"),
-        ("match 1 MB, cues only", f"{throughput(1 / 3, 'off') * 1000:.0f} ms", "(for comparison)"),
+        ("match 1 MB, cues only", _cues_only(_throughput(1 / 3, "off")), "(for comparison)"),
         ("re-match 10,000 chars (keystroke)", f"{keystroke() * 1000:.2f} ms", "<= 10 ms"),
         *[(name, f"{s * 1000:.0f} ms", "<= 3000 ms per MB") for name, s in worst_cases()],
         ("analyze 4 MiB, whole process", f"{seconds:.1f} s ({seconds / 4:.1f} s per MB)", "<= 3 s per MB"),

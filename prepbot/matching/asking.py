@@ -17,6 +17,8 @@ def reported_question(tokens: list[Token], rules: ContextRules) -> tuple[str, in
     """(the reporting phrase, the token after it) when the sentence reports a question."""
     words = [t.word for t in tokens]
     index = rules.reported_by_first_word
+    if index.keys().isdisjoint(words):
+        return None  # most sentences hold no word a reporting phrase opens with
     for i, word in enumerate(words):
         for phrase in index.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:

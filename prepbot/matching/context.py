@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prepbot.matching.context_rules import ContextRules, _starting
+from prepbot.matching.context_rules import _END, ContextRules, _starting
 from prepbot.matching.text import Token
 
 _DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
@@ -57,13 +57,15 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     phrase_end: dict[int, int] = {}  # where the pseudo-negation starting at a word ends
     pseudo, modifiers = rules.scan_index
     found: list[Trigger] = []
+    last = len(words) - 1
     for i in [i for i, word in enumerate(words) if word in pseudo or word in modifiers]:  # most words start no phrase
         word = words[i]
-        if (index := pseudo.get(word)) is not None:
+        after = words[i + 1] if i < last else _END  # a phrase of one word, or one the next word goes on
+        if (index := pseudo.get(word)) is not None and (_END in index[word] or after in index[word]):
             for phrase in _starting(index, words, i):
                 masked.update(range(i, i + len(phrase)))
                 phrase_end.setdefault(i, i + len(phrase))
-        if i not in masked and (index := modifiers.get(word)) is not None:
+        if i not in masked and (index := modifiers.get(word)) is not None and (_END in index[word] or after in index[word]):
             for kind, phrase, direction, window, effect in _starting(index, words, i):
                 found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window, effect))
     # A trigger written "^ when" only counts at the start of the sentence (and not inside a
@@ -102,7 +104,7 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
 def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
     """The quoted words when a cue reading sits inside a few words in quotes ("we have 'code
     review'"): quoted like that, the practice is there in name only. Else ""."""
-    if not any(mark in sentence for mark in rules.scare_quote_marks):
+    if rules.scare_quote_marks.isdisjoint(sentence):  # (marks are single characters: pairs are two)
         return ""  # most sentences hold no quote mark at all
     start, end = tokens[matched[0]].start, tokens[matched[-1]].end
     for pair in rules.scare_quote_pairs:

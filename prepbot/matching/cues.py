@@ -513,39 +513,39 @@ class CueSet:
         token_terms, candidates, met, starting = self._token_terms(tokens)
         # Only cues whose every slot has a key word in this sentence are tried, each from the
         # positions where its first slot can start.
-        found = []
+        found: list[tuple[Cue, list[int], list[bool]]] = []
         cues, requires = self.cues, self._requires
         clauses = [t.clause for t in tokens]
-        for index in sorted(candidates):
-            if requires[index] <= met:
+        viable = [index for index in sorted(candidates) if requires[index] <= met]
+        if not viable:
+            return found
+        # Where each cue can start, in one pass over the words (not one pass per cue).
+        wanted = frozenset(viable)
+        starts_of: dict[int, list[int]] = {}
+        for p, cues_started in enumerate(starting):
+            for index in wanted.intersection(cues_started) if cues_started else ():
+                starts_of.setdefault(index, []).append(p)
+        for index in viable:
+            starts = starts_of.get(index)
+            if starts is not None:
                 cue = cues[index]
-                starts = [p for p, cues_started in enumerate(starting) if index in cues_started]
                 dead: set[tuple[int, int]] = set()
                 for position in starts:
-                    reading = _match_from(cue, 0, position, clauses, token_terms, dead)  # _match_cue, one call less
+                    reading = _match_from(cue, 0, position, clauses, token_terms, dead)
                     if reading is not None:
                         found.append((cue, reading[0], reading[1]))
         return found
 
 
-def _match_cue(
-    cue: Cue, position: int, clauses: list[int], token_terms, dead: set[tuple[int, int]]
-) -> tuple[list[int], list[bool]] | None:
-    """The first reading of `cue` starting at `position`: slots in order, earliest fit first.
-
-    Close gaps stay inside one clause ("includes code reviews, occasionally pairing" is a list, not
-    "reviews occasionally"); a cue's wide "..." gap may reach across commas. A (slot, position)
-    pair that cannot lead to a full reading is remembered, so the search visits each pair once:
-    a user cue of many "..." slots stays linear in the sentence instead of blowing up.
-    """
-    return _match_from(cue, 0, position, clauses, token_terms, dead)
-
-
 def _match_from(
     cue: Cue, slot_index: int, at: int, clauses: list[int], token_terms, dead: set[tuple[int, int]]
 ) -> tuple[list[int], list[bool]] | None:
-    """The reading of `cue` from its slot `slot_index` on, starting at token `at` (a plain function,
-    not a closure: a closure per try would make a reference cycle per try for the GC to find)."""
+    """The reading of `cue` from its slot `slot_index` on, starting at token `at`: slots in order,
+    earliest fit first. Close gaps stay inside one clause ("includes code reviews, occasionally
+    pairing" is a list, not "reviews occasionally"); a cue's wide "..." gap may reach across commas.
+    A (slot, position) pair that cannot lead to a full reading is remembered, so the search visits
+    each pair once: a user cue of many "..." slots stays linear in the sentence. (A plain function,
+    not a closure: a closure per try would make a reference cycle per try for the GC to find.)"""
     if slot_index == len(cue.slots):
         return [], []
     if (slot_index, at) in dead:
@@ -557,24 +557,29 @@ def _match_from(
         clause = -1
     else:
         gap = cue.gaps[slot_index]
-        window = range(at, min(at + gap + 1, end_of_text))
+        stop = at + gap + 1
+        window = range(at, stop if stop < end_of_text else end_of_text)  # (no min(): this runs very often)
         # close gaps stay in the clause of the word before; a wide "..." gap may cross commas
         clause = -1 if gap > DEFAULT_GAP else clauses[at - 1]
+    last = slot_index + 1 == len(cue.slots)  # the last slot: nothing after it to match
     for start in window:
         if clause >= 0 and clauses[start] != clause:
             break
-        for term in token_terms[start]:
+        here = token_terms[start]
+        for term in here:
             alternatives = by_first.get(term)
             if alternatives is None:
                 continue
             for alternative in alternatives:
                 exactness: list[bool] | None
                 if len(alternative) == 1:
-                    exactness = [token_terms[start][term]]
+                    exactness = [here[term]]
                 else:
                     exactness = _match_alternative(alternative, start, token_terms, end_of_text)
                     if exactness is None:
                         continue
+                if last:
+                    return list(range(start, start + len(alternative))), exactness
                 rest = _match_from(cue, slot_index + 1, start + len(alternative), clauses, token_terms, dead)
                 if rest is not None:
                     return list(range(start, start + len(alternative))) + rest[0], exactness + rest[1]

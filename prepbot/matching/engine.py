@@ -266,7 +266,8 @@ class Matcher(NeighbourReading):
         stripped = sentence.strip()
         lead = len(sentence) - len(sentence.lstrip())
         span = (lead, lead + len(stripped))
-        tokens = self.cues.prepare(tokenize(sentence, self.rules))
+        words = tokenize(sentence, self.rules)
+        tokens = self.cues.prepare(words)
         if not tokens:
             return Reading((), frozenset(), False, span)
         asking = "" if statement else is_question(sentence, tokens, self.rules)
@@ -289,6 +290,8 @@ class Matcher(NeighbourReading):
         blocked: set[str] = set()
         readings = self._longest_readings(self.cues.find(tokens), tokens)
         triggers = scan(tokens, self.rules)
+        if len(tokens) == len(words) and sentence not in self._advice_cache:  # no word split: the same triggers
+            self._remember_advice(sentence, self._advice_window(sentence, triggers))
         model_ok = not any(t.kind not in ("negation", PSEUDO) for t in triggers) and (bool(readings) or self.cues.topical(tokens))
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]

@@ -388,12 +388,22 @@ class NeighbourReading:
         if said is None:
             said = 0
             if any(w.strip(".,:;!?") in self.rules.advice_firsts for w in sentence.lower().split()):
-                triggers = scan(tokenize(sentence, self.rules), self.rules)
-                said = max((t.window for t in triggers if t.direction == "next_sentences"), default=0)
-            if len(self._advice_cache) > 20_000:
-                self._advice_cache.clear()
-            self._advice_cache[sentence] = said
+                said = self._advice_window(sentence, scan(tokenize(sentence, self.rules), self.rules))
+            self._remember_advice(sentence, said)
         return said
+
+    def _advice_window(self, sentence: str, triggers) -> int:
+        """`_advises` from the triggers of the sentence's words as tokenized (the engine's reading
+        scans them anyway: its answer is kept, and the sentence is not tokenized again)."""
+        windows = [t.window for t in triggers if t.direction == "next_sentences"]
+        if not windows or not any(w.strip(".,:;!?") in self.rules.advice_firsts for w in sentence.lower().split()):
+            return 0
+        return max(windows)
+
+    def _remember_advice(self, sentence: str, said: int) -> None:
+        if len(self._advice_cache) > 20_000:
+            self._advice_cache.clear()
+        self._advice_cache[sentence] = said
 
     def _read_after_advice(self, pieces, readings) -> None:
         """ "Here is my advice. Write tests and review every PR.": the sentences after one that

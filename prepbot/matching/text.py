@@ -24,7 +24,10 @@ TOKEN_RE = re.compile(
 _MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are never words
 # A mark that opens a line ("? tests": the candidate's own question) ends no sentence, nor does a
 # pause before a lower-case word ("code review happens... sometimes").
-SENTENCE_BREAK_RE = re.compile(r"(?<!^)(?<!\n)(?<!\n )(?<!\.)(?!\.{2,}\s+[a-z])[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n")
+# The first lookahead holds every character a break can start with: most positions fail at once.
+SENTENCE_BREAK_RE = re.compile(
+    r"(?=[.!?;\s])(?:(?<!^)(?<!\n)(?<!\n )(?<!\.)(?!\.{2,}\s+[a-z])[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n)"
+)
 # Characters that are invisible inside a word: a zero-width space or joiner must not split it.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
@@ -133,19 +136,19 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
             scope += 1
             clause += colon == 2
         at = end = start + len(raw)
-        if raw == ",":
-            clause += 1
-            scope += 1
-            continue
-        if raw in _MARKS:
-            # Note-taking marks ("->", "+") end a clause or a scope when the context rules list them so.
-            if raw in rules.clause_breakers:
-                clause += 1
-            if raw in rules.clause_breakers or raw in rules.scope_breakers:
-                scope += 1
-            continue
-        info = table.get(raw)
+        info = table.get(raw)  # never a comma or a mark: those are not kept in the table
         if info is None:
+            if raw == ",":
+                clause += 1
+                scope += 1
+                continue
+            if raw in _MARKS:
+                # Note-taking marks ("->", "+") end a clause or a scope when the context rules list them so.
+                if raw in rules.clause_breakers:
+                    clause += 1
+                if raw in rules.clause_breakers or raw in rules.scope_breakers:
+                    scope += 1
+                continue
             info = _word_info(raw, rules)
             if len(table) > 100_000:  # bounded: a pasted novel should not grow memory forever
                 table.clear()
