@@ -28,7 +28,7 @@ from prepbot.tui.screens.dialogs import NoteDialog, OwnQuestionDialog, ReasonDia
 from prepbot.tui.screens.home import HomeScreen
 from prepbot.tui.screens.new_interview import NewInterviewScreen
 
-NAMED = {"ctrl+s", "ctrl+n", "ctrl+f", "ctrl+l", "ctrl+p", "enter", "escape", "down", "f4", "f7", "tab"}
+NAMED = {"ctrl+s", "ctrl+n", "ctrl+f", "ctrl+l", "ctrl+p", "enter", "escape", "down", "f4", "f7", "tab", "space"}
 
 
 def make_app() -> PrepbotApp:
@@ -40,7 +40,7 @@ def key_events(*items: str) -> list[events.Key]:
     keys = []
     for item in items:
         if item in NAMED:
-            keys.append(events.Key(item, None))
+            keys.append(events.Key(item, " " if item == "space" else None))
             continue
         for char in item:
             keys.append(events.Key(char if char.isalnum() else _character_to_key(char), char))
