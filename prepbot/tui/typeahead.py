@@ -1,0 +1,152 @@
+"""Keys are dealt with one after another, in the order typed, even when typed ahead.
+
+Why keys were lost: Textual hands a key to the focused widget as soon as the app reads it, but looks
+the key's bindings up only when it has travelled back up from that widget to the app. A terminal
+delivers every key queued in one read (a fast typist, a loaded machine, `tmux send-keys n Acme`), so
+the keys typed after N were already on their way through the home screen when N's binding opened the
+new-interview form: their bindings were then looked up on the form, nothing took them, and they were
+dropped. Keys typed after Ctrl+N in the chat went into the previous question's note; keys typed while
+a new screen was still being built went to the bare screen, with nothing focused yet, and were dropped.
+
+`KeysInOrderApp` hands a key on only when the one before it has been dealt with: its bindings run,
+what they posted to the widget handled, and a screen it opened (or went back to) composed, mounted and
+focused. A printable key for a focused text field is taken there and nothing can follow from it, so it
+holds nothing up: a burst of text, or a paste from a terminal without bracketed paste, stays fast.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from time import monotonic
+
+from textual import events
+from textual.app import App
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+HOLD_AT_MOST = 5.0  # seconds a key may hold the next ones back; then they go on as Textual would send them
+CHECK_EVERY = 0.05  # how often a held key checks that the way it waits on still exists
+
+
+class KeyDone(Message):
+    """Posted to the widget a key went to, right behind it: it follows the key up to the app, so when
+    it arrives there the key has been through every widget and its bindings have run."""
+
+    def __init__(self, key: events.Key, second: bool) -> None:
+        super().__init__()
+        self.key = key
+        self.second = second
+
+
+@dataclass
+class InFlight:
+    key: events.Key
+    target: Widget
+    came_back: bool = False  # nothing took it on the way: the app looked its bindings up
+
+
+def takes_typing(widget: Widget, key: events.Key) -> bool:
+    """A printable key for a text field: the field inserts it and stops it there, always."""
+    if not key.is_printable:
+        return False
+    return isinstance(widget, Input) or (isinstance(widget, TextArea) and not widget.read_only)
+
+
+class KeysInOrderApp(App):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._keys: deque[events.Key] = deque()  # typed, not handed on yet
+        self._in_flight: InFlight | None = None
+        self._screen_for_keys: Screen | None = None  # the screen the last key was handed to
+        self._waiting_for: Screen | None = None  # a screen still being built (or coming back)
+        self._held_since = 0.0
+        self._guard: Timer | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:  # from the terminal (or Pilot): in the line of keys
+                self._keys.append(event)
+                await self._hand_on_keys()
+                return
+            if self._in_flight is not None and event is self._in_flight.key:
+                self._in_flight.came_back = True  # its bindings are looked up now (below)
+        await super().on_event(event)
+
+    def _held(self) -> bool:
+        return self._in_flight is not None or self._waiting_for is not None
+
+    async def _hand_on_keys(self) -> None:
+        while self._keys and not self._held():
+            screen = self.screen
+            if screen is not self._screen_for_keys:
+                # A screen opened or came back since the last key: the next one waits until it has
+                # composed, mounted and set its focus (a callback on its queue runs after all that).
+                self._screen_for_keys = screen
+                self._wait(screen)
+                if not screen.call_later(self._screen_ready, screen):
+                    self._release()
+                continue
+            key = self._keys.popleft()
+            await super().on_event(key)  # priority bindings, else to the focused widget (or the screen)
+            if not key.is_forwarded:
+                continue  # a priority binding took it, here and now
+            target = self.focused or self.screen  # where Textual forwarded it (nothing awaited since)
+            if takes_typing(target, key):
+                continue
+            self._in_flight = InFlight(key, target)
+            self._wait(None)
+            if not target.post_message(KeyDone(key, second=False)):
+                self._release()
+
+    def _wait(self, screen: Screen | None) -> None:
+        self._waiting_for = screen
+        self._held_since = monotonic()
+        if self._guard is None:
+            self._guard = self.set_interval(CHECK_EVERY, self._check_held)
+        else:
+            self._guard.resume()
+
+    def _release(self) -> None:
+        self._in_flight = None
+        self._waiting_for = None
+        if self._guard is not None:
+            self._guard.pause()
+
+    def _screen_ready(self, screen: Screen) -> None:
+        # Runs on the screen, after its mount; back on the app's queue, behind the focus it asked for.
+        self.call_later(self._screen_settled, screen)
+
+    async def _screen_settled(self, screen: Screen) -> None:
+        if self._waiting_for is screen:
+            self._release()
+            await self._hand_on_keys()
+
+    async def on_key_done(self, message: KeyDone) -> None:
+        message.stop()
+        flight = self._in_flight
+        if flight is None or message.key is not flight.key:
+            return  # released already (see _check_held)
+        if flight.came_back and not message.second:
+            # Its binding ran here and may have posted to the widget (Enter: Submitted, and a dialog
+            # closes): once more up the same way, behind what was posted.
+            if flight.target.post_message(KeyDone(flight.key, second=True)):
+                return
+        self._release()
+        await self._hand_on_keys()
+
+    async def _check_held(self) -> None:
+        """The way a held key waits on can vanish (its widget removed, a screen closed before it was
+        up): then, or after HOLD_AT_MOST seconds, the next keys go on."""
+        if not self._held():
+            return
+        flight, screen = self._in_flight, self._waiting_for
+        gone = (flight is not None and not flight.target.is_attached) or (
+            screen is not None and (not screen.is_attached or screen not in self.screen_stack)
+        )
+        if gone or monotonic() - self._held_since > HOLD_AT_MOST:
+            self._release()
+            await self._hand_on_keys()
