@@ -7,11 +7,14 @@ the keys typed after N were already on their way through the home screen when N'
 new-interview form: their bindings were then looked up on the form, nothing took them, and they were
 dropped. Keys typed after Ctrl+N in the chat went into the previous question's note; keys typed while
 a new screen was still being built went to the bare screen, with nothing focused yet, and were dropped.
+And the chat learns a note from the editor's Changed messages, which trail the keys: a Ctrl+N typed
+right after the note could move on before they were read, and the note was lost.
 
 `KeysInOrderApp` hands a key on only when the one before it has been dealt with: its bindings run,
 what they posted to the widget handled, and a screen it opened (or went back to) composed, mounted and
-focused. A printable key for a focused text field is taken there and nothing can follow from it, so it
-holds nothing up: a burst of text, or a paste from a terminal without bracketed paste, stays fast.
+focused; after text typed into a field, also what the field posted about it. A printable key for a
+focused text field is taken there and nothing can follow from it, so it holds nothing up: a burst of
+text, or a paste from a terminal without bracketed paste, stays fast.
 """
 
 from __future__ import annotations
@@ -32,21 +35,22 @@ HOLD_AT_MOST = 5.0  # seconds a key may hold the next ones back; then they go on
 CHECK_EVERY = 0.05  # how often a held key checks that the way it waits on still exists
 
 
-class KeyDone(Message):
-    """Posted to the widget a key went to, right behind it: it follows the key up to the app, so when
-    it arrives there the key has been through every widget and its bindings have run."""
-
-    def __init__(self, key: events.Key, second: bool) -> None:
-        super().__init__()
-        self.key = key
-        self.second = second
-
-
-@dataclass
+@dataclass(eq=False)
 class InFlight:
-    key: events.Key
+    """What the next keys wait on: `rounds` trips of a `KeyDone` from `target` up to the app."""
+
     target: Widget
-    came_back: bool = False  # nothing took it on the way: the app looked its bindings up
+    rounds: int
+    key: events.Key | None = None  # the key that went to `target`; None: the text typed into it
+
+
+class KeyDone(Message):
+    """Posted to a widget behind what it has to deal with first; it follows the same way up to the
+    app, so when it arrives there everything ahead of it on that way has been handled."""
+
+    def __init__(self, flight: InFlight) -> None:
+        super().__init__()
+        self.flight = flight
 
 
 def takes_typing(widget: Widget, key: events.Key) -> bool:
@@ -61,6 +65,7 @@ class KeysInOrderApp(App):
         super().__init__(*args, **kwargs)
         self._keys: deque[events.Key] = deque()  # typed, not handed on yet
         self._in_flight: InFlight | None = None
+        self._typed_into: Widget | None = None  # a text field typed into since the last wait
         self._screen_for_keys: Screen | None = None  # the screen the last key was handed to
         self._waiting_for: Screen | None = None  # a screen still being built (or coming back)
         self._held_since = 0.0
@@ -73,7 +78,9 @@ class KeysInOrderApp(App):
                 await self._hand_on_keys()
                 return
             if self._in_flight is not None and event is self._in_flight.key:
-                self._in_flight.came_back = True  # its bindings are looked up now (below)
+                # Nothing took it on the way: its bindings run now (below), and what they post to the
+                # widget (Enter: Submitted, and a dialog closes) is dealt with before the next key.
+                self._in_flight.rounds = 2
         await super().on_event(event)
 
     def _held(self) -> bool:
@@ -90,17 +97,27 @@ class KeysInOrderApp(App):
                 if not screen.call_later(self._screen_ready, screen):
                     self._release()
                 continue
+            if self._typed_into is not None and not takes_typing(self.focused or self.screen, self._keys[0]):
+                # Text was typed and a key that may act on it follows (Ctrl+N reads the note): the
+                # field's keys first, then the Changed messages they posted, must have been handled.
+                self._send(InFlight(self._typed_into, rounds=2))
+                self._typed_into = None
+                continue
             key = self._keys.popleft()
             await super().on_event(key)  # priority bindings, else to the focused widget (or the screen)
             if not key.is_forwarded:
                 continue  # a priority binding took it, here and now
             target = self.focused or self.screen  # where Textual forwarded it (nothing awaited since)
             if takes_typing(target, key):
+                self._typed_into = target
                 continue
-            self._in_flight = InFlight(key, target)
-            self._wait(None)
-            if not target.post_message(KeyDone(key, second=False)):
-                self._release()
+            self._send(InFlight(target, rounds=1, key=key))
+
+    def _send(self, flight: InFlight) -> None:
+        self._in_flight = flight
+        self._wait(None)
+        if not flight.target.post_message(KeyDone(flight)):
+            self._release()
 
     def _wait(self, screen: Screen | None) -> None:
         self._waiting_for = screen
@@ -127,14 +144,12 @@ class KeysInOrderApp(App):
 
     async def on_key_done(self, message: KeyDone) -> None:
         message.stop()
-        flight = self._in_flight
-        if flight is None or message.key is not flight.key:
+        flight = message.flight
+        if flight is not self._in_flight:
             return  # released already (see _check_held)
-        if flight.came_back and not message.second:
-            # Its binding ran here and may have posted to the widget (Enter: Submitted, and a dialog
-            # closes): once more up the same way, behind what was posted.
-            if flight.target.post_message(KeyDone(flight.key, second=True)):
-                return
+        flight.rounds -= 1
+        if flight.rounds > 0 and flight.target.post_message(KeyDone(flight)):
+            return  # once more up the same way, behind what was posted to the widget meanwhile
         self._release()
         await self._hand_on_keys()
 
