@@ -54,10 +54,10 @@ class KeyDone(Message):
 
 
 def takes_typing(widget: Widget, key: events.Key) -> bool:
-    """A printable key for a text field: the field inserts it and stops it there, always."""
-    if not key.is_printable:
-        return False
-    return isinstance(widget, Input) or (isinstance(widget, TextArea) and not widget.read_only)
+    """A key a text field inserts and stops there, always: a printable one, and Enter in an editor."""
+    if isinstance(widget, TextArea) and not widget.read_only:
+        return key.is_printable or key.key == "enter"
+    return key.is_printable and isinstance(widget, Input)
 
 
 class KeysInOrderApp(App):
