@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
 from textual.timer import Timer
@@ -19,6 +18,7 @@ from prepbot.errors import ServiceError
 from prepbot.service import Conversation, Service
 from prepbot.textsafe import safe
 from prepbot.tui import autosave
+from prepbot.tui.typeahead import KeysInOrderApp
 
 
 def system_commands() -> type[Provider]:
@@ -27,7 +27,7 @@ def system_commands() -> type[Provider]:
     return SystemCommands
 
 
-class PrepbotApp(App):
+class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open: see typeahead.py
     TITLE = "prepbot"
     CSS_PATH = "prepbot.tcss"
     COMMANDS = {lambda: system_commands()}  # Textual's own, after the screen's (see palette.py)
