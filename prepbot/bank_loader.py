@@ -501,6 +501,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
         "answered_yes": "words",
         "answered_no": "words",
         "own_start": "words",
+        "own_end": "words",
         "asked_flags": "words",
         "asked_passive": "words",
     },

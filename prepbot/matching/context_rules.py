@@ -97,6 +97,8 @@ class ContextRules:
     # The candidate's own questions and to-dos in notes ("ask: do they have CI?", "q - who decides
     # priorities?", "? tests"): phrases that open such a sentence; a phrase of marks is read off the text.
     own_question_starts: tuple[tuple[str, ...], ...] = ()
+    # ...and phrases that close one, after a comma, dash or bracket: "length of dailies unknown, ask", "on-call pay (tbd)".
+    own_question_ends: tuple[tuple[str, ...], ...] = ()
     # Flags whose subject is what the candidate was asked ("I was asked about polymorphism"): read in a
     # question put to the candidate; in any other question (the candidate's own, "I asked whether...") not.
     asked_flags: frozenset[str] = frozenset()
@@ -183,6 +185,7 @@ class ContextRules:
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
             scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
             own_question_starts=_phrases(questions.get("own_start", ())),
+            own_question_ends=_phrases(questions.get("own_end", ())),
             asked_flags=frozenset(str(f) for f in questions.get("asked_flags", ())),
             asked_passive=frozenset(str(w) for w in questions.get("asked_passive", ())),
             other_senses={str(flag): _phrases(words) for flag, words in data.get("other_senses", {}).items()},
@@ -301,6 +304,7 @@ class ContextRules:
                 "answered_yes": [" ".join(p) for p in self.answered_yes],
                 "answered_no": [" ".join(p) for p in self.answered_no],
                 "own_start": [" ".join(p) for p in self.own_question_starts],
+                "own_end": [" ".join(p) for p in self.own_question_ends],
                 "asked_flags": sorted(self.asked_flags),
                 "asked_passive": sorted(self.asked_passive),
             },
