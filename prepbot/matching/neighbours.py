@@ -150,7 +150,11 @@ class NeighbourReading:
             if mark is not None and index + 1 < len(pieces):
                 # "Code review? Not really." and, in notes, "CI - someday" or "tests: - none"
                 next_offset, next_sentence = pieces[index + 1]
-                answer = None if _both_ways(next_sentence) else self.answers.plain_answer(next_sentence) or self._reaction(next_sentence)
+                answer = (
+                    None
+                    if _both_ways(next_sentence)
+                    else self.answers.plain_answer(next_sentence) or self._reaction(next_sentence)
+                )
                 if not answer and echo(sentence[:mark], next_sentence):
                     answer = ("no", len(next_sentence.rstrip()))  # "code review? what code review": mocked, a no
                     echoed = index + 1  # ...and the echo names the practice only to mock it
