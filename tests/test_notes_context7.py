@@ -194,3 +194,36 @@ def test_a_practice_tried_is_not_a_process_unknown(matcher):
 def test_imposed_dates_alone_show_no_flag(matcher):
     # deadlines imposed over estimates have no red flag of their own (labelling conventions)
     assert found(matcher, "deadlines are imposed on the team") == set()
+
+
+# -- ideals, goals, pilots, rules routinely overridden: the practice is not really there
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("code review is more of an ideal than a rule", {"no-code-review"}, {"code-review-required"}),
+        ("automated deploys are a q3 goal", {"no-ci"}, {"has-ci"}),
+        ("the team is experimenting with CI", {"no-ci"}, {"has-ci"}),
+        ("my first project would be adding tests", {"no-tests"}, {"has-tests"}),
+        ("the review requirement is easily overridden", {"no-code-review"}, {"code-review-required"}),
+        ("code review means the lead glances at it", {"no-code-review"}, {"code-review-required"}),
+        ("reviews were phased out", {"no-code-review"}, {"code-review-required"}),
+    ],
+)
+def test_ideals_goals_and_pilots_read_the_red_flag(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_a_problem_that_held_until_something_was_brought_in_is_gone(matcher):
+    assert "on-call-burden" not in found(matcher, "on-call was brutal until they hired an SRE team")
+    check(matcher, "on-call is brutal and they have no SRE team", {"on-call-burden"}, set())
+
+
+# -- a trigger made of the cue's own words does not apply to it
+
+
+def test_a_trigger_sharing_the_cues_words_does_not_hedge_it(matcher):
+    # "never run" is a hedge ("tests never run"), but here it is the cue's own "run over", negated
+    assert "long-standups" not in found(matcher, "standups never run over")
+    check(matcher, "the test suite never runs", {"no-tests"}, {"has-tests"})

@@ -262,6 +262,8 @@ def decide(
         inside = inside and clause_first == clause_last
         # ...nor one the cue spells out itself: "even if it means overtime" names the condition it states.
         inside = inside and not all(i in matched for i in range(trigger.start, trigger.end))
+        # ...nor one that shares a word with the cue: "never run" in "standups never run over" is the cue's "run over".
+        inside = inside and not (trigger.kind != "negation" and any(i in matched for i in range(trigger.start, trigger.end)))
         # ...but not a change that ends what comes before it, inside a cue whose words run on past it:
         # "weekend releases stopped after they automated deploys" ends the weekend releases.
         inside = inside and not (trigger.direction == "backward" and trigger.effect == "opposite" and trigger.end < last)
