@@ -227,3 +227,29 @@ def test_a_trigger_sharing_the_cues_words_does_not_hedge_it(matcher):
     # "never run" is a hedge ("tests never run"), but here it is the cue's own "run over", negated
     assert "long-standups" not in found(matcher, "standups never run over")
     check(matcher, "the test suite never runs", {"no-tests"}, {"has-tests"})
+
+
+# -- claims nothing backs, things considered or shelved, a past told by its year, what to raise next
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("they say they do TDD, haven't seen a test", {"no-tests"}, {"has-tests"}),
+        ("they're \"looking at\" automated testing", {"no-tests"}, {"has-tests"}),
+        ("CI got deprioritised indefinitely", {"no-ci"}, {"has-ci"}),
+        ("we had tests back in 2019", {"no-tests"}, {"has-tests"}),
+        ("a CI pipeline would save them hours", {"no-ci"}, {"has-ci"}),
+        ("they'd be better off with a backlog", {"no-backlog"}, {"prioritized-backlog"}),
+    ],
+)
+def test_claims_considerations_and_shelved_practices_read_red(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_a_reported_practice_without_a_contrast_stands(matcher):
+    check(matcher, "they say they do TDD on every service", {"has-tests"}, {"no-tests"})
+
+
+def test_what_to_raise_in_the_next_call_is_no_finding(matcher):
+    assert found(matcher, "for the offer call: bring up the equipment budget") == set()
