@@ -236,7 +236,7 @@ def test_a_trigger_sharing_the_cues_words_does_not_hedge_it(matcher):
     ("text", "present", "absent"),
     [
         ("they say they do TDD, haven't seen a test", {"no-tests"}, {"has-tests"}),
-        ("they're \"looking at\" automated testing", {"no-tests"}, {"has-tests"}),
+        ('they\'re "looking at" automated testing', {"no-tests"}, {"has-tests"}),
         ("CI got deprioritised indefinitely", {"no-ci"}, {"has-ci"}),
         ("we had tests back in 2019", {"no-tests"}, {"has-tests"}),
         ("a CI pipeline would save them hours", {"no-ci"}, {"has-ci"}),
