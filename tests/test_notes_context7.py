@@ -253,3 +253,9 @@ def test_a_reported_practice_without_a_contrast_stands(matcher):
 
 def test_what_to_raise_in_the_next_call_is_no_finding(matcher):
     assert found(matcher, "for the offer call: bring up the equipment budget") == set()
+
+
+def test_a_negated_push_to_main_keeps_the_classifier_from_reading_the_red_flag(matcher):
+    # a weak cue, read away by its negation: the classifier alone does not add the red flag
+    assert "no-code-review" not in {m.id for m in matcher.match("nobody pushes to master, it's locked")}
+    check(matcher, "they push to main directly", {"no-code-review"}, {"code-review-required"})
