@@ -259,3 +259,24 @@ def test_a_negated_push_to_main_keeps_the_classifier_from_reading_the_red_flag(m
     # a weak cue, read away by its negation: the classifier alone does not add the red flag
     assert "no-code-review" not in {m.id for m in matcher.match("nobody pushes to master, it's locked")}
     check(matcher, "they push to main directly", {"no-code-review"}, {"code-review-required"})
+
+
+# -- a later clause that says the old problem was dealt with
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("tickets were an afterthought but they fixed that in the spring", {"tickets-afterthought"}),
+        ("they had no real process, kanban since last year", {"agile-unfamiliar"}),
+        ("weekend work was normal during the launch, it's over", {"overtime-expected"}),
+    ],
+)
+def test_a_problem_dealt_with_later_in_the_note_reads_no_red_flag(matcher, text, absent):
+    assert not (found(matcher, text) & absent)
+
+
+def test_a_problem_brought_to_an_end_by_a_hire_reads_the_green_flag(matcher):
+    check(matcher, "manual QA was the only testing, until they hired an SDET who wrote a suite", {"has-tests"}, {"no-tests"})
+    # without the hire, the problem stands
+    check(matcher, "manual QA is the only testing", {"no-tests"}, set())
