@@ -280,3 +280,23 @@ def test_a_problem_brought_to_an_end_by_a_hire_reads_the_green_flag(matcher):
     check(matcher, "manual QA was the only testing, until they hired an SDET who wrote a suite", {"has-tests"}, {"no-tests"})
     # without the hire, the problem stands
     check(matcher, "manual QA is the only testing", {"no-tests"}, set())
+
+
+# -- proposals for red flags with no green opposite state the problem they would fix
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("they need to shorten their standups", "long-standups"),
+        ("told them to clean up the legacy code", "poor-code-quality"),
+        ("they should write tickets before coding", "tickets-afterthought"),
+        ("someone should explain scrum to them", "agile-unfamiliar"),
+    ],
+)
+def test_proposals_for_flags_without_an_opposite(matcher, text, flag):
+    assert flag in found(matcher, text)
+
+
+def test_a_problem_already_trimmed_is_not_a_proposal(matcher):
+    assert "long-standups" not in found(matcher, "they shortened standups to 10 min last year")
