@@ -300,3 +300,8 @@ def test_proposals_for_flags_without_an_opposite(matcher, text, flag):
 
 def test_a_problem_already_trimmed_is_not_a_proposal(matcher):
     assert "long-standups" not in found(matcher, "they shortened standups to 10 min last year")
+
+
+def test_reachable_while_away_is_on_call_burden(matcher):
+    check(matcher, "- OOO = still on slack", {"on-call-burden"}, {"no-after-hours-contact"})
+    check(matcher, "on vacation, no one is still pinged", {"no-after-hours-contact"}, {"on-call-burden"})
