@@ -305,3 +305,25 @@ def test_a_problem_already_trimmed_is_not_a_proposal(matcher):
 def test_reachable_while_away_is_on_call_burden(matcher):
     check(matcher, "- OOO = still on slack", {"on-call-burden"}, {"no-after-hours-contact"})
     check(matcher, "on vacation, no one is still pinged", {"no-after-hours-contact"}, {"on-call-burden"})
+
+
+# -- a practice kept only part of the time or in part of the code
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("code review happens most of the time", {"no-code-review"}, {"code-review-required"}),
+        ("CI runs on some repos", {"no-ci"}, {"has-ci"}),
+        ("they track bugs loosely", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("the backlog is prioritised, sort of", {"no-backlog"}, {"prioritized-backlog"}),
+        ("there's a pipeline for the main app, the rest is manual", {"no-ci"}, {"has-ci"}),
+        ("a backlog exists but priorities change on a whim", {"no-backlog"}, {"prioritized-backlog"}),
+    ],
+)
+def test_partial_practices_read_the_red_flag(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_the_whole_practice_stays_green(matcher):
+    check(matcher, "CI runs on every repo", {"has-ci"}, {"no-ci"})
