@@ -327,3 +327,30 @@ def test_partial_practices_read_the_red_flag(matcher, text, present, absent):
 
 def test_the_whole_practice_stays_green(matcher):
     check(matcher, "CI runs on every repo", {"has-ci"}, {"no-ci"})
+
+
+# -- a short quote of other words close to a cue, in a note, is a hedge quoted back
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ('unit tests are "on our radar"', {"no-tests"}, {"has-tests"}),
+        ('PR reviews happen "as needed"', {"no-code-review"}, {"code-review-required"}),
+        ('the deploy pipeline is "nearly done"', {"no-ci"}, {"has-ci"}),
+    ],
+)
+def test_a_quoted_hedge_near_the_cue_reads_the_red_flag(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_a_quote_that_names_a_thing_is_no_hedge(matcher):
+    # a quoted name holding a topic word, and quotes in prose, leave the reading alone
+    check(
+        matcher, 'every PR is reviewed before it moves to the "ready for QA" column', {"code-review-required"}, {"no-code-review"}
+    )
+    long_prose = (
+        'We run the whole suite on every pull request in CI, and the team calls the nightly job "the sweeper" '
+        "because it catches whatever slipped through during the day."
+    )
+    assert "no-ci" not in found(matcher, long_prose)

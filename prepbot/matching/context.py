@@ -139,6 +139,35 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
         if 0 <= left and right < len(sentence) and sentence[left] + sentence[right] in rules.scare_quote_pairs:
             if left == 0 or not sentence[left - 1].isalnum():
                 return sentence[token.start : right]
+    return _near_quote(sentence, tokens, matched, rules)
+
+
+def _near_quote(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
+    """A short quote of other words close to the cue in its clause, in notes a hedge quoted back: 'reviews
+    happen "capacity permitting"', 'they're "getting there" with automated deploys'. Else ""."""
+    window, most = rules.scare_quote_near_window, rules.scare_quote_near_words
+    if len(tokens) > rules.scare_quote_near_tokens:
+        return ""  # a note, not prose: in prose, quotes name things ('the "ready" column', 'an "e2e" test')
+    clause = tokens[matched[0]].clause
+    topical = rules.topic_words
+    for pair in rules.scare_quote_pairs if window and most else ():
+        opening, closing = pair[0], pair[1]
+        at = sentence.find(opening)
+        while at >= 0:
+            right = sentence.find(closing, at + 1)
+            if right < 0:
+                break
+            inside = [i for i, t in enumerate(tokens) if at < t.start and t.end <= right]
+            words_ok = (at == 0 or not sentence[at - 1].isalnum()) and (
+                right + 1 == len(sentence) or not sentence[right + 1].isalnum()
+            )
+            # 'a "known issues page"' names a thing
+            named = any(tokens[i].word in topical or tokens[i].word.removesuffix("s") in topical for i in inside)
+            if words_ok and inside and len(inside) <= most and not set(inside) & set(matched) and not named:
+                near = min(abs(i - j) for i in inside for j in (matched[0], matched[-1]))
+                if near <= window and all(tokens[i].clause == clause for i in inside):
+                    return sentence[at + 1 : right]
+            at = sentence.find(opening, right + 1)
     return ""
 
 
