@@ -354,3 +354,8 @@ def test_a_quote_that_names_a_thing_is_no_hedge(matcher):
         "because it catches whatever slipped through during the day."
     )
     assert "no-ci" not in found(matcher, long_prose)
+
+
+def test_a_problem_trimmed_in_a_later_clause_reads_no_red_flag(matcher):
+    assert "long-standups" not in found(matcher, "the daily was 50 minutes, trimmed to 15 by the new EM")
+    check(matcher, "the daily is 50 minutes and nobody trims it", {"long-standups"}, set())
