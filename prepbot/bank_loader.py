@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
-from prepbot.matching.context_rules import CONDITIONALS_SHAPE, DIRECTIONS, EFFECTS, ContextRules
+from prepbot.matching.context_rules import CONDITIONALS_SHAPE, DIRECTIONS, EFFECTS, SCARE_QUOTES_SHAPE, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
 from prepbot.yaml_nodes import INVALID as _INVALID
@@ -479,7 +479,7 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
     return tuple(words)
 
 
-_CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
+_CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quotes": SCARE_QUOTES_SHAPE} | {
     "negation": {
         "window": "int",
         "before": "words",
@@ -511,14 +511,6 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
     "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words", "families": "word_map"},
     "topics": "word_map",
     "contractions": "word_text_map",
-    "scare_quotes": {
-        "pairs": "words",
-        "max_words": "int",
-        "verbs": "words",
-        "near_words": "int",
-        "near_window": "int",
-        "near_sentence_words": "int",
-    },
     "past_words": "words",
     "other_senses": "word_map",
     "undercut_next": "words",

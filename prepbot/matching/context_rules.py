@@ -32,6 +32,12 @@ DIRECTIONS = (
 EFFECTS = ("nothing", "opposite", "red", "past", "fixed", "keep")
 # What `conditionals` in context.yaml holds (validated by the bank loader): see `ContextRules.condition_openers`.
 CONDITIONALS_SHAPE = {"window": "int", **dict.fromkeys(("openers", "subjects", "not_after", "not_before", "unreal"), "words")}
+# What `scare_quotes` in context.yaml holds (validated by the bank loader).
+SCARE_QUOTES_SHAPE = {
+    "pairs": "words",
+    "verbs": "words",
+    **dict.fromkeys(("max_words", "near_words", "near_window", "near_sentence_words"), "int"),
+}
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
