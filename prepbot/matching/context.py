@@ -163,7 +163,8 @@ def _near_quote(sentence: str, tokens: list[Token], matched: list[int], rules: C
             )
             # 'a "known issues page"' names a thing
             named = any(tokens[i].word in topical or tokens[i].word.removesuffix("s") in topical for i in inside)
-            if words_ok and inside and len(inside) <= most and not set(inside) & set(matched) and not named:
+            # (One quoted word is a name or one of `verbs`: "the 'platform' team".)
+            if words_ok and 2 <= len(inside) <= most and not set(inside) & set(matched) and not named:
                 near = min(abs(i - j) for i in inside for j in (matched[0], matched[-1]))
                 if near <= window and all(tokens[i].clause == clause for i in inside):
                     return sentence[at + 1 : right]
