@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
-from prepbot.matching.context_rules import CONDITIONALS_SHAPE, DIRECTIONS, EFFECTS, ContextRules
+from prepbot.matching.context_rules import CONDITIONALS_SHAPE, DIRECTIONS, EFFECTS, SCARE_QUOTES_SHAPE, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
 from prepbot.yaml_nodes import INVALID as _INVALID
@@ -479,7 +479,7 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
     return tuple(words)
 
 
-_CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
+_CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quotes": SCARE_QUOTES_SHAPE} | {
     "negation": {"window": "int"}
     | dict.fromkeys(("before", "after", "be", "prefixes", "cancelling", "conditions", "parallel"), "words"),
     "pseudo_negation": "words",
@@ -494,6 +494,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
         "answered_yes": "words",
         "answered_no": "words",
         "own_start": "words",
+        "own_end": "words",
         "asked_flags": "words",
         "asked_passive": "words",
     },
@@ -503,7 +504,6 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE} | {
     "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words", "families": "word_map"},
     "topics": "word_map",
     "contractions": "word_text_map",
-    "scare_quotes": {"pairs": "words", "max_words": "int", "verbs": "words"},
     "past_words": "words",
     "other_senses": "word_map",
     "undercut_next": "words",

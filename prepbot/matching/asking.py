@@ -68,6 +68,22 @@ def own_question(sentence: str, tokens: list[Token], rules: ContextRules) -> str
             after = sentence[tokens[size - 1].end : tokens[size - 1].end + 1]
             if not after.isalnum():  # "q: ..." is a question, "Q3 planning" is not
                 return " ".join(phrase)
+    return own_question_end(sentence, tokens, rules)
+
+
+_TAG_MARKS = ",;:-–—(=/?"
+
+
+def own_question_end(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
+    """The to-do tag that closes a note after a comma, dash or bracket ("length of dailies unknown,
+    ask", "on-call pay (tbd)"), or "": the note is what the candidate means to find out."""
+    for phrase in rules.own_question_ends:
+        size = len(phrase)
+        if size >= len(tokens) or any(tokens[-size + i].word != phrase[i] for i in range(size)):
+            continue
+        before = sentence[: tokens[-size].start].rstrip()
+        if before and before[-1] in _TAG_MARKS:
+            return " ".join(phrase)
     return ""
 
 

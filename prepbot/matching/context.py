@@ -141,6 +141,36 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
         if 0 <= left and right < len(sentence) and sentence[left] + sentence[right] in rules.scare_quote_pairs:
             if left == 0 or not sentence[left - 1].isalnum():
                 return sentence[token.start : right]
+    return _near_quote(sentence, tokens, matched, rules)
+
+
+def _near_quote(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
+    """A short quote of other words close to the cue in its clause, in notes a hedge quoted back: 'reviews
+    happen "capacity permitting"', 'they're "getting there" with automated deploys'. Else ""."""
+    window, most = rules.scare_quote_near_window, rules.scare_quote_near_words
+    if len(tokens) > rules.scare_quote_near_tokens:
+        return ""  # a note, not prose: in prose, quotes name things ('the "ready" column', 'an "e2e" test')
+    clause = tokens[matched[0]].clause
+    topical = rules.topic_words
+    for pair in rules.scare_quote_pairs if window and most else ():
+        opening, closing = pair[0], pair[1]
+        at = sentence.find(opening)
+        while at >= 0:
+            right = sentence.find(closing, at + 1)
+            if right < 0:
+                break
+            inside = [i for i, t in enumerate(tokens) if at < t.start and t.end <= right]
+            words_ok = (at == 0 or not sentence[at - 1].isalnum()) and (
+                right + 1 == len(sentence) or not sentence[right + 1].isalnum()
+            )
+            # 'a "known issues page"' names a thing
+            named = any(tokens[i].word in topical or tokens[i].word.removesuffix("s") in topical for i in inside)
+            # (One quoted word is a name or one of `verbs`: "the 'platform' team".)
+            if words_ok and 2 <= len(inside) <= most and not set(inside) & set(matched) and not named:
+                near = min(abs(i - j) for i in inside for j in (matched[0], matched[-1]))
+                if near <= window and all(tokens[i].clause == clause for i in inside):
+                    return sentence[at + 1 : right]
+            at = sentence.find(opening, right + 1)
     return ""
 
 
@@ -264,6 +294,8 @@ def decide(
         inside = inside and clause_first == clause_last
         # ...nor one the cue spells out itself: "even if it means overtime" names the condition it states.
         inside = inside and not all(i in matched for i in range(trigger.start, trigger.end))
+        # ...nor one that shares a word with the cue: "never run" in "standups never run over" is the cue's "run over".
+        inside = inside and not (trigger.kind != "negation" and any(i in matched for i in range(trigger.start, trigger.end)))
         # ...but not a change that ends what comes before it, inside a cue whose words run on past it:
         # "weekend releases stopped after they automated deploys" ends the weekend releases.
         inside = inside and not (trigger.direction == "backward" and trigger.effect == "opposite" and trigger.end < last)

@@ -32,6 +32,12 @@ DIRECTIONS = (
 EFFECTS = ("nothing", "opposite", "red", "past", "fixed", "keep")
 # What `conditionals` in context.yaml holds (validated by the bank loader): see `ContextRules.condition_openers`.
 CONDITIONALS_SHAPE = {"window": "int", **dict.fromkeys(("openers", "subjects", "not_after", "not_before", "unreal"), "words")}
+# What `scare_quotes` in context.yaml holds (validated by the bank loader).
+SCARE_QUOTES_SHAPE = {
+    "pairs": "words",
+    "verbs": "words",
+    **dict.fromkeys(("max_words", "near_words", "near_window", "near_sentence_words"), "int"),
+}
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
@@ -95,9 +101,16 @@ class ContextRules:
     answered_no: tuple[tuple[str, ...], ...] = ()
     scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
     scare_quote_words: int = 0  # at most this many words between them
+    # A quote of at most `scare_quote_near_words` other words, within `scare_quote_near_window` words of a cue in its
+    # clause, hedges it too: 'reviews happen "capacity permitting"' (0: off).
+    scare_quote_near_words: int = 0
+    scare_quote_near_window: int = 0
+    scare_quote_near_tokens: int = 0  # ...in a sentence of at most this many words (a note, not prose)
     # The candidate's own questions and to-dos in notes ("ask: do they have CI?", "q - who decides
     # priorities?", "? tests"): phrases that open such a sentence; a phrase of marks is read off the text.
     own_question_starts: tuple[tuple[str, ...], ...] = ()
+    # ...and phrases that close one, after a comma, dash or bracket: "length of dailies unknown, ask", "on-call pay (tbd)".
+    own_question_ends: tuple[tuple[str, ...], ...] = ()
     # Flags whose subject is what the candidate was asked ("I was asked about polymorphism"): read in a
     # question put to the candidate; in any other question (the candidate's own, "I asked whether...") not.
     asked_flags: frozenset[str] = frozenset()
@@ -184,7 +197,11 @@ class ContextRules:
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
             scare_quote_words=int(data.get("scare_quotes", {}).get("max_words", 0)),
+            scare_quote_near_words=int(data.get("scare_quotes", {}).get("near_words", 0)),
+            scare_quote_near_window=int(data.get("scare_quotes", {}).get("near_window", 0)),
+            scare_quote_near_tokens=int(data.get("scare_quotes", {}).get("near_sentence_words", 0)),
             own_question_starts=_phrases(questions.get("own_start", ())),
+            own_question_ends=_phrases(questions.get("own_end", ())),
             asked_flags=frozenset(str(f) for f in questions.get("asked_flags", ())),
             asked_passive=frozenset(str(w) for w in questions.get("asked_passive", ())),
             other_senses={str(flag): _phrases(words) for flag, words in data.get("other_senses", {}).items()},
@@ -210,6 +227,12 @@ class ContextRules:
                     (modifier.name, phrase, modifier.direction, modifier.window, modifier.effect)
                 )
         return index
+
+    @cached_property
+    def topic_words(self) -> frozenset[str]:
+        """Every word of a bare topic (`topics`) but everyday ones: "tests", "backlog", "issue"..."""
+        everyday = self.common_words | self.negation_before
+        return frozenset(word for phrase in self.topics for word in phrase if word not in everyday)
 
     def _topics_by_flag(self) -> dict[str, list[str]]:
         by_flag: dict[str, list[str]] = {}
@@ -304,6 +327,7 @@ class ContextRules:
                 "answered_yes": [" ".join(p) for p in self.answered_yes],
                 "answered_no": [" ".join(p) for p in self.answered_no],
                 "own_start": [" ".join(p) for p in self.own_question_starts],
+                "own_end": [" ".join(p) for p in self.own_question_ends],
                 "asked_flags": sorted(self.asked_flags),
                 "asked_passive": sorted(self.asked_passive),
             },
@@ -323,6 +347,9 @@ class ContextRules:
             "scare_quotes": {
                 "pairs": list(self.scare_quote_pairs),
                 "max_words": self.scare_quote_words,
+                "near_words": self.scare_quote_near_words,
+                "near_window": self.scare_quote_near_window,
+                "near_sentence_words": self.scare_quote_near_tokens,
                 "verbs": sorted(self.scare_quote_verbs),
             },
             "past_words": sorted(self.past_words),

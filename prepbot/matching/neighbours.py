@@ -28,6 +28,12 @@ _LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes o
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+def _both_ways(sentence: str) -> bool:
+    """ "CI? yes/no", "on-call paid? y/n": both answers written out is a blank to fill in, not an answer."""
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    return {"yes", "no"} <= words or {"y", "n"} <= words
+
+
 def _back(at: int, start: int, stop: int, shift: int, inside: int) -> int:
     """An offset in a sentence read with [start, stop) replaced -> in the sentence (`inside` for one in the replacement)."""
     return at if at <= start else (at - shift if at >= stop else inside)
@@ -121,7 +127,7 @@ class NeighbourReading:
                 continue
             if offset + len(topic) != pieces[index + 1][0] or self.answers.plain_answer(pieces[index + 1][1]):
                 continue
-            if self._reaction(pieces[index + 1][1]):
+            if self._reaction(pieces[index + 1][1]) or _both_ways(pieces[index + 1][1]):
                 continue  # "unit tests? he laughed": an answer, read by `_topic_answers`
             said = pieces[index + 1][1]
             if any(t.word in self.rules.negation_before for t in tokenize(head + " " + said, self.rules)) or echo(head, said):
@@ -144,7 +150,11 @@ class NeighbourReading:
             if mark is not None and index + 1 < len(pieces):
                 # "Code review? Not really." and, in notes, "CI - someday" or "tests: - none"
                 next_offset, next_sentence = pieces[index + 1]
-                answer = self.answers.plain_answer(next_sentence) or self._reaction(next_sentence)
+                answer = (
+                    None
+                    if _both_ways(next_sentence)
+                    else self.answers.plain_answer(next_sentence) or self._reaction(next_sentence)
+                )
                 if not answer and echo(sentence[:mark], next_sentence):
                     answer = ("no", len(next_sentence.rstrip()))  # "code review? what code review": mocked, a no
                     echoed = index + 1  # ...and the echo names the practice only to mock it
