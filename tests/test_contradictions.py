@@ -29,7 +29,7 @@ def test_both_sides_heard_count_neither_way_and_the_pair_is_quoted(bank, catalog
     assert summary.red == () and summary.green == ()
     [conflict] = summary.conflicts
     assert (conflict.red.id, conflict.green.id) == ("no-code-review", "code-review-required")
-    assert conflict.quotes == (("don't do code reviews",), (GREEN.rstrip("."),))
+    assert conflict.quotes == (("We don't do code reviews",), (GREEN.rstrip("."),))
     # The question that settles it probes both flags and was not asked yet.
     settling = bank.questions[conflict.question_id]
     assert {"no-code-review", "code-review-required"} <= set(settling.flags)
@@ -50,7 +50,7 @@ def test_confirming_one_side_counts_it_and_overrules_the_other(bank, catalogue):
 
 def test_dismissing_one_side_leaves_no_conflict(bank, catalogue):
     interview = both_ways(bank)
-    interview.correct("no-code-review", "dismissed", evidence=("don't do code reviews",))
+    interview.correct("no-code-review", "dismissed", evidence=("We don't do code reviews",))
     summary = summarize(interview, bank, catalogue.matcher)
     assert summary.conflicts == ()
     assert [f.id for f in summary.green] == ["code-review-required"]
