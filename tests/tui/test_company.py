@@ -195,7 +195,7 @@ async def test_a_contradiction_in_one_interview_is_shown_and_settled_in_the_chat
         assert isinstance(summary, SummaryScreen)
         text = summary.text()
         assert "Conflicting: heard both ways, counted neither way (1)" in text
-        assert "“don't do code reviews”" in text and "settle it: " in text
+        assert "“We don't do code reviews”" in text and "settle it: " in text
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+f")
