@@ -146,7 +146,7 @@ class FoundFlag:
 def flags_in(interview: Interview, matcher: Matcher, bank: Bank | None = None, model: str = "auto") -> list[FoundFlag]:
     """Every flag heard, in question order; each note is read as the answer to its question."""
     found: list[FoundFlag] = []
-    for question_id in interview.question_ids:
+    for question_id in dict.fromkeys(interview.question_ids):  # a question planned twice is read once
         answer = interview.answers.get(question_id)
         if answer and answer.note.strip():
             question = bank.questions.get(question_id) if bank is not None else None
