@@ -38,6 +38,22 @@ def bank(catalogue):
     return catalogue.bank
 
 
+@pytest.fixture(scope="session")
+def matcher(catalogue):
+    return catalogue.matcher
+
+
+def found(matcher, text: str) -> set[str]:
+    """The flag ids the rules read in `text` (classifier off)."""
+    return {m.id for m in matcher.match(text, model="off")}
+
+
+def check(matcher, text: str, present: set[str], absent: set[str]) -> None:
+    flags = found(matcher, text)
+    assert present <= flags, (text, flags)
+    assert not (absent & flags), (text, flags)
+
+
 @dataclass
 class Result:
     code: int

@@ -12,15 +12,7 @@ from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import tokenize
 from prepbot.matching.words import is_word, stem
-
-
-@pytest.fixture(scope="module")
-def matcher():
-    return load_catalogue().matcher
-
-
-def found(matcher, text: str) -> set[str]:
-    return {m.id for m in matcher.match(text, model="off")}
+from tests.conftest import found
 
 
 def contexts(matcher, text: str) -> dict[str, list[str]]:

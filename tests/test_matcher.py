@@ -7,11 +7,6 @@ import pytest
 from prepbot.matching.cues import CueError, Vocabulary, compile_cue
 
 
-@pytest.fixture(scope="module")
-def matcher(catalogue):
-    return catalogue.matcher
-
-
 def flags(matcher, text):
     return {m.id for m in matcher.match(text)}
 

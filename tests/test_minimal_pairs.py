@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import found
+
 PAIRS = [
     # (plain, expected), (negated, expected)
     (
@@ -41,15 +43,6 @@ PAIRS = [
         ("People don't get contacted during vacation.", "no-after-hours-contact"),
     ),
 ]
-
-
-def found(matcher, text: str) -> set[str]:
-    return {m.id for m in matcher.match(text, model="off")}
-
-
-@pytest.fixture(scope="module")
-def matcher(catalogue):
-    return catalogue.matcher
 
 
 @pytest.mark.parametrize(("plain", "negated"), PAIRS, ids=[p[0][0][:40] for p in PAIRS])

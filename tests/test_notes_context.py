@@ -10,6 +10,7 @@ import pytest
 from prepbot.catalogue import load_catalogue
 from prepbot.matching import Matcher
 from prepbot.matching.engine import ModelSlot
+from tests.conftest import found
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +21,6 @@ def catalogue():
 @pytest.fixture(scope="module")
 def matcher(catalogue):
     return catalogue.matcher
-
-
-def found(matcher, text: str) -> set[str]:
-    return {m.id for m in matcher.match(text, model="off")}
 
 
 class KeywordModel:

@@ -9,23 +9,7 @@ import json
 
 import pytest
 
-from prepbot.catalogue import load_catalogue
-
-
-@pytest.fixture(scope="module")
-def matcher():
-    return load_catalogue().matcher
-
-
-def found(matcher, text: str) -> set[str]:
-    return {m.id for m in matcher.match(text, model="off")}
-
-
-def check(matcher, text: str, present: set[str], absent: set[str]) -> None:
-    flags = found(matcher, text)
-    assert present <= flags, (text, flags)
-    assert not (absent & flags), (text, flags)
-
+from tests.conftest import check, found
 
 # -- the candidate's own plans for the job show the state they would change
 

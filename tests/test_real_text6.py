@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from prepbot.catalogue import load_catalogue
-
-
-@pytest.fixture(scope="module")
-def matcher():
-    return load_catalogue().matcher
-
-
-def found(matcher, text: str) -> set[str]:
-    return {m.id for m in matcher.match(text, model="off")}
+from tests.conftest import found
 
 
 # A practice named is not a practice stated; a practice stated or denied still reads.

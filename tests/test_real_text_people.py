@@ -11,16 +11,7 @@ from __future__ import annotations
 import pytest
 
 from prepbot.catalogue import load_catalogue
-
-
-@pytest.fixture(scope="module")
-def matcher():
-    return load_catalogue().matcher
-
-
-def found(matcher, text: str) -> set[str]:
-    return {m.id for m in matcher.match(text, model="off")}
-
+from tests.conftest import found
 
 # -- wording families: many people say the same thing in these ways
 

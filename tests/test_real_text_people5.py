@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from prepbot.catalogue import load_catalogue
-
-
-@pytest.fixture(scope="module")
-def matcher():
-    return load_catalogue().matcher
-
-
-def found(matcher, text: str) -> set[str]:
-    return {m.id for m in matcher.match(text, model="off")}
-
+from tests.conftest import found
 
 # -- a condition and the rule it sets: the rule is read as stated
 

@@ -28,11 +28,6 @@ PROCESS = {
 }
 
 
-@pytest.fixture(scope="module")
-def matcher():
-    return load_catalogue().matcher
-
-
 def found(matcher, text: str) -> set[str]:
     return {m.id for m in matcher.match(text, model="off")} & PROCESS
 

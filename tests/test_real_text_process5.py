@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from prepbot.catalogue import load_catalogue
-
 PROCESS = {
     "no-code-review",
     "code-review-required",
@@ -27,11 +25,6 @@ PROCESS = {
     "prioritized-backlog",
     "agile-unfamiliar",
 }
-
-
-@pytest.fixture(scope="module")
-def matcher():
-    return load_catalogue().matcher
 
 
 def found(matcher, text: str) -> set[str]:
