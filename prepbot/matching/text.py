@@ -189,7 +189,7 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     it is; a word or two is widened to the clause around it (trimmed), so the quote carries the
     meaning ("No" under a question becomes "No, never"; "support" becomes "support tickets pile up")."""
     if len(text[start:end].split()) >= QUOTE_MIN_WORDS:
-        return start, end
+        return _balance_quotes(text, start, end)
     window = max(0, start - QUOTE_MAX_CHARS)
     before = list(_CLAUSE_END_RE.finditer(text, window, start))
     left = before[-1].end() if before else window
@@ -207,4 +207,53 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
         left += 1
     while right > end and (text[right - 1].isspace() or text[right - 1] in "\"'”’)"):
         right -= 1
-    return (left, right) if left <= start and right >= end else (start, end)
+    if left > start or right < end:
+        left, right = start, end
+    return _balance_quotes(text, left, right)
+
+
+_OPENING = "\"'“‘"
+_CLOSING = "\"'”’"
+
+
+def _quote_marks(text: str, left: int, right: int) -> list[tuple[int, bool]]:
+    """The quote marks in text[left:right] as (position, opens); an apostrophe inside a word
+    ("don't") or after one ("teams' work") is not a quote mark."""
+    marks = []
+    for i in range(left, right):
+        ch = text[i]
+        if ch not in _OPENING and ch not in _CLOSING:
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch in "'’" and before.isalnum() and (after.isalnum() or ch == "’" and not after.isspace()):
+            continue  # an apostrophe: don't, it’s
+        if before.isalnum() and not after.isalnum():
+            marks.append((i, False))
+        elif after.isalnum() and not before.isalnum():
+            marks.append((i, True))
+    return marks
+
+
+def _balance_quotes(text: str, left: int, right: int) -> tuple[int, int]:
+    """Widen a quote that starts or ends inside a pair of quote marks to the whole pair, so the
+    evidence never reads "aim to' write tests"; unpaired marks nearby leave it as it is."""
+    marks = _quote_marks(text, left, right)
+    stack: list[int] = []
+    closers: list[int] = []
+    for position, opens in marks:
+        if opens:
+            stack.append(position)
+        elif stack:
+            stack.pop()
+        else:
+            closers.append(position)
+    if closers:  # the span ends a quote it does not start: reach back to the opening mark
+        found = [p for p, opens in _quote_marks(text, max(0, left - 80), left) if opens]
+        if found:
+            left = found[-1]
+    if stack:  # the span starts a quote it does not end: reach on to the closing mark
+        found = [p for p, opens in _quote_marks(text, right, min(len(text), right + 80)) if not opens]
+        if found:
+            right = found[0] + 1
+    return left, right
