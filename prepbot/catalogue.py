@@ -10,6 +10,7 @@ the user (0700; a folder others can write to is not used), and only regular file
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -21,10 +22,11 @@ from typing import Any
 
 from prepbot import __version__, locations
 from prepbot.bank import AnswerKey, Bank, BankError, Category, Flag, Problem, Question
+from prepbot.matching import cue_cache
 from prepbot.matching.context_rules import CONTEXT_FILE, ContextRules
 from prepbot.matching.engine import Matcher, ModelSlot
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: with the compiled cues
 MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
@@ -53,22 +55,45 @@ def load_catalogue(extra: Iterable[Path | str] = ()) -> Catalogue:
 
 @functools.lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...]) -> Catalogue:
+    # The catalogue is made of many small objects kept for the whole process: the garbage
+    # collector's passes over them while they are built find nothing to free and cost a third of
+    # the time, and its first passes afterwards as much again (in the first match). So it is
+    # paused while they are built, and what exists then is frozen: never scanned again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(paths)
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+
+
+def _build(paths: tuple[str, ...]) -> Catalogue:
+    global _preloaded
     key = _cache_key(paths)
     cache_file = _cache_file(key) if key is not None else None
     data = _read_cache(cache_file, key) if cache_file is not None and key is not None else None
+    slot, _preloaded = (_preloaded, None) if _preloaded is not None else (_model_slot(), None)
     if data is not None:
         bank, rules = _bank_from_data(data["bank"]), ContextRules.from_mapping(data["context"])
+        try:
+            cues = cue_cache.from_data(data["cues"], rules)
+        except (KeyError, TypeError, ValueError, IndexError):
+            cues = None  # damaged: compiled again (and the cache rewritten below)
+        if cues is not None:
+            return Catalogue(bank, rules, Matcher.from_bank(bank, rules, slot, cues=cues))
     else:
         bank, checked, problems = validate(paths)
         if problems:
             raise BankError(problems)
         assert checked is not None  # validate returns rules whenever it finds no problem
         rules = checked
-        if cache_file is not None:
-            _write_cache(cache_file, {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": rules.as_mapping()})
-    global _preloaded
-    slot, _preloaded = (_preloaded, None) if _preloaded is not None else (_model_slot(), None)
-    return Catalogue(bank, rules, Matcher.from_bank(bank, rules, slot))
+    matcher = Matcher.from_bank(bank, rules, slot)
+    if cache_file is not None:
+        data = {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": rules.as_mapping()}
+        _write_cache(cache_file, {**data, "cues": cue_cache.as_data(matcher.cues)})
+    return Catalogue(bank, rules, matcher)
 
 
 _preloaded: ModelSlot | None = None
@@ -119,13 +144,9 @@ def _cache_key(paths: tuple[str, ...]) -> str | None:
     if problems:
         return None
     package = Path(__file__).resolve().parent
-    code = [
-        package / "bank.py",
-        package / "bank_loader.py",
-        Path(__file__).resolve(),
-        CONTEXT_FILE,
-        CONTEXT_FILE.with_suffix(".py"),
-    ]
+    # The compiled cues depend on the whole matching package (and on the stemmer under it).
+    matching = sorted((package / "matching").glob("*.py"))
+    code = [package / "bank.py", package / "bank_loader.py", Path(__file__).resolve(), CONTEXT_FILE, *matching, *_stemmer_files()]
     parts = [__version__, str(CACHE_FORMAT)]
     for path in [*code, *files]:
         try:
@@ -134,6 +155,17 @@ def _cache_key(paths: tuple[str, ...]) -> str | None:
             return None
         parts.append(f"{path.absolute()}\0{info.st_size}\0{info.st_mtime_ns}")
     return "\n".join(parts)
+
+
+def _stemmer_files() -> list[Path]:
+    """The stemmer's own file: the stems of the cue words, compiled into the cache, come from it."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("Stemmer")
+    except (ImportError, ValueError):
+        return []
+    return [Path(spec.origin)] if spec is not None and spec.origin else []
 
 
 def _cache_file(key: str) -> Path | None:
