@@ -99,23 +99,34 @@ def _build(paths: tuple[str, ...]) -> Catalogue:
 _preloaded: ModelSlot | None = None
 
 
-def preload_model() -> None:
-    """Start loading the classifier now, in the background, for the next catalogue this process
-    loads: the runtime's import and session build overlap the bank's loading and the cue work.
+def preload_model(separate_process: bool = False) -> None:
+    """Start loading the classifier now, for the next catalogue this process loads, so that it
+    overlaps the bank's loading and the cue work: in a thread, or (`separate_process`, for a short
+    command such as `analyze`) in a process of its own, which can run on another core; see
+    `prepbot.matching.model_worker`, and `stop_model_process` when the command ends.
     Does nothing when the classifier is off or not installed (or a catalogue is already loaded)."""
     global _preloaded
     if _preloaded is None and _load.cache_info().currsize == 0:
-        _preloaded = _model_slot()
-        if _preloaded is not None:
+        _preloaded = _model_slot(separate_process)
+        if _preloaded is not None and not separate_process:
             _preloaded.preload()
 
 
-def _model_slot() -> ModelSlot | None:
+def stop_model_process() -> None:
+    """Stop the classifier's process, if `preload_model` started one (afterwards, the classifier
+    is loaded in this process when it is needed again)."""
+    from prepbot.matching import model_worker
+
+    model_worker.stop_all()
+
+
+def _model_slot(separate_process: bool = False) -> ModelSlot | None:
     """The learned classifier beside the cues, loaded on first use; None when off or not installed.
 
     PREPBOT_MODEL=off turns it off (cues and context rules alone); an unknown value is refused by
     the CLI before anything is loaded (here it counts as off). A successful check of the
-    artifact's checksums is remembered in prepbot's cache folder.
+    artifact's checksums is remembered in prepbot's cache folder. `separate_process`: its worker
+    process is started now.
     """
     try:
         from prepbot.matching import model
@@ -128,8 +139,14 @@ def _model_slot() -> ModelSlot | None:
         return None
     if not model.available():
         return None
-    # Two threads (no more than the machine has) read a sentence in about two thirds of the time.
-    threads = min(2, os.cpu_count() or 1)
+    threads = model.default_threads()
+    if separate_process:
+        from prepbot.matching import model_worker
+
+        try:
+            return ModelSlot(model_worker.take(model.MODEL_DIR, locations.cache_dir()))
+        except OSError:
+            pass  # no process could be started: loaded here, on first use
     return ModelSlot(functools.partial(model.Classifier.load, threads=threads, cache=locations.cache_dir()))
 
 
