@@ -156,3 +156,23 @@ def _alive(pid: int) -> bool:
             return handle.read().split(") ", 1)[1][:1] not in ("Z", "X")
     except OSError:
         return False
+
+
+def test_a_prepbot_folder_where_the_user_stands_is_not_run_by_the_worker(tmp_path):
+    planted = tmp_path / "prepbot" / "matching"
+    planted.mkdir(parents=True)
+    trap = "open(__file__ + '.RAN', 'w').close()\n"
+    for path in (planted.parent / "__init__.py", planted / "__init__.py", planted / "model_worker.py"):
+        path.write_text(trap, encoding="utf-8")
+    env = {**os.environ, "PREPBOT_MODEL": "on"}
+    proc = subprocess.run(
+        [sys.executable, "-P", "-m", "prepbot", "analyze", "--explain"],
+        input=b"Folks keep quitting.",
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b"from classifier" in proc.stdout  # read by the classifier, whose process ran our code
+    assert not list(tmp_path.rglob("*.RAN"))

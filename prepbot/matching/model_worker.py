@@ -45,9 +45,13 @@ class WorkerClient:
 
         self.folder, self.threads, self.cache = Path(folder), threads, cache
         self._lock = threading.Lock()
-        command = [sys.executable, "-m", __name__, str(self.folder), str(cache or ""), str(threads)]
+        # The worker runs this very copy of prepbot: its folder goes first on the path, and -P keeps
+        # the current directory off it (a "prepbot" folder where the user stands is never imported).
+        root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
+        command = [sys.executable, "-P", "-m", __name__, str(self.folder), str(cache or ""), str(threads)]
         self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
         )
         if not _RUNNING:
             atexit.register(stop_all)
