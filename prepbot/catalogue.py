@@ -10,6 +10,7 @@ the user (0700; a folder others can write to is not used), and only regular file
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -21,10 +22,11 @@ from typing import Any
 
 from prepbot import __version__, locations
 from prepbot.bank import AnswerKey, Bank, BankError, Category, Flag, Problem, Question
+from prepbot.matching import cue_cache
 from prepbot.matching.context_rules import CONTEXT_FILE, ContextRules
 from prepbot.matching.engine import Matcher, ModelSlot
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: with the compiled cues
 MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
@@ -53,44 +55,78 @@ def load_catalogue(extra: Iterable[Path | str] = ()) -> Catalogue:
 
 @functools.lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...]) -> Catalogue:
+    # The catalogue is made of many small objects kept for the whole process: the garbage
+    # collector's passes over them while they are built find nothing to free and cost a third of
+    # the time, and its first passes afterwards as much again (in the first match). So it is
+    # paused while they are built, and what exists then is frozen: never scanned again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(paths)
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+
+
+def _build(paths: tuple[str, ...]) -> Catalogue:
+    global _preloaded
     key = _cache_key(paths)
     cache_file = _cache_file(key) if key is not None else None
     data = _read_cache(cache_file, key) if cache_file is not None and key is not None else None
+    slot, _preloaded = (_preloaded, None) if _preloaded is not None else (_model_slot(), None)
     if data is not None:
         bank, rules = _bank_from_data(data["bank"]), ContextRules.from_mapping(data["context"])
+        try:
+            cues = cue_cache.from_data(data["cues"], rules)
+        except (KeyError, TypeError, ValueError, IndexError):
+            cues = None  # damaged: compiled again (and the cache rewritten below)
+        if cues is not None:
+            return Catalogue(bank, rules, Matcher.from_bank(bank, rules, slot, cues=cues))
     else:
         bank, checked, problems = validate(paths)
         if problems:
             raise BankError(problems)
         assert checked is not None  # validate returns rules whenever it finds no problem
         rules = checked
-        if cache_file is not None:
-            _write_cache(cache_file, {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": rules.as_mapping()})
-    global _preloaded
-    slot, _preloaded = (_preloaded, None) if _preloaded is not None else (_model_slot(), None)
-    return Catalogue(bank, rules, Matcher.from_bank(bank, rules, slot))
+    matcher = Matcher.from_bank(bank, rules, slot)
+    if cache_file is not None:
+        data = {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": rules.as_mapping()}
+        _write_cache(cache_file, {**data, "cues": cue_cache.as_data(matcher.cues)})
+    return Catalogue(bank, rules, matcher)
 
 
 _preloaded: ModelSlot | None = None
 
 
-def preload_model() -> None:
-    """Start loading the classifier now, in the background, for the next catalogue this process
-    loads: the runtime's import and session build overlap the bank's loading and the cue work.
+def preload_model(separate_process: bool = False) -> None:
+    """Start loading the classifier now, for the next catalogue this process loads, so that it
+    overlaps the bank's loading and the cue work: in a thread, or (`separate_process`, for a short
+    command such as `analyze`) in a process of its own, which can run on another core; see
+    `prepbot.matching.model_worker`, and `stop_model_process` when the command ends.
     Does nothing when the classifier is off or not installed (or a catalogue is already loaded)."""
     global _preloaded
     if _preloaded is None and _load.cache_info().currsize == 0:
-        _preloaded = _model_slot()
-        if _preloaded is not None:
+        _preloaded = _model_slot(separate_process)
+        if _preloaded is not None and not separate_process:
             _preloaded.preload()
 
 
-def _model_slot() -> ModelSlot | None:
+def stop_model_process() -> None:
+    """Stop the classifier's process, if `preload_model` started one (afterwards, the classifier
+    is loaded in this process when it is needed again)."""
+    from prepbot.matching import model_worker
+
+    model_worker.stop_all()
+
+
+def _model_slot(separate_process: bool = False) -> ModelSlot | None:
     """The learned classifier beside the cues, loaded on first use; None when off or not installed.
 
     PREPBOT_MODEL=off turns it off (cues and context rules alone); an unknown value is refused by
     the CLI before anything is loaded (here it counts as off). A successful check of the
-    artifact's checksums is remembered in prepbot's cache folder.
+    artifact's checksums is remembered in prepbot's cache folder. `separate_process`: its worker
+    process is started now.
     """
     try:
         from prepbot.matching import model
@@ -103,8 +139,14 @@ def _model_slot() -> ModelSlot | None:
         return None
     if not model.available():
         return None
-    # Two threads (no more than the machine has) read a sentence in about two thirds of the time.
-    threads = min(2, os.cpu_count() or 1)
+    threads = model.default_threads()
+    if separate_process:
+        from prepbot.matching import model_worker
+
+        try:
+            return ModelSlot(model_worker.take(model.MODEL_DIR, locations.cache_dir()))
+        except OSError:
+            pass  # no process could be started: loaded here, on first use
     return ModelSlot(functools.partial(model.Classifier.load, threads=threads, cache=locations.cache_dir()))
 
 
@@ -119,13 +161,9 @@ def _cache_key(paths: tuple[str, ...]) -> str | None:
     if problems:
         return None
     package = Path(__file__).resolve().parent
-    code = [
-        package / "bank.py",
-        package / "bank_loader.py",
-        Path(__file__).resolve(),
-        CONTEXT_FILE,
-        CONTEXT_FILE.with_suffix(".py"),
-    ]
+    # The compiled cues depend on the whole matching package (and on the stemmer under it).
+    matching = sorted((package / "matching").glob("*.py"))
+    code = [package / "bank.py", package / "bank_loader.py", Path(__file__).resolve(), CONTEXT_FILE, *matching, *_stemmer_files()]
     parts = [__version__, str(CACHE_FORMAT)]
     for path in [*code, *files]:
         try:
@@ -134,6 +172,17 @@ def _cache_key(paths: tuple[str, ...]) -> str | None:
             return None
         parts.append(f"{path.absolute()}\0{info.st_size}\0{info.st_mtime_ns}")
     return "\n".join(parts)
+
+
+def _stemmer_files() -> list[Path]:
+    """The stemmer's own file: the stems of the cue words, compiled into the cache, come from it."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("Stemmer")
+    except (ImportError, ValueError):
+        return []
+    return [Path(spec.origin)] if spec is not None and spec.origin else []
 
 
 def _cache_file(key: str) -> Path | None:
@@ -174,7 +223,7 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+            handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))  # dumps: the C encoder
         os.replace(temporary, path)
     except OSError:
         try:

@@ -99,9 +99,12 @@ def analyze_command(
       xclip -o | prepbot analyze --format json
       prepbot analyze --fail-on red review-*.txt
     """
-    from prepbot.catalogue import preload_model
+    from prepbot.catalogue import preload_model, stop_model_process
 
-    preload_model()  # the classifier loads in the background while the bank loads and the cues read
+    # The classifier loads in a process of its own while the bank loads and the cues read; it is
+    # stopped when the command ends, however it ends.
+    click.get_current_context().call_on_close(stop_model_process)
+    preload_model(separate_process=True)
     books = catalogue(banks)
     question = None
     if question_id is not None:

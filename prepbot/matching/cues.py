@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prepbot.matching.text import Token, as_number, normalise
-from prepbot.matching.words import is_word
+from prepbot.matching.words import inflection, is_word
 from prepbot.matching.words import stem as word_stem
 
 if TYPE_CHECKING:
@@ -176,26 +176,6 @@ def check_cue(source: str) -> None:
     compile_cue(Vocabulary(), "", source)
 
 
-_INFLECTIONS = frozenset(("", "e", "s", "es", "ed", "d", "ing", "y", "ies", "ied", "i"))
-
-
-def inflection(word: str, base: str) -> bool:
-    """Whether `word` is its stem plus an inflection only ("reviews", "planned", "weekends"), not a
-    derivation ("direction" from "direct", "experience" from "experi"): words only match by stem
-    when both are inflections of it, so "covering" matches "covered" but "direct" not "direction"."""
-    shared = 0
-    for a, b in zip(word, base, strict=False):
-        if a != b:
-            break
-        shared += 1
-    if shared < len(base) - 1:
-        return False
-    rest = word[shared:]
-    if shared and rest[:1] == word[shared - 1] and rest[1:] in ("ed", "ing", "er"):
-        return True  # "planned", "shipping": a doubled consonant
-    return rest in _INFLECTIONS
-
-
 def _compare(number: float, op: str, value: float) -> bool:
     if op == ">=":
         return number >= value
@@ -220,33 +200,14 @@ class CueSet:
             cue = compile_cue(self.vocabulary, flag_id, source)
             cue.index = len(self.cues)
             self.cues.append(cue)
+        self._index_terms()
         terms = self.vocabulary.terms
-        self._literals = {t.text: i for i, t in enumerate(terms) if t.kind == "lit"}
-        self._stems: dict[int, dict[str, int]] = {}
-        for i, t in enumerate(terms):
-            if t.kind == "pre":
-                self._stems.setdefault(len(t.text), {})[t.text] = i
-        self._numbers = [(i, t) for i, t in enumerate(terms) if t.kind == "num"]
-        # Which number terms a number matches depends only on where it falls among their values.
-        self._number_values = sorted({t.value for _, t in self._numbers})
-        self._number_matches: dict[tuple[int, bool], tuple[int, ...]] = {}
         # Word forms: the stem of each cue word (everyday words keep their exact form).
         self._literal_stems: dict[str, list[tuple[int, bool]]] = {}
         for word, i in self._literals.items():
             base = word_stem(word)
             if len(word) >= 4 and word.isalpha() and word not in rules.common_words and inflection(word, base):
                 self._literal_stems.setdefault(base, []).append((i, word[len(base) :] in ("", "e")))
-        # Typo tolerance only for longer words, grouped by first letter: a typo rarely hits the first letter,
-        # and requiring it keeps "unrealistic" from matching "realistic".
-        self._fuzzy_literals: dict[str, list[str]] = {}
-        for word in self._literals:
-            if len(word) >= 5 and word.isalpha():
-                self._fuzzy_literals.setdefault(word[0], []).append(word)
-        self._fuzzy_stems: dict[tuple[str, int], list[str]] = {}
-        for length, stems in self._stems.items():
-            for stem in stems:
-                if length >= 5 and stem.isalpha():
-                    self._fuzzy_stems.setdefault((stem[0], length), []).append(stem)
         # What a sentence must hold for a cue to match: for each slot, one *key* word of one of its
         # alternatives (the least everyday word of it: "customer" of "the_customer"). Equal
         # requirements share an id; a sentence's satisfied requirements are gathered once from its
@@ -289,6 +250,39 @@ class CueSet:
             for term_id in {alternative[0] for alternative in cue.slots[0]}:
                 starting.setdefault(term_id, set()).add(cue.index)
         self._starting = {term: tuple(indexes) for term, indexes in starting.items()}
+        # The second halves of cue words written as one ("over" of "turnover"): only a pair ending
+        # in one of them can join into a cue word.
+        self._join_tails = frozenset(
+            word[k:] for word in self._literals if word.isalpha() and len(word) >= 6 for k in range(2, len(word) - 1)
+        )
+        self.reset_caches()
+
+    def _index_terms(self) -> None:
+        """The vocabulary's terms by kind (also for a set rebuilt from data: `cue_cache`)."""
+        terms = self.vocabulary.terms
+        self._literals = {t.text: i for i, t in enumerate(terms) if t.kind == "lit"}
+        self._stems: dict[int, dict[str, int]] = {}
+        for i, t in enumerate(terms):
+            if t.kind == "pre":
+                self._stems.setdefault(len(t.text), {})[t.text] = i
+        self._numbers = [(i, t) for i, t in enumerate(terms) if t.kind == "num"]
+        # Which number terms a number matches depends only on where it falls among their values.
+        self._number_values = sorted({t.value for _, t in self._numbers})
+        # Typo tolerance only for longer words, grouped by first letter: a typo rarely hits the first letter,
+        # and requiring it keeps "unrealistic" from matching "realistic".
+        self._fuzzy_literals: dict[str, list[str]] = {}
+        for word in self._literals:
+            if len(word) >= 5 and word.isalpha():
+                self._fuzzy_literals.setdefault(word[0], []).append(word)
+        self._fuzzy_stems: dict[tuple[str, int], list[str]] = {}
+        for length, stems in self._stems.items():
+            for stem in stems:
+                if length >= 5 and stem.isalpha():
+                    self._fuzzy_stems.setdefault((stem[0], length), []).append(stem)
+
+    def reset_caches(self) -> None:
+        """Empty the per-word caches (what the set learnt from the texts it read)."""
+        self._number_matches: dict[tuple[int, bool], tuple[int, ...]] = {}
         # Per word of a text (keyed as the token cache): its terms, the cues it wakes, the requirements
         # it meets and the cues it can start.
         self._word_entries: dict[str, _WordEntry] = {}
@@ -296,11 +290,6 @@ class CueSet:
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
-        # The second halves of cue words written as one ("over" of "turnover"): only a pair ending
-        # in one of them can join into a cue word.
-        self._join_tails = frozenset(
-            word[k:] for word in self._literals if word.isalpha() and len(word) >= 6 for k in range(2, len(word) - 1)
-        )
         self._join_cache: dict[str, dict[int, bool]] = {}
 
     def _is_common(self, term_id: int) -> bool:

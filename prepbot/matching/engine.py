@@ -39,10 +39,13 @@ _HANDS_ON = ("-", "–", "—", ":", ">", "=")
 class Matcher(NeighbourReading):
     """Compiled once per catalogue; `match(text)` is pure and deterministic."""
 
-    def __init__(self, flags: Iterable[Flag], rules: ContextRules, model: ModelSlot | None = None):
+    def __init__(self, flags: Iterable[Flag], rules: ContextRules, model: ModelSlot | None = None, cues: CueSet | None = None):
+        """`cues`: these flags' cues already compiled (the catalogue cache's); else compiled here."""
         self.flags = {flag.id: flag for flag in flags}
         self.rules = rules
-        self.cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
+        if cues is None:
+            cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
+        self.cues = cues
         self.answers = AnswerReader(
             rules,
             {f.id: f.opposite for f in self.flags.values()},
@@ -58,8 +61,8 @@ class Matcher(NeighbourReading):
         self._labels: dict[str, str] = {}
 
     @classmethod
-    def from_bank(cls, bank: Bank, rules: ContextRules, model: ModelSlot | None = None) -> "Matcher":
-        return cls(bank.flags.values(), rules, model)
+    def from_bank(cls, bank: Bank, rules: ContextRules, model: ModelSlot | None = None, cues: CueSet | None = None) -> "Matcher":
+        return cls(bank.flags.values(), rules, model, cues)
 
     def match(
         self,

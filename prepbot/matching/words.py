@@ -2,6 +2,7 @@
 
 - `stem(word)`: the Snowball (Porter 2) English stem, from PyStemmer (the C build of the Snowball
   stemmers): "reviews", "reviewing" and "reviewed" share "review". Cached.
+- `inflection(word, base)`: whether a word is its stem plus an inflection only (not a derivation).
 - `is_word(word)`: whether a lower-case word is a real English word, so typo tolerance never turns
   one real word into another ("pilots" is not a typo of "pivots"). The list (`english-words.txt`
   beside this file, one word a line, sorted) is derived from pyspellchecker's English frequency
@@ -29,6 +30,26 @@ def _stemmer():
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     return _stemmer().stemWord(word)
+
+
+_INFLECTIONS = frozenset(("", "e", "s", "es", "ed", "d", "ing", "y", "ies", "ied", "i"))
+
+
+def inflection(word: str, base: str) -> bool:
+    """Whether `word` is its stem plus an inflection only ("reviews", "planned", "weekends"), not a
+    derivation ("direction" from "direct", "experience" from "experi"): words only match by stem
+    when both are inflections of it, so "covering" matches "covered" but "direct" not "direction"."""
+    shared = 0
+    for a, b in zip(word, base, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared < len(base) - 1:
+        return False
+    rest = word[shared:]
+    if shared and rest[:1] == word[shared - 1] and rest[1:] in ("ed", "ing", "er"):
+        return True  # "planned", "shipping": a doubled consonant
+    return rest in _INFLECTIONS
 
 
 @lru_cache(maxsize=1)
