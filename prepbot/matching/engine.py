@@ -31,6 +31,9 @@ from prepbot.matching.text import blank_spans, pieces_of, quote_span, tokenize
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
 
 _NONE: frozenset[str] = frozenset()
+# A phrase of `absences` speaks for a note-sized sentence only: in prose, "the daily was 15 minutes of waiting, then
+# a 30 minute discussion" holds a short standup's words and tells a long one.
+ABSENCE_WORDS = 16
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
 _HANDS_ON = ("-", "–", "—", ":", ">", "=")
@@ -43,6 +46,9 @@ class Matcher(NeighbourReading):
         self.flags = {flag.id: flag for flag in flags}
         self.rules = rules
         self.cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
+        # Phrases stating a red flag's absence (context.yaml `absences`): never reported, they keep the
+        # classifier from reading that flag into their sentence ("standups are short", "nobody quits").
+        self.absences = CueSet(((f, cue) for f, cues in rules.absences.items() if f in self.flags for cue in cues), rules)
         self.answers = AnswerReader(
             rules,
             {f.id: f.opposite for f in self.flags.values()},
@@ -324,12 +330,35 @@ class Matcher(NeighbourReading):
             if label is None:
                 label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
             hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
+        if model_ok and self.absences.cues and len(tokens) <= ABSENCE_WORDS:
+            blocked.update(self._absent(tokens, triggers, hits))
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
         hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
+
+    def _absent(self, tokens, triggers, hits: list[Hit]) -> set[str]:
+        """The red flags a phrase of `absences` says are not there (the rule "absence: <phrase>"), unless a
+        cue read the flag in the sentence or a negation of the phrase's clause, not one of its own
+        words, takes it back ("standups aren't short", "not sure nobody quits")."""
+        read = {h.flag_id for h in hits}
+        found = set()
+        for cue, matched, _ in self.absences.find(tokens):
+            if cue.flag_id in read or cue.flag_id in found:
+                continue
+            clause, first, last = tokens[matched[-1]].clause, matched[0], matched[-1]
+            if any(
+                t.kind == "negation"
+                and t.start not in matched
+                and first - self.rules.negation_window <= t.start < last
+                and tokens[t.start].clause == clause
+                for t in triggers
+            ):
+                continue
+            found.add(cue.flag_id)
+        return found
 
     def _longest_readings(self, readings: list, tokens: list) -> list:
         """A cue reading whose words all belong to a longer reading of the opposite flag is part of
