@@ -215,6 +215,15 @@ def decide(
         # "no ticket, no work": the cue "no ticket" holds the first half of a rule, not an absence.
         if trigger.kind == PSEUDO and trigger.start in matched and last < trigger.window - 1:
             return Decision(None, None, f"pseudo-negation: '{trigger.words}'")
+        # "nobody ever skips review": the cue "nobody ... review" borrows the negation of a pseudo-negation
+        # whose own verb stands between its words; it says nothing (the cue "skips ... review" says it).
+        if (
+            trigger.kind == PSEUDO
+            and trigger.start == matched[0]
+            and last >= trigger.window
+            and trigger.window - 1 not in matched
+        ):
+            return Decision(None, None, f"pseudo-negation: '{trigger.words}'")
     modifier: Trigger | None = None
     changed: Trigger | None = None  # a later clause that says what holds now ("..., now ...")
     for trigger in triggers:
@@ -398,7 +407,7 @@ def _polarity(
     before = [
         t
         for t in triggers
-        if (t.kind == "negation" or (t.kind == PSEUDO and t.end == first and last >= t.window - 1))
+        if (t.kind == "negation" or (t.kind == PSEUDO and t.end <= first < t.window and last >= t.window - 1))
         and t.end <= first
         and first - t.start <= rules.negation_window
         and tokens[t.start].scope == scope
