@@ -14,6 +14,8 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterable
 
 from prepbot.bank import Bank, Flag, Question
@@ -349,9 +351,10 @@ class Matcher(NeighbourReading):
             if cue.flag_id in read or cue.flag_id in found:
                 continue
             clause, first, last = tokens[matched[-1]].clause, matched[0], matched[-1]
+            own = self._cue_words(cue.source)
             if any(
                 t.kind == "negation"
-                and t.start not in matched
+                and (t.start not in matched or t.words not in own)  # "isnt" read as the phrase's "is" by its stem
                 and first - self.rules.negation_window <= t.start < last
                 and tokens[t.start].clause == clause
                 for t in triggers
@@ -359,6 +362,11 @@ class Matcher(NeighbourReading):
                 continue
             found.add(cue.flag_id)
         return found
+
+    @staticmethod
+    @functools.cache
+    def _cue_words(source: str) -> frozenset[str]:
+        return frozenset(w for w in re.split(r"[\s|_*.]+", source) if w)
 
     def _longest_readings(self, readings: list, tokens: list) -> list:
         """A cue reading whose words all belong to a longer reading of the opposite flag is part of

@@ -1,0 +1,133 @@
+"""Candidate notes, eighth pass (issue 18): the mechanisms added for bench/sets/notes10.jsonl, pinned with
+sentences of our own that differ from the set's, each with a case where the rule must not fire.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from prepbot.matching.engine import Matcher, ModelSlot
+from tests.conftest import check, found, run_process
+
+
+def shipped(matcher, text: str) -> set[str]:
+    """What the product reports: cues, context and the shipped classifier."""
+    return {m.id for m in matcher.match(text)}
+
+
+@pytest.fixture(scope="module")
+def classifier_slot():
+    pytest.importorskip("onnxruntime")
+    from prepbot.matching.model import Classifier
+
+    return ModelSlot(Classifier.load)
+
+
+@pytest.fixture(scope="module")
+def with_model(catalogue, classifier_slot):
+    """The shipped rules with the shipped classifier (the rest of the suite runs with it off)."""
+    return Matcher.from_bank(catalogue.bank, catalogue.rules, classifier_slot)
+
+
+@pytest.fixture(scope="module")
+def without_absences(catalogue, classifier_slot):
+    """The same classifier, with the `absences` phrases taken out of the context rules."""
+    rules = dataclasses.replace(catalogue.rules, absences={})
+    return Matcher.from_bank(catalogue.bank, rules, classifier_slot)
+
+
+# -- a red flag with no green opposite, stated as absent, keeps the classifier's reading of it out
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("our daily sync is brisk, about ten minutes", "long-standups"),
+        ("the monolith is surprisingly tidy", "poor-code-quality"),
+        ("not one engineer has left since 2022", "high-turnover"),
+    ],
+)
+def test_an_absence_phrase_vetoes_the_classifiers_red_reading(with_model, without_absences, text, flag):
+    assert flag in shipped(without_absences, text)  # the classifier alone reads the red flag here...
+    assert flag not in shipped(with_model, text)  # ...the absence phrase keeps it out
+
+
+def test_a_negated_absence_phrase_vetoes_nothing(with_model):
+    assert "poor-code-quality" in shipped(with_model, "the monolith isn't tidy at all")
+
+
+def test_an_absence_in_a_long_prose_sentence_vetoes_nothing(with_model):
+    text = (
+        "our standup is quick for the first five minutes and then the lead walks every ticket on the board "
+        "until it has gone on for nearly an hour"
+    )
+    assert "long-standups" in shipped(with_model, text)
+
+
+def test_analyze_with_the_classifier_reports_no_flag_for_a_reassuring_note():
+    pytest.importorskip("onnxruntime")
+    result = run_process("analyze", "--format", "json", stdin=b"the monolith is surprisingly tidy\n", env={"PREPBOT_MODEL": "on"})
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["flags"] == []
+
+
+# -- a subject that never skips or bypasses the practice keeps it
+
+
+@pytest.mark.parametrize(
+    "text", ["nobody ever skips review", "no one ever bypasses the approval step", "nobody gets to skip code review"]
+)
+def test_never_skipping_the_practice_is_the_practice(matcher, text):
+    check(matcher, text, {"code-review-required"}, {"no-code-review"})
+
+
+def test_people_who_skip_it_still_read_the_red_flag(matcher):
+    check(matcher, "devs bypass the reviewer on fridays", {"no-code-review"}, {"code-review-required"})
+
+
+# -- a pitch, a goal or a nudge the candidate brings reads the state it would change
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("my pitch to the VP: a proper test suite", {"no-tests"}, {"has-tests"}),
+        ("would be wise of them to automate the builds", {"no-ci"}, {"has-ci"}),
+        ("in my first 90 days I would set up a bug tracker", {"bugs-untracked"}, {"bugs-tracked"}),
+    ],
+)
+def test_pitches_and_goals_read_the_state_they_would_fix(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_the_candidates_ideal_states_nothing_about_the_team(matcher):
+    assert found(matcher, "my ideal job has paid on-call") == set()
+
+
+# -- a problem that ended, a freedom allowed until something stopped it
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("pushing to prod by hand ended in march", "no-ci"),
+        ("skipping review was allowed until the breach", "no-code-review"),
+        ("tests were optional until the incident; mandatory since", "no-tests"),
+    ],
+)
+def test_an_ended_problem_is_not_read_as_current(matcher, text, absent):
+    assert absent not in found(matcher, text)
+
+
+def test_the_problem_without_its_end_is_current(matcher):
+    assert "no-ci" in found(matcher, "pushing to prod by hand is normal")
+
+
+# -- a practice there only "in the sense that" or "technically"
+
+
+def test_in_the_sense_that_is_in_name_only(matcher):
+    check(matcher, "we have a test suite, in the sense that two smoke tests exist", {"no-tests"}, {"has-tests"})
