@@ -121,6 +121,14 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
         # The quotes hold the cue's words and at most one more: "'on the roadmap'" hedges the roadmap, not CI.
         if len(inside.split()) <= min(rules.scare_quote_words, len(matched) + 1):
             return inside.strip()
+    # In a note, the cue's last words in a short quote opening after its first word: the qualifier quoted back,
+    # 'tests get written "for the important bits"'.
+    for pair in rules.scare_quote_pairs if len(tokens) <= rules.scare_quote_near_tokens else ():
+        left = sentence.rfind(pair[0], tokens[matched[0]].end, tokens[matched[-1]].start)
+        right = sentence.find(pair[1], end) if left > 0 and not sentence[left - 1].isalnum() else -1
+        inside = sentence[left + 1 : right] if right > 0 and not sentence[right + 1 : right + 2].isalnum() else ""
+        if inside.strip() and pair[0] not in inside and pair[1] not in inside and len(inside.split()) <= rules.scare_quote_words:
+            return inside.strip()
     # "they 'have' unit tests", "code review is 'encouraged'": one of a few words in quotes, close
     # to the cue in its clause.
     clause = tokens[matched[0]].clause
@@ -438,6 +446,12 @@ def _polarity(
         else:
             # "you can't merge until the tests pass": the cue is the condition of a negated action.
             condition = next((t.word for t in tokens[before[-1].end : first] if t.word in rules.negation_conditions), None)
+            if condition is None:  # "no bug is fixed before it's logged": the cue ends in the condition, a clause of its own
+                inner = [
+                    i for i in range(first + 1, last - 1) if i not in matched_set and tokens[i].word in rules.negation_conditions
+                ]
+                subjects = rules.condition_subjects | {"its", "theyre", "theres"}
+                condition = next((tokens[i].word for i in inner if tokens[i + 1].word in subjects), None)
             if condition is not None:
                 negations = 2
                 reasons.append(f"condition: '{condition}'")
