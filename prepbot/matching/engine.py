@@ -332,8 +332,10 @@ class Matcher(NeighbourReading):
             if label is None:
                 label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
             hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
-        if model_ok and self.absences.cues and len(tokens) <= ABSENCE_WORDS:
-            blocked.update(self._absent(tokens, triggers, hits))
+        if self.absences.cues and len(tokens) <= ABSENCE_WORDS:
+            absent, wished = self._absent(tokens, triggers, hits)
+            hits.extend(wished)
+            blocked.update(absent if model_ok else ())
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
         hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
@@ -341,12 +343,16 @@ class Matcher(NeighbourReading):
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
 
-    def _absent(self, tokens, triggers, hits: list[Hit]) -> set[str]:
+    def _absent(self, tokens, triggers, hits: list[Hit]) -> tuple[set[str], list[Hit]]:
         """The red flags a phrase of `absences` says are not there (the rule "absence: <phrase>"), unless a
         cue read the flag in the sentence or a negation of the phrase's clause, not one of its own
-        words, takes it back ("standups aren't short", "not sure nobody quits")."""
+        words, takes it back ("standups aren't short", "not sure nobody quits"). An absence that is
+        only wished for, proposed or there in name only ("the lead wants standups shorter") reads the
+        red flag, as a green cue does (context.yaml modifiers of effect "red")."""
         read = {h.flag_id for h in hits}
-        found = set()
+        found: set[str] = set()
+        wished: list[Hit] = []
+        modifiers = [t for t in triggers if t.effect == "red" and t.kind not in ("negation", PSEUDO)]
         for cue, matched, _ in self.absences.find(tokens):
             if cue.flag_id in read or cue.flag_id in found:
                 continue
@@ -360,8 +366,15 @@ class Matcher(NeighbourReading):
                 for t in triggers
             ):
                 continue
+            if modifiers:
+                decision = decide(f"absence of {cue.flag_id}", cue.flag_id, tokens, matched, self.rules, modifiers, False)
+                if decision.flag_id == cue.flag_id:
+                    start = tokens[first if decision.trigger is None else min(decision.trigger, first)].start
+                    wished.append(Hit(cue.flag_id, cue.weight, start, tokens[last].end, f"absence: {cue.source}", decision.rule))
+                    read.add(cue.flag_id)
+                    continue
             found.add(cue.flag_id)
-        return found
+        return found, wished
 
     @staticmethod
     @functools.cache
