@@ -131,3 +131,77 @@ def test_the_problem_without_its_end_is_current(matcher):
 
 def test_in_the_sense_that_is_in_name_only(matcher):
     check(matcher, "we have a test suite, in the sense that two smoke tests exist", {"no-tests"}, {"has-tests"})
+
+
+# -- an absence only wished for or proposed reads the red flag, naming the phrase and the modifier
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my advice to the EM: keep the daily brief", "long-standups"),
+        ("the CTO would love the standups to be short", "long-standups"),
+    ],
+)
+def test_a_wished_for_absence_reads_the_red_flag(matcher, text, flag):
+    match = next(m for m in matcher.match(text, model="off") if m.id == flag)
+    assert match.evidence[0].source.startswith("absence: ")
+    assert match.evidence[0].context  # the modifier that made it a wish
+
+
+def test_the_absence_stated_plainly_reads_nothing(matcher):
+    assert found(matcher, "the daily sync is brisk") == set()
+
+
+# -- verb-phrase forms of the practices: weak alone, the red flag under a negation
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("devs never review each other's pull requests", {"no-code-review"}, {"code-review-required"}),
+        ("they don't test their code at all", {"no-tests"}, {"has-tests"}),
+        ("the PO never ranks the work", {"no-backlog"}, {"prioritized-backlog"}),
+        ("nobody pings you after hours", {"no-after-hours-contact"}, {"on-call-burden"}),
+        ("no one overrides our estimates", {"realistic-deadlines"}, set()),
+    ],
+)
+def test_a_negated_verb_phrase_reads_the_state(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_the_plain_verb_phrase_keeps_its_own_side(matcher):
+    check(matcher, "the PO ranks the work every monday", {"prioritized-backlog"}, {"no-backlog"})
+    check(matcher, "they ping you after hours", {"on-call-burden"}, {"no-after-hours-contact"})
+
+
+def test_checking_in_code_is_not_reviewing_it(matcher):
+    assert found(matcher, "nobody may check in code unless a second engineer approved it") == {"code-review-required"}
+
+
+# -- a negated action whose cue ends in the clause of its condition is a rule
+
+
+def test_a_condition_clause_inside_the_cue_is_a_rule(matcher):
+    check(matcher, "no defect is fixed before it is filed", {"bugs-tracked"}, {"bugs-untracked"})
+
+
+def test_a_condition_that_is_no_clause_keeps_the_negation(matcher):
+    check(matcher, "no manual validation step is needed before a release", {"has-ci"}, {"no-ci"})
+
+
+# -- releases are cut from a branch; a qualifier quoted back; a past told with "meant"
+
+
+def test_a_release_cut_by_hand_is_no_dropped_practice(matcher):
+    check(matcher, "no release is cut by hand", {"has-ci"}, {"no-ci"})
+    check(matcher, "deploys are cut manually", {"no-ci"}, {"has-ci"})
+
+
+def test_a_quoted_qualifier_is_a_hedge(matcher):
+    check(matcher, "testing gets done 'where it is essential'", {"no-tests"}, {"has-tests"})
+    check(matcher, "testing gets done where it is essential", {"has-tests"}, {"no-tests"})
+
+
+def test_a_past_told_with_meant_and_ended_is_not_current(matcher):
+    check(matcher, "deploying meant copying jars by hand; that ended last spring", set(), {"no-ci"})
