@@ -205,3 +205,37 @@ def test_a_quoted_qualifier_is_a_hedge(matcher):
 
 def test_a_past_told_with_meant_and_ended_is_not_current(matcher):
     check(matcher, "deploying meant copying jars by hand; that ended last spring", set(), {"no-ci"})
+
+
+# -- more proposals and plans read the state they would change
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("it is high time they automated the deploys", {"no-ci"}, {"has-ci"}),
+        ("worth adding a ci pipeline", {"no-ci"}, {"has-ci"}),
+        ("recommend adopting a bug tracker", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("CTO keen to introduce code review", {"no-code-review"}, {"code-review-required"}),
+    ],
+)
+def test_more_proposals_read_the_state_they_would_fix(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_a_tool_that_wants_an_approver_is_no_wish(matcher):
+    check(matcher, "bitbucket wants one approver before a merge", set(), {"no-code-review"})
+
+
+# -- doing scrum or kanban states the absence of agile-unfamiliar; hedged, it reads the flag
+
+
+def test_hedged_scrum_reads_agile_unfamiliar(matcher):
+    assert found(matcher, "they supposedly follow scrum") == {"agile-unfamiliar"}
+    assert found(matcher, "they follow scrum") == set()
+
+
+def test_a_protected_weekend_keeps_the_classifiers_overtime_reading_out(with_model, without_absences):
+    assert "overtime-expected" in shipped(without_absences, "nobody works past 6pm")
+    assert "overtime-expected" not in shipped(with_model, "nobody works past 6pm")
+    assert "overtime-expected" in shipped(with_model, "nobody works past 6pm, supposedly")
