@@ -239,3 +239,21 @@ def test_a_protected_weekend_keeps_the_classifiers_overtime_reading_out(with_mod
     assert "overtime-expected" in shipped(without_absences, "nobody works past 6pm")
     assert "overtime-expected" not in shipped(with_model, "nobody works past 6pm")
     assert "overtime-expected" in shipped(with_model, "nobody works past 6pm, supposedly")
+
+
+# -- a cue that opens with its own negation and ends in a condition states a rule; skipping the tests
+
+
+def test_a_negated_cue_ending_in_its_condition_is_a_rule(matcher):
+    assert "tickets-afterthought" not in found(matcher, "nobody starts coding before a story exists")
+    assert "tickets-afterthought" in found(matcher, "no one opens a ticket until the work is done")
+
+
+def test_never_skipping_the_tests_keeps_them(matcher):
+    check(matcher, "no one ever skips the test suite", {"has-tests"}, {"no-tests"})
+    check(matcher, "devs skip the tests when rushed", {"no-tests"}, {"has-tests"})
+
+
+def test_a_scare_quoted_absence_reads_the_red_flag(matcher):
+    assert found(matcher, 'they "run kanban"') == {"agile-unfamiliar"}
+    assert found(matcher, "they run kanban") == set()

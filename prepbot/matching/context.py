@@ -43,6 +43,7 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
     return [i for i, w in enumerate(words) if w == first and tuple(words[i : i + size]) == phrase]
 
 
+_RULE_CONDITIONS = frozenset({"before", "until", "till", "unless", "without"})
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
@@ -216,6 +217,12 @@ def decide(
     if sense:
         return Decision(None, None, f"another sense: '{sense}'")
     first, last = matched[0], matched[-1]
+    if tokens[first].word in rules.negation_before and last - first > 2:
+        # "nobody writes code before a ticket exists": a cue that opens with its own negation word and ends
+        # in the condition after it states a rule, not an absence.
+        condition = next((i for i in range(first + 1, last) if tokens[i].word in _RULE_CONDITIONS and i not in matched), None)
+        if condition is not None and condition + 1 < last:
+            return Decision(None, None, f"a rule's condition: '{tokens[condition].word}'")
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
     # The clause right after the cue's (", but in practice ..." skips the empty clause between comma and "but").
     next_clause = next((t.clause for t in tokens[last + 1 :] if t.clause > clause_last), -1)

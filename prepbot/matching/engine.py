@@ -333,7 +333,7 @@ class Matcher(NeighbourReading):
                 label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
             hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
         if self.absences.cues and len(tokens) <= ABSENCE_WORDS:
-            absent, wished = self._absent(tokens, triggers, hits)
+            absent, wished = self._absent(sentence, tokens, triggers, hits)
             hits.extend(wished)
             blocked.update(absent if model_ok else ())
         negated = any(t.kind == "negation" for t in triggers)
@@ -343,12 +343,12 @@ class Matcher(NeighbourReading):
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
 
-    def _absent(self, tokens, triggers, hits: list[Hit]) -> tuple[set[str], list[Hit]]:
+    def _absent(self, sentence: str, tokens, triggers, hits: list[Hit]) -> tuple[set[str], list[Hit]]:
         """The red flags a phrase of `absences` says are not there (the rule "absence: <phrase>"), unless a
         cue read the flag in the sentence or a negation of the phrase's clause, not one of its own
         words, takes it back ("standups aren't short", "not sure nobody quits"). An absence that is
         only wished for, proposed or there in name only ("the lead wants standups shorter") reads the
-        red flag, as a green cue does (context.yaml modifiers of effect "red")."""
+        red flag, as a green cue does (context.yaml modifiers of effect "red", scare quotes)."""
         read = {h.flag_id for h in hits}
         found: set[str] = set()
         wished: list[Hit] = []
@@ -366,8 +366,11 @@ class Matcher(NeighbourReading):
                 for t in triggers
             ):
                 continue
-            if modifiers:
+            quoted = scare_quoted(sentence, tokens, matched, self.rules)
+            if quoted or modifiers:
                 decision = decide(f"absence of {cue.flag_id}", cue.flag_id, tokens, matched, self.rules, modifiers, False)
+                if quoted:  # 'they "do scrum"': in name only
+                    decision = Decision(cue.flag_id, decision.trigger, f"scare quotes: '{quoted}'")
                 if decision.flag_id == cue.flag_id:
                     start = tokens[first if decision.trigger is None else min(decision.trigger, first)].start
                     wished.append(Hit(cue.flag_id, cue.weight, start, tokens[last].end, f"absence: {cue.source}", decision.rule))
