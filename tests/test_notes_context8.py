@@ -257,3 +257,11 @@ def test_never_skipping_the_tests_keeps_them(matcher):
 def test_a_scare_quoted_absence_reads_the_red_flag(matcher):
     assert found(matcher, 'they "run kanban"') == {"agile-unfamiliar"}
     assert found(matcher, "they run kanban") == set()
+
+
+# -- a green flag read by turning a negated red cue round is not vetoed by the classifier
+
+
+def test_a_negated_red_cue_read_as_green_survives_the_classifier(with_model):
+    assert "has-ci" in shipped(with_model, "nothing is released manually")
+    assert "has-ci" not in shipped(with_model, "everything is released manually")

@@ -232,7 +232,16 @@ class Matcher(NeighbourReading):
         adds = done[2]
         if probed is not None:  # a terse answer: off the question's topic, the cues alone speak
             adds = tuple(a for a in adds if a[0] in probed)
-        apply(hits, unit, done[1], adds)
+        drops = tuple(f for f in done[1] if not self._turned_by_negation(f, in_unit))
+        apply(hits, unit, drops, adds)
+
+    def _turned_by_negation(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
+        """A green flag the cues read by turning a negated red cue round ("nothing is released manually", "no
+        merge without tests"): the classifier, which reads negated text poorly, does not veto it."""
+        return self.flags[flag_id].kind == "green" and any(
+            score >= REPORT_THRESHOLD and context.startswith(("negation", "double negation"))
+            for score, context in in_unit.get(flag_id, ())
+        )
 
     def _one_of_each_pair(self, hits: list[Hit], contrasts: tuple[int, ...] = ()) -> list[Hit]:
         """In one sentence a flag and its opposite are never both read: the stronger reading stands
