@@ -342,9 +342,10 @@ class Matcher(NeighbourReading):
                 label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
             hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
         if self.absences.cues and len(tokens) <= ABSENCE_WORDS:
-            absent, wished = self._absent(sentence, tokens, triggers, hits)
+            stated_absent, wished = self._absent(sentence, tokens, triggers, hits)
             hits.extend(wished)
-            blocked.update(absent if model_ok else ())
+            if model_ok:
+                blocked.update(stated_absent)
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
         hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
