@@ -508,6 +508,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quo
     "other_senses": "word_map",
     "undercut_next": "words",
     "pronoun_subjects": "word_text_map",
+    "absences": "word_map",
 }
 
 _MODIFIER_SHAPE: dict[str, Any] = {"name": "text", "direction": "text", "effect": "text", "window": "int", "triggers": "words"}
@@ -530,6 +531,11 @@ def read_context(path: Path) -> tuple[Any, list[Problem]]:
             wrong = _cue_problem(cue)
             if wrong:
                 check.error(root, f"answer family cue '{cue}' of '{flag_id}': {wrong}")
+    for flag_id, cues in (data["absences"] or {}).items():
+        for cue in cues:  # phrases that state a red flag's absence: the cue syntax of the bank
+            wrong = _cue_problem(cue)
+            if wrong:
+                check.error(root, f"absence cue '{cue}' of '{flag_id}': {wrong}")
     if check.problems:
         return None, check.problems
     return ContextRules.from_mapping(data), []

@@ -43,6 +43,7 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
     return [i for i, w in enumerate(words) if w == first and tuple(words[i : i + size]) == phrase]
 
 
+_RULE_CONDITIONS = frozenset({"before", "until", "till", "unless", "without"})
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
@@ -120,6 +121,14 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
             continue
         # The quotes hold the cue's words and at most one more: "'on the roadmap'" hedges the roadmap, not CI.
         if len(inside.split()) <= min(rules.scare_quote_words, len(matched) + 1):
+            return inside.strip()
+    # In a note, the cue's last words in a short quote opening after its first word: the qualifier quoted back,
+    # 'tests get written "for the important bits"'.
+    for pair in rules.scare_quote_pairs if len(tokens) <= rules.scare_quote_near_tokens else ():
+        left = sentence.rfind(pair[0], tokens[matched[0]].end, tokens[matched[-1]].start)
+        right = sentence.find(pair[1], end) if left > 0 and not sentence[left - 1].isalnum() else -1
+        inside = sentence[left + 1 : right] if right > 0 and not sentence[right + 1 : right + 2].isalnum() else ""
+        if inside.strip() and pair[0] not in inside and pair[1] not in inside and len(inside.split()) <= rules.scare_quote_words:
             return inside.strip()
     # "they 'have' unit tests", "code review is 'encouraged'": one of a few words in quotes, close
     # to the cue in its clause.
@@ -208,12 +217,27 @@ def decide(
     if sense:
         return Decision(None, None, f"another sense: '{sense}'")
     first, last = matched[0], matched[-1]
+    if tokens[first].word in rules.negation_before and last - first > 2:
+        # "nobody writes code before a ticket exists": a cue that opens with its own negation word and ends
+        # in the condition after it states a rule, not an absence.
+        condition = next((i for i in range(first + 1, last) if tokens[i].word in _RULE_CONDITIONS and i not in matched), None)
+        if condition is not None and condition + 1 < last:
+            return Decision(None, None, f"a rule's condition: '{tokens[condition].word}'")
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
     # The clause right after the cue's (", but in practice ..." skips the empty clause between comma and "but").
     next_clause = next((t.clause for t in tokens[last + 1 :] if t.clause > clause_last), -1)
     for trigger in triggers:
         # "no ticket, no work": the cue "no ticket" holds the first half of a rule, not an absence.
         if trigger.kind == PSEUDO and trigger.start in matched and last < trigger.window - 1:
+            return Decision(None, None, f"pseudo-negation: '{trigger.words}'")
+        # "nobody ever skips review": the cue "nobody ... review" borrows the negation of a pseudo-negation
+        # whose own verb stands between its words; it says nothing (the cue "skips ... review" says it).
+        if (
+            trigger.kind == PSEUDO
+            and trigger.start == matched[0]
+            and last >= trigger.window
+            and trigger.window - 1 not in matched
+        ):
             return Decision(None, None, f"pseudo-negation: '{trigger.words}'")
     modifier: Trigger | None = None
     changed: Trigger | None = None  # a later clause that says what holds now ("..., now ...")
@@ -398,7 +422,7 @@ def _polarity(
     before = [
         t
         for t in triggers
-        if (t.kind == "negation" or (t.kind == PSEUDO and t.end == first and last >= t.window - 1))
+        if (t.kind == "negation" or (t.kind == PSEUDO and t.end <= first < t.window and last >= t.window - 1))
         and t.end <= first
         and first - t.start <= rules.negation_window
         and tokens[t.start].scope == scope
@@ -429,6 +453,12 @@ def _polarity(
         else:
             # "you can't merge until the tests pass": the cue is the condition of a negated action.
             condition = next((t.word for t in tokens[before[-1].end : first] if t.word in rules.negation_conditions), None)
+            if condition is None:  # "no bug is fixed before it's logged": the cue ends in the condition, a clause of its own
+                inner = [
+                    i for i in range(first + 1, last - 1) if i not in matched_set and tokens[i].word in rules.negation_conditions
+                ]
+                subjects = rules.condition_subjects | {"its", "theyre", "theres"}
+                condition = next((tokens[i].word for i in inner if tokens[i + 1].word in subjects), None)
             if condition is not None:
                 negations = 2
                 reasons.append(f"condition: '{condition}'")

@@ -139,6 +139,9 @@ class ContextRules:
     # A sentence whose subject is a pronoun ("It hasn't run in a year.") read with the topic the
     # sentence before names in its place: pronoun -> what replaces it, "~" standing for the topic.
     pronoun_subjects: dict[str, str] = field(default_factory=dict)
+    # Per red flag, phrases (the bank's cue syntax) that state its absence ("standups are short", "nobody
+    # quits"): they report nothing, but the classifier may not read that flag into their sentence.
+    absences: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def advice_firsts(self) -> frozenset[str]:
@@ -215,6 +218,7 @@ class ContextRules:
             condition_unreal=frozenset(str(w) for w in data.get("conditionals", {}).get("unreal", ())),
             condition_window=int(data.get("conditionals", {}).get("window", 0)),
             pronoun_subjects={str(k): str(v) for k, v in data.get("pronoun_subjects", {}).items()},
+            absences={str(k): tuple(str(c) for c in v) for k, v in (data.get("absences") or {}).items()},
         )
 
     @cached_property
@@ -356,6 +360,7 @@ class ContextRules:
             "undercut_next": [" ".join(p) for p in self.undercut_next],
             "pronoun_subjects": dict(self.pronoun_subjects),
             "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
+            "absences": {flag: list(cues) for flag, cues in self.absences.items()},
             "conditionals": {
                 "window": self.condition_window,
                 "openers": sorted(self.condition_openers),

@@ -14,6 +14,8 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterable
 
 from prepbot.bank import Bank, Flag, Question
@@ -31,6 +33,9 @@ from prepbot.matching.text import blank_spans, pieces_of, quote_span, tokenize
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
 
 _NONE: frozenset[str] = frozenset()
+# A phrase of `absences` speaks for a note-sized sentence only: in prose, "the daily was 15 minutes of waiting, then
+# a 30 minute discussion" holds a short standup's words and tells a long one.
+ABSENCE_WORDS = 16
 MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to this size whole
 # Between a topic and its answer in shorthand: "tests: none", "CI - someday", "reviews -> nope".
 _HANDS_ON = ("-", "–", "—", ":", ">", "=")
@@ -46,6 +51,9 @@ class Matcher(NeighbourReading):
         if cues is None:
             cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
         self.cues = cues
+        # Phrases stating a red flag's absence (context.yaml `absences`): never reported, they keep the
+        # classifier from reading that flag into their sentence ("standups are short", "nobody quits").
+        self.absences = CueSet(((f, cue) for f, cues in rules.absences.items() if f in self.flags for cue in cues), rules)
         self.answers = AnswerReader(
             rules,
             {f.id: f.opposite for f in self.flags.values()},
@@ -227,7 +235,16 @@ class Matcher(NeighbourReading):
         adds = done[2]
         if probed is not None:  # a terse answer: off the question's topic, the cues alone speak
             adds = tuple(a for a in adds if a[0] in probed)
-        apply(hits, unit, done[1], adds)
+        drops = tuple(f for f in done[1] if not self._turned_by_negation(f, in_unit))
+        apply(hits, unit, drops, adds)
+
+    def _turned_by_negation(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
+        """A green flag the cues read by turning a negated red cue round ("nothing is released manually", "no
+        merge without tests"): the classifier, which reads negated text poorly, does not veto it."""
+        return self.flags[flag_id].kind == "green" and any(
+            score >= REPORT_THRESHOLD and context.startswith(("negation", "double negation"))
+            for score, context in in_unit.get(flag_id, ())
+        )
 
     def _one_of_each_pair(self, hits: list[Hit], contrasts: tuple[int, ...] = ()) -> list[Hit]:
         """In one sentence a flag and its opposite are never both read: the stronger reading stands
@@ -327,12 +344,58 @@ class Matcher(NeighbourReading):
             if label is None:
                 label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
             hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
+        if self.absences.cues and len(tokens) <= ABSENCE_WORDS:
+            stated_absent, wished = self._absent(sentence, tokens, triggers, hits)
+            hits.extend(wished)
+            if model_ok:
+                blocked.update(stated_absent)
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
         hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
+
+    def _absent(self, sentence: str, tokens, triggers, hits: list[Hit]) -> tuple[set[str], list[Hit]]:
+        """The red flags a phrase of `absences` says are not there (the rule "absence: <phrase>"), unless a
+        cue read the flag in the sentence or a negation of the phrase's clause, not one of its own
+        words, takes it back ("standups aren't short", "not sure nobody quits"). An absence that is
+        only wished for, proposed or there in name only ("the lead wants standups shorter") reads the
+        red flag, as a green cue does (context.yaml modifiers of effect "red", scare quotes)."""
+        read = {h.flag_id for h in hits}
+        found: set[str] = set()
+        wished: list[Hit] = []
+        modifiers = [t for t in triggers if t.effect == "red" and t.kind not in ("negation", PSEUDO)]
+        for cue, matched, _ in self.absences.find(tokens):
+            if cue.flag_id in read or cue.flag_id in found:
+                continue
+            clause, first, last = tokens[matched[-1]].clause, matched[0], matched[-1]
+            own = self._cue_words(cue.source)
+            if any(
+                t.kind == "negation"
+                and (t.start not in matched or t.words not in own)  # "isnt" read as the phrase's "is" by its stem
+                and first - self.rules.negation_window <= t.start < last
+                and tokens[t.start].clause == clause
+                for t in triggers
+            ):
+                continue
+            quoted = scare_quoted(sentence, tokens, matched, self.rules)
+            if quoted or modifiers:
+                decision = decide(f"absence of {cue.flag_id}", cue.flag_id, tokens, matched, self.rules, modifiers, False)
+                if quoted:  # 'they "do scrum"': in name only
+                    decision = Decision(cue.flag_id, decision.trigger, f"scare quotes: '{quoted}'")
+                if decision.flag_id == cue.flag_id:
+                    start = tokens[first if decision.trigger is None else min(decision.trigger, first)].start
+                    wished.append(Hit(cue.flag_id, cue.weight, start, tokens[last].end, f"absence: {cue.source}", decision.rule))
+                    read.add(cue.flag_id)
+                    continue
+            found.add(cue.flag_id)
+        return found, wished
+
+    @staticmethod
+    @functools.cache
+    def _cue_words(source: str) -> frozenset[str]:
+        return frozenset(w for w in re.split(r"[\s|_*.]+", source) if w)
 
     def _longest_readings(self, readings: list, tokens: list) -> list:
         """A cue reading whose words all belong to a longer reading of the opposite flag is part of
