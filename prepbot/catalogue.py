@@ -26,7 +26,7 @@ from prepbot.matching import cue_cache
 from prepbot.matching.context_rules import CONTEXT_FILE, ContextRules
 from prepbot.matching.engine import Matcher, ModelSlot
 
-CACHE_FORMAT = 3  # 3: with the compiled cues
+CACHE_FORMAT = 4  # 3: with the compiled cues; 4: and the compiled absence phrases
 MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
@@ -79,10 +79,11 @@ def _build(paths: tuple[str, ...]) -> Catalogue:
         bank, rules = _bank_from_data(data["bank"]), ContextRules.from_mapping(data["context"])
         try:
             cues = cue_cache.from_data(data["cues"], rules)
+            absences = cue_cache.from_data(data["absences"], rules)
         except (KeyError, TypeError, ValueError, IndexError):
             cues = None  # damaged: compiled again (and the cache rewritten below)
         if cues is not None:
-            return Catalogue(bank, rules, Matcher.from_bank(bank, rules, slot, cues=cues))
+            return Catalogue(bank, rules, Matcher.from_bank(bank, rules, slot, cues=cues, absences=absences))
     else:
         bank, checked, problems = validate(paths)
         if problems:
@@ -92,7 +93,9 @@ def _build(paths: tuple[str, ...]) -> Catalogue:
     matcher = Matcher.from_bank(bank, rules, slot)
     if cache_file is not None:
         data = {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": rules.as_mapping()}
-        _write_cache(cache_file, {**data, "cues": cue_cache.as_data(matcher.cues)})
+        _write_cache(
+            cache_file, {**data, "cues": cue_cache.as_data(matcher.cues), "absences": cue_cache.as_data(matcher.absences)}
+        )
     return Catalogue(bank, rules, matcher)
 
 

@@ -44,8 +44,16 @@ _HANDS_ON = ("-", "–", "—", ":", ">", "=")
 class Matcher(NeighbourReading):
     """Compiled once per catalogue; `match(text)` is pure and deterministic."""
 
-    def __init__(self, flags: Iterable[Flag], rules: ContextRules, model: ModelSlot | None = None, cues: CueSet | None = None):
-        """`cues`: these flags' cues already compiled (the catalogue cache's); else compiled here."""
+    def __init__(
+        self,
+        flags: Iterable[Flag],
+        rules: ContextRules,
+        model: ModelSlot | None = None,
+        cues: CueSet | None = None,
+        absences: CueSet | None = None,
+    ):
+        """`cues`, `absences`: these flags' cues and the rules' absence phrases already compiled (the
+        catalogue cache's); else compiled here."""
         self.flags = {flag.id: flag for flag in flags}
         self.rules = rules
         if cues is None:
@@ -53,7 +61,9 @@ class Matcher(NeighbourReading):
         self.cues = cues
         # Phrases stating a red flag's absence (context.yaml `absences`): never reported, they keep the
         # classifier from reading that flag into their sentence ("standups are short", "nobody quits").
-        self.absences = CueSet(((f, cue) for f, cues in rules.absences.items() if f in self.flags for cue in cues), rules)
+        if absences is None:
+            absences = CueSet(((f, cue) for f, phrases in rules.absences.items() if f in self.flags for cue in phrases), rules)
+        self.absences = absences
         self.answers = AnswerReader(
             rules,
             {f.id: f.opposite for f in self.flags.values()},
@@ -69,8 +79,15 @@ class Matcher(NeighbourReading):
         self._labels: dict[str, str] = {}
 
     @classmethod
-    def from_bank(cls, bank: Bank, rules: ContextRules, model: ModelSlot | None = None, cues: CueSet | None = None) -> "Matcher":
-        return cls(bank.flags.values(), rules, model, cues)
+    def from_bank(
+        cls,
+        bank: Bank,
+        rules: ContextRules,
+        model: ModelSlot | None = None,
+        cues: CueSet | None = None,
+        absences: CueSet | None = None,
+    ) -> "Matcher":
+        return cls(bank.flags.values(), rules, model, cues, absences)
 
     def match(
         self,
