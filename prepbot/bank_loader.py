@@ -501,7 +501,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quo
     "common_words": "words",
     "abbreviations": "word_map",
     "numbers": "number_map",
-    "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words", "families": "word_map"},
+    "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words", "names": "word_map", "families": "word_map"},
     "topics": "word_map",
     "contractions": "word_text_map",
     "past_words": "words",

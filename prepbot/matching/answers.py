@@ -32,6 +32,7 @@ from prepbot.matching.answer_shapes import (
     _plain_every,
     _shares,
 )
+from prepbot.matching.answer_topics import elsewhere, own_topics
 from prepbot.matching.context import decide, scan, scare_quoted
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
@@ -54,9 +55,7 @@ class AnswerReader(AnswerShapes):
         code-review question is about reviews, not overtime. None (no limit) for a longer note."""
         if len(text) > 400 or len(tokenize(text, self.rules)) > MAX_ANSWER_TOKENS:
             return None
-        key = question.answers
-        own = {*question.flags, key.if_yes, key.if_no, *(f for f, _ in key.cues)}
-        return frozenset(f for f in own | {self.opposites.get(f) for f in own if f} if f)
+        return own_topics(question, self.opposites)
 
     def before_classifier(self, text: str, question: Question, hits: Hits) -> tuple[Hits, frozenset[str] | None]:
         """The note's own readings as an answer to `question`, before the classifier adds its own:
@@ -81,6 +80,12 @@ class AnswerReader(AnswerShapes):
             # "all in jira since last year, before that email": what the tail tells is over.
             hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[1] < tail])}
         probed = self.probed(question, text)
+        if probed is not None and not any(f in probed for f in hits):
+            # "people leave every few months" under the standup question: words that answer nothing the question
+            # asks and name another practice, and none of the question's, are read for what they name.
+            other = elsewhere(text, question, self.rules, self.opposites)
+            if other and not any(self._read(text, question)[:2]):  # nor its answer cues, as they are or negated
+                probed = probed | other
         if probed is not None and not question.green_flags:
             # "What would you change first?" "more automated tests": the practice named is missing.
             for flag_id in [f for f in hits if f not in self.reds and self.opposites.get(f) in question.flags]:

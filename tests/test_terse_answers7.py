@@ -1,0 +1,55 @@
+"""Terse answers, eighth pass (issue 18): mechanisms rather than phrases. An answer that names another
+practice than its question's is read for what it names; the answer's own words set its polarity before
+the question's yes or no (dropped and fixed pasts, sarcasm, an exception said to be the rule); vague
+non-answers read nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from prepbot.catalogue import load_catalogue
+from tests.conftest import with_classifier
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def read(catalogue, question_id: str, text: str) -> set[str]:
+    """What the cues and answer rules read in `text` typed under the question (classifier off)."""
+    return {m.id for m in catalogue.matcher.match(text, question=catalogue.bank.questions[question_id], model="off")}
+
+
+def read_with(catalogue, says: dict[str, dict[str, float]], question_id: str, text: str) -> set[str]:
+    """The same, with a classifier that reads `says` in place of the shipped one."""
+    matcher = with_classifier(catalogue, says)
+    return {m.id for m in matcher.match(text, question=catalogue.bank.questions[question_id])}
+
+
+# --- an answer that names another practice than the question's
+
+
+def test_the_classifier_reads_an_answer_that_names_another_practice_and_none_of_the_questions(catalogue):
+    # Under the standup question, "folks keep quitting" names turnover and nothing about standups.
+    says = {"folks keep quitting, like monthly": {"high-turnover": 0.9}}
+    assert read_with(catalogue, says, "pr-standup-format", "folks keep quitting, like monthly") == {"high-turnover"}
+    says = {"I started here on monday": {"interviewer-new": 0.9}}
+    assert read_with(catalogue, says, "pr-meetings-load", "I started here on monday") == {"interviewer-new"}
+
+
+def test_the_classifier_stays_on_the_questions_practices_where_the_answer_names_no_other(catalogue):
+    # "couple of hours" names no practice: under a review question it is not read as overtime.
+    says = {"a couple of hours, usually": {"overtime-expected": 0.9}}
+    assert "overtime-expected" not in read_with(catalogue, says, "cr-review-turnaround", "a couple of hours, usually")
+
+
+def test_an_answer_naming_the_questions_practice_too_keeps_the_question_in_charge(catalogue):
+    # "on call" names its practice, but the triage question's own words read the answer: the on-call dev is who triages.
+    says = {"the on-call dev, each morning": {"on-call-burden": 0.9, "bugs-tracked": 0.9}}
+    assert read_with(catalogue, says, "bt-triage", "the on-call dev, each morning") == {"bugs-tracked"}
+
+
+def test_time_off_is_not_people_leaving(catalogue):
+    says = {"25 days of leave, most take them all": {"high-turnover": 0.9}}
+    assert "high-turnover" not in read_with(catalogue, says, "tf-allowance", "25 days of leave, most take them all")
