@@ -53,3 +53,17 @@ def test_an_answer_naming_the_questions_practice_too_keeps_the_question_in_charg
 def test_time_off_is_not_people_leaving(catalogue):
     says = {"25 days of leave, most take them all": {"high-turnover": 0.9}}
     assert "high-turnover" not in read_with(catalogue, says, "tf-allowance", "25 days of leave, most take them all")
+
+
+def test_a_no_that_runs_on_into_another_practice_is_that_practices_not_the_questions(catalogue):
+    # Under "What runs automatically when I push?", a no about tests is not a no about CI.
+    assert read(catalogue, "ci-pipeline", "there aren't any tests to speak of") == {"no-tests"}
+    assert "no-ci" not in read(catalogue, "ci-pipeline", "we don't even read each other's code")
+    # ...while a no that names the question's own practice, or nothing, still answers it.
+    assert read(catalogue, "ci-pipeline", "there isn't a pipeline") == {"no-ci"}
+    assert read(catalogue, "ci-pipeline", "we don't, it's all by hand") == {"no-ci"}
+
+
+def test_a_no_before_a_time_clause_still_answers_the_question(catalogue):
+    # "been here" names the interviewer's tenure, but in a clause of its own.
+    assert read(catalogue, "cr-skip-review", "not once since I've been here") == {"code-review-required"}

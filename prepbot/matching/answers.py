@@ -32,13 +32,18 @@ from prepbot.matching.answer_shapes import (
     _plain_every,
     _shares,
 )
-from prepbot.matching.answer_topics import elsewhere, own_topics
+from prepbot.matching.answer_topics import elsewhere, named, own_topics, topic_flags
 from prepbot.matching.context import decide, scan, scare_quoted
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
+# Words that open a clause of its own after a yes or no ("not since I've been here", "nah we just build"), not its object.
+_NEW_CLAUSE = frozenset(
+    "since in when until till for unless if after before as we i they you he she it its people everyone someone "
+    "ive im weve were theyve youve hes shes".split()
+)
 
 
 class AnswerReader(AnswerShapes):
@@ -422,6 +427,17 @@ class AnswerReader(AnswerShapes):
         joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
         if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB:
             return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
+        if joined and name in ("yes", "no") and words[stop - 1] not in _NEW_CLAUSE and words[stop - 1] != "the":
+            # "we dont even look at each other's code" under the CI question, "there aren't any tests to run": a yes or
+            # no that runs on into another practice's name is that practice's, for the cues to read.
+            clause = []
+            for t in tokens[stop:]:
+                if t.clause != tokens[stop].clause or t.word in _NEW_CLAUSE:
+                    break
+                clause.append(t)
+            names = topic_flags({f for f, _, _ in named(clause, self.rules, self.opposites)}, self.opposites)
+            if names and flag_id not in names:
+                return []
         if (
             words[first:stop] in (["no"], ["not", "a", "single"], ["not", "one"], ["not", "a"])
             and joined
