@@ -67,3 +67,18 @@ def test_a_no_that_runs_on_into_another_practice_is_that_practices_not_the_quest
 def test_a_no_before_a_time_clause_still_answers_the_question(catalogue):
     # "been here" names the interviewer's tenure, but in a clause of its own.
     assert read(catalogue, "cr-skip-review", "not once since I've been here") == {"code-review-required"}
+
+
+# --- the answer's own words set its polarity: dropped practices and fixed pasts
+
+
+def test_a_practice_kept_then_given_up_reads_as_gone(catalogue):
+    assert read(catalogue, "pl-backlog", "we had one for a while, then dropped it") == {"no-backlog"}
+    assert read(catalogue, "in-postmortems", "we did them after the big outage, then stopped") == {"bugs-untracked"}
+
+
+def test_a_present_that_says_nothing_does_answers_with_the_questions_no(catalogue):
+    # "nothing does" stands for "nothing goes out unreviewed": the question's own no.
+    assert read(catalogue, "cr-skip-review", "juniors used to, nobody does now") == {"code-review-required"}
+    # ...but "nobody reviews anything" is a statement for the cues, not a plain no.
+    assert read(catalogue, "cr-skip-review", "nobody reviews anything here") == {"no-code-review"}

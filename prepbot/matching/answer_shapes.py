@@ -500,6 +500,8 @@ class AnswerShapes:
             if breaker or (after_comma and word not in _SUBJECTS):
                 # "jira, but we stopped using it", "we had jenkins, it's been off for a year"
                 begin = index + 1 if breaker else index
+                if not breaker and words[begin] == "then" and begin + 1 < len(words):
+                    begin += 1  # "we kept one in 2021, then gave up": what came next is the present
                 found = self._answer_phrase(words[begin:])
                 determiner = found is not None and words[begin : begin + found[2]] == ["no"] and begin + 1 < len(words)
                 if determiner and words[begin + 1] not in _AFTER_A_NO:

@@ -39,6 +39,8 @@ from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
+# A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
+_PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
 # Words that open a clause of its own after a yes or no ("not since I've been here", "nah we just build"), not its object.
 _NEW_CLAUSE = frozenset(
     "since in when until till for unless if after before as we i they you he she it its people everyone someone "
@@ -425,8 +427,10 @@ class AnswerReader(AnswerShapes):
         if any(w in self.rules.clause_breakers for w in rest):
             return []  # "no, but every PR gets a look": the plain answer is taken back
         joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
-        if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB:
-            return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
+        rest_of_clause = [t.word for t in tokens[stop:] if t.clause == tokens[stop - 1].clause]
+        pro_verb = bool(rest_of_clause) and rest_of_clause[0] in _PRO_VERBS and set(rest_of_clause[1:]) <= _NOW
+        if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB and not pro_verb:
+            return []  # ("nothing does", "nobody is": a verb that stands for the question's, so the answer)  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
         if joined and name in ("yes", "no") and words[stop - 1] not in _NEW_CLAUSE and words[stop - 1] != "the":
             # "we dont even look at each other's code" under the CI question, "there aren't any tests to run": a yes or
             # no that runs on into another practice's name is that practice's, for the cues to read.
