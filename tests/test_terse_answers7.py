@@ -82,3 +82,13 @@ def test_a_present_that_says_nothing_does_answers_with_the_questions_no(catalogu
     assert read(catalogue, "cr-skip-review", "juniors used to, nobody does now") == {"code-review-required"}
     # ...but "nobody reviews anything" is a statement for the cues, not a plain no.
     assert read(catalogue, "cr-skip-review", "nobody reviews anything here") == {"no-code-review"}
+
+
+# --- hedges, sarcasm and "in name only"
+
+
+def test_an_on_paper_hedge_answers_a_question_about_one_red_flag(catalogue):
+    assert read(catalogue, "pr-standup-length", "ten minutes, supposedly") == {"long-standups"}
+    assert read(catalogue, "ho-typical-hours", "nine to five, on paper") == {"overtime-expected"}
+    # A plan or an approximation is no such hedge: "almost four years" says nothing against the interviewer.
+    assert read(catalogue, "hi-interviewer-tenure", "almost five years now") == set()

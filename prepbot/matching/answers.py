@@ -9,6 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
+from prepbot.matching.answer_hedges import AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
     _ALL,
@@ -26,7 +27,6 @@ from prepbot.matching.answer_shapes import (
     ANSWER_WEIGHT,
     MAX_ANSWER_TOKENS,
     AnswerHit,
-    AnswerShapes,
     Hits,
     _own_negation,
     _plain_every,
@@ -48,7 +48,7 @@ _NEW_CLAUSE = frozenset(
 )
 
 
-class AnswerReader(AnswerShapes):
+class AnswerReader(AnswerHedges):
     def __init__(self, rules: ContextRules, opposites: dict[str, str | None], reds: frozenset[str] = frozenset()):
         self.rules = rules
         self.opposites = opposites
@@ -419,7 +419,9 @@ class AnswerReader(AnswerShapes):
                 return []
             name = "no"
         flag_id = (
-            knowing or {"yes": key.if_yes, "no": key.if_no}.get(name) or (self.hedged_red(question) if name == "red" else None)
+            knowing
+            or {"yes": key.if_yes, "no": key.if_no}.get(name)
+            or (self.hedged_red(question, tuple(words[first:stop])) if name == "red" else None)
         )
         if not flag_id:
             return []

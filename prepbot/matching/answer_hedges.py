@@ -1,0 +1,105 @@
+"""Hedges and "in name only" in a terse answer, for `answers.AnswerReader`: a practice named, then
+nobody doing it ("jira exists, nobody files anything"); a hedge after the answer ("jenkins, sorta", "in
+theory"); and which red flag a hedge answers under a question. Split from `answer_shapes` by concern."""
+
+from __future__ import annotations
+
+from prepbot.bank import Question
+from prepbot.matching.answer_shapes import _LAUGHS, _NOBODY, _NOT_TRAILING, ANSWER_WEIGHT, AnswerHit, AnswerShapes
+from prepbot.matching.text import tokenize
+
+# Hedges that say a practice holds on paper only: "in theory", "allegedly" (not plans or approximations).
+_ON_PAPER = frozenset(
+    tuple(p.split())
+    for p in (
+        "in theory|on paper|supposedly|allegedly|so they say|officially|technically|in principle|theoretically|"
+        "supposed to|meant to|were supposed to|were meant to|in name only|in an ideal world|ideally"
+    ).split("|")
+)
+# "meetings rotate so nobody's always late": a "nobody" that agrees with what it follows.
+_NOT_AFTER_NOBODY = frozenset({"always", "minds", "complains", "suffers", "loses", "objects"})
+# After a practice named, a later clause with one of these says it does not happen: "a triage meeting, always cancelled".
+_NOT_DONE = frozenset({"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"})
+
+
+class AnswerHedges(AnswerShapes):
+    """What the answer reader knows about hedges and practices in name only."""
+
+    def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
+        nobody doing it, is the practice in name only (its red flag). The red hit starts at the "nobody"
+        clause, so the engine can leave it alone where the cues read that clause themselves."""
+        # a practice said to be there (a yes, or its own words), not the absence of a problem ("nope, and nobody minds")
+        green = [
+            h
+            for h in hits
+            if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith(("a plain no", "negation"))
+        ]
+        if not green or len(green) != len(hits):
+            return hits
+        tokens = tokenize(text, self.rules)
+        after = min(h.end for h in green)
+        for index, token in enumerate(tokens):
+            if token.start < after or token.word not in _NOBODY | _NOT_DONE:
+                continue
+            if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
+                continue
+            if {t.word for t in tokens[index + 1 : index + 4]} & _NOT_AFTER_NOBODY:
+                continue  # "meetings rotate so nobody's always late": the "nobody" agrees with the practice
+            said = text[token.start : tokens[-1].end]
+            red_hits = []
+            for h in green:
+                red = self.red_of(h.flag_id)
+                if red is not None:
+                    red_hits.append(AnswerHit(red, h.score, token.start, tokens[-1].end, h.source, f"in name only: '{said}'"))
+            return red_hits
+        return hits
+
+    def _hedged(self, text: str, pieces, hits: list[AnswerHit], question: Question) -> list[AnswerHit]:
+        """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
+        the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
+        offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
+        tokens = tokenize(last, self.rules)
+        words = [t.word for t in tokens]
+        hedge = None
+        for phrase in self.rules.answer_red:
+            if (
+                len(phrase) < len(words)
+                and tuple(words[-len(phrase) :]) == phrase
+                and phrase not in _NOT_TRAILING
+                and phrase[0] not in _LAUGHS
+            ):
+                if hedge is None or len(phrase) > len(hedge):
+                    hedge = phrase
+        if hedge is None or any(w in self.rules.clause_breakers for w in words):
+            return hits
+        if hedge == ("ish",) and len(tokens) > 1 and last[tokens[-2].end : tokens[-1].start] in ("", "-"):
+            return hits  # "12 minutes-ish", "monthly-ish": an approximation, not a hedge
+        start, end = offset + tokens[-len(hedge)].start, offset + tokens[-1].end
+        said = " ".join(hedge)
+        context = f"hedged: '{said}'"
+        red_hits: list[AnswerHit] = []
+        for h in hits:
+            red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
+            if red is not None:
+                red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
+        if not red_hits and not hits:
+            red = self.hedged_red(question, hedge)
+            if red is not None:
+                red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
+        return red_hits
+
+    def hedged_red(self, question: Question, hedge: tuple[str, ...] = ()) -> str | None:
+        """The flag a hedge ("kinda", "unofficially", "for the big ones") answers under `question`: the
+        red flag of its yes and no, or else the one red flag whose green opposite the question also
+        probes ("If an alert fires at night, is there a page saying what to check?" "some alerts")."""
+        key = question.answers
+        found = self.red_of(key.if_yes, key.if_no)
+        if found is None and not (key.if_yes or key.if_no):
+            paired = [f for f in question.red_flags if self.opposites.get(f) in question.green_flags]
+            # ...or, for a hedge that says "on paper only", the one flag a question asks about ("How long is the
+            # standup?" "fifteen minutes, in theory"); a plan or an approximation there ("soon", "almost") says nothing.
+            if hedge in _ON_PAPER:
+                paired = paired or [f for f in question.flags if f in self.reds and len(question.flags) == 1]
+            found = paired[0] if len(paired) == 1 else None
+        return found
