@@ -92,3 +92,10 @@ def test_an_on_paper_hedge_answers_a_question_about_one_red_flag(catalogue):
     assert read(catalogue, "ho-typical-hours", "nine to five, on paper") == {"overtime-expected"}
     # A plan or an approximation is no such hedge: "almost four years" says nothing against the interviewer.
     assert read(catalogue, "hi-interviewer-tenure", "almost five years now") == set()
+
+
+def test_a_reading_the_question_denies_leaves_the_practice_the_words_name_standing(catalogue):
+    # Under the hours question "at night" denies late work; "paged" names on-call, and that reading stands.
+    assert read(catalogue, "ho-typical-hours", "nobody ever gets paged at night") == {"no-after-hours-contact"}
+    # "nobody stays late" names no other practice: it is no turnover, only no overtime.
+    assert "high-turnover" not in read(catalogue, "ho-typical-hours", "ten to six, nobody stays late")

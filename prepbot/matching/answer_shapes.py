@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from prepbot.bank import Question
+from prepbot.matching.answer_topics import named
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import Token, as_number, normalise, tokenize
 
@@ -240,11 +241,23 @@ class AnswerShapes:
             if a.source.startswith("answer")
             and " cue " in a.source
             and tuple(t.word for t in tokenize(text[a.start : a.end], self.rules)) not in plain
-        ] + denied
+        ]
+        tokens = tokenize(text, self.rules)
+
+        def taken(h, flag_id: str) -> bool:
+            if any(h[1] < e and s < h[2] for s, e in spans):
+                return True
+            if not any(h[1] < e and s < h[2] for s, e in denied):
+                return False
+            # "nobody is ever paged at night" under the hours question: the question's negated cue ("at night")
+            # denies late work; "paged" names on-call outside it, so the on-call reading stands.
+            free = [t for t in tokens if h[1] <= t.start and t.end <= h[2] and not any(s <= t.start < e for s, e in denied)]
+            return not any(f in (flag_id, self.opposites.get(flag_id)) for f, _, _ in named(free, self.rules, self.opposites))
+
         kept = set(said)
         for flag_id in [f for f in said if f not in on_topic]:
             found = [h for h in hits.get(flag_id, []) if h[0] >= threshold]
-            if found and all(h[3].startswith("cue") and any(h[1] < e and s < h[2] for s, e in spans) for h in found):
+            if found and all(h[3].startswith("cue") and taken(h, flag_id) for h in found):
                 del hits[flag_id]
                 kept.discard(flag_id)
         return kept
