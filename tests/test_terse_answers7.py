@@ -99,3 +99,21 @@ def test_a_reading_the_question_denies_leaves_the_practice_the_words_name_standi
     assert read(catalogue, "ho-typical-hours", "nobody ever gets paged at night") == {"no-after-hours-contact"}
     # "nobody stays late" names no other practice: it is no turnover, only no overtime.
     assert "high-turnover" not in read(catalogue, "ho-typical-hours", "ten to six, nobody stays late")
+
+
+def test_an_exception_said_to_be_the_rule_turns_the_plain_answer(catalogue):
+    assert read(catalogue, "ho-vacation", "no, unless there's an outage, which is most weeks") == {"on-call-burden"}
+    assert read(catalogue, "cr-skip-review", "never, except for urgent fixes, which is all the time") == {"no-code-review"}
+    # An exception that stays an exception leaves the answer as it is.
+    assert read(catalogue, "ho-vacation", "no, unless the building is on fire") == {"no-after-hours-contact"}
+
+
+def test_a_condition_said_never_to_hold_makes_the_practice_its_red_flag(catalogue):
+    assert read(catalogue, "ci-build-time", "twelve minutes if it runs, which it never does") == {"no-ci"}
+    assert read(catalogue, "ci-build-time", "twelve minutes if it's green") == {"has-ci"}
+
+
+def test_a_closing_condition_that_doubts_the_answer_is_a_hedge(catalogue):
+    assert read(catalogue, "ci-pipeline", "some lint checks, if you squint") == {"no-ci"}
+    assert read(catalogue, "cr-how-changes-reviewed", "a review, if a quick glance counts") == {"no-code-review"}
+    assert read(catalogue, "cr-how-changes-reviewed", "a review by a teammate") == {"code-review-required"}

@@ -22,6 +22,21 @@ _NOT_AFTER_NOBODY = frozenset({"always", "minds", "complains", "suffers", "loses
 _NOT_DONE = frozenset({"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"})
 
 
+# A closing "if" clause that doubts the answer: "if anyone kept it updated", "if that counts", "if you squint".
+_DOUBTING_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody"})
+_DOUBTING_LAST = frozenset({"counts", "count", "squint"})
+# An exception said to be the rule ("never, unless something's on fire, which is weekly"), or a condition said
+# never to hold ("ten minutes when it works, which it doesn't"): the words after "which".
+_OFTEN = frozenset(
+    tuple(p.split())
+    for p in (
+        "weekly|daily|nightly|always|often|constantly|all the time|most of the time|most of them|all of them|every week|"
+        "every day|every time|half the time|most weeks|most days|usually|regularly"
+    ).split("|")
+)
+_NEVER = frozenset({"doesnt", "dont", "isnt", "arent", "never", "rarely", "seldom", "wont", "didnt"})
+
+
 class AnswerHedges(AnswerShapes):
     """What the answer reader knows about hedges and practices in name only."""
 
@@ -71,6 +86,17 @@ class AnswerHedges(AnswerShapes):
             ):
                 if hedge is None or len(phrase) > len(hedge):
                     hedge = phrase
+        if hedge is None and tokens:
+            # "a linter, if you squint", "a review, if a thumbs-up emoji counts", "the board, if anyone kept it updated":
+            # a closing condition that doubts the answer's own words.
+            clause = [t for t in tokens if t.clause == tokens[-1].clause]
+            if (
+                len(clause) >= 2
+                and len(clause) < len(tokens)
+                and clause[0].word == "if"
+                and (clause[1].word in _DOUBTING_SUBJECTS or clause[-1].word in _DOUBTING_LAST)
+            ):
+                hedge = tuple(t.word for t in clause)
         if hedge is None or any(w in self.rules.clause_breakers for w in words):
             return hits
         if hedge == ("ish",) and len(tokens) > 1 and last[tokens[-2].end : tokens[-1].start] in ("", "-"):
@@ -103,3 +129,38 @@ class AnswerHedges(AnswerShapes):
                 paired = paired or [f for f in question.flags if f in self.reds and len(question.flags) == 1]
             found = paired[0] if len(paired) == 1 else None
         return found
+
+    def _taken_back(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "never, unless something's on fire, which is weekly": an exception said to be the rule turns a plain
+        answer into its opposite. "ten minutes when it works, which it doesn't": a condition said never to hold
+        makes the practice named before it its red flag."""
+        tokens = tokenize(text, self.rules)
+        words = [t.word for t in tokens]
+        which = next((i for i, w in enumerate(words) if w in ("which", "thats") and i > 1), None)
+        if which is None:
+            return hits
+        after = tuple(words[which + 1 :])
+        if after[:1] in (("is",), ("are",)):
+            after = after[1:]
+        opener = next((w for w in words[:which] if w in ("unless", "except", "when", "if")), None)
+        if opener is None:
+            return hits
+        said = text[tokens[which].start : tokens[-1].end]
+        turned: list[AnswerHit] = []
+        if opener in ("unless", "except") and any(after[: len(p)] == p for p in _OFTEN):
+            for h in hits:
+                other = self.opposites.get(h.flag_id)
+                if h.context.startswith("a plain") and other is not None:
+                    h = AnswerHit(
+                        other, h.score, h.start, tokens[-1].end, h.source, f"an exception said to be the rule: '{said}'"
+                    )
+                turned.append(h)
+            return turned
+        if opener in ("when", "if") and set(after[:3]) & _NEVER:
+            for h in hits:
+                red = self.red_of(h.flag_id)
+                if h.flag_id not in self.reds and red is not None:
+                    h = AnswerHit(red, h.score, h.start, tokens[-1].end, h.source, f"a condition that never holds: '{said}'")
+                turned.append(h)
+            return turned
+        return hits

@@ -387,6 +387,7 @@ class AnswerReader(AnswerHedges):
         if total <= MAX_ANSWER_TOKENS:
             negated |= self._denied(pieces, question) - {h.flag_id for h in hits}
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
+            hits = self._taken_back(text, hits)
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
         return hits, frozenset(negated), denied
