@@ -117,3 +117,11 @@ def test_a_closing_condition_that_doubts_the_answer_is_a_hedge(catalogue):
     assert read(catalogue, "ci-pipeline", "some lint checks, if you squint") == {"no-ci"}
     assert read(catalogue, "cr-how-changes-reviewed", "a review, if a quick glance counts") == {"no-code-review"}
     assert read(catalogue, "cr-how-changes-reviewed", "a review by a teammate") == {"code-review-required"}
+
+
+def test_a_practice_named_then_said_never_to_work_or_left_blank_is_there_in_name_only(catalogue):
+    assert read(catalogue, "ci-environments", "staging is there, it's never up to date with prod") == {"no-ci"}
+    assert read(catalogue, "do-runbooks", "there's a runbook page. it's empty") == {"on-call-burden"}
+    assert read(catalogue, "bt-triage", "a weekly triage slot that everybody declines") == {"bugs-untracked"}
+    # A "never" or an "empty" that agrees with the practice leaves it standing.
+    assert read(catalogue, "ci-environments", "yes, staging, it's never skipped") == {"has-ci"}

@@ -19,7 +19,14 @@ _ON_PAPER = frozenset(
 # "meetings rotate so nobody's always late": a "nobody" that agrees with what it follows.
 _NOT_AFTER_NOBODY = frozenset({"always", "minds", "complains", "suffers", "loses", "objects"})
 # After a practice named, a later clause with one of these says it does not happen: "a triage meeting, always cancelled".
-_NOT_DONE = frozenset({"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"})
+_NOT_DONE = frozenset(
+    {"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"}
+    | {"declines", "declined", "blank", "empty", "stale", "outdated", "ignores", "skips"}
+)
+# ...unless negated ("never skipped"); "never" itself turns the practice after a pronoun for it ("it's never in sync").
+_NEGATING = frozenset({"never", "not", "isnt", "arent", "nt", "rarely", "seldom"})
+_BACK = frozenset({"its", "it", "theyre", "they", "thats", "is", "are", "was"})
+_NEGATIVE_VERBS = ("skip", "miss", "fail", "break", "broke", "ignor", "bypass", "merge", "ship", "go", "goes", "gets")
 
 
 # A closing "if" clause that doubts the answer: "if anyone kept it updated", "if that counts", "if you squint".
@@ -50,17 +57,31 @@ class AnswerHedges(AnswerShapes):
             for h in hits
             if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith(("a plain no", "negation"))
         ]
-        if not green or len(green) != len(hits):
+        after = min((h.end for h in green), default=0)
+        # "staging exists, it's never in sync with prod": a later clause a negation turned green is that clause's
+        # own reading of the practice's absence, read below, not another practice said to be there.
+        later = [
+            h
+            for h in hits
+            if h not in green and h.flag_id not in self.reds and h.context.startswith("negation") and h.start >= after
+        ]
+        if not green or len(green) + len(later) != len(hits):
             return hits
         tokens = tokenize(text, self.rules)
-        after = min(h.end for h in green)
         for index, token in enumerate(tokens):
-            if token.start < after or token.word not in _NOBODY | _NOT_DONE:
+            if token.start < after:
                 continue
+            before = tokens[index - 1].word if index else ""
+            if token.word == "never" and before in _BACK and not self._negative_next(tokens, index):
+                pass  # "staging exists, it's never in sync with prod": what was named never does what it is for
+            elif token.word not in _NOBODY | _NOT_DONE or (token.word in _NOT_DONE and before in _NEGATING):
+                continue  # "a backlog, never empty" agrees with the practice
             if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
                 continue
             if {t.word for t in tokens[index + 1 : index + 4]} & _NOT_AFTER_NOBODY:
                 continue  # "meetings rotate so nobody's always late": the "nobody" agrees with the practice
+            if later and not all(h.start <= token.start < h.end for h in later):
+                return hits
             said = text[token.start : tokens[-1].end]
             red_hits = []
             for h in green:
@@ -164,3 +185,10 @@ class AnswerHedges(AnswerShapes):
                 turned.append(h)
             return turned
         return hits
+
+    @staticmethod
+    def _negative_next(tokens, index: int) -> bool:
+        """Whether the word after a "never" is a verb of doing without ("it's never skipped"), so the two agree
+        with the practice, or a verb of its going ahead ("it never ships unreviewed")."""
+        following = tokens[index + 1].word if index + 1 < len(tokens) else ""
+        return not following or following.startswith(_NEGATIVE_VERBS)
