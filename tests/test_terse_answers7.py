@@ -125,3 +125,11 @@ def test_a_practice_named_then_said_never_to_work_or_left_blank_is_there_in_name
     assert read(catalogue, "bt-triage", "a weekly triage slot that everybody declines") == {"bugs-untracked"}
     # A "never" or an "empty" that agrees with the practice leaves it standing.
     assert read(catalogue, "ci-environments", "yes, staging, it's never skipped") == {"has-ci"}
+
+
+def test_a_bad_past_then_a_present_that_names_nothing_is_the_practice_now(catalogue):
+    assert read(catalogue, "bt-where-bugs-go", "it used to be a mess, now there's a proper board") == {"bugs-tracked"}
+    assert read(catalogue, "ci-deploy-steps", "used to be done by hand, now one click") == {"has-ci"}
+    # A present with its own negation is no fix; a past that was fine tells nothing.
+    assert read(catalogue, "bt-where-bugs-go", "it used to be a mess, now it's worse") != {"bugs-tracked"}
+    assert read(catalogue, "bt-where-bugs-go", "used to be fine, now it's whatever") == set()

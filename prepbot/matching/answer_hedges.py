@@ -24,6 +24,12 @@ _NOT_DONE = frozenset(
     | {"declines", "declined", "blank", "empty", "stale", "outdated", "ignores", "skips"}
 )
 # ...unless negated ("never skipped"); "never" itself turns the practice after a pronoun for it ("it's never in sync").
+# Words that say a past was bad ("used to be chaos, now it's a board"): a present after them that reads nothing
+# else is the fix, the question's green answer.
+_BAD = frozenset(
+    "chaos chaotic mess messy manual manually hand none nothing zero awful terrible horrible hell bad worse broken "
+    "wild painful nightmare adhoc random".split()
+)
 _NEGATING = frozenset({"never", "not", "isnt", "arent", "nt", "rarely", "seldom"})
 _BACK = frozenset({"its", "it", "theyre", "they", "thats", "is", "are", "was"})
 _NEGATIVE_VERBS = ("skip", "miss", "fail", "break", "broke", "ignor", "bypass", "merge", "ship", "go", "goes", "gets")
@@ -192,3 +198,28 @@ class AnswerHedges(AnswerShapes):
         with the practice, or a verb of its going ahead ("it never ships unreviewed")."""
         following = tokens[index + 1].word if index + 1 < len(tokens) else ""
         return not following or following.startswith(_NEGATIVE_VERBS)
+
+    def _fixed_now(self, text: str, turn: tuple[int, int], tokens, question: Question) -> list[AnswerHit]:
+        """ "used to be chaos, now it's a board": a present that reads nothing, after a past said to be bad, is
+        the practice now (the question's green flag); a present with a negation says nothing of the kind."""
+        past = [t for t in tokens if t.end <= turn[0]]
+        present = [t for t in tokens if t.start >= turn[1]]
+        if not past or not present or not any(t.word in _BAD for t in past):
+            return []
+        if any(t.word in self.rules.negation_before or t.word in _BAD for t in present):
+            return []
+        red = self.hedged_red(question)
+        green = self.opposites.get(red) if red else None
+        if green is None:
+            return []
+        said = text[present[0].start : present[-1].end]
+        return [
+            AnswerHit(
+                green,
+                ANSWER_WEIGHT,
+                present[0].start,
+                present[-1].end,
+                f"answer '{said}' to question {question.id}",
+                f"fixed since: '{text[past[0].start : past[-1].end]}'",
+            )
+        ]

@@ -374,6 +374,8 @@ class AnswerReader(AnswerHedges):
                 )
             )
         ]
+        if turn is not None and all_tokens and not any(h.end > turn[0] for h in hits):
+            hits.extend(self._fixed_now(text, turn, all_tokens, question))
         if all_tokens:
             hits = [self._seldom(h, all_tokens) for h in hits]
             tail = self.past_tail(text)
