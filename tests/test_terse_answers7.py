@@ -133,3 +133,27 @@ def test_a_bad_past_then_a_present_that_names_nothing_is_the_practice_now(catalo
     # A present with its own negation is no fix; a past that was fine tells nothing.
     assert read(catalogue, "bt-where-bugs-go", "it used to be a mess, now it's worse") != {"bugs-tracked"}
     assert read(catalogue, "bt-where-bugs-go", "used to be fine, now it's whatever") == set()
+
+
+# --- vague non-answers
+
+
+def test_words_inside_a_non_answer_are_not_read_by_the_questions_cues(catalogue):
+    # "no one" inside "no one answer" is not nobody triaging.
+    assert read(catalogue, "bt-triage", "there's no one answer to that") == set()
+    assert read(catalogue, "bt-triage", "no one, they pile up") == {"bugs-untracked"}
+    # A question's own cue for the whole phrase still reads it: not knowing next month's work is no backlog.
+    assert read(catalogue, "pl-next-month", "no idea yet") == {"no-backlog"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("cr-review-turnaround", "hard to say, honestly"),
+        ("ho-on-call", "case by case"),
+        ("pl-backlog", "we're still figuring it out"),
+        ("te-tests-with-changes", "it depends on the repo"),
+    ],
+)
+def test_a_vague_answer_reads_nothing(catalogue, question, text):
+    assert read(catalogue, question, text) == set()

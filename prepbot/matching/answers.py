@@ -241,6 +241,7 @@ class AnswerReader(AnswerHedges):
             topic = first_offset
             first_offset, first = next(((o, s) for o, s in pieces if o > first_offset and s.strip()), (first_offset, first))
             tokens = tokenize(first, self.rules)
+        vague = self._vague(first_offset, tokens, question) if tokens else None
         if tokens:
             hits.extend(self._yes_no(first_offset, tokens, question, first))
             if not hits and self._denies(tokens, question):
@@ -374,6 +375,9 @@ class AnswerReader(AnswerHedges):
                 )
             )
         ]
+        if vague is not None:
+            # only a cue on part of it: a question's own cue for the whole phrase ("no idea" under "What next month?") stands
+            hits = [h for h in hits if not (vague[0] <= h.start and h.end <= vague[1] and h.end - h.start < vague[1] - vague[0])]
         if turn is not None and all_tokens and not any(h.end > turn[0] for h in hits):
             hits.extend(self._fixed_now(text, turn, all_tokens, question))
         if all_tokens:
@@ -393,6 +397,14 @@ class AnswerReader(AnswerHedges):
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
         return hits, frozenset(negated), denied
+
+    def _vague(self, offset: int, tokens: list[Token], question: Question) -> tuple[int, int] | None:
+        """Where a non-answer opens the answer ("there's no one answer to that", "hard to say"), under a question
+        where not knowing is no answer of its own: no answer cue reads its words ("no one" is nobody's triage)."""
+        found = self._answer_phrase([t.word for t in tokens])
+        if found is None or found[0] != "unknown" or self._yes_no(0, tokens, question):
+            return None
+        return offset + tokens[found[1]].start, offset + tokens[found[2] - 1].end
 
     def _yes_no(self, offset: int, tokens: list[Token], question: Question, sentence: str = "") -> list[AnswerHit]:
         """A plain yes or no (or a hedge: "kinda", "used to") at the start of the note, not taken
