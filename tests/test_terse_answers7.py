@@ -157,3 +157,13 @@ def test_words_inside_a_non_answer_are_not_read_by_the_questions_cues(catalogue)
 )
 def test_a_vague_answer_reads_nothing(catalogue, question, text):
     assert read(catalogue, question, text) == set()
+
+
+# --- verb phrases under negation
+
+
+def test_nobody_doing_without_the_practice_is_the_practice(catalogue):
+    assert read(catalogue, "cr-pairing", "pairing or not, nobody skips review") == {"code-review-required"}
+    assert read(catalogue, "te-tests-with-changes", "nobody ever skips the tests") == {"has-tests"}
+    # In another clause the verb of doing without is no part of the negation.
+    assert read(catalogue, "cr-pairing", "nobody reviews, people skip it") == {"no-code-review"}

@@ -39,6 +39,8 @@ from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
+# Verbs of doing without: after "nobody" they say the practice is done ("nobody skips the review").
+_DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent")
 # A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
 _PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
 # Words that open a clause of its own after a yes or no ("not since I've been here", "nah we just build"), not its object.
@@ -82,6 +84,8 @@ class AnswerReader(AnswerHedges):
                 for f, found in hits.items()
                 if (kept := [h for h in found if h[2] > turn[0] or not (f in again or (past and h[1] >= opening))])
             }
+        if len(text) <= 300:
+            hits = self._negated_negatives(text, hits)
         tail = self.past_tail(text)
         if tail is not None:
             # "all in jira since last year, before that email": what the tail tells is over.
@@ -98,6 +102,23 @@ class AnswerReader(AnswerHedges):
             for flag_id in [f for f in hits if f not in self.reds and self.opposites.get(f) in question.flags]:
                 hits.setdefault(self.opposites.get(flag_id) or "", []).extend(hits.pop(flag_id))
         return hits, probed
+
+    def _negated_negatives(self, text: str, hits: Hits) -> Hits:
+        """ "nobody skips the review", "nobody ever skips tests": a negation, then a verb of doing without, then the
+        practice, is the practice done; a cue that read the negation alone reads its opposite."""
+        out: Hits = {}
+        for flag_id, found in hits.items():
+            for h in found:
+                tokens = tokenize(text[h[1] : h[2]], self.rules)
+                words = [t.word for t in tokens if t.clause == tokens[0].clause]  # the negation's own clause
+                other = self.opposites.get(flag_id)
+                opened = words[:1] in (["nobody"], ["noone"], ["never"], ["nothing"]) or words[:2] == ["no", "one"]
+                if h[3].startswith("cue") and other and opened and any(w.startswith(_DOING_WITHOUT) for w in words[1:-1]):
+                    h = (h[0], h[1], h[2], h[3], f"a negated negative: '{text[h[1] : h[2]]}'")
+                    out.setdefault(other, []).append(h)
+                else:
+                    out.setdefault(flag_id, []).append(h)
+        return out
 
     def answers_it(self, question: Question, stated: set[str]) -> bool:
         """A note is read as the answer to its question unless its own words state a flag on another
