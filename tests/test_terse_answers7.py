@@ -167,3 +167,12 @@ def test_nobody_doing_without_the_practice_is_the_practice(catalogue):
     assert read(catalogue, "te-tests-with-changes", "nobody ever skips the tests") == {"has-tests"}
     # In another clause the verb of doing without is no part of the negation.
     assert read(catalogue, "cr-pairing", "nobody reviews, people skip it") == {"no-code-review"}
+
+
+def test_an_answer_naming_another_practice_beside_the_questions_may_be_read_for_it(catalogue):
+    # "bug fixes" names the triage question's practice, "features" another: the classifier may report that one.
+    says = {"features ship, bug fixes wait months": {"features-over-bugs": 0.9}}
+    assert read_with(catalogue, says, "bt-triage", "features ship, bug fixes wait months") == {"features-over-bugs"}
+    # A yes of its own clause answers the question: the rest is no licence to read other practices.
+    says = {"yes, monthly, we changed our review rules last time": {"code-review-required": 0.9}}
+    assert read_with(catalogue, says, "pr-retros", "yes, monthly, we changed our review rules last time") == set()

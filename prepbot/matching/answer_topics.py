@@ -60,10 +60,7 @@ def own_topics(question: Question, opposites: dict[str, str | None]) -> frozense
 
 
 def elsewhere(text: str, question: Question, rules: ContextRules, opposites: dict[str, str | None]) -> frozenset[str]:
-    """The practices the words name when they name none the question asks about, else nothing:
-    "I joined two weeks ago" under the standup question names the interviewer's tenure."""
+    """The practices the words name besides those the question asks about: "I joined two weeks ago" under the
+    standup question names the interviewer's tenure; "bug fixes wait" under the triage question, features."""
     names = {f for f, _, _ in named(tokenize(text, rules), rules, opposites)}
-    topics = topic_flags(names, opposites)
-    if not topics or topics & own_topics(question, opposites):
-        return frozenset()
-    return topics
+    return topic_flags(names, opposites) - own_topics(question, opposites)

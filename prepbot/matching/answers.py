@@ -93,15 +93,23 @@ class AnswerReader(AnswerHedges):
         probed = self.probed(question, text)
         if probed is not None and not any(f in probed for f in hits):
             # "people leave every few months" under the standup question: words that answer nothing the question
-            # asks and name another practice, and none of the question's, are read for what they name.
+            # asks and name another practice are read for what they name (the classifier may report it).
             other = elsewhere(text, question, self.rules, self.opposites)
-            if other and not any(self._read(text, question)[:2]):  # nor its answer cues, as they are or negated
+            if other and not self._standalone(text) and not any(self._read(text, question)[:2]):  # nor its answer cues
                 probed = probed | other
         if probed is not None and not question.green_flags:
             # "What would you change first?" "more automated tests": the practice named is missing.
             for flag_id in [f for f in hits if f not in self.reds and self.opposites.get(f) in question.flags]:
                 hits.setdefault(self.opposites.get(flag_id) or "", []).extend(hits.pop(flag_id))
         return hits, probed
+
+    def _standalone(self, text: str) -> bool:
+        """Whether the answer opens with a yes or no of its own clause ("yes, every sprint, ..."): it answers its question."""
+        tokens = tokenize(text, self.rules)[:8]
+        found = self._answer_phrase([t.word for t in tokens])
+        if found is None or found[0] not in ("yes", "no"):
+            return False
+        return found[2] == len(tokens) or tokens[found[2]].clause != tokens[found[2] - 1].clause
 
     def _negated_negatives(self, text: str, hits: Hits) -> Hits:
         """ "nobody skips the review", "nobody ever skips tests": a negation, then a verb of doing without, then the
