@@ -176,3 +176,13 @@ def test_an_answer_naming_another_practice_beside_the_questions_may_be_read_for_
     # A yes of its own clause answers the question: the rest is no licence to read other practices.
     says = {"yes, monthly, we changed our review rules last time": {"code-review-required": 0.9}}
     assert read_with(catalogue, says, "pr-retros", "yes, monthly, we changed our review rules last time") == set()
+
+
+def test_a_hedge_that_runs_into_a_compound_names_a_thing(catalogue):
+    # "on the roadmap page" is where to read it, not "it's on the roadmap" (a plan).
+    assert "no-backlog" not in read(catalogue, "pl-next-month", "it's on the roadmap page in notion")
+    assert read(catalogue, "pl-next-month", "it's on the roadmap, someday") == {"no-backlog"}
+
+
+def test_then_we_dropped_them_closes_the_story(catalogue):
+    assert read(catalogue, "te-automated-tests", "we had a few until they rotted, then we deleted them") == {"no-tests"}

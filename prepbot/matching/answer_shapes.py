@@ -123,6 +123,10 @@ _BEFORE_PAIRS = frozenset(
         ("until", "recently"),
     }
 )
+# Nouns that make a compound of the word before them: "the roadmap page", "the backlog board".
+_COMPOUND_TAILS = frozenset(
+    "page pages doc docs document slide slides board item items file link wiki sheet spreadsheet view".split()
+)
 _LAUGHS = frozenset({"lol", "lmao", "haha", "hah", "ha", "rofl", "hahaha"})  # alone, a sarcastic answer: "reviews? lol"
 # "almost all of them", "nearly everyone": a quantity, not a hedge; "nobody's always late" agrees with what it follows.
 _ALL = frozenset({"all", "every", "everyone", "everybody", "everything"})
@@ -448,6 +452,9 @@ class AnswerShapes:
                 begin = index + 1 if breaker else index
                 if not breaker and words[begin] == "then" and begin + 1 < len(words):
                     begin += 1  # "we kept one in 2021, then gave up": what came next is the present
+                    following = self._answer_phrase(words[begin + 1 :]) if words[begin] in ("we", "they") else None
+                    if following is not None and following[0] == "no" and following[1] == 0:
+                        begin += 1  # "..., then we deleted them"
                 found = self._answer_phrase(words[begin:])
                 determiner = found is not None and words[begin : begin + found[2]] == ["no"] and begin + 1 < len(words)
                 if determiner and words[begin + 1] not in _AFTER_A_NO:
@@ -494,6 +501,14 @@ class AnswerShapes:
                     best = (name, begin, begin + len(phrase))
         if best is not None and best[0] == "yes" and (hedge := _starts_with(words[best[2] :], self.rules.answer_red)):
             best = ("red", best[1], best[2] + len(hedge))
+        if (
+            best is not None
+            and best[0] == "red"
+            and best[2] - best[1] > 1
+            and best[2] < len(words)
+            and words[best[2]] in _COMPOUND_TAILS
+        ):
+            return None  # "it's on the roadmap page": a thing named, not the hedge "on the roadmap"
         return best
 
     def red_of(self, *flag_ids: str | None) -> str | None:
