@@ -186,3 +186,12 @@ def test_a_hedge_that_runs_into_a_compound_names_a_thing(catalogue):
 
 def test_then_we_dropped_them_closes_the_story(catalogue):
     assert read(catalogue, "te-automated-tests", "we had a few until they rotted, then we deleted them") == {"no-tests"}
+
+
+def test_a_practice_named_under_a_negation_is_not_done_whatever_the_question(catalogue):
+    assert read(catalogue, "pr-tickets", "we never review code") == {"no-code-review"}
+    assert read(catalogue, "bt-where-bugs-go", "we never review anything") == {"no-code-review"}
+    assert read(catalogue, "ci-pipeline", "nobody even tests") == {"no-tests"}
+    # ...but not a negation that only says when, or one a "without" undoes.
+    assert "no-ci" not in read(catalogue, "pl-backlog", "we don't deploy on fridays")
+    assert read(catalogue, "pr-methodology", "no one merges without a review") == {"code-review-required"}

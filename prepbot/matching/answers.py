@@ -39,6 +39,11 @@ from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
+# A negation before a practice named ("we never review code", "nobody even tests"), unless undone ("without", "until").
+_NEGATORS = frozenset({"never", "nobody", "noone", "dont", "doesnt", "didnt", "not", "no", "rarely", "seldom", "hardly"})
+_NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "skips", "skipped", "except", "if", "when"})
+# ...nor when the rest of its clause says when ("we don't deploy on fridays" is no absence of CI).
+_WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
 # Verbs of doing without: after "nobody" they say the practice is done ("nobody skips the review").
 _DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent")
 # A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
@@ -86,6 +91,8 @@ class AnswerReader(AnswerHedges):
             }
         if len(text) <= 300:
             hits = self._negated_negatives(text, hits)
+            if self.probed(question, text) is not None:
+                self._negated_practices(text, hits)
         tail = self.past_tail(text)
         if tail is not None:
             # "all in jira since last year, before that email": what the tail tells is over.
@@ -102,6 +109,32 @@ class AnswerReader(AnswerHedges):
             for flag_id in [f for f in hits if f not in self.reds and self.opposites.get(f) in question.flags]:
                 hits.setdefault(self.opposites.get(flag_id) or "", []).extend(hits.pop(flag_id))
         return hits, probed
+
+    def _negated_practices(self, text: str, hits: Hits) -> None:
+        """ "we never review code", "nobody even tests": in a terse answer a practice named straight after a negation
+        of its own clause, that nothing else reads, is not done (its red flag). Only practices that are good to have."""
+        tokens = tokenize(text, self.rules)
+        found = named(tokens, self.rules, self.opposites)
+        for flag_id, first, end in found:
+            red = self.opposites.get(flag_id)
+            if flag_id in self.reds or red is None or any(f in hits for f in (flag_id, red)):
+                continue
+            if any(f != flag_id and (s, e) == (first, end) for f, s, e in found):
+                continue  # "tickets" names bugs and work items: no telling which is not done
+            before = [t.word for t in tokens[max(0, first - 3) : first] if t.clause == tokens[first].clause]
+            rest = {t.word for t in tokens[end:] if t.clause == tokens[first].clause}
+            if not before or not set(before) & _NEGATORS or (set(before) | rest) & _NEGATION_UNDONE or rest & _WHEN_ONLY:
+                continue
+            said = text[tokens[first - len(before)].start : tokens[end - 1].end]
+            hits.setdefault(red, []).append(
+                (
+                    ANSWER_WEIGHT,
+                    tokens[first - len(before)].start,
+                    tokens[end - 1].end,
+                    f"answer names: {said}",
+                    f"a practice negated: '{said}'",
+                )
+            )
 
     def _standalone(self, text: str) -> bool:
         """Whether the answer opens with a yes or no of its own clause ("yes, every sprint, ..."): it answers its question."""
