@@ -195,3 +195,10 @@ def test_a_practice_named_under_a_negation_is_not_done_whatever_the_question(cat
     # ...but not a negation that only says when, or one a "without" undoes.
     assert "no-ci" not in read(catalogue, "pl-backlog", "we don't deploy on fridays")
     assert read(catalogue, "pr-methodology", "no one merges without a review") == {"code-review-required"}
+
+
+def test_a_plain_no_that_agrees_with_weaker_words_counts_too(catalogue):
+    # The words "laptops stay behind" read the green flag weakly and the shipped classifier doubts them; the plain no
+    # they agree with still answers the question.
+    question = catalogue.bank.questions["ho-vacation"]
+    assert {m.id for m in catalogue.matcher.match("no, laptops stay behind", question=question)} == {"no-after-hours-contact"}

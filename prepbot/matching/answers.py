@@ -136,6 +136,14 @@ class AnswerReader(AnswerHedges):
                 )
             )
 
+    @staticmethod
+    def _weaker(found: list, answer: AnswerHit) -> bool:
+        """Whether a plain answer that agrees with the note's words ("no, laptops stay home") is worth more than
+        every word reading of it: it then counts too, so a doubtful classifier cannot sink the agreement."""
+        return answer.context.startswith("a plain") and all(
+            h[0] < answer.score for h in found if not h[3].startswith("classifier")
+        )
+
     def _standalone(self, text: str) -> bool:
         """Whether the answer opens with a yes or no of its own clause ("yes, every sprint, ..."): it answers its question."""
         tokens = tokenize(text, self.rules)[:8]
@@ -217,7 +225,11 @@ class AnswerReader(AnswerHedges):
                     hits.pop(other)  # "we have a backlog alright, 2000 tickets nobody reads": the later words qualify
                 elif plain and other in said and self._only_some(text, answer, hits.get(other, [])):
                     hits.pop(other)  # "not much, some unit tests on the api": the words are the little there is
-                elif other in said or (answer.flag_id in said and (plain or answer.source.startswith("answer family"))):
+                elif other in said or (
+                    answer.flag_id in said
+                    and (plain or answer.source.startswith("answer family"))
+                    and not self._weaker(hits.get(answer.flag_id, []), answer)
+                ):
                     # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
                     # "We don't do code reviews" is quoted by its own words, not as a plain "we don't"
                     # (nor again by a family cue: "..., people just merge").
