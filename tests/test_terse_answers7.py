@@ -202,3 +202,9 @@ def test_a_plain_no_that_agrees_with_weaker_words_counts_too(catalogue):
     # they agree with still answers the question.
     question = catalogue.bank.questions["ho-vacation"]
     assert {m.id for m in catalogue.matcher.match("no, laptops stay behind", question=question)} == {"no-after-hours-contact"}
+
+
+def test_a_later_clause_that_takes_back_the_practice_named_reads_its_red_flag(catalogue):
+    # The same words that take back a practice in the next sentence of a note ("it's just for show").
+    assert read(catalogue, "te-automated-tests", "there's a suite, it's just for show") == {"no-tests"}
+    assert read(catalogue, "te-automated-tests", "there's a suite, it runs on every push") != {"no-tests"}

@@ -78,7 +78,11 @@ class AnswerHedges(AnswerShapes):
             if token.start < after:
                 continue
             before = tokens[index - 1].word if index else ""
-            if token.word == "never" and before in _BACK and not self._negative_next(tokens, index):
+            opens = index and tokens[index - 1].clause != token.clause
+            words = tuple(t.word for t in tokens[index:])
+            if opens and any(words[: len(p)] == p for p in self.rules.undercut_next):
+                pass  # "a suite exists, it's just for show": a clause that takes back what was named (undercut_next)
+            elif token.word == "never" and before in _BACK and not self._negative_next(tokens, index):
                 pass  # "staging exists, it's never in sync with prod": what was named never does what it is for
             elif token.word not in _NOBODY | _NOT_DONE or (token.word in _NOT_DONE and before in _NEGATING):
                 continue  # "a backlog, never empty" agrees with the practice
