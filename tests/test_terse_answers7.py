@@ -208,3 +208,12 @@ def test_a_later_clause_that_takes_back_the_practice_named_reads_its_red_flag(ca
     # The same words that take back a practice in the next sentence of a note ("it's just for show").
     assert read(catalogue, "te-automated-tests", "there's a suite, it's just for show") == {"no-tests"}
     assert read(catalogue, "te-automated-tests", "there's a suite, it runs on every push") != {"no-tests"}
+
+
+def test_a_practice_done_on_demand_is_done_only_now_and_then(catalogue):
+    assert read(catalogue, "in-postmortems", "we do one if a customer complains") == {"bugs-untracked"}
+    assert read(catalogue, "in-postmortems", "we do one for every outage") == {"bugs-tracked"}
+
+
+def test_what_it_is_meant_to_be_is_not_what_it_is(catalogue):
+    assert read(catalogue, "pr-standup-format", "it's supposed to be short") == {"long-standups"}

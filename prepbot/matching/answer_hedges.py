@@ -13,7 +13,8 @@ _ON_PAPER = frozenset(
     tuple(p.split())
     for p in (
         "in theory|on paper|supposedly|allegedly|so they say|officially|technically|in principle|theoretically|"
-        "supposed to|meant to|were supposed to|were meant to|in name only|in an ideal world|ideally"
+        "supposed to|meant to|were supposed to|were meant to|in name only|in an ideal world|ideally|its meant to|"
+        "its meant to be|its supposed to|its supposed to be|theyre supposed to|theyre meant to|it should be|its technically"
     ).split("|")
 )
 # "meetings rotate so nobody's always late": a "nobody" that agrees with what it follows.
@@ -38,6 +39,10 @@ _NEGATIVE_VERBS = ("skip", "miss", "fail", "break", "broke", "ignor", "bypass", 
 # A closing "if" clause that doubts the answer: "if anyone kept it updated", "if that counts", "if you squint".
 _DOUBTING_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody"})
 _DOUBTING_LAST = frozenset({"counts", "count", "squint"})
+# ...and one that says it is done on demand: "when the CEO asks", "whenever QA complains".
+_ON_DEMAND = frozenset(
+    {"asks", "ask", "complains", "complain", "nags", "nag", "insists", "insist", "remembers", "demands", "screams"}
+)
 # An exception said to be the rule ("never, unless something's on fire, which is weekly"), or a condition said
 # never to hold ("ten minutes when it works, which it doesn't"): the words after "which".
 _OFTEN = frozenset(
@@ -128,6 +133,11 @@ class AnswerHedges(AnswerShapes):
                 and (clause[1].word in _DOUBTING_SUBJECTS or clause[-1].word in _DOUBTING_LAST)
             ):
                 hedge = tuple(t.word for t in clause)
+        if hedge is None and len(tokens) > 2 and tokens[-1].word in _ON_DEMAND:
+            # "we write one when the CEO asks", "tests whenever QA complains": done on demand, so only now and then
+            at = next((i for i in range(len(tokens) - 2, 0, -1) if tokens[i].word in ("when", "whenever", "if")), None)
+            if at is not None and len(tokens) - at <= 5:
+                hedge = tuple(t.word for t in tokens[at:])
         if hedge is None or any(w in self.rules.clause_breakers for w in words):
             return hits
         if hedge == ("ish",) and len(tokens) > 1 and last[tokens[-2].end : tokens[-1].start] in ("", "-"):
