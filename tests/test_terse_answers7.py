@@ -217,3 +217,10 @@ def test_a_practice_done_on_demand_is_done_only_now_and_then(catalogue):
 
 def test_what_it_is_meant_to_be_is_not_what_it_is(catalogue):
     assert read(catalogue, "pr-standup-format", "it's supposed to be short") == {"long-standups"}
+
+
+def test_the_new_one_is_the_present(catalogue):
+    assert read(catalogue, "ho-vacation", "the old CTO did; the new one never would") == {"no-after-hours-contact"}
+    assert read(catalogue, "ho-messages-evening", "it used to be normal, then our new lead stopped it") == {
+        "no-after-hours-contact"
+    }

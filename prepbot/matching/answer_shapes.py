@@ -62,6 +62,8 @@ _AFTER_A_NO = frozenset(
 # minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
 _NOW = frozenset({"now", "nowadays", "anymore", "currently"})
 _NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
+# "my old manager did; the new one never does": a clause about the new one is the present, read after its subject.
+_NEW_ONE = frozenset({("the", "new"), ("our", "new")})
 # Hedges that say how often, not how really: after "sometimes" the note's own words still stand.
 _FREQUENCY = frozenset(
     {
@@ -434,7 +436,7 @@ class AnswerShapes:
         words = [t.word for t in tokens]
         for index in range(len(tokens) - 1, 0, -1):
             word = words[index]
-            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS else index
+            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS | _NEW_ONE else index
             if word in _NOW or first < index:
                 marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[first].start))
                 breakers = [t.start for t in tokens[:first] if t.word in self.rules.clause_breakers]

@@ -18,6 +18,7 @@ from prepbot.matching.answer_shapes import (
     _HELD,
     _KNOWING,
     _LAUGHS,
+    _NEW_ONE,
     _NOT_A_VERB,
     _NOW,
     _NOW_PAIRS,
@@ -329,8 +330,11 @@ class AnswerReader(AnswerHedges):
             cut, present = turn
             hits = [h for h in hits if h.end > cut]
             present_tokens = tokenize(text[present:], self.rules)
+            if len(present_tokens) > 2 and present_tokens[0].word == "then":  # "..., then our new lead stopped it"
+                present += present_tokens[1].start
+                present_tokens = tokenize(text[present:], self.rules)
             said = [t.word for t in present_tokens[:2]]
-            lead = 2 if tuple(said) in _NOW_PAIRS else 1 if said[:1] and said[0] in _NOW else 0
+            lead = 2 if tuple(said) in _NOW_PAIRS else 3 if tuple(said) in _NEW_ONE else 1 if said[:1] and said[0] in _NOW else 0
             if 0 < lead < len(present_tokens):  # "officially no, in practice yes": the answer after "in practice"
                 present += present_tokens[lead].start
                 present_tokens = tokenize(text[present:], self.rules)
