@@ -224,3 +224,12 @@ def test_the_new_one_is_the_present(catalogue):
     assert read(catalogue, "ho-messages-evening", "it used to be normal, then our new lead stopped it") == {
         "no-after-hours-contact"
     }
+
+
+def test_a_problem_cut_back_reads_as_the_present(catalogue):
+    assert read(catalogue, "pr-standup-length", "it was an hour, we trimmed it to fifteen") == set()
+
+
+def test_a_hedge_on_a_non_answer_answers_nothing(catalogue):
+    assert read(catalogue, "ho-on-call", "hard to say, maybe next year") == set()
+    assert read(catalogue, "ho-on-call", "not yet, maybe next year") != set()

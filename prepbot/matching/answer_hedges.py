@@ -140,6 +140,9 @@ class AnswerHedges(AnswerShapes):
                 hedge = tuple(t.word for t in tokens[at:])
         if hedge is None or any(w in self.rules.clause_breakers for w in words):
             return hits
+        opening = self._answer_phrase([t.word for t in tokenize(text, self.rules)])
+        if opening is not None and opening[0] == "unknown" and not hits:
+            return hits  # "it's changing next quarter": a hedge on a non-answer answers nothing
         if hedge == ("ish",) and len(tokens) > 1 and last[tokens[-2].end : tokens[-1].start] in ("", "-"):
             return hits  # "12 minutes-ish", "monthly-ish": an approximation, not a hedge
         start, end = offset + tokens[-len(hedge)].start, offset + tokens[-1].end

@@ -90,7 +90,11 @@ _FREQUENCY = frozenset(
 _CHANGED = frozenset(
     (subject, verb)
     for subject in ("we", "they")
-    for verb in ("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated")
+    for verb in (
+        *("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated"),
+        # ...or cut back: "was forty minutes, we cut it to ten"
+        *("cut", "trimmed", "shortened", "reduced", "capped", "halved"),
+    )
 )
 # A yes that says only that the thing is there ("there's a list, not ordered"): the words after it may still qualify it.
 _EXISTS = frozenset({"there is", "there are", "theres", "theres one", "we have one", "there is one"})
