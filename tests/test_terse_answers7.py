@@ -233,3 +233,8 @@ def test_a_problem_cut_back_reads_as_the_present(catalogue):
 def test_a_hedge_on_a_non_answer_answers_nothing(catalogue):
     assert read(catalogue, "ho-on-call", "hard to say, maybe next year") == set()
     assert read(catalogue, "ho-on-call", "not yet, maybe next year") != set()
+
+
+def test_a_practice_named_then_called_dead_or_moody_is_not_there(catalogue):
+    assert read(catalogue, "pl-backlog", "there's a backlog, it's a graveyard") == {"no-backlog"}
+    assert read(catalogue, "ci-pipeline", "deploys, when the build server feels like it") == {"no-ci"}
