@@ -238,3 +238,8 @@ def test_a_hedge_on_a_non_answer_answers_nothing(catalogue):
 def test_a_practice_named_then_called_dead_or_moody_is_not_there(catalogue):
     assert read(catalogue, "pl-backlog", "there's a backlog, it's a graveyard") == {"no-backlog"}
     assert read(catalogue, "ci-pipeline", "deploys, when the build server feels like it") == {"no-ci"}
+
+
+def test_not_knowing_because_new_here_is_the_interviewers_newness(catalogue):
+    assert read(catalogue, "pl-next-month", "I only joined last week, no idea") == {"interviewer-new"}
+    assert read(catalogue, "pl-next-month", "no idea, it changes weekly") == {"no-backlog"}

@@ -145,6 +145,25 @@ class AnswerReader(AnswerHedges):
             h[0] < answer.score for h in found if not h[3].startswith("classifier")
         )
 
+    def _new_here(self, text: str, tokens: list[Token], hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "I've been here three weeks, so no idea": not knowing, said by someone who names their own short time
+        here, is the interviewer's newness, not the question's "no idea" reading (no bug count, no backlog)."""
+        new = next(((s, e) for f, s, e in named(tokens, self.rules, self.opposites) if f == "interviewer-new"), None)
+        if new is None:
+            return hits
+        for at in range(new[1], len(tokens)):
+            found = self._answer_phrase([t.word for t in tokens[at:]])
+            if found is not None and found[0] == "unknown" and found[1] == 0:
+                start, end = tokens[at].start, tokens[at + found[2] - 1].end
+                kept = [h for h in hits if not (start <= h.start and h.end <= end)]
+                said = text[tokens[new[0]].start : end]
+                source = f"answer '{text[start:end]}' after '{text[tokens[new[0]].start : tokens[new[1] - 1].end]}'"
+                return [
+                    *kept,
+                    AnswerHit("interviewer-new", ANSWER_WEIGHT, tokens[new[0]].start, end, source, f"new here: '{said}'"),
+                ]
+        return hits
+
     def _standalone(self, text: str) -> bool:
         """Whether the answer opens with a yes or no of its own clause ("yes, every sprint, ..."): it answers its question."""
         tokens = tokenize(text, self.rules)[:8]
@@ -456,6 +475,8 @@ class AnswerReader(AnswerHedges):
         if vague is not None:
             # only a cue on part of it: a question's own cue for the whole phrase ("no idea" under "What next month?") stands
             hits = [h for h in hits if not (vague[0] <= h.start and h.end <= vague[1] and h.end - h.start < vague[1] - vague[0])]
+        if all_tokens:
+            hits = self._new_here(text, all_tokens, hits)
         if turn is not None and all_tokens and not any(h.end > turn[0] for h in hits):
             hits.extend(self._fixed_now(text, turn, all_tokens, question))
         if all_tokens:
