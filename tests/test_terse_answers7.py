@@ -243,3 +243,11 @@ def test_a_practice_named_then_called_dead_or_moody_is_not_there(catalogue):
 def test_not_knowing_because_new_here_is_the_interviewers_newness(catalogue):
     assert read(catalogue, "pl-next-month", "I only joined last week, no idea") == {"interviewer-new"}
     assert read(catalogue, "pl-next-month", "no idea, it changes weekly") == {"no-backlog"}
+
+
+def test_a_yes_then_the_practice_in_scare_quotes_is_sarcastic(catalogue):
+    assert read(catalogue, "te-automated-tests", "tests? oh yes, 'tests'") == {"no-tests"}
+
+
+def test_an_exception_the_plain_answer_gave_way_to_can_still_be_the_rule(catalogue):
+    assert read(catalogue, "ho-vacation", "never, except in release weeks, which is constantly") == {"on-call-burden"}

@@ -175,7 +175,7 @@ class AnswerHedges(AnswerShapes):
             found = paired[0] if len(paired) == 1 else None
         return found
 
-    def _taken_back(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+    def _taken_back(self, text: str, hits: list[AnswerHit], question: Question | None = None) -> list[AnswerHit]:
         """ "never, unless something's on fire, which is weekly": an exception said to be the rule turns a plain
         answer into its opposite. "ten minutes when it works, which it doesn't": a condition said never to hold
         makes the practice named before it its red flag."""
@@ -193,6 +193,17 @@ class AnswerHedges(AnswerShapes):
         said = text[tokens[which].start : tokens[-1].end]
         turned: list[AnswerHit] = []
         if opener in ("unless", "except") and any(after[: len(p)] == p for p in _OFTEN):
+            if not any(h.context.startswith("a plain") for h in hits) and question is not None:
+                # "never, except during launches, which is constantly": the "except" took the plain answer back, and
+                # the exception it names is the rule, so the opposite of that answer is what holds.
+                opening = self._answer_phrase(words[: words.index(opener)])
+                key = question.answers
+                answered = {"yes": key.if_yes, "no": key.if_no}.get(opening[0]) if opening and opening[1] == 0 else None
+                other = self.opposites.get(answered) if answered else None
+                if opening and other:
+                    rule = f"an exception said to be the rule: '{text[tokens[which].start : tokens[-1].end]}'"
+                    source = f"answer '{' '.join(words[: opening[2]])}' to question {question.id}"
+                    return [*hits, AnswerHit(other, ANSWER_WEIGHT, tokens[0].start, tokens[-1].end, source, rule)]
             for h in hits:
                 other = self.opposites.get(h.flag_id)
                 if h.context.startswith("a plain") and other is not None:

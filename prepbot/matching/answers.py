@@ -258,6 +258,12 @@ class AnswerReader(AnswerHedges):
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
                 )
         if probed is not None:
+            # "tests? sure, 'tests'": the practice in scare quotes after a yes takes the yes back (the quotes come last).
+            for flag_id, found in list(hits.items()):
+                quoted = [h[1] for h in found if h[4].startswith("scare quotes") and flag_id in hits]
+                other = self.opposites.get(flag_id) or ""
+                if quoted and other in hits and all(h[1] < min(quoted) for h in hits[other]):
+                    del hits[other]
             # In a terse answer the words decide polarity: the classifier never adds the opposite of what they read.
             worded = {
                 f for f, found in hits.items() if any(h[0] >= threshold and not h[3].startswith("classifier") for h in found)
@@ -492,7 +498,7 @@ class AnswerReader(AnswerHedges):
         if total <= MAX_ANSWER_TOKENS:
             negated |= self._denied(pieces, question) - {h.flag_id for h in hits}
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
-            hits = self._taken_back(text, hits)
+            hits = self._taken_back(text, hits, question)
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
         return hits, frozenset(negated), denied
