@@ -251,3 +251,13 @@ def test_a_yes_then_the_practice_in_scare_quotes_is_sarcastic(catalogue):
 
 def test_an_exception_the_plain_answer_gave_way_to_can_still_be_the_rule(catalogue):
     assert read(catalogue, "ho-vacation", "never, except in release weeks, which is constantly") == {"on-call-burden"}
+
+
+def test_an_on_paper_hedge_survives_the_but_that_confirms_it(catalogue):
+    assert read(catalogue, "te-tests-with-changes", "in principle, but the sprint always wins") == {"no-tests"}
+    # A plain yes is still taken back by its "but".
+    assert read(catalogue, "te-tests-with-changes", "yes, but nobody checks") != {"has-tests"}
+
+
+def test_a_practice_on_a_good_day_only_is_its_red_flag(catalogue):
+    assert read(catalogue, "ci-deploy-steps", "the pipeline ships it, on a good day") == {"no-ci"}

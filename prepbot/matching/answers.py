@@ -9,7 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_hedges import AnswerHedges
+from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
     _ALL,
@@ -546,8 +546,8 @@ class AnswerReader(AnswerHedges):
         if not flag_id:
             return []
         rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"
-        if any(w in self.rules.clause_breakers for w in rest):
-            return []  # "no, but every PR gets a look": the plain answer is taken back
+        if any(w in self.rules.clause_breakers for w in rest) and not (name == "red" and tuple(words[first:stop]) in _ON_PAPER):
+            return []  # "no, but every PR gets a look": the plain answer is taken back ("ideally, but deadlines win" is not)
         joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
         rest_of_clause = [t.word for t in tokens[stop:] if t.clause == tokens[stop - 1].clause]
         pro_verb = bool(rest_of_clause) and rest_of_clause[0] in _PRO_VERBS and set(rest_of_clause[1:]) <= _NOW
