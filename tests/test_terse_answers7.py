@@ -261,3 +261,13 @@ def test_an_on_paper_hedge_survives_the_but_that_confirms_it(catalogue):
 
 def test_a_practice_on_a_good_day_only_is_its_red_flag(catalogue):
     assert read(catalogue, "ci-deploy-steps", "the pipeline ships it, on a good day") == {"no-ci"}
+
+
+def test_a_cue_word_that_opens_another_practices_name_is_that_practices(catalogue):
+    # "automated" is a CI word under the linting question, but "automated test" names tests.
+    assert read(catalogue, "cr-standards", "we don't have a single automated test") == {"no-tests"}
+    assert read(catalogue, "cr-standards", "nothing is automated, we argue in review") != {"no-tests"}
+
+
+def test_it_just_never_gets_read_is_in_name_only(catalogue):
+    assert read(catalogue, "pl-backlog", "there's a roadmap, it just never gets opened") == {"no-backlog"}

@@ -34,7 +34,7 @@ _BAD = frozenset(
 )
 _NEGATING = frozenset({"never", "not", "isnt", "arent", "nt", "rarely", "seldom"})
 _BACK = frozenset({"its", "it", "theyre", "they", "thats", "is", "are", "was"})
-_NEGATIVE_VERBS = ("skip", "miss", "fail", "break", "broke", "ignor", "bypass", "merge", "ship", "go", "goes", "gets")
+_NEGATIVE_VERBS = ("skip", "miss", "fail", "break", "broke", "ignor", "bypass", "merge", "ship", "go", "goes")
 
 
 # A closing "if" clause that doubts the answer: "if anyone kept it updated", "if that counts", "if you squint".
@@ -83,7 +83,10 @@ class AnswerHedges(AnswerShapes):
         for index, token in enumerate(tokens):
             if token.start < after:
                 continue
-            before = tokens[index - 1].word if index else ""
+            back = index - 1
+            while back > 0 and tokens[back].word in ("just", "really", "basically", "simply"):
+                back -= 1  # "it just never gets read"
+            before = tokens[back].word if index else ""
             opens = index and tokens[index - 1].clause != token.clause
             words = tuple(t.word for t in tokens[index:])
             if opens and any(words[: len(p)] == p for p in self.rules.undercut_next):
@@ -225,7 +228,10 @@ class AnswerHedges(AnswerShapes):
     def _negative_next(tokens, index: int) -> bool:
         """Whether the word after a "never" is a verb of doing without ("it's never skipped"), so the two agree
         with the practice, or a verb of its going ahead ("it never ships unreviewed")."""
-        following = tokens[index + 1].word if index + 1 < len(tokens) else ""
+        after = index + 1
+        while after + 1 < len(tokens) and tokens[after].word in ("gets", "get", "got", "is", "are", "been", "was"):
+            after += 1  # "it never gets read": the verb after the auxiliary says which
+        following = tokens[after].word if after < len(tokens) else ""
         return not following or following.startswith(_NEGATIVE_VERBS)
 
     def _fixed_now(self, text: str, turn: tuple[int, int], tokens, question: Question) -> list[AnswerHit]:

@@ -164,6 +164,9 @@ class AnswerReader(AnswerHedges):
                 ]
         return hits
 
+    def _pair(self, flag_id: str) -> set[str | None]:
+        return {flag_id, self.opposites.get(flag_id)}
+
     def _standalone(self, text: str) -> bool:
         """Whether the answer opens with a yes or no of its own clause ("yes, every sprint, ..."): it answers its question."""
         tokens = tokenize(text, self.rules)[:8]
@@ -466,6 +469,18 @@ class AnswerReader(AnswerHedges):
                 for o in hits
             )
         ]
+        if all_tokens:
+            # "we don't have a single automated test" under the linting question: a cue word that opens a longer name of
+            # another practice ("automated test") is that practice's, not the question's.
+            names = [(all_tokens[s].start, all_tokens[e - 1].end, f) for f, s, e in named(all_tokens, self.rules, self.opposites)]
+            hits = [
+                h
+                for h in hits
+                if not any(
+                    h.source.startswith(("answer cue", "answer family cue")) and s < h.end < e and f not in self._pair(h.flag_id)
+                    for s, e, f in names
+                )
+            ]
         # "nothing like prod": a cue written with its negation outranks a cue of the opposite that the same negation turned.
         hits = [
             h
