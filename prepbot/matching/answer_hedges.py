@@ -5,7 +5,7 @@ theory"); and which red flag a hedge answers under a question. Split from `answe
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_shapes import _LAUGHS, _NOBODY, _NOT_TRAILING, ANSWER_WEIGHT, AnswerHit, AnswerShapes
+from prepbot.matching.answer_shapes import _LAUGHS, _NOBODY, _NOT_TRAILING, ANSWER_WEIGHT, AnswerHit, AnswerShapes, Hits
 from prepbot.matching.text import tokenize
 
 # Hedges that say a practice holds on paper only: "in theory", "allegedly" (not plans or approximations).
@@ -54,6 +54,9 @@ _OFTEN = frozenset(
     ).split("|")
 )
 _NEVER = frozenset({"doesnt", "dont", "isnt", "arent", "never", "rarely", "seldom", "wont", "didnt"})
+
+# Verbs of doing without: after "nobody" they say the practice is done ("nobody skips the review").
+_DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent")
 
 
 class AnswerHedges(AnswerShapes):
@@ -258,3 +261,20 @@ class AnswerHedges(AnswerShapes):
                 f"fixed since: '{text[past[0].start : past[-1].end]}'",
             )
         ]
+
+    def _negated_negatives(self, text: str, hits: Hits) -> Hits:
+        """ "nobody skips the review", "nobody ever skips tests": a negation, then a verb of doing without, then the
+        practice, is the practice done; a cue that read the negation alone reads its opposite."""
+        out: Hits = {}
+        for flag_id, found in hits.items():
+            for h in found:
+                tokens = tokenize(text[h[1] : h[2]], self.rules)
+                words = [t.word for t in tokens if t.clause == tokens[0].clause]  # the negation's own clause
+                other = self.opposites.get(flag_id)
+                opened = words[:1] in (["nobody"], ["noone"], ["never"], ["nothing"]) or words[:2] == ["no", "one"]
+                if h[3].startswith("cue") and other and opened and any(w.startswith(_DOING_WITHOUT) for w in words[1:-1]):
+                    h = (h[0], h[1], h[2], h[3], f"a negated negative: '{text[h[1] : h[2]]}'")
+                    out.setdefault(other, []).append(h)
+                else:
+                    out.setdefault(flag_id, []).append(h)
+        return out

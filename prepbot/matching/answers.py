@@ -45,8 +45,6 @@ _NEGATORS = frozenset({"never", "nobody", "noone", "dont", "doesnt", "didnt", "n
 _NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "skips", "skipped", "except", "if", "when"})
 # ...nor when the rest of its clause says when ("we don't deploy on fridays" is no absence of CI).
 _WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
-# Verbs of doing without: after "nobody" they say the practice is done ("nobody skips the review").
-_DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent")
 # A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
 _PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
 # Words that open a clause of its own after a yes or no ("not since I've been here", "nah we just build"), not its object.
@@ -174,23 +172,6 @@ class AnswerReader(AnswerHedges):
         if found is None or found[0] not in ("yes", "no"):
             return False
         return found[2] == len(tokens) or tokens[found[2]].clause != tokens[found[2] - 1].clause
-
-    def _negated_negatives(self, text: str, hits: Hits) -> Hits:
-        """ "nobody skips the review", "nobody ever skips tests": a negation, then a verb of doing without, then the
-        practice, is the practice done; a cue that read the negation alone reads its opposite."""
-        out: Hits = {}
-        for flag_id, found in hits.items():
-            for h in found:
-                tokens = tokenize(text[h[1] : h[2]], self.rules)
-                words = [t.word for t in tokens if t.clause == tokens[0].clause]  # the negation's own clause
-                other = self.opposites.get(flag_id)
-                opened = words[:1] in (["nobody"], ["noone"], ["never"], ["nothing"]) or words[:2] == ["no", "one"]
-                if h[3].startswith("cue") and other and opened and any(w.startswith(_DOING_WITHOUT) for w in words[1:-1]):
-                    h = (h[0], h[1], h[2], h[3], f"a negated negative: '{text[h[1] : h[2]]}'")
-                    out.setdefault(other, []).append(h)
-                else:
-                    out.setdefault(flag_id, []).append(h)
-        return out
 
     def answers_it(self, question: Question, stated: set[str]) -> bool:
         """A note is read as the answer to its question unless its own words state a flag on another
