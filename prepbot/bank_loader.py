@@ -479,6 +479,7 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
     return tuple(words)
 
 
+_ANSWER_WORDS = dict.fromkeys(("yes", "no", "red", "unknown", "fillers"), "words")  # answers: phrase lists
 _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quotes": SCARE_QUOTES_SHAPE} | {
     "negation": {"window": "int"}
     | dict.fromkeys(("before", "after", "be", "prefixes", "cancelling", "conditions", "parallel"), "words"),
@@ -501,7 +502,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quo
     "common_words": "words",
     "abbreviations": "word_map",
     "numbers": "number_map",
-    "answers": {"yes": "words", "no": "words", "red": "words", "unknown": "words", "fillers": "words", "families": "word_map"},
+    "answers": {**_ANSWER_WORDS, "names": "word_map", "families": "word_map"},
     "topics": "word_map",
     "contractions": "word_text_map",
     "past_words": "words",

@@ -29,7 +29,8 @@ def test_the_opposite_of_a_probed_flag_is_on_topic_too(catalogue):
     question = catalogue.bank.questions["bt-who-reports"]  # probes bugs-untracked (not bugs-tracked itself)
     assert "bugs-tracked" in {m.id for m in matcher.match("the bug list is in decent shape", question=question)}
     question = catalogue.bank.questions["pr-standup-length"]  # probes long-standups only
-    assert "bugs-tracked" not in {m.id for m in matcher.match("the bug list is in decent shape", question=question)}
+    # (eighth pass: words that name another practice, "the bug list", are read for it, so this answer names none)
+    assert "bugs-tracked" not in {m.id for m in matcher.match("it's all in decent shape", question=question)}
 
 
 def test_the_cues_still_report_what_an_off_topic_answer_says(catalogue):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from prepbot.bank import Question
+from prepbot.matching.answer_topics import named
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import Token, as_number, normalise, tokenize
 
@@ -61,6 +62,8 @@ _AFTER_A_NO = frozenset(
 # minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
 _NOW = frozenset({"now", "nowadays", "anymore", "currently"})
 _NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
+# "my old manager did; the new one never does": a clause about the new one is the present, read after its subject.
+_NEW_ONE = frozenset({("the", "new"), ("our", "new")})
 # Hedges that say how often, not how really: after "sometimes" the note's own words still stand.
 _FREQUENCY = frozenset(
     {
@@ -87,7 +90,11 @@ _FREQUENCY = frozenset(
 _CHANGED = frozenset(
     (subject, verb)
     for subject in ("we", "they")
-    for verb in ("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated")
+    for verb in (
+        *("added", "introduced", "adopted", "started", "fixed", "switched", "moved", "got", "hired", "built", "automated"),
+        # ...or cut back: "was forty minutes, we cut it to ten"
+        *("cut", "trimmed", "shortened", "reduced", "capped", "halved"),
+    )
 )
 # A yes that says only that the thing is there ("there's a list, not ordered"): the words after it may still qualify it.
 _EXISTS = frozenset({"there is", "there are", "theres", "theres one", "we have one", "there is one"})
@@ -122,12 +129,13 @@ _BEFORE_PAIRS = frozenset(
         ("until", "recently"),
     }
 )
+# Nouns that make a compound of the word before them: "the roadmap page", "the backlog board".
+_COMPOUND_TAILS = frozenset(
+    "page pages doc docs document slide slides board item items file link wiki sheet spreadsheet view".split()
+)
 _LAUGHS = frozenset({"lol", "lmao", "haha", "hah", "ha", "rofl", "hahaha"})  # alone, a sarcastic answer: "reviews? lol"
 # "almost all of them", "nearly everyone": a quantity, not a hedge; "nobody's always late" agrees with what it follows.
 _ALL = frozenset({"all", "every", "everyone", "everybody", "everything"})
-_NOT_AFTER_NOBODY = frozenset({"always", "minds", "complains", "suffers", "loses", "objects"})
-# After a practice named, a later clause with one of these says it does not happen: "a triage meeting, always cancelled".
-_NOT_DONE = frozenset({"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"})
 _QUANTITY = frozenset(
     {"a", "an", "handful", "few", "couple", "of", "just", "only", "some", "barely", "hardly", "any", "little", "bit"}
 )
@@ -243,11 +251,23 @@ class AnswerShapes:
             if a.source.startswith("answer")
             and " cue " in a.source
             and tuple(t.word for t in tokenize(text[a.start : a.end], self.rules)) not in plain
-        ] + denied
+        ]
+        tokens = tokenize(text, self.rules)
+
+        def taken(h, flag_id: str) -> bool:
+            if any(h[1] < e and s < h[2] for s, e in spans):
+                return True
+            if not any(h[1] < e and s < h[2] for s, e in denied):
+                return False
+            # "nobody is ever paged at night" under the hours question: the question's negated cue ("at night")
+            # denies late work; "paged" names on-call outside it, so the on-call reading stands.
+            free = [t for t in tokens if h[1] <= t.start and t.end <= h[2] and not any(s <= t.start < e for s, e in denied)]
+            return not any(f in (flag_id, self.opposites.get(flag_id)) for f, _, _ in named(free, self.rules, self.opposites))
+
         kept = set(said)
         for flag_id in [f for f in said if f not in on_topic]:
             found = [h for h in hits.get(flag_id, []) if h[0] >= threshold]
-            if found and all(h[3].startswith("cue") and any(h[1] < e and s < h[2] for s, e in spans) for h in found):
+            if found and all(h[3].startswith("cue") and taken(h, flag_id) for h in found):
                 del hits[flag_id]
                 kept.discard(flag_id)
         return kept
@@ -392,70 +412,6 @@ class AnswerShapes:
                 given.add(index)
         return out
 
-    def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
-        """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
-        nobody doing it, is the practice in name only (its red flag). The red hit starts at the "nobody"
-        clause, so the engine can leave it alone where the cues read that clause themselves."""
-        # a practice said to be there (a yes, or its own words), not the absence of a problem ("nope, and nobody minds")
-        green = [
-            h
-            for h in hits
-            if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith(("a plain no", "negation"))
-        ]
-        if not green or len(green) != len(hits):
-            return hits
-        tokens = tokenize(text, self.rules)
-        after = min(h.end for h in green)
-        for index, token in enumerate(tokens):
-            if token.start < after or token.word not in _NOBODY | _NOT_DONE:
-                continue
-            if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
-                continue
-            if {t.word for t in tokens[index + 1 : index + 4]} & _NOT_AFTER_NOBODY:
-                continue  # "meetings rotate so nobody's always late": the "nobody" agrees with the practice
-            said = text[token.start : tokens[-1].end]
-            red_hits = []
-            for h in green:
-                red = self.red_of(h.flag_id)
-                if red is not None:
-                    red_hits.append(AnswerHit(red, h.score, token.start, tokens[-1].end, h.source, f"in name only: '{said}'"))
-            return red_hits
-        return hits
-
-    def _hedged(self, text: str, pieces, hits: list[AnswerHit], question: Question) -> list[AnswerHit]:
-        """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
-        the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
-        offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
-        tokens = tokenize(last, self.rules)
-        words = [t.word for t in tokens]
-        hedge = None
-        for phrase in self.rules.answer_red:
-            if (
-                len(phrase) < len(words)
-                and tuple(words[-len(phrase) :]) == phrase
-                and phrase not in _NOT_TRAILING
-                and phrase[0] not in _LAUGHS
-            ):
-                if hedge is None or len(phrase) > len(hedge):
-                    hedge = phrase
-        if hedge is None or any(w in self.rules.clause_breakers for w in words):
-            return hits
-        if hedge == ("ish",) and len(tokens) > 1 and last[tokens[-2].end : tokens[-1].start] in ("", "-"):
-            return hits  # "12 minutes-ish", "monthly-ish": an approximation, not a hedge
-        start, end = offset + tokens[-len(hedge)].start, offset + tokens[-1].end
-        said = " ".join(hedge)
-        context = f"hedged: '{said}'"
-        red_hits: list[AnswerHit] = []
-        for h in hits:
-            red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
-            if red is not None:
-                red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
-        if not red_hits and not hits:
-            red = self.hedged_red(question)
-            if red is not None:
-                red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
-        return red_hits
-
     def past_tail(self, text: str) -> int | None:
         """Where a terse answer's closing clause tells what came before: "jira since last year,
         before that email" (the offset of "before that"), else None."""
@@ -484,7 +440,7 @@ class AnswerShapes:
         words = [t.word for t in tokens]
         for index in range(len(tokens) - 1, 0, -1):
             word = words[index]
-            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS else index
+            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS | _NEW_ONE else index
             if word in _NOW or first < index:
                 marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[first].start))
                 breakers = [t.start for t in tokens[:first] if t.word in self.rules.clause_breakers]
@@ -500,6 +456,11 @@ class AnswerShapes:
             if breaker or (after_comma and word not in _SUBJECTS):
                 # "jira, but we stopped using it", "we had jenkins, it's been off for a year"
                 begin = index + 1 if breaker else index
+                if not breaker and words[begin] == "then" and begin + 1 < len(words):
+                    begin += 1  # "we kept one in 2021, then gave up": what came next is the present
+                    following = self._answer_phrase(words[begin + 1 :]) if words[begin] in ("we", "they") else None
+                    if following is not None and following[0] == "no" and following[1] == 0:
+                        begin += 1  # "..., then we deleted them"
                 found = self._answer_phrase(words[begin:])
                 determiner = found is not None and words[begin : begin + found[2]] == ["no"] and begin + 1 < len(words)
                 if determiner and words[begin + 1] not in _AFTER_A_NO:
@@ -546,18 +507,15 @@ class AnswerShapes:
                     best = (name, begin, begin + len(phrase))
         if best is not None and best[0] == "yes" and (hedge := _starts_with(words[best[2] :], self.rules.answer_red)):
             best = ("red", best[1], best[2] + len(hedge))
+        if (
+            best is not None
+            and best[0] == "red"
+            and best[2] - best[1] > 1
+            and best[2] < len(words)
+            and words[best[2]] in _COMPOUND_TAILS
+        ):
+            return None  # "it's on the roadmap page": a thing named, not the hedge "on the roadmap"
         return best
-
-    def hedged_red(self, question: Question) -> str | None:
-        """The flag a hedge ("kinda", "unofficially", "for the big ones") answers under `question`: the
-        red flag of its yes and no, or else the one red flag whose green opposite the question also
-        probes ("If an alert fires at night, is there a page saying what to check?" "some alerts")."""
-        key = question.answers
-        found = self.red_of(key.if_yes, key.if_no)
-        if found is None and not (key.if_yes or key.if_no):
-            paired = [f for f in question.red_flags if self.opposites.get(f) in question.green_flags]
-            found = paired[0] if len(paired) == 1 else None
-        return found
 
     def red_of(self, *flag_ids: str | None) -> str | None:
         """The red flag among `flag_ids` and their opposites, when there is exactly one."""

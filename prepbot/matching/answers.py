@@ -9,6 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
+from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
     _ALL,
@@ -17,6 +18,7 @@ from prepbot.matching.answer_shapes import (
     _HELD,
     _KNOWING,
     _LAUGHS,
+    _NEW_ONE,
     _NOT_A_VERB,
     _NOW,
     _NOW_PAIRS,
@@ -26,21 +28,33 @@ from prepbot.matching.answer_shapes import (
     ANSWER_WEIGHT,
     MAX_ANSWER_TOKENS,
     AnswerHit,
-    AnswerShapes,
     Hits,
     _own_negation,
     _plain_every,
     _shares,
 )
+from prepbot.matching.answer_topics import elsewhere, named, own_topics, topic_flags
 from prepbot.matching.context import decide, scan, scare_quoted
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
 from prepbot.matching.text import Token, sentences, tokenize
 
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
+# A negation before a practice named ("we never review code", "nobody even tests"), unless undone ("without", "until").
+_NEGATORS = frozenset({"never", "nobody", "noone", "dont", "doesnt", "didnt", "not", "no", "rarely", "seldom", "hardly"})
+_NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "skips", "skipped", "except", "if", "when"})
+# ...nor when the rest of its clause says when ("we don't deploy on fridays" is no absence of CI).
+_WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
+# A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
+_PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
+# Words that open a clause of its own after a yes or no ("not since I've been here", "nah we just build"), not its object.
+_NEW_CLAUSE = frozenset(
+    "since in when until till for unless if after before as we i they you he she it its people everyone someone "
+    "ive im weve were theyve youve hes shes".split()
+)
 
 
-class AnswerReader(AnswerShapes):
+class AnswerReader(AnswerHedges):
     def __init__(self, rules: ContextRules, opposites: dict[str, str | None], reds: frozenset[str] = frozenset()):
         self.rules = rules
         self.opposites = opposites
@@ -54,9 +68,7 @@ class AnswerReader(AnswerShapes):
         code-review question is about reviews, not overtime. None (no limit) for a longer note."""
         if len(text) > 400 or len(tokenize(text, self.rules)) > MAX_ANSWER_TOKENS:
             return None
-        key = question.answers
-        own = {*question.flags, key.if_yes, key.if_no, *(f for f, _ in key.cues)}
-        return frozenset(f for f in own | {self.opposites.get(f) for f in own if f} if f)
+        return own_topics(question, self.opposites)
 
     def before_classifier(self, text: str, question: Question, hits: Hits) -> tuple[Hits, frozenset[str] | None]:
         """The note's own readings as an answer to `question`, before the classifier adds its own:
@@ -76,16 +88,90 @@ class AnswerReader(AnswerShapes):
                 for f, found in hits.items()
                 if (kept := [h for h in found if h[2] > turn[0] or not (f in again or (past and h[1] >= opening))])
             }
+        if len(text) <= 300:
+            hits = self._negated_negatives(text, hits)
+            if self.probed(question, text) is not None:
+                self._negated_practices(text, hits)
         tail = self.past_tail(text)
         if tail is not None:
             # "all in jira since last year, before that email": what the tail tells is over.
             hits = {f: kept for f, found in hits.items() if (kept := [h for h in found if h[1] < tail])}
         probed = self.probed(question, text)
+        if probed is not None and not any(f in probed for f in hits):
+            # "people leave every few months" under the standup question: words that answer nothing the question
+            # asks and name another practice are read for what they name (the classifier may report it).
+            other = elsewhere(text, question, self.rules, self.opposites)
+            if other and not self._standalone(text) and not any(self._read(text, question)[:2]):  # nor its answer cues
+                probed = probed | other
         if probed is not None and not question.green_flags:
             # "What would you change first?" "more automated tests": the practice named is missing.
             for flag_id in [f for f in hits if f not in self.reds and self.opposites.get(f) in question.flags]:
                 hits.setdefault(self.opposites.get(flag_id) or "", []).extend(hits.pop(flag_id))
         return hits, probed
+
+    def _negated_practices(self, text: str, hits: Hits) -> None:
+        """ "we never review code", "nobody even tests": in a terse answer a practice named straight after a negation
+        of its own clause, that nothing else reads, is not done (its red flag). Only practices that are good to have."""
+        tokens = tokenize(text, self.rules)
+        found = named(tokens, self.rules, self.opposites)
+        for flag_id, first, end in found:
+            red = self.opposites.get(flag_id)
+            if flag_id in self.reds or red is None or any(f in hits for f in (flag_id, red)):
+                continue
+            if any(f != flag_id and (s, e) == (first, end) for f, s, e in found):
+                continue  # "tickets" names bugs and work items: no telling which is not done
+            before = [t.word for t in tokens[max(0, first - 3) : first] if t.clause == tokens[first].clause]
+            rest = {t.word for t in tokens[end:] if t.clause == tokens[first].clause}
+            if not before or not set(before) & _NEGATORS or (set(before) | rest) & _NEGATION_UNDONE or rest & _WHEN_ONLY:
+                continue
+            said = text[tokens[first - len(before)].start : tokens[end - 1].end]
+            hits.setdefault(red, []).append(
+                (
+                    ANSWER_WEIGHT,
+                    tokens[first - len(before)].start,
+                    tokens[end - 1].end,
+                    f"answer names: {said}",
+                    f"a practice negated: '{said}'",
+                )
+            )
+
+    @staticmethod
+    def _weaker(found: list, answer: AnswerHit) -> bool:
+        """Whether a plain answer that agrees with the note's words ("no, laptops stay home") is worth more than
+        every word reading of it: it then counts too, so a doubtful classifier cannot sink the agreement."""
+        return answer.context.startswith("a plain") and all(
+            h[0] < answer.score for h in found if not h[3].startswith("classifier")
+        )
+
+    def _new_here(self, text: str, tokens: list[Token], hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "I've been here three weeks, so no idea": not knowing, said by someone who names their own short time
+        here, is the interviewer's newness, not the question's "no idea" reading (no bug count, no backlog)."""
+        new = next(((s, e) for f, s, e in named(tokens, self.rules, self.opposites) if f == "interviewer-new"), None)
+        if new is None:
+            return hits
+        for at in range(new[1], len(tokens)):
+            found = self._answer_phrase([t.word for t in tokens[at:]])
+            if found is not None and found[0] == "unknown" and found[1] == 0:
+                start, end = tokens[at].start, tokens[at + found[2] - 1].end
+                kept = [h for h in hits if not (start <= h.start and h.end <= end)]
+                said = text[tokens[new[0]].start : end]
+                source = f"answer '{text[start:end]}' after '{text[tokens[new[0]].start : tokens[new[1] - 1].end]}'"
+                return [
+                    *kept,
+                    AnswerHit("interviewer-new", ANSWER_WEIGHT, tokens[new[0]].start, end, source, f"new here: '{said}'"),
+                ]
+        return hits
+
+    def _pair(self, flag_id: str) -> set[str | None]:
+        return {flag_id, self.opposites.get(flag_id)}
+
+    def _standalone(self, text: str) -> bool:
+        """Whether the answer opens with a yes or no of its own clause ("yes, every sprint, ..."): it answers its question."""
+        tokens = tokenize(text, self.rules)[:8]
+        found = self._answer_phrase([t.word for t in tokens])
+        if found is None or found[0] not in ("yes", "no"):
+            return False
+        return found[2] == len(tokens) or tokens[found[2]].clause != tokens[found[2] - 1].clause
 
     def answers_it(self, question: Question, stated: set[str]) -> bool:
         """A note is read as the answer to its question unless its own words state a flag on another
@@ -143,7 +229,11 @@ class AnswerReader(AnswerShapes):
                     hits.pop(other)  # "we have a backlog alright, 2000 tickets nobody reads": the later words qualify
                 elif plain and other in said and self._only_some(text, answer, hits.get(other, [])):
                     hits.pop(other)  # "not much, some unit tests on the api": the words are the little there is
-                elif other in said or (answer.flag_id in said and (plain or answer.source.startswith("answer family"))):
+                elif other in said or (
+                    answer.flag_id in said
+                    and (plain or answer.source.startswith("answer family"))
+                    and not self._weaker(hits.get(answer.flag_id, []), answer)
+                ):
                     # "Nope, it's all automated": the note's own words outrank a plain yes or no, and
                     # "We don't do code reviews" is quoted by its own words, not as a plain "we don't"
                     # (nor again by a family cue: "..., people just merge").
@@ -152,6 +242,12 @@ class AnswerReader(AnswerShapes):
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
                 )
         if probed is not None:
+            # "tests? sure, 'tests'": the practice in scare quotes after a yes takes the yes back (the quotes come last).
+            for flag_id, found in list(hits.items()):
+                quoted = [h[1] for h in found if h[4].startswith("scare quotes") and flag_id in hits]
+                other = self.opposites.get(flag_id) or ""
+                if quoted and other in hits and all(h[1] < min(quoted) for h in hits[other]):
+                    del hits[other]
             # In a terse answer the words decide polarity: the classifier never adds the opposite of what they read.
             worded = {
                 f for f, found in hits.items() if any(h[0] >= threshold and not h[3].startswith("classifier") for h in found)
@@ -229,6 +325,7 @@ class AnswerReader(AnswerShapes):
             topic = first_offset
             first_offset, first = next(((o, s) for o, s in pieces if o > first_offset and s.strip()), (first_offset, first))
             tokens = tokenize(first, self.rules)
+        vague = self._vague(first_offset, tokens, question) if tokens else None
         if tokens:
             hits.extend(self._yes_no(first_offset, tokens, question, first))
             if not hits and self._denies(tokens, question):
@@ -242,8 +339,11 @@ class AnswerReader(AnswerShapes):
             cut, present = turn
             hits = [h for h in hits if h.end > cut]
             present_tokens = tokenize(text[present:], self.rules)
+            if len(present_tokens) > 2 and present_tokens[0].word == "then":  # "..., then our new lead stopped it"
+                present += present_tokens[1].start
+                present_tokens = tokenize(text[present:], self.rules)
             said = [t.word for t in present_tokens[:2]]
-            lead = 2 if tuple(said) in _NOW_PAIRS else 1 if said[:1] and said[0] in _NOW else 0
+            lead = 2 if tuple(said) in _NOW_PAIRS else 3 if tuple(said) in _NEW_ONE else 1 if said[:1] and said[0] in _NOW else 0
             if 0 < lead < len(present_tokens):  # "officially no, in practice yes": the answer after "in practice"
                 present += present_tokens[lead].start
                 present_tokens = tokenize(text[present:], self.rules)
@@ -350,6 +450,18 @@ class AnswerReader(AnswerShapes):
                 for o in hits
             )
         ]
+        if all_tokens:
+            # "we don't have a single automated test" under the linting question: a cue word that opens a longer name of
+            # another practice ("automated test") is that practice's, not the question's.
+            names = [(all_tokens[s].start, all_tokens[e - 1].end, f) for f, s, e in named(all_tokens, self.rules, self.opposites)]
+            hits = [
+                h
+                for h in hits
+                if not any(
+                    h.source.startswith(("answer cue", "answer family cue")) and s < h.end < e and f not in self._pair(h.flag_id)
+                    for s, e, f in names
+                )
+            ]
         # "nothing like prod": a cue written with its negation outranks a cue of the opposite that the same negation turned.
         hits = [
             h
@@ -362,6 +474,13 @@ class AnswerReader(AnswerShapes):
                 )
             )
         ]
+        if vague is not None:
+            # only a cue on part of it: a question's own cue for the whole phrase ("no idea" under "What next month?") stands
+            hits = [h for h in hits if not (vague[0] <= h.start and h.end <= vague[1] and h.end - h.start < vague[1] - vague[0])]
+        if all_tokens:
+            hits = self._new_here(text, all_tokens, hits)
+        if turn is not None and all_tokens and not any(h.end > turn[0] for h in hits):
+            hits.extend(self._fixed_now(text, turn, all_tokens, question))
         if all_tokens:
             hits = [self._seldom(h, all_tokens) for h in hits]
             tail = self.past_tail(text)
@@ -375,9 +494,18 @@ class AnswerReader(AnswerShapes):
         if total <= MAX_ANSWER_TOKENS:
             negated |= self._denied(pieces, question) - {h.flag_id for h in hits}
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
+            hits = self._taken_back(text, hits, question)
             hits = self._hedged(text, pieces, hits, question)
             hits = self._in_name_only(text, hits)
         return hits, frozenset(negated), denied
+
+    def _vague(self, offset: int, tokens: list[Token], question: Question) -> tuple[int, int] | None:
+        """Where a non-answer opens the answer ("there's no one answer to that", "hard to say"), under a question
+        where not knowing is no answer of its own: no answer cue reads its words ("no one" is nobody's triage)."""
+        found = self._answer_phrase([t.word for t in tokens])
+        if found is None or found[0] != "unknown" or self._yes_no(0, tokens, question):
+            return None
+        return offset + tokens[found[1]].start, offset + tokens[found[2] - 1].end
 
     def _yes_no(self, offset: int, tokens: list[Token], question: Question, sentence: str = "") -> list[AnswerHit]:
         """A plain yes or no (or a hedge: "kinda", "used to") at the start of the note, not taken
@@ -407,16 +535,31 @@ class AnswerReader(AnswerShapes):
                 return []
             name = "no"
         flag_id = (
-            knowing or {"yes": key.if_yes, "no": key.if_no}.get(name) or (self.hedged_red(question) if name == "red" else None)
+            knowing
+            or {"yes": key.if_yes, "no": key.if_no}.get(name)
+            or (self.hedged_red(question, tuple(words[first:stop])) if name == "red" else None)
         )
         if not flag_id:
             return []
         rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"
-        if any(w in self.rules.clause_breakers for w in rest):
-            return []  # "no, but every PR gets a look": the plain answer is taken back
+        if any(w in self.rules.clause_breakers for w in rest) and not (name == "red" and tuple(words[first:stop]) in _ON_PAPER):
+            return []  # "no, but every PR gets a look": the plain answer is taken back ("ideally, but deadlines win" is not)
         joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
-        if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB:
-            return []  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
+        rest_of_clause = [t.word for t in tokens[stop:] if t.clause == tokens[stop - 1].clause]
+        pro_verb = bool(rest_of_clause) and rest_of_clause[0] in _PRO_VERBS and set(rest_of_clause[1:]) <= _NOW
+        if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB and not pro_verb:
+            return []  # ("nothing does", "nobody is": a verb that stands for the question's, so the answer)  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
+        if joined and name in ("yes", "no") and words[stop - 1] not in _NEW_CLAUSE and words[stop - 1] != "the":
+            # "we dont even look at each other's code" under the CI question, "there aren't any tests to run": a yes or
+            # no that runs on into another practice's name is that practice's, for the cues to read.
+            clause = []
+            for t in tokens[stop:]:
+                if t.clause != tokens[stop].clause or t.word in _NEW_CLAUSE:
+                    break
+                clause.append(t)
+            names = topic_flags({f for f, _, _ in named(clause, self.rules, self.opposites)}, self.opposites)
+            if names and flag_id not in names:
+                return []
         if (
             words[first:stop] in (["no"], ["not", "a", "single"], ["not", "one"], ["not", "a"])
             and joined

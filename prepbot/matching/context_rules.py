@@ -90,6 +90,8 @@ class ContextRules:
     # Answer cues any question probing a flag reads, beside its own: "two left in March" under any
     # question about turnover. Flag id -> cues (the bank's cue syntax).
     answer_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # What a terse answer's words name: flag id -> phrases (a flag names its opposite too), see `answer_topics`.
+    answer_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Bare topics a shorthand note answers ("tests: none", "CI? someday"): phrase -> the flag it names.
     topics: dict[tuple[str, ...], str] = field(default_factory=dict)
     contractions: dict[str, str] = field(default_factory=dict)
@@ -190,6 +192,7 @@ class ContextRules:
             answer_unknown=_phrases(data["answers"].get("unknown", ())),
             answer_fillers=frozenset(str(w) for w in data["answers"].get("fillers", ())),
             answer_families={str(k): tuple(str(c) for c in v) for k, v in (data["answers"].get("families") or {}).items()},
+            answer_names={str(k): tuple(str(w) for w in v) for k, v in (data["answers"].get("names") or {}).items()},
             topics={p: str(flag) for flag, words in data.get("topics", {}).items() for p in _phrases(words)},
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
             negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
@@ -344,6 +347,7 @@ class ContextRules:
                 "red": [" ".join(p) for p in self.answer_red],
                 "unknown": [" ".join(p) for p in self.answer_unknown],
                 "fillers": sorted(self.answer_fillers),
+                "names": {k: list(v) for k, v in self.answer_names.items()},
                 "families": {k: list(v) for k, v in self.answer_families.items()},
             },
             "topics": self._topics_by_flag(),

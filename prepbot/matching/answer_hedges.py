@@ -1,0 +1,280 @@
+"""Hedges and "in name only" in a terse answer, for `answers.AnswerReader`: a practice named, then
+nobody doing it ("jira exists, nobody files anything"); a hedge after the answer ("jenkins, sorta", "in
+theory"); and which red flag a hedge answers under a question. Split from `answer_shapes` by concern."""
+
+from __future__ import annotations
+
+from prepbot.bank import Question
+from prepbot.matching.answer_shapes import _LAUGHS, _NOBODY, _NOT_TRAILING, ANSWER_WEIGHT, AnswerHit, AnswerShapes, Hits
+from prepbot.matching.text import tokenize
+
+# Hedges that say a practice holds on paper only: "in theory", "allegedly" (not plans or approximations).
+_ON_PAPER = frozenset(
+    tuple(p.split())
+    for p in (
+        "in theory|on paper|supposedly|allegedly|so they say|officially|technically|in principle|theoretically|"
+        "supposed to|meant to|were supposed to|were meant to|in name only|in an ideal world|ideally|its meant to|"
+        "its meant to be|its supposed to|its supposed to be|theyre supposed to|theyre meant to|it should be|its technically"
+    ).split("|")
+)
+# "meetings rotate so nobody's always late": a "nobody" that agrees with what it follows.
+_NOT_AFTER_NOBODY = frozenset({"always", "minds", "complains", "suffers", "loses", "objects"})
+# After a practice named, a later clause with one of these says it does not happen: "a triage meeting, always cancelled".
+_NOT_DONE = frozenset(
+    {"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"}
+    | {"declines", "declined", "blank", "empty", "stale", "outdated", "ignores", "skips"}
+    | {"graveyard", "dead", "rotting", "rotten", "forgotten", "dusty"}
+)
+# ...unless negated ("never skipped"); "never" itself turns the practice after a pronoun for it ("it's never in sync").
+# Words that say a past was bad ("used to be chaos, now it's a board"): a present after them that reads nothing
+# else is the fix, the question's green answer.
+_BAD = frozenset(
+    "chaos chaotic mess messy manual manually hand none nothing zero awful terrible horrible hell bad worse broken "
+    "wild painful nightmare adhoc random".split()
+)
+_NEGATING = frozenset({"never", "not", "isnt", "arent", "nt", "rarely", "seldom"})
+_BACK = frozenset({"its", "it", "theyre", "they", "thats", "is", "are", "was"})
+_NEGATIVE_VERBS = ("skip", "miss", "fail", "break", "broke", "ignor", "bypass", "merge", "ship", "go", "goes")
+
+
+# A closing "if" clause that doubts the answer: "if anyone kept it updated", "if that counts", "if you squint".
+_DOUBTING_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody"})
+_DOUBTING_LAST = frozenset({"counts", "count", "squint"})
+# ...and one that says it is done on demand: "when the CEO asks", "whenever QA complains".
+_ON_DEMAND = frozenset(
+    {"asks", "ask", "complains", "complain", "nags", "nag", "insists", "insist", "remembers", "demands", "screams"}
+)
+# An exception said to be the rule ("never, unless something's on fire, which is weekly"), or a condition said
+# never to hold ("ten minutes when it works, which it doesn't"): the words after "which".
+_OFTEN = frozenset(
+    tuple(p.split())
+    for p in (
+        "weekly|daily|nightly|always|often|constantly|all the time|most of the time|most of them|all of them|every week|"
+        "every day|every time|half the time|most weeks|most days|usually|regularly"
+    ).split("|")
+)
+_NEVER = frozenset({"doesnt", "dont", "isnt", "arent", "never", "rarely", "seldom", "wont", "didnt"})
+
+# Verbs of doing without: after "nobody" they say the practice is done ("nobody skips the review").
+_DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent")
+
+
+class AnswerHedges(AnswerShapes):
+    """What the answer reader knows about hedges and practices in name only."""
+
+    def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
+        nobody doing it, is the practice in name only (its red flag). The red hit starts at the "nobody"
+        clause, so the engine can leave it alone where the cues read that clause themselves."""
+        # a practice said to be there (a yes, or its own words), not the absence of a problem ("nope, and nobody minds")
+        green = [
+            h
+            for h in hits
+            if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith(("a plain no", "negation"))
+        ]
+        after = min((h.end for h in green), default=0)
+        # "staging exists, it's never in sync with prod": a later clause a negation turned green is that clause's
+        # own reading of the practice's absence, read below, not another practice said to be there.
+        later = [
+            h
+            for h in hits
+            if h not in green and h.flag_id not in self.reds and h.context.startswith("negation") and h.start >= after
+        ]
+        if not green or len(green) + len(later) != len(hits):
+            return hits
+        tokens = tokenize(text, self.rules)
+        for index, token in enumerate(tokens):
+            if token.start < after:
+                continue
+            back = index - 1
+            while back > 0 and tokens[back].word in ("just", "really", "basically", "simply"):
+                back -= 1  # "it just never gets read"
+            before = tokens[back].word if index else ""
+            opens = index and tokens[index - 1].clause != token.clause
+            words = tuple(t.word for t in tokens[index:])
+            if opens and any(words[: len(p)] == p for p in self.rules.undercut_next):
+                pass  # "a suite exists, it's just for show": a clause that takes back what was named (undercut_next)
+            elif token.word == "never" and before in _BACK and not self._negative_next(tokens, index):
+                pass  # "staging exists, it's never in sync with prod": what was named never does what it is for
+            elif token.word not in _NOBODY | _NOT_DONE or (token.word in _NOT_DONE and before in _NEGATING):
+                continue  # "a backlog, never empty" agrees with the practice
+            if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
+                continue
+            if {t.word for t in tokens[index + 1 : index + 4]} & _NOT_AFTER_NOBODY:
+                continue  # "meetings rotate so nobody's always late": the "nobody" agrees with the practice
+            if later and not all(h.start <= token.start < h.end for h in later):
+                return hits
+            said = text[token.start : tokens[-1].end]
+            red_hits = []
+            for h in green:
+                red = self.red_of(h.flag_id)
+                if red is not None:
+                    red_hits.append(AnswerHit(red, h.score, token.start, tokens[-1].end, h.source, f"in name only: '{said}'"))
+            return red_hits
+        return hits
+
+    def _hedged(self, text: str, pieces, hits: list[AnswerHit], question: Question) -> list[AnswerHit]:
+        """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
+        the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
+        offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
+        tokens = tokenize(last, self.rules)
+        words = [t.word for t in tokens]
+        hedge = None
+        for phrase in self.rules.answer_red:
+            if (
+                len(phrase) < len(words)
+                and tuple(words[-len(phrase) :]) == phrase
+                and phrase not in _NOT_TRAILING
+                and phrase[0] not in _LAUGHS
+            ):
+                if hedge is None or len(phrase) > len(hedge):
+                    hedge = phrase
+        if hedge is None and tokens:
+            # "a linter, if you squint", "a review, if a thumbs-up emoji counts", "the board, if anyone kept it updated":
+            # a closing condition that doubts the answer's own words.
+            clause = [t for t in tokens if t.clause == tokens[-1].clause]
+            if (
+                len(clause) >= 2
+                and len(clause) < len(tokens)
+                and clause[0].word == "if"
+                and (clause[1].word in _DOUBTING_SUBJECTS or clause[-1].word in _DOUBTING_LAST)
+            ):
+                hedge = tuple(t.word for t in clause)
+        if hedge is None and len(tokens) > 2 and tokens[-1].word in _ON_DEMAND:
+            # "we write one when the CEO asks", "tests whenever QA complains": done on demand, so only now and then
+            at = next((i for i in range(len(tokens) - 2, 0, -1) if tokens[i].word in ("when", "whenever", "if")), None)
+            if at is not None and len(tokens) - at <= 5:
+                hedge = tuple(t.word for t in tokens[at:])
+        if hedge is None or any(w in self.rules.clause_breakers for w in words):
+            return hits
+        opening = self._answer_phrase([t.word for t in tokenize(text, self.rules)])
+        if opening is not None and opening[0] == "unknown" and not hits:
+            return hits  # "it's changing next quarter": a hedge on a non-answer answers nothing
+        if hedge == ("ish",) and len(tokens) > 1 and last[tokens[-2].end : tokens[-1].start] in ("", "-"):
+            return hits  # "12 minutes-ish", "monthly-ish": an approximation, not a hedge
+        start, end = offset + tokens[-len(hedge)].start, offset + tokens[-1].end
+        said = " ".join(hedge)
+        context = f"hedged: '{said}'"
+        red_hits: list[AnswerHit] = []
+        for h in hits:
+            red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
+            if red is not None:
+                red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
+        if not red_hits and not hits:
+            red = self.hedged_red(question, hedge)
+            if red is not None:
+                red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
+        return red_hits
+
+    def hedged_red(self, question: Question, hedge: tuple[str, ...] = ()) -> str | None:
+        """The flag a hedge ("kinda", "unofficially", "for the big ones") answers under `question`: the
+        red flag of its yes and no, or else the one red flag whose green opposite the question also
+        probes ("If an alert fires at night, is there a page saying what to check?" "some alerts")."""
+        key = question.answers
+        found = self.red_of(key.if_yes, key.if_no)
+        if found is None and not (key.if_yes or key.if_no):
+            paired = [f for f in question.red_flags if self.opposites.get(f) in question.green_flags]
+            # ...or, for a hedge that says "on paper only", the one flag a question asks about ("How long is the
+            # standup?" "fifteen minutes, in theory"); a plan or an approximation there ("soon", "almost") says nothing.
+            if hedge in _ON_PAPER:
+                paired = paired or [f for f in question.flags if f in self.reds and len(question.flags) == 1]
+            found = paired[0] if len(paired) == 1 else None
+        return found
+
+    def _taken_back(self, text: str, hits: list[AnswerHit], question: Question | None = None) -> list[AnswerHit]:
+        """ "never, unless something's on fire, which is weekly": an exception said to be the rule turns a plain
+        answer into its opposite. "ten minutes when it works, which it doesn't": a condition said never to hold
+        makes the practice named before it its red flag."""
+        tokens = tokenize(text, self.rules)
+        words = [t.word for t in tokens]
+        which = next((i for i, w in enumerate(words) if w in ("which", "thats") and i > 1), None)
+        if which is None:
+            return hits
+        after = tuple(words[which + 1 :])
+        if after[:1] in (("is",), ("are",)):
+            after = after[1:]
+        opener = next((w for w in words[:which] if w in ("unless", "except", "when", "if")), None)
+        if opener is None:
+            return hits
+        said = text[tokens[which].start : tokens[-1].end]
+        turned: list[AnswerHit] = []
+        if opener in ("unless", "except") and any(after[: len(p)] == p for p in _OFTEN):
+            if not any(h.context.startswith("a plain") for h in hits) and question is not None:
+                # "never, except during launches, which is constantly": the "except" took the plain answer back, and
+                # the exception it names is the rule, so the opposite of that answer is what holds.
+                opening = self._answer_phrase(words[: words.index(opener)])
+                key = question.answers
+                answered = {"yes": key.if_yes, "no": key.if_no}.get(opening[0]) if opening and opening[1] == 0 else None
+                other = self.opposites.get(answered) if answered else None
+                if opening and other:
+                    rule = f"an exception said to be the rule: '{text[tokens[which].start : tokens[-1].end]}'"
+                    source = f"answer '{' '.join(words[: opening[2]])}' to question {question.id}"
+                    return [*hits, AnswerHit(other, ANSWER_WEIGHT, tokens[0].start, tokens[-1].end, source, rule)]
+            for h in hits:
+                other = self.opposites.get(h.flag_id)
+                if h.context.startswith("a plain") and other is not None:
+                    h = AnswerHit(
+                        other, h.score, h.start, tokens[-1].end, h.source, f"an exception said to be the rule: '{said}'"
+                    )
+                turned.append(h)
+            return turned
+        if opener in ("when", "if") and set(after[:3]) & _NEVER:
+            for h in hits:
+                red = self.red_of(h.flag_id)
+                if h.flag_id not in self.reds and red is not None:
+                    h = AnswerHit(red, h.score, h.start, tokens[-1].end, h.source, f"a condition that never holds: '{said}'")
+                turned.append(h)
+            return turned
+        return hits
+
+    @staticmethod
+    def _negative_next(tokens, index: int) -> bool:
+        """Whether the word after a "never" is a verb of doing without ("it's never skipped"), so the two agree
+        with the practice, or a verb of its going ahead ("it never ships unreviewed")."""
+        after = index + 1
+        while after + 1 < len(tokens) and tokens[after].word in ("gets", "get", "got", "is", "are", "been", "was"):
+            after += 1  # "it never gets read": the verb after the auxiliary says which
+        following = tokens[after].word if after < len(tokens) else ""
+        return not following or following.startswith(_NEGATIVE_VERBS)
+
+    def _fixed_now(self, text: str, turn: tuple[int, int], tokens, question: Question) -> list[AnswerHit]:
+        """ "used to be chaos, now it's a board": a present that reads nothing, after a past said to be bad, is
+        the practice now (the question's green flag); a present with a negation says nothing of the kind."""
+        past = [t for t in tokens if t.end <= turn[0]]
+        present = [t for t in tokens if t.start >= turn[1]]
+        if not past or not present or not any(t.word in _BAD for t in past):
+            return []
+        if any(t.word in self.rules.negation_before or t.word in _BAD for t in present):
+            return []
+        red = self.hedged_red(question)
+        green = self.opposites.get(red) if red else None
+        if green is None:
+            return []
+        said = text[present[0].start : present[-1].end]
+        return [
+            AnswerHit(
+                green,
+                ANSWER_WEIGHT,
+                present[0].start,
+                present[-1].end,
+                f"answer '{said}' to question {question.id}",
+                f"fixed since: '{text[past[0].start : past[-1].end]}'",
+            )
+        ]
+
+    def _negated_negatives(self, text: str, hits: Hits) -> Hits:
+        """ "nobody skips the review", "nobody ever skips tests": a negation, then a verb of doing without, then the
+        practice, is the practice done; a cue that read the negation alone reads its opposite."""
+        out: Hits = {}
+        for flag_id, found in hits.items():
+            for h in found:
+                tokens = tokenize(text[h[1] : h[2]], self.rules)
+                words = [t.word for t in tokens if t.clause == tokens[0].clause]  # the negation's own clause
+                other = self.opposites.get(flag_id)
+                opened = words[:1] in (["nobody"], ["noone"], ["never"], ["nothing"]) or words[:2] == ["no", "one"]
+                if h[3].startswith("cue") and other and opened and any(w.startswith(_DOING_WITHOUT) for w in words[1:-1]):
+                    h = (h[0], h[1], h[2], h[3], f"a negated negative: '{text[h[1] : h[2]]}'")
+                    out.setdefault(other, []).append(h)
+                else:
+                    out.setdefault(flag_id, []).append(h)
+        return out

@@ -1,0 +1,66 @@
+"""What a terse answer's own words name, for `answers.AnswerReader`.
+
+"people leave every few months" typed under "How long is the standup?" names turnover and nothing the
+question asks about: it is read for what it names, and the question's yes or no does not reach it.
+The words are data (`answers: names` in context.yaml); a flag names its opposite too.
+"""
+
+from __future__ import annotations
+
+from prepbot.bank import Question
+from prepbot.matching.context_rules import ContextRules
+from prepbot.matching.text import Token, tokenize
+
+_INDEXES: dict[int, tuple[ContextRules, dict[str, list[tuple[tuple[str, ...], str]]]]] = {}
+
+
+def _index(rules: ContextRules) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> (phrase, flag), longest phrase first; phrases read through the tokenizer ("prs" is "pr").
+    A phrase listed under two flags names both ("ticket": a bug report or a work item)."""
+    cached = _INDEXES.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for flag_id, phrases in rules.answer_names.items():
+        for phrase in phrases:
+            words = tuple(t.word for t in tokenize(phrase, rules))
+            if words:
+                index.setdefault(words[0], []).append((words, flag_id))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    _INDEXES[id(rules)] = (rules, index)
+    return index
+
+
+def named(tokens: list[Token], rules: ContextRules, opposites: dict[str, str | None]) -> list[tuple[str, int, int]]:
+    """(flag, first token, end token) of each practice the words name, longest phrase first, left to right."""
+    index = _index(rules)
+    words = [t.word for t in tokens]
+    found: list[tuple[str, int, int]] = []
+    at = 0
+    while at < len(words):
+        longest = 0
+        for phrase, flag_id in index.get(words[at], ()):
+            if len(phrase) >= longest and tuple(words[at : at + len(phrase)]) == phrase:
+                found.append((flag_id, at, at + len(phrase)))
+                longest = len(phrase)
+        at += longest or 1
+    return found
+
+
+def topic_flags(flag_ids, opposites: dict[str, str | None]) -> frozenset[str]:
+    """The flags and their opposites: one practice, either way."""
+    return frozenset(f for f in flag_ids if f) | frozenset(o for f in flag_ids if f and (o := opposites.get(f)))
+
+
+def own_topics(question: Question, opposites: dict[str, str | None]) -> frozenset[str]:
+    """The practices a question asks about: its flags and those of its `answers:` mapping, either way."""
+    key = question.answers
+    return topic_flags({*question.flags, key.if_yes, key.if_no, *(f for f, _ in key.cues)}, opposites)
+
+
+def elsewhere(text: str, question: Question, rules: ContextRules, opposites: dict[str, str | None]) -> frozenset[str]:
+    """The practices the words name besides those the question asks about: "I joined two weeks ago" under the
+    standup question names the interviewer's tenure; "bug fixes wait" under the triage question, features."""
+    names = {f for f, _, _ in named(tokenize(text, rules), rules, opposites)}
+    return topic_flags(names, opposites) - own_topics(question, opposites)
