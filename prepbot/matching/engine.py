@@ -150,6 +150,7 @@ class Matcher(NeighbourReading):
             for unit in units:
                 self._add_model_hits(hits, cue_hits, unit, probed)
         if question is not None:
+            said &= hits.keys()  # a cue reading the classifier vetoed says nothing the answer must yield to
             self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
 
