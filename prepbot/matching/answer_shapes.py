@@ -61,6 +61,8 @@ _AFTER_A_NO = frozenset(
 # Words that bring a terse answer to the present after its past: "it was an hour, now it's ten
 # minutes", "that was the old CEO, not anymore". What was said before the clause they start is the past.
 _NOW = frozenset({"now", "nowadays", "anymore", "currently"})
+# ...but "for now" and "until now" tell how long, not a change: "layoffs in may, so zero for now" is all one answer.
+_NOT_A_TURN = frozenset({"for", "until", "till", "til"})
 _NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
 # "my old manager did; the new one never does": a clause about the new one is the present, read after its subject.
 _NEW_ONE = frozenset({("the", "new"), ("our", "new")})
@@ -441,6 +443,8 @@ class AnswerShapes:
         for index in range(len(tokens) - 1, 0, -1):
             word = words[index]
             first = index - 1 if (words[index - 1], word) in _NOW_PAIRS | _NEW_ONE else index
+            if word == "now" and words[index - 1] in _NOT_A_TURN:
+                continue
             if word in _NOW or first < index:
                 marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[first].start))
                 breakers = [t.start for t in tokens[:first] if t.word in self.rules.clause_breakers]

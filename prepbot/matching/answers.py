@@ -20,6 +20,7 @@ from prepbot.matching.answer_shapes import (
     _LAUGHS,
     _NEW_ONE,
     _NOT_A_VERB,
+    _NOT_A_TURN,
     _NOW,
     _NOW_PAIRS,
     _PER,
@@ -387,6 +388,7 @@ class AnswerReader(AnswerHedges):
                         t.words in self.rules.condition_openers
                         and (t.start == lead or (t.start > 0 and sentence_tokens[t.start - 1].word == "only"))
                     )
+                    and not (t.words == "now" and t.start > 0 and sentence_tokens[t.start - 1].word in _NOT_A_TURN)  # "for now"
                 ]
                 for cue, matched, _ in cue_set.find(sentence_tokens):
                     decision = decide(
