@@ -5,7 +5,7 @@ theory"); and which red flag a hedge answers under a question. Split from `answe
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_shapes import _LAUGHS, _NOBODY, _NOT_TRAILING, ANSWER_WEIGHT, AnswerHit, AnswerShapes, Hits
+from prepbot.matching.answer_shapes import _KNOWING, _LAUGHS, _NOBODY, _NOT_TRAILING, ANSWER_WEIGHT, AnswerHit, AnswerShapes, Hits
 from prepbot.matching.text import tokenize
 
 # Hedges that say a practice holds on paper only: "in theory", "allegedly" (not plans or approximations).
@@ -61,6 +61,22 @@ _DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent")
 
 class AnswerHedges(AnswerShapes):
     """What the answer reader knows about hedges and practices in name only."""
+
+    def _which_not_knowing(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "not sure yet, your manager will decide" under the third-month question: where the question's own cues
+        say which not-knowing an answer is (the interviewer's, here), a family cue does not read the other one from
+        words that only say not knowing ("not sure yet"); words of their own ("the plan keeps shifting") still read."""
+        own = {h.flag_id for h in hits if h.flag_id in _KNOWING and h.source.startswith("answer cue of question")}
+        if not own:
+            return hits
+
+        def not_knowing(h: AnswerHit) -> bool:
+            found = self._answer_phrase([t.word for t in tokenize(text[h.start : h.end], self.rules)])
+            return found is not None and found[0] == "unknown" and found[1] == 0
+
+        return [
+            h for h in hits if not (h.flag_id in _KNOWING - own and h.source.startswith("answer family cue") and not_knowing(h))
+        ]
 
     def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then

@@ -480,7 +480,7 @@ class AnswerReader(AnswerHedges):
             # only a cue on part of it: a question's own cue for the whole phrase ("no idea" under "What next month?") stands
             hits = [h for h in hits if not (vague[0] <= h.start and h.end <= vague[1] and h.end - h.start < vague[1] - vague[0])]
         if all_tokens:
-            hits = self._new_here(text, all_tokens, hits)
+            hits = self._which_not_knowing(text, self._new_here(text, all_tokens, hits))
         if turn is not None and all_tokens and not any(h.end > turn[0] for h in hits):
             hits.extend(self._fixed_now(text, turn, all_tokens, question))
         if all_tokens:
