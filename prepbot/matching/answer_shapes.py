@@ -453,6 +453,8 @@ class AnswerShapes:
                     return None  # "now we have CI": all present
                 start = next(t.start for t in tokens if t.start > cut)
                 return cut, start
+            if word in ("until", "till") and tuple(words[index + 1 : index + 3]) in _CHANGED:
+                return tokens[index].start, tokens[index + 1].start  # "an hour until we cut it to ten": the cut is the present
             after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
             if after_comma and tuple(words[index : index + 2]) in _CHANGED:
                 return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
