@@ -23,7 +23,7 @@ _NOT_AFTER_NOBODY = frozenset({"always", "minds", "complains", "suffers", "loses
 _NOT_DONE = frozenset(
     {"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"}
     | {"declines", "declined", "blank", "empty", "stale", "outdated", "ignores", "skips"}
-    | {"graveyard", "dead", "rotting", "rotten", "forgotten", "dusty"}
+    | {"graveyard", "dead", "rotting", "rotten", "forgotten", "dusty", "ghost", "untouched", "deserted", "unread"}
 )
 # ...unless negated ("never skipped"); "never" itself turns the practice after a pronoun for it ("it's never in sync").
 # Words that say a past was bad ("used to be chaos, now it's a board"): a present after them that reads nothing
