@@ -88,3 +88,19 @@ def test_everyone_getting_paged_is_still_the_burden(catalogue):
 )
 def test_a_practice_said_to_be_deserted_is_there_in_name_only(catalogue, question_id, text, flag):
     assert read(catalogue, question_id, text) == {flag}
+
+
+# --- a red cue word that is the object of a clause whose subject reads green
+
+
+def test_what_the_teams_are_said_to_set_is_not_the_leaders_dates(catalogue):
+    text = "I own the budget; the teams choose the stack and set their own deadlines"
+    assert read(catalogue, "au-exec-decisions", text) == {"realistic-deadlines"}
+
+
+def test_the_leader_setting_the_dates_in_a_clause_of_its_own_still_reads_red(catalogue):
+    assert "overtime-expected" in read(catalogue, "au-exec-decisions", "teams estimate, but I set the dates")
+
+
+def test_the_leaders_own_dates_before_the_teams_clause_still_read_red(catalogue):
+    assert "overtime-expected" in read(catalogue, "au-exec-decisions", "I fix the dates; the teams pick the tools")

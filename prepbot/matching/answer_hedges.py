@@ -5,7 +5,17 @@ theory"); and which red flag a hedge answers under a question. Split from `answe
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_shapes import _KNOWING, _LAUGHS, _NOBODY, _NOT_TRAILING, ANSWER_WEIGHT, AnswerHit, AnswerShapes, Hits
+from prepbot.matching.answer_shapes import (
+    _CLAUSE_MARK,
+    _KNOWING,
+    _LAUGHS,
+    _NOBODY,
+    _NOT_TRAILING,
+    ANSWER_WEIGHT,
+    AnswerHit,
+    AnswerShapes,
+    Hits,
+)
 from prepbot.matching.text import tokenize
 
 # Hedges that say a practice holds on paper only: "in theory", "allegedly" (not plans or approximations).
@@ -55,6 +65,9 @@ _OFTEN = frozenset(
 )
 _NEVER = frozenset({"doesnt", "dont", "isnt", "arent", "never", "rarely", "seldom", "wont", "didnt"})
 
+# Words before a subject that leave it the subject: "the teams decide", "our leads set them".
+_DETERMINERS = frozenset({"the", "our", "my", "their", "all", "both", "each"})
+
 # Verbs of doing without: after "nobody" they say the practice is done ("nobody skips the review").
 _DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent")
 
@@ -76,6 +89,36 @@ class AnswerHedges(AnswerShapes):
 
         return [
             h for h in hits if not (h.flag_id in _KNOWING - own and h.source.startswith("answer family cue") and not_knowing(h))
+        ]
+
+    def _object_of_the_subject(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+        """ "teams pick tools and give the dates": a clause whose subject the question's own cue reads green says what
+        that subject does, so a single red cue word later in the same clause ("dates") is its object, not the red answer."""
+        tokens = tokenize(text, self.rules)
+        at = {t.start: i for i, t in enumerate(tokens)}
+        own = [h for h in hits if h.source.startswith("answer cue of question") and not h.context and h.start in at]
+
+        def opens_clause(index: int) -> bool:
+            while index > 0 and tokens[index - 1].clause == tokens[index].clause and tokens[index - 1].word in _DETERMINERS:
+                index -= 1
+            if index == 0 or tokens[index - 1].clause != tokens[index].clause:
+                return True
+            return _CLAUSE_MARK.search(text, tokens[index - 1].end, tokens[index].start) is not None  # "...; the teams"
+
+        subjects = [h for h in own if h.flag_id not in self.reds and opens_clause(at[h.start])]
+
+        def object_of_a_subject(h: AnswerHit) -> bool:
+            return any(
+                g.end <= h.start
+                and tokens[at[g.start]].clause == tokens[at[h.start]].clause
+                and _CLAUSE_MARK.search(text, g.end, h.start) is None
+                for g in subjects
+            )
+
+        return [
+            h
+            for h in hits
+            if not (h in own and h.flag_id in self.reds and tokens[at[h.start]].end == h.end and object_of_a_subject(h))
         ]
 
     def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:

@@ -498,7 +498,7 @@ class AnswerReader(AnswerHedges):
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._taken_back(text, hits, question)
             hits = self._hedged(text, pieces, hits, question)
-            hits = self._in_name_only(text, hits)
+            hits = self._in_name_only(text, self._object_of_the_subject(text, hits))
         return hits, frozenset(negated), denied
 
     def _vague(self, offset: int, tokens: list[Token], question: Question) -> tuple[int, int] | None:
