@@ -104,3 +104,10 @@ def test_the_leader_setting_the_dates_in_a_clause_of_its_own_still_reads_red(cat
 
 def test_the_leaders_own_dates_before_the_teams_clause_still_read_red(catalogue):
     assert "overtime-expected" in read(catalogue, "au-exec-decisions", "I fix the dates; the teams pick the tools")
+
+
+# --- "the current one" is the present, like "the new one"
+
+
+def test_a_clause_about_the_current_holder_is_the_present(catalogue):
+    assert read(catalogue, "ho-messages-evening", "my last manager did; my current one never would") == {"no-after-hours-contact"}

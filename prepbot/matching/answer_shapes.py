@@ -65,7 +65,7 @@ _NOW = frozenset({"now", "nowadays", "anymore", "currently"})
 _NOT_A_TURN = frozenset({"for", "until", "till", "til"})
 _NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
 # "my old manager did; the new one never does": a clause about the new one is the present, read after its subject.
-_NEW_ONE = frozenset({("the", "new"), ("our", "new")})
+_NEW_ONE = frozenset((owner, which) for owner in ("the", "our", "my") for which in ("new", "current", "present"))
 # Hedges that say how often, not how really: after "sometimes" the note's own words still stand.
 _FREQUENCY = frozenset(
     {
