@@ -8,6 +8,7 @@ and textual is never loaded outside the `tui` command.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,19 @@ MAX_ANALYZE_BYTES = 4 * 1024 * 1024
 BANK_OPTION_HELP = "Extra bank file or folder layered over the built-in one (repeatable)."
 PERSONA_CHOICE = click.Choice(list(PERSONAS))
 FORMAT_CHOICE = click.Choice(["md", "html", "json", "txt"])
+FORMAT_HELP = "md, html, json or txt; default: the --output file's extension, else md."
+
+
+def output_format(fmt: str | None, output: str | None, default: str = "md") -> str:
+    """The format asked for; without one, the one the output file's name ends in (report.html), else `default`."""
+    if fmt:
+        return fmt
+    if output and not output.endswith(("/", os.sep)):
+        suffix = os.path.splitext(output)[1].lower().lstrip(".")
+        suffix = {"markdown": "md", "htm": "html", "text": "txt"}.get(suffix, suffix)
+        if suffix in FORMAT_CHOICE.choices:
+            return suffix
+    return default
 
 
 # --------------------------------------------------------------------------- errors

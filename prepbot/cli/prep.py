@@ -13,12 +13,14 @@ import click
 
 from prepbot.cli.base import (
     FORMAT_CHOICE,
+    FORMAT_HELP,
     PERSONA_CHOICE,
     MinutesType,
     bank_option,
     catalogue,
     emit,
     open_service,
+    output_format,
     read_input,
     to_json,
 )
@@ -199,7 +201,7 @@ def _explain_footer(catalogue, question) -> str:
 @click.option("--persona", "-p", type=PERSONA_CHOICE, help="Who you will be talking to.")
 @click.option("--minutes", "-m", type=MinutesType(), help="Time box for your questions.")
 @click.option("--category", "-c", "categories", multiple=True, metavar="ID", help="Only this category (repeatable).")
-@click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, default="md", show_default=True)
+@click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, help=FORMAT_HELP)
 @click.option(
     "--output", "-o", type=click.Path(), help="File or folder to write (default: stdout); a name ending in / is a folder."
 )
@@ -215,9 +217,11 @@ def prep_command(company, role, persona, minutes, categories, fmt, output, force
     Examples:
       prepbot prep --company Acme --role "Backend engineer" --persona engineer --minutes 20
       prepbot prep --company Acme --format html -o ~/Desktop/
+      prepbot prep --company Acme -o acme.html
     """
     from prepbot.export import render_checklist
 
+    fmt = output_format(fmt, output)
     if not company.strip():
         raise click.UsageError("--company must not be empty")
     if every_question and minutes is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from prepbot.cli.base import FORMAT_CHOICE, bank_option, emit, one_line, open_service, plural, to_json
+from prepbot.cli.base import FORMAT_CHOICE, FORMAT_HELP, bank_option, emit, one_line, open_service, output_format, plural, to_json
 from prepbot.textsafe import safe
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024  # a report holds its sources (up to 4 MiB each) and every note
@@ -18,7 +18,7 @@ MAX_REPORT_BYTES = 64 * 1024 * 1024  # a report holds its sources (up to 4 MiB e
 
 @click.command("export")
 @click.argument("session")
-@click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, default="md", show_default=True)
+@click.option("--format", "-f", "fmt", type=FORMAT_CHOICE, help=FORMAT_HELP)
 @click.option(
     "--output", "-o", type=click.Path(), help="File or folder to write (default: stdout); a name ending in / is a folder."
 )
@@ -29,9 +29,10 @@ def export_command(session: str, fmt: str, output: str | None, force: bool, bank
 
     \b
     Examples:
-      prepbot export 3f2a9c --format html -o report.html
+      prepbot export 3f2a9c -o report.html
       prepbot export Acme --format json
     """
+    fmt = output_format(fmt, output)
     service = open_service(banks)
     interview = service.find(session)
     emit(service.render_report(interview, fmt), output, interview.company, "report", fmt, force)

@@ -331,7 +331,14 @@ class AnswerHedges(AnswerShapes):
                 words = [t.word for t in tokens if t.clause == tokens[0].clause]  # the negation's own clause
                 other = self.opposites.get(flag_id)
                 opened = words[:1] in (["nobody"], ["noone"], ["never"], ["nothing"]) or words[:2] == ["no", "one"]
-                if h[3].startswith("cue") and other and opened and any(w.startswith(_DOING_WITHOUT) for w in words[1:-1]):
+                turned = h[4].startswith(("negation", "double negation"))  # the cues already read the negation
+                if (
+                    h[3].startswith("cue")
+                    and other
+                    and opened
+                    and not turned
+                    and any(w.startswith(_DOING_WITHOUT) for w in words[1:-1])
+                ):
                     h = (h[0], h[1], h[2], h[3], f"a negated negative: '{text[h[1] : h[2]]}'")
                     out.setdefault(other, []).append(h)
                 else:

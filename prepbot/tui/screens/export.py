@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +68,15 @@ class ExportScreen(ModalScreen[Path | None]):
         path = Path(path_input.value)
         if path.suffix in EXTENSIONS.values():
             path_input.value = str(path.with_suffix(EXTENSIONS[str(event.value)]))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A file name ending in another format's extension ("report.html") chooses that format."""
+        if event.input.id != "export-path" or event.value.endswith(("/", os.sep)):
+            return
+        fmt = {ext: name for name, ext in EXTENSIONS.items()}.get(Path(event.value).suffix.lower())
+        select = self.query_one("#export-format", Select)
+        if fmt is not None and fmt != select.value:
+            select.value = fmt
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "do-export":
