@@ -134,6 +134,17 @@ class FixedReader:
         return [next((v for k, v in self._says.items() if k in text), {}) for text in texts]
 
 
+def read(catalogue, question_id: str, text: str) -> set[str]:
+    """What the cues and answer rules read in `text` typed under the question (classifier off)."""
+    return {m.id for m in catalogue.matcher.match(text, question=catalogue.bank.questions[question_id], model="off")}
+
+
+def read_with(catalogue, says: dict[str, dict[str, float]], question_id: str, text: str) -> set[str]:
+    """The same, with a classifier that reads `says` in place of the shipped one."""
+    matcher = with_classifier(catalogue, says)
+    return {m.id for m in matcher.match(text, question=catalogue.bank.questions[question_id])}
+
+
 def with_classifier(catalogue, says: dict[str, dict[str, float]]):
     """The catalogue's matcher with a `FixedReader` in the classifier's place."""
     from prepbot.matching.engine import Matcher, ModelSlot

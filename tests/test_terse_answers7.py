@@ -7,25 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from prepbot.catalogue import load_catalogue
-from tests.conftest import with_classifier
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
-
-
-def read(catalogue, question_id: str, text: str) -> set[str]:
-    """What the cues and answer rules read in `text` typed under the question (classifier off)."""
-    return {m.id for m in catalogue.matcher.match(text, question=catalogue.bank.questions[question_id], model="off")}
-
-
-def read_with(catalogue, says: dict[str, dict[str, float]], question_id: str, text: str) -> set[str]:
-    """The same, with a classifier that reads `says` in place of the shipped one."""
-    matcher = with_classifier(catalogue, says)
-    return {m.id for m in matcher.match(text, question=catalogue.bank.questions[question_id])}
-
+from tests.conftest import read, read_with
 
 # --- an answer that names another practice than the question's
 

@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from prepbot.catalogue import load_catalogue
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
-
-
-def read(catalogue, question_id: str, text: str) -> set[str]:
-    """What the cues and answer rules read in `text` typed under the question (classifier off)."""
-    return {m.id for m in catalogue.matcher.match(text, question=catalogue.bank.questions[question_id], model="off")}
-
+from tests.conftest import read
 
 # --- "for now" and "until now" say how long, not that something changed
 

@@ -7,22 +7,9 @@ import shutil
 import textwrap
 from pathlib import Path
 
-import pytest
-
 from prepbot import bank_loader
-from prepbot.catalogue import load_catalogue, validate
-from tests.conftest import with_classifier
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
-
-
-def read(catalogue, question_id: str, text: str) -> set[str]:
-    """What the cues and answer rules read in `text` typed under the question (classifier off)."""
-    return {m.id for m in catalogue.matcher.match(text, question=catalogue.bank.questions[question_id], model="off")}
-
+from prepbot.catalogue import validate
+from tests.conftest import read, with_classifier
 
 # --- answer families: wording any question about a flag understands
 
