@@ -214,6 +214,7 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 _OPENING = "\"'“‘"
 _CLOSING = "\"'”’"
+_QUOTE_CHAR_RE = re.compile("[\"'“‘”’]")
 
 
 def _quote_marks(text: str, left: int, right: int) -> list[tuple[int, bool]]:
@@ -238,6 +239,8 @@ def _quote_marks(text: str, left: int, right: int) -> list[tuple[int, bool]]:
 def _balance_quotes(text: str, left: int, right: int) -> tuple[int, int]:
     """Widen a quote that starts or ends inside a pair of quote marks to the whole pair, so the
     evidence never reads "aim to' write tests"; unpaired marks nearby leave it as it is."""
+    if _QUOTE_CHAR_RE.search(text, left, right) is None:
+        return left, right  # most quotes hold no quote mark: nothing to scan (the keystroke path)
     marks = _quote_marks(text, left, right)
     stack: list[int] = []
     closers: list[int] = []
