@@ -28,7 +28,7 @@ from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
-from prepbot.matching.text import blank_spans, pieces_of, quote_span, tokenize
+from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
 
@@ -104,6 +104,7 @@ class Matcher(NeighbourReading):
         """
         if not text or not text.strip():
             return []
+        text = blank_escapes(text)
         pieces = list(pieces_of(text))
         # A long text is read by sentences whatever the classifier was trained on, so the
         # classifier can start on them in a thread while the cues read on (it releases the GIL).
@@ -188,6 +189,7 @@ class Matcher(NeighbourReading):
     def classify(self, text: str) -> None:
         """Run the classifier on this text now (for a worker thread); no-op without one."""
         if self.model is not None and text.strip() and self.model.model() is not None:
+            text = blank_escapes(text)
             pieces = list(pieces_of(text))
             readings = self._readings(pieces)
             self.model.classify([u.text for u in _within_budget(self._model_units(text, pieces, readings))[0]])

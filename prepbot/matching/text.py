@@ -87,6 +87,19 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# Terminal escape sequences pasted with a note (colours copied from a terminal, a title sequence):
+# CSI "ESC [ ... final", OSC "ESC ] ... BEL or ESC \\", and any other ESC with its next character.
+_ESCAPE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
+
+
+def blank_escapes(text: str) -> str:
+    """The text with terminal escape sequences turned to spaces, so offsets still hold and no
+    evidence quote carries their remains ("[0m standups…" reads and quotes as "standups…")."""
+    if "\x1b" not in text and "\x9b" not in text:
+        return text
+    return _ESCAPE_RE.sub(lambda m: " " * len(m.group()), text)
+
+
 def _clean(sentence: str) -> tuple[str, list[int] | None]:
     """The sentence without invisible characters and combining marks, and a map back to offsets.
 
