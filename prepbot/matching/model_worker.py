@@ -27,9 +27,12 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from prepbot.matching.model import Classifier, ModelUnavailable
+
+if TYPE_CHECKING:
+    import subprocess
 
 _RUNNING: set[WorkerClient] = set()  # stopped at exit if still running
 # One intra-op thread: on this model a second one reads no faster (92 vs 96-130 ms for a 2 KB note's
@@ -45,16 +48,16 @@ class WorkerClient:
     """A classifier worker, started at construction; `client()` waits for it to have loaded."""
 
     def __init__(self, folder: Path, threads: int, cache: Path | None) -> None:
-        import subprocess  # (imported after the fork: its import is not on the worker's path)
-
         self.folder, self.threads, self.cache = Path(folder), threads, cache
         self._lock = threading.Lock()
-        # The worker runs this very copy of prepbot: its folder goes first on the path, and -P keeps
-        # the current directory off it (a "prepbot" folder where the user stands is never imported).
         self._process: subprocess.Popen[bytes] | Forked | None
         if can_fork():
             self._process = Forked(self.folder, cache, threads)
         else:
+            import subprocess
+
+            # The worker runs this very copy of prepbot: its folder goes first on the path, and -P keeps
+            # the current directory off it (a "prepbot" folder where the user stands is never imported).
             root = str(Path(__file__).resolve().parents[2])
             env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
             command = [sys.executable, "-P", "-m", __name__, str(self.folder), str(cache or ""), str(threads)]
