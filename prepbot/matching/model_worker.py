@@ -21,6 +21,7 @@ Nothing is written but what `Classifier.load` writes in-process (its checksum st
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import os
 import signal
@@ -276,6 +277,9 @@ def serve(folder: Path, cache: Path | None, threads: int, source: IO[bytes], sin
         sink.write(json.dumps(message).encode("ascii") + b"\n")
         sink.flush()
 
+    # The garbage collector is paused while the runtime is imported and loaded (its passes over the
+    # modules' new objects find nothing to free), and what exists then is frozen: never scanned again.
+    gc.disable()
     try:
         classifier = Classifier.load(folder, threads=threads, cache=cache)
     except ModelUnavailable as exc:
@@ -284,6 +288,9 @@ def serve(folder: Path, cache: Path | None, threads: int, source: IO[bytes], sin
     except Exception as exc:  # anything else: the parent loads it itself, and says what is wrong
         send({"failed": f"{type(exc).__name__}: {exc}"[:200]})
         return 1
+    finally:
+        gc.freeze()
+        gc.enable()
     loaded = {
         "flag_ids": list(classifier.flag_ids),
         "thresholds": classifier.thresholds,
