@@ -4,7 +4,8 @@
 building the session and reading the text's sentences take ~0.35 s of CPU, and loading the
 catalogue and reading the cues ~0.25 s more. A thread cannot run the two side by side (both hold
 the GIL most of that time); a second process can, on a second core. `WorkerClient` starts one at
-once (`python -m prepbot.matching.model_worker FOLDER CACHE THREADS`) and is the loader of a
+once (on Linux a fork of this process, `Forked`; elsewhere, or with threads running,
+`python -m prepbot.matching.model_worker FOLDER CACHE THREADS`) and is the loader of a
 `ModelSlot`: calling it waits for the worker's classifier and returns a `RemoteClassifier`, which
 has the interface the engine uses (`scores`, `flags`, the thresholds, the unit, the combination).
 
