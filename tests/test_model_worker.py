@@ -176,3 +176,32 @@ def test_a_prepbot_folder_where_the_user_stands_is_not_run_by_the_worker(tmp_pat
     assert proc.returncode == 0, proc.stderr
     assert b"from classifier" in proc.stdout  # read by the classifier, whose process ran our code
     assert not list(tmp_path.rglob("*.RAN"))
+
+
+def test_the_worker_started_as_a_new_interpreter_gives_the_same_scores(tmp_path, monkeypatch):
+    # Where it cannot be forked (not Linux, or threads running), the worker is a new interpreter.
+    monkeypatch.setattr(model_worker, "can_fork", lambda: False)
+    client = model_worker.WorkerClient(MODEL_DIR, model_worker.THREADS, tmp_path)
+    try:
+        assert not isinstance(client._process, model_worker.Forked)
+        assert client().scores(SENTENCES) == Classifier.load(threads=1).scores(SENTENCES)
+    finally:
+        client.close()
+
+
+@pytest.mark.skipif(not model_worker.can_fork(), reason="the worker is forked only on Linux, from a single thread")
+def test_a_forked_worker_keeps_none_of_its_parents_files(tmp_path):
+    kept = tmp_path / "parent-file.txt"
+    with open(kept, "w", encoding="utf-8"):  # open in this process while the worker is forked
+        client = model_worker.WorkerClient(MODEL_DIR, model_worker.THREADS, tmp_path)
+        try:
+            assert isinstance(client._process, model_worker.Forked)
+            client()  # loaded: it answers
+            folder = f"/proc/{client._process.pid}/fd"
+            held = {int(fd): os.readlink(f"{folder}/{fd}") for fd in os.listdir(folder)}
+            assert str(kept) not in held.values()
+            assert held[2] == os.devnull  # its stderr goes nowhere
+            assert held[0].startswith("pipe:") and held[1].startswith("pipe:")
+        finally:
+            client.close()
+    assert client._process is None

@@ -67,6 +67,18 @@ def _start_classifier() -> None:
     model_worker.start_early(locations.cache_dir())
 
 
+def _end_now() -> None:
+    """End `analyze` now that its report is out: its output flushed, the classifier's process
+    already stopped (the command's close callback), nothing else to do. Skips the interpreter's
+    teardown, which would free the catalogue's ~300,000 objects one by one (~15-20 ms)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):  # a closed pipe (`| head`): not an error, as below
+            pass
+    os._exit(0)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with one-line errors: `prepbot: error: ...` on stderr and a non-zero exit."""
     from prepbot.matching.model import setting
@@ -87,6 +99,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     try:
         build_cli().main(args=argv, prog_name="prepbot", standalone_mode=False)
+        if argv is None and args[:1] == ["analyze"]:
+            _end_now()
     except getattr(click.exceptions, "NoArgsIsHelpError", ()) as exc:
         click.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
         sys.exit(2)

@@ -146,12 +146,29 @@ class _Background:
             raise error
 
     def _run(self) -> None:
-        while (work := self._queue.get()) is not None:
+        done = False
+        while not done and (work := self._queue.get()) is not None:
             if self._error is None:
                 try:
-                    self._slot.classify(*work)
+                    self._slot.model()  # loaded first; meanwhile more work may have come
+                    texts, progress, done = self._gather(work)
+                    self._slot.classify(texts, progress)
                 except BaseException as exc:  # raised again in the matching thread
                     self._error = exc
+
+    def _gather(self, work: tuple[list[str], Any]) -> tuple[list[str], Any, bool]:
+        """`work` and whatever else is waiting, as one request: the classifier's process reads a
+        request's texts side by side (same results; only fewer, fuller rounds). True: the end came too."""
+        texts, progress = list(work[0]), work[1]
+        while True:
+            try:
+                more = self._queue.get_nowait()
+            except queue.Empty:
+                return texts, progress, False
+            if more is None:
+                return texts, progress, True
+            texts += more[0]
+            progress = more[1] or progress
 
 
 def _within_budget(units: list[ModelUnit]) -> tuple[list[ModelUnit], int]:
