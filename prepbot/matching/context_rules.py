@@ -267,6 +267,11 @@ class ContextRules:
         return index
 
     @cached_property
+    def other_sense_firsts(self) -> dict[str, frozenset[str]]:
+        """Per flag, the first words of its `other_senses`: a sentence holding none of them holds none of the phrases."""
+        return {flag: frozenset(p[0] for p in phrases) for flag, phrases in self.other_senses.items()}
+
+    @cached_property
     def scan_index(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """What `scan` looks up: pseudo-negations and modifier triggers by their first word ("^"
         for those that only count at the start of a sentence, indexed by the words after it)."""

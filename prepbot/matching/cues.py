@@ -265,6 +265,7 @@ class CueSet:
         for i, t in enumerate(terms):
             if t.kind == "pre":
                 self._stems.setdefault(len(t.text), {})[t.text] = i
+        self._stem_initials = frozenset(stem[0] for stems in self._stems.values() for stem in stems)
         self._numbers = [(i, t) for i, t in enumerate(terms) if t.kind == "num"]
         # Which number terms a number matches depends only on where it falls among their values.
         self._number_values = sorted({t.value for _, t in self._numbers})
@@ -316,7 +317,7 @@ class CueSet:
         verb = self.rules.contractions.get(word)
         if verb is not None and verb in self._literals:
             found.setdefault(self._literals[verb], True)  # "isnt" also reads as "is"; context counts the "nt"
-        for length, stems in self._stems.items():
+        for length, stems in self._stems.items() if word[:1] in self._stem_initials else ():  # ("412": no prefix starts so)
             if len(word) >= length:
                 term = stems.get(word[:length])
                 if term is not None:
@@ -444,10 +445,12 @@ class CueSet:
             rows.append(self._word_entry(key) if entry is None else entry)
         token_terms = [row[0] for row in rows]
         starting = [row[3] for row in rows]
-        woken = set().union(*[row[1] for row in rows])
+        woken: set[int] = set()
         met = 0
         for row in rows:
             met |= row[2]
+            if row[1]:  # most words wake no cue
+                woken |= row[1]
         tails = self._join_tails
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
@@ -509,9 +512,10 @@ class CueSet:
         # Only cues whose every slot has a key word in this sentence are tried, each from the
         # positions where its first slot can start.
         found: list[tuple[Cue, list[int], list[bool]]] = []
-        cues, requires, unmet = self.cues, self._require_bits, ~met
+        cues, requires = self.cues, self._require_bits
         clauses = [t.clause for t in tokens]
-        viable = [index for index in sorted(candidates) if not requires[index] & unmet]
+        # (`met & r == r`: both positive, so the AND runs over the cue's few bits, not all of `met`'s)
+        viable = sorted([index for index in candidates if met & requires[index] == requires[index]])
         if not viable:
             return found
         # Where each cue can start, in one pass over the words (not one pass per cue).
