@@ -1,6 +1,7 @@
 """Speed benchmark for the matcher and `prepbot analyze`.
 
     python -m bench.speed
+    python -m bench.speed --throughput   # only the 1 MB rows (medians of 3) and the keystroke row
 
 Figures (targets from the matcher issue):
 - start-up: `prepbot analyze` of a 2 KB note as a whole process, classifier included (it runs in a
@@ -208,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     from bench import compile_package
 
     only_startup = "--startup" in (sys.argv[1:] if argv is None else argv)
+    if "--throughput" in (sys.argv[1:] if argv is None else argv):
+        return throughput_rows()
 
     compile_package()
     model = "on" if fresh_matcher().model is not None else "off (not installed)"
@@ -248,6 +251,25 @@ def _long_rows() -> list[tuple[str, str, str]]:
         ("analyze 4 MiB, whole process", f"{seconds:.1f} s ({seconds / 4:.1f} s per MB)", "<= 3 s per MB"),
         ("peak memory, analyze 4 MiB", f"{peak:.0f} MiB (the larger of its two processes)", "<= 200 MiB"),
     ]
+
+
+def throughput_rows(rounds: int = 3) -> int:
+    """`--throughput`: only the in-process 1 MB rows and the keystroke row, each 1 MB row `rounds` times
+    (medians of wall and CPU time; on a shared machine only the CPU time compares between runs)."""
+    rows = []
+    for name, share, model in (
+        ("match 1 MB of notes (1 in 3 flagged)", 1 / 3, "auto"),
+        ("match 1 MB, every sentence flagged", 1.0, "auto"),
+        ("match 1 MB, cues only", 1 / 3, "off"),
+    ):
+        runs = [_throughput(share, model) for _ in range(rounds)]
+        wall, cpu = statistics.median(r[0] for r in runs), statistics.median(r[2] for r in runs)
+        rows.append((name, f"{wall * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms (medians of {rounds}; {runs[0][1]} left to the cues)"))
+    rows.append(("re-match 10,000 chars (keystroke)", f"{keystroke() * 1000:.2f} ms"))
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
+    for name, value in rows:
+        print(f"{name:40} {value}")
+    return 0
 
 
 if __name__ == "__main__":

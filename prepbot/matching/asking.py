@@ -77,7 +77,9 @@ _TAG_MARKS = ",;:-–—(=/?"
 def own_question_end(sentence: str, tokens: list[Token], rules: ContextRules) -> str:
     """The to-do tag that closes a note after a comma, dash or bracket ("length of dailies unknown,
     ask", "on-call pay (tbd)"), or "": the note is what the candidate means to find out."""
-    for phrase in rules.own_question_ends:
+    if not tokens:
+        return ""
+    for phrase in rules.own_question_ends_by_last_word.get(tokens[-1].word, ()):  # most notes end in no tag's word
         size = len(phrase)
         if size >= len(tokens) or any(tokens[-size + i].word != phrase[i] for i in range(size)):
             continue

@@ -187,9 +187,9 @@ def other_sense(flag_id: str, tokens: list[Token], matched: list[int], rules: Co
     """The phrase of `other_senses` that the cue's matched words fall in, or "": "customer churn" is not
     the team's churn, "left comments" not people leaving."""
     phrases = rules.other_senses.get(flag_id)
-    if not phrases:
-        return ""
     words = [t.word for t in tokens]
+    if not phrases or rules.other_sense_firsts[flag_id].isdisjoint(words):
+        return ""  # (most sentences hold no phrase's first word: none is tried)
     present = set(words)
     hit = set(matched)
     for phrase in phrases:

@@ -259,6 +259,19 @@ class ContextRules:
         return marks, _by_first_word(tuple(p for p in self.own_question_starts if p[0][:1].isalnum()))
 
     @cached_property
+    def own_question_ends_by_last_word(self) -> dict[str, list[tuple[str, ...]]]:
+        """`own_question_ends` by their last word, in the list's order: a note tries only those it ends with."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.own_question_ends:
+            index.setdefault(phrase[-1], []).append(phrase)
+        return index
+
+    @cached_property
+    def other_sense_firsts(self) -> dict[str, frozenset[str]]:
+        """Per flag, the first words of its `other_senses`: a sentence holding none of them holds none of the phrases."""
+        return {flag: frozenset(p[0] for p in phrases) for flag, phrases in self.other_senses.items()}
+
+    @cached_property
     def scan_index(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """What `scan` looks up: pseudo-negations and modifier triggers by their first word ("^"
         for those that only count at the start of a sentence, indexed by the words after it)."""

@@ -38,7 +38,7 @@ _ON_CALL_RE = re.compile(r"(?<![a-z])on_call")
 _NO_TERMS: dict[int, bool] = {}  # what a word matching no cue word matches (shared; never changed)
 _NO_CUES: frozenset[int] = frozenset()
 _UNSEEN = ("", "")  # a word the split cache has not seen (a real split is never two empty strings)
-_WordEntry = tuple[dict[int, bool], frozenset[int], frozenset[int], frozenset[int]]
+_WordEntry = tuple[dict[int, bool], frozenset[int], int, frozenset[int]]
 
 
 def _union(index: dict[int, tuple[int, ...]], terms: Iterable[int]) -> frozenset[int]:
@@ -265,6 +265,7 @@ class CueSet:
         for i, t in enumerate(terms):
             if t.kind == "pre":
                 self._stems.setdefault(len(t.text), {})[t.text] = i
+        self._stem_initials = frozenset(stem[0] for stems in self._stems.values() for stem in stems)
         self._numbers = [(i, t) for i, t in enumerate(terms) if t.kind == "num"]
         # Which number terms a number matches depends only on where it falls among their values.
         self._number_values = sorted({t.value for _, t in self._numbers})
@@ -286,11 +287,14 @@ class CueSet:
         # Per word of a text (keyed as the token cache): its terms, the cues it wakes, the requirements
         # it meets and the cues it can start.
         self._word_entries: dict[str, _WordEntry] = {}
-        self._sets_by_terms: dict[tuple[int, ...], tuple[frozenset[int], frozenset[int], frozenset[int]]] = {}
+        self._sets_by_terms: dict[tuple[int, ...], tuple[frozenset[int], int, frozenset[int]]] = {}
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._split_cache: dict[str, tuple[str, str] | None] = {}
         self._join_cache: dict[str, dict[int, bool]] = {}
+        # Each cue's requirements as the bits of one int (derived from `_requires`, for either way the set was
+        # built): a sentence's met requirements are OR-ed from its words, and `find` tests a cue with one `&`.
+        self._require_bits = [sum(1 << r for r in required) for required in self._requires]
 
     def _is_common(self, term_id: int) -> bool:
         term = self.vocabulary.terms[term_id]
@@ -313,7 +317,7 @@ class CueSet:
         verb = self.rules.contractions.get(word)
         if verb is not None and verb in self._literals:
             found.setdefault(self._literals[verb], True)  # "isnt" also reads as "is"; context counts the "nt"
-        for length, stems in self._stems.items():
+        for length, stems in self._stems.items() if word[:1] in self._stem_initials else ():  # ("412": no prefix starts so)
             if len(word) >= length:
                 term = stems.get(word[:length])
                 if term is not None:
@@ -366,7 +370,7 @@ class CueSet:
         self._word_entries[key] = entry
         return entry
 
-    def _sets_of(self, terms: Iterable[int]) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    def _sets_of(self, terms: Iterable[int]) -> tuple[frozenset[int], int, frozenset[int]]:
         # Words with the same terms share one answer: many words (numbers, word forms) read alike, and
         # one set each would hold hundreds of MiB on a pasted book.
         key = tuple(terms)
@@ -374,7 +378,8 @@ class CueSet:
         if sets is None:
             if len(self._sets_by_terms) > 50_000:  # bounded, as the token cache
                 self._sets_by_terms.clear()
-            sets = (_union(self._anchored, key), _union(self._needs, key), _union(self._starting, key))
+            met = sum(1 << r for r in _union(self._needs, key))  # the requirements met, as bits
+            sets = (_union(self._anchored, key), met, _union(self._starting, key))
             self._sets_by_terms[key] = sets
         return sets
 
@@ -427,8 +432,8 @@ class CueSet:
         self._join_cache[key] = found
         return found
 
-    def _token_terms(self, tokens: list[Token]) -> tuple[list[dict[int, bool]], set[int], set[int], list[frozenset[int]]]:
-        """What each token matches, the cues the sentence wakes, the cue requirements it meets and
+    def _token_terms(self, tokens: list[Token]) -> tuple[list[dict[int, bool]], set[int], int, list[frozenset[int]]]:
+        """What each token matches, the cues the sentence wakes, the cue requirements it meets (bits) and
         the cues each token can start.
         A word written apart also matches as one ("turned over", "turn-over", "on boarding"): the
         joined word's terms go to the first of the two."""
@@ -440,8 +445,12 @@ class CueSet:
             rows.append(self._word_entry(key) if entry is None else entry)
         token_terms = [row[0] for row in rows]
         starting = [row[3] for row in rows]
-        woken = set().union(*[row[1] for row in rows])
-        met = set().union(*[row[2] for row in rows])
+        woken: set[int] = set()
+        met = 0
+        for row in rows:
+            met |= row[2]
+            if row[1]:  # most words wake no cue
+                woken |= row[1]
         tails = self._join_tails
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
@@ -455,7 +464,7 @@ class CueSet:
                 token_terms[i] = {**token_terms[i], **new}
                 more_woken, more_met, more_starting = self._sets_of(new)
                 woken.update(more_woken)
-                met.update(more_met)
+                met |= more_met
                 starting[i] = starting[i] | more_starting
         return token_terms, woken, met, starting
 
@@ -503,9 +512,10 @@ class CueSet:
         # Only cues whose every slot has a key word in this sentence are tried, each from the
         # positions where its first slot can start.
         found: list[tuple[Cue, list[int], list[bool]]] = []
-        cues, requires = self.cues, self._requires
+        cues, requires = self.cues, self._require_bits
         clauses = [t.clause for t in tokens]
-        viable = [index for index in sorted(candidates) if requires[index] <= met]
+        # (`met & r == r`: both positive, so the AND runs over the cue's few bits, not all of `met`'s)
+        viable = sorted([index for index in candidates if met & requires[index] == requires[index]])
         if not viable:
             return found
         # Where each cue can start, in one pass over the words (not one pass per cue).

@@ -325,6 +325,9 @@ class Matcher(NeighbourReading):
             if reported is not None and self.rules.asked_flags and put_to_candidate(tokens, reported, self.rules):
                 # "I was asked about singletons": what was asked is the finding for a flag about questions.
                 kept = tuple(h for h in self._compute(sentence, statement=True).hits if h.flag_id in self.rules.asked_flags)
+            if len(tokens) == len(words) and sentence not in self._advice_cache and self._may_advise(sentence):
+                # its advice window, from these tokens, as below (else `_advises` tokenizes it again)
+                self._remember_advice(sentence, self._advice_window(sentence, scan(tokens, self.rules)))
             return Reading(kept, frozenset(), False, span, asked=asked, question=asked < 0 and not topic)
         hits: list[Hit] = []
         blocked: set[str] = set()

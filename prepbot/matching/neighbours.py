@@ -397,16 +397,20 @@ class NeighbourReading:
         said = self._advice_cache.get(sentence)
         if said is None:
             said = 0
-            if any(w.strip(".,:;!?") in self.rules.advice_firsts for w in sentence.lower().split()):
+            if self._may_advise(sentence):
                 said = self._advice_window(sentence, scan(tokenize(sentence, self.rules), self.rules))
             self._remember_advice(sentence, said)
         return said
+
+    def _may_advise(self, sentence: str) -> bool:
+        """Whether a word of the sentence opens an advice trigger: else it rules no sentence after it."""
+        return any(w.strip(".,:;!?") in self.rules.advice_firsts for w in sentence.lower().split())
 
     def _advice_window(self, sentence: str, triggers) -> int:
         """`_advises` from the triggers of the sentence's words as tokenized (the engine's reading
         scans them anyway: its answer is kept, and the sentence is not tokenized again)."""
         windows = [t.window for t in triggers if t.direction == "next_sentences"]
-        if not windows or not any(w.strip(".,:;!?") in self.rules.advice_firsts for w in sentence.lower().split()):
+        if not windows or not self._may_advise(sentence):
             return 0
         return max(windows)
 
