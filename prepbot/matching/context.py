@@ -407,6 +407,16 @@ def _unreal_rule(tokens: list[Token], trigger: Trigger, first: int, rules: Conte
     )
 
 
+def _relative_only(tokens: list[Token], t: Trigger, last: int, rules: ContextRules) -> bool:
+    """A negation right after a relative pronoun ("who didn't", "which does not") that a main clause's verb
+    follows before the cue ends: "two people who didn't write the PR must approve it" negates the writing only."""
+    if not rules.negation_relative or not any(
+        tokens[i].word in rules.negation_relative for i in range(max(1, t.start - 2), t.start)  # after a noun, not opening
+    ):
+        return False
+    return any(tokens[i].word in rules.negation_main_verbs for i in range(t.end + 1, last + 1))
+
+
 def _polarity(
     flag_id: str,
     opposite: str | None,
@@ -428,6 +438,7 @@ def _polarity(
         and tokens[t.start].scope == scope
         and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause
         and (t.words not in rules.negation_prefixes or t.end == first)  # "unexpected purchase" negates only "expected"
+        and not _relative_only(tokens, t, last, rules)
     ]
     reasons: list[str] = []
     negations = 0
