@@ -411,7 +411,8 @@ def _relative_only(tokens: list[Token], t: Trigger, last: int, rules: ContextRul
     """A negation right after a relative pronoun ("who didn't", "which does not") that a main clause's verb
     follows before the cue ends: "two people who didn't write the PR must approve it" negates the writing only."""
     if not rules.negation_relative or not any(
-        tokens[i].word in rules.negation_relative for i in range(max(1, t.start - 2), t.start)  # after a noun, not opening
+        tokens[i].word in rules.negation_relative
+        for i in range(max(1, t.start - 2), t.start)  # after a noun
     ):
         return False
     return any(tokens[i].word in rules.negation_main_verbs for i in range(t.end + 1, last + 1))

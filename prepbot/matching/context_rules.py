@@ -204,7 +204,7 @@ class ContextRules:
             negation_conditions=frozenset(str(w) for w in negation.get("conditions", ())),
             negation_parallel=frozenset(str(w) for w in negation.get("parallel", ())),
             negation_relative=frozenset(str(w) for w in negation.get("relative", ())),
-            negation_main_verbs=frozenset(str(w) for w in negation.get("main_verbs", ())),
+            negation_main_verbs=frozenset(str(w) for w in negation.get("verbs", ())),
             answered_yes=_phrases(questions.get("answered_yes", ())),
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
@@ -319,7 +319,7 @@ class ContextRules:
                 "conditions": sorted(self.negation_conditions),
                 "parallel": sorted(self.negation_parallel),
                 "relative": sorted(self.negation_relative),
-                "main_verbs": sorted(self.negation_main_verbs),
+                "verbs": sorted(self.negation_main_verbs),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [
