@@ -138,3 +138,9 @@ def test_the_classifier_still_reads_realistic_deadlines_elsewhere(catalogue):
     matcher = with_classifier(catalogue, {"": {"realistic-deadlines": 0.99}})
     text = "The team sizes the work first and the launch date follows from that."
     assert "realistic-deadlines" in {m.id for m in matcher.match(text)}
+
+
+def test_a_manual_approval_step_is_no_manual_deploy(matcher):
+    flags = found(matcher, "After the pipeline goes green there is a manual approval before production.")
+    assert "no-ci" not in flags
+    assert "no-ci" in found(matcher, "Production deploys are still manual, run from the lead's laptop.")
