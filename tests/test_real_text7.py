@@ -141,6 +141,6 @@ def test_the_classifier_still_reads_realistic_deadlines_elsewhere(catalogue):
 
 
 def test_a_manual_approval_step_is_no_manual_deploy(matcher):
-    flags = found(matcher, "After the pipeline goes green there is a manual approval before production.")
+    flags = found(matcher, "Every deploy to staging then manual approval, then production.")
     assert "no-ci" not in flags
     assert "no-ci" in found(matcher, "Production deploys are still manual, run from the lead's laptop.")
