@@ -144,3 +144,8 @@ def test_a_manual_approval_step_is_no_manual_deploy(matcher):
     flags = found(matcher, "Every deploy to staging then manual approval, then production.")
     assert "no-ci" not in flags
     assert "no-ci" in found(matcher, "Production deploys are still manual, run from the lead's laptop.")
+
+
+def test_a_negation_in_a_relative_clause_inside_the_cue_stays_there(matcher):
+    flags = found(matcher, "Bigger bugs which couldn't be fixed on the spot were falling through the cracks.")
+    assert "bugs-untracked" in flags and "bugs-tracked" not in flags

@@ -492,6 +492,7 @@ def _polarity(
         # ...in the clause of the cue word it precedes: "pager duty, no comp, every other week" negates nothing of the cue
         and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
+        and not _relative_only(tokens, t, last, rules)  # "issues which couldn't be fixed fast were lost": not negated
     ]
     # ...and so do a cue's own first word and a negation of a later scope inside it that opens a list
     # item the same way (`negation.parallel`): "No pager, no weekend calls", "nobody is on call and nobody ...".
