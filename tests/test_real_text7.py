@@ -149,3 +149,20 @@ def test_a_manual_approval_step_is_no_manual_deploy(matcher):
 def test_a_negation_in_a_relative_clause_inside_the_cue_stays_there(matcher):
     flags = found(matcher, "Bigger bugs which couldn't be fixed on the spot were falling through the cracks.")
     assert "bugs-untracked" in flags and "bugs-tracked" not in flags
+
+
+# A sentence about a kind of team states nothing about this one; the same words about a team still do.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teams that skip code review pay for it later.",
+        "A company without a bug tracker loses half its bug reports.",
+        "Startups often have no backlog at all.",
+    ],
+)
+def test_a_kind_of_team_is_no_team(matcher, text):
+    assert not found(matcher, text) & {"no-code-review", "bugs-untracked", "no-backlog"}
+
+
+def test_the_same_words_about_a_team_still_read(matcher):
+    assert "no-code-review" in found(matcher, "Our team skips code review whenever a deadline is close.")
