@@ -407,6 +407,17 @@ def _unreal_rule(tokens: list[Token], trigger: Trigger, first: int, rules: Conte
     )
 
 
+def _relative_only(tokens: list[Token], t: Trigger, last: int, rules: ContextRules) -> bool:
+    """A negation right after a relative pronoun ("who didn't", "which does not") that a main clause's verb
+    follows before the cue ends: "two people who didn't write the PR must approve it" negates the writing only."""
+    if not rules.negation_relative or not any(
+        tokens[i].word in rules.negation_relative
+        for i in range(max(1, t.start - 2), t.start)  # after a noun
+    ):
+        return False
+    return any(tokens[i].word in rules.negation_main_verbs for i in range(t.end + 1, last + 1))
+
+
 def _polarity(
     flag_id: str,
     opposite: str | None,
@@ -428,6 +439,7 @@ def _polarity(
         and tokens[t.start].scope == scope
         and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause
         and (t.words not in rules.negation_prefixes or t.end == first)  # "unexpected purchase" negates only "expected"
+        and not _relative_only(tokens, t, last, rules)
     ]
     reasons: list[str] = []
     negations = 0
@@ -480,6 +492,7 @@ def _polarity(
         # ...in the clause of the cue word it precedes: "pager duty, no comp, every other week" negates nothing of the cue
         and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
+        and not _relative_only(tokens, t, last, rules)  # "issues which couldn't be fixed fast were lost": not negated
     ]
     # ...and so do a cue's own first word and a negation of a later scope inside it that opens a list
     # item the same way (`negation.parallel`): "No pager, no weekend calls", "nobody is on call and nobody ...".

@@ -99,6 +99,10 @@ class ContextRules:
     negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
     negation_conditions: frozenset[str] = frozenset()  # "until": "can't merge until the tests pass" is a rule
     negation_parallel: frozenset[str] = frozenset()  # "no": "no pager, no weekend calls" is a list of two negations
+    # "two people who didn't write the PR must approve it": a negation right after a relative pronoun stays in its
+    # relative clause, which ends at the main clause's verb
+    negation_relative: frozenset[str] = frozenset()
+    negation_main_verbs: frozenset[str] = frozenset()
     answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
     answered_no: tuple[tuple[str, ...], ...] = ()
     scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
@@ -199,6 +203,8 @@ class ContextRules:
             negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
             negation_conditions=frozenset(str(w) for w in negation.get("conditions", ())),
             negation_parallel=frozenset(str(w) for w in negation.get("parallel", ())),
+            negation_relative=frozenset(str(w) for w in negation.get("relative", ())),
+            negation_main_verbs=frozenset(str(w) for w in negation.get("verbs", ())),
             answered_yes=_phrases(questions.get("answered_yes", ())),
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
@@ -325,6 +331,8 @@ class ContextRules:
                 "cancelling": sorted(self.negation_cancelling),
                 "conditions": sorted(self.negation_conditions),
                 "parallel": sorted(self.negation_parallel),
+                "relative": sorted(self.negation_relative),
+                "verbs": sorted(self.negation_main_verbs),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [

@@ -367,11 +367,12 @@ class Matcher(NeighbourReading):
             if label is None:
                 label = self._labels[cue.source] = f"cue: {cue.source}"  # one string per cue, not one per hit
             hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
-        if self.absences.cues and len(tokens) <= ABSENCE_WORDS:
-            stated_absent, wished = self._absent(sentence, tokens, triggers, hits)
+        if self.absences.cues:
+            # a green flag with no opposite said to be missing ("the date is non-negotiable") speaks for any sentence
+            stated_absent, wished = self._absent(sentence, tokens, triggers, hits, len(tokens) > ABSENCE_WORDS)
             hits.extend(wished)
-            if model_ok:
-                blocked.update(stated_absent)
+            # a red flag's absence only where the classifier reads the sentence; a green one's in any sentence
+            blocked.update(f for f in stated_absent if model_ok or self.flags[f].kind == "green")
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
         hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
@@ -379,7 +380,7 @@ class Matcher(NeighbourReading):
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
 
-    def _absent(self, sentence: str, tokens, triggers, hits: list[Hit]) -> tuple[set[str], list[Hit]]:
+    def _absent(self, sentence: str, tokens, triggers, hits: list[Hit], long: bool = False) -> tuple[set[str], list[Hit]]:
         """The red flags a phrase of `absences` says are not there (the rule "absence: <phrase>"), unless a
         cue read the flag in the sentence or a negation of the phrase's clause, not one of its own
         words, takes it back ("standups aren't short", "not sure nobody quits"). An absence that is
@@ -392,6 +393,9 @@ class Matcher(NeighbourReading):
         for cue, matched, _ in self.absences.find(tokens):
             if cue.flag_id in read or cue.flag_id in found:
                 continue
+            green = self.flags[cue.flag_id].kind == "green"
+            if long and not green:
+                continue
             clause, first, last = tokens[matched[-1]].clause, matched[0], matched[-1]
             own = self._cue_words(cue.source)
             if any(
@@ -403,6 +407,8 @@ class Matcher(NeighbourReading):
             ):
                 continue
             quoted = scare_quoted(sentence, tokens, matched, self.rules)
+            if green and (quoted or modifiers):
+                continue  # a green flag's absence wished away reads neither way
             if quoted or modifiers:
                 decision = decide(f"absence of {cue.flag_id}", cue.flag_id, tokens, matched, self.rules, modifiers, False)
                 if quoted:  # 'they "do scrum"': in name only
