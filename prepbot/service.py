@@ -445,10 +445,15 @@ class Conversation:
 
     def type(self, text: str) -> list[Match]:
         """The note for the current question changed: keep it, and the flags it shows now."""
+        self.keep(text)
+        return self.live_flags(text)
+
+    def keep(self, text: str) -> None:
+        """The note for the current question changed: keep it, without reading it (a key of a long
+        paste: the screen reads the note when the keys pause, see `live_flags`)."""
         answer = self.interview.set_note(self.current_question.id, text)
         if text.strip() and answer.status == Status.SKIPPED:  # new words take a skip back
             self.interview.set_status(answer.question_id, Status.ASKED)
-        return self.live_flags(text)
 
     def live_flags(self, text: str) -> list[Match]:
         """Flags in the note being typed: cues now, classifier results as far as a worker has them."""

@@ -117,3 +117,37 @@ async def test_a_damaged_bank_ends_the_app_with_its_error():
         assert not isinstance(app.screen, NewInterviewScreen)
     assert app.return_code == 2
     assert isinstance(app.bank_error, BankError)
+
+
+# -- a long paste from a terminal without bracketed paste: one key per character
+
+
+async def test_a_long_note_typed_key_by_key_is_read_as_a_whole_once_the_keys_stop(make_app):
+    from textual import events
+
+    from prepbot.tui.widgets.flag_panel import FlagPanel
+    from tests.tui.conftest import text_of
+    from tests.tui.test_in_charge import saved, start
+
+    filler = "We met the team in the morning and talked about the roadmap. "
+    note = (filler * 170)[:9_900] + " nobody reviews code"  # the flag comes with the last keys
+    assert len(note) >= 9_900
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        chat = await start(pilot)
+        readings = []
+        live_flags = chat.conversation.live_flags
+        chat.conversation.live_flags = lambda text: readings.append(len(text)) or live_flags(text)  # type: ignore[method-assign]
+        for char in note:  # posted all at once, as the terminal delivers them
+            pilot.app.post_message(events.Key("space" if char == " " else char, char))
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if chat.query_one("#note").text == note and readings and readings[-1] == len(note):
+                break
+        assert chat.query_one("#note").text == note
+        assert readings[-1] == len(note)  # the last reading is of the whole note, not a stale one
+        assert len(readings) < len(note) // 20  # not once per key
+        live = text_of(chat.query_one(FlagPanel).query_one("#live-flags"))
+        assert "No code review" in live
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert saved(chat).answers[chat.questions[0].id].note == note  # saved whole

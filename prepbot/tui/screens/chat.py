@@ -96,6 +96,8 @@ class ChatScreen(CorrectionActions, Screen[None]):
         self.interview = interview
         self.autosaver = Autosaver(self.write)  # when the note being typed is saved, and the retries
         self._classify_timer: Timer | None = None
+        self._read_timer: Timer | None = None  # the live reading due while keys keep coming
+        self._last_read = 0.0  # monotonic time the note was last read
         self._opened = time.monotonic()  # the clock counts from when this chat opened
 
     # -- layout
@@ -199,12 +201,30 @@ class ChatScreen(CorrectionActions, Screen[None]):
             note.load_text(self.conversation.note())
         self.update_live_flags(note.text)
 
+    # A terminal without bracketed paste delivers a paste as one key per character: reading the whole
+    # note at each of them took seconds per thousand. The note is kept at every key (what is saved is
+    # always the full text); it is read at once after a pause, and at most every READ_EVERY seconds
+    # while keys keep coming, always as it is at that moment (never a stale text).
+    READ_EVERY = 0.1
+
     @on(TextArea.Changed, "#note")
     def note_changed(self, event: TextArea.Changed) -> None:
-        text = event.text_area.text
-        self.query_one(FlagPanel).show_live(self.conversation.type(text))
-        self.classify_later(text)
+        self.conversation.keep(event.text_area.text)
         self.autosaver.typed()
+        if self._read_timer is None:  # else a reading is due already, and reads the note as it is then
+            wait = self._last_read + self.READ_EVERY - time.monotonic()
+            if wait <= 0:
+                self.read_note()
+            else:
+                self._read_timer = self.set_timer(wait, self.read_note)
+
+    def read_note(self) -> None:
+        """Show the live flags of the current note as it is now, and have the classifier read it."""
+        self._read_timer = None
+        text = self.conversation.note()
+        self.update_live_flags(text)
+        self.classify_later(text)
+        self._last_read = time.monotonic()
 
     # -- the classifier: loaded and run in a worker thread, never on the keystroke path
 
