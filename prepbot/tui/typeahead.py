@@ -88,6 +88,11 @@ class KeysInOrderApp(App):
     def _held(self) -> bool:
         return self._in_flight is not None or self._waiting_for is not None or self._holds > 0
 
+    def keys_waiting(self, widget: Widget) -> bool:
+        """More keys may be on their way to `widget`: a burst from the terminal is being dealt with
+        (keys, or other messages, queued for the app or for the widget)."""
+        return bool(self._keys) or not self._message_queue.empty() or not widget._message_queue.empty()
+
     def hold_keys(self) -> None:
         """Keys typed from now on wait (an action waits for something to load: what the user typed
         after it is meant for what it opens), until release_keys()."""

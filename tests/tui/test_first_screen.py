@@ -151,3 +151,34 @@ async def test_a_long_note_typed_key_by_key_is_read_as_a_whole_once_the_keys_sto
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert saved(chat).answers[chat.questions[0].id].note == note  # saved whole
+
+
+# -- memory: the chat log shows the last questions, not all of them
+
+
+async def test_the_chat_log_keeps_the_last_questions_and_points_to_the_summary(make_app):
+    from textual.widgets import Static
+
+    from prepbot.tui.screens.chat import ChatScreen as Chat
+    from prepbot.tui.widgets.chat_message import ChatMessage
+    from tests.tui.conftest import text_of
+    from tests.tui.test_in_charge import answer, saved
+
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        pilot.app.screen.query_one("#company", Input).value = "Acme"
+        pilot.app.screen.query_one("#minutes", Input).value = ""  # no time box: every question
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        chat = pilot.app.screen
+        assert isinstance(chat, Chat) and len(chat.questions) >= 20
+        for n in range(20):
+            await answer(pilot, chat, f"note number {n}: nobody reviews code")
+        log = chat.query_one("#log")
+        messages = list(log.query_children(ChatMessage))
+        assert len(messages) == Chat.LOG_KEEPS
+        assert "note number 19" in "\n".join(text_of(m) for m in messages)  # the latest are shown
+        assert "note number 0:" not in "\n".join(text_of(m) for m in messages)
+        assert "summary (F2)" in text_of(log.query_one("#earlier", Static))
+        stored = saved(chat)
+        assert stored.answers[chat.questions[0].id].note == "note number 0: nobody reviews code"  # nothing lost

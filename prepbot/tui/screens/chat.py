@@ -150,9 +150,19 @@ class ChatScreen(CorrectionActions, Screen[None]):
 
     # -- messages
 
+    # The log shows the last questions and answers; older messages are let go (each kept its text and
+    # its rendering: ~0.1 MiB apiece, 15 MiB over 40 questions). Everything is in the summary (F2).
+    LOG_KEEPS = 45  # messages: the last 15 questions with their answers and reactions
+
     def post(self, message: ChatMessage) -> None:
         log = self.query_one("#log", VerticalScroll)
         log.mount(message)
+        messages = log.query_children(ChatMessage)
+        if len(messages) > self.LOG_KEEPS:
+            log.remove_children(list(messages)[: len(messages) - self.LOG_KEEPS])
+            if not log.query_children("#earlier"):
+                earlier = Static(Content("Earlier questions and answers: see the summary (F2)."), id="earlier")
+                log.mount(earlier, before=0)
         # Anchored: the log stays at the bottom as the message is laid out, even when it is posted while
         # the command palette covers the screen (a jump to a category), until the user scrolls up.
         log.anchor()
@@ -203,8 +213,8 @@ class ChatScreen(CorrectionActions, Screen[None]):
 
     # A terminal without bracketed paste delivers a paste as one key per character: reading the whole
     # note at each of them took seconds per thousand. The note is kept at every key (what is saved is
-    # always the full text); it is read at once after a pause, and at most every READ_EVERY seconds
-    # while keys keep coming, always as it is at that moment (never a stale text).
+    # always the full text); it is read when no more keys are waiting, and while they keep coming at
+    # most every READ_EVERY seconds, always as it is at that moment (never a stale text).
     READ_EVERY = 0.1
 
     @on(TextArea.Changed, "#note")
@@ -213,7 +223,7 @@ class ChatScreen(CorrectionActions, Screen[None]):
         self.autosaver.typed()
         if self._read_timer is None:  # else a reading is due already, and reads the note as it is then
             wait = self._last_read + self.READ_EVERY - time.monotonic()
-            if wait <= 0:
+            if wait <= 0 or not self.app.keys_waiting(event.text_area):
                 self.read_note()
             else:
                 self._read_timer = self.set_timer(wait, self.read_note)
