@@ -8,6 +8,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -20,6 +21,8 @@ from prepbot.service import Conversation, Service
 from prepbot.textsafe import safe
 from prepbot.tui import autosave
 from prepbot.tui.typeahead import KeysInOrderApp
+
+EXIT_AT_MOST = 6.0  # seconds from SIGTERM/SIGHUP to the end of the process, whatever the loop is doing
 
 
 def system_commands() -> type[Provider]:
@@ -61,8 +64,8 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         if not self.is_headless:  # a real terminal (tests run headless and keep their own handlers)
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGHUP):
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # no such signal here
-                    loop.add_signal_handler(signum, self.end_by_signal, signum)
+                with contextlib.suppress(AttributeError, RuntimeError, ValueError):  # no such signal here
+                    signal.signal(signum, partial(self._signalled, loop))
         if self.service.store.recovered_from:
             self.notify(
                 f"Your database was damaged. It was moved to {safe(self.service.store.recovered_from)} and a new one started.",
@@ -174,6 +177,16 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         self.retry_unsaved()
         open_chats = [s for s in self.screen_stack if isinstance(s, ChatScreen)]
         return [s.conversation for s in open_chats if s.unsaved and not s.save_now()] + self.unsaved
+
+    def _signalled(self, loop: asyncio.AbstractEventLoop, signum: int, _frame: object) -> None:
+        """A Python-level handler (not the loop's): it runs even when the loop is stuck, as when the
+        terminal has closed under a long paste and Textual's writer waits forever on it. The loop
+        saves and exits (end_by_signal); if it has not ended the process within EXIT_AT_MOST seconds,
+        this ends it."""
+        loop.call_soon_threadsafe(self.end_by_signal, signum)
+        guard = threading.Timer(EXIT_AT_MOST, os._exit, (128 + signum,))
+        guard.daemon = True
+        guard.start()
 
     def end_by_signal(self, signum: int) -> None:
         """SIGTERM, or SIGHUP (the terminal closed, `tmux kill-session`): save what was typed, even a
