@@ -99,7 +99,7 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         with contextlib.suppress(RuntimeError):  # the app ended meanwhile
             self.call_from_thread(self._bank_done, error)
 
-    async def _bank_done(self, error: Exception | None) -> None:
+    def _bank_done(self, error: Exception | None) -> None:
         if error is not None:
             self.bank_error = error  # raised again by the tui command: "prepbot: error: invalid bank: ...", exit 2
             self._after_bank.clear()
@@ -110,7 +110,7 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         for action in waiting:
             action()
         if waiting:
-            await self.release_keys()
+            self.call_later(self.release_keys)  # the keys typed meanwhile go on, to what the actions opened
 
     def _show_bank_state(self) -> None:
         from prepbot.tui.screens.home import HomeScreen
