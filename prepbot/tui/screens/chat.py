@@ -6,7 +6,7 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import getters, on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,6 +23,7 @@ from prepbot.textsafe import safe
 from prepbot.tui.autosave import Autosaver, SaveEvent, SaveState
 from prepbot.tui.palette import Entry, ScreenCommands
 from prepbot.tui.screens import chat_edits
+from prepbot.tui.screens.chat_reading import NoteReading
 from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.chat_message import ChatMessage
@@ -64,7 +65,7 @@ class ChatCommands(ScreenCommands):
         return entries
 
 
-class ChatScreen(CorrectionActions, Screen[None]):
+class ChatScreen(CorrectionActions, NoteReading, Screen[None]):
     if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
         app = getters.app(PrepbotApp)
     COMMANDS = {ChatCommands}
@@ -227,45 +228,6 @@ class ChatScreen(CorrectionActions, Screen[None]):
                 self.read_note()
             else:
                 self._read_timer = self.set_timer(wait, self.read_note)
-
-    def read_note(self) -> None:
-        """Show the live flags of the current note as it is now, and have the classifier read it."""
-        self._read_timer = None
-        text = self.conversation.note()
-        self.update_live_flags(text)
-        self.classify_later(text)
-        self._last_read = time.monotonic()
-
-    # -- the classifier: loaded and run in a worker thread, never on the keystroke path
-
-    CLASSIFY_DELAY = 0.3  # seconds after the last keystroke
-
-    def classify_later(self, text: str) -> None:
-        if not self.service.use_model:
-            return
-        if self._classify_timer is not None:
-            self._classify_timer.stop()
-        self._classify_timer = self.set_timer(self.CLASSIFY_DELAY, partial(self.run_classifier, text))
-
-    @work(thread=True, exclusive=True, group="classifier")
-    def warm_up_classifier(self) -> None:
-        notice = self.service.classifier_notice()  # why the classifier is off: once per session
-        if notice:
-            notify = self.app.notify
-            self.app.call_from_thread(notify, notice, title="Classifier off", severity="warning", timeout=20, markup=False)
-
-    @work(thread=True, exclusive=True, group="classifier")
-    def run_classifier(self, text: str) -> None:
-        self.service.classify(text)
-        self.app.call_from_thread(self.classified, text)
-
-    def classified(self, text: str) -> None:
-        """The classifier has read `text`: show what it adds, if the note is still that text."""
-        if self.is_mounted and self.query_one("#note", TextArea).text == text:
-            self.update_live_flags(text)
-
-    def update_live_flags(self, text: str) -> None:
-        self.query_one(FlagPanel).show_live(self.conversation.live_flags(text))
 
     def refresh_panels(self) -> None:
         total = len(self.questions)
