@@ -10,22 +10,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from threading import Lock
+from typing import TYPE_CHECKING, TypeVar
 
 from prepbot.bank import Bank, Question
 from prepbot.boundary import translated
-from prepbot.catalogue import Catalogue
 from prepbot.errors import ConflictError, DiskFullError, NotFoundError, ServiceError
 from prepbot.interview import CORRECTIONS, FlagStatus, Interview, Source, Status, start_interview
-from prepbot.matching import Match
 from prepbot.planner import Plan, PlanError, plan
 from prepbot.prefs import SavedPreferences
-from prepbot.process import RoundPlan
 from prepbot.service_company import CompanyDesk
 from prepbot.store import InterviewRow, SaveResult, Store, merge
-from prepbot.summary import Summary, summarize
 from prepbot.textsafe import safe
 from prepbot.values import parse_date, parse_minutes
+
+if TYPE_CHECKING:  # (the matcher, the summary and the rounds load on first use: the TUI's first screen needs none)
+    from prepbot.catalogue import Catalogue
+    from prepbot.matching import Match
+    from prepbot.process import RoundPlan
+    from prepbot.summary import Summary
 
 T = TypeVar("T")
 
@@ -47,8 +50,8 @@ class Listing:
     """One saved interview as the home screen and `sessions list` show it."""
 
     row: InterviewRow
-    red: int  # distinct red flags heard
-    green: int
+    red: int | None  # distinct red flags heard; None: not counted (the question bank is still being read)
+    green: int | None
 
 
 @dataclass(frozen=True)
@@ -68,15 +71,47 @@ class Service(CompanyDesk):
         with translated():
             return cls(catalogue, Store(path), use_model)
 
-    def __init__(self, catalogue: Catalogue, store: Store, use_model: bool = True):
-        self.catalogue = catalogue
+    @classmethod
+    def opening(cls, load: Callable[[], Catalogue], path: Path | None = None, use_model: bool = True) -> "Service":
+        """A service over the store whose catalogue `load` reads on first need, or when
+        `load_catalogue` is called (from a worker thread): the TUI draws its home screen first."""
+        with translated():
+            return cls(load, Store(path), use_model)
+
+    def __init__(self, catalogue: Catalogue | Callable[[], Catalogue], store: Store, use_model: bool = True):
+        self._catalogue = None if callable(catalogue) else catalogue
+        self._read_catalogue = catalogue if callable(catalogue) else None
+        self._catalogue_lock = Lock()
         self.store = store
-        # The classifier beside the cues (when installed); off: cues and context rules alone.
-        self.use_model = use_model and catalogue.matcher.model is not None
+        self._want_model = use_model
         self._counts: dict[tuple[str, str], tuple[int, int]] = {}
         self._preferences = SavedPreferences()
         self.last_round: RoundPlan | None = None  # the plan of the last interview started
         self.classifier_warned = False  # why the classifier is off (warm_up) has been shown to the user
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The bank and the matcher; read now (and waited for) if they have not been yet."""
+        return self._catalogue if self._catalogue is not None else self.load_catalogue()
+
+    @property
+    def catalogue_ready(self) -> bool:
+        """True once the catalogue has been read: nothing that needs it waits any more."""
+        return self._catalogue is not None
+
+    def load_catalogue(self) -> Catalogue:
+        """Read the catalogue if it has not been (once, whichever thread asks first; the others wait).
+        A bank that cannot be read raises its BankError here, each time it is asked for."""
+        with self._catalogue_lock:
+            if self._catalogue is None:
+                assert self._read_catalogue is not None
+                self._catalogue = self._read_catalogue()
+            return self._catalogue
+
+    @property
+    def use_model(self) -> bool:
+        """The classifier beside the cues (when installed); off: cues and context rules alone."""
+        return self._want_model and self.catalogue.matcher.model is not None
 
     @property
     def bank(self) -> Bank:
@@ -112,13 +147,17 @@ class Service(CompanyDesk):
 
     # -- saved interviews
 
-    def list_interviews(self) -> list[Listing]:
-        """Saved interviews, most recently changed first, with their flag counts."""
-        listings = []
+    def list_interviews(self, counted: bool = True) -> list[Listing]:
+        """Saved interviews, most recently changed first, with their flag counts (counted=False: none,
+        which needs no catalogue; counts known already are still given)."""
+        listings: list[Listing] = []
         with translated():
             rows = self.store.rows()
         for row in rows:
             key = (row.id, row.updated_at)
+            if key not in self._counts and not counted:
+                listings.append(Listing(row, None, None))
+                continue
             if key not in self._counts:
                 try:
                     interview = self.load(row.id)
@@ -184,6 +223,8 @@ class Service(CompanyDesk):
         return interview
 
     def summary(self, interview: Interview, model: str = "auto") -> Summary:
+        from prepbot.summary import summarize
+
         return summarize(
             interview, self.bank, self.catalogue.matcher, model if self.use_model else "off", preferences=self.preferences()
         )
@@ -404,10 +445,15 @@ class Conversation:
 
     def type(self, text: str) -> list[Match]:
         """The note for the current question changed: keep it, and the flags it shows now."""
+        self.keep(text)
+        return self.live_flags(text)
+
+    def keep(self, text: str) -> None:
+        """The note for the current question changed: keep it, without reading it (a key of a long
+        paste: the screen reads the note when the keys pause, see `live_flags`)."""
         answer = self.interview.set_note(self.current_question.id, text)
         if text.strip() and answer.status == Status.SKIPPED:  # new words take a skip back
             self.interview.set_status(answer.question_id, Status.ASKED)
-        return self.live_flags(text)
 
     def live_flags(self, text: str) -> list[Match]:
         """Flags in the note being typed: cues now, classifier results as far as a worker has them."""

@@ -15,11 +15,11 @@ from prepbot.interview import Interview
 from prepbot.planner import PlanError
 from prepbot.prefs import Preferences, SavedPreferences
 from prepbot.store import Store
-from prepbot.summary import Summary
 
 if TYPE_CHECKING:
     from prepbot.bank import Bank
     from prepbot.process import RoundPlan
+    from prepbot.summary import Summary
 
 
 class CompanyDesk:

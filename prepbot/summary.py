@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.interview import (
@@ -18,8 +19,10 @@ from prepbot.interview import (
     Interview,
     Status,
 )
-from prepbot.matching import Evidence, Match, Matcher
 from prepbot.prefs import FACTORS, NORMAL, Preferences
+
+if TYPE_CHECKING:  # (the matcher's modules load with the catalogue, not with the summary's types)
+    from prepbot.matching import Evidence, Match, Matcher
 
 
 @dataclass(frozen=True)

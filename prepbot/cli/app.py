@@ -27,7 +27,7 @@ def tui_command(banks: tuple[Path, ...]) -> None:
       prepbot
       prepbot tui --bank ~/my-questions.yaml
     """
-    service = open_service(banks)
+    service = open_service(banks, later=True)  # the home screen is drawn first, then the bank read
     served = "TEXTUAL_DRIVER" in os.environ  # `prepbot serve` runs this with a browser's driver, no terminal
     if not served and not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
         raise click.ClickException(
@@ -38,6 +38,8 @@ def tui_command(banks: tuple[Path, ...]) -> None:
 
     app = PrepbotApp(service)
     app.run()
+    if app.bank_error is not None:  # the bank could not be read: its one-line error, exit 2 (as before)
+        raise app.bank_error
     if app.return_code:  # ended by SIGTERM or SIGHUP (after saving): the usual 128 + signal number
         sys.exit(app.return_code)
 

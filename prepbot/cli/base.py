@@ -140,11 +140,12 @@ def catalogue(banks: tuple[Path, ...]):
     return load_catalogue(banks)
 
 
-def open_service(banks: tuple[Path, ...] = ()):
-    """The catalogue and the store, as one service object (what the TUI gets too)."""
+def open_service(banks: tuple[Path, ...] = (), later: bool = False):
+    """The catalogue and the store, as one service object (what the TUI gets too). later: the
+    catalogue is read on first need (the TUI draws its first screen, then reads it in a thread)."""
     from prepbot.service import Service
 
-    service = Service.connect(catalogue(banks))
+    service = Service.opening(lambda: catalogue(banks)) if later else Service.connect(catalogue(banks))
     if service.recovered_from:
         moved = safe(str(service.recovered_from), keep_layout=False)
         click.echo(f"prepbot: warning: the database was damaged; it was moved to {moved} and a new one started", err=True)

@@ -7,6 +7,8 @@ import contextlib
 import os
 import signal
 import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -19,6 +21,8 @@ from prepbot.service import Conversation, Service
 from prepbot.textsafe import safe
 from prepbot.tui import autosave
 from prepbot.tui.typeahead import KeysInOrderApp
+
+EXIT_AT_MOST = 6.0  # seconds from SIGTERM/SIGHUP to the end of the process, whatever the loop is doing
 
 
 def system_commands() -> type[Provider]:
@@ -43,6 +47,8 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         self._quitting = False
         self.last_export_folder: Path | None = None  # where the last export went, offered again for this session
         self.own_bank_path = ""  # the bank file the candidate last saved an own question to
+        self.bank_error: Exception | None = None  # the question bank could not be read (the app has ended)
+        self._after_bank: list[Callable[[], object]] = []  # actions waiting for the bank to be read
 
     def apply_cursor_blink(self, screen) -> None:
         """Give every text field of `screen` the app's cursor blink setting."""
@@ -53,11 +59,13 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         from prepbot.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(self.service))
+        if not self.service.catalogue_ready:  # the home screen is drawn first, then the bank read
+            self.call_after_refresh(self.run_worker, self._read_bank, thread=True, group="bank", exit_on_error=False)
         if not self.is_headless:  # a real terminal (tests run headless and keep their own handlers)
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGHUP):
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # no such signal here
-                    loop.add_signal_handler(signum, self.end_by_signal, signum)
+                with contextlib.suppress(AttributeError, RuntimeError, ValueError):  # no such signal here
+                    signal.signal(signum, partial(self._signalled, loop))
         if self.service.store.recovered_from:
             self.notify(
                 f"Your database was damaged. It was moved to {safe(self.service.store.recovered_from)} and a new one started.",
@@ -66,6 +74,50 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
                 timeout=20,
                 markup=False,
             )
+
+    # -- the question bank, read in a thread after the first screen is drawn
+
+    def with_bank(self, action: Callable[[], object]) -> None:
+        """Run `action` now if the question bank has been read, else as soon as it has; the keys
+        typed meanwhile wait for it too (they are meant for what it opens), and the home screen
+        says what it is waiting for."""
+        if self.service.catalogue_ready:
+            action()
+            return
+        if not self._after_bank:
+            self.hold_keys()
+        self._after_bank.append(action)
+        self._show_bank_state()
+
+    def _read_bank(self) -> None:  # in a worker thread
+        try:
+            self.service.load_catalogue()
+        except Exception as exc:  # a damaged bank (BankError), or a bug: shown as one line after exit
+            error: Exception | None = exc
+        else:
+            error = None
+        with contextlib.suppress(RuntimeError):  # the app ended meanwhile
+            self.call_from_thread(self._bank_done, error)
+
+    def _bank_done(self, error: Exception | None) -> None:
+        if error is not None:
+            self.bank_error = error  # raised again by the tui command: "prepbot: error: invalid bank: ...", exit 2
+            self._after_bank.clear()
+            self.exit(return_code=2)
+            return
+        waiting, self._after_bank = self._after_bank, []
+        self._show_bank_state()
+        for action in waiting:
+            action()
+        if waiting:
+            self.call_later(self.release_keys)  # the keys typed meanwhile go on, to what the actions opened
+
+    def _show_bank_state(self) -> None:
+        from prepbot.tui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.bank_state(waiting=bool(self._after_bank))
 
     def action_command_palette(self) -> None:
         from prepbot.tui.palette import PrepbotCommandPalette
@@ -125,6 +177,16 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         self.retry_unsaved()
         open_chats = [s for s in self.screen_stack if isinstance(s, ChatScreen)]
         return [s.conversation for s in open_chats if s.unsaved and not s.save_now()] + self.unsaved
+
+    def _signalled(self, loop: asyncio.AbstractEventLoop, signum: int, _frame: object) -> None:
+        """A Python-level handler (not the loop's): it runs even when the loop is stuck, as when the
+        terminal has closed under a long paste and Textual's writer waits forever on it. The loop
+        saves and exits (end_by_signal); if it has not ended the process within EXIT_AT_MOST seconds,
+        this ends it."""
+        loop.call_soon_threadsafe(self.end_by_signal, signum)
+        guard = threading.Timer(EXIT_AT_MOST, os._exit, (128 + signum,))
+        guard.daemon = True
+        guard.start()
 
     def end_by_signal(self, signum: int) -> None:
         """SIGTERM, or SIGHUP (the terminal closed, `tmux kill-session`): save what was typed, even a

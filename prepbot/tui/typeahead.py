@@ -29,7 +29,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 HOLD_AT_MOST = 5.0  # seconds a key may hold the next ones back; then they go on as Textual would send them
 CHECK_EVERY = 0.05  # how often a held key checks that the way it waits on still exists
@@ -55,6 +54,8 @@ class KeyDone(Message):
 
 def takes_typing(widget: Widget, key: events.Key) -> bool:
     """A key a text field inserts and stops there, always: a printable one, and Enter in an editor."""
+    from textual.widgets import Input, TextArea  # (here: the home screen is drawn without the editor's modules)
+
     if isinstance(widget, TextArea) and not widget.read_only:
         return key.is_printable or key.key == "enter"
     return key.is_printable and isinstance(widget, Input)
@@ -70,6 +71,7 @@ class KeysInOrderApp(App):
         self._waiting_for: Screen | None = None  # a screen still being built (or coming back)
         self._held_since = 0.0
         self._guard: Timer | None = None
+        self._holds = 0  # hold_keys() without release_keys(): the keys wait, however long
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -84,7 +86,21 @@ class KeysInOrderApp(App):
         await super().on_event(event)
 
     def _held(self) -> bool:
-        return self._in_flight is not None or self._waiting_for is not None
+        return self._in_flight is not None or self._waiting_for is not None or self._holds > 0
+
+    def keys_waiting(self, widget: Widget) -> bool:
+        """More keys may be on their way to `widget`: a burst from the terminal is being dealt with
+        (keys, or other messages, queued for the app or for the widget)."""
+        return bool(self._keys) or not self._message_queue.empty() or not widget._message_queue.empty()
+
+    def hold_keys(self) -> None:
+        """Keys typed from now on wait (an action waits for something to load: what the user typed
+        after it is meant for what it opens), until release_keys()."""
+        self._holds += 1
+
+    async def release_keys(self) -> None:
+        self._holds = max(0, self._holds - 1)
+        await self._hand_on_keys()
 
     async def _hand_on_keys(self) -> None:
         while self._keys and not self._held():
@@ -155,8 +171,8 @@ class KeysInOrderApp(App):
 
     async def _check_held(self) -> None:
         """The way a held key waits on can vanish (its widget removed, a screen closed before it was
-        up): then, or after HOLD_AT_MOST seconds, the next keys go on."""
-        if not self._held():
+        up): then, or after HOLD_AT_MOST seconds, the next keys go on (hold_keys() is not timed)."""
+        if self._in_flight is None and self._waiting_for is None:
             return
         flight, screen = self._in_flight, self._waiting_for
         gone = (flight is not None and not flight.target.is_attached) or (

@@ -6,7 +6,7 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import getters, on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,6 +23,7 @@ from prepbot.textsafe import safe
 from prepbot.tui.autosave import Autosaver, SaveEvent, SaveState
 from prepbot.tui.palette import Entry, ScreenCommands
 from prepbot.tui.screens import chat_edits
+from prepbot.tui.screens.chat_reading import NoteReading
 from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.chat_message import ChatMessage
@@ -64,7 +65,7 @@ class ChatCommands(ScreenCommands):
         return entries
 
 
-class ChatScreen(CorrectionActions, Screen[None]):
+class ChatScreen(CorrectionActions, NoteReading, Screen[None]):
     if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
         app = getters.app(PrepbotApp)
     COMMANDS = {ChatCommands}
@@ -96,6 +97,8 @@ class ChatScreen(CorrectionActions, Screen[None]):
         self.interview = interview
         self.autosaver = Autosaver(self.write)  # when the note being typed is saved, and the retries
         self._classify_timer: Timer | None = None
+        self._read_timer: Timer | None = None  # the live reading due while keys keep coming
+        self._last_read = 0.0  # monotonic time the note was last read
         self._opened = time.monotonic()  # the clock counts from when this chat opened
 
     # -- layout
@@ -148,9 +151,19 @@ class ChatScreen(CorrectionActions, Screen[None]):
 
     # -- messages
 
+    # The log shows the last questions and answers; older messages are let go (each kept its text and
+    # its rendering: ~0.1 MiB apiece, 15 MiB over 40 questions). Everything is in the summary (F2).
+    LOG_KEEPS = 45  # messages: the last 15 questions with their answers and reactions
+
     def post(self, message: ChatMessage) -> None:
         log = self.query_one("#log", VerticalScroll)
         log.mount(message)
+        messages = log.query_children(ChatMessage)
+        if len(messages) > self.LOG_KEEPS:
+            log.remove_children(list(messages)[: len(messages) - self.LOG_KEEPS])
+            if not log.query_children("#earlier"):
+                earlier = Static(Content("Earlier questions and answers: see the summary (F2)."), id="earlier")
+                log.mount(earlier, before=0)
         # Anchored: the log stays at the bottom as the message is laid out, even when it is posted while
         # the command palette covers the screen (a jump to a category), until the user scrolls up.
         log.anchor()
@@ -199,43 +212,22 @@ class ChatScreen(CorrectionActions, Screen[None]):
             note.load_text(self.conversation.note())
         self.update_live_flags(note.text)
 
+    # A terminal without bracketed paste delivers a paste as one key per character: reading the whole
+    # note at each of them took seconds per thousand. The note is kept at every key (what is saved is
+    # always the full text); it is read when no more keys are waiting, and while they keep coming at
+    # most every READ_EVERY seconds, always as it is at that moment (never a stale text).
+    READ_EVERY = 0.1
+
     @on(TextArea.Changed, "#note")
     def note_changed(self, event: TextArea.Changed) -> None:
-        text = event.text_area.text
-        self.query_one(FlagPanel).show_live(self.conversation.type(text))
-        self.classify_later(text)
+        self.conversation.keep(event.text_area.text)
         self.autosaver.typed()
-
-    # -- the classifier: loaded and run in a worker thread, never on the keystroke path
-
-    CLASSIFY_DELAY = 0.3  # seconds after the last keystroke
-
-    def classify_later(self, text: str) -> None:
-        if not self.service.use_model:
-            return
-        if self._classify_timer is not None:
-            self._classify_timer.stop()
-        self._classify_timer = self.set_timer(self.CLASSIFY_DELAY, partial(self.run_classifier, text))
-
-    @work(thread=True, exclusive=True, group="classifier")
-    def warm_up_classifier(self) -> None:
-        notice = self.service.classifier_notice()  # why the classifier is off: once per session
-        if notice:
-            notify = self.app.notify
-            self.app.call_from_thread(notify, notice, title="Classifier off", severity="warning", timeout=20, markup=False)
-
-    @work(thread=True, exclusive=True, group="classifier")
-    def run_classifier(self, text: str) -> None:
-        self.service.classify(text)
-        self.app.call_from_thread(self.classified, text)
-
-    def classified(self, text: str) -> None:
-        """The classifier has read `text`: show what it adds, if the note is still that text."""
-        if self.is_mounted and self.query_one("#note", TextArea).text == text:
-            self.update_live_flags(text)
-
-    def update_live_flags(self, text: str) -> None:
-        self.query_one(FlagPanel).show_live(self.conversation.live_flags(text))
+        if self._read_timer is None:  # else a reading is due already, and reads the note as it is then
+            wait = self._last_read + self.READ_EVERY - time.monotonic()
+            if wait <= 0 or not self.app.keys_waiting(event.text_area):
+                self.read_note()
+            else:
+                self._read_timer = self.set_timer(wait, self.read_note)
 
     def refresh_panels(self) -> None:
         total = len(self.questions)

@@ -66,10 +66,12 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.service = service
         self.marked: list[str] = []  # interviews marked for a comparison, in the order marked
+        self._uncounted = False  # rows listed before the bank was read, without their flag counts
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
             yield Static(Content.assemble(("prepbot", "bold"), " — interview the company back"), id="title")
+            yield Static("Reading the question bank…", id="reading")
             yield Static(EMPTY_STATE, id="empty")
             yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -83,11 +85,19 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    def bank_state(self, waiting: bool) -> None:
+        """The app's word on the question bank: an action waits for it (say so), or it has been read
+        (the flag counts it was needed for can be shown)."""
+        self.query_one("#reading").display = waiting
+        if self.service.catalogue_ready and self._uncounted:
+            self.reload()
+
     def reload(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
         try:
-            rows = self.service.list_interviews()
+            # The flag counts need the question bank: until it is read they show as "…".
+            rows = self.service.list_interviews(counted=self.service.catalogue_ready)
         except ServiceError as exc:
             self.notify(safe(exc), severity="error", markup=False)
             rows = []
@@ -99,11 +109,12 @@ class HomeScreen(Screen[None]):
                 cell(row.company, 16),
                 cell(row.role, 12),
                 cell(row.date, 10),
-                Text(str(item.red)),
-                Text(str(item.green)),
+                Text("…" if item.red is None else str(item.red)),
+                Text("…" if item.green is None else str(item.green)),
                 Text(f"{row.answered_count}/{row.question_count}"),
                 key=row.id,
             )
+        self._uncounted = any(item.red is None for item in rows)
         self.query_one("#empty").display = not rows
         table.display = bool(rows)
         if rows:
@@ -125,6 +136,9 @@ class HomeScreen(Screen[None]):
             self.open(interview_id)
 
     def open(self, interview_id: str) -> None:
+        self.app.with_bank(lambda: self._open(interview_id))
+
+    def _open(self, interview_id: str) -> None:
         from prepbot.tui.screens.chat import ChatScreen
 
         interview = self._load(interview_id)
@@ -143,6 +157,9 @@ class HomeScreen(Screen[None]):
         return None
 
     def action_export(self) -> None:
+        self.app.with_bank(self._export)
+
+    def _export(self) -> None:
         interview_id = self.selected_id()
         if not interview_id:
             self.notify("No interview to export yet: press N to start one.", title="Nothing to export")
@@ -152,7 +169,7 @@ class HomeScreen(Screen[None]):
     def action_new(self) -> None:
         from prepbot.tui.screens.new_interview import NewInterviewScreen
 
-        self.app.push_screen(NewInterviewScreen(self.service))
+        self.app.with_bank(lambda: self.app.push_screen(NewInterviewScreen(self.service)))
 
     def action_delete(self) -> None:
         from prepbot.tui.screens.confirm import ConfirmScreen
@@ -195,6 +212,9 @@ class HomeScreen(Screen[None]):
         self.query_one(DataTable).update_cell(interview_id, "mark", Text("✓" if interview_id in self.marked else ""))
 
     def action_compare(self) -> None:
+        self.app.with_bank(self._compare)
+
+    def _compare(self) -> None:
         from prepbot.compare import MAX_INTERVIEWS, MIN_INTERVIEWS
         from prepbot.tui.screens.compare import CompareScreen
 
@@ -214,6 +234,9 @@ class HomeScreen(Screen[None]):
     # -- the whole process with one company, and the candidate's weights
 
     def action_company(self) -> None:
+        self.app.with_bank(self._company)
+
+    def _company(self) -> None:
         from prepbot.service import ServiceError
         from prepbot.tui.screens.company import CompanyScreen
 
@@ -231,4 +254,4 @@ class HomeScreen(Screen[None]):
     def action_prefs(self) -> None:
         from prepbot.tui.screens.prefs import PrefsScreen
 
-        self.app.push_screen(PrefsScreen(self.service))
+        self.app.with_bank(lambda: self.app.push_screen(PrefsScreen(self.service)))

@@ -1,0 +1,184 @@
+"""The home screen is drawn before the question bank is read (issue 18 point 6): the bank is read in a
+thread afterwards, and whatever needs it waits for it visibly, with the keys typed meanwhile."""
+
+from __future__ import annotations
+
+import threading
+
+from textual.widgets import DataTable, Input
+
+from prepbot.bank import BankError
+from prepbot.catalogue import load_catalogue
+from prepbot.interview import start_interview
+from prepbot.service import Service
+from prepbot.store import Store
+from prepbot.tui.app import PrepbotApp
+from prepbot.tui.screens.chat import ChatScreen
+from prepbot.tui.screens.home import HomeScreen
+from prepbot.tui.screens.new_interview import NewInterviewScreen
+
+
+class SlowBank:
+    """A catalogue loader that waits until the test lets it go on (a slow disk, a cold cache)."""
+
+    def __init__(self, fail: Exception | None = None) -> None:
+        self.go = threading.Event()
+        self.started = threading.Event()
+        self.fail = fail
+
+    def __call__(self):
+        self.started.set()
+        assert self.go.wait(20), "the test never let the bank be read"
+        if self.fail is not None:
+            raise self.fail
+        return load_catalogue()
+
+
+def app_reading(bank: SlowBank) -> PrepbotApp:
+    return PrepbotApp(Service(bank, Store(), use_model=False), cursor_blink=False)
+
+
+async def bank_read(pilot, bank: SlowBank) -> None:
+    bank.go.set()
+    await pilot.app.workers.wait_for_complete()
+    for _ in range(5):
+        await pilot.pause()
+
+
+async def test_the_home_screen_is_up_before_the_bank_is_read(tmp_path):
+    bank = SlowBank()
+    app = app_reading(bank)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not app.service.catalogue_ready
+        assert bank.started.wait(5)  # read in a thread once the screen is drawn
+        assert not app.screen.query_one("#reading").display  # nothing waits for it: nothing said
+        await bank_read(pilot, bank)
+        assert app.service.catalogue_ready
+
+
+async def test_keys_typed_at_once_wait_for_the_bank_and_reach_the_form_it_opens():
+    bank = SlowBank()
+    app = app_reading(bank)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "A", "c", "m", "e")  # C on the home screen would be Compare
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)  # waiting, not frozen: the screen still draws
+        assert home.query_one("#reading").display
+        await bank_read(pilot, bank)
+        assert isinstance(app.screen, NewInterviewScreen)
+        assert app.screen.query_one("#company", Input).value == "Acme"
+        assert not home.query_one("#reading").display
+        app.screen.query_one("#minutes", Input).value = ""
+        await pilot.press("ctrl+s")
+        for _ in range(5):
+            await pilot.pause()
+        chat = app.screen
+        assert isinstance(chat, ChatScreen)  # the interview opens with its questions
+        assert len(chat.questions) >= 10
+        assert chat.interview.company == "Acme"
+
+
+async def test_a_saved_interview_is_listed_at_once_and_its_counts_follow():
+    catalogue = load_catalogue()
+    interview = start_interview(catalogue.bank, company="Initech", persona="engineer", minutes=30)
+    interview.answer_for(interview.question_ids[0]).note = "Nobody reviews code; we push straight to prod."
+    Store().save(interview)
+    bank = SlowBank()
+    app = app_reading(bank)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[1].startswith("Initech") and row[4:6] == ["…", "…"]
+        await pilot.press("enter")  # resume at once: waits for the bank, then opens the chat
+        await bank_read(pilot, bank)
+        assert isinstance(app.screen, ChatScreen)
+        assert app.screen.interview.company == "Initech"
+        await pilot.press("escape")
+        for _ in range(3):
+            await pilot.pause()
+        row = [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(0)]
+        assert int(row[4]) >= 1 and row[5] == "0"
+
+
+async def test_a_damaged_bank_ends_the_app_with_its_error():
+    bank = SlowBank(fail=BankError(["my.yaml:3:1: a question needs an 'ask'"]))
+    app = app_reading(bank)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "x")  # waiting for the bank when it fails: no crash, no form
+        bank.go.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.return_code is not None:
+                break
+        assert not isinstance(app.screen, NewInterviewScreen)
+    assert app.return_code == 2
+    assert isinstance(app.bank_error, BankError)
+
+
+# -- a long paste from a terminal without bracketed paste: one key per character
+
+
+async def test_a_long_note_typed_key_by_key_is_read_as_a_whole_once_the_keys_stop(make_app):
+    from textual import events
+
+    from prepbot.tui.widgets.flag_panel import FlagPanel
+    from tests.tui.conftest import text_of
+    from tests.tui.test_in_charge import saved, start
+
+    filler = "We met the team in the morning and talked about the roadmap. "
+    note = (filler * 170)[:9_900] + " nobody reviews code"  # the flag comes with the last keys
+    assert len(note) >= 9_900
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        chat = await start(pilot)
+        readings = []
+        live_flags = chat.conversation.live_flags
+        chat.conversation.live_flags = lambda text: readings.append(len(text)) or live_flags(text)  # type: ignore[method-assign]
+        for char in note:  # posted all at once, as the terminal delivers them
+            pilot.app.post_message(events.Key("space" if char == " " else char, char))
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if chat.query_one("#note").text == note and readings and readings[-1] == len(note):
+                break
+        assert chat.query_one("#note").text == note
+        assert readings[-1] == len(note)  # the last reading is of the whole note, not a stale one
+        assert len(readings) < len(note) // 20  # not once per key
+        live = text_of(chat.query_one(FlagPanel).query_one("#live-flags"))
+        assert "No code review" in live
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert saved(chat).answers[chat.questions[0].id].note == note  # saved whole
+
+
+# -- memory: the chat log shows the last questions, not all of them
+
+
+async def test_the_chat_log_keeps_the_last_questions_and_points_to_the_summary(make_app):
+    from textual.widgets import Static
+
+    from prepbot.tui.screens.chat import ChatScreen as Chat
+    from prepbot.tui.widgets.chat_message import ChatMessage
+    from tests.tui.conftest import text_of
+    from tests.tui.test_in_charge import answer, saved
+
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        pilot.app.screen.query_one("#company", Input).value = "Acme"
+        pilot.app.screen.query_one("#minutes", Input).value = ""  # no time box: every question
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        chat = pilot.app.screen
+        assert isinstance(chat, Chat) and len(chat.questions) >= 20
+        for n in range(20):
+            await answer(pilot, chat, f"note number {n}: nobody reviews code")
+        log = chat.query_one("#log")
+        messages = list(log.query_children(ChatMessage))
+        assert len(messages) == Chat.LOG_KEEPS
+        assert "note number 19" in "\n".join(text_of(m) for m in messages)  # the latest are shown
+        assert "note number 0:" not in "\n".join(text_of(m) for m in messages)
+        assert "summary (F2)" in text_of(log.query_one("#earlier", Static))
+        stored = saved(chat)
+        assert stored.answers[chat.questions[0].id].note == "note number 0: nobody reviews code"  # nothing lost
