@@ -34,7 +34,10 @@ _NOT_DONE = frozenset(
     {"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"}
     | {"declines", "declined", "blank", "empty", "stale", "outdated", "ignores", "skips"}
     | {"graveyard", "dead", "rotting", "rotten", "forgotten", "dusty", "ghost", "untouched", "deserted", "unread"}
+    | {"broken"}  # "a conference camera, broken since spring"
 )
+# "a roadmap doc, last touched in march": a practice named, then when anyone last touched it.
+_LAST_SEEN = frozenset({"touched", "opened", "edited", "looked"})
 # ...unless negated ("never skipped"); "never" itself turns the practice after a pronoun for it ("it's never in sync").
 # Words that say a past was bad ("used to be chaos, now it's a board"): a present after them that reads nothing
 # else is the fix, the question's green answer.
@@ -129,7 +132,9 @@ class AnswerHedges(AnswerShapes):
         green = [
             h
             for h in hits
-            if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith(("a plain no", "negation"))
+            if h.flag_id not in self.reds
+            and (self.red_of(h.flag_id) or self.opposites.get(h.flag_id) is None)  # "a camera, broken": no opposite to read
+            and not h.context.startswith(("a plain no", "negation"))
         ]
         after = min((h.end for h in green), default=0)
         # "staging exists, it's never in sync with prod": a later clause a negation turned green is that clause's
@@ -155,6 +160,8 @@ class AnswerHedges(AnswerShapes):
                 pass  # "a suite exists, it's just for show": a clause that takes back what was named (undercut_next)
             elif token.word == "never" and before in _BACK and not self._negative_next(tokens, index):
                 pass  # "staging exists, it's never in sync with prod": what was named never does what it is for
+            elif token.word == "last" and words[1:2] and words[1] in _LAST_SEEN:
+                pass  # rule "in name only: last touched": "a roadmap doc, last touched in march"
             elif token.word not in _NOBODY | _NOT_DONE or (token.word in _NOT_DONE and before in _NEGATING):
                 continue  # "a backlog, never empty" agrees with the practice
             if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
@@ -285,6 +292,22 @@ class AnswerHedges(AnswerShapes):
                 turned.append(h)
             return turned
         return hits
+
+    def _bare_against_denial(self, text: str, hits: list[AnswerHit], denied: set[str]) -> list[AnswerHit]:
+        """Rule "a denial in the answer's own words": "nothing much, it's 15 min" under "What do you learn in the
+        standup?" -- an answer cue that read only a bare "nothing" or "not much" yields to later words that say the
+        red flag does not hold (a "not <flag>" family cue: fifteen minutes is no long standup)."""
+        if not denied:
+            return hits
+        out = []
+        for h in hits:
+            words = [t.word for t in tokenize(text[h.start : h.end], self.rules)]
+            found = self._answer_phrase(words) if words else None
+            bare = found is not None and found[0] in ("no", "yes") and (found[1], found[2]) == (0, len(words))
+            if h.flag_id in denied and bare and h.source.startswith(("answer cue", "answer family cue")):
+                continue
+            out.append(h)
+        return out
 
     @staticmethod
     def _negative_next(tokens, index: int) -> bool:

@@ -16,6 +16,8 @@ from prepbot.matching.text import Token, as_number, normalise, tokenize
 ANSWER_WEIGHT = 0.85
 MAX_ANSWER_TOKENS = 25
 _KNOWING = frozenset({"interviewer-new", "unclear-product"})  # flags where not knowing is the answer
+# ...but an answer that it depends, or varies, is no not-knowing: it says there are several answers.
+_DEPENDS = frozenset({"depends", "depend", "varies", "vary"})
 # Hedges that, after the words of an answer, qualify it less than they seem to: "jira mostly" is mostly Jira.
 _NOT_TRAILING = frozenset({("mostly",)})
 # "no" before a word that is not one of these is a determiner, not an answer: "no change merges
@@ -97,6 +99,12 @@ _CHANGED = frozenset(
         # ...or cut back: "was forty minutes, we cut it to ten"
         *("cut", "trimmed", "shortened", "reduced", "capped", "halved"),
     )
+)
+# A number straight after one of these (or after "by" after one) counts a change, not the whole: "9 people, we added 2
+# in the spring" under "How many share on-call?" has nine, not two; "grew by 3" is no size either.
+_CHANGE_VERBS = frozenset(
+    "added add adds adding hired hire hires lost lose loses gained gain gains grew grown shrank shrunk "
+    "increased decreased dropped another extra more".split()
 )
 # A yes that says only that the thing is there ("there's a list, not ordered"): the words after it may still qualify it.
 _EXISTS = frozenset({"there is", "there are", "theres", "theres one", "we have one", "there is one"})
@@ -206,6 +214,14 @@ def _plain_every(tokens: list[Token]) -> list[Token]:
             continue
         out.append(token)
     return out
+
+
+def _counts_a_change(tokens: list[Token], index: int) -> bool:
+    """Whether the number at `index` follows a verb of change in its clause ("added 2", "grew by 3")."""
+    back = index - 1
+    if back >= 0 and tokens[back].word == "by" and tokens[back].clause == tokens[index].clause:
+        back -= 1
+    return back >= 0 and tokens[back].clause == tokens[index].clause and tokens[back].word in _CHANGE_VERBS
 
 
 def _own_negation(source: str, rule: str) -> bool:
@@ -403,6 +419,8 @@ class AnswerShapes:
                 for k, t in enumerate(earlier, start=3 - len(earlier))
             ):
                 continue  # "a fixed 20%": the "a" is no count, and a cue's number must not read it with the unit
+            if _counts_a_change(tokens, index):
+                continue  # rule "a number of a change": "we added 2" is no head count
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if (
                 following is None
@@ -456,7 +474,7 @@ class AnswerShapes:
             if word in ("until", "till") and tuple(words[index + 1 : index + 3]) in _CHANGED:
                 return tokens[index].start, tokens[index + 1].start  # "an hour until we cut it to ten": the cut is the present
             after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
-            if after_comma and tuple(words[index : index + 2]) in _CHANGED:
+            if after_comma and tuple(words[index : index + 2]) in _CHANGED and not self._total_then_growth(tokens, index):
                 return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
             breaker = word in self.rules.clause_breakers and index + 1 < len(tokens)
             if breaker or (after_comma and word not in _SUBJECTS):
@@ -485,6 +503,16 @@ class AnswerShapes:
                 if breaker:
                     return None
         return None
+
+    def _total_then_growth(self, tokens: list[Token], index: int) -> bool:
+        """Rule "a total, then what was added to it": "9 people, we added 2 in the spring" tells no change from a past;
+        the count before the comma (with no past word) is the total now, the clause after it how it grew."""
+        if index + 1 >= len(tokens) or tokens[index + 1].word not in _CHANGE_VERBS:
+            return False
+        before = tokens[:index]
+        return any(as_number(t.word, self.rules.numbers) is not None for t in before) and not any(
+            t.word in self.rules.past_words or t.word in _HELD for t in before
+        )
 
     def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
         """(name, first word, end word) of a yes, no or red answer at the start of `words`.

@@ -12,6 +12,7 @@ from prepbot.bank import Question
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
+    _DEPENDS,
     _ALL,
     _EXISTS,
     _FREQUENCY,
@@ -494,7 +495,8 @@ class AnswerReader(AnswerHedges):
         last_end = {h.flag_id: h.end for h in hits}
         hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
         if total <= MAX_ANSWER_TOKENS:
-            negated |= self._denied(pieces, question) - {h.flag_id for h in hits}
+            hits = self._bare_against_denial(text, hits, denial := self._denied(pieces, question))
+            negated |= denial - {h.flag_id for h in hits}
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._taken_back(text, hits, question)
             hits = self._hedged(text, pieces, hits, question)
@@ -529,6 +531,8 @@ class AnswerReader(AnswerHedges):
         if name == "red" and stop < len(words) and words[stop] in _ALL and stop - first == 1:
             return []  # "almost all of them", "mostly everyone": a quantity, not a hedge
         knowing: str | None = None
+        if name == "unknown" and _DEPENDS & set(words[first:stop]):
+            return []  # rule "depends is no not-knowing": "depends how you count it" answers no knowing-question
         if name == "unknown":
             # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
             # A question that probes only one such flag ("How long can the company run on its money?") is answered by it too.
