@@ -12,8 +12,8 @@ from prepbot.bank import Question
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
-    _DEPENDS,
     _ALL,
+    _DEPENDS,
     _EXISTS,
     _FREQUENCY,
     _HELD,
