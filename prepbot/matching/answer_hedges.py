@@ -4,6 +4,8 @@ theory"); and which red flag a hedge answers under a question. Split from `answe
 
 from __future__ import annotations
 
+import re
+
 from prepbot.bank import Question
 from prepbot.matching.answer_shapes import (
     _CLAUSE_MARK,
@@ -324,7 +326,9 @@ class AnswerHedges(AnswerShapes):
         the practice now (the question's green flag); a present with a negation says nothing of the kind."""
         past = [t for t in tokens if t.end <= turn[0]]
         present = [t for t in tokens if t.start >= turn[1]]
-        if not past or not present or not any(t.word in _BAD for t in past):
+        if past and present and not any(t.word in _BAD for t in past):
+            return self._past_denied(text, turn, present, question)
+        if not past or not present:
             return []
         if any(t.word in self.rules.negation_before or t.word in _BAD for t in present):
             return []
@@ -342,6 +346,22 @@ class AnswerHedges(AnswerShapes):
                 f"answer '{said}' to question {question.id}",
                 f"fixed since: '{text[past[0].start : past[-1].end]}'",
             )
+        ]
+
+    def _past_denied(self, text: str, turn: tuple[int, int], present, question: Question) -> list[AnswerHit]:
+        """Rule "a present that denies the past": "people used to get called on holiday, not since we set up
+        handovers" -- the past, read without its "used to", is what no longer holds: its opposite holds now."""
+        found = self._answer_phrase([t.word for t in present])
+        if found is None or found[0] != "no" or found[1] != 0:
+            return []
+        past = re.sub(r"\bused to\b", "", text[: turn[0]], flags=re.IGNORECASE)
+        if past == text[: turn[0]]:
+            return []  # only a "used to" past is read again without its past
+        said = text[present[0].start : present[-1].end]
+        return [
+            AnswerHit(other, ANSWER_WEIGHT, present[0].start, present[-1].end, h.source, f"no longer: '{said}'")
+            for h in self.read(past, question)
+            if (other := self.opposites.get(h.flag_id)) and other in question.flags
         ]
 
     def _negated_negatives(self, text: str, hits: Hits) -> Hits:

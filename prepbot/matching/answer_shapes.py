@@ -106,6 +106,9 @@ _CHANGE_VERBS = frozenset(
     "added add adds adding hired hire hires lost lose loses gained gain gains grew grown shrank shrunk "
     "increased decreased dropped another extra more".split()
 )
+# Openers of a clause in the present ("..., it's 7 since june") and participles of a fix ("...; rewritten last year").
+_PRESENT_OPENERS = frozenset({"its", "theyre", "thats", "theres", "weve", "were"})
+_FIXED = frozenset({"rewritten", "refactored", "replaced", "fixed", "cleaned", "rebuilt", "sorted", "solved", "automated"})
 # A yes that says only that the thing is there ("there's a list, not ordered"): the words after it may still qualify it.
 _EXISTS = frozenset({"there is", "there are", "theres", "theres one", "we have one", "there is one"})
 _PER = frozenset({"a", "an", "per", "each", "every", "in", "of", "off"})  # "one day a week", "one day in five"
@@ -120,7 +123,7 @@ _NOT_A_VERB = frozenset(
 # Words after a number that leave it bare: "3 or 4", "5 a week", "25 max", "3-4x", "10ish".
 _NOT_BARE = frozenset({"a", "an", "half"})  # number words that come with their own noun: "a week", "half an hour"
 _AFTER_A_BARE_NUMBER = frozenset(
-    "x or to and plus of a per each every max tops maybe ish at most last this in so now already total overall "
+    "x or to and plus of a per each every max tops maybe ish at most last this in so now already total overall since "
     "different counting including i think probably roughly tbh honestly lol".split()
 )
 # A clause that says a practice happens only now and then: "sometimes a ticket", "occasionally reviewed".
@@ -474,6 +477,8 @@ class AnswerShapes:
             if word in ("until", "till") and tuple(words[index + 1 : index + 3]) in _CHANGED:
                 return tokens[index].start, tokens[index + 1].start  # "an hour until we cut it to ten": the cut is the present
             after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
+            if self._present_after_a_past(text, tokens, index):
+                return tokens[index - 1].end, tokens[index].start
             if after_comma and tuple(words[index : index + 2]) in _CHANGED and not self._total_then_growth(tokens, index):
                 return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
             breaker = word in self.rules.clause_breakers and index + 1 < len(tokens)
@@ -503,6 +508,18 @@ class AnswerShapes:
                 if breaker:
                     return None
         return None
+
+    def _present_after_a_past(self, text: str, tokens: list[Token], index: int) -> bool:
+        """Rule "a present after a past": "used to be 2 of us, it's 7 since june" (a clause that opens with a present
+        "it's" after a "used to") and "billing was a mess; rewritten last year" (a clause that opens with a fix after a
+        past state) tell a change as "now" does."""
+        between = text[tokens[index - 1].end : tokens[index].start]
+        if "," not in between and ";" not in between:
+            return False
+        before = [t.word for t in tokens[:index]]
+        used_to = any(before[i : i + 2] == ["used", "to"] for i in range(len(before) - 1))
+        word = tokens[index].word
+        return (used_to and word in _PRESENT_OPENERS) or (word in _FIXED and (used_to or bool(set(before) & _HELD)))
 
     def _total_then_growth(self, tokens: list[Token], index: int) -> bool:
         """Rule "a total, then what was added to it": "9 people, we added 2 in the spring" tells no change from a past;

@@ -64,3 +64,27 @@ def elsewhere(text: str, question: Question, rules: ContextRules, opposites: dic
     standup question names the interviewer's tenure; "bug fixes wait" under the triage question, features."""
     names = {f for f, _, _ in named(tokenize(text, rules), rules, opposites)}
     return topic_flags(names, opposites) - own_topics(question, opposites)
+
+
+def owned_by_the_named(hits: list, tokens: list[Token], rules: ContextRules, opposites: dict[str, str | None]) -> list:
+    """Rule "the practice named owns a shared word": "deploys, still done by hand" under "What would you fix first?"
+    -- "by hand" is an answer family word of untested code and of hand deploys alike; the answer names deploys,
+    so the reading of the practice it does not name goes. Only where both read the same words and one is named."""
+    topics = topic_flags({f for f, _, _ in named(tokens, rules, opposites)}, opposites)
+    if not topics:
+        return hits
+    return [
+        h
+        for h in hits
+        if not (
+            h.source.startswith("answer family cue")
+            and h.flag_id not in topics
+            and any(
+                o.flag_id in topics
+                and o.flag_id not in (h.flag_id, opposites.get(h.flag_id))
+                and o.start < h.end
+                and h.start < o.end
+                for o in hits
+            )
+        )
+    ]

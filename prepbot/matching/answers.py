@@ -35,7 +35,7 @@ from prepbot.matching.answer_shapes import (
     _plain_every,
     _shares,
 )
-from prepbot.matching.answer_topics import elsewhere, named, own_topics, topic_flags
+from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags
 from prepbot.matching.context import decide, scan, scare_quoted
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
@@ -163,6 +163,10 @@ class AnswerReader(AnswerHedges):
                     AnswerHit("interviewer-new", ANSWER_WEIGHT, tokens[new[0]].start, end, source, f"new here: '{said}'"),
                 ]
         return hits
+
+    @property
+    def _lookup(self) -> tuple[ContextRules, dict[str, str | None]]:
+        return self.rules, self.opposites
 
     def _pair(self, flag_id: str) -> set[str | None]:
         return {flag_id, self.opposites.get(flag_id)}
@@ -481,7 +485,9 @@ class AnswerReader(AnswerHedges):
             # only a cue on part of it: a question's own cue for the whole phrase ("no idea" under "What next month?") stands
             hits = [h for h in hits if not (vague[0] <= h.start and h.end <= vague[1] and h.end - h.start < vague[1] - vague[0])]
         if all_tokens:
-            hits = self._which_not_knowing(text, self._new_here(text, all_tokens, hits))
+            hits = owned_by_the_named(
+                self._which_not_knowing(text, self._new_here(text, all_tokens, hits)), all_tokens, *self._lookup
+            )
         if turn is not None and all_tokens and not any(h.end > turn[0] for h in hits):
             hits.extend(self._fixed_now(text, turn, all_tokens, question))
         if all_tokens:
