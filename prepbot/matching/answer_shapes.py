@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from prepbot.bank import Question
+from prepbot.matching.answer_changes import counts_a_change, present_after_a_past, total_then_growth
 from prepbot.matching.answer_topics import named
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import Token, as_number, normalise, tokenize
@@ -100,15 +101,6 @@ _CHANGED = frozenset(
         *("cut", "trimmed", "shortened", "reduced", "capped", "halved"),
     )
 )
-# A number straight after one of these (or after "by" after one) counts a change, not the whole: "9 people, we added 2
-# in the spring" under "How many share on-call?" has nine, not two; "grew by 3" is no size either.
-_CHANGE_VERBS = frozenset(
-    "added add adds adding hired hire hires lost lose loses gained gain gains grew grown shrank shrunk "
-    "increased decreased dropped another extra more".split()
-)
-# Openers of a clause in the present ("..., it's 7 since june") and participles of a fix ("...; rewritten last year").
-_PRESENT_OPENERS = frozenset({"its", "theyre", "thats", "theres", "weve", "were"})
-_FIXED = frozenset({"rewritten", "refactored", "replaced", "fixed", "cleaned", "rebuilt", "sorted", "solved", "automated"})
 # A yes that says only that the thing is there ("there's a list, not ordered"): the words after it may still qualify it.
 _EXISTS = frozenset({"there is", "there are", "theres", "theres one", "we have one", "there is one"})
 _PER = frozenset({"a", "an", "per", "each", "every", "in", "of", "off"})  # "one day a week", "one day in five"
@@ -154,7 +146,6 @@ _QUANTITY = frozenset(
 )
 _AMOUNTS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "k", "million", "lots", "loads"})
 _BUT = frozenset({"but", "though", "although", "however", "except", "yet"})
-_HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
 )  # answers alone, subjects before a verb  # answer cues read terse notes only
@@ -217,14 +208,6 @@ def _plain_every(tokens: list[Token]) -> list[Token]:
             continue
         out.append(token)
     return out
-
-
-def _counts_a_change(tokens: list[Token], index: int) -> bool:
-    """Whether the number at `index` follows a verb of change in its clause ("added 2", "grew by 3")."""
-    back = index - 1
-    if back >= 0 and tokens[back].word == "by" and tokens[back].clause == tokens[index].clause:
-        back -= 1
-    return back >= 0 and tokens[back].clause == tokens[index].clause and tokens[back].word in _CHANGE_VERBS
 
 
 def _own_negation(source: str, rule: str) -> bool:
@@ -422,7 +405,7 @@ class AnswerShapes:
                 for k, t in enumerate(earlier, start=3 - len(earlier))
             ):
                 continue  # "a fixed 20%": the "a" is no count, and a cue's number must not read it with the unit
-            if _counts_a_change(tokens, index):
+            if counts_a_change(tokens, index):
                 continue  # rule "a number of a change": "we added 2" is no head count
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if (
@@ -477,9 +460,9 @@ class AnswerShapes:
             if word in ("until", "till") and tuple(words[index + 1 : index + 3]) in _CHANGED:
                 return tokens[index].start, tokens[index + 1].start  # "an hour until we cut it to ten": the cut is the present
             after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
-            if self._present_after_a_past(text, tokens, index):
+            if present_after_a_past(text, tokens, index):
                 return tokens[index - 1].end, tokens[index].start
-            if after_comma and tuple(words[index : index + 2]) in _CHANGED and not self._total_then_growth(tokens, index):
+            if after_comma and tuple(words[index : index + 2]) in _CHANGED and not total_then_growth(tokens, index, self.rules):
                 return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
             breaker = word in self.rules.clause_breakers and index + 1 < len(tokens)
             if breaker or (after_comma and word not in _SUBJECTS):
@@ -508,28 +491,6 @@ class AnswerShapes:
                 if breaker:
                     return None
         return None
-
-    def _present_after_a_past(self, text: str, tokens: list[Token], index: int) -> bool:
-        """Rule "a present after a past": "used to be 2 of us, it's 7 since june" (a clause that opens with a present
-        "it's" after a "used to") and "billing was a mess; rewritten last year" (a clause that opens with a fix after a
-        past state) tell a change as "now" does."""
-        between = text[tokens[index - 1].end : tokens[index].start]
-        if "," not in between and ";" not in between:
-            return False
-        before = [t.word for t in tokens[:index]]
-        used_to = any(before[i : i + 2] == ["used", "to"] for i in range(len(before) - 1))
-        word = tokens[index].word
-        return (used_to and word in _PRESENT_OPENERS) or (word in _FIXED and (used_to or bool(set(before) & _HELD)))
-
-    def _total_then_growth(self, tokens: list[Token], index: int) -> bool:
-        """Rule "a total, then what was added to it": "9 people, we added 2 in the spring" tells no change from a past;
-        the count before the comma (with no past word) is the total now, the clause after it how it grew."""
-        if index + 1 >= len(tokens) or tokens[index + 1].word not in _CHANGE_VERBS:
-            return False
-        before = tokens[:index]
-        return any(as_number(t.word, self.rules.numbers) is not None for t in before) and not any(
-            t.word in self.rules.past_words or t.word in _HELD for t in before
-        )
 
     def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
         """(name, first word, end word) of a yes, no or red answer at the start of `words`.

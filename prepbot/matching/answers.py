@@ -9,6 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
+from prepbot.matching.answer_changes import _HELD
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -16,7 +17,6 @@ from prepbot.matching.answer_shapes import (
     _DEPENDS,
     _EXISTS,
     _FREQUENCY,
-    _HELD,
     _KNOWING,
     _LAUGHS,
     _NEW_ONE,
