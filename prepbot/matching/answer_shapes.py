@@ -455,8 +455,10 @@ class AnswerShapes:
                 cut = max([m.start() for m in marks] + breakers + [0])
                 if cut == 0:
                     return None  # "now we have CI": all present
-                start = next(t.start for t in tokens if t.start > cut)
-                return cut, start
+                opening = next(i for i, t in enumerate(tokens) if t.start > cut)
+                if total_then_growth(tokens, opening, self.rules):
+                    return None  # "eleven engineers, we hired three this year": the growth of a total, not a now
+                return cut, tokens[opening].start
             if word in ("until", "till") and tuple(words[index + 1 : index + 3]) in _CHANGED:
                 return tokens[index].start, tokens[index + 1].start  # "an hour until we cut it to ten": the cut is the present
             after_comma = "," in text[tokens[index - 1].end : tokens[index].start]

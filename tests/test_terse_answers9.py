@@ -1,0 +1,119 @@
+"""Terse answers, tenth pass (issue 18): a number that counts a change is no head count, a total then its
+growth tells no change, a bare "nothing" yields to words that deny the flag, more words for a practice in
+name only, "depends" is no not-knowing, the practice named owns a word two practices share, a present after
+a "used to" past, and `answers:` mappings the thinly covered questions lacked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import read
+
+# --- a number after a verb of change counts the change, not the whole
+
+
+def test_a_rotation_that_grew_is_read_by_its_size_not_by_how_much_it_grew(catalogue):
+    assert read(catalogue, "in-on-call-exec", "eleven engineers, we hired three of them this year") == {"no-after-hours-contact"}
+
+
+def test_a_small_rotation_still_reads_as_a_burden(catalogue):
+    assert read(catalogue, "in-on-call-exec", "three engineers, the same three for years") == {"on-call-burden"}
+
+
+def test_a_past_size_then_what_was_added_tells_no_size_now(catalogue):
+    # "it was 3" is the past, and "added 4" is a difference: nothing says how many share it today.
+    assert read(catalogue, "in-on-call-exec", "it was 3, we added 4 in october") == set()
+
+
+# --- a bare "nothing" yields to the answer's own words that deny the flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nothing really, it's ten minutes standing up", "not much; it never runs past 12 minutes"],
+)
+def test_a_short_standup_said_in_so_many_words_is_no_status_meeting(catalogue, text):
+    assert read(catalogue, "pr-standup-manager", text) == set()
+
+
+def test_a_bare_nothing_with_no_denial_still_reads_the_status_meeting(catalogue):
+    assert read(catalogue, "pr-standup-manager", "nothing, the board has it all") == {"long-standups"}
+
+
+# --- in name only: broken, last touched, and a flag with no opposite
+
+
+def test_a_board_last_touched_months_ago_is_no_backlog(catalogue):
+    assert read(catalogue, "do-exec-visibility", "we have a roadmap page, last touched before the summer") == {"no-backlog"}
+
+
+def test_a_board_in_use_still_reads_as_the_green_answer(catalogue):
+    assert read(catalogue, "do-exec-visibility", "a roadmap page the leads update every monday") == {"prioritized-backlog"}
+
+
+def test_equipment_said_to_be_broken_reads_no_equipment(catalogue):
+    assert read(catalogue, "wp-hybrid-meetings", "the room has a speakerphone, broken for months") == set()
+    assert read(catalogue, "wp-hybrid-meetings", "the room has a good speakerphone") == {"equipment-budget"}
+
+
+# --- "depends" says there are several answers, not that nobody knows
+
+
+def test_depends_is_not_the_not_knowing_answer_to_the_runway_question(catalogue):
+    assert read(catalogue, "pd-runway", "it depends what the board decides") == set()
+    assert read(catalogue, "pd-runway", "no clue, honestly") == {"unclear-product"}
+
+
+# --- the practice named owns a word two practices share
+
+
+def test_by_hand_after_naming_releases_is_about_deploys_not_tests(catalogue):
+    assert read(catalogue, "cd-exec-fix-first", "deployments, they're all done manually") == {"no-ci"}
+
+
+def test_by_hand_with_no_practice_named_reads_both(catalogue):
+    # Nothing says which: both readings of the shared word stand, as before.
+    assert read(catalogue, "cd-exec-fix-first", "everything here is manual") == {"no-ci", "no-tests"}
+
+
+# --- a present after a "used to" past
+
+
+def test_a_present_clause_after_used_to_is_the_answer(catalogue):
+    assert read(catalogue, "in-on-call-exec", "used to be just me and one other, it's 8 now") == {"no-after-hours-contact"}
+    assert read(catalogue, "in-on-call-exec", "used to be a dozen, it's 3 since june") == {"on-call-burden"}
+
+
+def test_a_fix_after_a_bad_past_leaves_no_current_mess(catalogue):
+    assert read(catalogue, "te-hotspots", "the importer was spaghetti; refactored in the spring") == set()
+
+
+def test_a_mess_with_no_fix_still_reads(catalogue):
+    assert read(catalogue, "te-hotspots", "the importer, it's spaghetti") == {"poor-code-quality"}
+
+
+def test_a_present_that_denies_a_used_to_past_reads_its_opposite(catalogue):
+    text = "staff used to get called on vacation, not since we set up a rota"
+    assert read(catalogue, "tf-cover", text) == {"no-after-hours-contact"}
+
+
+def test_the_used_to_past_alone_is_no_reading_of_today(catalogue):
+    assert "on-call-burden" not in read(catalogue, "tf-cover", "staff used to get called on vacation, years back")
+
+
+# --- answers: mappings for thinly covered questions
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags"),
+    [
+        ("hi-role-open-time", "this is the 3rd time it's been open", {"high-turnover"}),
+        ("hi-role-open-time", "open since june, a new headcount", set()),
+        ("tm-mentoring", "a senior pairs with you, two afternoons a week reserved for it", {"realistic-deadlines"}),
+        ("pr-exec-capacity", "leadership picks, we make it work", {"overtime-expected"}),
+        ("mg-style-under-pressure", "the daily syncs get longer and longer", {"long-standups"}),
+        ("tf-unlimited", "it's unlimited, but people never take it", {"overtime-expected"}),
+    ],
+)
+def test_thin_questions_read_their_own_answers(catalogue, question, text, flags):
+    assert read(catalogue, question, text) == flags
