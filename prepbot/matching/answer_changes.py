@@ -49,3 +49,14 @@ def total_then_growth(tokens: list[Token], index: int, rules: ContextRules) -> b
     return any(as_number(t.word, rules.numbers) is not None for t in before) and not any(
         t.word in rules.past_words or t.word in _HELD for t in before
     )
+
+
+def planned_amount(trigger, tokens: list[Token], rules: ContextRules) -> bool:
+    """Rule "a plan of an amount": "we plan to ~80% of average velocity" schedules up to an amount; a "plan to" straight
+    before a number is no wish (the words after it state how the work is sized now)."""
+    return (
+        trigger.kind == "wish or plan"
+        and trigger.words.split()[-1:] == ["to"]
+        and trigger.end < len(tokens)
+        and as_number(tokens[trigger.end].word, rules.numbers) is not None
+    )

@@ -9,7 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_changes import _HELD
+from prepbot.matching.answer_changes import _HELD, planned_amount
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -394,6 +394,7 @@ class AnswerReader(AnswerHedges):
                         and (t.start == lead or (t.start > 0 and sentence_tokens[t.start - 1].word == "only"))
                     )
                     and not (t.words == "now" and t.start > 0 and sentence_tokens[t.start - 1].word in _NOT_A_TURN)  # "for now"
+                    and not planned_amount(t, sentence_tokens, self.rules)  # "we plan to 80% of velocity": an amount
                 ]
                 for cue, matched, _ in cue_set.find(sentence_tokens):
                     decision = decide(
