@@ -117,3 +117,27 @@ def test_the_used_to_past_alone_is_no_reading_of_today(catalogue):
 )
 def test_thin_questions_read_their_own_answers(catalogue, question, text, flags):
     assert read(catalogue, question, text) == flags
+
+
+# --- numbers said as bounds, rates and zeros
+
+
+@pytest.mark.parametrize("text", ["not one page all week", "not a single page, touch wood"])
+def test_a_negated_single_page_is_zero_pages_the_quiet_answer(catalogue, text):
+    assert read(catalogue, "in-pages-per-week", text) == {"no-after-hours-contact"}
+
+
+def test_an_upper_bound_is_no_long_standup_and_a_lower_bound_no_short_rotation(catalogue):
+    assert read(catalogue, "pr-standup-length", "under 20 minutes, standing") == set()
+    assert read(catalogue, "pr-standup-length", "over 30 minutes most days") == {"long-standups"}
+    assert read(catalogue, "in-pages-per-week", "more than one, every night") != {"no-after-hours-contact"}
+
+
+def test_a_per_after_a_number_is_a_rate_not_one(catalogue):
+    assert read(catalogue, "in-pages-per-week", "three a night") == {"on-call-burden"}
+    assert read(catalogue, "in-pages-per-week", "one a week, if that") == {"no-after-hours-contact"}
+
+
+def test_a_friendly_bunch_is_no_count_of_leavers(catalogue):
+    assert read(catalogue, "tm-turnover", "none, we're a close bunch") == set()
+    assert read(catalogue, "tm-turnover", "a bunch, mostly to startups") == {"high-turnover"}

@@ -9,7 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_changes import _HELD, planned_amount
+from prepbot.matching.answer_changes import _HELD, planned_amount, zero_is_at_most
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -34,6 +34,7 @@ from prepbot.matching.answer_shapes import (
     _own_negation,
     _plain_every,
     _shares,
+    bound_contradicts,
 )
 from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags
 from prepbot.matching.context import decide, scan, scare_quoted
@@ -163,10 +164,6 @@ class AnswerReader(AnswerHedges):
                     AnswerHit("interviewer-new", ANSWER_WEIGHT, tokens[new[0]].start, end, source, f"new here: '{said}'"),
                 ]
         return hits
-
-    @property
-    def _lookup(self) -> tuple[ContextRules, dict[str, str | None]]:
-        return self.rules, self.opposites
 
     def _pair(self, flag_id: str) -> set[str | None]:
         return {flag_id, self.opposites.get(flag_id)}
@@ -407,7 +404,9 @@ class AnswerReader(AnswerHedges):
                         cue.flag_id in self.reds,
                     )
                     flag_id = decision.flag_id
-                    if flag_id != cue.flag_id and _own_negation(cue.source, decision.rule):
+                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules):
+                        continue  # rule "a bound is no amount": "under 20 min" is no long standup
+                    if flag_id != cue.flag_id and (_own_negation(cue.source, decision.rule) or zero_is_at_most(cue, decision)):
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
                     if flag_id != cue.flag_id and cue.flag_id in question.flags:
                         negated.add(cue.flag_id)
@@ -486,9 +485,8 @@ class AnswerReader(AnswerHedges):
             # only a cue on part of it: a question's own cue for the whole phrase ("no idea" under "What next month?") stands
             hits = [h for h in hits if not (vague[0] <= h.start and h.end <= vague[1] and h.end - h.start < vague[1] - vague[0])]
         if all_tokens:
-            hits = owned_by_the_named(
-                self._which_not_knowing(text, self._new_here(text, all_tokens, hits)), all_tokens, *self._lookup
-            )
+            hits = self._which_not_knowing(text, self._new_here(text, all_tokens, hits))
+            hits = owned_by_the_named(hits, all_tokens, self.rules, self.opposites)
         if turn is not None and all_tokens and not any(h.end > turn[0] for h in hits):
             hits.extend(self._fixed_now(text, turn, all_tokens, question))
         if all_tokens:
