@@ -141,3 +141,8 @@ def test_a_per_after_a_number_is_a_rate_not_one(catalogue):
 def test_a_friendly_bunch_is_no_count_of_leavers(catalogue):
     assert read(catalogue, "tm-turnover", "none, we're a close bunch") == set()
     assert read(catalogue, "tm-turnover", "a bunch, mostly to startups") == {"high-turnover"}
+
+
+def test_hires_that_did_not_last_are_turnover_under_the_first_hire_question(catalogue):
+    assert read(catalogue, "hi-first-hire", "yes, twice, and none of them lasted") == {"high-turnover"}
+    assert read(catalogue, "hi-first-hire", "yes, and he's still here four years on") == set()
