@@ -146,3 +146,8 @@ def test_a_friendly_bunch_is_no_count_of_leavers(catalogue):
 def test_hires_that_did_not_last_are_turnover_under_the_first_hire_question(catalogue):
     assert read(catalogue, "hi-first-hire", "yes, twice, and none of them lasted") == {"high-turnover"}
     assert read(catalogue, "hi-first-hire", "yes, and he's still here four years on") == set()
+
+
+def test_above_my_pay_grade_is_a_non_answer_not_a_company_that_pays(catalogue):
+    assert read(catalogue, "wp-noise-equipment", "honestly that's above my pay grade") == set()
+    assert read(catalogue, "wp-noise-equipment", "we pay for a better router") == {"equipment-budget"}
