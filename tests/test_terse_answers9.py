@@ -151,3 +151,29 @@ def test_hires_that_did_not_last_are_turnover_under_the_first_hire_question(cata
 def test_above_my_pay_grade_is_a_non_answer_not_a_company_that_pays(catalogue):
     assert read(catalogue, "wp-noise-equipment", "honestly that's above my pay grade") == set()
     assert read(catalogue, "wp-noise-equipment", "we pay for a better router") == {"equipment-budget"}
+
+
+# --- in name only: a rule overridden, a claim denied; and the negated negative that agrees
+
+
+def test_a_review_rule_people_override_is_review_in_name_only(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "one approval required, which the leads override all the time") == {
+        "no-code-review"
+    }
+
+
+def test_nobody_bypassing_the_review_rule_is_the_rule_kept(catalogue):
+    # Before this pass the "nobody" read as the rule kept in name only: the answer came out inverted.
+    assert read(catalogue, "cr-how-changes-reviewed", "one approval required, and nobody gets to bypass it") == {
+        "code-review-required"
+    }
+    assert read(catalogue, "cr-how-changes-reviewed", "one approval required, not even the CTO can override it") == {
+        "code-review-required"
+    }
+    assert read(catalogue, "cr-how-changes-reviewed", "one approval required, and nobody merges without it") == {
+        "code-review-required"
+    }
+
+
+def test_an_allowance_whose_claims_are_denied_is_no_allowance(catalogue):
+    assert read(catalogue, "to-home-office", "there's an allowance, my last two claims were denied") == set()

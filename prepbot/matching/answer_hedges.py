@@ -37,6 +37,8 @@ _NOT_DONE = frozenset(
     | {"declines", "declined", "blank", "empty", "stale", "outdated", "ignores", "skips"}
     | {"graveyard", "dead", "rotting", "rotten", "forgotten", "dusty", "ghost", "untouched", "deserted", "unread"}
     | {"broken"}  # "a conference camera, broken since spring"
+    # "a two-approver rule that admins override daily", "a budget exists, every claim gets denied"
+    | {"override", "overrides", "overridden", "bypass", "bypasses", "bypassed", "denied", "refused"}
 )
 # "a roadmap doc, last touched in march": a practice named, then when anyone last touched it.
 _LAST_SEEN = frozenset({"touched", "opened", "edited", "looked"})
@@ -74,7 +76,7 @@ _NEVER = frozenset({"doesnt", "dont", "isnt", "arent", "never", "rarely", "seldo
 _DETERMINERS = frozenset({"the", "our", "my", "their", "all", "both", "each"})
 
 # Verbs of doing without: after "nobody" they say the practice is done ("nobody skips the review").
-_DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent")
+_DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent", "overrid")
 
 
 class AnswerHedges(AnswerShapes):
@@ -170,6 +172,13 @@ class AnswerHedges(AnswerShapes):
                 continue
             if {t.word for t in tokens[index + 1 : index + 4]} & _NOT_AFTER_NOBODY:
                 continue  # "meetings rotate so nobody's always late": the "nobody" agrees with the practice
+            if token.word in _NOBODY and any(
+                t.word.startswith(_DOING_WITHOUT) or t.word == "without" for t in tokens[index + 1 : index + 5]
+            ):
+                continue  # rule "a negated negative is no name only": "nobody can bypass that", "nobody merges without it"
+            clause = [t.word for t in tokens[:index] if t.clause == token.clause]
+            if token.word in _NOT_DONE and set(clause) & (_NEGATING | _NEVER | _NOBODY | {"cant", "cannot"}):
+                continue  # "even admins can't override it": the doing-without is itself denied
             if later and not all(h.start <= token.start < h.end for h in later):
                 return hits
             said = text[token.start : tokens[-1].end]
