@@ -177,3 +177,19 @@ def test_nobody_bypassing_the_review_rule_is_the_rule_kept(catalogue):
 
 def test_an_allowance_whose_claims_are_denied_is_no_allowance(catalogue):
     assert read(catalogue, "to-home-office", "there's an allowance, my last two claims were denied") == set()
+
+
+# --- sarcasm: a closing "if you count ..." asks the listener to stretch the word
+
+
+@pytest.mark.parametrize("text", ["oh, hundreds, if you count print statements", "plenty, if you call a manual checklist a test"])
+def test_if_you_count_takes_back_the_amount(catalogue, text):
+    assert read(catalogue, "te-automated-tests", text) == {"no-tests"}
+
+
+def test_an_if_clause_that_stretches_nothing_leaves_the_amount(catalogue):
+    assert read(catalogue, "te-automated-tests", "hundreds, if you want the numbers ask QA") == {"has-tests"}
+
+
+def test_unlimited_leave_that_nobody_takes(catalogue):
+    assert read(catalogue, "tf-unlimited", "unlimited, and nobody takes any") == {"overtime-expected"}

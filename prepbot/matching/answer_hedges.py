@@ -57,6 +57,8 @@ _NEGATIVE_VERBS = ("skip", "miss", "fail", "break", "broke", "ignor", "bypass", 
 # A closing "if" clause that doubts the answer: "if anyone kept it updated", "if that counts", "if you squint".
 _DOUBTING_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody"})
 _DOUBTING_LAST = frozenset({"counts", "count", "squint"})
+# ...or that asks the listener to stretch a word: "loads, if you count print statements", "if you call that a review".
+_DOUBTING_VERBS = frozenset({"count", "call", "consider", "squint"})
 # ...and one that says it is done on demand: "when the CEO asks", "whenever QA complains".
 _ON_DEMAND = frozenset(
     {"asks", "ask", "complains", "complain", "nags", "nag", "insists", "insist", "remembers", "demands", "screams"}
@@ -214,7 +216,11 @@ class AnswerHedges(AnswerShapes):
                 len(clause) >= 2
                 and len(clause) < len(tokens)
                 and clause[0].word == "if"
-                and (clause[1].word in _DOUBTING_SUBJECTS or clause[-1].word in _DOUBTING_LAST)
+                and (
+                    clause[1].word in _DOUBTING_SUBJECTS
+                    or clause[-1].word in _DOUBTING_LAST
+                    or (len(clause) > 3 and clause[1].word in ("you", "we", "u") and clause[2].word in _DOUBTING_VERBS)
+                )
             ):
                 hedge = tuple(t.word for t in clause)
         if hedge is None and len(tokens) > 2 and tokens[-1].word in _ON_DEMAND:
