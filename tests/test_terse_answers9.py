@@ -193,3 +193,15 @@ def test_an_if_clause_that_stretches_nothing_leaves_the_amount(catalogue):
 
 def test_unlimited_leave_that_nobody_takes(catalogue):
     assert read(catalogue, "tf-unlimited", "unlimited, and nobody takes any") == {"overtime-expected"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags"),
+    [
+        ("te-automated-tests", "tests? that's what our users are for", {"no-tests"}),
+        ("cr-how-changes-reviewed", "that's what QA is for", {"no-code-review"}),
+        ("te-automated-tests", "unit and e2e, that's what the pipeline is for", {"has-tests"}),
+    ],
+)
+def test_the_practice_handed_to_someone_else_with_a_sneer_is_not_done(catalogue, question, text, flags):
+    assert read(catalogue, question, text) == flags

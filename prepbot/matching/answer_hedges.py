@@ -223,6 +223,12 @@ class AnswerHedges(AnswerShapes):
                 )
             ):
                 hedge = tuple(t.word for t in clause)
+        if hedge is None and len(words) >= 4 and words[-1] == "for":
+            # rule "what someone else is for": "tests? that's what prod is for", "reviews? that's what QA is for" --
+            # the practice handed to someone or something else, with a sneer, is not done.
+            # Only as the whole answer (after a bare topic): "unit and integration, that's what CI is for" states tests.
+            if words[:2] == ["thats", "what"] and all(s.strip().endswith("?") for o, s in pieces if o < offset and s.strip()):
+                hedge = tuple(words)
         if hedge is None and len(tokens) > 2 and tokens[-1].word in _ON_DEMAND:
             # "we write one when the CEO asks", "tests whenever QA complains": done on demand, so only now and then
             at = next((i for i in range(len(tokens) - 2, 0, -1) if tokens[i].word in ("when", "whenever", "if")), None)
