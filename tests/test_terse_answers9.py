@@ -113,6 +113,10 @@ def test_the_used_to_past_alone_is_no_reading_of_today(catalogue):
         ("pr-exec-capacity", "leadership picks, we make it work", {"overtime-expected"}),
         ("mg-style-under-pressure", "the daily syncs get longer and longer", {"long-standups"}),
         ("tf-unlimited", "it's unlimited, but people never take it", {"overtime-expected"}),
+        ("ob-first-on-call", "week 3, no shadowing", {"on-call-burden"}),
+        ("ci-dependency-updates", "django, three majors behind", {"poor-code-quality"}),
+        ("tm-seniority-exits", "both of our principal engineers", {"high-turnover"}),
+        ("tm-seniority-exits", "both were interns, none of the seniors", set()),
     ],
 )
 def test_thin_questions_read_their_own_answers(catalogue, question, text, flags):
