@@ -209,3 +209,16 @@ def test_unlimited_leave_that_nobody_takes(catalogue):
 )
 def test_the_practice_handed_to_someone_else_with_a_sneer_is_not_done(catalogue, question, text, flags):
     assert read(catalogue, question, text) == flags
+
+
+# --- under "what would you fix first?", a practice the present names after a bad past is there now
+
+
+def test_a_practice_there_now_after_a_bad_past_is_not_the_one_to_fix(catalogue):
+    text = "releases were all manual until the spring, a pipeline handles them now, so hiring"
+    assert read(catalogue, "cd-exec-fix-first", text) == {"has-ci"}
+
+
+def test_a_practice_only_wished_for_or_still_bad_is_still_missing(catalogue):
+    assert read(catalogue, "cd-exec-fix-first", "releases were a nightmare, now we'd like a pipeline") == {"no-ci"}
+    assert read(catalogue, "cd-exec-fix-first", "releases were manual, now still manual") == {"no-ci"}

@@ -342,6 +342,28 @@ class AnswerHedges(AnswerShapes):
         following = tokens[after].word if after < len(tokens) else ""
         return not following or following.startswith(_NEGATIVE_VERBS)
 
+    def _fixed_or_there_now(self, text: str, turn: tuple[int, int], tokens, question: Question, hits: list) -> list[AnswerHit]:
+        """The answer's hits once a change it tells is read: a present that reads nothing is read by `_fixed_now`;
+        rule "the practice is there now": under a question about what is missing ("What would you fix first?"), the
+        practices its present names after a past said to be bad ("deploys were manual until last year, pipelines do them
+        now") are there, not missing (the question's cues read a practice named as missing)."""
+        if not any(h.end > turn[0] for h in hits):
+            return [*hits, *self._fixed_now(text, turn, tokens, question)]
+        past = [t for t in tokens if t.end <= turn[0]]
+        if question.green_flags or not any(t.word in _BAD for t in past):
+            return hits
+        now = [h for h in hits if h.start >= turn[1]]
+        own = f"answer cue of question {question.id}"
+        if not now or any(h.flag_id not in self.reds or not self.opposites.get(h.flag_id) or h.context for h in now):
+            return hits
+        if any(not h.source.startswith(own) for h in now):
+            return hits  # "..., now still manual": a word of the red flag itself, not a practice named
+        if any(t.word in self.rules.negation_before or t.word in _BAD for t in tokens if t.start >= turn[1]):
+            return hits  # "..., now nothing runs": the present says the practice is missing
+        fixed = f"fixed since: '{text[past[0].start : past[-1].end]}'"
+        there = [AnswerHit(self.opposites[h.flag_id] or "", h.score, h.start, h.end, h.source, fixed) for h in now]
+        return [h for h in hits if h not in now] + there
+
     def _fixed_now(self, text: str, turn: tuple[int, int], tokens, question: Question) -> list[AnswerHit]:
         """ "used to be chaos, now it's a board": a present that reads nothing, after a past said to be bad, is
         the practice now (the question's green flag); a present with a negation says nothing of the kind."""

@@ -487,8 +487,8 @@ class AnswerReader(AnswerHedges):
         if all_tokens:
             hits = self._which_not_knowing(text, self._new_here(text, all_tokens, hits))
             hits = owned_by_the_named(hits, all_tokens, self.rules, self.opposites)
-        if turn is not None and all_tokens and not any(h.end > turn[0] for h in hits):
-            hits.extend(self._fixed_now(text, turn, all_tokens, question))
+        if turn is not None and all_tokens:
+            hits = self._fixed_or_there_now(text, turn, all_tokens, question, hits)
         if all_tokens:
             hits = [self._seldom(h, all_tokens) for h in hits]
             tail = self.past_tail(text)
