@@ -221,4 +221,4 @@ def test_a_practice_there_now_after_a_bad_past_is_not_the_one_to_fix(catalogue):
 
 def test_a_practice_only_wished_for_or_still_bad_is_still_missing(catalogue):
     assert read(catalogue, "cd-exec-fix-first", "releases were a nightmare, now we'd like a pipeline") == {"no-ci"}
-    assert read(catalogue, "cd-exec-fix-first", "releases were manual, now still manual") == {"no-ci"}
+    assert read(catalogue, "cd-exec-fix-first", "deploys were manual, now still manual") == {"no-ci"}
