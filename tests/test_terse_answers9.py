@@ -222,3 +222,38 @@ def test_a_practice_there_now_after_a_bad_past_is_not_the_one_to_fix(catalogue):
 def test_a_practice_only_wished_for_or_still_bad_is_still_missing(catalogue):
     assert read(catalogue, "cd-exec-fix-first", "releases were a nightmare, now we'd like a pipeline") == {"no-ci"}
     assert read(catalogue, "cd-exec-fix-first", "deploys were manual, now still manual") == {"no-ci"}
+
+
+# --- after reading answers8b: a sneer after a bare topic under a question with no yes or no; "before ... not
+# anymore"; "merged without a review" is about the review; an object "me"; two mappings
+
+
+def test_a_bare_topic_handed_off_reads_its_own_red_flag(catalogue):
+    assert read(catalogue, "cd-exec-fix-first", "tests? that's what the interns are for, apparently") == {"no-tests"}
+
+
+def test_a_past_marked_by_before_then_denied_reads_its_opposite(catalogue):
+    assert read(catalogue, "tf-cover", "we got called on holiday before, not anymore") == {"no-after-hours-contact"}
+
+
+def test_what_goes_without_is_the_practice_named_after_without(catalogue):
+    assert read(catalogue, "te-practices-non-negotiable", "nothing gets merged without a review, launch or not") == {
+        "code-review-required"
+    }
+    assert read(catalogue, "te-practices-non-negotiable", "nothing gets merged without tests") == {"has-tests"}
+
+
+def test_me_as_an_object_is_not_the_earliest_joiner(catalogue):
+    assert read(catalogue, "tm-tenure", "ask me again after the panel") == set()
+    assert read(catalogue, "tm-tenure", "me, eight months in") == {"high-turnover"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags"),
+    [
+        ("pe-adjustments", "we got her a standing desk the same week", {"equipment-budget"}),
+        ("tm-mentoring", "your tech lead, though he's swamped", {"overtime-expected"}),
+    ],
+)
+def test_mappings_added_after_answers8b(catalogue, question, text, flags):
+    assert read(catalogue, question, text) == flags

@@ -18,6 +18,7 @@ from prepbot.matching.answer_shapes import (
     AnswerShapes,
     Hits,
 )
+from prepbot.matching.answer_topics import named
 from prepbot.matching.text import tokenize
 
 # Hedges that say a practice holds on paper only: "in theory", "allegedly" (not plans or approximations).
@@ -40,6 +41,8 @@ _NOT_DONE = frozenset(
     # "a two-approver rule that admins override daily", "a budget exists, every claim gets denied"
     | {"override", "overrides", "overridden", "bypass", "bypasses", "bypassed", "denied", "refused"}
 )
+# The words that make a clause a past, for reading it again as a present ("people got pinged on holiday before").
+_PAST_MARKS = re.compile(r"\bused to\b|\b(?:before|back then|in the past|previously)\s*$", re.IGNORECASE)
 # "a roadmap doc, last touched in march": a practice named, then when anyone last touched it.
 _LAST_SEEN = frozenset({"touched", "opened", "edited", "looked"})
 # ...unless negated ("never skipped"); "never" itself turns the practice after a pronoun for it ("it's never in sync").
@@ -223,11 +226,16 @@ class AnswerHedges(AnswerShapes):
                 )
             ):
                 hedge = tuple(t.word for t in clause)
-        if hedge is None and len(words) >= 4 and words[-1] == "for":
+        if hedge is None and len(words) >= 4 and "for" in words[-2:]:
             # rule "what someone else is for": "tests? that's what prod is for", "reviews? that's what QA is for" --
             # the practice handed to someone or something else, with a sneer, is not done.
             # Only as the whole answer (after a bare topic): "unit and integration, that's what CI is for" states tests.
-            if words[:2] == ["thats", "what"] and all(s.strip().endswith("?") for o, s in pieces if o < offset and s.strip()):
+            core = words[:-1] if len(words) > 4 and words[-1] in self.rules.answer_fillers else words  # "..., apparently"
+            if (
+                core[:2] == ["thats", "what"]
+                and core[-1] == "for"
+                and all(s.strip().endswith("?") for o, s in pieces if o < offset)
+            ):
                 hedge = tuple(words)
         if hedge is None and len(tokens) > 2 and tokens[-1].word in _ON_DEMAND:
             # "we write one when the CEO asks", "tests whenever QA complains": done on demand, so only now and then
@@ -251,6 +259,9 @@ class AnswerHedges(AnswerShapes):
                 red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
         if not red_hits and not hits:
             red = self.hedged_red(question, hedge)
+            if red is None and hedge[:2] == ("thats", "what"):  # "tests? that's what QA is for": the practice named first
+                names = {self.red_of(f) for f, _, _ in named(tokenize(text[:offset], self.rules), self.rules, self.opposites)}
+                red = next(iter(names)) if len(names) == 1 and names <= set(question.flags) else None
             if red is not None:
                 red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
         return red_hits
@@ -397,9 +408,10 @@ class AnswerHedges(AnswerShapes):
         found = self._answer_phrase([t.word for t in present])
         if found is None or found[0] != "no" or found[1] != 0:
             return []
-        past = re.sub(r"\bused to\b", "", text[: turn[0]], flags=re.IGNORECASE)
+        # "used to get called", "got pinged on holiday before", "back then": the past read again without its past words
+        past = _PAST_MARKS.sub("", text[: turn[0]])
         if past == text[: turn[0]]:
-            return []  # only a "used to" past is read again without its past
+            return []  # only a past said to be one is read again
         said = text[present[0].start : present[-1].end]
         return [
             AnswerHit(other, ANSWER_WEIGHT, present[0].start, present[-1].end, h.source, f"no longer: '{said}'")

@@ -210,34 +210,6 @@ def _plain_every(tokens: list[Token]) -> list[Token]:
     return out
 
 
-# Words before a number that bound it: "under 20 min" (below), "more than 2 pages" (above).
-_BELOW = frozenset({("under",), ("below",), ("less", "than"), ("fewer", "than"), ("not", "even")})
-_ABOVE = frozenset({("over",), ("above",), ("more", "than"), ("at", "least"), ("upwards", "of"), ("north", "of")})
-_CUE_NUMBER = re.compile(r"#(>=|<=|>|<|=)?\d")
-
-
-def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
-    """Rule "a bound is no amount": a number said to be a bound ("under 20 min", "more than one page") only tells which
-    side of it the amount is: a cue that needs the other side ("#>=20 min" for "under 20", "#<=1 page" for "more than
-    one") does not read it. The bound's own side still reads ("under 10 min" is at most fifteen)."""
-    found = _CUE_NUMBER.search(source)
-    if found is None:
-        return False
-    op = found.group(1) or "="
-    for index in matched:
-        if as_number(tokens[index].word, rules.numbers) is None:
-            continue
-        earlier = tokens[max(0, index - 3) : index]
-        if tokens[index].word in ("a", "an") and any(as_number(t.word, rules.numbers) is not None for t in earlier):
-            return True  # rule "a per is no count": "two a night" is two, not one night
-        before = tuple(t.word for t in tokens[max(0, index - 2) : index])
-        below = any(before[-len(b) :] == b for b in _BELOW)
-        above = any(before[-len(a) :] == a for a in _ABOVE)
-        if (below and op in (">=", ">", "=")) or (above and op in ("<=", "<", "=")):
-            return True
-    return False
-
-
 def _own_negation(source: str, rule: str) -> bool:
     """Whether the only negation a context decision found is a word the cue itself is written with."""
     reasons = [r for r in rule.removesuffix(" (the flag has no opposite)").split("; ") if r]

@@ -9,6 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
+from prepbot.matching.answer_amounts import an_object, bound_contradicts
 from prepbot.matching.answer_changes import _HELD, planned_amount, zero_is_at_most
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
@@ -34,7 +35,6 @@ from prepbot.matching.answer_shapes import (
     _own_negation,
     _plain_every,
     _shares,
-    bound_contradicts,
 )
 from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags
 from prepbot.matching.context import decide, scan, scare_quoted
@@ -404,8 +404,8 @@ class AnswerReader(AnswerHedges):
                         cue.flag_id in self.reds,
                     )
                     flag_id = decision.flag_id
-                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules):
-                        continue  # rule "a bound is no amount": "under 20 min" is no long standup
+                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or an_object(sentence_tokens, matched):
+                        continue  # rules "a bound is no amount" ("under 20 min"), "an object is no answer" ("let me ask")
                     if flag_id != cue.flag_id and (_own_negation(cue.source, decision.rule) or zero_is_at_most(cue, decision)):
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
                     if flag_id != cue.flag_id and cue.flag_id in question.flags:
