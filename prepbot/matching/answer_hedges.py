@@ -5,6 +5,7 @@ theory"); and which red flag a hedge answers under a question. Split from `answe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from prepbot.bank import Question
 from prepbot.matching.answer_shapes import (
@@ -86,6 +87,9 @@ _DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent", "ove
 
 class AnswerHedges(AnswerShapes):
     """What the answer reader knows about hedges and practices in name only."""
+
+    # The answer reader this mixin is part of (answers.AnswerReader) reads a text under a question.
+    read: Callable[[str, Question], list[AnswerHit]]
 
     def _which_not_knowing(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "not sure yet, your manager will decide" under the third-month question: where the question's own cues
