@@ -1,5 +1,6 @@
 """Amounts and objects in a terse answer, for `answers.AnswerReader`: a number said as a bound ("under 20 min", "more
-than one page") or a rate ("two a night") is no amount a question's number cue may compare, and a pronoun that is a
+than one page") or a rate ("two a night") is no amount a question's number cue may compare; "not a single page" is
+none, which an at-most-one cue reads; "we plan to 80%" plans an amount, it wishes nothing; and a pronoun that is a
 verb's object ("let me ask around") is no answer "me"."""
 
 from __future__ import annotations
@@ -48,3 +49,24 @@ def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rule
         if (below and op in (">=", ">", "=")) or (above and op in ("<=", "<", "=")):
             return True
     return False
+
+
+def planned_amount(trigger, tokens: list[Token], rules: ContextRules) -> bool:
+    """Rule "a plan of an amount": "we plan to ~80% of average velocity" schedules up to an amount; a "plan to" straight
+    before a number is no wish (the words after it state how the work is sized now)."""
+    return (
+        trigger.kind == "wish or plan"
+        and trigger.words.split()[-1:] == ["to"]
+        and trigger.end < len(tokens)
+        and as_number(tokens[trigger.end].word, rules.numbers) is not None
+    )
+
+
+def zero_is_at_most(cue, decision) -> bool:
+    """Rule "none is at most one": "not a single page in months" under "How many times were you woken?" -- a negation
+    of an at-most-one count cue ("#<=1 times|page") says zero, which that cue reads too; it turns nothing."""
+    return (
+        decision.rule.startswith("negation before")
+        and re.search(r"#<=?[01]\b", cue.source.split("|")[0]) is not None
+        and ";" not in decision.rule
+    )

@@ -4,8 +4,6 @@ present after a past ("used to be 2 of us, it's 7"; "was a mess; rewritten last 
 
 from __future__ import annotations
 
-import re
-
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import Token, as_number
 
@@ -50,25 +48,4 @@ def total_then_growth(tokens: list[Token], index: int, rules: ContextRules) -> b
     before = tokens[:index]
     return any(as_number(t.word, rules.numbers) is not None for t in before) and not any(
         t.word in rules.past_words or t.word in _HELD for t in before
-    )
-
-
-def planned_amount(trigger, tokens: list[Token], rules: ContextRules) -> bool:
-    """Rule "a plan of an amount": "we plan to ~80% of average velocity" schedules up to an amount; a "plan to" straight
-    before a number is no wish (the words after it state how the work is sized now)."""
-    return (
-        trigger.kind == "wish or plan"
-        and trigger.words.split()[-1:] == ["to"]
-        and trigger.end < len(tokens)
-        and as_number(tokens[trigger.end].word, rules.numbers) is not None
-    )
-
-
-def zero_is_at_most(cue, decision) -> bool:
-    """Rule "none is at most one": "not a single page in months" under "How many times were you woken?" -- a negation
-    of an at-most-one count cue ("#<=1 times|page") says zero, which that cue reads too; it turns nothing."""
-    return (
-        decision.rule.startswith("negation before")
-        and re.search(r"#<=?[01]\b", cue.source.split("|")[0]) is not None
-        and ";" not in decision.rule
     )

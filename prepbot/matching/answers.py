@@ -9,8 +9,8 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_amounts import an_object, bound_contradicts
-from prepbot.matching.answer_changes import _HELD, planned_amount, zero_is_at_most
+from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, zero_is_at_most
+from prepbot.matching.answer_changes import _HELD
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
