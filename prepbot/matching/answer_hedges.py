@@ -4,6 +4,9 @@ theory"); and which red flag a hedge answers under a question. Split from `answe
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from prepbot.bank import Question
 from prepbot.matching.answer_shapes import (
     _CLAUSE_MARK,
@@ -16,6 +19,7 @@ from prepbot.matching.answer_shapes import (
     AnswerShapes,
     Hits,
 )
+from prepbot.matching.answer_topics import named
 from prepbot.matching.text import tokenize
 
 # Hedges that say a practice holds on paper only: "in theory", "allegedly" (not plans or approximations).
@@ -34,7 +38,14 @@ _NOT_DONE = frozenset(
     {"cancelled", "canceled", "skipped", "ignored", "decoration", "decorative", "unused", "abandoned"}
     | {"declines", "declined", "blank", "empty", "stale", "outdated", "ignores", "skips"}
     | {"graveyard", "dead", "rotting", "rotten", "forgotten", "dusty", "ghost", "untouched", "deserted", "unread"}
+    | {"broken"}  # "a conference camera, broken since spring"
+    # "a two-approver rule that admins override daily", "a budget exists, every claim gets denied"
+    | {"override", "overrides", "overridden", "bypass", "bypasses", "bypassed", "denied", "refused"}
 )
+# The words that make a clause a past, for reading it again as a present ("people got pinged on holiday before").
+_PAST_MARKS = re.compile(r"\bused to\b|\b(?:before|back then|in the past|previously)\s*$", re.IGNORECASE)
+# "a roadmap doc, last touched in march": a practice named, then when anyone last touched it.
+_LAST_SEEN = frozenset({"touched", "opened", "edited", "looked"})
 # ...unless negated ("never skipped"); "never" itself turns the practice after a pronoun for it ("it's never in sync").
 # Words that say a past was bad ("used to be chaos, now it's a board"): a present after them that reads nothing
 # else is the fix, the question's green answer.
@@ -50,6 +61,8 @@ _NEGATIVE_VERBS = ("skip", "miss", "fail", "break", "broke", "ignor", "bypass", 
 # A closing "if" clause that doubts the answer: "if anyone kept it updated", "if that counts", "if you squint".
 _DOUBTING_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody"})
 _DOUBTING_LAST = frozenset({"counts", "count", "squint"})
+# ...or that asks the listener to stretch a word: "loads, if you count print statements", "if you call that a review".
+_DOUBTING_VERBS = frozenset({"count", "call", "consider", "squint"})
 # ...and one that says it is done on demand: "when the CEO asks", "whenever QA complains".
 _ON_DEMAND = frozenset(
     {"asks", "ask", "complains", "complain", "nags", "nag", "insists", "insist", "remembers", "demands", "screams"}
@@ -69,11 +82,14 @@ _NEVER = frozenset({"doesnt", "dont", "isnt", "arent", "never", "rarely", "seldo
 _DETERMINERS = frozenset({"the", "our", "my", "their", "all", "both", "each"})
 
 # Verbs of doing without: after "nobody" they say the practice is done ("nobody skips the review").
-_DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent")
+_DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent", "overrid")
 
 
 class AnswerHedges(AnswerShapes):
     """What the answer reader knows about hedges and practices in name only."""
+
+    # The answer reader this mixin is part of (answers.AnswerReader) reads a text under a question.
+    read: Callable[[str, Question], list[AnswerHit]]
 
     def _which_not_knowing(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "not sure yet, your manager will decide" under the third-month question: where the question's own cues
@@ -129,7 +145,9 @@ class AnswerHedges(AnswerShapes):
         green = [
             h
             for h in hits
-            if h.flag_id not in self.reds and self.red_of(h.flag_id) and not h.context.startswith(("a plain no", "negation"))
+            if h.flag_id not in self.reds
+            and (self.red_of(h.flag_id) or self.opposites.get(h.flag_id) is None)  # "a camera, broken": no opposite to read
+            and not h.context.startswith(("a plain no", "negation"))
         ]
         after = min((h.end for h in green), default=0)
         # "staging exists, it's never in sync with prod": a later clause a negation turned green is that clause's
@@ -155,12 +173,21 @@ class AnswerHedges(AnswerShapes):
                 pass  # "a suite exists, it's just for show": a clause that takes back what was named (undercut_next)
             elif token.word == "never" and before in _BACK and not self._negative_next(tokens, index):
                 pass  # "staging exists, it's never in sync with prod": what was named never does what it is for
+            elif token.word == "last" and words[1:2] and words[1] in _LAST_SEEN:
+                pass  # rule "in name only: last touched": "a roadmap doc, last touched in march"
             elif token.word not in _NOBODY | _NOT_DONE or (token.word in _NOT_DONE and before in _NEGATING):
                 continue  # "a backlog, never empty" agrees with the practice
             if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
                 continue
             if {t.word for t in tokens[index + 1 : index + 4]} & _NOT_AFTER_NOBODY:
                 continue  # "meetings rotate so nobody's always late": the "nobody" agrees with the practice
+            if token.word in _NOBODY and any(
+                t.word.startswith(_DOING_WITHOUT) or t.word == "without" for t in tokens[index + 1 : index + 5]
+            ):
+                continue  # rule "a negated negative is no name only": "nobody can bypass that", "nobody merges without it"
+            clause = [t.word for t in tokens[:index] if t.clause == token.clause]
+            if token.word in _NOT_DONE and set(clause) & (_NEGATING | _NEVER | _NOBODY | {"cant", "cannot"}):
+                continue  # "even admins can't override it": the doing-without is itself denied
             if later and not all(h.start <= token.start < h.end for h in later):
                 return hits
             said = text[token.start : tokens[-1].end]
@@ -196,9 +223,24 @@ class AnswerHedges(AnswerShapes):
                 len(clause) >= 2
                 and len(clause) < len(tokens)
                 and clause[0].word == "if"
-                and (clause[1].word in _DOUBTING_SUBJECTS or clause[-1].word in _DOUBTING_LAST)
+                and (
+                    clause[1].word in _DOUBTING_SUBJECTS
+                    or clause[-1].word in _DOUBTING_LAST
+                    or (len(clause) > 3 and clause[1].word in ("you", "we", "u") and clause[2].word in _DOUBTING_VERBS)
+                )
             ):
                 hedge = tuple(t.word for t in clause)
+        if hedge is None and len(words) >= 4 and "for" in words[-2:]:
+            # rule "what someone else is for": "tests? that's what prod is for", "reviews? that's what QA is for" --
+            # the practice handed to someone or something else, with a sneer, is not done.
+            # Only as the whole answer (after a bare topic): "unit and integration, that's what CI is for" states tests.
+            core = words[:-1] if len(words) > 4 and words[-1] in self.rules.answer_fillers else words  # "..., apparently"
+            if (
+                core[:2] == ["thats", "what"]
+                and core[-1] == "for"
+                and all(s.strip().endswith("?") for o, s in pieces if o < offset)
+            ):
+                hedge = tuple(words)
         if hedge is None and len(tokens) > 2 and tokens[-1].word in _ON_DEMAND:
             # "we write one when the CEO asks", "tests whenever QA complains": done on demand, so only now and then
             at = next((i for i in range(len(tokens) - 2, 0, -1) if tokens[i].word in ("when", "whenever", "if")), None)
@@ -221,6 +263,9 @@ class AnswerHedges(AnswerShapes):
                 red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
         if not red_hits and not hits:
             red = self.hedged_red(question, hedge)
+            if red is None and hedge[:2] == ("thats", "what"):  # "tests? that's what QA is for": the practice named first
+                names = {self.red_of(f) for f, _, _ in named(tokenize(text[:offset], self.rules), self.rules, self.opposites)}
+                red = next(iter(names)) if len(names) == 1 and names <= set(question.flags) else None
             if red is not None:
                 red_hits.append(AnswerHit(red, ANSWER_WEIGHT, start, end, f"answer '{said}' to question {question.id}", context))
         return red_hits
@@ -286,6 +331,22 @@ class AnswerHedges(AnswerShapes):
             return turned
         return hits
 
+    def _bare_against_denial(self, text: str, hits: list[AnswerHit], denied: set[str]) -> list[AnswerHit]:
+        """Rule "a denial in the answer's own words": "nothing much, it's 15 min" under "What do you learn in the
+        standup?" -- an answer cue that read only a bare "nothing" or "not much" yields to later words that say the
+        red flag does not hold (a "not <flag>" family cue: fifteen minutes is no long standup)."""
+        if not denied:
+            return hits
+        out = []
+        for h in hits:
+            words = [t.word for t in tokenize(text[h.start : h.end], self.rules)]
+            found = self._answer_phrase(words) if words else None
+            bare = found is not None and found[0] in ("no", "yes") and (found[1], found[2]) == (0, len(words))
+            if h.flag_id in denied and bare and h.source.startswith(("answer cue", "answer family cue")):
+                continue
+            out.append(h)
+        return out
+
     @staticmethod
     def _negative_next(tokens, index: int) -> bool:
         """Whether the word after a "never" is a verb of doing without ("it's never skipped"), so the two agree
@@ -296,12 +357,36 @@ class AnswerHedges(AnswerShapes):
         following = tokens[after].word if after < len(tokens) else ""
         return not following or following.startswith(_NEGATIVE_VERBS)
 
+    def _fixed_or_there_now(self, text: str, turn: tuple[int, int], tokens, question: Question, hits: list) -> list[AnswerHit]:
+        """The answer's hits once a change it tells is read: a present that reads nothing is read by `_fixed_now`;
+        rule "the practice is there now": under a question about what is missing ("What would you fix first?"), the
+        practices its present names after a past said to be bad ("deploys were manual until last year, pipelines do them
+        now") are there, not missing (the question's cues read a practice named as missing)."""
+        if not any(h.end > turn[0] for h in hits):
+            return [*hits, *self._fixed_now(text, turn, tokens, question)]
+        past = [t for t in tokens if t.end <= turn[0]]
+        if question.green_flags or not any(t.word in _BAD for t in past):
+            return hits
+        now = [h for h in hits if h.start >= turn[1]]
+        own = f"answer cue of question {question.id}"
+        if not now or any(h.flag_id not in self.reds or not self.opposites.get(h.flag_id) or h.context for h in now):
+            return hits
+        if any(not h.source.startswith(own) for h in now):
+            return hits  # "..., now still manual": a word of the red flag itself, not a practice named
+        if any(t.word in self.rules.negation_before or t.word in _BAD for t in tokens if t.start >= turn[1]):
+            return hits  # "..., now nothing runs": the present says the practice is missing
+        fixed = f"fixed since: '{text[past[0].start : past[-1].end]}'"
+        there = [AnswerHit(self.opposites[h.flag_id] or "", h.score, h.start, h.end, h.source, fixed) for h in now]
+        return [h for h in hits if h not in now] + there
+
     def _fixed_now(self, text: str, turn: tuple[int, int], tokens, question: Question) -> list[AnswerHit]:
         """ "used to be chaos, now it's a board": a present that reads nothing, after a past said to be bad, is
         the practice now (the question's green flag); a present with a negation says nothing of the kind."""
         past = [t for t in tokens if t.end <= turn[0]]
         present = [t for t in tokens if t.start >= turn[1]]
-        if not past or not present or not any(t.word in _BAD for t in past):
+        if past and present and not any(t.word in _BAD for t in past):
+            return self._past_denied(text, turn, present, question)
+        if not past or not present:
             return []
         if any(t.word in self.rules.negation_before or t.word in _BAD for t in present):
             return []
@@ -319,6 +404,23 @@ class AnswerHedges(AnswerShapes):
                 f"answer '{said}' to question {question.id}",
                 f"fixed since: '{text[past[0].start : past[-1].end]}'",
             )
+        ]
+
+    def _past_denied(self, text: str, turn: tuple[int, int], present, question: Question) -> list[AnswerHit]:
+        """Rule "a present that denies the past": "people used to get called on holiday, not since we set up
+        handovers" -- the past, read without its "used to", is what no longer holds: its opposite holds now."""
+        found = self._answer_phrase([t.word for t in present])
+        if found is None or found[0] != "no" or found[1] != 0:
+            return []
+        # "used to get called", "got pinged on holiday before", "back then": the past read again without its past words
+        past = _PAST_MARKS.sub("", text[: turn[0]])
+        if past == text[: turn[0]]:
+            return []  # only a past said to be one is read again
+        said = text[present[0].start : present[-1].end]
+        return [
+            AnswerHit(other, ANSWER_WEIGHT, present[0].start, present[-1].end, h.source, f"no longer: '{said}'")
+            for h in self.read(past, question)
+            if (other := self.opposites.get(h.flag_id)) and other in question.flags
         ]
 
     def _negated_negatives(self, text: str, hits: Hits) -> Hits:

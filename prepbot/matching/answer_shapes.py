@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from prepbot.bank import Question
+from prepbot.matching.answer_changes import counts_a_change, present_after_a_past, total_then_growth
 from prepbot.matching.answer_topics import named
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import Token, as_number, normalise, tokenize
@@ -16,6 +17,8 @@ from prepbot.matching.text import Token, as_number, normalise, tokenize
 ANSWER_WEIGHT = 0.85
 MAX_ANSWER_TOKENS = 25
 _KNOWING = frozenset({"interviewer-new", "unclear-product"})  # flags where not knowing is the answer
+# ...but an answer that it depends, or varies, is no not-knowing: it says there are several answers.
+_DEPENDS = frozenset({"depends", "depend", "varies", "vary"})
 # Hedges that, after the words of an answer, qualify it less than they seem to: "jira mostly" is mostly Jira.
 _NOT_TRAILING = frozenset({("mostly",)})
 # "no" before a word that is not one of these is a determiner, not an answer: "no change merges
@@ -112,7 +115,7 @@ _NOT_A_VERB = frozenset(
 # Words after a number that leave it bare: "3 or 4", "5 a week", "25 max", "3-4x", "10ish".
 _NOT_BARE = frozenset({"a", "an", "half"})  # number words that come with their own noun: "a week", "half an hour"
 _AFTER_A_BARE_NUMBER = frozenset(
-    "x or to and plus of a per each every max tops maybe ish at most last this in so now already total overall "
+    "x or to and plus of a per each every max tops maybe ish at most last this in so now already total overall since "
     "different counting including i think probably roughly tbh honestly lol".split()
 )
 # A clause that says a practice happens only now and then: "sometimes a ticket", "occasionally reviewed".
@@ -143,7 +146,6 @@ _QUANTITY = frozenset(
 )
 _AMOUNTS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "k", "million", "lots", "loads"})
 _BUT = frozenset({"but", "though", "although", "however", "except", "yet"})
-_HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
 _SUBJECTS = frozenset(
     {"nobody", "one", "noone", "nowhere", "nothing", "none"}
 )  # answers alone, subjects before a verb  # answer cues read terse notes only
@@ -403,6 +405,8 @@ class AnswerShapes:
                 for k, t in enumerate(earlier, start=3 - len(earlier))
             ):
                 continue  # "a fixed 20%": the "a" is no count, and a cue's number must not read it with the unit
+            if counts_a_change(tokens, index):
+                continue  # rule "a number of a change": "we added 2" is no head count
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if (
                 following is None
@@ -451,12 +455,16 @@ class AnswerShapes:
                 cut = max([m.start() for m in marks] + breakers + [0])
                 if cut == 0:
                     return None  # "now we have CI": all present
-                start = next(t.start for t in tokens if t.start > cut)
-                return cut, start
+                opening = next(i for i, t in enumerate(tokens) if t.start > cut)
+                if total_then_growth(tokens, opening, self.rules):
+                    return None  # "eleven engineers, we hired three this year": the growth of a total, not a now
+                return cut, tokens[opening].start
             if word in ("until", "till") and tuple(words[index + 1 : index + 3]) in _CHANGED:
                 return tokens[index].start, tokens[index + 1].start  # "an hour until we cut it to ten": the cut is the present
             after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
-            if after_comma and tuple(words[index : index + 2]) in _CHANGED:
+            if present_after_a_past(text, tokens, index):
+                return tokens[index - 1].end, tokens[index].start
+            if after_comma and tuple(words[index : index + 2]) in _CHANGED and not total_then_growth(tokens, index, self.rules):
                 return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
             breaker = word in self.rules.clause_breakers and index + 1 < len(tokens)
             if breaker or (after_comma and word not in _SUBJECTS):

@@ -64,3 +64,31 @@ def elsewhere(text: str, question: Question, rules: ContextRules, opposites: dic
     standup question names the interviewer's tenure; "bug fixes wait" under the triage question, features."""
     names = {f for f, _, _ in named(tokenize(text, rules), rules, opposites)}
     return topic_flags(names, opposites) - own_topics(question, opposites)
+
+
+def owned_by_the_named(hits: list, tokens: list[Token], rules: ContextRules, opposites: dict[str, str | None]) -> list:
+    """Rule "the practice named owns a shared word": "deploys, still done by hand" under "What would you fix first?"
+    -- "by hand" is an answer family word of untested code and of hand deploys alike; the answer names deploys,
+    so the reading of the practice it does not name goes. Only where both read the same words and one is named, or
+    where another practice is named straight after the family's words ("nothing merges without a review")."""
+    found = named(tokens, rules, opposites)
+    topics = topic_flags({f for f, _, _ in found}, opposites)
+    if not topics:
+        return hits
+
+    def other(h, flag_id: str) -> bool:
+        return flag_id not in (h.flag_id, opposites.get(h.flag_id))
+
+    def named_next(h) -> bool:  # "merged without a review": what goes without is named after "without"
+        last = next((t.word for t in reversed(tokens) if t.end <= h.end), "")
+        after = [i for i, t in enumerate(tokens) if t.start >= h.end][:3]
+        return last == "without" and any(first in after and other(h, f) for f, first, _ in found)
+
+    def shared(h) -> bool:
+        return any(o.flag_id in topics and other(h, o.flag_id) and o.start < h.end and h.start < o.end for o in hits)
+
+    return [
+        h
+        for h in hits
+        if not (h.source.startswith("answer family cue") and h.flag_id not in topics and (named_next(h) or shared(h)))
+    ]

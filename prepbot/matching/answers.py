@@ -9,13 +9,15 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
+from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, zero_is_at_most
+from prepbot.matching.answer_changes import _HELD
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
     _ALL,
+    _DEPENDS,
     _EXISTS,
     _FREQUENCY,
-    _HELD,
     _KNOWING,
     _LAUGHS,
     _NEW_ONE,
@@ -34,7 +36,7 @@ from prepbot.matching.answer_shapes import (
     _plain_every,
     _shares,
 )
-from prepbot.matching.answer_topics import elsewhere, named, own_topics, topic_flags
+from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags
 from prepbot.matching.context import decide, scan, scare_quoted
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
@@ -389,6 +391,7 @@ class AnswerReader(AnswerHedges):
                         and (t.start == lead or (t.start > 0 and sentence_tokens[t.start - 1].word == "only"))
                     )
                     and not (t.words == "now" and t.start > 0 and sentence_tokens[t.start - 1].word in _NOT_A_TURN)  # "for now"
+                    and not planned_amount(t, sentence_tokens, self.rules)  # "we plan to 80% of velocity": an amount
                 ]
                 for cue, matched, _ in cue_set.find(sentence_tokens):
                     decision = decide(
@@ -401,7 +404,9 @@ class AnswerReader(AnswerHedges):
                         cue.flag_id in self.reds,
                     )
                     flag_id = decision.flag_id
-                    if flag_id != cue.flag_id and _own_negation(cue.source, decision.rule):
+                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or an_object(sentence_tokens, matched):
+                        continue  # rules "a bound is no amount" ("under 20 min"), "an object is no answer" ("let me ask")
+                    if flag_id != cue.flag_id and (_own_negation(cue.source, decision.rule) or zero_is_at_most(cue, decision)):
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
                     if flag_id != cue.flag_id and cue.flag_id in question.flags:
                         negated.add(cue.flag_id)
@@ -481,8 +486,9 @@ class AnswerReader(AnswerHedges):
             hits = [h for h in hits if not (vague[0] <= h.start and h.end <= vague[1] and h.end - h.start < vague[1] - vague[0])]
         if all_tokens:
             hits = self._which_not_knowing(text, self._new_here(text, all_tokens, hits))
-        if turn is not None and all_tokens and not any(h.end > turn[0] for h in hits):
-            hits.extend(self._fixed_now(text, turn, all_tokens, question))
+            hits = owned_by_the_named(hits, all_tokens, self.rules, self.opposites)
+        if turn is not None and all_tokens:
+            hits = self._fixed_or_there_now(text, turn, all_tokens, question, hits)
         if all_tokens:
             hits = [self._seldom(h, all_tokens) for h in hits]
             tail = self.past_tail(text)
@@ -494,7 +500,8 @@ class AnswerReader(AnswerHedges):
         last_end = {h.flag_id: h.end for h in hits}
         hits = [h for h in hits if last_end.get(self.opposites.get(h.flag_id) or "", -1) <= h.end]
         if total <= MAX_ANSWER_TOKENS:
-            negated |= self._denied(pieces, question) - {h.flag_id for h in hits}
+            hits = self._bare_against_denial(text, hits, denial := self._denied(pieces, question))
+            negated |= denial - {h.flag_id for h in hits}
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._taken_back(text, hits, question)
             hits = self._hedged(text, pieces, hits, question)
@@ -529,6 +536,8 @@ class AnswerReader(AnswerHedges):
         if name == "red" and stop < len(words) and words[stop] in _ALL and stop - first == 1:
             return []  # "almost all of them", "mostly everyone": a quantity, not a hedge
         knowing: str | None = None
+        if name == "unknown" and _DEPENDS & set(words[first:stop]):
+            return []  # rule "depends is no not-knowing": "depends how you count it" answers no knowing-question
         if name == "unknown":
             # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
             # A question that probes only one such flag ("How long can the company run on its money?") is answered by it too.

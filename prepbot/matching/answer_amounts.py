@@ -1,0 +1,72 @@
+"""Amounts and objects in a terse answer, for `answers.AnswerReader`: a number said as a bound ("under 20 min", "more
+than one page") or a rate ("two a night") is no amount a question's number cue may compare; "not a single page" is
+none, which an at-most-one cue reads; "we plan to 80%" plans an amount, it wishes nothing; and a pronoun that is a
+verb's object ("let me ask around") is no answer "me"."""
+
+from __future__ import annotations
+
+import re
+
+from prepbot.matching.context_rules import ContextRules
+from prepbot.matching.text import Token, as_number
+
+# Words before a number that bound it: "under 20 min" (below), "more than 2 pages" (above).
+_BELOW = frozenset({("under",), ("below",), ("less", "than"), ("fewer", "than"), ("not", "even")})
+_ABOVE = frozenset({("over",), ("above",), ("more", "than"), ("at", "least"), ("upwards", "of"), ("north", "of")})
+_CUE_NUMBER = re.compile(r"#(>=|<=|>|<|=)?\d")
+
+
+# Verbs whose object "me" or "us" is no subject of the answer: "let me ask around" is not "me" (who joined earliest).
+_TAKES_AN_OBJECT = frozenset("let ask asked tell told give gave send sent email ping call remind show".split())
+
+
+def an_object(tokens: list[Token], matched: list[int]) -> bool:
+    """Rule "an object is no answer": an answer cue that is a lone pronoun ("me") after a verb that takes it as its
+    object ("let me check", "ask me later") reads nothing; the pronoun answering "Who ...?" stands ("me, ten months")."""
+    if len(matched) != 1 or tokens[matched[0]].word not in ("me", "us"):
+        return False
+    at = matched[0]
+    return at > 0 and tokens[at - 1].clause == tokens[at].clause and tokens[at - 1].word in _TAKES_AN_OBJECT
+
+
+def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
+    """Rule "a bound is no amount": a number said to be a bound ("under 20 min", "more than one page") only tells which
+    side of it the amount is: a cue that needs the other side ("#>=20 min" for "under 20", "#<=1 page" for "more than
+    one") does not read it. The bound's own side still reads ("under 10 min" is at most fifteen)."""
+    found = _CUE_NUMBER.search(source)
+    if found is None:
+        return False
+    op = found.group(1) or "="
+    for index in matched:
+        if as_number(tokens[index].word, rules.numbers) is None:
+            continue
+        earlier = tokens[max(0, index - 3) : index]
+        if tokens[index].word in ("a", "an") and any(as_number(t.word, rules.numbers) is not None for t in earlier):
+            return True  # rule "a per is no count": "two a night" is two, not one night
+        before = tuple(t.word for t in tokens[max(0, index - 2) : index])
+        below = any(before[-len(b) :] == b for b in _BELOW)
+        above = any(before[-len(a) :] == a for a in _ABOVE)
+        if (below and op in (">=", ">", "=")) or (above and op in ("<=", "<", "=")):
+            return True
+    return False
+
+
+def planned_amount(trigger, tokens: list[Token], rules: ContextRules) -> bool:
+    """Rule "a plan of an amount": "we plan to ~80% of average velocity" schedules up to an amount; a "plan to" straight
+    before a number is no wish (the words after it state how the work is sized now)."""
+    return (
+        trigger.kind == "wish or plan"
+        and trigger.words.split()[-1:] == ["to"]
+        and trigger.end < len(tokens)
+        and as_number(tokens[trigger.end].word, rules.numbers) is not None
+    )
+
+
+def zero_is_at_most(cue, decision) -> bool:
+    """Rule "none is at most one": "not a single page in months" under "How many times were you woken?" -- a negation
+    of an at-most-one count cue ("#<=1 times|page") says zero, which that cue reads too; it turns nothing."""
+    return (
+        decision.rule.startswith("negation before")
+        and re.search(r"#<=?[01]\b", cue.source.split("|")[0]) is not None
+        and ";" not in decision.rule
+    )
