@@ -44,6 +44,9 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
 
 
 _RULE_CONDITIONS = frozenset({"before", "until", "till", "unless", "without"})
+# Hedges a negation right before them denies ("don't change on a whim"); a wish or plan it does not
+# ("didn't want to join the on-call rotation" is no absence of on-call).
+_DENIABLE = frozenset({"in name only", "broken or stale"})
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
@@ -79,6 +82,13 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     found = anchored + found
     negating = rules.negating
     negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in negating and i not in masked]
+    # "priorities don't change on a whim": a hedge right after a negation of its clause is denied, not said.
+    denied = {i + step for i, w in enumerate(words) if w in negating for step in (1, 2)}
+    found = [
+        t
+        for t in found
+        if not (t.kind in _DENIABLE and t.start in denied and tokens[t.start].scope == tokens[t.start - 1].scope)
+    ]
     # "nothing ships unless it is tested", "can't merge unless CI is green": a cancelling word
     # (`negation.cancelling`) that is not itself a negation, after a negation in its clause, states
     # the rule's condition. It is no hypothetical, and the negation before it does not reach past it.
@@ -341,7 +351,7 @@ def decide(
         if trigger.direction == "earlier_past_clauses":
             changed = changed or trigger
         modifier = modifier or trigger
-    decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers)
+    decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
     if modifier is None or decision.flag_id is None and not decision.rule.endswith(NO_OPPOSITE):
         return decision
     said = f"{modifier.kind}: '{modifier.words}'"
@@ -414,6 +424,7 @@ def _polarity(
     matched: list[int],
     rules: ContextRules,
     triggers: list[Trigger],
+    red: bool = True,
 ) -> Decision:
     """The flag a cue reading states once negations and frequencies are counted."""
     first, last = matched[0], matched[-1]
@@ -428,6 +439,7 @@ def _polarity(
         and tokens[t.start].scope == scope
         and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause
         and (t.words not in rules.negation_prefixes or t.end == first)  # "unexpected purchase" negates only "expected"
+        and (t.words not in rules.negation_verbs or first - t.end <= 1)  # "lose track of bugs", not "lost a week to on-call"
     ]
     reasons: list[str] = []
     negations = 0
@@ -442,6 +454,9 @@ def _polarity(
             if before[0].words not in rules.negation_prefixes:
                 negations = 2
                 reasons.append(f"negation before: '{before[-1].words}'")
+        elif len(before) > 1 and before[-1].words in rules.negation_verbs and before[0].words not in rules.negation_verbs:
+            negations = 2  # "you'll never lose track of a bug"
+            reasons.append(f"negation before: '{before[-1].words}'")
         elif len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
             negations = 2
             reasons.append(f"negation before: '{before[-1].words}'")
@@ -450,6 +465,21 @@ def _polarity(
             if subject is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
+        elif (
+            inner := next(
+                (
+                    tokens[i].word
+                    for i in range(first + 1, last)
+                    if i not in matched_set
+                    and tokens[i].word in rules.negation_cancelling
+                    and tokens[i].word not in rules.negating
+                    and tokens[i].clause == tokens[last].clause
+                ),
+                None,
+            )
+        ) is not None:
+            negations = 2  # "no bug is handled outside the tracker": the negated action's condition inside the cue
+            reasons.append(f"condition: '{inner}'")
         else:
             # "you can't merge until the tests pass": the cue is the condition of a negated action.
             condition = next((t.word for t in tokens[before[-1].end : first] if t.word in rules.negation_conditions), None)
@@ -462,10 +492,11 @@ def _polarity(
             if condition is not None:
                 negations = 2
                 reasons.append(f"condition: '{condition}'")
-    elif tokens[first].word in rules.negation_cancelling:
-        # A red cue that holds its own condition ("without review"): "nobody on the platform team
-        # merges without review" is a rule, as "nobody merges without review" is.
-        subject = _far_subject(tokens, triggers, rules, first, first, last)
+    elif (held := next((i for i in matched if tokens[i].word in rules.negation_cancelling), None)) is not None:
+        # A red cue that holds its own condition ("without review", "merged without anyone reading it"):
+        # "nobody on the platform team merges without review" is a rule, as "nobody merges without review"
+        # is, and so is "not one pull request at this company gets merged without someone reading it".
+        subject = _far_subject(tokens, triggers, rules, held, first, last)
         if subject is not None:
             earliest, negations = subject.start, 1
             reasons.append(f"negation before: '{subject.words}'")
@@ -480,6 +511,7 @@ def _polarity(
         # ...in the clause of the cue word it precedes: "pager duty, no comp, every other week" negates nothing of the cue
         and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
+        and t.words not in rules.negation_verbs  # "bugs get lost in chat" is the cue's own sense
     ]
     # ...and so do a cue's own first word and a negation of a later scope inside it that opens a list
     # item the same way (`negation.parallel`): "No pager, no weekend calls", "nobody is on call and nobody ...".
@@ -492,8 +524,20 @@ def _polarity(
         else None
     )
     if inside and not (governing is not None and tokens[inside[0].start].scope != tokens[governing].scope):
-        negations += 1
+        # "review is solid: nothing merges without approval": a negated action inside a green cue whose
+        # condition follows it in its clause states the practice as a rule. (A red cue's negated action
+        # is the practice already: "you can't push to master without a PR".)
+        clause = tokens[inside[0].start].clause
+        stop = min(len(tokens), last + 1 + rules.negation_window)
+        condition = next(
+            (tokens[i].word for i in range(last + 1, stop) if tokens[i].word in rules.negation_cancelling and tokens[i].clause == clause),
+            None,
+        )
+        condition = None if red else condition
+        negations += 2 if condition is not None else 1
         reasons.append(f"negation inside: '{inside[0].words}'")
+        if condition is not None:
+            reasons.append(f"condition: '{condition}'")
     # "a build server was not used", "code review isn't done": a negated verb right after the cue;
     # "weekend work happens once a year": a frequency that says it hardly happens.
     after = [t for t in tokens[last + 1 : last + 1 + rules.rare_window] if t.scope == tokens[last].scope]
@@ -531,10 +575,11 @@ def _far_subject(
         t
         for t in triggers
         if t.kind == "negation"
-        and t.end <= condition
+        and t.end <= min(condition, first)
         and first - t.start <= 2 * rules.negation_window
         and t.words not in rules.negation_cancelling
         and t.words not in rules.negation_prefixes
+        and t.words not in rules.negation_verbs
         and tokens[t.start].scope == scope
         and tokens[t.start].clause == tokens[last].clause
     ]

@@ -99,6 +99,9 @@ class ContextRules:
     negation_cancelling: frozenset[str] = frozenset()  # "without": after another negation, the two cancel
     negation_conditions: frozenset[str] = frozenset()  # "until": "can't merge until the tests pass" is a rule
     negation_parallel: frozenset[str] = frozenset()  # "no": "no pager, no weekend calls" is a list of two negations
+    # Verbs of losing ("lose", "forgot"): a negation right before a cue ("we lose track of bugs"); after
+    # another negation they cancel it ("you never lose track of a bug").
+    negation_verbs: frozenset[str] = frozenset()
     answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
     answered_no: tuple[tuple[str, ...], ...] = ()
     scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
@@ -199,6 +202,7 @@ class ContextRules:
             negation_cancelling=frozenset(str(w) for w in negation.get("cancelling", ())),
             negation_conditions=frozenset(str(w) for w in negation.get("conditions", ())),
             negation_parallel=frozenset(str(w) for w in negation.get("parallel", ())),
+            negation_verbs=frozenset(str(w) for w in negation.get("verbs", ())),
             answered_yes=_phrases(questions.get("answered_yes", ())),
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
@@ -271,8 +275,8 @@ class ContextRules:
 
     @cached_property
     def negating(self) -> frozenset[str]:
-        """The words `scan` reads as negations: a negation word or a split-off prefix ("un", "non")."""
-        return self.negation_before | self.negation_prefixes
+        """The words `scan` reads as negations: a negation word, a split-off prefix ("un", "non") or a verb of losing."""
+        return self.negation_before | self.negation_prefixes | self.negation_verbs
 
     @cached_property
     def now_openers(self) -> dict[str, list[tuple[str, ...]]]:
@@ -312,6 +316,7 @@ class ContextRules:
                 "cancelling": sorted(self.negation_cancelling),
                 "conditions": sorted(self.negation_conditions),
                 "parallel": sorted(self.negation_parallel),
+                "verbs": sorted(self.negation_verbs),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [

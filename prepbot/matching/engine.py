@@ -339,6 +339,8 @@ class Matcher(NeighbourReading):
             # hedged claim: the red flag stands, as strongly as its negated reading would have said.
             absent = decision.flag_id is None and decision.rule.endswith(NO_OPPOSITE) and flag.kind == "red"
             quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None or absent else ""
+            if quoted and any(t.kind == PSEUDO and matched[0] <= t.start <= matched[-1] for t in triggers):
+                quoted = ""  # a rule quoted as said ('"no review, no merge"'), not a practice in name only
             if quoted and read is not None and read.kind == "green":
                 # "we do 'code review'": in name only, the practice is not there (its red side, if any).
                 red_side = read.opposite
