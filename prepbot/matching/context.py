@@ -85,9 +85,7 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     # "priorities don't change on a whim": a hedge right after a negation of its clause is denied, not said.
     denied = {i + step for i, w in enumerate(words) if w in negating for step in (1, 2)}
     found = [
-        t
-        for t in found
-        if not (t.kind in _DENIABLE and t.start in denied and tokens[t.start].scope == tokens[t.start - 1].scope)
+        t for t in found if not (t.kind in _DENIABLE and t.start in denied and tokens[t.start].scope == tokens[t.start - 1].scope)
     ]
     # "nothing ships unless it is tested", "can't merge unless CI is green": a cancelling word
     # (`negation.cancelling`) that is not itself a negation, after a negation in its clause, states
@@ -530,7 +528,11 @@ def _polarity(
         clause = tokens[inside[0].start].clause
         stop = min(len(tokens), last + 1 + rules.negation_window)
         condition = next(
-            (tokens[i].word for i in range(last + 1, stop) if tokens[i].word in rules.negation_cancelling and tokens[i].clause == clause),
+            (
+                tokens[i].word
+                for i in range(last + 1, stop)
+                if tokens[i].word in rules.negation_cancelling and tokens[i].clause == clause
+            ),
             None,
         )
         condition = None if red else condition
