@@ -55,6 +55,7 @@ class Matcher(NeighbourReading):
         """`cues`, `absences`: these flags' cues and the rules' absence phrases already compiled (the
         catalogue cache's); else compiled here."""
         self.flags = {flag.id: flag for flag in flags}
+        self._greens = frozenset(f.id for f in self.flags.values() if f.kind == "green")
         self.rules = rules
         if cues is None:
             cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
@@ -198,6 +199,11 @@ class Matcher(NeighbourReading):
         assert self.model is not None
         if self.model.unit == "text" and len(text) <= MAX_TEXT_UNIT:
             usable = [r for _, r in readings if r.model_ok]
+            greens = frozenset()
+            if not usable:
+                # Only proposals, wishes or hedges ("they'd gain a lot from a tracker"): red readings only.
+                usable = [r for _, r in readings if r.red_only]
+                greens = self._greens.difference(h.flag_id for r in usable for h in r.hits)
             if not usable:
                 return []
             # A question the candidate means to ask is not read into: "ask: do they have CI?" (offsets kept).
@@ -207,7 +213,7 @@ class Matcher(NeighbourReading):
                 if r.question
             ]
             text = blank_spans(text, asked)
-            blocked = frozenset().union(*(r.blocked for _, r in readings))
+            blocked = frozenset().union(greens, *(r.blocked for _, r in readings))
             lead = len(text) - len(text.lstrip())
             # A "not" in one sentence says nothing about what another sentence holds.
             negated = all(r.negated for r in usable)
@@ -218,13 +224,13 @@ class Matcher(NeighbourReading):
                 sentence,
                 offset + r.span[0],
                 offset + r.span[1],
-                r.blocked,
+                r.blocked if r.model_ok else r.blocked | self._greens.difference(h.flag_id for h in r.hits),
                 frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
                 r.negated,
                 r.topical,
             )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
-            if r.model_ok
+            if r.model_ok or r.red_only
         ]
 
     def _unit_signals(self, cue_hits: CueIndex, unit: ModelUnit, policy: Policy | None = None) -> dict[str, Signals]:
@@ -330,7 +336,11 @@ class Matcher(NeighbourReading):
         triggers = scan(tokens, self.rules)
         if len(tokens) == len(words) and sentence not in self._advice_cache:  # no word split: the same triggers
             self._remember_advice(sentence, self._advice_window(sentence, triggers))
-        model_ok = not any(t.kind not in ("negation", PSEUDO) for t in triggers) and (bool(readings) or self.cues.topical(tokens))
+        said = bool(readings) or self.cues.topical(tokens)
+        modifiers = [t for t in triggers if t.kind not in ("negation", PSEUDO)]
+        model_ok = not modifiers and said
+        # ("not really planning to add features" is no plan: a negation keeps the classifier out.)
+        red_only = bool(modifiers) and said and all(t.effect == "red" for t in modifiers) and len(modifiers) == len(triggers)
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
@@ -374,7 +384,9 @@ class Matcher(NeighbourReading):
         hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
-        return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
+        return Reading(
+            tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical, red_only=red_only
+        )
 
     def _absent(self, sentence: str, tokens, triggers, hits: list[Hit]) -> tuple[set[str], list[Hit]]:
         """The red flags a phrase of `absences` says are not there (the rule "absence: <phrase>"), unless a
