@@ -47,6 +47,8 @@ _RULE_CONDITIONS = frozenset({"before", "until", "till", "unless", "without"})
 # Hedges a negation right before them denies ("don't change on a whim"); a wish or plan it does not
 # ("didn't want to join the on-call rotation" is no absence of on-call).
 _DENIABLE = frozenset({"in name only", "broken or stale"})
+# "we had X", "X once": a practice held in the past, before a later clause says what holds now.
+_HELD = frozenset({"had", "once"})
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
@@ -371,6 +373,10 @@ def decide(
         # holds; a green one stands ("tests were added, now ...").
         if current_red:
             return Decision(other, modifier.start, rule) if other is not None else Decision(None, None, rule)
+        if any(t.word in _HELD and t.clause == clause_first for t in tokens[: last + 1]):
+            # "we had a bug tracker once; now bugs go to chat": a practice held then is the old state;
+            # what holds now is what the later clause says.
+            return Decision(None, None, rule)
         return Decision(current, decision.trigger, rule)
     if modifier.effect == "past":
         # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red...
