@@ -356,6 +356,8 @@ def decide(
         return decision
     said = f"{modifier.kind}: '{modifier.words}'"
     rule = f"{decision.rule}; {said}" if decision.rule else said
+    if modifier.effect == "opposite" and decision.trigger is not None and modifier.start <= decision.trigger < modifier.end:
+        return Decision(decision.flag_id, decision.trigger, rule)  # "never seen ...": its own negation turned it already
     flipped = decision.flag_id != flag_id
     if decision.flag_id is None:  # negated and no opposite: the flag itself held before it was dropped
         current, current_red, other = flag_id, red, None
