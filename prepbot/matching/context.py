@@ -471,7 +471,7 @@ def _polarity(
             if subject is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
-        elif (
+        elif not red and (
             inner := next(
                 (
                     tokens[i].word
@@ -484,7 +484,9 @@ def _polarity(
                 None,
             )
         ) is not None:
-            negations = 2  # "no bug is handled outside the tracker": the negated action's condition inside the cue
+            # "no bug is handled outside the tracker": the negated action's condition inside a green cue. (In a
+            # red one it is the cue's own: "not expected to respond to messages outside working hours".)
+            negations = 2
             reasons.append(f"condition: '{inner}'")
         else:
             # "you can't merge until the tests pass": the cue is the condition of a negated action.
