@@ -471,19 +471,23 @@ def _polarity(
             if subject is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
-        elif not red and (
-            inner := next(
-                (
-                    tokens[i].word
-                    for i in range(first + 1, last)
-                    if i not in matched_set
-                    and tokens[i].word in rules.negation_cancelling
-                    and tokens[i].word not in rules.negating
-                    and tokens[i].clause == tokens[last].clause
-                ),
-                None,
+        elif (
+            not red
+            and (
+                inner := next(
+                    (
+                        tokens[i].word
+                        for i in range(first + 1, last)
+                        if i not in matched_set
+                        and tokens[i].word in rules.negation_cancelling
+                        and tokens[i].word not in rules.negating
+                        and tokens[i].clause == tokens[last].clause
+                    ),
+                    None,
+                )
             )
-        ) is not None:
+            is not None
+        ):
             # "no bug is handled outside the tracker": the negated action's condition inside a green cue. (In a
             # red one it is the cue's own: "not expected to respond to messages outside working hours".)
             negations = 2

@@ -56,6 +56,7 @@ class Matcher(NeighbourReading):
         catalogue cache's); else compiled here."""
         self.flags = {flag.id: flag for flag in flags}
         self._greens = frozenset(f.id for f in self.flags.values() if f.kind == "green")
+        self._reds = frozenset(self.flags).difference(self._greens)
         self.rules = rules
         if cues is None:
             cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
@@ -214,6 +215,8 @@ class Matcher(NeighbourReading):
             ]
             text = blank_spans(text, asked)
             blocked = frozenset().union(greens, *(r.blocked for _, r in readings))
+            if all(self._turned_green(r) for r in usable):
+                blocked |= self._reds  # "nobody pushes builds by hand here": no red flag of the classifier's beside it
             lead = len(text) - len(text.lstrip())
             # A "not" in one sentence says nothing about what another sentence holds.
             negated = all(r.negated for r in usable)
@@ -224,7 +227,8 @@ class Matcher(NeighbourReading):
                 sentence,
                 offset + r.span[0],
                 offset + r.span[1],
-                r.blocked if r.model_ok else r.blocked | self._greens.difference(h.flag_id for h in r.hits),
+                (r.blocked if r.model_ok else r.blocked | self._greens.difference(h.flag_id for h in r.hits))
+                | (self._reds if self._turned_green(r) else frozenset()),
                 frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
                 r.negated,
                 r.topical,
@@ -232,6 +236,17 @@ class Matcher(NeighbourReading):
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok or r.red_only
         ]
+
+    def _turned_green(self, reading: Reading) -> bool:
+        """Every reading the cues report in the sentence is a green flag they read by turning a negated red cue
+        round ("nobody pushes builds by hand here"): the negation governs the sentence, and the classifier, which
+        reads negated text poorly, adds no red flag beside it."""
+        said = [h for h in reading.hits if h.score >= REPORT_THRESHOLD]
+        return (
+            reading.negated
+            and bool(said)
+            and all(self.flags[h.flag_id].kind == "green" and h.context.startswith("negation") for h in said)
+        )
 
     def _unit_signals(self, cue_hits: CueIndex, unit: ModelUnit, policy: Policy | None = None) -> dict[str, Signals]:
         """What the cues and the classifier said in one unit, per flag either mentions (training/combine.py)."""
