@@ -49,6 +49,7 @@ _RULE_CONDITIONS = frozenset({"before", "until", "till", "unless", "without"})
 _DENIABLE = frozenset({"in name only", "broken or stale"})
 # "we had X", "X once": a practice held in the past, before a later clause says what holds now.
 _HELD = frozenset({"had", "once"})
+_ARTICLES = frozenset({"a", "an", "the", "any", "one"})
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
@@ -356,8 +357,8 @@ def decide(
         return decision
     said = f"{modifier.kind}: '{modifier.words}'"
     rule = f"{decision.rule}; {said}" if decision.rule else said
-    if modifier.effect == "opposite" and decision.trigger is not None and modifier.start <= decision.trigger < modifier.end:
-        return Decision(decision.flag_id, decision.trigger, rule)  # "never seen ...": its own negation turned it already
+    if modifier.effect == "opposite" and f"negation before: '{tokens[modifier.start].word}'" in decision.rule:
+        return Decision(decision.flag_id, decision.trigger, rule)  # "never seen ...": its own negation counted already
     flipped = decision.flag_id != flag_id
     if decision.flag_id is None:  # negated and no opposite: the flag itself held before it was dropped
         current, current_red, other = flag_id, red, None
@@ -445,7 +446,12 @@ def _polarity(
         and tokens[t.start].scope == scope
         and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause
         and (t.words not in rules.negation_prefixes or t.end == first)  # "unexpected purchase" negates only "expected"
-        and (t.words not in rules.negation_verbs or first - t.end <= 1)  # "lose track of bugs", not "lost a week to on-call"
+        # a verb of losing only right before a green cue, or its article: "lose track of bugs", "never lost a bug"
+        # (not "lost their tracker", "lost 6 of 10")
+        and (
+            t.words not in rules.negation_verbs
+            or (not red and (t.end == first or (first - t.end == 1 and tokens[t.end].word in _ARTICLES)))
+        )
     ]
     reasons: list[str] = []
     negations = 0
@@ -471,23 +477,7 @@ def _polarity(
             if subject is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
-        elif (
-            not red
-            and (
-                inner := next(
-                    (
-                        tokens[i].word
-                        for i in range(first + 1, last)
-                        if i not in matched_set
-                        and tokens[i].word in rules.negation_cancelling
-                        and tokens[i].word not in rules.negating
-                        and tokens[i].clause == tokens[last].clause
-                    ),
-                    None,
-                )
-            )
-            is not None
-        ):
+        elif not red and (inner := _condition(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):
             # "no bug is handled outside the tracker": the negated action's condition inside a green cue. (In a
             # red one it is the cue's own: "not expected to respond to messages outside working hours".)
             negations = 2
@@ -539,20 +529,11 @@ def _polarity(
         # "review is solid: nothing merges without approval": a negated action inside a green cue whose
         # condition follows it in its clause states the practice as a rule. (A red cue's negated action
         # is the practice already: "you can't push to master without a PR".)
-        clause = tokens[inside[0].start].clause
-        stop = min(len(tokens), last + 1 + rules.negation_window)
-        condition = next(
-            (
-                tokens[i].word
-                for i in range(last + 1, stop)
-                if tokens[i].word in rules.negation_cancelling and tokens[i].clause == clause
-            ),
-            None,
-        )
-        condition = None if red else condition
-        negations += 2 if condition is not None else 1
+        after_cue = range(last + 1, min(len(tokens), last + 1 + rules.negation_window))
+        condition = "" if red else _condition(tokens, rules, after_cue, tokens[inside[0].start].clause, negating=True)
+        negations += 2 if condition else 1
         reasons.append(f"negation inside: '{inside[0].words}'")
-        if condition is not None:
+        if condition:
             reasons.append(f"condition: '{condition}'")
     # "a build server was not used", "code review isn't done": a negated verb right after the cue;
     # "weekend work happens once a year": a frequency that says it hardly happens.
@@ -578,6 +559,17 @@ def _polarity(
     if opposite is None:
         return Decision(None, earliest, "; ".join(reasons) + " " + NO_OPPOSITE)
     return Decision(opposite, earliest, "; ".join(reasons))
+
+
+def _condition(tokens: list[Token], rules: ContextRules, span: range, clause: int, skip=frozenset(), negating=False) -> str:
+    """The first word in `span` of `clause` (not in `skip`) that states a negated action's condition ("without",
+    "outside"; a negation word itself only when `negating`), else ""."""
+    for i in span:
+        word = tokens[i].word
+        if word in rules.negation_cancelling and tokens[i].clause == clause and i not in skip:
+            if negating or word not in rules.negating:
+                return word
+    return ""
 
 
 def _far_subject(

@@ -57,6 +57,8 @@ class Matcher(NeighbourReading):
         self.flags = {flag.id: flag for flag in flags}
         self._greens = frozenset(f.id for f in self.flags.values() if f.kind == "green")
         self._reds = frozenset(self.flags).difference(self._greens)
+        self._red_modifiers = tuple(sorted({m.name for m in rules.modifiers if m.effect == "red"}))
+        self._red_only: set[str] = set()  # texts of units read for red flags only
         self.rules = rules
         if cues is None:
             cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
@@ -205,6 +207,7 @@ class Matcher(NeighbourReading):
                 # Only proposals, wishes or hedges ("they'd gain a lot from a tracker"): red readings only.
                 usable = [r for _, r in readings if r.red_only]
                 greens = self._greens.difference(h.flag_id for r in usable for h in r.hits)
+                self._note_red_only(text)
             if not usable:
                 return []
             # A question the candidate means to ask is not read into: "ask: do they have CI?" (offsets kept).
@@ -222,6 +225,9 @@ class Matcher(NeighbourReading):
             negated = all(r.negated for r in usable)
             ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
             return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
+        for (_, sentence), (_, r) in zip(pieces, readings, strict=True):
+            if r.red_only and not r.model_ok:
+                self._note_red_only(sentence)
         return [
             ModelUnit(
                 sentence,
@@ -236,6 +242,12 @@ class Matcher(NeighbourReading):
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok or r.red_only
         ]
+
+    def _note_red_only(self, text: str) -> None:
+        """Remember a unit read for red flags only (see `_hedged_red`)."""
+        if len(self._red_only) > 20_000:
+            self._red_only.clear()
+        self._red_only.add(text)
 
     def _turned_green(self, reading: Reading) -> bool:
         """Every reading the cues report in the sentence is a green flag they read by turning a negated red cue
@@ -274,7 +286,11 @@ class Matcher(NeighbourReading):
         adds = done[2]
         if probed is not None:  # a terse answer: off the question's topic, the cues alone speak
             adds = tuple(a for a in adds if a[0] in probed)
-        drops = tuple(f for f in done[1] if not self._turned_by_negation(f, in_unit))
+        drops = tuple(
+            f
+            for f in done[1]
+            if not self._turned_by_negation(f, in_unit) and not (unit.text in self._red_only and self._hedged_red(f, in_unit))
+        )
         apply(hits, unit, drops, adds)
 
     def _turned_by_negation(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
@@ -282,6 +298,15 @@ class Matcher(NeighbourReading):
         merge without tests"): the classifier, which reads negated text poorly, does not veto it."""
         return self.flags[flag_id].kind == "green" and any(
             score >= REPORT_THRESHOLD and context.startswith(("negation", "double negation"))
+            for score, context in in_unit.get(flag_id, ())
+        )
+
+    def _hedged_red(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
+        """A red flag the cues read because a proposal, a wish or a hedge turned a practice round ("they could do
+        with a proper roadmap", "they try to prioritise"): in a unit of such sentences only (`red_only`), which the
+        classifier reads for red flags alone, it reads the practice's words, not the hedge, and does not veto it."""
+        return self.flags[flag_id].kind == "red" and any(
+            score >= REPORT_THRESHOLD and any(f"{name}: '" in context for name in self._red_modifiers)
             for score, context in in_unit.get(flag_id, ())
         )
 
