@@ -198,3 +198,14 @@ def test_analyze_reports_the_proposal_as_the_state_it_would_fix():
     )
     assert result.code == 0, result.err
     assert [f["id"] for f in json.loads(result.out)["flags"]] == ["no-code-review"]
+
+
+# -- bugs moved into the tracker are tracked
+
+
+def test_bugs_copied_from_chat_into_the_tracker_are_tracked(matcher):
+    check(matcher, "defects mentioned on slack get copied into jira by the on-duty dev", {"bugs-tracked"}, {"bugs-untracked"})
+
+
+def test_bugs_left_in_chat_stay_untracked(matcher):
+    check(matcher, "defects mentioned on slack just sit there", {"bugs-untracked"}, {"bugs-tracked"})

@@ -44,11 +44,9 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
 
 
 _RULE_CONDITIONS = frozenset({"before", "until", "till", "unless", "without"})
-# Hedges a negation right before them denies ("don't change on a whim"); a wish or plan it does not
-# ("didn't want to join the on-call rotation" is no absence of on-call).
+# Hedges a negation right before them denies ("don't change on a whim"; not a wish: "didn't want to join on-call").
 _DENIABLE = frozenset({"in name only", "broken or stale"})
-# "we had X", "X once": a practice held in the past, before a later clause says what holds now.
-_HELD = frozenset({"had", "once"})
+_HELD = frozenset({"had", "once"})  # "we had X once; now ...": a practice held then, before a clause on the now
 _ARTICLES = frozenset({"a", "an", "the", "any", "one"})
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
@@ -377,9 +375,7 @@ def decide(
         if current_red:
             return Decision(other, modifier.start, rule) if other is not None else Decision(None, None, rule)
         if any(t.word in _HELD and t.clause == clause_first for t in tokens[: last + 1]):
-            # "we had a bug tracker once; now bugs go to chat": a practice held then is the old state;
-            # what holds now is what the later clause says.
-            return Decision(None, None, rule)
+            return Decision(None, None, rule)  # "we had a bug tracker once; now chat": the old state, not the now
         return Decision(current, decision.trigger, rule)
     if modifier.effect == "past":
         # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red...
@@ -447,10 +443,18 @@ def _polarity(
         and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause
         and (t.words not in rules.negation_prefixes or t.end == first)  # "unexpected purchase" negates only "expected"
         # a verb of losing only right before a green cue, or its article: "lose track of bugs", "never lost a bug"
-        # (not "lost their tracker", "lost 6 of 10")
+        # (not "lost their tracker in a migration, but ...", "lost 6 of 10")
         and (
             t.words not in rules.negation_verbs
-            or (not red and (t.end == first or (first - t.end == 1 and tokens[t.end].word in _ARTICLES)))
+            or (
+                not red
+                and (
+                    t.end == first < len(tokens)
+                    and tokens[first].word not in _DETERMINERS
+                    or first - t.end == 1
+                    and tokens[t.end].word in _ARTICLES
+                )
+            )
         )
     ]
     reasons: list[str] = []

@@ -57,7 +57,6 @@ class Matcher(NeighbourReading):
         self.flags = {flag.id: flag for flag in flags}
         self._greens = frozenset(f.id for f in self.flags.values() if f.kind == "green")
         self._reds = frozenset(self.flags).difference(self._greens)
-        self._red_modifiers = tuple(sorted({m.name for m in rules.modifiers if m.effect == "red"}))
         self._red_only: set[str] = set()  # texts of units read for red flags only
         self.rules = rules
         if cues is None:
@@ -244,7 +243,7 @@ class Matcher(NeighbourReading):
         ]
 
     def _note_red_only(self, text: str) -> None:
-        """Remember a unit read for red flags only (see `_hedged_red`)."""
+        """Remember a unit read for red flags only (the classifier vetoes nothing there)."""
         if len(self._red_only) > 20_000:
             self._red_only.clear()
         self._red_only.add(text)
@@ -286,11 +285,9 @@ class Matcher(NeighbourReading):
         adds = done[2]
         if probed is not None:  # a terse answer: off the question's topic, the cues alone speak
             adds = tuple(a for a in adds if a[0] in probed)
-        drops = tuple(
-            f
-            for f in done[1]
-            if not self._turned_by_negation(f, in_unit) and not (unit.text in self._red_only and self._hedged_red(f, in_unit))
-        )
+        # A unit of proposals, wishes or hedges only (`red_only`) was the cues' alone before: the classifier
+        # adds red flags there, it vetoes nothing ("they try to prioritise but it changes daily").
+        drops = () if unit.text in self._red_only else tuple(f for f in done[1] if not self._turned_by_negation(f, in_unit))
         apply(hits, unit, drops, adds)
 
     def _turned_by_negation(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
@@ -298,15 +295,6 @@ class Matcher(NeighbourReading):
         merge without tests"): the classifier, which reads negated text poorly, does not veto it."""
         return self.flags[flag_id].kind == "green" and any(
             score >= REPORT_THRESHOLD and context.startswith(("negation", "double negation"))
-            for score, context in in_unit.get(flag_id, ())
-        )
-
-    def _hedged_red(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
-        """A red flag the cues read because a proposal, a wish or a hedge turned a practice round ("they could do
-        with a proper roadmap", "they try to prioritise"): in a unit of such sentences only (`red_only`), which the
-        classifier reads for red flags alone, it reads the practice's words, not the hedge, and does not veto it."""
-        return self.flags[flag_id].kind == "red" and any(
-            score >= REPORT_THRESHOLD and any(f"{name}: '" in context for name in self._red_modifiers)
             for score, context in in_unit.get(flag_id, ())
         )
 
