@@ -209,3 +209,15 @@ def test_bugs_copied_from_chat_into_the_tracker_are_tracked(matcher):
 
 def test_bugs_left_in_chat_stay_untracked(matcher):
     check(matcher, "defects mentioned on slack just sit there", {"bugs-untracked"}, {"bugs-tracked"})
+
+
+# -- "that stopped" ends the practice of its own clause, not every item of a list before it
+
+
+def test_a_dropped_practice_does_not_reach_back_over_a_list(matcher):
+    text = "I inherited zero unit tests, no CI pipeline, and a wiki that stopped being updated in 2022"
+    check(matcher, text, {"no-tests", "no-ci"}, {"has-tests", "has-ci"})
+
+
+def test_then_stopped_still_ends_the_practice_before_it(matcher):
+    check(matcher, "they did code reviews for a year, then stopped", {"no-code-review"}, {"code-review-required"})

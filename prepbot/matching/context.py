@@ -279,7 +279,11 @@ def decide(
         backward = backward and trigger.start - last <= trigger.window
         backward = backward and tokens[trigger.start].clause == clause_last
         # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.
-        backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last)
+        # (A change reaches its own clause, or the one before when it opens its clause: not "zero tests, no
+        # pipeline, and a wiki that stopped being updated".)
+        at = tokens[trigger.start].clause
+        opens = at == clause_last or trigger.effect != "opposite" or sum(t.clause == at for t in tokens[: trigger.start]) <= 1
+        backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last and opens)
         # "standups ran an hour back then, now 10 min": a later clause says what holds now; it only
         # reaches a cue whose clause is told in the past.
         backward = backward or (
@@ -482,9 +486,7 @@ def _polarity(
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
         elif not red and (inner := _condition(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):
-            # "no bug is handled outside the tracker": the negated action's condition inside a green cue. (In a
-            # red one it is the cue's own: "not expected to respond to messages outside working hours".)
-            negations = 2
+            negations = 2  # "no bug is handled outside the tracker" (in a red cue it is the cue's own: "outside hours")
             reasons.append(f"condition: '{inner}'")
         else:
             # "you can't merge until the tests pass": the cue is the condition of a negated action.
@@ -499,9 +501,8 @@ def _polarity(
                 negations = 2
                 reasons.append(f"condition: '{condition}'")
     elif (held := next((i for i in matched if tokens[i].word in rules.negation_cancelling), None)) is not None:
-        # A red cue that holds its own condition ("without review", "merged without anyone reading it"):
-        # "nobody on the platform team merges without review" is a rule, as "nobody merges without review"
-        # is, and so is "not one pull request at this company gets merged without someone reading it".
+        # A red cue that holds its own condition ("without review", "merged without anyone reading it") is a rule:
+        # "nobody on the platform team merges without review", "not one PR here gets merged without someone reading it".
         subject = _far_subject(tokens, triggers, rules, held, first, last)
         if subject is not None:
             earliest, negations = subject.start, 1
@@ -530,9 +531,8 @@ def _polarity(
         else None
     )
     if inside and not (governing is not None and tokens[inside[0].start].scope != tokens[governing].scope):
-        # "review is solid: nothing merges without approval": a negated action inside a green cue whose
-        # condition follows it in its clause states the practice as a rule. (A red cue's negated action
-        # is the practice already: "you can't push to master without a PR".)
+        # "review is solid: nothing merges without approval": a negated action inside a green cue, its condition
+        # after it, is the practice as a rule (a red cue's is the practice already: "can't push to main without a PR").
         after_cue = range(last + 1, min(len(tokens), last + 1 + rules.negation_window))
         condition = "" if red else _condition(tokens, rules, after_cue, tokens[inside[0].start].clause, negating=True)
         negations += 2 if condition else 1
