@@ -221,3 +221,8 @@ def test_a_dropped_practice_does_not_reach_back_over_a_list(matcher):
 
 def test_then_stopped_still_ends_the_practice_before_it(matcher):
     check(matcher, "they did code reviews for a year, then stopped", {"no-code-review"}, {"code-review-required"})
+
+
+def test_a_few_thousand_tests_are_many(matcher):
+    check(matcher, "the backend carries a few hundred integration tests", {"has-tests"}, {"no-tests"})
+    check(matcher, "very few tests, and none on the API", {"no-tests"}, {"has-tests"})
