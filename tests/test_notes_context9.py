@@ -231,3 +231,8 @@ def test_a_few_thousand_tests_are_many(matcher):
 def test_asking_where_something_lives_is_a_question_not_the_practice(matcher):
     assert "bugs-tracked" not in found(matcher, "I asked where they track defects and was shown a group chat.")
     assert "bugs-tracked" in found(matcher, "they track defects in linear")
+
+
+def test_a_practice_held_under_people_now_gone_is_the_red_state(matcher):
+    check(matcher, "they had a ranked backlog under the previous product owner", {"no-backlog"}, {"prioritized-backlog"})
+    check(matcher, "they have a ranked backlog", {"prioritized-backlog"}, {"no-backlog"})
