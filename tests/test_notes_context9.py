@@ -236,3 +236,14 @@ def test_asking_where_something_lives_is_a_question_not_the_practice(matcher):
 def test_a_practice_held_under_people_now_gone_is_the_red_state(matcher):
     check(matcher, "they had a ranked backlog under the previous product owner", {"no-backlog"}, {"prioritized-backlog"})
     check(matcher, "they have a ranked backlog", {"prioritized-backlog"}, {"no-backlog"})
+
+
+def test_a_merge_that_skips_the_reviewer_never_happening_is_the_practice(matcher):
+    check(
+        matcher, "there is no merge request here that bypassed the second reviewer", {"code-review-required"}, {"no-code-review"}
+    )
+
+
+@pytest.mark.parametrize("text", ["they groom the backlog every now and then", "PRs get a review once in a while"])
+def test_how_often_hedges(matcher, text):
+    assert found(matcher, text) & {"no-backlog", "no-code-review"}
