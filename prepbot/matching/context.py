@@ -485,9 +485,9 @@ def _polarity(
             if subject is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
-        elif not red and (inner := _condition(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):
+        elif not red and (held_in := _condition(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):
             negations = 2  # "no bug is handled outside the tracker" (in a red cue it is the cue's own: "outside hours")
-            reasons.append(f"condition: '{inner}'")
+            reasons.append(f"condition: '{held_in}'")
         else:
             # "you can't merge until the tests pass": the cue is the condition of a negated action.
             condition = next((t.word for t in tokens[before[-1].end : first] if t.word in rules.negation_conditions), None)

@@ -201,7 +201,7 @@ class Matcher(NeighbourReading):
         assert self.model is not None
         if self.model.unit == "text" and len(text) <= MAX_TEXT_UNIT:
             usable = [r for _, r in readings if r.model_ok]
-            greens = frozenset()
+            greens: frozenset[str] = frozenset()
             if not usable:
                 # Only proposals, wishes or hedges ("they'd gain a lot from a tracker"): red readings only.
                 usable = [r for _, r in readings if r.red_only]
@@ -364,11 +364,11 @@ class Matcher(NeighbourReading):
         triggers = scan(tokens, self.rules)
         if len(tokens) == len(words) and sentence not in self._advice_cache:  # no word split: the same triggers
             self._remember_advice(sentence, self._advice_window(sentence, triggers))
-        said = bool(readings) or self.cues.topical(tokens)
+        sayable = bool(readings) or self.cues.topical(tokens)
         modifiers = [t for t in triggers if t.kind not in ("negation", PSEUDO)]
-        model_ok = not modifiers and said
+        model_ok = not modifiers and sayable
         # ("not really planning to add features" is no plan: a negation keeps the classifier out.)
-        red_only = bool(modifiers) and said and all(t.effect == "red" for t in modifiers) and len(modifiers) == len(triggers)
+        red_only = bool(modifiers) and sayable and all(t.effect == "red" for t in modifiers) and len(modifiers) == len(triggers)
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
