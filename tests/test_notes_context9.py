@@ -223,11 +223,6 @@ def test_then_stopped_still_ends_the_practice_before_it(matcher):
     check(matcher, "they did code reviews for a year, then stopped", {"no-code-review"}, {"code-review-required"})
 
 
-def test_a_few_thousand_tests_are_many(matcher):
-    check(matcher, "the backend carries a few hundred integration tests", {"has-tests"}, {"no-tests"})
-    check(matcher, "very few tests, and none on the API", {"no-tests"}, {"has-tests"})
-
-
 def test_asking_where_something_lives_is_a_question_not_the_practice(matcher):
     assert "bugs-tracked" not in found(matcher, "I asked where they track defects and was shown a group chat.")
     assert "bugs-tracked" in found(matcher, "they track defects in linear")
