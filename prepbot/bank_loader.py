@@ -482,7 +482,7 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
 _ANSWER_WORDS = dict.fromkeys(("yes", "no", "red", "unknown", "fillers"), "words")  # answers: phrase lists
 _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quotes": SCARE_QUOTES_SHAPE} | {
     "negation": {"window": "int"}
-    | dict.fromkeys(("before", "after", "be", "prefixes", "cancelling", "conditions", "parallel", "relative", "verbs"), "words"),
+    | dict.fromkeys("before after be prefixes cancelling conditions parallel relative main_verbs verbs".split(), "words"),
     "pseudo_negation": "words",
     "modifiers": "modifier_list",
     "clause_breakers": "words",

@@ -37,9 +37,10 @@ from prepbot.matching.answer_shapes import (
     _shares,
 )
 from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags
-from prepbot.matching.context import decide, scan, scare_quoted
+from prepbot.matching.context import decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
+from prepbot.matching.scare_quotes import scare_quoted
 from prepbot.matching.text import Token, sentences, tokenize
 
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})

@@ -44,6 +44,10 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
 
 
 _RULE_CONDITIONS = frozenset({"before", "until", "till", "unless", "without"})
+# Hedges a negation right before them denies ("don't change on a whim"; not a wish: "didn't want to join on-call").
+_DENIABLE = frozenset({"in name only", "broken or stale"})
+_HELD = frozenset({"had", "once"})  # "we had X once; now ...": a practice held then, before a clause on the now
+_ARTICLES = frozenset({"a", "an", "the", "any", "one"})
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
@@ -79,6 +83,11 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     found = anchored + found
     negating = rules.negating
     negations = [Trigger("negation", i, i + 1, w) for i, w in enumerate(words) if w in negating and i not in masked]
+    # "priorities don't change on a whim": a hedge right after a negation of its clause is denied, not said.
+    denied = {i + step for i, w in enumerate(words) if w in negating for step in (1, 2)}
+    found = [
+        t for t in found if not (t.kind in _DENIABLE and t.start in denied and tokens[t.start].scope == tokens[t.start - 1].scope)
+    ]
     # "nothing ships unless it is tested", "can't merge unless CI is green": a cancelling word
     # (`negation.cancelling`) that is not itself a negation, after a negation in its clause, states
     # the rule's condition. It is no hypothetical, and the negation before it does not reach past it.
@@ -100,87 +109,6 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     # stays a rule.)
     negations += [Trigger(PSEUDO, i, i + 1, words[i], window=end) for i, end in phrase_end.items() if words[i] in negating]
     return negations + found
-
-
-def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
-    """The quoted words when a cue reading sits inside a few words in quotes ("we have 'code
-    review'"): quoted like that, the practice is there in name only. Else ""."""
-    if rules.scare_quote_marks.isdisjoint(sentence):  # (marks are single characters: pairs are two)
-        return ""  # most sentences hold no quote mark at all
-    start, end = tokens[matched[0]].start, tokens[matched[-1]].end
-    for pair in rules.scare_quote_pairs:
-        opening, closing = pair[0], pair[1]
-        left = sentence.rfind(opening, 0, start)
-        if left < 0 or (left > 0 and sentence[left - 1].isalnum()):
-            continue  # an apostrophe inside a word ("team's") opens nothing
-        right = sentence.find(closing, end)
-        if right < 0 or (right + 1 < len(sentence) and sentence[right + 1].isalnum()):
-            continue
-        inside = sentence[left + 1 : right]
-        if opening in inside or closing in inside or not inside.strip():
-            continue
-        # The quotes hold the cue's words and at most one more: "'on the roadmap'" hedges the roadmap, not CI.
-        if len(inside.split()) <= min(rules.scare_quote_words, len(matched) + 1):
-            return inside.strip()
-    # In a note, the cue's last words in a short quote opening after its first word: the qualifier quoted back,
-    # 'tests get written "for the important bits"'.
-    for pair in rules.scare_quote_pairs if len(tokens) <= rules.scare_quote_near_tokens else ():
-        left = sentence.rfind(pair[0], tokens[matched[0]].end, tokens[matched[-1]].start)
-        right = sentence.find(pair[1], end) if left > 0 and not sentence[left - 1].isalnum() else -1
-        inside = sentence[left + 1 : right] if right > 0 and not sentence[right + 1 : right + 2].isalnum() else ""
-        if inside.strip() and pair[0] not in inside and pair[1] not in inside and len(inside.split()) <= rules.scare_quote_words:
-            return inside.strip()
-    # "they 'have' unit tests", "code review is 'encouraged'": one of a few words in quotes, close
-    # to the cue in its clause.
-    clause = tokens[matched[0]].clause
-    near = [*range(matched[0] - 1, max(-1, matched[0] - 5), -1), *range(matched[-1] + 1, min(len(tokens), matched[-1] + 5))]
-    # ...or inside the cue's span, between its words: 'deploys are "mostly automated"'.
-    near += [i for i in range(matched[0] + 1, matched[-1]) if i not in matched]
-    # ...or one of the cue's own words alone in quotes: 'on-call is "voluntary"', 'a "prioritised" backlog'.
-    own = matched if len(matched) > 1 else []
-    for i in [*near, *own]:
-        token = tokens[i]
-        if token.clause != clause or (token.word not in rules.scare_quote_verbs and i not in own):
-            continue
-        left = token.start - 1
-        right = token.end
-        # "'supposed to'": the quote may hold one more word after it
-        if right < len(sentence) and sentence[right] == " " and i + 1 < len(tokens) and tokens[i + 1].start == right + 1:
-            right = tokens[i + 1].end if sentence[tokens[i + 1].end : tokens[i + 1].end + 1] in "'\"’”" else right
-        if 0 <= left and right < len(sentence) and sentence[left] + sentence[right] in rules.scare_quote_pairs:
-            if left == 0 or not sentence[left - 1].isalnum():
-                return sentence[token.start : right]
-    return _near_quote(sentence, tokens, matched, rules)
-
-
-def _near_quote(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
-    """A short quote of other words close to the cue in its clause, in notes a hedge quoted back: 'reviews
-    happen "capacity permitting"', 'they're "getting there" with automated deploys'. Else ""."""
-    window, most = rules.scare_quote_near_window, rules.scare_quote_near_words
-    if len(tokens) > rules.scare_quote_near_tokens:
-        return ""  # a note, not prose: in prose, quotes name things ('the "ready" column', 'an "e2e" test')
-    clause = tokens[matched[0]].clause
-    topical = rules.topic_words
-    for pair in rules.scare_quote_pairs if window and most else ():
-        opening, closing = pair[0], pair[1]
-        at = sentence.find(opening)
-        while at >= 0:
-            right = sentence.find(closing, at + 1)
-            if right < 0:
-                break
-            inside = [i for i, t in enumerate(tokens) if at < t.start and t.end <= right]
-            words_ok = (at == 0 or not sentence[at - 1].isalnum()) and (
-                right + 1 == len(sentence) or not sentence[right + 1].isalnum()
-            )
-            # 'a "known issues page"' names a thing
-            named = any(tokens[i].word in topical or tokens[i].word.removesuffix("s") in topical for i in inside)
-            # (One quoted word is a name or one of `verbs`: "the 'platform' team".)
-            if words_ok and 2 <= len(inside) <= most and not set(inside) & set(matched) and not named:
-                near = min(abs(i - j) for i in inside for j in (matched[0], matched[-1]))
-                if near <= window and all(tokens[i].clause == clause for i in inside):
-                    return sentence[at + 1 : right]
-            at = sentence.find(opening, right + 1)
-    return ""
 
 
 def other_sense(flag_id: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
@@ -270,7 +198,11 @@ def decide(
         backward = backward and trigger.start - last <= trigger.window
         backward = backward and tokens[trigger.start].clause == clause_last
         # "we had reviews for a while, then stopped": a later clause of the sentence takes it back.
-        backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last)
+        # (A change reaches its own clause, or the one before when it opens its clause: not "zero tests, no
+        # pipeline, and a wiki that stopped being updated".)
+        at = tokens[trigger.start].clause
+        opens = at == clause_last or trigger.effect != "opposite" or sum(t.clause == at for t in tokens[: trigger.start]) <= 1
+        backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last and opens)
         # "standups ran an hour back then, now 10 min": a later clause says what holds now; it only
         # reaches a cue whose clause is told in the past.
         backward = backward or (
@@ -341,11 +273,13 @@ def decide(
         if trigger.direction == "earlier_past_clauses":
             changed = changed or trigger
         modifier = modifier or trigger
-    decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers)
+    decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
     if modifier is None or decision.flag_id is None and not decision.rule.endswith(NO_OPPOSITE):
         return decision
     said = f"{modifier.kind}: '{modifier.words}'"
     rule = f"{decision.rule}; {said}" if decision.rule else said
+    if modifier.effect == "opposite" and f"negation before: '{tokens[modifier.start].word}'" in decision.rule:
+        return Decision(decision.flag_id, decision.trigger, rule)  # "never seen ...": its own negation counted already
     flipped = decision.flag_id != flag_id
     if decision.flag_id is None:  # negated and no opposite: the flag itself held before it was dropped
         current, current_red, other = flag_id, red, None
@@ -363,6 +297,8 @@ def decide(
         # holds; a green one stands ("tests were added, now ...").
         if current_red:
             return Decision(other, modifier.start, rule) if other is not None else Decision(None, None, rule)
+        if any(t.word in _HELD and t.clause == clause_first for t in tokens[: last + 1]):
+            return Decision(None, None, rule)  # "we had a bug tracker once; now chat": the old state, not the now
         return Decision(current, decision.trigger, rule)
     if modifier.effect == "past":
         # "we used to have a backlog" is gone now; "back then nobody reviewed code" may be fixed: no red...
@@ -425,6 +361,7 @@ def _polarity(
     matched: list[int],
     rules: ContextRules,
     triggers: list[Trigger],
+    red: bool = True,
 ) -> Decision:
     """The flag a cue reading states once negations and frequencies are counted."""
     first, last = matched[0], matched[-1]
@@ -440,6 +377,20 @@ def _polarity(
         and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause
         and (t.words not in rules.negation_prefixes or t.end == first)  # "unexpected purchase" negates only "expected"
         and not _relative_only(tokens, t, last, rules)
+        # a verb of losing only right before a green cue, or its article: "lose track of bugs", "never lost a bug"
+        # (not "lost their tracker in a migration, but ...", "lost 6 of 10")
+        and (
+            t.words not in rules.negation_verbs
+            or (
+                not red
+                and (
+                    t.end == first < len(tokens)
+                    and tokens[first].word not in _DETERMINERS
+                    or first - t.end == 1
+                    and tokens[t.end].word in _ARTICLES
+                )
+            )
+        )
     ]
     reasons: list[str] = []
     negations = 0
@@ -454,6 +405,9 @@ def _polarity(
             if before[0].words not in rules.negation_prefixes:
                 negations = 2
                 reasons.append(f"negation before: '{before[-1].words}'")
+        elif len(before) > 1 and before[-1].words in rules.negation_verbs and before[0].words not in rules.negation_verbs:
+            negations = 2  # "you'll never lose track of a bug"
+            reasons.append(f"negation before: '{before[-1].words}'")
         elif len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
             negations = 2
             reasons.append(f"negation before: '{before[-1].words}'")
@@ -462,6 +416,9 @@ def _polarity(
             if subject is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
+        elif not red and (held_in := _condition(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):
+            negations = 2  # "no bug is handled outside the tracker" (in a red cue it is the cue's own: "outside hours")
+            reasons.append(f"condition: '{held_in}'")
         else:
             # "you can't merge until the tests pass": the cue is the condition of a negated action.
             condition = next((t.word for t in tokens[before[-1].end : first] if t.word in rules.negation_conditions), None)
@@ -474,10 +431,10 @@ def _polarity(
             if condition is not None:
                 negations = 2
                 reasons.append(f"condition: '{condition}'")
-    elif tokens[first].word in rules.negation_cancelling:
-        # A red cue that holds its own condition ("without review"): "nobody on the platform team
-        # merges without review" is a rule, as "nobody merges without review" is.
-        subject = _far_subject(tokens, triggers, rules, first, first, last)
+    elif (held := next((i for i in matched if tokens[i].word in rules.negation_cancelling), None)) is not None:
+        # A red cue that holds its own condition ("without review", "merged without anyone reading it") is a rule:
+        # "nobody on the platform team merges without review", "not one PR here gets merged without someone reading it".
+        subject = _far_subject(tokens, triggers, rules, held, first, last)
         if subject is not None:
             earliest, negations = subject.start, 1
             reasons.append(f"negation before: '{subject.words}'")
@@ -493,6 +450,7 @@ def _polarity(
         and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
         and not _relative_only(tokens, t, last, rules)  # "issues which couldn't be fixed fast were lost": not negated
+        and t.words not in rules.negation_verbs  # "bugs get lost in chat" is the cue's own sense
     ]
     # ...and so do a cue's own first word and a negation of a later scope inside it that opens a list
     # item the same way (`negation.parallel`): "No pager, no weekend calls", "nobody is on call and nobody ...".
@@ -505,8 +463,14 @@ def _polarity(
         else None
     )
     if inside and not (governing is not None and tokens[inside[0].start].scope != tokens[governing].scope):
-        negations += 1
+        # "review is solid: nothing merges without approval": a negated action inside a green cue, its condition
+        # after it, is the practice as a rule (a red cue's is the practice already: "can't push to main without a PR").
+        after_cue = range(last + 1, min(len(tokens), last + 1 + rules.negation_window))
+        condition = "" if red else _condition(tokens, rules, after_cue, tokens[inside[0].start].clause, negating=True)
+        negations += 2 if condition else 1
         reasons.append(f"negation inside: '{inside[0].words}'")
+        if condition:
+            reasons.append(f"condition: '{condition}'")
     # "a build server was not used", "code review isn't done": a negated verb right after the cue;
     # "weekend work happens once a year": a frequency that says it hardly happens.
     after = [t for t in tokens[last + 1 : last + 1 + rules.rare_window] if t.scope == tokens[last].scope]
@@ -533,6 +497,17 @@ def _polarity(
     return Decision(opposite, earliest, "; ".join(reasons))
 
 
+def _condition(tokens: list[Token], rules: ContextRules, span: range, clause: int, skip=frozenset(), negating=False) -> str:
+    """The first word in `span` of `clause` (not in `skip`) that states a negated action's condition ("without",
+    "outside"; a negation word itself only when `negating`), else ""."""
+    for i in span:
+        word = tokens[i].word
+        if word in rules.negation_cancelling and tokens[i].clause == clause and i not in skip:
+            if negating or word not in rules.negating:
+                return word
+    return ""
+
+
 def _far_subject(
     tokens: list[Token], triggers: list[Trigger], rules: ContextRules, condition: int, first: int, last: int
 ) -> Trigger | None:
@@ -544,10 +519,11 @@ def _far_subject(
         t
         for t in triggers
         if t.kind == "negation"
-        and t.end <= condition
+        and t.end <= min(condition, first)
         and first - t.start <= 2 * rules.negation_window
         and t.words not in rules.negation_cancelling
         and t.words not in rules.negation_prefixes
+        and t.words not in rules.negation_verbs
         and tokens[t.start].scope == scope
         and tokens[t.start].clause == tokens[last].clause
     ]

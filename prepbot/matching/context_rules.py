@@ -103,6 +103,9 @@ class ContextRules:
     # relative clause, which ends at the main clause's verb
     negation_relative: frozenset[str] = frozenset()
     negation_main_verbs: frozenset[str] = frozenset()
+    # Verbs of losing ("lose", "forgot"): a negation right before a cue ("we lose track of bugs"); after
+    # another negation they cancel it ("you never lose track of a bug").
+    negation_verbs: frozenset[str] = frozenset()
     answered_yes: tuple[tuple[str, ...], ...] = ()  # how the sentence after a reported question answers it
     answered_no: tuple[tuple[str, ...], ...] = ()
     scare_quote_pairs: tuple[str, ...] = ()  # opening and closing mark, e.g. '""', "“”"
@@ -204,7 +207,8 @@ class ContextRules:
             negation_conditions=frozenset(str(w) for w in negation.get("conditions", ())),
             negation_parallel=frozenset(str(w) for w in negation.get("parallel", ())),
             negation_relative=frozenset(str(w) for w in negation.get("relative", ())),
-            negation_main_verbs=frozenset(str(w) for w in negation.get("verbs", ())),
+            negation_main_verbs=frozenset(str(w) for w in negation.get("main_verbs", ())),
+            negation_verbs=frozenset(str(w) for w in negation.get("verbs", ())),
             answered_yes=_phrases(questions.get("answered_yes", ())),
             answered_no=_phrases(questions.get("answered_no", ())),
             scare_quote_pairs=tuple(str(p) for p in data.get("scare_quotes", {}).get("pairs", ()) if len(str(p)) == 2),
@@ -290,8 +294,8 @@ class ContextRules:
 
     @cached_property
     def negating(self) -> frozenset[str]:
-        """The words `scan` reads as negations: a negation word or a split-off prefix ("un", "non")."""
-        return self.negation_before | self.negation_prefixes
+        """The words `scan` reads as negations: a negation word, a split-off prefix ("un", "non") or a verb of losing."""
+        return self.negation_before | self.negation_prefixes | self.negation_verbs
 
     @cached_property
     def now_openers(self) -> dict[str, list[tuple[str, ...]]]:
@@ -332,7 +336,8 @@ class ContextRules:
                 "conditions": sorted(self.negation_conditions),
                 "parallel": sorted(self.negation_parallel),
                 "relative": sorted(self.negation_relative),
-                "verbs": sorted(self.negation_main_verbs),
+                "main_verbs": sorted(self.negation_main_verbs),
+                "verbs": sorted(self.negation_verbs),
             },
             "pseudo_negation": [" ".join(p) for p in self.pseudo_negation],
             "modifiers": [

@@ -23,11 +23,12 @@ from prepbot.matching.answers import AnswerReader
 from prepbot.matching.asking import is_question, put_to_candidate, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
-from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan, scare_quoted
+from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
+from prepbot.matching.scare_quotes import scare_quoted
 from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
@@ -55,6 +56,9 @@ class Matcher(NeighbourReading):
         """`cues`, `absences`: these flags' cues and the rules' absence phrases already compiled (the
         catalogue cache's); else compiled here."""
         self.flags = {flag.id: flag for flag in flags}
+        self._greens = frozenset(f.id for f in self.flags.values() if f.kind == "green")
+        self._reds = frozenset(self.flags).difference(self._greens)
+        self._red_only: set[str] = set()  # texts of units read for red flags only
         self.rules = rules
         if cues is None:
             cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
@@ -200,6 +204,12 @@ class Matcher(NeighbourReading):
         assert self.model is not None
         if self.model.unit == "text" and len(text) <= MAX_TEXT_UNIT:
             usable = [r for _, r in readings if r.model_ok]
+            greens: frozenset[str] = frozenset()
+            if not usable:
+                # Only proposals, wishes or hedges ("they'd gain a lot from a tracker"): red readings only.
+                usable = [r for _, r in readings if r.red_only]
+                greens = self._greens.difference(h.flag_id for r in usable for h in r.hits)
+                self._note_red_only(text)
             if not usable:
                 return []
             # A question the candidate means to ask is not read into: "ask: do they have CI?" (offsets kept).
@@ -209,25 +219,48 @@ class Matcher(NeighbourReading):
                 if r.question
             ]
             text = blank_spans(text, asked)
-            blocked = frozenset().union(*(r.blocked for _, r in readings))
+            blocked = frozenset().union(greens, *(r.blocked for _, r in readings))
+            if all(self._turned_green(r) for r in usable):
+                blocked |= self._reds  # "nobody pushes builds by hand here": no red flag of the classifier's beside it
             lead = len(text) - len(text.lstrip())
             # A "not" in one sentence says nothing about what another sentence holds.
             negated = all(r.negated for r in usable)
             ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
             return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
+        for (_, sentence), (_, r) in zip(pieces, readings, strict=True):
+            if r.red_only and not r.model_ok:
+                self._note_red_only(sentence)
         return [
             ModelUnit(
                 sentence,
                 offset + r.span[0],
                 offset + r.span[1],
-                r.blocked,
+                (r.blocked if r.model_ok else r.blocked | self._greens.difference(h.flag_id for h in r.hits))
+                | (self._reds if self._turned_green(r) else frozenset()),
                 frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
                 r.negated,
                 r.topical,
             )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
-            if r.model_ok
+            if r.model_ok or r.red_only
         ]
+
+    def _note_red_only(self, text: str) -> None:
+        """Remember a unit read for red flags only (the classifier vetoes nothing there)."""
+        if len(self._red_only) > 20_000:
+            self._red_only.clear()
+        self._red_only.add(text)
+
+    def _turned_green(self, reading: Reading) -> bool:
+        """Every reading the cues report in the sentence is a green flag they read by turning a negated red cue
+        round ("nobody pushes builds by hand here"): the negation governs the sentence, and the classifier, which
+        reads negated text poorly, adds no red flag beside it."""
+        said = [h for h in reading.hits if h.score >= REPORT_THRESHOLD]
+        return (
+            reading.negated
+            and bool(said)
+            and all(self.flags[h.flag_id].kind == "green" and h.context.startswith("negation") for h in said)
+        )
 
     def _unit_signals(self, cue_hits: CueIndex, unit: ModelUnit, policy: Policy | None = None) -> dict[str, Signals]:
         """What the cues and the classifier said in one unit, per flag either mentions (training/combine.py)."""
@@ -255,7 +288,9 @@ class Matcher(NeighbourReading):
         adds = done[2]
         if probed is not None:  # a terse answer: off the question's topic, the cues alone speak
             adds = tuple(a for a in adds if a[0] in probed)
-        drops = tuple(f for f in done[1] if not self._turned_by_negation(f, in_unit))
+        # A unit of proposals, wishes or hedges only (`red_only`) was the cues' alone before: the classifier
+        # adds red flags there, it vetoes nothing ("they try to prioritise but it changes daily").
+        drops = () if unit.text in self._red_only else tuple(f for f in done[1] if not self._turned_by_negation(f, in_unit))
         apply(hits, unit, drops, adds)
 
     def _turned_by_negation(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
@@ -335,7 +370,11 @@ class Matcher(NeighbourReading):
         triggers = scan(tokens, self.rules)
         if len(tokens) == len(words) and sentence not in self._advice_cache:  # no word split: the same triggers
             self._remember_advice(sentence, self._advice_window(sentence, triggers))
-        model_ok = not any(t.kind not in ("negation", PSEUDO) for t in triggers) and (bool(readings) or self.cues.topical(tokens))
+        sayable = bool(readings) or self.cues.topical(tokens)
+        modifiers = [t for t in triggers if t.kind not in ("negation", PSEUDO)]
+        model_ok = not modifiers and sayable
+        # ("not really planning to add features" is no plan: a negation keeps the classifier out.)
+        red_only = bool(modifiers) and sayable and all(t.effect == "red" for t in modifiers) and len(modifiers) == len(triggers)
         for cue, matched, exactness in readings:
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
@@ -344,6 +383,8 @@ class Matcher(NeighbourReading):
             # hedged claim: the red flag stands, as strongly as its negated reading would have said.
             absent = decision.flag_id is None and decision.rule.endswith(NO_OPPOSITE) and flag.kind == "red"
             quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None or absent else ""
+            if quoted and any(t.kind == PSEUDO and matched[0] <= t.start <= matched[-1] for t in triggers):
+                quoted = ""  # a rule quoted as said ('"no review, no merge"'), not a practice in name only
             if quoted and read is not None and read.kind == "green":
                 # "we do 'code review'": in name only, the practice is not there (its red side, if any).
                 red_side = read.opposite
@@ -378,7 +419,9 @@ class Matcher(NeighbourReading):
         hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
-        return Reading(tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical)
+        return Reading(
+            tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical, red_only=red_only
+        )
 
     def _absent(self, sentence: str, tokens, triggers, hits: list[Hit], long: bool = False) -> tuple[set[str], list[Hit]]:
         """The red flags a phrase of `absences` says are not there (the rule "absence: <phrase>"), unless a

@@ -57,3 +57,6 @@ class Reading:
     asked: int = -1  # a reported question ("I asked if ..."): where the question's words start, else -1
     question: bool = False  # a question or the candidate's own to-do: no reading of it counts, the classifier's neither
     topical: bool = False  # a word of the catalogue's topics, not only everyday cue words: read first in a long text
+    # Not model_ok only for a proposal, a wish or a hedge ("they'd gain a lot from ...", "reviews, time permitting"):
+    # such a sentence shows the state it would fix, so the classifier may read red flags there, never green ones.
+    red_only: bool = False
