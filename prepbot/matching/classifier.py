@@ -36,6 +36,9 @@ class ModelUnit:
     ruled: frozenset[str]
     negated: bool = False
     topical: bool = True
+    # Proposals, wishes or hedges only ("they'd gain a lot from a tracker"): the rules left it to the cues, so the
+    # classifier may add red flags there but vetoes nothing.
+    red_only: bool = False
 
 
 class ModelSlot:

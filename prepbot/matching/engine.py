@@ -58,7 +58,6 @@ class Matcher(NeighbourReading):
         self.flags = {flag.id: flag for flag in flags}
         self._greens = frozenset(f.id for f in self.flags.values() if f.kind == "green")
         self._reds = frozenset(self.flags).difference(self._greens)
-        self._red_only: set[str] = set()  # texts of units read for red flags only
         self.rules = rules
         if cues is None:
             cues = CueSet(((flag.id, source) for flag in self.flags.values() for source in flag.cues), rules)
@@ -205,11 +204,11 @@ class Matcher(NeighbourReading):
         if self.model.unit == "text" and len(text) <= MAX_TEXT_UNIT:
             usable = [r for _, r in readings if r.model_ok]
             greens: frozenset[str] = frozenset()
-            if not usable:
+            red_only = not usable
+            if red_only:
                 # Only proposals, wishes or hedges ("they'd gain a lot from a tracker"): red readings only.
                 usable = [r for _, r in readings if r.red_only]
                 greens = self._greens.difference(h.flag_id for r in usable for h in r.hits)
-                self._note_red_only(text)
             if not usable:
                 return []
             # A question the candidate means to ask is not read into: "ask: do they have CI?" (offsets kept).
@@ -226,10 +225,7 @@ class Matcher(NeighbourReading):
             # A "not" in one sentence says nothing about what another sentence holds.
             negated = all(r.negated for r in usable)
             ruled = frozenset(h.flag_id for _, r in readings for h in r.hits if h.score >= REPORT_THRESHOLD)
-            return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated)]
-        for (_, sentence), (_, r) in zip(pieces, readings, strict=True):
-            if r.red_only and not r.model_ok:
-                self._note_red_only(sentence)
+            return [ModelUnit(text, lead, len(text.rstrip()), blocked, ruled, negated, red_only=red_only)]
         return [
             ModelUnit(
                 sentence,
@@ -240,16 +236,11 @@ class Matcher(NeighbourReading):
                 frozenset(h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD),
                 r.negated,
                 r.topical,
+                red_only=not r.model_ok,
             )
             for (offset, sentence), (_, r) in zip(pieces, readings, strict=True)
             if r.model_ok or r.red_only
         ]
-
-    def _note_red_only(self, text: str) -> None:
-        """Remember a unit read for red flags only (the classifier vetoes nothing there)."""
-        if len(self._red_only) > 20_000:
-            self._red_only.clear()
-        self._red_only.add(text)
 
     def _turned_green(self, reading: Reading) -> bool:
         """Every reading the cues report in the sentence is a green flag they read by turning a negated red cue
@@ -290,7 +281,7 @@ class Matcher(NeighbourReading):
             adds = tuple(a for a in adds if a[0] in probed)
         # A unit of proposals, wishes or hedges only (`red_only`) was the cues' alone before: the classifier
         # adds red flags there, it vetoes nothing ("they try to prioritise but it changes daily").
-        drops = () if unit.text in self._red_only else tuple(f for f in done[1] if not self._turned_by_negation(f, in_unit))
+        drops = () if unit.red_only else tuple(f for f in done[1] if not self._turned_by_negation(f, in_unit))
         apply(hits, unit, drops, adds)
 
     def _turned_by_negation(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
