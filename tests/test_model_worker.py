@@ -205,3 +205,50 @@ def test_a_forked_worker_keeps_none_of_its_parents_files(tmp_path):
         finally:
             client.close()
     assert client._process is None
+
+
+_LEAN = """
+import json, sys
+from prepbot.matching.model import Classifier
+classifier = Classifier.load(threads=1, core_only=True)
+scores = classifier.scores(json.loads(sys.argv[1]))
+print(json.dumps({"scores": scores, "numpy": sorted(m for m in sys.modules if m.startswith("numpy"))}))
+"""
+
+
+def test_the_worker_imports_only_numpys_core_and_reads_the_same_to_the_bit():
+    # A fresh interpreter, as the worker is (a fork of `analyze`, which has not imported numpy).
+    proc = subprocess.run([sys.executable, "-c", _LEAN, json.dumps(SENTENCES)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["scores"] == Classifier.load(threads=1).scores(SENTENCES)
+    assert "numpy._core._multiarray_umath" in out["numpy"]
+    assert not {"numpy.linalg", "numpy.fft", "numpy.random", "numpy.lib._npyio_impl", "numpy._core.numeric"} & set(out["numpy"])
+
+
+def test_when_onnxruntime_will_not_import_over_numpys_core_it_is_imported_whole():
+    script = (
+        "import sys\n"
+        "sys.modules['onnxruntime'] = None  # any import of it fails\n"
+        "from prepbot.matching import model\n"
+        "try:\n"
+        "    model.import_runtime(core_only=True)\n"
+        "except model.LeanImportFailed:\n"
+        "    print('failed', sorted(m for m in sys.modules if m.startswith('numpy')))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.stdout.strip() == "failed []", proc.stderr  # nothing of the stand-ins left behind
+
+
+def test_a_worker_whose_lean_import_fails_hands_over_to_the_classifier_in_process(monkeypatch):
+    import io
+
+    from prepbot.matching import model
+
+    def refuse(*args, **kwargs):
+        raise model.LeanImportFailed
+
+    monkeypatch.setattr(model_worker.Classifier, "load", refuse)
+    sink = io.BytesIO()
+    assert model_worker.serve(MODEL_DIR, None, 1, io.BytesIO(b""), sink) == 1
+    assert "failed" in json.loads(sink.getvalue())  # the parent then loads the classifier itself (above)

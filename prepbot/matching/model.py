@@ -28,6 +28,7 @@ import os
 import stat
 import sys
 import threading
+import types
 from pathlib import Path
 from typing import Any
 
@@ -89,8 +90,17 @@ def available(folder: Path | None = None) -> bool:
     return _missing_dep() is None and any((folder / f).is_file() for f in _FILES)
 
 
-def import_runtime() -> Any:
-    """onnxruntime, imported with its telemetry off (nothing written to ~/.cache, nothing sent)."""
+class LeanImportFailed(Exception):
+    """onnxruntime could not be imported over numpy's core alone (see `import_runtime`)."""
+
+
+def import_runtime(core_only: bool = False) -> Any:
+    """onnxruntime, imported with its telemetry off (nothing written to ~/.cache, nothing sent).
+
+    ``core_only``: import only the part of numpy that onnxruntime's binding loads (its C core,
+    `_import_numpy_core`), not numpy's whole package; raises LeanImportFailed if onnxruntime
+    cannot be imported so (the caller can then import it whole, in a fresh process).
+    """
     os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # read when the module is first imported
     # numpy's OpenBLAS starts a thread per core when it is loaded, which costs ~40-60 ms of CPU at
     # import; prepbot only builds small arrays (the session runs on onnxruntime's own kernels), so
@@ -100,7 +110,14 @@ def import_runtime() -> Any:
     if added:
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
     try:
-        import onnxruntime as ort
+        lean = core_only and _import_numpy_core()
+        try:
+            import onnxruntime as ort
+        except Exception:
+            if lean:
+                _drop_numpy()
+                raise LeanImportFailed from None
+            raise
     finally:
         if added:
             os.environ.pop("OPENBLAS_NUM_THREADS", None)
@@ -109,6 +126,66 @@ def import_runtime() -> Any:
     if disable is not None:
         disable()
     return ort
+
+
+_NUMPY_CORE = "numpy._core._multiarray_umath"
+
+
+def _import_numpy_core() -> bool:
+    """Import numpy's C core alone, under empty stand-ins for the `numpy`, `numpy._core` and
+    `numpy.lib` packages; False (and nothing of numpy left imported) when numpy is already
+    imported, is numpy 1, or its core will not load so.
+
+    onnxruntime's binding needs only numpy's C core (`numpy._core._multiarray_umath`, ~15 ms) and
+    the module holding its C API, not the rest of numpy's package (~100 ms more: numpy.lib,
+    linalg, typing, docstrings...). Only for a process that uses numpy for nothing else (the
+    classifier's worker): the stand-ins hold none of numpy's Python API.
+    """
+    if any(name == "numpy" or name.startswith("numpy.") for name in sys.modules):
+        return False
+    try:
+        spec = importlib.util.find_spec("numpy")
+        if spec is None or spec.origin is None or not spec.submodule_search_locations:
+            return False
+        top = list(spec.submodule_search_locations)
+        core = [os.path.join(folder, "_core") for folder in top]
+        if not any(os.path.isfile(os.path.join(core[0], f"__init__{suffix}")) for suffix in (".py", ".pyc")):
+            return False  # numpy 1: no numpy._core
+        package = types.ModuleType("numpy")
+        package.__path__ = top
+        package.__file__ = spec.origin
+        subpackage = types.ModuleType("numpy._core")
+        subpackage.__path__ = core
+        lib = types.ModuleType("numpy.lib")
+        lib.__path__ = [os.path.join(folder, "lib") for folder in top]
+        sys.modules["numpy"], sys.modules["numpy._core"], sys.modules["numpy.lib"] = package, subpackage, lib
+        package._core, package.lib = subpackage, lib
+        importlib.import_module(_NUMPY_CORE)
+        # What onnxruntime's binding (pybind11) reads to find the core's C API: numpy's version, and
+        # numpy.lib.NumpyVersion to parse it (two small modules of their own).
+        package.__version__ = importlib.import_module("numpy.version").version
+        lib.NumpyVersion = importlib.import_module("numpy.lib._version").NumpyVersion
+        importlib.import_module("numpy._core.multiarray")  # where the binding then finds that API
+    except Exception:
+        _drop_numpy()
+        return False
+    return True
+
+
+def _array() -> Any:
+    """numpy's `array` (the C core's own function: numpy.array is the same one), without importing
+    numpy whole when only its core is loaded."""
+    core = sys.modules.get(_NUMPY_CORE)
+    if core is not None:
+        return core.array
+    import numpy
+
+    return numpy.array
+
+
+def _drop_numpy() -> None:
+    for name in [n for n in sys.modules if n == "numpy" or n.startswith("numpy.")]:
+        del sys.modules[name]
 
 
 def release_free_memory() -> None:
@@ -263,10 +340,13 @@ class Classifier:
         self.combination = labels.get("combination")  # how the engine weighs it against the cues (combine.py)
 
     @classmethod
-    def load(cls, folder: Path | None = None, threads: int = 1, cache: Path | None = None) -> "Classifier":
+    def load(
+        cls, folder: Path | None = None, threads: int = 1, cache: Path | None = None, core_only: bool = False
+    ) -> "Classifier":
         """Load the artifact in ``folder`` after checking it; raises ModelUnavailable (ModelDamaged
         when the files are not the trained ones) with a one-line reason. ``cache``: a folder where
-        a successful check is remembered (None: check every time). Default folder: MODEL_DIR."""
+        a successful check is remembered (None: check every time). Default folder: MODEL_DIR.
+        ``core_only``: import only numpy's core (see `import_runtime`; LeanImportFailed if that fails)."""
         folder = MODEL_DIR if folder is None else Path(folder)
         missing = _missing_dep()
         if missing:
@@ -282,8 +362,10 @@ class Classifier:
         except OSError as exc:
             raise ModelDamaged(f"cannot be read: {' '.join(str(exc).split())[:120]}") from None
         try:
-            ort = import_runtime()
+            ort = import_runtime(core_only)
             from tokenizers import Tokenizer
+        except LeanImportFailed:
+            raise
         except Exception as exc:  # an installed but broken wheel
             raise ModelUnavailable(f"the flag classifier's runtime cannot be imported: {exc}") from None
         # The session is built in a thread while this one reads the tokenizer: onnxruntime lets go of
@@ -317,15 +399,14 @@ class Classifier:
         A batch of one costs about the same per sentence on a CPU. ``batch_size`` is accepted for
         API compatibility and ignored.
         """
-        import numpy as np
-
+        array = _array()
         texts = [t if isinstance(t, str) else str(t) for t in texts]
         results = []
         for encoding in self._tokenizer.encode_batch(texts):
-            ids = np.asarray([encoding.ids], dtype=np.int64)
-            mask = np.ones_like(ids)
-            out = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
-            results.append({f: float(min(1.0, max(0.0, out[j]))) for j, f in enumerate(self.flag_ids)})
+            ids = array([encoding.ids], dtype="i8")
+            mask = array([[1] * len(encoding.ids)], dtype="i8")
+            out = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0].tolist()  # float32 -> float: exact
+            results.append({f: min(1.0, max(0.0, out[j])) for j, f in enumerate(self.flag_ids)})
         return results
 
     def scores(self, texts: list[str]) -> list[dict[str, float]]:

@@ -282,7 +282,9 @@ def serve(folder: Path, cache: Path | None, threads: int, source: IO[bytes], sin
     # modules' new objects find nothing to free), and what exists then is frozen: never scanned again.
     gc.disable()
     try:
-        classifier = Classifier.load(folder, threads=threads, cache=cache)
+        # numpy's core alone: the rest of numpy is ~100 ms of this process's start that it never uses.
+        # Should onnxruntime not import so, "failed" below makes the parent load it whole, itself.
+        classifier = Classifier.load(folder, threads=threads, cache=cache, core_only=True)
     except ModelUnavailable as exc:
         send({"error": str(exc)})
         return 0
