@@ -121,7 +121,6 @@ def analyze_command(
     if names == ("-",) and sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
         click.echo("Paste or type the text, then press Ctrl-D on a new line (Ctrl-Z then Enter on Windows).", err=True)
     documents = [read_input(name) for name in names]  # read everything first: no half-printed report
-    from prepbot.export.shapes import matches_as_dict
     from prepbot.export.terminal import render_matches
 
     found_red = False
@@ -144,6 +143,8 @@ def analyze_command(
             )
         found_red = found_red or any(m.kind == "red" for m in matches)
         if fmt == "json":
+            from prepbot.export.shapes import matches_as_dict  # (imports the interview's model: JSON only)
+
             payload = matches_as_dict(matches, explain=explain)
             if len(documents) > 1:
                 payload = {"path": label, **payload}

@@ -11,24 +11,38 @@ import errno
 import json
 import os
 import re
-import secrets
 import stat
 import time
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from prepbot import __version__, locations
-from prepbot.bank import Bank, Question
 from prepbot.errors import PrepbotError
-from prepbot.export.shapes import checklist_as_dict, interview_from_report, report_as_dict
-from prepbot.interview import Answer, Interview
-from prepbot.matching import Matcher
-from prepbot.planner import Plan
 from prepbot.prefs import NORMAL, Preferences
-from prepbot.summary import summarize
 from prepbot.textsafe import json_safe, safe
+
+# What renders a report or a checklist (the summary, the interview, the shapes) is imported when it
+# is first used: `prepbot analyze` imports this package for its submodules only (shapes, terminal),
+# and importing it whole cost analyze ~25 ms.
+if TYPE_CHECKING:
+    from prepbot.bank import Bank, Question
+    from prepbot.export.shapes import interview_from_report
+    from prepbot.interview import Answer, Interview
+    from prepbot.matching import Matcher
+    from prepbot.planner import Plan
+
+
+def __getattr__(name: str) -> Any:
+    """`interview_from_report`, re-exported from `shapes` (imported on first use, PEP 562)."""
+    if name == "interview_from_report":
+        from prepbot.export.shapes import interview_from_report
+
+        return interview_from_report
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 FORMATS = ("md", "html", "json", "txt")
 EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json", "txt": ".txt"}
@@ -113,6 +127,8 @@ def render_checklist(bank: Bank, plan: Plan, company: str, role: str, fmt: str, 
     """The prep checklist; `note` says how the plan was made when the user did not say (a default)."""
     groups = _groups(bank, list(plan.questions))
     if fmt == "json":
+        from prepbot.export.shapes import checklist_as_dict
+
         data = checklist_as_dict(bank, plan, company, role, groups)
         if note:
             data["note"] = note
@@ -134,6 +150,10 @@ class ReportItem:
 def render_report(
     bank: Bank, matcher: Matcher, interview: Interview, fmt: str, model: str = "auto", preferences: Preferences = NORMAL
 ) -> str:
+    from prepbot.export.shapes import report_as_dict
+    from prepbot.interview import Answer
+    from prepbot.summary import summarize
+
     summary = summarize(interview, bank, matcher, model, preferences)
     questions = {q.id: q for q in interview.questions(bank)}
     items = [
@@ -269,8 +289,10 @@ def _create_temporary(folder: Path, name: str) -> tuple[int, Path]:
     """A new, exclusive temporary file beside the target, created with mode 0666 so that the
     kernel applies the user's umask (and any default ACL): no umask is read or changed, which
     would be racy with threads."""
+    from secrets import token_hex  # (imports random: not on analyze's path)
+
     for _ in range(100):
-        candidate = folder / f".{_temporary_stem(name)}{TEMPORARY_TAG}{secrets.token_hex(4)}.tmp"
+        candidate = folder / f".{_temporary_stem(name)}{TEMPORARY_TAG}{token_hex(4)}.tmp"
         try:
             return os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), candidate
         except FileExistsError:
