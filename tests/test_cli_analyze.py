@@ -159,3 +159,26 @@ def test_utf16_without_a_bom_is_named_not_called_binary(run_cli, tmp_path):
     result = run_cli("analyze", str(path))
     assert result.code == 2
     assert result.err == f"prepbot: error: {path}: looks like UTF-16 text without a byte-order mark; save it as UTF-8\n"
+
+
+def test_analyze_imports_no_other_command_module_and_keeps_its_help():
+    # `prepbot analyze` builds the group with its own command only: the other families' modules are not imported.
+    script = (
+        "import io, sys\n"
+        "sys.stdin = io.TextIOWrapper(io.BytesIO(b'nobody writes tests'), encoding='utf-8')\n"
+        "from prepbot.cli import main\n"
+        "main(['analyze', '-f', 'json'])\n"
+        "others = ('app', 'bank', 'company', 'compare', 'interviews', 'sessions')\n"
+        "print(sorted(m for m in sys.modules if m in {f'prepbot.cli.{o}' for o in others}))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env={**os.environ, "PREPBOT_MODEL": "off"}
+    )
+    assert proc.returncode == 0, proc.stderr
+    report, imported = proc.stdout.rstrip("\n").rsplit("\n", 1)
+    assert [f["id"] for f in json.loads(report)["flags"]] == ["no-tests"]
+    assert imported.strip() == "[]"
+    shown = run_process("analyze", "--help")
+    assert shown.code == 0 and shown.out.startswith("Usage: prepbot analyze [OPTIONS] [FILE|-]...")
+    wrong = run_process("analyze", "--no-such-option")
+    assert wrong.code == 2 and wrong.err == "prepbot: error: No such option '--no-such-option'. (see 'prepbot analyze --help')\n"
