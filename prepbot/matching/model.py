@@ -159,12 +159,12 @@ def _import_numpy_core() -> bool:
         lib = types.ModuleType("numpy.lib")
         lib.__path__ = [os.path.join(folder, "lib") for folder in top]
         sys.modules["numpy"], sys.modules["numpy._core"], sys.modules["numpy.lib"] = package, subpackage, lib
-        package._core, package.lib = subpackage, lib
+        vars(package).update(_core=subpackage, lib=lib)
         importlib.import_module(_NUMPY_CORE)
         # What onnxruntime's binding (pybind11) reads to find the core's C API: numpy's version, and
         # numpy.lib.NumpyVersion to parse it (two small modules of their own).
-        package.__version__ = importlib.import_module("numpy.version").version
-        lib.NumpyVersion = importlib.import_module("numpy.lib._version").NumpyVersion
+        vars(package)["__version__"] = importlib.import_module("numpy.version").version
+        vars(lib)["NumpyVersion"] = importlib.import_module("numpy.lib._version").NumpyVersion
         importlib.import_module("numpy._core.multiarray")  # where the binding then finds that API
     except Exception:
         _drop_numpy()
