@@ -252,3 +252,17 @@ def test_a_worker_whose_lean_import_fails_hands_over_to_the_classifier_in_proces
     sink = io.BytesIO()
     assert model_worker.serve(MODEL_DIR, None, 1, io.BytesIO(b""), sink) == 1
     assert "failed" in json.loads(sink.getvalue())  # the parent then loads the classifier itself (above)
+
+
+def test_the_worker_started_as_a_new_interpreter_answers_itself(tmp_path, monkeypatch):
+    # It imports numpy's core alone (a fresh interpreter); should that break its reading, the parent
+    # would quietly load the classifier itself: the scores would match, the worker would be gone.
+    monkeypatch.setattr(model_worker, "can_fork", lambda: False)
+    client = model_worker.WorkerClient(MODEL_DIR, model_worker.THREADS, tmp_path)
+    try:
+        remote = client()
+        assert isinstance(remote, model_worker.RemoteClassifier)
+        assert remote.scores(SENTENCES * 2) == Classifier.load(threads=1).scores(SENTENCES * 2)
+        assert remote._here is None and client._process is not None and client._process.poll() is None
+    finally:
+        client.close()
