@@ -150,7 +150,7 @@ def _import_numpy_core() -> bool:
         top = list(spec.submodule_search_locations)
         core = [os.path.join(folder, "_core") for folder in top]
         if not any(os.path.isfile(os.path.join(core[0], f"__init__{suffix}")) for suffix in (".py", ".pyc")):
-            return False  # numpy 1: no numpy._core
+            return False  # numpy before 1.26: no numpy._core
         package = types.ModuleType("numpy")
         package.__path__ = top
         package.__file__ = spec.origin
@@ -160,11 +160,15 @@ def _import_numpy_core() -> bool:
         lib.__path__ = [os.path.join(folder, "lib") for folder in top]
         sys.modules["numpy"], sys.modules["numpy._core"], sys.modules["numpy.lib"] = package, subpackage, lib
         vars(package).update(_core=subpackage, lib=lib)
-        importlib.import_module(_NUMPY_CORE)
         # What onnxruntime's binding (pybind11) reads to find the core's C API: numpy's version, and
-        # numpy.lib.NumpyVersion to parse it (two small modules of their own).
-        vars(package)["__version__"] = importlib.import_module("numpy.version").version
+        # numpy.lib.NumpyVersion to parse it (two small modules of their own). Only numpy 2 or later
+        # (numpy 1.26 has a numpy._core too, made of shims over numpy.core).
+        version = importlib.import_module("numpy.version").version
+        if int(version.split(".")[0]) < 2:
+            raise ImportError(f"numpy {version}")
+        vars(package)["__version__"] = version
         vars(lib)["NumpyVersion"] = importlib.import_module("numpy.lib._version").NumpyVersion
+        importlib.import_module(_NUMPY_CORE)
         importlib.import_module("numpy._core.multiarray")  # where the binding then finds that API
     except Exception:
         _drop_numpy()
