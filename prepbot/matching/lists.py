@@ -50,5 +50,7 @@ def list_reach(tokens: list[Token], end: int, first: int, last: int, rules: Cont
     joined = bool(lead) or any(part and part[0].word in _LIST_JOINERS for part in (rest, after))
     # ...and the cue's clause is an item, not a statement of its own: "the unit tests are decent", "no review"
     own = [t for t in tokens if t.clause == c]
-    three = len(items) >= 1 or 0 < len(after) <= _LIST_ITEM_WORDS and not any(t.word in bad for t in after)
-    return (joined or three) and len(own) <= _LIST_ITEM_WORDS + 2 and not any(t.word in bad for t in own)
+    # (the item after it: a few words, or a last item joined by "or"/"nor"/"and": "unit tests or a build server")
+    short_after = len(after) <= _LIST_ITEM_WORDS or any(t.word in _LIST_JOINERS for t in after)
+    three = len(items) >= 1 or bool(after) and short_after and not any(t.word in bad for t in after)
+    return (joined or three) and len(own) <= 2 * _LIST_ITEM_WORDS and not any(t.word in bad for t in own)
