@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 _ARTICLES = frozenset({"the", "a", "an", "some", "any", "our", "their"})
 # Words that join the items of a list: "no reviews, tests or CI", "neither docs nor tests".
 _LIST_JOINERS = frozenset({"or", "nor", "and"})
+# What may follow an item in its clause: "or CI on this contract", "CI here", "tests whatsoever".
+_ITEM_TAILS = frozenset({"on", "in", "for", "at", "here", "there", "either", "whatsoever", "anywhere", "yet", "etc"})
 _LIST_ITEM_WORDS = 4  # an item between the negation's clause and the cue's: "unit tests", "linting", "a staging box"
 
 
@@ -31,6 +33,8 @@ def list_reach(tokens: list[Token], end: int, first: int, last: int, rules: Cont
     if not k < c == tokens[last].clause:
         return False
     clause_end = max(i for i in range(end - 1, first) if tokens[i].clause == k)
+    if clause_end < end:  # "nothing, we rotate and review": the trigger alone in its clause opens no list
+        return False
     if clause_end - end >= window + _LIST_ITEM_WORDS or tokens[clause_end].scope != tokens[end - 1].scope:
         return False
     bad = rules.be_words | rules.negation_before
@@ -46,6 +50,8 @@ def list_reach(tokens: list[Token], end: int, first: int, last: int, rules: Cont
     if any(not item or len(item) > _LIST_ITEM_WORDS or any(t.word in bad for t in item) for item in items):
         return False
     rest = [t for t in tokens[last + 1 :] if t.clause == c]  # "unit tests or CI": the item after it in its clause
+    if rest and rest[0].word not in _LIST_JOINERS and rest[0].word not in _ITEM_TAILS:
+        return False  # "renovate and the pipeline do it": a clause with a verb of its own, not an item
     after = [t for t in tokens[last + 1 :] if t.clause == c + 1]
     joined = bool(lead) or any(part and part[0].word in _LIST_JOINERS for part in (rest, after))
     # ...and the cue's clause is an item, not a statement of its own: "the unit tests are decent", "no review"
