@@ -147,3 +147,22 @@ def test_analyze_reports_every_missing_practice_of_a_list(run_cli):
     ids = {f["id"] for f in json.loads(result.out)["flags"]}
     assert {"no-code-review", "no-tests", "no-ci"} <= ids
     assert not ids & {"code-review-required", "has-tests", "has-ci"}
+
+
+# A negation alone in its clause opens no list, and a clause with a verb of its own is no item.
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Nothing, we pair and review every change.", {"code-review-required"}, {"no-code-review"}),
+        ("Nothing is deployed by hand any more, Jenkins and the pipeline take care of it.", {"has-ci"}, {"no-ci"}),
+    ],
+)
+def test_no_list_where_none_is_opened(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+# A list of signs for the reader to spot describes no team; a candidate's own "red flags:" list does.
+def test_signs_to_spot_are_general_but_a_list_of_red_flags_seen_is_not(matcher):
+    assert found(matcher, "How to tell if a team is drowning: deploys happen by hand. Nobody writes tests.") == set()
+    assert found(matcher, "Red flags to watch for: no CI and no code review.") == set()
+    check(matcher, "Red flags: no CI and no code review.", {"no-ci", "no-code-review"}, set())
