@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from prepbot.matching.context_rules import _END, ContextRules, _starting
+from prepbot.matching.lists import list_reach
 from prepbot.matching.text import Token
 
 _DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
@@ -192,6 +193,14 @@ def decide(
             return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
+        # "no time for the fancy stuff like unit tests, linting or CI": the later items of a list it opens
+        forward = forward or (
+            trigger.direction in ("forward", "both")
+            and trigger.effect in ("red", "nothing")  # a wish, a hypothetical: not a change told of the past
+            and not red
+            and trigger.end <= first
+            and list_reach(tokens, trigger.end, first, last, rules, trigger.window)
+        )
         # (A trigger may open on the cue's last word and run past it: "the hour-long daily is gone".)
         overlaps = trigger.start == last and trigger.end > last + 1 and len(matched) > 1
         backward = trigger.direction in ("backward", "both") and (trigger.start > last or overlaps)
@@ -372,9 +381,14 @@ def _polarity(
         for t in triggers
         if (t.kind == "negation" or (t.kind == PSEUDO and t.end <= first < t.window and last >= t.window - 1))
         and t.end <= first
-        and first - t.start <= rules.negation_window
-        and tokens[t.start].scope == scope
-        and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause
+        and (
+            first - t.start <= rules.negation_window
+            and tokens[t.start].scope == scope
+            and tokens[t.start].clause == tokens[last].clause  # a negation reaches only its own clause...
+            or t.kind == "negation"
+            and not red  # a green practice among the items: a red one ("no tests, shoddy error handling") is its own
+            and list_reach(tokens, t.end, first, last, rules, rules.negation_window)  # ...and the list it opens
+        )
         and (t.words not in rules.negation_prefixes or t.end == first)  # "unexpected purchase" negates only "expected"
         and not _relative_only(tokens, t, last, rules)
         # a verb of losing only right before a green cue, or its article: "lose track of bugs", "never lost a bug"
