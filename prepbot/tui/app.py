@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import signal
 import threading
@@ -60,7 +61,9 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
 
         self.push_screen(HomeScreen(self.service))
         if not self.service.catalogue_ready:  # the home screen is drawn first, then the bank read
-            self.call_after_refresh(self.run_worker, self._read_bank, thread=True, group="bank", exit_on_error=False)
+            self.call_after_refresh(self._start_reading_bank)
+        else:
+            self.call_after_refresh(collect_garbage_again)
         if not self.is_headless:  # a real terminal (tests run headless and keep their own handlers)
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -89,7 +92,12 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         self._after_bank.append(action)
         self._show_bank_state()
 
-    def _read_bank(self) -> None:  # in a worker thread
+    def _start_reading_bank(self) -> None:
+        # A daemon thread, not a Textual worker: those run in asyncio's default executor, which the
+        # end of `App.run` waits for, so that quitting during the read would wait for the bank.
+        threading.Thread(target=self._read_bank, name="prepbot-bank", daemon=True).start()
+
+    def _read_bank(self) -> None:  # in its own thread
         try:
             self.service.load_catalogue()
         except Exception as exc:  # a damaged bank (BankError), or a bug: shown as one line after exit
@@ -100,6 +108,7 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
             self.call_from_thread(self._bank_done, error)
 
     def _bank_done(self, error: Exception | None) -> None:
+        collect_garbage_again()
         if error is not None:
             self.bank_error = error  # raised again by the tui command: "prepbot: error: invalid bank: ...", exit 2
             self._after_bank.clear()
@@ -236,6 +245,16 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
             return
         self._quitting = True
         self.exit(message=unsaved_report(unsaved) if unsaved else None)
+
+
+def collect_garbage_again() -> None:
+    """`prepbot tui` starts with the garbage collector off (cli/app.py): importing Textual, drawing the
+    first screen and reading the bank make ~250,000 objects that stay, and free a few hundred in
+    cycles, so its passes over them cost ~30 ms before the first frame and slowed the bank's read. Once
+    both are done, what exists is frozen (never scanned again: the passes stay cheap) and it is on."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def unsaved_report(conversations: list[Conversation]) -> Text:

@@ -40,7 +40,10 @@ def app_reading(bank: SlowBank) -> PrepbotApp:
 
 async def bank_read(pilot, bank: SlowBank) -> None:
     bank.go.set()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(200):  # read in a thread of its own (not a Textual worker): wait until it says so
+        await pilot.pause(0.02)
+        if pilot.app.service.catalogue_ready and not pilot.app._after_bank:
+            break
     for _ in range(5):
         await pilot.pause()
 
