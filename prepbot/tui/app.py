@@ -104,8 +104,9 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
             error: Exception | None = exc
         else:
             error = None
-        with contextlib.suppress(RuntimeError):  # the app ended meanwhile
-            self.call_from_thread(self._bank_done, error)
+        if self.is_running:  # else the app ended meanwhile (Ctrl+Q does not wait for the bank)
+            with contextlib.suppress(RuntimeError):  # ... or is ending now
+                self.call_from_thread(self._bank_done, error)
 
     def _bank_done(self, error: Exception | None) -> None:
         collect_garbage_again()

@@ -30,6 +30,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
+QUIT_KEYS = frozenset({"ctrl+q", "ctrl+c"})  # quit at once while the keys are held (hold_keys): see on_event
 HOLD_AT_MOST = 5.0  # seconds a key may hold the next ones back; then they go on as Textual would send them
 CHECK_EVERY = 0.05  # how often a held key checks that the way it waits on still exists
 
@@ -75,6 +76,12 @@ class KeysInOrderApp(App):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
+            if not event.is_forwarded and self._holds and event.key in QUIT_KEYS:
+                # Waiting for something to load (the question bank): quitting does not wait for it.
+                # The keys typed ahead go with the app: they were meant for a screen not opened yet.
+                self._keys.clear()
+                await self.quit_now()
+                return
             if not event.is_forwarded:  # from the terminal (or Pilot): in the line of keys
                 self._keys.append(event)
                 await self._hand_on_keys()
@@ -91,7 +98,11 @@ class KeysInOrderApp(App):
     def keys_waiting(self, widget: Widget) -> bool:
         """More keys may be on their way to `widget`: a burst from the terminal is being dealt with
         (keys, or other messages, queued for the app or for the widget)."""
-        return bool(self._keys) or not self._message_queue.empty() or not widget._message_queue.empty()
+        return bool(self._keys) or self.message_queue_size > 0 or widget.message_queue_size > 0
+
+    async def quit_now(self) -> None:
+        """Ctrl+Q or Ctrl+C while the keys are held: the app's own quit (it warns of unsaved notes)."""
+        await self.run_action("quit")
 
     def hold_keys(self) -> None:
         """Keys typed from now on wait (an action waits for something to load: what the user typed
