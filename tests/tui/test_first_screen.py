@@ -108,6 +108,26 @@ async def test_quitting_while_keys_wait_for_the_bank_does_not_wait_for_it(quit_k
         bank.go.set()
 
 
+async def test_ctrl_q_in_the_same_burst_as_the_key_that_waits_for_the_bank_quits_at_once():
+    from textual import events
+
+    bank = SlowBank()
+    app = app_reading(bank)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for key, char in (("n", "n"), ("x", "x"), ("ctrl+q", None)):  # one read from the terminal
+                app.post_message(events.Key(key, char))
+            for _ in range(20):
+                await pilot.pause(0.05)
+                if app.return_code is not None:
+                    break
+            assert app.return_code == 0
+            assert not app.service.catalogue_ready
+    finally:
+        bank.go.set()
+
+
 QUIT_DURING_THE_READ = """
 import asyncio, threading
 from prepbot.service import Service
