@@ -7,6 +7,7 @@ import contextlib
 import gc
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -23,6 +24,7 @@ from prepbot.textsafe import safe
 from prepbot.tui import autosave
 from prepbot.tui.typeahead import KeysInOrderApp
 
+READING_SWITCH_INTERVAL = 0.001  # seconds: see _start_reading_bank
 EXIT_AT_MOST = 6.0  # seconds from SIGTERM/SIGHUP to the end of the process, whatever the loop is doing
 
 
@@ -50,6 +52,7 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         self.own_bank_path = ""  # the bank file the candidate last saved an own question to
         self.bank_error: Exception | None = None  # the question bank could not be read (the app has ended)
         self._after_bank: list[Callable[[], object]] = []  # actions waiting for the bank to be read
+        self._switch_interval = sys.getswitchinterval()
 
     def apply_cursor_blink(self, screen) -> None:
         """Give every text field of `screen` the app's cursor blink setting."""
@@ -95,6 +98,10 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
     def _start_reading_bank(self) -> None:
         # A daemon thread, not a Textual worker: those run in asyncio's default executor, which the
         # end of `App.run` waits for, so that quitting during the read would wait for the bank.
+        # While it runs, the GIL changes hands every 1 ms instead of 5: the screen (and Ctrl+Q, see
+        # typeahead.py) each wait for it many times over, and would wait 5 ms each time.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, READING_SWITCH_INTERVAL))
         threading.Thread(target=self._read_bank, name="prepbot-bank", daemon=True).start()
 
     def _read_bank(self) -> None:  # in its own thread
@@ -109,6 +116,7 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
                 self.call_from_thread(self._bank_done, error)
 
     def _bank_done(self, error: Exception | None) -> None:
+        sys.setswitchinterval(self._switch_interval)
         collect_garbage_again()
         if error is not None:
             self.bank_error = error  # raised again by the tui command: "prepbot: error: invalid bank: ...", exit 2
