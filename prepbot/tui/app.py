@@ -111,12 +111,13 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
             error: Exception | None = exc
         else:
             error = None
+        finally:
+            sys.setswitchinterval(self._switch_interval)  # (here: also when the app has ended meanwhile)
         if self.is_running:  # else the app ended meanwhile (Ctrl+Q does not wait for the bank)
             with contextlib.suppress(RuntimeError):  # ... or is ending now
                 self.call_from_thread(self._bank_done, error)
 
     def _bank_done(self, error: Exception | None) -> None:
-        sys.setswitchinterval(self._switch_interval)
         collect_garbage_again()
         if error is not None:
             self.bank_error = error  # raised again by the tui command: "prepbot: error: invalid bank: ...", exit 2
