@@ -27,6 +27,9 @@ def tui_command(banks: tuple[Path, ...]) -> None:
       prepbot
       prepbot tui --bank ~/my-questions.yaml
     """
+    import gc
+
+    gc.disable()  # until the first screen is up and the bank read: see prepbot.tui.app.collect_garbage_again
     service = open_service(banks, later=True)  # the home screen is drawn first, then the bank read
     served = "TEXTUAL_DRIVER" in os.environ  # `prepbot serve` runs this with a browser's driver, no terminal
     if not served and not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -22,6 +24,7 @@ from prepbot.textsafe import safe
 from prepbot.tui import autosave
 from prepbot.tui.typeahead import KeysInOrderApp
 
+READING_SWITCH_INTERVAL = 0.001  # seconds: see _start_reading_bank
 EXIT_AT_MOST = 6.0  # seconds from SIGTERM/SIGHUP to the end of the process, whatever the loop is doing
 
 
@@ -49,6 +52,7 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         self.own_bank_path = ""  # the bank file the candidate last saved an own question to
         self.bank_error: Exception | None = None  # the question bank could not be read (the app has ended)
         self._after_bank: list[Callable[[], object]] = []  # actions waiting for the bank to be read
+        self._switch_interval = sys.getswitchinterval()
 
     def apply_cursor_blink(self, screen) -> None:
         """Give every text field of `screen` the app's cursor blink setting."""
@@ -60,7 +64,9 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
 
         self.push_screen(HomeScreen(self.service))
         if not self.service.catalogue_ready:  # the home screen is drawn first, then the bank read
-            self.call_after_refresh(self.run_worker, self._read_bank, thread=True, group="bank", exit_on_error=False)
+            self.call_after_refresh(self._start_reading_bank)
+        else:
+            self.call_after_refresh(collect_garbage_again)
         if not self.is_headless:  # a real terminal (tests run headless and keep their own handlers)
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -89,17 +95,30 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         self._after_bank.append(action)
         self._show_bank_state()
 
-    def _read_bank(self) -> None:  # in a worker thread
+    def _start_reading_bank(self) -> None:
+        # A daemon thread, not a Textual worker: those run in asyncio's default executor, which the
+        # end of `App.run` waits for, so that quitting during the read would wait for the bank.
+        # While it runs, the GIL changes hands every 1 ms instead of 5: the screen (and Ctrl+Q, see
+        # typeahead.py) each wait for it many times over, and would wait 5 ms each time.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, READING_SWITCH_INTERVAL))
+        threading.Thread(target=self._read_bank, name="prepbot-bank", daemon=True).start()
+
+    def _read_bank(self) -> None:  # in its own thread
         try:
             self.service.load_catalogue()
         except Exception as exc:  # a damaged bank (BankError), or a bug: shown as one line after exit
             error: Exception | None = exc
         else:
             error = None
-        with contextlib.suppress(RuntimeError):  # the app ended meanwhile
-            self.call_from_thread(self._bank_done, error)
+        finally:
+            sys.setswitchinterval(self._switch_interval)  # (here: also when the app has ended meanwhile)
+        if self.is_running:  # else the app ended meanwhile (Ctrl+Q does not wait for the bank)
+            with contextlib.suppress(RuntimeError):  # ... or is ending now
+                self.call_from_thread(self._bank_done, error)
 
     def _bank_done(self, error: Exception | None) -> None:
+        collect_garbage_again()
         if error is not None:
             self.bank_error = error  # raised again by the tui command: "prepbot: error: invalid bank: ...", exit 2
             self._after_bank.clear()
@@ -236,6 +255,16 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
             return
         self._quitting = True
         self.exit(message=unsaved_report(unsaved) if unsaved else None)
+
+
+def collect_garbage_again() -> None:
+    """`prepbot tui` starts with the garbage collector off (cli/app.py): importing Textual, drawing the
+    first screen and reading the bank make ~145,000 tracked objects that stay and a few hundred that are
+    garbage, so its passes over them cost 15-30 ms before the first frame and slowed the bank's read.
+    Once both are done, what exists is frozen (never scanned again: the passes stay cheap) and it is on."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def unsaved_report(conversations: list[Conversation]) -> Text:

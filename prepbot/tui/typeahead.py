@@ -30,6 +30,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
+QUIT_KEYS = frozenset({"ctrl+q", "ctrl+c"})  # quit at once while the keys are held (hold_keys)
 HOLD_AT_MOST = 5.0  # seconds a key may hold the next ones back; then they go on as Textual would send them
 CHECK_EVERY = 0.05  # how often a held key checks that the way it waits on still exists
 
@@ -77,7 +78,8 @@ class KeysInOrderApp(App):
         if isinstance(event, events.Key):
             if not event.is_forwarded:  # from the terminal (or Pilot): in the line of keys
                 self._keys.append(event)
-                await self._hand_on_keys()
+                if not await self._quit_if_asked():
+                    await self._hand_on_keys()
                 return
             if self._in_flight is not None and event is self._in_flight.key:
                 # Nothing took it on the way: its bindings run now (below), and what they post to the
@@ -91,12 +93,28 @@ class KeysInOrderApp(App):
     def keys_waiting(self, widget: Widget) -> bool:
         """More keys may be on their way to `widget`: a burst from the terminal is being dealt with
         (keys, or other messages, queued for the app or for the widget)."""
-        return bool(self._keys) or not self._message_queue.empty() or not widget._message_queue.empty()
+        return bool(self._keys) or self.message_queue_size > 0 or widget.message_queue_size > 0
+
+    async def _quit_if_asked(self) -> bool:
+        """While the keys are held for something that loads (hold_keys: the question bank), Ctrl+Q or
+        Ctrl+C among them quits at once instead of waiting for it. The keys typed ahead go with the
+        app: they were meant for a screen not opened yet."""
+        if not self._holds or not any(key.key in QUIT_KEYS for key in self._keys):
+            return False
+        self._keys.clear()
+        await self.quit_now()
+        return True
+
+    async def quit_now(self) -> None:
+        """The app's own quit (PrepbotApp's warns of unsaved notes first)."""
+        await self.run_action("quit")
 
     def hold_keys(self) -> None:
         """Keys typed from now on wait (an action waits for something to load: what the user typed
-        after it is meant for what it opens), until release_keys()."""
+        after it is meant for what it opens), until release_keys(). A quit key among them does not
+        wait (also one typed in the same burst as the key that began the wait)."""
         self._holds += 1
+        self.call_later(self._quit_if_asked)
 
     async def release_keys(self) -> None:
         self._holds = max(0, self._holds - 1)

@@ -3,8 +3,11 @@ thread afterwards, and whatever needs it waits for it visibly, with the keys typ
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
+import pytest
 from textual.widgets import DataTable, Input
 
 from prepbot.bank import BankError
@@ -40,7 +43,10 @@ def app_reading(bank: SlowBank) -> PrepbotApp:
 
 async def bank_read(pilot, bank: SlowBank) -> None:
     bank.go.set()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(200):  # read in a thread of its own (not a Textual worker): wait until it says so
+        await pilot.pause(0.02)
+        if pilot.app.service.catalogue_ready and not pilot.app._after_bank:
+            break
     for _ in range(5):
         await pilot.pause()
 
@@ -79,6 +85,78 @@ async def test_keys_typed_at_once_wait_for_the_bank_and_reach_the_form_it_opens(
         assert isinstance(chat, ChatScreen)  # the interview opens with its questions
         assert len(chat.questions) >= 10
         assert chat.interview.company == "Acme"
+
+
+@pytest.mark.parametrize("quit_key", ["ctrl+q", "ctrl+c"])
+async def test_quitting_while_keys_wait_for_the_bank_does_not_wait_for_it(quit_key):
+    bank = SlowBank()
+    app = app_reading(bank)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("n", "A", "c")  # waiting for the bank: these keys are held
+            await pilot.pause()
+            assert app.screen.query_one("#reading").display
+            await pilot.press(quit_key)
+            for _ in range(20):
+                await pilot.pause(0.05)
+                if app.return_code is not None:
+                    break
+            assert app.return_code == 0  # quit, the bank still unread
+            assert not app.service.catalogue_ready
+            assert not isinstance(app.screen, NewInterviewScreen)
+    finally:
+        bank.go.set()
+
+
+async def test_ctrl_q_in_the_same_burst_as_the_key_that_waits_for_the_bank_quits_at_once():
+    from textual import events
+
+    bank = SlowBank()
+    app = app_reading(bank)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for key, char in (("n", "n"), ("x", "x"), ("ctrl+q", None)):  # one read from the terminal
+                app.post_message(events.Key(key, char))
+            for _ in range(20):
+                await pilot.pause(0.05)
+                if app.return_code is not None:
+                    break
+            assert app.return_code == 0
+            assert not app.service.catalogue_ready
+    finally:
+        bank.go.set()
+
+
+QUIT_DURING_THE_READ = """
+import asyncio, threading
+from prepbot.service import Service
+from prepbot.store import Store
+from prepbot.tui.app import PrepbotApp
+
+def never():  # a bank that takes forever to read
+    threading.Event().wait()
+
+async def main():
+    app = PrepbotApp(Service(never, Store(), use_model=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "x")
+        await pilot.press("ctrl+q")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.return_code is not None:
+                break
+    print("quit", app.return_code)
+
+asyncio.run(main())
+"""
+
+
+def test_the_process_ends_while_the_bank_is_still_being_read():
+    """The bank is read in a thread the end of the process does not wait for."""
+    done = subprocess.run([sys.executable, "-c", QUIT_DURING_THE_READ], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "quit 0"
 
 
 async def test_a_saved_interview_is_listed_at_once_and_its_counts_follow():
