@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from prepbot.matching.context_rules import _END, ContextRules, _starting
+from prepbot.matching.ellipsis import elliptical
 from prepbot.matching.text import Token
 
 _DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
@@ -221,6 +222,8 @@ def decide(
             # ...but "tests, dropped the flaky ones" drops something else
             and not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
         )
+        # "tests existed once, got commented out": a clause with no subject tells of the one before.
+        backward = backward or elliptical(tokens, trigger, last, next_clause, rules)
         # "holding": the trigger is a phrase that holds some of the cue's words but not all of its
         # own: the cue read one word of a phrase that means something else ("pivot tables", "customer
         # orders", "nobody stays late" for a cue "nobody ... stays").
