@@ -385,7 +385,11 @@ class Matcher(NeighbourReading):
                 decision = Decision(cue.flag_id, decision.trigger, f"{decision.rule}; scare quotes: '{quoted}'")
             restored = decision.flag_id == cue.flag_id and NO_OPPOSITE in decision.rule
             flipped = decision.flag_id is not None and (decision.flag_id != cue.flag_id or restored)
-            weight = cue.negated_weight if flipped else cue.weight
+            # "not a single service without tests": a negation denied before the cue says the practice as firmly as
+            # a negation does (not one after it: "zero tests isn't just a debt issue").
+            denied = decision.flag_id == cue.flag_id and decision.rule.startswith("double negation")
+            denied = denied and "negation after" not in decision.rule
+            weight = max(cue.weight, cue.negated_weight) if denied else cue.negated_weight if flipped else cue.weight
             score = weight * (FUZZY_PENALTY ** exactness.count(False))
             if decision.rule and (decision.flag_id is None or score >= REPORT_THRESHOLD):
                 # The context ruled here: the classifier may not overrule it. A weak cue's reading
