@@ -193,6 +193,10 @@ def decide(
             return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
+        # "they abandoned scrum and now there's no process": what follows "now" is what holds now.
+        forward = forward and not any(
+            t.direction == "earlier_past_clauses" and trigger.end <= t.start < first and t.effect == "fixed" for t in triggers
+        )
         # (A trigger may open on the cue's last word and run past it: "the hour-long daily is gone".)
         overlaps = trigger.start == last and trigger.end > last + 1 and len(matched) > 1
         backward = trigger.direction in ("backward", "both") and (trigger.start > last or overlaps)
