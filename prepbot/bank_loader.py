@@ -508,7 +508,6 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quo
     "past_words": "words",
     "other_senses": "word_map",
     "undercut_next": "words",
-    "elliptical_leads": "words",
     "pronoun_subjects": "word_text_map",
     "absences": "word_map",
 }

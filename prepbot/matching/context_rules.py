@@ -133,9 +133,6 @@ class ContextRules:
     # A sentence that opens with one of these takes back the practice of the sentence before:
     # "We have a backlog. Nobody looks at it." (a green reading there reads its red opposite).
     undercut_next: tuple[tuple[str, ...], ...] = ()
-    # Words that may open a clause with no subject before its verb ("tests existed once, got commented
-    # out"): a backward trigger after them reaches the cue ending the clause before (ellipsis.py).
-    elliptical_leads: frozenset[str] = frozenset()
     # A word in scare quotes before a cue says the practice is there in name only: "they 'have' tests".
     scare_quote_verbs: frozenset[str] = frozenset()
     # A condition and the rule it sets ("if you get paged at night you take the morning off"): the
@@ -226,7 +223,6 @@ class ContextRules:
             other_senses={str(flag): _phrases(words) for flag, words in data.get("other_senses", {}).items()},
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
             undercut_next=_phrases(data.get("undercut_next", ())),
-            elliptical_leads=frozenset(str(w) for w in data.get("elliptical_leads", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
             condition_openers=frozenset(" ".join(p) for p in _phrases(data.get("conditionals", {}).get("openers", ()))),
             condition_subjects=frozenset(str(w) for w in data.get("conditionals", {}).get("subjects", ())),
@@ -392,7 +388,6 @@ class ContextRules:
             },
             "past_words": sorted(self.past_words),
             "undercut_next": [" ".join(p) for p in self.undercut_next],
-            "elliptical_leads": sorted(self.elliptical_leads),
             "pronoun_subjects": dict(self.pronoun_subjects),
             "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
             "absences": {flag: list(cues) for flag, cues in self.absences.items()},

@@ -26,6 +26,7 @@ from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, de
 from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
+from prepbot.matching.denials import denial, denials_win
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
 from prepbot.matching.scare_quotes import scare_quoted
@@ -387,8 +388,7 @@ class Matcher(NeighbourReading):
             flipped = decision.flag_id is not None and (decision.flag_id != cue.flag_id or restored)
             # "not a single service without tests": a negation denied before the cue says the practice as firmly as
             # a negation does (not one after it: "zero tests isn't just a debt issue").
-            denied = decision.flag_id == cue.flag_id and decision.rule.startswith("double negation")
-            denied = denied and "negation after" not in decision.rule
+            denied = decision.flag_id == cue.flag_id and denial(decision.rule)
             weight = max(cue.weight, cue.negated_weight) if denied else cue.negated_weight if flipped else cue.weight
             score = weight * (FUZZY_PENALTY ** exactness.count(False))
             if decision.rule and (decision.flag_id is None or score >= REPORT_THRESHOLD):
@@ -411,7 +411,7 @@ class Matcher(NeighbourReading):
             blocked.update(f for f in stated_absent if model_ok or self.flags[f].kind == "green")
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
-        hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
+        hits = self._one_of_each_pair(self._red_reading_wins(denials_win(hits, self.flags)), contrasts)
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(
