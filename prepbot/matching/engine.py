@@ -26,7 +26,7 @@ from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, de
 from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
-from prepbot.matching.denials import denial, denials_win
+from prepbot.matching.denials import denial, denials_win, now_wins
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
 from prepbot.matching.scare_quotes import scare_quoted
@@ -411,7 +411,7 @@ class Matcher(NeighbourReading):
             blocked.update(f for f in stated_absent if model_ok or self.flags[f].kind == "green")
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
-        hits = self._one_of_each_pair(self._red_reading_wins(denials_win(hits, self.flags)), contrasts)
+        hits = self._one_of_each_pair(self._red_reading_wins(now_wins(denials_win(hits, self.flags), self.flags)), contrasts)
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(
