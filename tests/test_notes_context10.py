@@ -141,3 +141,14 @@ def test_wording_of_the_tenth_pass(matcher, text, flag):
 
 def test_nightly_builds_alone_are_no_finding(matcher):
     assert "has-ci" not in found(matcher, "we have nightly builds")
+
+
+# -- a thing named in quotes and denied is no scare quote
+
+
+def test_a_quoted_name_denied_is_no_hedge(matcher):
+    assert "overtime-expected" not in found(matcher, 'honestly no "hustle culture" in that office')
+
+
+def test_a_quoted_hedge_before_a_denial_still_hedges(matcher):
+    assert "overtime-expected" in found(matcher, "'mostly' no weekend work")

@@ -29,7 +29,7 @@ from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.denials import denial, denials_win, now_wins
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
-from prepbot.matching.scare_quotes import scare_quoted
+from prepbot.matching.scare_quotes import denied_name, scare_quoted
 from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
@@ -375,6 +375,8 @@ class Matcher(NeighbourReading):
             # hedged claim: the red flag stands, as strongly as its negated reading would have said.
             absent = decision.flag_id is None and decision.rule.endswith(NO_OPPOSITE) and flag.kind == "red"
             quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None or absent else ""
+            if quoted and absent and denied_name(sentence, tokens, matched, self.rules):
+                quoted = ""  # 'no "always on" culture' denies what is named, it hedges nothing
             if quoted and any(t.kind == PSEUDO and matched[0] <= t.start <= matched[-1] for t in triggers):
                 quoted = ""  # a rule quoted as said ('"no review, no merge"'), not a practice in name only
             if quoted and read is not None and read.kind == "green":
