@@ -152,3 +152,15 @@ def test_a_quoted_name_denied_is_no_hedge(matcher):
 
 def test_a_quoted_hedge_before_a_denial_still_hedges(matcher):
     assert "overtime-expected" in found(matcher, "'mostly' no weekend work")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "not_flag"),
+    [
+        ("support fixes customer issues straight from email and seldom files them", "bugs-untracked", "bugs-tracked"),
+        ("a failing pipeline blocks the merge button", "has-ci", "no-ci"),
+        ("the product owner re-ranks the backlog every monday", "prioritized-backlog", "no-backlog"),
+    ],
+)
+def test_more_wording_of_the_tenth_pass(matcher, text, flag, not_flag):
+    check(matcher, text, {flag}, {not_flag})
