@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from prepbot.matching.context_rules import ContextRules
     from prepbot.matching.text import Token
 
-_EFFECTS = frozenset({"opposite", "red"})  # what a subjectless clause says of the one before: dropped, broken, only in name
+# What a subjectless clause says of the one before: dropped, broken, only in name. (Not a wish or plan: "kanban board
+# is well run, WIP limits respected" opens on a noun.)
+_KINDS = frozenset({"dropped or fixed", "broken or stale", "in name only"})
 _AFTER_CUE = 3  # words of the cue's clause after the cue ("tests existed once")
 _LEADS = 2  # leading words of the subjectless clause before its trigger ("then quietly")
 _AUXILIARIES = frozenset({"has", "have", "had"})  # besides `negation.be` (is, was, got, been...)
@@ -26,7 +28,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "th
 
 def elliptical(tokens: list[Token], trigger: Trigger, last: int, next_clause: int, rules: ContextRules) -> bool:
     """Whether `trigger` opens the subjectless clause right after the clause ending at the cue's last word."""
-    if trigger.direction not in ("backward", "both") or trigger.effect not in _EFFECTS:
+    if trigger.direction not in ("backward", "both") or trigger.kind not in _KINDS:
         return False
     if next_clause < 0 or trigger.start <= last or tokens[trigger.start].clause != next_clause:
         return False
