@@ -279,7 +279,9 @@ def decide(
             return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
         if trigger.direction == "earlier_past_clauses":
             changed = changed or trigger
-        modifier = modifier or trigger
+        # (of two triggers opening on one word the longer says more: "now skipped" over "now")
+        longer = modifier is not None and trigger.start == modifier.start and trigger.end > modifier.end
+        modifier = trigger if longer else modifier or trigger
     decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
     if modifier is None or decision.flag_id is None and not decision.rule.endswith(NO_OPPOSITE):
         return decision

@@ -19,10 +19,13 @@ _KINDS = frozenset({"dropped or fixed", "broken or stale", "in name only"})
 _AFTER_CUE = 3  # words of the cue's clause after the cue ("tests existed once")
 _LEADS = 2  # leading words of the subjectless clause before its trigger ("then quietly")
 _AUXILIARIES = frozenset({"has", "have", "had"})  # besides `negation.be` (is, was, got, been...)
+# A pronoun standing for the subject before: "had a github actions setup, it broke in the spring".
+_PRONOUNS = frozenset({"it", "they", "that", "those", "which"})
 # Adverbs, a closed class like the determiners: "had a pipeline, then quietly died".
 _ADVERBS = frozenset(
     "then and later eventually quietly just since soon completely basically mostly all long finally officially".split()
 )
+_PREPOSITIONS = frozenset({"in", "on", "at", "since", "after", "before", "during", "for", "with"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
 
 
@@ -39,9 +42,11 @@ def elliptical(tokens: list[Token], trigger: Trigger, last: int, next_clause: in
         return False
     if any(t.clause not in (clause_last, next_clause) for t in tokens[last + 1 : trigger.start]):
         return False
-    # "tests, removed the flaky ones" removes something else
+    # "tests, removed the flaky ones" removes something else ("broke in the spring" names when)
+    if tokens[trigger.end - 1].word in _PREPOSITIONS:
+        return True
     return not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
 
 
 def _lead(word: str, rules: ContextRules) -> bool:
-    return word in rules.be_words or word in _AUXILIARIES or word in _ADVERBS
+    return word in rules.be_words or word in _AUXILIARIES or word in _ADVERBS or word in _PRONOUNS
