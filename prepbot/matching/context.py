@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from prepbot.matching.context_rules import _END, ContextRules, _starting
+from prepbot.matching.ellipsis import elliptical
 from prepbot.matching.lists import list_reach
 from prepbot.matching.text import Token
 
@@ -201,6 +202,10 @@ def decide(
             and trigger.end <= first
             and list_reach(tokens, trigger.end, first, last, rules, trigger.window)
         )
+        # "they abandoned scrum and now there's no process": what follows "now" is what holds now.
+        forward = forward and not any(
+            t.direction == "earlier_past_clauses" and trigger.end <= t.start < first and t.effect == "fixed" for t in triggers
+        )
         # (A trigger may open on the cue's last word and run past it: "the hour-long daily is gone".)
         overlaps = trigger.start == last and trigger.end > last + 1 and len(matched) > 1
         backward = trigger.direction in ("backward", "both") and (trigger.start > last or overlaps)
@@ -230,6 +235,8 @@ def decide(
             # ...but "tests, dropped the flaky ones" drops something else
             and not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
         )
+        # "tests existed once, got commented out": a clause with no subject tells of the one before.
+        backward = backward or elliptical(tokens, trigger, last, next_clause, rules)
         # "holding": the trigger is a phrase that holds some of the cue's words but not all of its
         # own: the cue read one word of a phrase that means something else ("pivot tables", "customer
         # orders", "nobody stays late" for a cue "nobody ... stays").
@@ -281,7 +288,9 @@ def decide(
             return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
         if trigger.direction == "earlier_past_clauses":
             changed = changed or trigger
-        modifier = modifier or trigger
+        # (of two triggers opening on one word the longer says more: "now skipped" over "now")
+        longer = modifier is not None and trigger.start == modifier.start and trigger.end > modifier.end
+        modifier = trigger if longer else modifier or trigger
     decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
     if modifier is None or decision.flag_id is None and not decision.rule.endswith(NO_OPPOSITE):
         return decision

@@ -26,9 +26,10 @@ from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, de
 from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
+from prepbot.matching.denials import denial, denials_win, now_wins
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
-from prepbot.matching.scare_quotes import scare_quoted
+from prepbot.matching.scare_quotes import denied_name, scare_quoted
 from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
@@ -374,6 +375,8 @@ class Matcher(NeighbourReading):
             # hedged claim: the red flag stands, as strongly as its negated reading would have said.
             absent = decision.flag_id is None and decision.rule.endswith(NO_OPPOSITE) and flag.kind == "red"
             quoted = scare_quoted(sentence, tokens, matched, self.rules) if read is not None or absent else ""
+            if quoted and absent and denied_name(sentence, tokens, matched, self.rules):
+                quoted = ""  # 'no "always on" culture' denies what is named, it hedges nothing
             if quoted and any(t.kind == PSEUDO and matched[0] <= t.start <= matched[-1] for t in triggers):
                 quoted = ""  # a rule quoted as said ('"no review, no merge"'), not a practice in name only
             if quoted and read is not None and read.kind == "green":
@@ -385,7 +388,10 @@ class Matcher(NeighbourReading):
                 decision = Decision(cue.flag_id, decision.trigger, f"{decision.rule}; scare quotes: '{quoted}'")
             restored = decision.flag_id == cue.flag_id and NO_OPPOSITE in decision.rule
             flipped = decision.flag_id is not None and (decision.flag_id != cue.flag_id or restored)
-            weight = cue.negated_weight if flipped else cue.weight
+            # "not a single service without tests": a negation denied before the cue says the practice as firmly as
+            # a negation does (not one after it: "zero tests isn't just a debt issue").
+            denied = decision.flag_id == cue.flag_id and denial(decision.rule)
+            weight = max(cue.weight, cue.negated_weight) if denied else cue.negated_weight if flipped else cue.weight
             score = weight * (FUZZY_PENALTY ** exactness.count(False))
             if decision.rule and (decision.flag_id is None or score >= REPORT_THRESHOLD):
                 # The context ruled here: the classifier may not overrule it. A weak cue's reading
@@ -407,7 +413,7 @@ class Matcher(NeighbourReading):
             blocked.update(f for f in stated_absent if model_ok or self.flags[f].kind == "green")
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
-        hits = self._one_of_each_pair(self._red_reading_wins(hits), contrasts)
+        hits = self._one_of_each_pair(self._red_reading_wins(now_wins(denials_win(hits, self.flags), self.flags)), contrasts)
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(

@@ -89,3 +89,13 @@ def _near_quote(sentence: str, tokens: list[Token], matched: list[int], rules: C
                     return sentence[at + 1 : right]
             at = sentence.find(opening, right + 1)
     return ""
+
+
+def denied_name(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
+    """'no "always on" culture': a negation right before the quote the cue opens in denies a thing named in
+    quotes; it is no scare quote hedging the negation ('"mostly" no weekend work' is)."""
+    first = matched[0]
+    if first == 0 or tokens[first - 1].word not in rules.negation_before:
+        return False
+    before = sentence[tokens[first - 1].end : tokens[first].start].strip()
+    return len(before) == 1 and any(before == pair[0] for pair in rules.scare_quote_pairs)
