@@ -182,3 +182,26 @@ def test_analyze_imports_no_other_command_module_and_keeps_its_help():
     assert shown.code == 0 and shown.out.startswith("Usage: prepbot analyze [OPTIONS] [FILE|-]...")
     wrong = run_process("analyze", "--no-such-option")
     assert wrong.code == 2 and wrong.err == "prepbot: error: No such option '--no-such-option'. (see 'prepbot analyze --help')\n"
+
+
+@pytest.mark.parametrize("argv", [[], ["tui"]])
+def test_the_chatbot_imports_no_other_command_module_and_keeps_its_help(argv):
+    # Bare `prepbot` and `prepbot tui` build the group with the tui command only (its first screen starts sooner).
+    script = (
+        "import sys\n"
+        "from prepbot.cli import main\n"
+        "try:\n"
+        f"    main({argv!r})\n"
+        "except SystemExit as exc:\n"
+        "    print('exit', exc.code)\n"
+        "others = ('bank', 'company', 'compare', 'interviews', 'prep', 'sessions')\n"
+        "print(sorted(m for m in sys.modules if m in {f'prepbot.cli.{o}' for o in others}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert "the interview chatbot needs a terminal" in proc.stderr  # no terminal here: its one-line error
+    assert proc.stdout.splitlines() == ["exit 2", "[]"]
+    shown = run_process("tui", "--help")
+    assert shown.code == 0 and shown.out.startswith("Usage: prepbot tui [OPTIONS]")
+    listed = run_process("--help")  # the group's own help still lists every command
+    commands = {line.split()[0].rstrip("*") for line in listed.out.split("Commands:\n", 1)[1].splitlines() if line.strip()}
+    assert listed.code == 0 and {"analyze", "compare", "export", "serve", "sessions", "tui"} <= commands

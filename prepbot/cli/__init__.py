@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 
 def build_cli(only: str | None = None) -> click.Group:
-    """The `prepbot` group with every command on it; `only="analyze"`: with that one alone, for a
-    command line that runs it (the other command modules are not imported: ~10 ms of its start)."""
+    """The `prepbot` group with every command on it; `only="analyze"` or `only="tui"`: with that one
+    alone, for a command line that runs it (the other command modules are not imported: ~10 ms of
+    the start of `analyze` and of the TUI's first screen)."""
     from prepbot.cli.base import make_group
 
     group = make_group()
@@ -28,6 +29,11 @@ def build_cli(only: str | None = None) -> click.Group:
         from prepbot.cli import prep
 
         group.add_command(prep.analyze_command)
+        return group
+    if only == "tui":
+        from prepbot.cli import app
+
+        group.add_command(app.tui_command)
         return group
     from prepbot.cli import app, bank, company, compare, interviews, prep, sessions
 
@@ -86,6 +92,16 @@ def _end_now() -> None:
     os._exit(0)
 
 
+def _only(args: list[str]) -> str | None:
+    """The one command a command line runs, when the group needs no other to run it: `analyze`,
+    or the TUI (bare `prepbot`, or `prepbot tui`); None for anything else (help, --version, ...)."""
+    if args[:1] == ["analyze"]:
+        return "analyze"
+    if not args or args[0] == "tui":
+        return "tui"
+    return None
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with one-line errors: `prepbot: error: ...` on stderr and a non-zero exit."""
     from prepbot.matching.model import setting
@@ -93,6 +109,11 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["analyze"]:
         _start_classifier()
+    only = _only(args)
+    if only == "tui":
+        import gc
+
+        gc.disable()  # as the tui command does (see there), from here: the imports before it collect ~30 ms of nothing
     import click  # (after the classifier's process started: importing click takes ~50 ms)
 
     try:
@@ -105,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"prepbot: error: an argument is not UTF-8 text: '{safe(bad, keep_layout=False)}'", err=True)
         sys.exit(2)
     try:
-        build_cli(only=args[0] if args[:1] == ["analyze"] else None).main(args=argv, prog_name="prepbot", standalone_mode=False)
+        build_cli(only=only).main(args=argv, prog_name="prepbot", standalone_mode=False)
         if argv is None and args[:1] == ["analyze"]:
             _end_now()
     except getattr(click.exceptions, "NoArgsIsHelpError", ()) as exc:
