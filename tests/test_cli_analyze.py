@@ -205,3 +205,30 @@ def test_the_chatbot_imports_no_other_command_module_and_keeps_its_help(argv):
     listed = run_process("--help")  # the group's own help still lists every command
     commands = {line.split()[0].rstrip("*") for line in listed.out.split("Commands:\n", 1)[1].splitlines() if line.strip()}
     assert listed.code == 0 and {"analyze", "compare", "export", "serve", "sessions", "tui"} <= commands
+
+
+_INTERRUPTED = """
+import signal, sys
+from prepbot.cli import main
+
+def ctrl_c(*_):
+    raise KeyboardInterrupt  # what Python's own Ctrl-C handler raises, at a chosen moment
+signal.signal(signal.SIGALRM, ctrl_c)
+signal.setitimer(signal.ITIMER_REAL, float(sys.argv[1]))
+main(["analyze"])
+"""
+
+
+@pytest.mark.parametrize("later", [0.001, 0.01, 0.03, 0.08, 0.2])
+def test_ctrl_c_while_analyze_starts_is_quiet(later):
+    # A Ctrl-C while prepbot is still importing, starting the classifier or reading its cues (stdin is left
+    # open: it never gets to read) ends it as one during the command does: exit 130, no traceback.
+    proc = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED, str(later)],
+        stdin=subprocess.PIPE,
+        capture_output=True,
+        env={**os.environ, "PREPBOT_MODEL": "on"},
+        timeout=60,
+    )
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
+    assert proc.returncode == 130, proc.stderr.decode(errors="replace")

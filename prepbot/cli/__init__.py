@@ -104,6 +104,13 @@ def _only(args: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with one-line errors: `prepbot: error: ...` on stderr and a non-zero exit."""
+    try:
+        _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C while it starts, before a command runs: as quiet as during one
+        sys.exit(130)
+
+
+def _main(argv: list[str] | None) -> None:
     from prepbot.matching.model import setting
 
     args = sys.argv[1:] if argv is None else argv
