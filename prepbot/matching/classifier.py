@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from prepbot.matching import threads
 from prepbot.matching.combine import FLOOR, Policy
 
 # The classifier reads at most this many different pieces of a text longer than MAX_TEXT_UNIT,
@@ -58,8 +59,7 @@ class ModelSlot:
         building its session overlap the cue work (onnxruntime releases the GIL while it builds the
         session). `model()` waits for it. Not a daemon: the interpreter never exits mid-load."""
         if self._model is None and self.error is None and self._loading is None:
-            self._loading = threading.Thread(target=self.model, name="prepbot-classifier-load")
-            self._loading.start()
+            self._loading = threads.start(threading.Thread(target=self.model, name="prepbot-classifier-load"))
 
     def model(self) -> Any:
         if self._model is None and self.error is None:
@@ -129,8 +129,7 @@ class _Background:
         self._offered: set[str] = set()
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="prepbot-classifier", daemon=True)
-        self._thread.start()
+        self._thread = threads.start(threading.Thread(target=self._run, name="prepbot-classifier", daemon=True))
 
     def offer(self, sentence: str) -> None:
         if len(self._offered) < MODEL_BUDGET and sentence not in self._offered:

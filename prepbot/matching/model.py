@@ -32,6 +32,8 @@ import types
 from pathlib import Path
 from typing import Any
 
+from prepbot.matching import threads as threads_
+
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 
 _FILES = ("model.onnx", "tokenizer.json", "labels.json")
@@ -376,7 +378,7 @@ class Classifier:
         # the GIL for much of the build (~20 ms less of `analyze`'s critical path, same session).
         built: dict[str, Any] = {}
         builder = threading.Thread(target=_build_session, args=(ort, folder / "model.onnx", threads, built), daemon=True)
-        builder.start()
+        threads_.start(builder)
         try:
             tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
             tokenizer.no_padding()
