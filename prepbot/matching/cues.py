@@ -432,20 +432,16 @@ class CueSet:
         self._join_cache[key] = found
         return found
 
-    def _token_terms(self, tokens: list[Token]) -> tuple[list[_WordEntry], list[tuple[int, dict[int, bool]]], set[int], int]:
-        """Each token's entry (`_word_entry`), the terms words written apart add to their first word, the
-        cues the sentence wakes and the cue requirements it meets (bits).
-        A word written apart also matches as one ("turned over", "turn-over", "on boarding"): the
-        joined word's terms go to the first of the two."""
+    def _token_terms(self, tokens: list[Token]) -> tuple[list[_WordEntry], set[int], int, list[tuple[int, dict[int, bool]]]]:
+        """Each token's entry (`_word_entry`), the cues the sentence wakes, the cue requirements it meets (bits),
+        and the terms a word written apart ("turned over", "turn-over", "on boarding") adds to its first word."""
         entries = self._word_entries
         rows = []
         woken: set[int] = set()
         met = 0
         for t in tokens:
             key = "\0" + t.word if t.capital else t.word
-            row = entries.get(key)
-            if row is None:
-                row = self._word_entry(key)
+            row = entries.get(key) or self._word_entry(key)  # (an entry is a tuple of four: never false)
             rows.append(row)
             met |= row[2]
             if row[1]:  # most words wake no cue
@@ -465,7 +461,7 @@ class CueSet:
                 more_woken, more_met, _ = self._sets_of(new)
                 woken.update(more_woken)
                 met |= more_met
-        return rows, joins, woken, met
+        return rows, woken, met, joins
 
     def _fuzzy(self, word: str, found: dict[int, bool]) -> None:
         # Imported on the first unknown word, not at start-up: the TUI's first screen never needs it.
@@ -507,7 +503,7 @@ class CueSet:
         between those tries, so the work is bounded by the sentence's length times the cue's slots
         and gaps, never exponential.
         """
-        rows, joins, candidates, met = self._token_terms(tokens)
+        rows, candidates, met, joins = self._token_terms(tokens)
         # Only cues whose every slot has a key word in this sentence are tried, each from the
         # positions where its first slot can start.
         found: list[tuple[Cue, list[int], list[bool]]] = []
@@ -515,7 +511,7 @@ class CueSet:
         # (`met & r == r`: both positive, so the AND runs over the cue's few bits, not all of `met`'s)
         viable = sorted([index for index in candidates if met & requires[index] == requires[index]])
         if not viable:
-            return found  # (most sentences, for a small set such as the absences: nothing more to build)
+            return found  # (most sentences, for the absence phrases: nothing more to build)
         token_terms = [row[0] for row in rows]
         starting = [row[3] for row in rows]
         for i, new in joins:
