@@ -137,3 +137,31 @@ def test_no_fork_on_the_keystroke_path_nor_beside_another_thread(catalogue, fork
     assert len(forks) == 1
     matcher.match(text[:1000], model="off")  # short: no fork
     assert len(forks) == 1
+
+
+def test_the_garbage_collector_is_paused_for_a_long_text_only_and_switched_back(catalogue, monkeypatch):
+    import gc
+
+    matcher = fresh(catalogue)
+    seen: list[bool] = []
+    reading = matcher.reading
+
+    def spy(sentence):
+        seen.append(gc.isenabled())
+        return reading(sentence)
+
+    monkeypatch.setattr(matcher, "reading", spy)
+    monkeypatch.setattr(halves, "can_fork", lambda: False)  # the readings in this process, where the spy sees them
+    assert gc.isenabled()
+    matcher.match(long_notes(), model="off")
+    assert seen and not any(seen)  # paused while it read
+    assert gc.isenabled()  # and on again
+    seen.clear()
+    matcher.match("Code review? Never. Tests are run on each push.", model="off")
+    assert seen and all(seen)  # a short text: untouched
+    gc.disable()
+    try:
+        matcher.match(long_notes(1), model="off")
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()

@@ -26,7 +26,7 @@ from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, de
 from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
-from prepbot.matching.halves import LaterHalf, later_half
+from prepbot.matching.halves import LaterHalf, gc_paused, later_half
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
 from prepbot.matching.scare_quotes import scare_quoted
@@ -112,17 +112,19 @@ class Matcher(NeighbourReading):
         pieces = list(pieces_of(text))
         # A long text's later part is read in a fork (halves.py; never on the keystroke path), made
         # before the classifier's thread starts: a fork copies only the thread that forks.
-        later = later_half(self, pieces, len(text)) if model != "cached" else None
-        # A long text is read by sentences whatever the classifier was trained on, so the
-        # classifier can start on them in a thread while the cues read on (it releases the GIL).
-        background = _Background(self.model) if model == "auto" and self.model is not None and len(text) > MAX_TEXT_UNIT else None
-        try:
-            return self._match(text, pieces, question, model, progress, background, later)
-        finally:
-            if later is not None:
-                later.close()
-            if background is not None:
-                background.join()
+        with gc_paused(len(text) if model != "cached" else 0):
+            later = later_half(self, pieces, len(text)) if model != "cached" else None
+            # A long text is read by sentences whatever the classifier was trained on, so the
+            # classifier can start on them in a thread while the cues read on (it releases the GIL).
+            long = model == "auto" and self.model is not None and len(text) > MAX_TEXT_UNIT
+            background = _Background(self.model) if long else None
+            try:
+                return self._match(text, pieces, question, model, progress, background, later)
+            finally:
+                if later is not None:
+                    later.close()
+                if background is not None:
+                    background.join()
 
     def _match(self, text, pieces, question, model, progress, background: _Background | None, later=None) -> list[Match]:
         readings = self._readings(pieces, background, later)
