@@ -116,8 +116,9 @@ class Matcher(NeighbourReading):
             later = later_half(self, pieces, len(text)) if model != "cached" else None
             # A long text is read by sentences whatever the classifier was trained on, so the
             # classifier can start on them in a thread while the cues read on (it releases the GIL).
-            long = model == "auto" and self.model is not None and len(text) > MAX_TEXT_UNIT
-            background = _Background(self.model) if long else None
+            background = (
+                _Background(self.model) if model == "auto" and self.model is not None and len(text) > MAX_TEXT_UNIT else None
+            )
             try:
                 return self._match(text, pieces, question, model, progress, background, later)
             finally:
