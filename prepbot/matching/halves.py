@@ -9,10 +9,11 @@ readings are the same as one process would make (bench: the readings of 200 KB d
 Only for long texts (FORK_MIN_CHARS) and only where a fork is safe: on Linux, while this process
 runs one thread (a fork copies only the thread that forks; a lock another thread held would stay
 held). The TUI runs threads, so its keystroke path never forks. The child holds no result of its
-own: it sends its readings (and the advice it found, as `_compute` would have remembered it) down a
-pipe and ends with `os._exit` (no `atexit` handler, no flush of the parent's buffers). Anything
-amiss in the child (it died, sent nothing, sent garbage) and the parent reads those sentences
-itself: the readings never depend on the fork.
+own: down a pipe it sends its readings, the advice it found (as `_compute` would have remembered
+it) and what each sentence says as a topic and its answer (as `_topic_info` would have: per
+sentence too, and costly on short answers), then ends with `os._exit` (no `atexit` handler, no
+flush of the parent's buffers). Anything amiss in the child (it died, sent nothing, sent garbage)
+and the parent reads those sentences itself: the readings never depend on the fork.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ class LaterHalf:
                 os.close(read_end)
                 readings = [matcher.reading(sentence) for sentence in self._sentences]
                 advice = [matcher._advice_cache.get(sentence) for sentence in self._sentences]
-                data = pickle.dumps(([_as_row(r) for r in readings], advice), protocol=pickle.HIGHEST_PROTOCOL)
+                # ...and what each says as a topic and its answer (neighbours.py; per sentence, cached there)
+                topics = [matcher._topic_info(sentence) for sentence in self._sentences]
+                data = pickle.dumps(([_as_row(r) for r in readings], advice, topics), protocol=pickle.HIGHEST_PROTOCOL)
                 view = memoryview(data)
                 while view:
                     view = view[os.write(write_end, view) :]
@@ -86,19 +89,22 @@ class LaterHalf:
             self.close(kill=False)  # it sent all it had (or died)
         matcher = self._matcher
         try:
-            rows, advice = pickle.loads(b"".join(chunks))
-            if len(rows) != len(self._sentences) or len(advice) != len(rows):
+            rows, advice, topics = pickle.loads(b"".join(chunks))
+            if len(rows) != len(self._sentences) or len(advice) != len(rows) or len(topics) != len(rows):
                 raise ValueError("a part is missing")
             readings = [_from_row(row) for row in rows]
         except Exception:  # the child died or sent garbage: read them here
             return [matcher.reading(sentence) for sentence in self._sentences]
-        cache = matcher._sentence_cache
-        for sentence, reading, said in zip(self._sentences, readings, advice, strict=True):
+        cache, topic_cache = matcher._sentence_cache, matcher._topic_cache
+        for sentence, reading, said, topic in zip(self._sentences, readings, advice, topics, strict=True):
             if len(cache) > 20_000:
                 cache.clear()
             cache[sentence] = reading
             if said is not None and sentence not in matcher._advice_cache:
                 matcher._remember_advice(sentence, said)
+            if len(topic_cache) > 50_000:  # bounded as in `_topic_info`
+                topic_cache.clear()
+            topic_cache[sentence] = topic
         return readings
 
     def close(self, kill: bool = True) -> None:
