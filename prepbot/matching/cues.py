@@ -432,25 +432,21 @@ class CueSet:
         self._join_cache[key] = found
         return found
 
-    def _token_terms(self, tokens: list[Token]) -> tuple[list[dict[int, bool]], set[int], int, list[frozenset[int]]]:
-        """What each token matches, the cues the sentence wakes, the cue requirements it meets (bits) and
-        the cues each token can start.
-        A word written apart also matches as one ("turned over", "turn-over", "on boarding"): the
-        joined word's terms go to the first of the two."""
+    def _token_terms(self, tokens: list[Token]) -> tuple[list[_WordEntry], set[int], int, list[tuple[int, dict[int, bool]]]]:
+        """Each token's entry (`_word_entry`), the cues the sentence wakes, the cue requirements it meets (bits),
+        and the terms a word written apart ("turned over", "turn-over", "on boarding") adds to its first word."""
         entries = self._word_entries
         rows = []
-        for t in tokens:
-            key = "\0" + t.word if t.capital else t.word
-            entry = entries.get(key)
-            rows.append(self._word_entry(key) if entry is None else entry)
-        token_terms = [row[0] for row in rows]
-        starting = [row[3] for row in rows]
         woken: set[int] = set()
         met = 0
-        for row in rows:
+        for t in tokens:
+            key = "\0" + t.word if t.capital else t.word
+            row = entries.get(key) or self._word_entry(key)  # (an entry is a tuple of four: never false)
+            rows.append(row)
             met |= row[2]
             if row[1]:  # most words wake no cue
                 woken |= row[1]
+        joins = []
         tails = self._join_tails
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
@@ -459,14 +455,13 @@ class CueSet:
             if not first.word.isalpha():
                 continue
             extra = self._joined_terms(first.word, second.word)
-            new = {t: e for t, e in extra.items() if t not in token_terms[i]} if extra else None
+            new = {t: e for t, e in extra.items() if t not in rows[i][0]} if extra else None
             if new:
-                token_terms[i] = {**token_terms[i], **new}
-                more_woken, more_met, more_starting = self._sets_of(new)
+                joins.append((i, new))
+                more_woken, more_met, _ = self._sets_of(new)
                 woken.update(more_woken)
                 met |= more_met
-                starting[i] = starting[i] | more_starting
-        return token_terms, woken, met, starting
+        return rows, woken, met, joins
 
     def _fuzzy(self, word: str, found: dict[int, bool]) -> None:
         # Imported on the first unknown word, not at start-up: the TUI's first screen never needs it.
@@ -508,16 +503,21 @@ class CueSet:
         between those tries, so the work is bounded by the sentence's length times the cue's slots
         and gaps, never exponential.
         """
-        token_terms, candidates, met, starting = self._token_terms(tokens)
+        rows, candidates, met, joins = self._token_terms(tokens)
         # Only cues whose every slot has a key word in this sentence are tried, each from the
         # positions where its first slot can start.
         found: list[tuple[Cue, list[int], list[bool]]] = []
         cues, requires = self.cues, self._require_bits
-        clauses = [t.clause for t in tokens]
         # (`met & r == r`: both positive, so the AND runs over the cue's few bits, not all of `met`'s)
         viable = sorted([index for index in candidates if met & requires[index] == requires[index]])
         if not viable:
-            return found
+            return found  # (most sentences, for the absence phrases: nothing more to build)
+        token_terms = [row[0] for row in rows]
+        starting = [row[3] for row in rows]
+        for i, new in joins:
+            token_terms[i] = {**token_terms[i], **new}
+            starting[i] = starting[i] | self._sets_of(new)[2]
+        clauses = [t.clause for t in tokens]
         # Where each cue can start, in one pass over the words (not one pass per cue).
         wanted = frozenset(viable)
         starts_of: dict[int, list[int]] = {}

@@ -27,6 +27,7 @@ from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.denials import denial, denials_win, now_wins
+from prepbot.matching.halves import LaterHalf, gc_paused, later_half
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
 from prepbot.matching.scare_quotes import denied_name, scare_quoted
@@ -110,17 +111,25 @@ class Matcher(NeighbourReading):
             return []
         text = blank_escapes(text)
         pieces = list(pieces_of(text))
-        # A long text is read by sentences whatever the classifier was trained on, so the
-        # classifier can start on them in a thread while the cues read on (it releases the GIL).
-        background = _Background(self.model) if model == "auto" and self.model is not None and len(text) > MAX_TEXT_UNIT else None
-        try:
-            return self._match(text, pieces, question, model, progress, background)
-        finally:
-            if background is not None:
-                background.join()
+        # A long text's later part is read in a fork (halves.py; never on the keystroke path), made
+        # before the classifier's thread starts: a fork copies only the thread that forks.
+        with gc_paused(len(text) if model != "cached" else 0):
+            later = later_half(self, pieces, len(text)) if model != "cached" else None
+            # A long text is read by sentences whatever the classifier was trained on, so the
+            # classifier can start on them in a thread while the cues read on (it releases the GIL).
+            background = (
+                _Background(self.model) if model == "auto" and self.model is not None and len(text) > MAX_TEXT_UNIT else None
+            )
+            try:
+                return self._match(text, pieces, question, model, progress, background, later)
+            finally:
+                if later is not None:
+                    later.close()
+                if background is not None:
+                    background.join()
 
-    def _match(self, text, pieces, question, model, progress, background: _Background | None) -> list[Match]:
-        readings = self._readings(pieces, background)
+    def _match(self, text, pieces, question, model, progress, background: _Background | None, later=None) -> list[Match]:
+        readings = self._readings(pieces, background, later)
         if model == "auto" and self.model is not None and background is None:
             self.model.model()  # loaded first: what it reads (whole text or sentences) depends on it
         units = self._model_units(text, pieces, readings) if model != "off" and self.model is not None else []
@@ -159,14 +168,18 @@ class Matcher(NeighbourReading):
             self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
 
-    def _readings(self, pieces, background: _Background | None = None) -> list[tuple[int, Reading]]:
+    def _readings(
+        self, pieces, background: _Background | None = None, later: LaterHalf | None = None
+    ) -> list[tuple[int, Reading]]:
         """Each piece's reading; a question that hands its words on to the next piece ("q for the
         EM - how much time goes to bugs") makes that piece a question too when it opens like one
         ("Q: oncall - 1 wk in 4, paid" keeps its answer). `background`: a long text's classifier
-        thread, offered each topical piece the cues read nothing reportable in, as soon as it is read."""
+        thread, offered each topical piece the cues read nothing reportable in, as soon as it is read.
+        `later`: the readings of the pieces from `later.cut` on, read in a fork (halves.py)."""
         readings = []
-        for offset, sentence in pieces:
-            reading = self.reading(sentence)
+        cut = len(pieces) if later is None else later.cut
+        for index, (offset, sentence) in enumerate(pieces):
+            reading = self.reading(sentence) if index < cut else later.get(index)  # type: ignore[union-attr]
             readings.append((offset, reading))
             if background is not None and reading.model_ok and reading.topical:
                 if all(h.score < REPORT_THRESHOLD for h in reading.hits):
