@@ -1,7 +1,8 @@
 """Amounts and objects in a terse answer, for `answers.AnswerReader`: a number said as a bound ("under 20 min", "more
 than one page") or a rate ("two a night") is no amount a question's number cue may compare; "not a single page" is
 none, which an at-most-one cue reads; "we plan to 80%" plans an amount, it wishes nothing; and a pronoun that is a
-verb's object ("let me ask around") is no answer "me"."""
+verb's object ("let me ask around") is no answer "me".
+The word lists are data (`answers: words` in context.yaml)."""
 
 from __future__ import annotations
 
@@ -10,23 +11,16 @@ import re
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import Token, as_number
 
-# Words before a number that bound it: "under 20 min" (below), "more than 2 pages" (above).
-_BELOW = frozenset({("under",), ("below",), ("less", "than"), ("fewer", "than"), ("not", "even")})
-_ABOVE = frozenset({("over",), ("above",), ("more", "than"), ("at", "least"), ("upwards", "of"), ("north", "of")})
 _CUE_NUMBER = re.compile(r"#(>=|<=|>|<|=)?\d")
 
 
-# Verbs whose object "me" or "us" is no subject of the answer: "let me ask around" is not "me" (who joined earliest).
-_TAKES_AN_OBJECT = frozenset("let ask asked tell told give gave send sent email ping call remind show".split())
-
-
-def an_object(tokens: list[Token], matched: list[int]) -> bool:
+def an_object(tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
     """Rule "an object is no answer": an answer cue that is a lone pronoun ("me") after a verb that takes it as its
     object ("let me check", "ask me later") reads nothing; the pronoun answering "Who ...?" stands ("me, ten months")."""
     if len(matched) != 1 or tokens[matched[0]].word not in ("me", "us"):
         return False
     at = matched[0]
-    return at > 0 and tokens[at - 1].clause == tokens[at].clause and tokens[at - 1].word in _TAKES_AN_OBJECT
+    return at > 0 and tokens[at - 1].clause == tokens[at].clause and tokens[at - 1].word in rules.answer_words.takes_an_object
 
 
 def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
@@ -44,8 +38,8 @@ def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rule
         if tokens[index].word in ("a", "an") and any(as_number(t.word, rules.numbers) is not None for t in earlier):
             return True  # rule "a per is no count": "two a night" is two, not one night
         before = tuple(t.word for t in tokens[max(0, index - 2) : index])
-        below = any(before[-len(b) :] == b for b in _BELOW)
-        above = any(before[-len(a) :] == a for a in _ABOVE)
+        below = any(before[-len(b) :] == b for b in rules.answer_words.below)
+        above = any(before[-len(a) :] == a for a in rules.answer_words.above)
         if (below and op in (">=", ">", "=")) or (above and op in ("<=", "<", "=")):
             return True
     return False

@@ -405,7 +405,7 @@ class AnswerShapes:
                 for k, t in enumerate(earlier, start=3 - len(earlier))
             ):
                 continue  # "a fixed 20%": the "a" is no count, and a cue's number must not read it with the unit
-            if counts_a_change(tokens, index):
+            if counts_a_change(tokens, index, self.rules):
                 continue  # rule "a number of a change": "we added 2" is no head count
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if (
@@ -462,7 +462,7 @@ class AnswerShapes:
             if word in ("until", "till") and tuple(words[index + 1 : index + 3]) in _CHANGED:
                 return tokens[index].start, tokens[index + 1].start  # "an hour until we cut it to ten": the cut is the present
             after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
-            if present_after_a_past(text, tokens, index):
+            if present_after_a_past(text, tokens, index, self.rules):
                 return tokens[index - 1].end, tokens[index].start
             if after_comma and tuple(words[index : index + 2]) in _CHANGED and not total_then_growth(tokens, index, self.rules):
                 return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from prepbot.bank import Question
 from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, zero_is_at_most
-from prepbot.matching.answer_changes import _HELD
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -405,7 +404,9 @@ class AnswerReader(AnswerHedges):
                         cue.flag_id in self.reds,
                     )
                     flag_id = decision.flag_id
-                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or an_object(sentence_tokens, matched):
+                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or an_object(
+                        sentence_tokens, matched, self.rules
+                    ):
                         continue  # rules "a bound is no amount" ("under 20 min"), "an object is no answer" ("let me ask")
                     if flag_id != cue.flag_id and (_own_negation(cue.source, decision.rule) or zero_is_at_most(cue, decision)):
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
@@ -439,7 +440,7 @@ class AnswerReader(AnswerHedges):
                     )
         all_tokens = tokenize(text, self.rules) if total <= MAX_ANSWER_TOKENS else []
         until = next((t.start for t in all_tokens[1:] if t.word == "until"), None)
-        if until is not None and any(t.word in _HELD and t.end <= until for t in all_tokens):
+        if until is not None and any(t.word in self.rules.answer_words.held and t.end <= until for t in all_tokens):
             # "we had reviews until the lead left": what held until then holds no longer.
             ended = []
             for h in hits:

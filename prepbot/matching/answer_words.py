@@ -1,0 +1,70 @@
+"""The word lists a terse answer's readings use (`answers: words` in context.yaml): rules as data.
+
+Each list is named for the rule that reads it; the loader checks the part's shape (`ANSWERS_SHAPE`), and
+`AnswerWords` holds the lists as sets of words or tuples of phrases for `answer_changes` and `answer_amounts`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# The shape of context.yaml's `answers:` part, for bank_loader's checker: phrase lists, then maps of lists.
+ANSWERS_SHAPE: dict[str, Any] = dict.fromkeys(("yes", "no", "red", "unknown", "fillers"), "words") | {
+    "names": "word_map",
+    "families": "word_map",
+    "words": "word_map",
+}
+
+
+def _set(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w) for w in data.get(key, ()))
+
+
+def _phrases(data: dict[str, Any], key: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(str(p).split()) for p in data.get(key, ()))
+
+
+@dataclass(frozen=True)
+class AnswerWords:
+    # "we had reviews until the lead left": a state that ended
+    held: frozenset[str] = frozenset()
+    # a number straight after one of these (or after "by" after one) counts a change, not the whole: "we added 2"
+    change_verbs: frozenset[str] = frozenset()
+    # openers of a clause in the present after a past ("used to be 2 of us, it's 7 since june")
+    present_openers: frozenset[str] = frozenset()
+    # participles of a fix after a past state ("was a mess; rewritten last year")
+    fixed: frozenset[str] = frozenset()
+    # words before a number that bound it from above ("under 20 min") or below ("more than 2 pages")
+    below: frozenset[tuple[str, ...]] = frozenset()
+    above: frozenset[tuple[str, ...]] = frozenset()
+    # words before a bound word that make it a verb's particle, no bound: "took them over three weeks ago"
+    particle_before: frozenset[str] = frozenset()
+    # verbs whose object "me" or "us" is no subject of the answer: "let me ask around"
+    takes_an_object: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any] | None) -> AnswerWords:
+        data = data or {}
+        return cls(
+            held=_set(data, "held"),
+            change_verbs=_set(data, "change_verbs"),
+            present_openers=_set(data, "present_openers"),
+            fixed=_set(data, "fixed"),
+            below=_phrases(data, "below"),
+            above=_phrases(data, "above"),
+            particle_before=_set(data, "particle_before"),
+            takes_an_object=_set(data, "takes_an_object"),
+        )
+
+    def as_mapping(self) -> dict[str, list[str]]:
+        return {
+            "held": sorted(self.held),
+            "change_verbs": sorted(self.change_verbs),
+            "present_openers": sorted(self.present_openers),
+            "fixed": sorted(self.fixed),
+            "below": sorted(" ".join(p) for p in self.below),
+            "above": sorted(" ".join(p) for p in self.above),
+            "particle_before": sorted(self.particle_before),
+            "takes_an_object": sorted(self.takes_an_object),
+        }
