@@ -35,14 +35,24 @@ def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rule
         if as_number(tokens[index].word, rules.numbers) is None:
             continue
         earlier = tokens[max(0, index - 3) : index]
-        if tokens[index].word in ("a", "an") and any(as_number(t.word, rules.numbers) is not None for t in earlier):
+        if (
+            tokens[index].word in ("a", "an")
+            and index == matched[0]  # the cue's number, not the "a" of its unit ("300 a week" under "#>=10 a_week")
+            and any(as_number(t.word, rules.numbers) is not None for t in earlier)
+        ):
             return True  # rule "a per is no count": "two a night" is two, not one night
         before = tuple(t.word for t in tokens[max(0, index - 2) : index])
-        below = any(before[-len(b) :] == b for b in rules.answer_words.below)
-        above = any(before[-len(a) :] == a for a in rules.answer_words.above)
+        below = any(before[-len(b) :] == b and not _particle(tokens, index - len(b), rules) for b in rules.answer_words.below)
+        above = any(before[-len(a) :] == a and not _particle(tokens, index - len(a), rules) for a in rules.answer_words.above)
         if (below and op in (">=", ">", "=")) or (above and op in ("<=", "<", "=")):
             return True
     return False
+
+
+def _particle(tokens: list[Token], at: int, rules: ContextRules) -> bool:
+    """Rule "a particle is no bound": the bound word at `at` straight after a verb or its object ("took them over three
+    weeks ago", "handed over two months back") belongs to the verb; the number after it is no amount above."""
+    return at > 0 and tokens[at - 1].clause == tokens[at].clause and tokens[at - 1].word in rules.answer_words.particle_before
 
 
 def planned_amount(trigger, tokens: list[Token], rules: ContextRules) -> bool:

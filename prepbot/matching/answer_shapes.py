@@ -261,6 +261,14 @@ class AnswerShapes:
         def taken(h, flag_id: str) -> bool:
             if any(h[1] < e and s < h[2] for s, e in spans):
                 return True
+            if h[4].startswith("negation after: '"):
+                # rule "a negation the answer owns": "most lost five, the roadmap didn't leave room" under the leave question;
+                # the "didn't" that turned "roadmap" is the start of the question's own answer cue ("didn't leave room"),
+                # so the roadmap is that answer's subject, not a practice said to be missing.
+                said_word = h[4].split("'")[1]
+                after = next((t for t in tokens if t.start >= h[2] and t.word == said_word), None)
+                if after is not None and any(s <= after.start < e for s, e in spans):
+                    return True
             if not any(h[1] < e and s < h[2] for s, e in denied):
                 return False
             # "nobody is ever paged at night" under the hours question: the question's negated cue ("at night")
