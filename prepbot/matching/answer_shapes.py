@@ -454,7 +454,13 @@ class AnswerShapes:
         words = [t.word for t in tokens]
         for index in range(len(tokens) - 1, 0, -1):
             word = words[index]
-            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS | _NEW_ONE else index
+            first = (
+                index - 1
+                if (words[index - 1], word) in _NOW_PAIRS | _NEW_ONE
+                or self._since(words, index)
+                or self._earlier_then_asked(words, index)
+                else index
+            )
             if word == "now" and words[index - 1] in _NOT_A_TURN:
                 continue
             if word in _NOW or first < index:
@@ -501,6 +507,23 @@ class AnswerShapes:
                 if breaker:
                     return None
         return None
+
+    def _since(self, words: list[str], index: int) -> bool:
+        """Rule "since a time is now": "since spring" or "since 2023" after a past word ("we used to write the tickets
+        after the fact; since spring every feature starts from a spec") opens the present, as "now" does."""
+        if words[index - 1] != "since":
+            return False
+        year = words[index].isdigit() and len(words[index]) == 4
+        past = self.rules.past_words | self.rules.answer_words.held
+        return (words[index] in self.rules.answer_words.since_when or year) and any(w in past for w in words[: index - 1])
+
+    def _earlier_then_asked(self, words: list[str], index: int) -> bool:
+        """Rule "an earlier time, then the time asked": an answer that opens on an earlier time ("the year before we
+        crunched all december") and has a later one open at `index - 1` ("; last year we just moved the date") tells a
+        change, the later clause being the answer."""
+        said = self.rules.answer_words
+        opens = any(tuple(words[: len(p)]) == p for p in said.earlier)
+        return opens and index >= 2 and tuple(words[index - 1 : index + 1]) in said.later
 
     def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
         """(name, first word, end word) of a yes, no or red answer at the start of `words`.

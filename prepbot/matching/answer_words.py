@@ -42,6 +42,11 @@ class AnswerWords:
     particle_before: frozenset[str] = frozenset()
     # verbs whose object "me" or "us" is no subject of the answer: "let me ask around"
     takes_an_object: frozenset[str] = frozenset()
+    # after "since" (and a past before it), the start of the present: "...; since spring every feature has a spec"
+    since_when: frozenset[str] = frozenset()
+    # an answer opening on an earlier time ("the year before ..."), then a clause on a later one ("; last year ...")
+    earlier: frozenset[tuple[str, ...]] = frozenset()
+    later: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any] | None) -> AnswerWords:
@@ -55,6 +60,9 @@ class AnswerWords:
             above=_phrases(data, "above"),
             particle_before=_set(data, "particle_before"),
             takes_an_object=_set(data, "takes_an_object"),
+            since_when=_set(data, "since_when"),
+            earlier=_phrases(data, "earlier"),
+            later=_phrases(data, "later"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -67,4 +75,7 @@ class AnswerWords:
             "above": sorted(" ".join(p) for p in self.above),
             "particle_before": sorted(self.particle_before),
             "takes_an_object": sorted(self.takes_an_object),
+            "since_when": sorted(self.since_when),
+            "earlier": sorted(" ".join(p) for p in self.earlier),
+            "later": sorted(" ".join(p) for p in self.later),
         }
