@@ -6,15 +6,8 @@ Each list is named for the rule that reads it; the loader checks the part's shap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
-
-# The shape of context.yaml's `answers:` part, for bank_loader's checker: phrase lists, then maps of lists.
-ANSWERS_SHAPE: dict[str, Any] = dict.fromkeys(("yes", "no", "red", "unknown", "fillers"), "words") | {
-    "names": "word_map",
-    "families": "word_map",
-    "words": "word_map",
-}
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -47,6 +40,8 @@ class AnswerWords:
     # an answer opening on an earlier time ("the year before ..."), then a clause on a later one ("; last year ...")
     earlier: frozenset[tuple[str, ...]] = frozenset()
     later: frozenset[tuple[str, ...]] = frozenset()
+    # a short question echoed before its answer opens on one of these: "what do they get? a pat on the back"
+    echo_openers: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any] | None) -> AnswerWords:
@@ -63,6 +58,7 @@ class AnswerWords:
             since_when=_set(data, "since_when"),
             earlier=_phrases(data, "earlier"),
             later=_phrases(data, "later"),
+            echo_openers=_set(data, "echo_openers"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -78,4 +74,14 @@ class AnswerWords:
             "since_when": sorted(self.since_when),
             "earlier": sorted(" ".join(p) for p in self.earlier),
             "later": sorted(" ".join(p) for p in self.later),
+            "echo_openers": sorted(self.echo_openers),
         }
+
+
+# The shape of context.yaml's `answers:` part, for bank_loader's checker: phrase lists, maps of lists, and the word lists
+# above, each named (a misspelt name is reported, not silently unused).
+ANSWERS_SHAPE: dict[str, Any] = dict.fromkeys(("yes", "no", "red", "unknown", "fillers"), "words") | {
+    "names": "word_map",
+    "families": "word_map",
+    "words": dict.fromkeys((f.name for f in fields(AnswerWords)), "words"),
+}

@@ -323,8 +323,10 @@ class AnswerReader(AnswerHedges):
         first_offset, first = next(((o, s) for o, s in pieces if s.strip()), (0, ""))
         tokens = tokenize(first, self.rules)
         topic = -1  # where a bare topic stands: it names what is answered and states nothing ("spec? a slack thread")
-        if first.rstrip().endswith("?") and len(tokens) <= 3 and len(pieces) > 1:
-            # "tests? what tests", "reviews? lol": a bare topic, then its answer
+        echo = len(tokens) <= 6 and tokens[0].word in self.rules.answer_words.echo_openers if tokens else False
+        if first.rstrip().endswith("?") and (len(tokens) <= 3 or echo) and len(pieces) > 1:
+            # "tests? what tests", "reviews? lol": a bare topic, then its answer; rule "an echoed question":
+            # "what do they get? a pat on the back" repeats the question before answering it
             topic = first_offset
             first_offset, first = next(((o, s) for o, s in pieces if o > first_offset and s.strip()), (first_offset, first))
             tokens = tokenize(first, self.rules)
