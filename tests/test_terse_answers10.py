@@ -179,3 +179,19 @@ def test_an_unknown_key_in_the_answer_words_is_a_clear_problem(tmp_path):
     rules, problems = read_context(bad)
     assert rules is None
     assert problems, "a misspelt key must be reported"
+
+
+# --- a bare answer yields to the reason after it (answers: reasons)
+
+
+@pytest.mark.parametrize("text", ["no way to, tickets are filled in after the fact", "I can't, the tickets come after the code"])
+def test_nothing_to_see_because_tickets_come_afterwards_is_tickets_afterthought(catalogue, text):
+    assert read(catalogue, "do-exec-visibility", text) == {"tickets-afterthought"}
+
+
+def test_nothing_to_see_with_no_reason_stays_no_backlog(catalogue):
+    assert read(catalogue, "do-exec-visibility", "I cant, nothing is written down") == {"no-backlog"}
+
+
+def test_dates_that_will_not_move_are_imposed(catalogue):
+    assert read(catalogue, "pl-deadlines", "the VP picks them, they won't move") == {"overtime-expected"}

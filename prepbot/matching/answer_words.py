@@ -6,7 +6,7 @@ Each list is named for the rule that reads it; the loader checks the part's shap
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -42,11 +42,14 @@ class AnswerWords:
     later: frozenset[tuple[str, ...]] = frozenset()
     # a short question echoed before its answer opens on one of these: "what do they get? a pat on the back"
     echo_openers: frozenset[str] = frozenset()
+    # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any] | None) -> AnswerWords:
+    def from_mapping(cls, data: dict[str, Any] | None, reasons: dict[str, Any] | None = None) -> AnswerWords:
         data = data or {}
         return cls(
+            reasons={str(k): tuple(str(f) for f in v) for k, v in (reasons or {}).items()},
             held=_set(data, "held"),
             change_verbs=_set(data, "change_verbs"),
             present_openers=_set(data, "present_openers"),
@@ -83,5 +86,6 @@ class AnswerWords:
 ANSWERS_SHAPE: dict[str, Any] = dict.fromkeys(("yes", "no", "red", "unknown", "fillers"), "words") | {
     "names": "word_map",
     "families": "word_map",
-    "words": dict.fromkeys((f.name for f in fields(AnswerWords)), "words"),
+    "words": dict.fromkeys((f.name for f in fields(AnswerWords) if f.name != "reasons"), "words"),
+    "reasons": "word_map",
 }

@@ -35,7 +35,7 @@ from prepbot.matching.answer_shapes import (
     _plain_every,
     _shares,
 )
-from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags
+from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags, yields_to_its_reason
 from prepbot.matching.context import decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
@@ -244,6 +244,7 @@ class AnswerReader(AnswerHedges):
                 hits.setdefault(answer.flag_id, []).append(
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
                 )
+            yields_to_its_reason(text, hits, self.rules, threshold)
         if probed is not None:
             # "tests? sure, 'tests'": the practice in scare quotes after a yes takes the yes back (the quotes come last).
             for flag_id, found in list(hits.items()):
