@@ -195,3 +195,29 @@ def test_nothing_to_see_with_no_reason_stays_no_backlog(catalogue):
 
 def test_dates_that_will_not_move_are_imposed(catalogue):
     assert read(catalogue, "pl-deadlines", "the VP picks them, they won't move") == {"overtime-expected"}
+
+
+# --- after answers9b: timed tests, an untold direction, a short time said by its length, hires moved on, token rewards
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags"),
+    [
+        ("hi-process-timeline", "a timed test at home, then two calls; three weeks end to end", {"trivia-interview"}),
+        ("bu-owners", "a holding company, and they haven't told us what they expect", {"unclear-product"}),
+        ("cd-surprise", "no sprints, nothing: it's just a to-do list on a wiki", {"agile-unfamiliar"}),
+        ("cd-why-joined", "I'm only two weeks in, ask me later", {"interviewer-new"}),
+        ("mg-exec-managers", "usually when their best engineers have moved on", {"high-turnover"}),
+        ("ho-on-call-exec", "the person on call gets kudos in the all-hands", {"on-call-burden"}),
+    ],
+)
+def test_answers_read_after_answers9b(catalogue, question, text, flags):
+    assert read(catalogue, question, text) == flags
+
+
+def test_a_company_phone_for_the_pager_is_equipment_not_an_on_call_burden(catalogue):
+    assert read(catalogue, "to-own-devices", "no, the pager lives on a work phone we hand out") == {"equipment-budget"}
+
+
+def test_we_moved_on_to_another_topic_is_no_turnover(catalogue):
+    assert read(catalogue, "tm-conflict", "we argued about kafka for a week, then moved on to other work") == set()
