@@ -221,3 +221,16 @@ def test_a_company_phone_for_the_pager_is_equipment_not_an_on_call_burden(catalo
 
 def test_we_moved_on_to_another_topic_is_no_turnover(catalogue):
     assert read(catalogue, "tm-conflict", "we argued about kafka for a week, then moved on to other work") == set()
+
+
+# --- a number planned on a condition states the plan and its risk (answers: words: plan_conditions, plan_risks)
+
+
+@pytest.mark.parametrize("text", ["twelve, if the raise goes through", "depends on the funding; 8 once it lands"])
+def test_a_hiring_number_hung_on_a_funding_round_is_a_plan(catalogue, text):
+    assert read(catalogue, "bu-growth-plan", text) == set()
+
+
+@pytest.mark.parametrize("text", ["depends on the next round of funding", "no idea, if the round closes maybe"])
+def test_a_funding_round_with_no_number_is_still_an_unclear_plan(catalogue, text):
+    assert read(catalogue, "bu-growth-plan", text) == {"unclear-product"}

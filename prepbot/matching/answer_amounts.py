@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from prepbot.matching.context_rules import ContextRules
-from prepbot.matching.text import Token, as_number
+from prepbot.matching.text import Token, as_number, tokenize
 
 _CUE_NUMBER = re.compile(r"#(>=|<=|>|<|=)?\d")
+_PART_MARK = re.compile(r"[,;:.!?]|\s[-–—]+\s")
 
 
 def an_object(tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
@@ -74,3 +75,28 @@ def zero_is_at_most(cue, decision) -> bool:
         and re.search(r"#<=?[01]\b", cue.source.split("|")[0]) is not None
         and ";" not in decision.rule
     )
+
+
+def planned_on_a_condition(text: str, hits: dict[str, list], rules: ContextRules) -> None:
+    """Rule "a number planned on a condition": "ten, if the round closes" and "depends on the raise; 10 if it closes" under
+    "How many will you hire?" state a plan and its risk, not an unclear product: a reading of a flag in `plan_risks`, every
+    piece of it in a clause that opens with a `plan_conditions` word, goes when a number is said outside those clauses
+    (in place). "depends on the next funding round", with no number, still reads."""
+    words = rules.answer_words
+    if not words.plan_risks & hits.keys():
+        return
+    tokens = tokenize(text, rules)
+    part = {t.start: len(_PART_MARK.findall(text, 0, t.start)) for t in tokens}  # the comma- or semicolon-part of each word
+    opening: dict[int, str] = {}
+    for t in tokens:
+        opening.setdefault(part[t.start], t.word)
+    conditional = {c for c, w in opening.items() if w in words.plan_conditions}
+    if not conditional or not any(
+        part[t.start] not in conditional and t.word not in ("a", "an") and as_number(t.word, rules.numbers) is not None
+        for t in tokens
+    ):
+        return
+    for flag_id in words.plan_risks & hits.keys():
+        clauses = [{part[t.start] for t in tokens if h[1] <= t.start < h[2]} for h in hits[flag_id]]
+        if all(h[3].startswith("answer") for h in hits[flag_id]) and all(c and c <= conditional for c in clauses):
+            del hits[flag_id]

@@ -42,6 +42,9 @@ class AnswerWords:
     later: frozenset[tuple[str, ...]] = frozenset()
     # a short question echoed before its answer opens on one of these: "what do they get? a pat on the back"
     echo_openers: frozenset[str] = frozenset()
+    # "ten, if the round closes": a number planned on a condition; these flags read in the condition go
+    plan_conditions: frozenset[str] = frozenset()
+    plan_risks: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -62,6 +65,8 @@ class AnswerWords:
             earlier=_phrases(data, "earlier"),
             later=_phrases(data, "later"),
             echo_openers=_set(data, "echo_openers"),
+            plan_conditions=_set(data, "plan_conditions"),
+            plan_risks=_set(data, "plan_risks"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -78,6 +83,8 @@ class AnswerWords:
             "earlier": sorted(" ".join(p) for p in self.earlier),
             "later": sorted(" ".join(p) for p in self.later),
             "echo_openers": sorted(self.echo_openers),
+            "plan_conditions": sorted(self.plan_conditions),
+            "plan_risks": sorted(self.plan_risks),
         }
 
 

@@ -9,7 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, zero_is_at_most
+from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -245,6 +245,7 @@ class AnswerReader(AnswerHedges):
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
                 )
             yields_to_its_reason(text, hits, self.rules, threshold)
+            planned_on_a_condition(text, hits, self.rules)
         if probed is not None:
             # "tests? sure, 'tests'": the practice in scare quotes after a yes takes the yes back (the quotes come last).
             for flag_id, found in list(hits.items()):
