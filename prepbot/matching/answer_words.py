@@ -45,6 +45,8 @@ class AnswerWords:
     # "ten, if the round closes": a number planned on a condition; these flags read in the condition go
     plan_conditions: frozenset[str] = frozenset()
     plan_risks: frozenset[str] = frozenset()
+    # words that open a clause of its own after a yes or no: "not since I've been here" is no "not" of "since"
+    new_clause: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -67,6 +69,7 @@ class AnswerWords:
             echo_openers=_set(data, "echo_openers"),
             plan_conditions=_set(data, "plan_conditions"),
             plan_risks=_set(data, "plan_risks"),
+            new_clause=_set(data, "new_clause"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -85,6 +88,7 @@ class AnswerWords:
             "echo_openers": sorted(self.echo_openers),
             "plan_conditions": sorted(self.plan_conditions),
             "plan_risks": sorted(self.plan_risks),
+            "new_clause": sorted(self.new_clause),
         }
 
 

@@ -50,11 +50,6 @@ _NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "ski
 _WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
 # A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
 _PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
-# Words that open a clause of its own after a yes or no ("not since I've been here", "nah we just build"), not its object.
-_NEW_CLAUSE = frozenset(
-    "since in when until till for unless if after before as we i they you he she it its people everyone someone "
-    "ive im weve were theyve youve hes shes".split()
-)
 
 
 class AnswerReader(AnswerHedges):
@@ -566,12 +561,13 @@ class AnswerReader(AnswerHedges):
         pro_verb = bool(rest_of_clause) and rest_of_clause[0] in _PRO_VERBS and set(rest_of_clause[1:]) <= _NOW
         if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB and not pro_verb:
             return []  # ("nothing does", "nobody is": a verb that stands for the question's, so the answer)  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
-        if joined and name in ("yes", "no") and words[stop - 1] not in _NEW_CLAUSE and words[stop - 1] != "the":
+        new_clause = self.rules.answer_words.new_clause  # "not since I've been here": a clause of its own, not an object
+        if joined and name in ("yes", "no") and words[stop - 1] not in new_clause and words[stop - 1] != "the":
             # "we dont even look at each other's code" under the CI question, "there aren't any tests to run": a yes or
             # no that runs on into another practice's name is that practice's, for the cues to read.
             clause = []
             for t in tokens[stop:]:
-                if t.clause != tokens[stop].clause or t.word in _NEW_CLAUSE:
+                if t.clause != tokens[stop].clause or t.word in new_clause:
                     break
                 clause.append(t)
             names = topic_flags({f for f, _, _ in named(clause, self.rules, self.opposites)}, self.opposites)
