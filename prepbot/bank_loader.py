@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
+from prepbot.matching.answer_words import ANSWERS_SHAPE
 from prepbot.matching.context_rules import CONDITIONALS_SHAPE, DIRECTIONS, EFFECTS, SCARE_QUOTES_SHAPE, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
@@ -479,7 +480,6 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
     return tuple(words)
 
 
-_ANSWER_WORDS = dict.fromkeys(("yes", "no", "red", "unknown", "fillers"), "words")  # answers: phrase lists
 _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quotes": SCARE_QUOTES_SHAPE} | {
     "negation": {"window": "int"}
     | dict.fromkeys("before after be prefixes cancelling conditions parallel relative main_verbs verbs".split(), "words"),
@@ -502,7 +502,7 @@ _CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quo
     "common_words": "words",
     "abbreviations": "word_map",
     "numbers": "number_map",
-    "answers": {**_ANSWER_WORDS, "names": "word_map", "families": "word_map"},
+    "answers": ANSWERS_SHAPE,
     "topics": "word_map",
     "contractions": "word_text_map",
     "past_words": "words",

@@ -1,32 +1,27 @@
 """Amounts and objects in a terse answer, for `answers.AnswerReader`: a number said as a bound ("under 20 min", "more
 than one page") or a rate ("two a night") is no amount a question's number cue may compare; "not a single page" is
 none, which an at-most-one cue reads; "we plan to 80%" plans an amount, it wishes nothing; and a pronoun that is a
-verb's object ("let me ask around") is no answer "me"."""
+verb's object ("let me ask around") is no answer "me".
+The word lists are data (`answers: words` in context.yaml)."""
 
 from __future__ import annotations
 
 import re
 
 from prepbot.matching.context_rules import ContextRules
-from prepbot.matching.text import Token, as_number
+from prepbot.matching.text import Token, as_number, tokenize
 
-# Words before a number that bound it: "under 20 min" (below), "more than 2 pages" (above).
-_BELOW = frozenset({("under",), ("below",), ("less", "than"), ("fewer", "than"), ("not", "even")})
-_ABOVE = frozenset({("over",), ("above",), ("more", "than"), ("at", "least"), ("upwards", "of"), ("north", "of")})
 _CUE_NUMBER = re.compile(r"#(>=|<=|>|<|=)?\d")
+_PART_MARK = re.compile(r"[,;:.!?]|\s[-–—]+\s")
 
 
-# Verbs whose object "me" or "us" is no subject of the answer: "let me ask around" is not "me" (who joined earliest).
-_TAKES_AN_OBJECT = frozenset("let ask asked tell told give gave send sent email ping call remind show".split())
-
-
-def an_object(tokens: list[Token], matched: list[int]) -> bool:
+def an_object(tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
     """Rule "an object is no answer": an answer cue that is a lone pronoun ("me") after a verb that takes it as its
     object ("let me check", "ask me later") reads nothing; the pronoun answering "Who ...?" stands ("me, ten months")."""
     if len(matched) != 1 or tokens[matched[0]].word not in ("me", "us"):
         return False
     at = matched[0]
-    return at > 0 and tokens[at - 1].clause == tokens[at].clause and tokens[at - 1].word in _TAKES_AN_OBJECT
+    return at > 0 and tokens[at - 1].clause == tokens[at].clause and tokens[at - 1].word in rules.answer_words.takes_an_object
 
 
 def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
@@ -41,14 +36,24 @@ def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rule
         if as_number(tokens[index].word, rules.numbers) is None:
             continue
         earlier = tokens[max(0, index - 3) : index]
-        if tokens[index].word in ("a", "an") and any(as_number(t.word, rules.numbers) is not None for t in earlier):
+        if (
+            tokens[index].word in ("a", "an")
+            and index == matched[0]  # the cue's number, not the "a" of its unit ("300 a week" under "#>=10 a_week")
+            and any(as_number(t.word, rules.numbers) is not None for t in earlier)
+        ):
             return True  # rule "a per is no count": "two a night" is two, not one night
         before = tuple(t.word for t in tokens[max(0, index - 2) : index])
-        below = any(before[-len(b) :] == b for b in _BELOW)
-        above = any(before[-len(a) :] == a for a in _ABOVE)
+        below = any(before[-len(b) :] == b and not _particle(tokens, index - len(b), rules) for b in rules.answer_words.below)
+        above = any(before[-len(a) :] == a and not _particle(tokens, index - len(a), rules) for a in rules.answer_words.above)
         if (below and op in (">=", ">", "=")) or (above and op in ("<=", "<", "=")):
             return True
     return False
+
+
+def _particle(tokens: list[Token], at: int, rules: ContextRules) -> bool:
+    """Rule "a particle is no bound": the bound word at `at` straight after a verb or its object ("took them over three
+    weeks ago", "handed over two months back") belongs to the verb; the number after it is no amount above."""
+    return at > 0 and tokens[at - 1].clause == tokens[at].clause and tokens[at - 1].word in rules.answer_words.particle_before
 
 
 def planned_amount(trigger, tokens: list[Token], rules: ContextRules) -> bool:
@@ -70,3 +75,28 @@ def zero_is_at_most(cue, decision) -> bool:
         and re.search(r"#<=?[01]\b", cue.source.split("|")[0]) is not None
         and ";" not in decision.rule
     )
+
+
+def planned_on_a_condition(text: str, hits: dict[str, list], rules: ContextRules) -> None:
+    """Rule "a number planned on a condition": "ten, if the round closes" and "depends on the raise; 10 if it closes" under
+    "How many will you hire?" state a plan and its risk, not an unclear product: a reading of a flag in `plan_risks`, every
+    piece of it in a clause that opens with a `plan_conditions` word, goes when a number is said outside those clauses
+    (in place). "depends on the next funding round", with no number, still reads."""
+    words = rules.answer_words
+    if not words.plan_risks & hits.keys():
+        return
+    tokens = tokenize(text, rules)
+    part = {t.start: len(_PART_MARK.findall(text, 0, t.start)) for t in tokens}  # the comma- or semicolon-part of each word
+    opening: dict[int, str] = {}
+    for t in tokens:
+        opening.setdefault(part[t.start], t.word)
+    conditional = {c for c, w in opening.items() if w in words.plan_conditions}
+    if not conditional or not any(
+        part[t.start] not in conditional and t.word not in ("a", "an") and as_number(t.word, rules.numbers) is not None
+        for t in tokens
+    ):
+        return
+    for flag_id in words.plan_risks & hits.keys():
+        clauses = [{part[t.start] for t in tokens if h[1] <= t.start < h[2]} for h in hits[flag_id]]
+        if all(h[3].startswith("answer") for h in hits[flag_id]) and all(c and c <= conditional for c in clauses):
+            del hits[flag_id]

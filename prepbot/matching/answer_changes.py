@@ -1,33 +1,23 @@
 """A change told in a terse answer, for `answer_shapes.AnswerShapes.turn` and its numbers: a count after a verb of
 change is no total ("we added 2"), a total then its growth is no turn ("9 people, we added 2"), and a clause in the
-present after a past ("used to be 2 of us, it's 7"; "was a mess; rewritten last year") is one."""
+present after a past ("used to be 2 of us, it's 7"; "was a mess; rewritten last year") is one. The word lists are
+data: `answers: words` in context.yaml."""
 
 from __future__ import annotations
 
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import Token, as_number
 
-_HELD = frozenset({"had", "was", "were", "did", "used"})  # "we had reviews until...": a state that ended
-# A number straight after one of these (or after "by" after one) counts a change, not the whole: "9 people, we added 2
-# in the spring" under "How many share on-call?" has nine, not two; "grew by 3" is no size either.
-_CHANGE_VERBS = frozenset(
-    "added add adds adding hired hire hires lost lose loses gained gain gains grew grown shrank shrunk "
-    "increased decreased dropped another extra more".split()
-)
-# Openers of a clause in the present ("..., it's 7 since june") and participles of a fix ("...; rewritten last year").
-_PRESENT_OPENERS = frozenset({"its", "theyre", "thats", "theres", "weve", "were"})
-_FIXED = frozenset({"rewritten", "refactored", "replaced", "fixed", "cleaned", "rebuilt", "sorted", "solved", "automated"})
 
-
-def counts_a_change(tokens: list[Token], index: int) -> bool:
+def counts_a_change(tokens: list[Token], index: int, rules: ContextRules) -> bool:
     """Whether the number at `index` follows a verb of change in its clause ("added 2", "grew by 3")."""
     back = index - 1
     if back >= 0 and tokens[back].word == "by" and tokens[back].clause == tokens[index].clause:
         back -= 1
-    return back >= 0 and tokens[back].clause == tokens[index].clause and tokens[back].word in _CHANGE_VERBS
+    return back >= 0 and tokens[back].clause == tokens[index].clause and tokens[back].word in rules.answer_words.change_verbs
 
 
-def present_after_a_past(text: str, tokens: list[Token], index: int) -> bool:
+def present_after_a_past(text: str, tokens: list[Token], index: int, rules: ContextRules) -> bool:
     """Rule "a present after a past": "used to be 2 of us, it's 7 since june" (a clause that opens with a present
     "it's" after a "used to") and "billing was a mess; rewritten last year" (a clause that opens with a fix after a
     past state) tell a change as "now" does."""
@@ -37,15 +27,16 @@ def present_after_a_past(text: str, tokens: list[Token], index: int) -> bool:
     before = [t.word for t in tokens[:index]]
     used_to = any(before[i : i + 2] == ["used", "to"] for i in range(len(before) - 1))
     word = tokens[index].word
-    return (used_to and word in _PRESENT_OPENERS) or (word in _FIXED and (used_to or bool(set(before) & _HELD)))
+    words = rules.answer_words
+    return (used_to and word in words.present_openers) or (word in words.fixed and (used_to or bool(set(before) & words.held)))
 
 
 def total_then_growth(tokens: list[Token], index: int, rules: ContextRules) -> bool:
     """Rule "a total, then what was added to it": "9 people, we added 2 in the spring" tells no change from a past;
     the count before the comma (with no past word) is the total now, the clause after it how it grew."""
-    if index + 1 >= len(tokens) or tokens[index + 1].word not in _CHANGE_VERBS:
+    if index + 1 >= len(tokens) or tokens[index + 1].word not in rules.answer_words.change_verbs:
         return False
     before = tokens[:index]
     return any(as_number(t.word, rules.numbers) is not None for t in before) and not any(
-        t.word in rules.past_words or t.word in _HELD for t in before
+        t.word in rules.past_words or t.word in rules.answer_words.held for t in before
     )

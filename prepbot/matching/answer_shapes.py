@@ -261,6 +261,14 @@ class AnswerShapes:
         def taken(h, flag_id: str) -> bool:
             if any(h[1] < e and s < h[2] for s, e in spans):
                 return True
+            if h[4].startswith("negation after: '"):
+                # rule "a negation the answer owns": "most lost five, the roadmap didn't leave room" under the leave question;
+                # the "didn't" that turned "roadmap" is the start of the question's own answer cue ("didn't leave room"),
+                # so the roadmap is that answer's subject, not a practice said to be missing.
+                said_word = h[4].split("'")[1]
+                after = next((t for t in tokens if t.start >= h[2] and t.word == said_word), None)
+                if after is not None and any(s <= after.start < e for s, e in spans):
+                    return True
             if not any(h[1] < e and s < h[2] for s, e in denied):
                 return False
             # "nobody is ever paged at night" under the hours question: the question's negated cue ("at night")
@@ -405,7 +413,7 @@ class AnswerShapes:
                 for k, t in enumerate(earlier, start=3 - len(earlier))
             ):
                 continue  # "a fixed 20%": the "a" is no count, and a cue's number must not read it with the unit
-            if counts_a_change(tokens, index):
+            if counts_a_change(tokens, index, self.rules):
                 continue  # rule "a number of a change": "we added 2" is no head count
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if (
@@ -446,7 +454,13 @@ class AnswerShapes:
         words = [t.word for t in tokens]
         for index in range(len(tokens) - 1, 0, -1):
             word = words[index]
-            first = index - 1 if (words[index - 1], word) in _NOW_PAIRS | _NEW_ONE else index
+            first = (
+                index - 1
+                if (words[index - 1], word) in _NOW_PAIRS | _NEW_ONE
+                or self._since(words, index)
+                or self._earlier_then_asked(words, index)
+                else index
+            )
             if word == "now" and words[index - 1] in _NOT_A_TURN:
                 continue
             if word in _NOW or first < index:
@@ -462,7 +476,7 @@ class AnswerShapes:
             if word in ("until", "till") and tuple(words[index + 1 : index + 3]) in _CHANGED:
                 return tokens[index].start, tokens[index + 1].start  # "an hour until we cut it to ten": the cut is the present
             after_comma = "," in text[tokens[index - 1].end : tokens[index].start]
-            if present_after_a_past(text, tokens, index):
+            if present_after_a_past(text, tokens, index, self.rules):
                 return tokens[index - 1].end, tokens[index].start
             if after_comma and tuple(words[index : index + 2]) in _CHANGED and not total_then_growth(tokens, index, self.rules):
                 return tokens[index - 1].end, tokens[index].start  # "used to be none, we added CI in the spring"
@@ -493,6 +507,23 @@ class AnswerShapes:
                 if breaker:
                     return None
         return None
+
+    def _since(self, words: list[str], index: int) -> bool:
+        """Rule "since a time is now": "since spring" or "since 2023" after a past word ("we used to write the tickets
+        after the fact; since spring every feature starts from a spec") opens the present, as "now" does."""
+        if words[index - 1] != "since":
+            return False
+        year = words[index].isdigit() and len(words[index]) == 4
+        past = self.rules.past_words | self.rules.answer_words.held
+        return (words[index] in self.rules.answer_words.since_when or year) and any(w in past for w in words[: index - 1])
+
+    def _earlier_then_asked(self, words: list[str], index: int) -> bool:
+        """Rule "an earlier time, then the time asked": an answer that opens on an earlier time ("the year before we
+        crunched all december") and has a later one open at `index - 1` ("; last year we just moved the date") tells a
+        change, the later clause being the answer."""
+        said = self.rules.answer_words
+        opens = any(tuple(words[: len(p)]) == p for p in said.earlier)
+        return opens and index >= 2 and tuple(words[index - 1 : index + 1]) in said.later
 
     def _answer_phrase(self, words: list[str]) -> tuple[str, int, int] | None:
         """(name, first word, end word) of a yes, no or red answer at the start of `words`.

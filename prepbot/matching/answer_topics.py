@@ -92,3 +92,19 @@ def owned_by_the_named(hits: list, tokens: list[Token], rules: ContextRules, opp
         for h in hits
         if not (h.source.startswith("answer family cue") and h.flag_id not in topics and (named_next(h) or shared(h)))
     ]
+
+
+def yields_to_its_reason(text: str, hits: dict[str, list], rules: ContextRules, threshold: float) -> None:
+    """Rule "a bare answer yields to its reason" (`answers: reasons`): "I can't, tickets get written afterwards" under
+    "How do you see what is being worked on?" -- the bare "can't" reads no backlog, the clause after it says why
+    (tickets-afterthought): where every reading of the bare answer's flag lies in the answer's first clause and a reason
+    flag is read by the words after it, the bare answer's flag goes (in place)."""
+    cut = min((i for i in (text.find(mark) for mark in (",", ";", " - ", ":")) if i > 0), default=-1)
+    if cut < 0:
+        return
+    for flag_id, reasons in rules.answer_words.reasons.items():
+        found = hits.get(flag_id, [])
+        if not found or not all(h[3].startswith("answer") and h[2] <= cut for h in found):
+            continue
+        if any(h[0] >= threshold and h[1] > cut and not h[3].startswith("classifier") for r in reasons for h in hits.get(r, [])):
+            del hits[flag_id]

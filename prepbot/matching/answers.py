@@ -9,8 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, zero_is_at_most
-from prepbot.matching.answer_changes import _HELD
+from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -36,7 +35,7 @@ from prepbot.matching.answer_shapes import (
     _plain_every,
     _shares,
 )
-from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags
+from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags, yields_to_its_reason
 from prepbot.matching.context import decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
@@ -51,11 +50,6 @@ _NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "ski
 _WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
 # A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
 _PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
-# Words that open a clause of its own after a yes or no ("not since I've been here", "nah we just build"), not its object.
-_NEW_CLAUSE = frozenset(
-    "since in when until till for unless if after before as we i they you he she it its people everyone someone "
-    "ive im weve were theyve youve hes shes".split()
-)
 
 
 class AnswerReader(AnswerHedges):
@@ -245,6 +239,8 @@ class AnswerReader(AnswerHedges):
                 hits.setdefault(answer.flag_id, []).append(
                     (answer.score, answer.start, answer.end, answer.source, answer.context)
                 )
+            yields_to_its_reason(text, hits, self.rules, threshold)
+            planned_on_a_condition(text, hits, self.rules)
         if probed is not None:
             # "tests? sure, 'tests'": the practice in scare quotes after a yes takes the yes back (the quotes come last).
             for flag_id, found in list(hits.items()):
@@ -324,8 +320,10 @@ class AnswerReader(AnswerHedges):
         first_offset, first = next(((o, s) for o, s in pieces if s.strip()), (0, ""))
         tokens = tokenize(first, self.rules)
         topic = -1  # where a bare topic stands: it names what is answered and states nothing ("spec? a slack thread")
-        if first.rstrip().endswith("?") and len(tokens) <= 3 and len(pieces) > 1:
-            # "tests? what tests", "reviews? lol": a bare topic, then its answer
+        echo = len(tokens) <= 6 and tokens[0].word in self.rules.answer_words.echo_openers if tokens else False
+        if first.rstrip().endswith("?") and (len(tokens) <= 3 or echo) and len(pieces) > 1:
+            # "tests? what tests", "reviews? lol": a bare topic, then its answer; rule "an echoed question":
+            # "what do they get? a pat on the back" repeats the question before answering it
             topic = first_offset
             first_offset, first = next(((o, s) for o, s in pieces if o > first_offset and s.strip()), (first_offset, first))
             tokens = tokenize(first, self.rules)
@@ -405,7 +403,9 @@ class AnswerReader(AnswerHedges):
                         cue.flag_id in self.reds,
                     )
                     flag_id = decision.flag_id
-                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or an_object(sentence_tokens, matched):
+                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or an_object(
+                        sentence_tokens, matched, self.rules
+                    ):
                         continue  # rules "a bound is no amount" ("under 20 min"), "an object is no answer" ("let me ask")
                     if flag_id != cue.flag_id and (_own_negation(cue.source, decision.rule) or zero_is_at_most(cue, decision)):
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
@@ -439,7 +439,7 @@ class AnswerReader(AnswerHedges):
                     )
         all_tokens = tokenize(text, self.rules) if total <= MAX_ANSWER_TOKENS else []
         until = next((t.start for t in all_tokens[1:] if t.word == "until"), None)
-        if until is not None and any(t.word in _HELD and t.end <= until for t in all_tokens):
+        if until is not None and any(t.word in self.rules.answer_words.held and t.end <= until for t in all_tokens):
             # "we had reviews until the lead left": what held until then holds no longer.
             ended = []
             for h in hits:
@@ -561,12 +561,13 @@ class AnswerReader(AnswerHedges):
         pro_verb = bool(rest_of_clause) and rest_of_clause[0] in _PRO_VERBS and set(rest_of_clause[1:]) <= _NOW
         if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB and not pro_verb:
             return []  # ("nothing does", "nobody is": a verb that stands for the question's, so the answer)  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
-        if joined and name in ("yes", "no") and words[stop - 1] not in _NEW_CLAUSE and words[stop - 1] != "the":
+        new_clause = self.rules.answer_words.new_clause  # "not since I've been here": a clause of its own, not an object
+        if joined and name in ("yes", "no") and words[stop - 1] not in new_clause and words[stop - 1] != "the":
             # "we dont even look at each other's code" under the CI question, "there aren't any tests to run": a yes or
             # no that runs on into another practice's name is that practice's, for the cues to read.
             clause = []
             for t in tokens[stop:]:
-                if t.clause != tokens[stop].clause or t.word in _NEW_CLAUSE:
+                if t.clause != tokens[stop].clause or t.word in new_clause:
                     break
                 clause.append(t)
             names = topic_flags({f for f, _, _ in named(clause, self.rules, self.opposites)}, self.opposites)

@@ -11,6 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from prepbot.matching.answer_words import AnswerWords
+
 CONTEXT_FILE = Path(__file__).with_name("context.yaml")
 DIRECTIONS = (
     "forward",
@@ -92,6 +94,8 @@ class ContextRules:
     answer_families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # What a terse answer's words name: flag id -> phrases (a flag names its opposite too), see `answer_topics`.
     answer_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The word lists of the answer readings' rules (`answers: words`), see `answer_words`.
+    answer_words: AnswerWords = AnswerWords()
     # Bare topics a shorthand note answers ("tests: none", "CI? someday"): phrase -> the flag it names.
     topics: dict[tuple[str, ...], str] = field(default_factory=dict)
     contractions: dict[str, str] = field(default_factory=dict)
@@ -200,6 +204,7 @@ class ContextRules:
             answer_fillers=frozenset(str(w) for w in data["answers"].get("fillers", ())),
             answer_families={str(k): tuple(str(c) for c in v) for k, v in (data["answers"].get("families") or {}).items()},
             answer_names={str(k): tuple(str(w) for w in v) for k, v in (data["answers"].get("names") or {}).items()},
+            answer_words=AnswerWords.from_mapping(data["answers"].get("words"), data["answers"].get("reasons")),
             topics={p: str(flag) for flag, words in data.get("topics", {}).items() for p in _phrases(words)},
             contractions={str(k): str(v) for k, v in data["contractions"].items()},
             negation_prefixes=frozenset(str(w) for w in negation.get("prefixes", ())),
@@ -375,6 +380,8 @@ class ContextRules:
                 "fillers": sorted(self.answer_fillers),
                 "names": {k: list(v) for k, v in self.answer_names.items()},
                 "families": {k: list(v) for k, v in self.answer_families.items()},
+                "words": self.answer_words.as_mapping(),
+                "reasons": {k: list(v) for k, v in self.answer_words.reasons.items()},
             },
             "topics": self._topics_by_flag(),
             "contractions": dict(self.contractions),
