@@ -232,3 +232,15 @@ def test_ctrl_c_while_analyze_starts_is_quiet(later):
     )
     assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
     assert proc.returncode == 130, proc.stderr.decode(errors="replace")
+
+
+@pytest.mark.parametrize("argv", [[], ["tui"]])
+def test_a_chatbot_that_cannot_start_leaves_the_garbage_collector_on(run_cli, argv):
+    # The TUI's start pauses the collector until its first screen; without a terminal it never gets there,
+    # and the process that called it (a script, a test run) goes on collecting.
+    import gc
+
+    assert gc.isenabled()
+    result = run_cli(*argv, stdin="")
+    assert result.code == 2 and "the interview chatbot needs a terminal" in result.err
+    assert gc.isenabled()

@@ -111,8 +111,6 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _main(argv: list[str] | None) -> None:
-    from prepbot.matching.model import setting
-
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["analyze"]:
         _start_classifier()
@@ -120,8 +118,20 @@ def _main(argv: list[str] | None) -> None:
     if only == "tui":
         import gc
 
-        gc.disable()  # as the tui command does (see there), from here: the imports before it collect ~30 ms of nothing
+        if gc.isenabled():
+            gc.disable()  # as the tui command does (see there), from here: the imports before it collect ~30 ms of nothing
+            try:
+                _run(args, argv, only)
+            finally:
+                gc.enable()
+            return
+    _run(args, argv, only)
+
+
+def _run(args: list[str], argv: list[str] | None, only: str | None) -> None:
     import click  # (after the classifier's process started: importing click takes ~50 ms)
+
+    from prepbot.matching.model import setting
 
     try:
         setting()  # an unknown PREPBOT_MODEL value is refused before anything runs

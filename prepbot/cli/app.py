@@ -29,7 +29,16 @@ def tui_command(banks: tuple[Path, ...]) -> None:
     """
     import gc
 
+    collecting = gc.isenabled()
     gc.disable()  # until the first screen is up and the bank read: see prepbot.tui.app.collect_garbage_again
+    try:
+        _run_tui(banks)
+    finally:
+        if collecting:
+            gc.enable()  # also when it could not start (no terminal): a caller in this process keeps collecting
+
+
+def _run_tui(banks: tuple[Path, ...]) -> None:
     service = open_service(banks, later=True)  # the home screen is drawn first, then the bank read
     served = "TEXTUAL_DRIVER" in os.environ  # `prepbot serve` runs this with a browser's driver, no terminal
     if not served and not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
