@@ -112,23 +112,9 @@ def main(argv: list[str] | None = None) -> None:
 
 def _main(argv: list[str] | None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["analyze"]:
-        _start_classifier()
     only = _only(args)
-    if only == "tui":
-        import gc
-
-        if gc.isenabled():
-            gc.disable()  # as the tui command does (see there), from here: the imports before it collect ~30 ms of nothing
-            try:
-                _run(args, argv, only)
-            finally:
-                gc.enable()
-            return
-    _run(args, argv, only)
-
-
-def _run(args: list[str], argv: list[str] | None, only: str | None) -> None:
+    if only == "analyze":
+        _start_classifier()
     import click  # (after the classifier's process started: importing click takes ~50 ms)
 
     from prepbot.matching.model import setting
@@ -144,7 +130,7 @@ def _run(args: list[str], argv: list[str] | None, only: str | None) -> None:
         sys.exit(2)
     try:
         build_cli(only=only).main(args=argv, prog_name="prepbot", standalone_mode=False)
-        if argv is None and args[:1] == ["analyze"]:
+        if argv is None and only == "analyze":
             _end_now()
     except getattr(click.exceptions, "NoArgsIsHelpError", ()) as exc:
         click.echo(exc.ctx.get_help() if exc.ctx else "", err=True)

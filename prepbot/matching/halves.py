@@ -22,14 +22,13 @@ import gc
 import os
 import pickle
 import signal
-import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from prepbot.matching.reading import Hit, Reading
+from prepbot.matching.threads import can_fork
 
 if TYPE_CHECKING:
     from prepbot.matching.engine import Matcher
@@ -38,10 +37,6 @@ FORK_MIN_CHARS = 64 * 1024
 # The fork's share of the text: this process also runs the classifier's thread and the rules across
 # sentences afterwards, so the child takes a little more than half.
 CHILD_SHARE = 0.55
-
-
-def can_fork() -> bool:
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 class LaterHalf:

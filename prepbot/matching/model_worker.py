@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from prepbot.matching.model import Classifier, ModelUnavailable
+from prepbot.matching.threads import can_fork
 
 if TYPE_CHECKING:
     import subprocess
@@ -131,12 +132,6 @@ class WorkerClient:
             pass
         except Exception:  # subprocess.TimeoutExpired: an unkillable process is not waited on
             pass
-
-
-def can_fork() -> bool:
-    """Whether the worker can be a fork of this process: on Linux, while this process runs one
-    thread (a fork copies only the thread that forks; a lock another thread held would stay held)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 class Forked:

@@ -1,4 +1,4 @@
-"""Background threads that leave the process's signals to its main thread.
+"""Background threads that leave the process's signals to its main thread, and when a fork is safe.
 
 A signal sent to the process (Ctrl-C's SIGINT, a closed terminal's SIGHUP, SIGTERM) goes to any
 thread that does not block it. CPython runs its handlers only in the main thread, and when a
@@ -10,7 +10,9 @@ the mask of the one that starts it), so the kernel hands them to the main thread
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
 
 _LEFT_TO_MAIN = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
@@ -28,3 +30,9 @@ def start(thread: threading.Thread) -> threading.Thread:
     finally:
         mask(signal.SIG_SETMASK, previous)
     return thread
+
+
+def can_fork() -> bool:
+    """Whether this process can be forked safely: on Linux, while it runs one thread (a fork copies
+    only the thread that forks; a lock another thread held would stay held in the child)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
