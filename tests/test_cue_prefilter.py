@@ -51,3 +51,15 @@ def test_context_phrases_sharing_first_words_are_found_in_the_lists_order():
     assert _starting(index, ["not"], 0) == ["b"]
     skipped = _phrase_index([(("^", "when"), "w"), (("^",), "any")], skip=1)
     assert _starting(skipped, ["when", "it", "breaks"], 0) == ["w", "any"]
+
+
+def test_numbers_new_to_the_caches_read_by_their_value_and_numbers_written_in_a_cue_as_words(rules):
+    # Each number below is new to the set's caches: numbers are kept per class of value, not one by one.
+    cues = CueSet([("pages", "#>=3 pages"), ("short", "#<2 days"), ("oncall", "1_week_in_4")], rules)
+    assert flags(cues, rules, "it is 1 week in 4") == ["oncall"]
+    assert flags(cues, rules, "it is 2 week in 4") == []
+    for number in range(3000, 3040):  # many numbers, one class
+        assert flags(cues, rules, f"ticket {number} took 1,5 days after {number + 1} pages") == ["pages", "short"], number
+    assert flags(cues, rules, "ticket 2 took 2,5 days after 2 pages") == []
+    assert flags(cues, rules, "ticket 2 took 1,5 days after 3 pages") == ["pages", "short"]
+    assert flags(cues, rules, "two pages, then 3 pages in one night") == ["pages"]

@@ -12,6 +12,7 @@ from prepbot.bank import Question
 from prepbot.matching.answer_changes import counts_a_change, present_after_a_past, total_then_growth
 from prepbot.matching.answer_topics import named
 from prepbot.matching.context_rules import ContextRules
+from prepbot.matching.phrase_starts import starts_with as _starts_with
 from prepbot.matching.text import Token, as_number, normalise, tokenize
 
 ANSWER_WEIGHT = 0.85
@@ -215,14 +216,6 @@ def _own_negation(source: str, rule: str) -> bool:
     reasons = [r for r in rule.removesuffix(" (the flag has no opposite)").split("; ") if r]
     own = set(re.split(r"[\s_|*]+", source))
     return bool(reasons) and all(r.startswith("negation inside: '") and r[18:-1] in own for r in reasons)
-
-
-def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    best = None
-    for phrase in phrases:
-        if tuple(words[: len(phrase)]) == phrase and (best is None or len(phrase) > len(best)):
-            best = phrase
-    return best
 
 
 class AnswerShapes:

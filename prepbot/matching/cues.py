@@ -13,11 +13,11 @@ Typo tolerance never reads a real English word as another one, nor a capitalised
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from prepbot.matching.cue_numbers import NumberWords
 from prepbot.matching.text import Token, as_number, normalise
 from prepbot.matching.words import inflection, is_word
 from prepbot.matching.words import stem as word_stem
@@ -176,19 +176,7 @@ def check_cue(source: str) -> None:
     compile_cue(Vocabulary(), "", source)
 
 
-def _compare(number: float, op: str, value: float) -> bool:
-    if op == ">=":
-        return number >= value
-    if op == "<=":
-        return number <= value
-    if op == ">":
-        return number > value
-    if op == "<":
-        return number < value
-    return number == value
-
-
-class CueSet:
+class CueSet(NumberWords):
     """Cues compiled once; `find(tokens)` lists every cue reading of one sentence."""
 
     def __init__(self, cues: Iterable[tuple[str, str]], rules: "ContextRules"):
@@ -290,6 +278,7 @@ class CueSet:
         self._sets_by_terms: dict[tuple[int, ...], tuple[frozenset[int], int, frozenset[int]]] = {}
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
+        self._number_entries = {}  # a class of numbers -> its word entry (cue_numbers.py)
         self._split_cache: dict[str, tuple[str, str] | None] = {}
         self._join_cache: dict[str, dict[int, bool]] = {}
         # Each cue's requirements as the bits of one int (derived from `_requires`, for either way the set was
@@ -310,6 +299,8 @@ class CueSet:
         cached = self._token_cache.get(key)
         if cached is not None:
             return cached
+        if word[:1].isdigit() and (numeric := self._number_word(word)) is not None:
+            return numeric  # (kept per class of number, not per number: cue_numbers.py)
         found: dict[int, bool] = {}
         exact = self._literals.get(word)
         if exact is not None:
@@ -348,20 +339,11 @@ class CueSet:
         self._token_cache[key] = found
         return found
 
-    def _number_terms_of(self, number: float) -> tuple[int, ...]:
-        """The number terms ("#>=2") a number matches, in the vocabulary's order; one answer per
-        place among the terms' values (numbers are many: "Interview 412")."""
-        values = self._number_values
-        at = bisect_left(values, number)
-        key = (at, at < len(values) and values[at] == number)
-        known = self._number_matches.get(key)
-        if known is None:
-            known = self._number_matches[key] = tuple(i for i, t in self._numbers if _compare(number, t.op, t.value))
-        return known
-
     def _word_entry(self, key: str) -> _WordEntry:
         """A word's terms (`terms_for`), the cues they wake, the cue requirements they meet and the
         cues they can start."""
+        if key[:1].isdigit() and (numeric := self._number_entry(key)) is not None:
+            return numeric  # (kept per class of number, not per number: cue_numbers.py)
         typos = not key.startswith("\0")
         terms = self.terms_for(key if typos else key[1:], typos=typos)
         entry = (terms, *self._sets_of(terms))

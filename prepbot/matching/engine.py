@@ -342,6 +342,26 @@ class Matcher(NeighbourReading):
             self._sentence_cache[sentence] = cached
         return cached
 
+    def sentence_caches(self, sentences: list[str]) -> tuple[list[int | None], list]:
+        """What this matcher keeps per sentence beside each reading, for another process that reads
+        the same text (halves.py): the advice each sentence gives, as far as reading it found
+        (neighbours.py), and what each says as a topic and its answer (worked out here when not yet)."""
+        return [self._advice_cache.get(s) for s in sentences], [self._topic_info(s) for s in sentences]
+
+    def learn_sentences(self, sentences: list[str], readings: list[Reading], advice: list[int | None], topics: list) -> None:
+        """Take in what another matcher of the same catalogue read in these sentences (`reading`, then
+        `sentence_caches`): as though this one had read them, bounded as its own caches are."""
+        cache, topic_cache = self._sentence_cache, self._topic_cache
+        for sentence, reading, said, topic in zip(sentences, readings, advice, topics, strict=True):
+            if len(cache) > 20_000:
+                cache.clear()
+            cache[sentence] = reading
+            if said is not None and sentence not in self._advice_cache:
+                self._remember_advice(sentence, said)
+            if len(topic_cache) > 50_000:  # bounded as in `_topic_info`
+                topic_cache.clear()
+            topic_cache[sentence] = topic
+
     def _compute(self, sentence: str, statement: bool = False) -> Reading:
         stripped = sentence.strip()
         lead = len(sentence) - len(sentence.lstrip())

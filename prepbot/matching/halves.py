@@ -56,9 +56,8 @@ class LaterHalf:
             try:
                 os.close(read_end)
                 readings = [matcher.reading(sentence) for sentence in self._sentences]
-                advice = [matcher._advice_cache.get(sentence) for sentence in self._sentences]
-                # ...and what each says as a topic and its answer (neighbours.py; per sentence, cached there)
-                topics = [matcher._topic_info(sentence) for sentence in self._sentences]
+                # ...and the advice each gives and what each says as a topic and its answer (neighbours.py)
+                advice, topics = matcher.sentence_caches(self._sentences)
                 data = pickle.dumps(([_as_row(r) for r in readings], advice, topics), protocol=pickle.HIGHEST_PROTOCOL)
                 view = memoryview(data)
                 while view:
@@ -90,16 +89,7 @@ class LaterHalf:
             readings = [_from_row(row) for row in rows]
         except Exception:  # the child died or sent garbage: read them here
             return [matcher.reading(sentence) for sentence in self._sentences]
-        cache, topic_cache = matcher._sentence_cache, matcher._topic_cache
-        for sentence, reading, said, topic in zip(self._sentences, readings, advice, topics, strict=True):
-            if len(cache) > 20_000:
-                cache.clear()
-            cache[sentence] = reading
-            if said is not None and sentence not in matcher._advice_cache:
-                matcher._remember_advice(sentence, said)
-            if len(topic_cache) > 50_000:  # bounded as in `_topic_info`
-                topic_cache.clear()
-            topic_cache[sentence] = topic
+        matcher.learn_sentences(self._sentences, readings, advice, topics)
         return readings
 
     def close(self, kill: bool = True) -> None:
