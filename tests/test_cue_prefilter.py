@@ -63,3 +63,17 @@ def test_numbers_new_to_the_caches_read_by_their_value_and_numbers_written_in_a_
     assert flags(cues, rules, "ticket 2 took 2,5 days after 2 pages") == []
     assert flags(cues, rules, "ticket 2 took 1,5 days after 3 pages") == ["pages", "short"]
     assert flags(cues, rules, "two pages, then 3 pages in one night") == ["pages"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "We'd ship 2x a week -> CI+CD w/o b2b tests, 24/7 on-call; 1,5 days or 3.5 hours => no_review +1 ++ x-y=z",
+        "Reviews: n/a... PR's merged by j2ee devs at 10:30, 100% of them; rock'n'roll, don't + can't -> won't",
+    ],
+)
+def test_a_plain_ascii_note_reads_the_same_words_as_with_one_accented_letter_beside_it(rules, note):
+    # An ASCII-only sentence is searched by a quicker pattern (text.py): it must find the same tokens.
+    words = [(t.word, t.start, t.end, t.clause, t.scope, t.capital) for t in tokenize(note + " Café", rules)]
+    assert [(t.word, t.start, t.end, t.clause, t.scope, t.capital) for t in tokenize(note, rules)] == words[:-1]
+    assert words[-1][0] == "café"

@@ -417,22 +417,20 @@ class CueSet(NumberWords):
     def _token_terms(self, tokens: list[Token]) -> tuple[list[_WordEntry], set[int], int, list[tuple[int, dict[int, bool]]]]:
         """Each token's entry (`_word_entry`), the cues the sentence wakes, the cue requirements it meets (bits),
         and the terms a word written apart ("turned over", "turn-over", "on boarding") adds to its first word."""
-        entries = self._word_entries
-        rows = []
+        get = self._word_entries.get  # (an entry is a tuple of four: never false)
+        rows = [get(key) or self._word_entry(key) for key in ["\0" + t.word if t.capital else t.word for t in tokens]]
         woken: set[int] = set()
         met = 0
-        for t in tokens:
-            key = "\0" + t.word if t.capital else t.word
-            row = entries.get(key) or self._word_entry(key)  # (an entry is a tuple of four: never false)
-            rows.append(row)
+        for row in rows:
             met |= row[2]
             if row[1]:  # most words wake no cue
                 woken |= row[1]
         joins = []
         tails = self._join_tails
-        for i in range(len(tokens) - 1):
+        # (only a pair whose second word ends a cue word written as one: few)
+        for i in [i - 1 for i in range(1, len(tokens)) if tokens[i].word in tails]:
             first, second = tokens[i], tokens[i + 1]
-            if second.word not in tails or second.start - first.end > 1 or first.clause != second.clause:
+            if second.start - first.end > 1 or first.clause != second.clause:
                 continue
             if not first.word.isalpha():
                 continue
