@@ -165,3 +165,21 @@ def test_the_garbage_collector_is_paused_for_a_long_text_only_and_switched_back(
         assert not gc.isenabled()  # off before, off after
     finally:
         gc.enable()
+
+
+def test_a_matcher_that_learns_another_ones_sentences_reads_the_text_as_that_one_does(catalogue, monkeypatch):
+    # What the fork hands back (Matcher.sentence_caches -> learn_sentences): taken in, not read again.
+    text = long_notes()
+    sentences = [sentence for _, sentence in pieces_of(text)]
+    teacher = fresh(catalogue)
+    taught = [teacher.reading(s) for s in sentences]
+    advice, topics = teacher.sentence_caches(sentences)
+    learner = fresh(catalogue)
+    learner.learn_sentences(sentences, taught, advice, topics)
+    again: list[str] = []
+    compute, topic = learner._compute, learner._topic_then_answer
+    monkeypatch.setattr(learner, "_compute", lambda sentence, *rest: again.append(sentence) or compute(sentence, *rest))
+    monkeypatch.setattr(learner, "_topic_then_answer", lambda sentence: again.append(sentence) or topic(sentence))
+    assert read(learner, text) == one_process(catalogue, text, monkeypatch)
+    assert not set(again) & set(sentences)  # (the rules across sentences read parts of some: not whole ones)
+    assert sum(a is not None for a in advice) >= 1 and sum(t != (None, None) for t in topics) >= 1
