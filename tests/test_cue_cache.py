@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import subprocess
 import sys
 
@@ -24,7 +25,7 @@ def _state(cues: CueSet) -> dict:
 
 def test_a_set_rebuilt_from_its_data_equals_the_compiled_one(catalogue):
     compiled = CueSet(((f.id, s) for f in catalogue.bank.flags.values() for s in f.cues), catalogue.rules)
-    data = json.loads(json.dumps(cue_cache.as_data(compiled)))  # through JSON, as in the cache file
+    data = marshal.loads(marshal.dumps(cue_cache.as_data(compiled)))  # through marshal, as in the cache file
     rebuilt = cue_cache.from_data(data, catalogue.rules)
     assert _state(rebuilt).keys() == _state(compiled).keys()
     for name, value in _state(compiled).items():
@@ -55,7 +56,7 @@ def _start(text: str) -> dict:
 
 
 def _cache_files(home):
-    return sorted((home / "cache").glob("catalogue-*.json"))
+    return sorted((home / "cache").glob("catalogue-*.marshal"))
 
 
 def test_a_warm_start_compiles_no_cue_and_reads_the_same(private_home):
@@ -68,9 +69,9 @@ def test_a_warm_start_compiles_no_cue_and_reads_the_same(private_home):
 def test_damaged_compiled_cues_are_compiled_again_not_trusted(private_home):
     cold = _start(SAMPLE)
     [cached] = _cache_files(private_home)
-    data = json.loads(cached.read_text())
+    data = marshal.loads(cached.read_bytes())
     data["cues"]["cues"] = data["cues"]["cues"][:10]  # requirements no longer match the cues
-    cached.write_text(json.dumps(data))
+    cached.write_bytes(marshal.dumps(data))
     again = _start(SAMPLE)
     assert again["compiled"] > 1000 and again["found"] == cold["found"]  # compiled again, same reading
     assert _start(SAMPLE) == {"compiled": 0, "found": cold["found"]}  # and the cache was rewritten
