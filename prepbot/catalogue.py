@@ -14,23 +14,27 @@ from __future__ import annotations
 
 import functools
 import gc
-import hashlib
 import marshal
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from prepbot import __version__, locations
 from prepbot.bank import AnswerKey, Bank, BankError, Category, Flag, Problem, Question
 from prepbot.matching import cue_cache
-from prepbot.matching.context_rules import CONTEXT_FILE, ContextRules
+from prepbot.matching.answer_words import AnswerWords
+from prepbot.matching.context_rules import CONTEXT_FILE, ContextRules, Modifier
 from prepbot.matching.engine import Matcher, ModelSlot
 
-CACHE_FORMAT = 5  # 3: with the compiled cues; 4: and the compiled absence phrases; 5: marshal, not JSON
+CACHE_FORMAT = 5  # 3: with the compiled cues; 4: and the compiled absence phrases; 5: marshal, and the rules' own fields
+# The context rules' indexes that every text needs, built when the cache is written and stored with it
+# (the phrase index alone costs ~6 ms at the first sentence); the others are built when first used.
+_RULES_PREBUILT = ("triggers_by_first_word", "pseudo_by_first_word", "scan_index")
 MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
@@ -81,7 +85,7 @@ def _build(paths: tuple[str, ...]) -> Catalogue:
     slot, _preloaded = (_preloaded, None) if _preloaded is not None else (_model_slot(), None)
     if data is not None:
         try:
-            bank, rules = _bank_from_data(data["bank"]), ContextRules.from_mapping(data["context"])
+            bank, rules = _bank_from_data(data["bank"]), _rules_from_data(data["context"])
             cues = cue_cache.from_data(data["cues"], rules)
             absences = cue_cache.from_data(data["absences"], rules)
             return Catalogue(bank, rules, Matcher.from_bank(bank, rules, slot, cues=cues, absences=absences))
@@ -99,7 +103,7 @@ def _build(paths: tuple[str, ...]) -> Catalogue:
         except ValueError:
             compiled = None  # (a set cue_cache cannot describe: started without a cache)
         if compiled is not None:
-            bank_data = {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": rules.as_mapping()}
+            bank_data = {"format": CACHE_FORMAT, "key": key, "bank": asdict(bank), "context": _rules_as_data(rules)}
             _write_cache(cache_file, {**bank_data, **compiled})
     return Catalogue(bank, rules, matcher)
 
@@ -203,7 +207,10 @@ def _cache_file(key: str) -> Path | None:
     # A cache that someone else could have written is not read: it decides what prepbot believes.
     if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022 or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
         return None
-    return folder / f"catalogue-{hashlib.sha256(key.encode()).hexdigest()[:24]}.marshal"
+    # The name only tells keys apart (two checksums, not sha256: hashlib's OpenSSL costs `analyze` ~4 ms
+    # to load); what is trusted is the whole key inside the file, compared before anything is used.
+    raw = key.encode()
+    return folder / f"catalogue-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.marshal"
 
 
 def _read_cache(path: Path, key: str) -> dict[str, Any] | None:
@@ -242,6 +249,29 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
             os.unlink(temporary)
         except OSError:
             pass  # a read-only or full cache directory only costs start-up time
+
+
+def _rules_as_data(rules: ContextRules) -> dict[str, Any]:
+    """The rules' own fields (their modifiers and answer words as plain values) and the prebuilt indexes."""
+    state = {f.name: getattr(rules, f.name) for f in fields(ContextRules)}
+    state["modifiers"] = [tuple(getattr(m, f.name) for f in fields(Modifier)) for m in rules.modifiers]
+    state["answer_words"] = {f.name: getattr(rules.answer_words, f.name) for f in fields(AnswerWords)}
+    return {"fields": state, "prebuilt": {name: getattr(rules, name) for name in _RULES_PREBUILT}}
+
+
+def _rules_from_data(data: dict[str, Any]) -> ContextRules:
+    """The rules `_rules_as_data` described, fields set as their own `__init__` would (they are frozen)."""
+    state = dict(data["fields"])
+    if state.keys() != {f.name for f in fields(ContextRules)} or data["prebuilt"].keys() != set(_RULES_PREBUILT):
+        raise ValueError("the cached context rules do not have the rules' fields")
+    state["modifiers"] = tuple(Modifier(*values) for values in state["modifiers"])
+    words = AnswerWords.__new__(AnswerWords)
+    words.__dict__.update(state["answer_words"])
+    state["answer_words"] = words
+    rules = ContextRules.__new__(ContextRules)
+    rules.__dict__.update(state)
+    rules.__dict__.update(data["prebuilt"])  # (where each cached_property keeps its value)
+    return rules
 
 
 def _listed_as_tuples(values: dict[str, Any]) -> dict[str, Any]:

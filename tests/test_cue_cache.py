@@ -93,3 +93,28 @@ def test_a_cue_edit_in_a_user_bank_rebuilds_the_compiled_cues(private_home, tmp_
     edited = start("We saw purple elephants and green giraffes.")
     assert edited["compiled"] > 0 and [f[0] for f in edited["found"]] == ["my-flag"]
     assert [e[2] for e in edited["found"][0][2]] == ["cue: green giraffes"]
+
+
+_RULES_PROBE = """
+import json
+from prepbot import bank_loader, catalogue
+from prepbot.matching.context_rules import CONTEXT_FILE
+rules = catalogue.load_catalogue().rules
+read, problems = bank_loader.read_context(CONTEXT_FILE)
+assert not problems
+print(json.dumps({
+    "equal": rules == read,
+    "prebuilt": [name in vars(rules) for name in catalogue._RULES_PREBUILT],
+    "indexes": [getattr(rules, name) == getattr(read, name) for name in catalogue._RULES_PREBUILT],
+}))
+"""
+
+
+def test_a_warm_start_has_the_context_rules_the_yaml_gives(private_home):
+    def start() -> dict:
+        proc = subprocess.run([sys.executable, "-c", _RULES_PROBE], capture_output=True, text=True, check=True)
+        return json.loads(proc.stdout)
+
+    cold, warm = start(), start()
+    assert cold == {"equal": True, "prebuilt": [True] * 3, "indexes": [True] * 3}  # built and written
+    assert warm == cold  # taken from the cache: its indexes too, equal to those the rules build
