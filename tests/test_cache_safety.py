@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import stat
@@ -24,14 +25,16 @@ def _cache_dir(home: Path) -> Path:
 def _warm(home: Path) -> list[Path]:
     result = run_process("questions", "--minutes", "5", env={"PREPBOT_HOME": str(home)})
     assert result.code == 0, result.err
-    return sorted(_cache_dir(home).glob("catalogue-*.json"))
+    return sorted(_cache_dir(home).glob("catalogue-*.marshal"))
 
 
-def test_the_cache_is_json_in_a_private_folder(tmp_path):
+def test_the_cache_is_marshalled_data_in_a_private_folder(tmp_path):
     [cached] = _warm(tmp_path)
     assert stat.S_IMODE(os.stat(_cache_dir(tmp_path)).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(cached).st_mode) == 0o600
-    assert cached.read_bytes().startswith(b"{")  # data, not a pickle
+    assert not cached.read_bytes().startswith(b"\x80")  # data, not a pickle
+    data = marshal.loads(cached.read_bytes())
+    assert isinstance(data, dict) and data["bank"]["flags"]["no-code-review"]["title"]
 
 
 def test_a_planted_pickle_never_runs(tmp_path):
@@ -46,8 +49,10 @@ def test_a_planted_pickle_never_runs(tmp_path):
 
 def test_a_cache_with_another_key_is_rebuilt_not_trusted(tmp_path):
     [cached] = _warm(tmp_path)
-    forged = cached.read_text().replace('"title":"Code review"', '"title":"FORGED"')
-    cached.write_text(forged.replace('"key":"', '"key":"x', 1))
+    data = marshal.loads(cached.read_bytes())
+    data["bank"]["categories"]["code-review"]["title"] = "FORGED"
+    data["key"] = "x" + data["key"]
+    cached.write_bytes(marshal.dumps(data))
     result = run_process("questions", "-c", "code-review", env={"PREPBOT_HOME": str(tmp_path)})
     assert "FORGED" not in result.out and "Code review" in result.out
 
@@ -72,3 +77,17 @@ def test_a_cache_folder_others_can_write_is_not_used(tmp_path):
     result = run_process("questions", "--minutes", "5", env={"PREPBOT_HOME": str(tmp_path)})
     assert result.code == 0, result.err
     assert list(folder.iterdir()) == []  # nothing written there, nothing read from there
+
+
+def test_a_cache_file_others_could_write_is_not_read(tmp_path):
+    [cached] = _warm(tmp_path)
+    data = marshal.loads(cached.read_bytes())
+    data["bank"]["categories"]["code-review"]["title"] = "FORGED"  # with the right key: trusted, if it were read
+    cached.write_bytes(marshal.dumps(data))
+    os.chmod(cached, 0o620)
+    result = run_process("questions", "-c", "code-review", env={"PREPBOT_HOME": str(tmp_path)})
+    assert "FORGED" not in result.out and "Code review" in result.out
+    cached.write_bytes(marshal.dumps(data))  # (it was rebuilt) the same data, private: read, so the
+    os.chmod(cached, 0o600)  # check above is what kept it out
+    result = run_process("questions", "-c", "code-review", env={"PREPBOT_HOME": str(tmp_path)})
+    assert "FORGED" in result.out

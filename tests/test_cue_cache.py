@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import subprocess
 import sys
 
@@ -24,7 +25,7 @@ def _state(cues: CueSet) -> dict:
 
 def test_a_set_rebuilt_from_its_data_equals_the_compiled_one(catalogue):
     compiled = CueSet(((f.id, s) for f in catalogue.bank.flags.values() for s in f.cues), catalogue.rules)
-    data = json.loads(json.dumps(cue_cache.as_data(compiled)))  # through JSON, as in the cache file
+    data = marshal.loads(marshal.dumps(cue_cache.as_data(compiled)))  # through marshal, as in the cache file
     rebuilt = cue_cache.from_data(data, catalogue.rules)
     assert _state(rebuilt).keys() == _state(compiled).keys()
     for name, value in _state(compiled).items():
@@ -55,7 +56,7 @@ def _start(text: str) -> dict:
 
 
 def _cache_files(home):
-    return sorted((home / "cache").glob("catalogue-*.json"))
+    return sorted((home / "cache").glob("catalogue-*.marshal"))
 
 
 def test_a_warm_start_compiles_no_cue_and_reads_the_same(private_home):
@@ -68,9 +69,9 @@ def test_a_warm_start_compiles_no_cue_and_reads_the_same(private_home):
 def test_damaged_compiled_cues_are_compiled_again_not_trusted(private_home):
     cold = _start(SAMPLE)
     [cached] = _cache_files(private_home)
-    data = json.loads(cached.read_text())
+    data = marshal.loads(cached.read_bytes())
     data["cues"]["cues"] = data["cues"]["cues"][:10]  # requirements no longer match the cues
-    cached.write_text(json.dumps(data))
+    cached.write_bytes(marshal.dumps(data))
     again = _start(SAMPLE)
     assert again["compiled"] > 1000 and again["found"] == cold["found"]  # compiled again, same reading
     assert _start(SAMPLE) == {"compiled": 0, "found": cold["found"]}  # and the cache was rewritten
@@ -92,3 +93,28 @@ def test_a_cue_edit_in_a_user_bank_rebuilds_the_compiled_cues(private_home, tmp_
     edited = start("We saw purple elephants and green giraffes.")
     assert edited["compiled"] > 0 and [f[0] for f in edited["found"]] == ["my-flag"]
     assert [e[2] for e in edited["found"][0][2]] == ["cue: green giraffes"]
+
+
+_RULES_PROBE = """
+import json
+from prepbot import bank_loader, catalogue
+from prepbot.matching.context_rules import CONTEXT_FILE
+rules = catalogue.load_catalogue().rules
+read, problems = bank_loader.read_context(CONTEXT_FILE)
+assert not problems
+print(json.dumps({
+    "equal": rules == read,
+    "prebuilt": [name in vars(rules) for name in catalogue._RULES_PREBUILT],
+    "indexes": [getattr(rules, name) == getattr(read, name) for name in catalogue._RULES_PREBUILT],
+}))
+"""
+
+
+def test_a_warm_start_has_the_context_rules_the_yaml_gives(private_home):
+    def start() -> dict:
+        proc = subprocess.run([sys.executable, "-c", _RULES_PROBE], capture_output=True, text=True, check=True)
+        return json.loads(proc.stdout)
+
+    cold, warm = start(), start()
+    assert cold == {"equal": True, "prebuilt": [True] * 3, "indexes": [True] * 3}  # built and written
+    assert warm == cold  # taken from the cache: its indexes too, equal to those the rules build

@@ -329,7 +329,7 @@ class ContextRules:
         return _by_first_word(self.reported_questions)
 
     def as_mapping(self) -> dict[str, Any]:
-        """The inverse of `from_mapping`: plain data (for the catalogue's JSON cache)."""
+        """The inverse of `from_mapping`: plain data."""
         return {
             "negation": {
                 "window": self.negation_window,

@@ -3,97 +3,90 @@
 Compiling the catalogue's ~3,400 cues (parsing every word, the indexes by first term, the
 requirements each cue needs, the stems of the cue words) costs about 0.15 s at every start; the
 catalogue cache (`prepbot.catalogue`) stores what this module makes of a compiled set, and a warm
-start rebuilds the set from it without parsing or stemming anything.
+start takes the set back from it without parsing, stemming or indexing anything.
 
-The data is JSON-shaped (lists, strings, numbers, booleans; never pickle: nothing in it can run).
-It is only ever read back by the code that wrote it: the catalogue cache's key holds this
-package's code, so a change here or in `cues.py` rebuilds it. Malformed data raises ValueError
-(or KeyError, TypeError, IndexError), which the catalogue treats as a missing cache.
+The data is the compiled set's own structures (each cue's fields, the set's indexes: dicts,
+lists, tuples, frozensets of strings and numbers; each term's fields as a dict), meant for `marshal`,
+which keeps objects shared between cues shared (a slot and its index by first term) and can
+build nothing that runs: never pickle. It is only ever read back by the code that wrote it: the
+catalogue cache's key holds this package's code, so a change here or in `cues.py` rebuilds it.
+Malformed data raises ValueError (or KeyError, TypeError, IndexError, AttributeError), which the
+catalogue treats as a missing cache.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
-from prepbot.matching.cues import Cue, CueSet, Term, Vocabulary, _by_first
+from prepbot.matching.cues import Cue, CueSet, Term, Vocabulary
 
 if TYPE_CHECKING:
     from prepbot.matching.context_rules import ContextRules
 
-FORMAT = 1
+FORMAT = 2  # 1: JSON-shaped lists, rebuilt; 2: the structures themselves (marshal)
+
+_CUE_FIELDS = frozenset(f.name for f in fields(Cue))
+_TERM_FIELDS = tuple(f.name for f in fields(Term))
+_OWN = frozenset({"rules", "vocabulary", "cues", "_numbers"})  # stored apart, or not stored
+
+
+def _cache_names() -> frozenset[str]:
+    """The attributes `CueSet.reset_caches` makes: what a set learns from texts, never stored."""
+    probe = CueSet.__new__(CueSet)
+    probe._requires = []
+    probe.reset_caches()
+    return frozenset(vars(probe)) - {"_requires"}
 
 
 def as_data(cues: CueSet) -> dict[str, Any]:
-    """What `from_data` needs to rebuild `cues` (made of lists, strings and numbers only)."""
-    slot_ids: dict[tuple[tuple[int, ...], ...], int] = {}
-    slots: list[list[list[int]]] = []
-    rows = []
-    for cue in cues.cues:
-        ids = []
-        for slot in cue.slots:
-            shape = tuple(slot)
-            known = slot_ids.get(shape)
-            if known is None:
-                known = slot_ids[shape] = len(slots)
-                slots.append([list(alternative) for alternative in slot])
-            ids.append(known)
-        rows.append([cue.flag_id, cue.source, cue.weight, cue.negated_weight, ids, cue.gaps])
+    """What `from_data` needs to take `cues` back (made of marshal's types only: no Term, no Cue)."""
+    terms = cues.vocabulary.terms
+    skip = _OWN | _cache_names()
+    numbers = [i for i, term in cues._numbers]
+    if any(terms[i] is not term for i, term in cues._numbers):
+        raise ValueError("a number term is not the vocabulary's")
     return {
         "format": FORMAT,
-        "terms": [[t.kind, t.text, t.op, t.value] for t in cues.vocabulary.terms],
-        "slots": slots,
-        "cues": rows,
-        "literal_stems": {base: [[i, bare] for i, bare in found] for base, found in cues._literal_stems.items()},
-        "requires": [sorted(r) for r in cues._requires],
-        "anchored": _pairs(cues._anchored),
-        "needs": _pairs(cues._needs),
-        "starting": _pairs(cues._starting),
-        "join_tails": sorted(cues._join_tails),
+        "terms": [{name: getattr(term, name) for name in _TERM_FIELDS} for term in terms],
+        "cues": [dict(vars(cue)) for cue in cues.cues],
+        "numbers": numbers,
+        "state": {name: value for name, value in vars(cues).items() if name not in skip},
     }
-
-
-def _pairs(index: dict[int, tuple[int, ...]]) -> list[list[Any]]:
-    return [[term, list(values)] for term, values in index.items()]
 
 
 def from_data(data: dict[str, Any], rules: ContextRules) -> CueSet:
     """The `CueSet` that `as_data` described, with empty caches. Raises ValueError on a format
-    it does not know (and KeyError, TypeError or IndexError on damaged data)."""
+    it does not know (and KeyError, TypeError, IndexError or AttributeError on damaged data)."""
     if data.get("format") != FORMAT:
         raise ValueError("unknown compiled cue format")
     cues = CueSet.__new__(CueSet)
-    cues.rules = rules
-    vocabulary = cues.vocabulary = Vocabulary()
-    terms = vocabulary.terms = [Term(kind, text, op, float(value)) for kind, text, op, value in data["terms"]]
-    vocabulary._ids = {(t.kind, t.text, t.op, t.value): i for i, t in enumerate(terms)}
-    shared = []  # cues share their slots (and each slot's index by first term), as when compiled
-    for slot in data["slots"]:
-        alternatives = [tuple(alternative) for alternative in slot]
-        shared.append((alternatives, _by_first(alternatives)))
+    vocabulary = Vocabulary()
+    terms: list[Term] = []
+    ids = {}
+    for values in data["terms"]:  # each a dict of the fields: updated from whole, 3x faster than from pairs
+        if tuple(values) != _TERM_FIELDS:
+            raise ValueError("a compiled term does not have a term's fields")
+        term = Term.__new__(Term)  # frozen: its fields set as __init__ would, without one call per field
+        term.__dict__.update(values)
+        ids[tuple(values.values())] = len(terms)
+        terms.append(term)
+    vocabulary.terms = terms
+    vocabulary._ids = ids
     compiled = []
-    for index, (flag_id, source, weight, negated_weight, slot_ids, gaps) in enumerate(data["cues"]):
-        chosen = [shared[i] for i in slot_ids]
-        compiled.append(
-            Cue(
-                flag_id,
-                source,
-                weight,
-                negated_weight,
-                [list(alternatives) for alternatives, _ in chosen],
-                list(gaps),
-                index,
-                [by_first for _, by_first in chosen],
-            )
-        )
-    cues.cues = compiled
-    cues._index_terms()
-    cues._literal_stems = {base: [(i, bare) for i, bare in found] for base, found in data["literal_stems"].items()}
-    cues._requires = [frozenset(r) for r in data["requires"]]
-    cues._anchored = {term: tuple(values) for term, values in data["anchored"]}
-    cues._needs = {term: tuple(values) for term, values in data["needs"]}
-    cues._starting = {term: tuple(values) for term, values in data["starting"]}
-    cues._join_tails = frozenset(data["join_tails"])
-    cues.reset_caches()
+    for index, values in enumerate(data["cues"]):
+        if values.keys() != _CUE_FIELDS or values["index"] != index:
+            raise ValueError("a compiled cue does not have a cue's fields")
+        cue = Cue.__new__(Cue)
+        cue.__dict__.update(values)
+        compiled.append(cue)
+    state = data["state"]
+    if not isinstance(state, dict) or not all(isinstance(name, str) and name.startswith("_") for name in state):
+        raise ValueError("damaged compiled cues")
+    cues.__dict__.update(state)
+    cues.rules, cues.vocabulary, cues.cues = rules, vocabulary, compiled
+    cues._numbers = [(i, terms[i]) for i in data["numbers"]]
     if len(cues._requires) != len(compiled):
         raise ValueError("compiled cues do not match their requirements")
+    cues.reset_caches()
     return cues

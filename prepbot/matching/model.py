@@ -21,7 +21,6 @@ through its API before any session is created.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -218,11 +217,15 @@ def release_free_memory() -> None:
 
 def labels_digest(labels: dict) -> str:
     """The digest labels.json records of itself: sha256 of its content without the "sha256" key."""
+    import hashlib  # (here: `analyze`'s own process never checks the artifact; its classifier's process does)
+
     rest = {k: v for k, v in labels.items() if k != "sha256"}
     return hashlib.sha256(json.dumps(rest, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()).hexdigest()
 
 
 def file_sha256(path: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -246,6 +249,8 @@ def _stamp_file(cache: Path | None, folder: Path) -> Path | None:
         return None
     if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022 or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
         return None
+    import hashlib
+
     key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
     return cache / f"classifier-checked-{key}.json"
 
