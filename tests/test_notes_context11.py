@@ -1,0 +1,47 @@
+"""Candidate notes, eleventh pass (issue 18): general mechanisms for what the tenth pass still misread.
+Each is pinned with sentences of our own, different from bench/sets/notes14*.jsonl, and with cases where
+the rule must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check, found
+
+# -- a condition contrary to fact: an "if" clause told in the past with a modal in the rest of the sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # the practice named in the condition is not there
+        ("if they had a staging pipeline, that broken release would never have reached customers", {"no-ci"}, {"has-ci"}),
+        ("honestly if the team had unit tests the migration wouldve gone fine", {"no-tests"}, {"has-tests"}),
+        ("their planning would be calmer if there were a ranked backlog", {"no-backlog"}, {"prioritized-backlog"}),
+        # a red practice the condition denies is the red practice
+        ("if they didn't have a bug tracker we'd all be lost", {"bugs-tracked"}, {"bugs-untracked"}),
+    ],
+)
+def test_a_condition_contrary_to_fact_reads_the_contrary(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question set up by the condition, or one about the reader: no fact about the team
+        "if they had more tests, would the releases be calmer?",
+        "if you had no test suite at all, where would you start?",
+        "if I had a pipeline like theirs I would be happier",
+    ],
+)
+def test_no_contrary_reading_in_a_question_or_about_the_reader(matcher, text):
+    assert not ({"no-tests", "no-ci", "has-tests", "has-ci"} & found(matcher, text)), text
+
+
+def test_a_condition_in_the_present_is_no_counterfactual(matcher):
+    # a real condition and the rule it sets: read as stated, not turned round
+    check(matcher, "if you are paged at night you get the next morning off", {"no-after-hours-contact"}, {"on-call-burden"})
+    # a past condition without a modal after it tells what happened: nothing turned round
+    assert "no-tests" not in found(matcher, "if the tests failed, the merge was blocked")
