@@ -33,7 +33,10 @@ DIRECTIONS = (
 # words change nothing a cue says, but the sentence is ruled by them: "not a thing anymore").
 EFFECTS = ("nothing", "opposite", "red", "past", "fixed", "keep")
 # What `conditionals` in context.yaml holds (validated by the bank loader): see `ContextRules.condition_openers`.
-CONDITIONALS_SHAPE = {"window": "int", **dict.fromkeys(("openers", "subjects", "not_after", "not_before", "unreal", "contrary", "contrary_not_after"), "words")}
+CONDITIONALS_SHAPE = {
+    "window": "int",
+    **dict.fromkeys(("openers", "subjects", "not_after", "not_before", "unreal", "contrary", "contrary_not_after"), "words"),
+}
 # What `scare_quotes` in context.yaml holds (validated by the bank loader).
 SCARE_QUOTES_SHAPE = {
     "pairs": "words",

@@ -56,6 +56,8 @@ def turned(decision: Decision, flag_id: str, opposite: str | None, red: bool, tr
     rule = f"{decision.rule}; {said}" if decision.rule else said
     if decision.flag_id is None:
         # "if people didn't leave so often they'd ...": a red state denied in the condition holds
-        return Decision(flag_id, trigger.start, rule) if red and decision.rule.endswith(no_opposite) else Decision(None, None, rule)
+        return (
+            Decision(flag_id, trigger.start, rule) if red and decision.rule.endswith(no_opposite) else Decision(None, None, rule)
+        )
     other = opposite if decision.flag_id == flag_id else flag_id
     return Decision(other, trigger.start, rule) if other is not None else Decision(None, None, rule)
