@@ -45,3 +45,55 @@ def test_a_condition_in_the_present_is_no_counterfactual(matcher):
     check(matcher, "if you are paged at night you get the next morning off", {"no-after-hours-contact"}, {"on-call-burden"})
     # a past condition without a modal after it tells what happened: nothing turned round
     assert "no-tests" not in found(matcher, "if the tests failed, the merge was blocked")
+
+
+# -- an absence wished for in a condition contrary to fact reads the red flag
+
+
+def test_an_absence_in_a_contrary_condition_reads_the_red_flag(matcher):
+    assert "high-turnover" in found(matcher, "if engineers stayed longer than a year the onboarding wouldn't hurt so much")
+    # stated as a fact, the same absence reads no turnover
+    assert "high-turnover" not in found(matcher, "engineers stayed longer than anywhere I've worked")
+
+
+# -- keeping what is there is no proposal of what is missing
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("we should keep doing the two-person code review, it catches a lot", {"code-review-required"}, {"no-code-review"}),
+        ("they should continue to run the integration tests on every PR", {"has-tests"}, {"no-tests"}),
+        # a proposal to start something still shows the state it would fix
+        ("they should start running integration tests on every PR", {"no-tests"}, {"has-tests"}),
+        ("they should keep track of defects in a real tracker", {"bugs-untracked"}, {"bugs-tracked"}),
+    ],
+)
+def test_keeping_a_practice_is_no_proposal(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+# -- a plea to whoever will do it reaches past its commas
+
+
+def test_a_plea_to_anyone_shows_the_state_it_would_fix(matcher):
+    check(matcher, "please, somebody, set up a build pipeline for this repo", {"no-ci"}, {"has-ci"})
+    check(matcher, "someone please write integration tests for the billing code", {"no-tests"}, {"has-tests"})
+
+
+# -- cues for wordings of the notes (a label then a none, the pipeline as enforcer, ...)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("pager compensation: nada", {"on-call-burden"}, {"no-after-hours-contact"}),
+        ("every merge needs green tests and the pipeline enforces that", {"has-ci"}, {"no-ci"}),
+        ("not one defect has slipped through unlogged in my time there", {"bugs-tracked"}, {"bugs-untracked"}),
+        ("defects slip through untracked all the time", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("leadership accepted the revised estimate without a fight", {"realistic-deadlines"}, set()),
+        ("engineers are unreachable after 6pm by policy", {"no-after-hours-contact"}, {"on-call-burden"}),
+    ],
+)
+def test_note_wordings(matcher, text, present, absent):
+    check(matcher, text, present, absent)
