@@ -466,7 +466,9 @@ class Matcher(NeighbourReading):
             if green and (quoted or modifiers or unreal):
                 continue  # a green flag's absence wished away reads neither way
             if quoted or modifiers or unreal:
-                decision = decide(f"absence of {cue.flag_id}", cue.flag_id, tokens, matched, self.rules, modifiers + unreal, False)
+                decision = decide(
+                    f"absence of {cue.flag_id}", cue.flag_id, tokens, matched, self.rules, modifiers + unreal, False
+                )
                 if quoted:  # 'they "do scrum"': in name only
                     decision = Decision(cue.flag_id, decision.trigger, f"scare quotes: '{quoted}'")
                 if decision.flag_id == cue.flag_id:
