@@ -97,3 +97,28 @@ def test_a_plea_to_anyone_shows_the_state_it_would_fix(matcher):
 )
 def test_note_wordings(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a negation inside a cue's words reaches only its own scope
+
+
+def test_a_negation_in_another_scope_inside_a_cue_negates_nothing_of_it(matcher):
+    text = "great review culture here, nothing ships unseen and feedback is always kind"
+    check(matcher, text, {"code-review-required"}, {"no-code-review"})
+    # in the cue's own scope it still negates
+    assert "no-code-review" in found(matcher, "code review is not something they do")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("crash reports automatically create tickets in jira", {"bugs-tracked"}, {"bugs-untracked"}),
+        ("youtrack issues triaged weekly by the on-duty dev", {"bugs-tracked"}, {"bugs-untracked"}),
+        ("the billing repo is a hairball nobody wants to touch", {"poor-code-quality"}, set()),
+        # a counterfactual of a red state denied: the red state holds
+        ("releases would be calmer if the codebase wasn't such a tangle", {"poor-code-quality"}, set()),
+        ("estimation would be easier if they created the tickets before starting", {"tickets-afterthought"}, set()),
+    ],
+)
+def test_more_note_wordings(matcher, text, present, absent):
+    check(matcher, text, present, absent)

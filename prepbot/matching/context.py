@@ -475,6 +475,8 @@ def _polarity(
         and (t.start not in matched_set or t.words in rules.contractions)
         # ...in the clause of the cue word it precedes: "pager duty, no comp, every other week" negates nothing of the cue
         and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
+        # ...and in its scope: "peer review culture, nothing merged unseen and feedback is constructive" negates nothing of it
+        and tokens[t.start].scope == tokens[min(i for i in matched if i > t.start)].scope
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
         and not _relative_only(tokens, t, last, rules)  # "issues which couldn't be fixed fast were lost": not negated
         and t.words not in rules.negation_verbs  # "bugs get lost in chat" is the cue's own sense
