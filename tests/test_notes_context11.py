@@ -122,3 +122,23 @@ def test_a_negation_in_another_scope_inside_a_cue_negates_nothing_of_it(matcher)
 )
 def test_more_note_wordings(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- advice: a wish whose content is a condition, a better way proposed in place of what is done
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("it would be nice if every merge required a second reviewer", {"no-code-review"}, {"code-review-required"}),
+        ("they would be better off pairing on real code instead of trivia questions", {"trivia-interview"}, set()),
+        ("the team should study the basics of scrum", {"agile-unfamiliar"}, set()),
+    ],
+)
+def test_advice_shows_the_state_it_would_change(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_a_better_way_stated_as_done_is_no_advice(matcher):
+    # told as what they do, "instead of" still denies the trivia
+    assert "trivia-interview" not in found(matcher, "they pair on real code instead of trivia questions")
