@@ -142,3 +142,24 @@ def test_advice_shows_the_state_it_would_change(matcher, text, present, absent):
 def test_a_better_way_stated_as_done_is_no_advice(matcher):
     # told as what they do, "instead of" still denies the trivia
     assert "trivia-interview" not in found(matcher, "they pair on real code instead of trivia questions")
+
+
+# -- after notes14b: an inverted condition, a wish told as what would be good, a hedge on remembering
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("had they kept a ranked backlog, the quarter wouldn't have been chaos", {"no-backlog"}, {"prioritized-backlog"}),
+        ("it would be good if on-call shifts were paid extra", {"on-call-burden"}, {"no-after-hours-contact"}),
+        ("defects get logged in the tracker if anyone remembers", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("unit tests get written when somebody has time", {"no-tests"}, {"has-tests"}),
+    ],
+)
+def test_inverted_conditions_wishes_and_hedges_on_remembering(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_remembering_to_do_something_else_hedges_nothing(matcher):
+    # the tests exist; only running them is left to memory
+    assert "has-tests" in found(matcher, "we have 900 unit tests that only run when someone remembers to run them")

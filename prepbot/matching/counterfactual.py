@@ -27,9 +27,9 @@ _ASKING = frozenset({"how", "what", "where", "why", "who", "whom", "when", "what
 
 def contrary(tokens: list[Token], trigger: Trigger, first: int, last: int, rules: ContextRules) -> bool:
     """Whether the cue from `first` to `last` sits in the condition `trigger` opens and that condition is contrary
-    to fact: a past form of `conditionals.contrary` between the opener and the cue's end, and a modal of
+    to fact: a past form of `conditionals.contrary` from the opener to the cue's end, and a modal of
     `conditionals.unreal` outside the condition's lead-in (after the cue, or before the opener)."""
-    if not rules.condition_contrary or trigger.words != "if" or trigger.end > first:
+    if not rules.condition_contrary or trigger.words not in rules.condition_contrary_openers or trigger.end > first:
         return False
     if tokens[trigger.start].clause != tokens[first].clause:
         return False
@@ -37,7 +37,7 @@ def contrary(tokens: list[Token], trigger: Trigger, first: int, last: int, rules
         return False  # "if they would only write tests": a wish, not a condition
     if trigger.end < len(tokens) and tokens[trigger.end].word in rules.condition_contrary_not_after:
         return False  # "if you had no tests, where would you start?", "if I ever had to carry a pager": not the team
-    if not any(tokens[i].word in rules.condition_contrary for i in range(trigger.end, last + 1)):
+    if not any(tokens[i].word in rules.condition_contrary for i in range(trigger.start, last + 1)):
         return False
     return any(
         t.word in rules.condition_unreal
