@@ -286,8 +286,8 @@ def decide(
             continue  # "if you get paged at night you take the morning off": the rule the condition sets, read as stated
         if trigger.effect == "nothing":
             if forward and contrary(tokens, trigger, first, last, rules):  # "if they had tests, it wouldn't have ..."
-                said = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
-                return turned(said, flag_id, opposite, red, trigger, NO_OPPOSITE)
+                stated = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
+                return turned(stated, flag_id, opposite, red, trigger, NO_OPPOSITE)
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
             return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
         if trigger.direction == "earlier_past_clauses":
