@@ -287,7 +287,7 @@ def decide(
         if trigger.effect == "nothing":
             if forward and contrary(tokens, trigger, first, last, rules):  # "if they had tests, it wouldn't have ..."
                 stated = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
-                return turned(stated, flag_id, opposite, red, trigger, NO_OPPOSITE)
+                return Decision(*turned((stated.flag_id, stated.rule), flag_id, opposite, red, trigger, NO_OPPOSITE))
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
             return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
         if trigger.direction == "earlier_past_clauses":

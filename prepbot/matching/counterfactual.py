@@ -11,21 +11,33 @@ sets a rule and is left to the conditional rules (context.py). The words are dat
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from prepbot.matching.context import Decision, Trigger
     from prepbot.matching.context_rules import ContextRules
     from prepbot.matching.text import Token
 
 RULE = "counterfactual"
-# A bare modal opening its clause asks ("if we had tests, would refactoring be easier?"); one with its subject
-# in it ("we'd", "I'd") states; so does one after a question word ("how would you start?") not.
+
+
+class Opener(Protocol):
+    """The trigger that opens the condition (context.Trigger)."""
+
+    @property
+    def words(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+# A bare modal opening its clause asks ("if we had tests, would refactoring be easier?"), as does one after a
+# question word ("how would you start?"); one with its subject in it ("we'd", "I'd") states.
 _BARE = frozenset({"would", "could", "might", "wouldnt", "couldnt", "wouldve", "couldve", "mightve"})
 _ASKING = frozenset({"how", "what", "where", "why", "who", "whom", "when", "whats", "hows"})
 
 
-def contrary(tokens: list[Token], trigger: Trigger, first: int, last: int, rules: ContextRules) -> bool:
+def contrary(tokens: list[Token], trigger: Opener, first: int, last: int, rules: ContextRules) -> bool:
     """Whether the cue from `first` to `last` sits in the condition `trigger` opens and that condition is contrary
     to fact: a past form of `conditionals.contrary` from the opener to the cue's end, and a modal of
     `conditionals.unreal` outside the condition's lead-in (after the cue, or before the opener)."""
@@ -48,16 +60,16 @@ def contrary(tokens: list[Token], trigger: Trigger, first: int, last: int, rules
     )
 
 
-def turned(decision: Decision, flag_id: str, opposite: str | None, red: bool, trigger: Trigger, no_opposite: str) -> Decision:
-    """What a contrary-to-fact condition makes of the cue's reading `decision` (negation counted)."""
-    from prepbot.matching.context import Decision
-
+def turned(
+    read: tuple[str | None, str], flag_id: str, opposite: str | None, red: bool, trigger: Opener, no_opposite: str
+) -> tuple[str | None, int | None, str]:
+    """What a contrary-to-fact condition makes of the cue's reading `read` (its flag, or None, and its rule, negation
+    counted): the (flag, trigger position, rule) of the turned reading."""
+    flag, rule = read
     said = f"{RULE}: '{trigger.words}'"
-    rule = f"{decision.rule}; {said}" if decision.rule else said
-    if decision.flag_id is None:
+    rule = f"{rule}; {said}" if rule else said
+    if flag is None:
         # "if people didn't leave so often they'd ...": a red state denied in the condition holds
-        return (
-            Decision(flag_id, trigger.start, rule) if red and decision.rule.endswith(no_opposite) else Decision(None, None, rule)
-        )
-    other = opposite if decision.flag_id == flag_id else flag_id
-    return Decision(other, trigger.start, rule) if other is not None else Decision(None, None, rule)
+        return (flag_id, trigger.start, rule) if red and read[1].endswith(no_opposite) else (None, None, rule)
+    other = opposite if flag == flag_id else flag_id
+    return (other, trigger.start, rule) if other is not None else (None, None, rule)
