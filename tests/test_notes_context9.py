@@ -111,7 +111,9 @@ def test_a_proposal_in_the_middle_of_a_sentence_does_not_reach_back_past_its_cla
 def test_a_proposal_lets_the_classifier_read_red_flags_but_not_green_ones(with_model):
     text = "they should really sort out the revolving door in that team"
     assert "high-turnover" in shipped(with_model, text)
-    assert not shipped(with_model, "they should keep doing what they do with unit tests") & {"has-tests"}
+    # (a proposal to keep what is there is no proposal: "they should keep doing what they do with unit tests" now
+    # reads the practice, tests/test_notes_context11.py)
+    assert not shipped(with_model, "they should really do something about unit tests") & {"has-tests"}
 
 
 # -- hedges on when it happens, in the cue's clause or the next

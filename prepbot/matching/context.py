@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from prepbot.matching.context_rules import _END, ContextRules, _starting
+from prepbot.matching.counterfactual import contrary, turned
 from prepbot.matching.ellipsis import elliptical
 from prepbot.matching.lists import list_reach
 from prepbot.matching.text import Token
@@ -284,6 +285,9 @@ def decide(
         ):
             continue  # "if you get paged at night you take the morning off": the rule the condition sets, read as stated
         if trigger.effect == "nothing":
+            if forward and contrary(tokens, trigger, first, last, rules):  # "if they had tests, it wouldn't have ..."
+                stated = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
+                return Decision(*turned((stated.flag_id, stated.rule), flag_id, opposite, red, trigger, NO_OPPOSITE))
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
             return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
         if trigger.direction == "earlier_past_clauses":
@@ -471,6 +475,8 @@ def _polarity(
         and (t.start not in matched_set or t.words in rules.contractions)
         # ...in the clause of the cue word it precedes: "pager duty, no comp, every other week" negates nothing of the cue
         and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
+        # ...and in its scope: "peer review culture, nothing merged unseen and feedback is constructive" negates nothing of it
+        and tokens[t.start].scope == tokens[min(i for i in matched if i > t.start)].scope
         and (t.words not in rules.negation_prefixes or t.end in matched_set)  # "non-author developer": not the cue
         and not _relative_only(tokens, t, last, rules)  # "issues which couldn't be fixed fast were lost": not negated
         and t.words not in rules.negation_verbs  # "bugs get lost in chat" is the cue's own sense

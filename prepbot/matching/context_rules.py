@@ -33,7 +33,13 @@ DIRECTIONS = (
 # words change nothing a cue says, but the sentence is ruled by them: "not a thing anymore").
 EFFECTS = ("nothing", "opposite", "red", "past", "fixed", "keep")
 # What `conditionals` in context.yaml holds (validated by the bank loader): see `ContextRules.condition_openers`.
-CONDITIONALS_SHAPE = {"window": "int", **dict.fromkeys(("openers", "subjects", "not_after", "not_before", "unreal"), "words")}
+CONDITIONALS_SHAPE = {
+    "window": "int",
+    **dict.fromkeys(
+        ("openers", "subjects", "not_after", "not_before", "unreal", "contrary", "contrary_not_after", "contrary_openers"),
+        "words",
+    ),
+}
 # What `scare_quotes` in context.yaml holds (validated by the bank loader).
 SCARE_QUOTES_SHAPE = {
     "pairs": "words",
@@ -149,6 +155,11 @@ class ContextRules:
     condition_not_before: frozenset[str] = frozenset()  # "if the boss asks you to ...": "you" is no subject there
     condition_unreal: frozenset[str] = frozenset()
     condition_window: int = 0  # at most this many words of condition before the rule's subject
+    # Past forms that make an "if" condition with a modal after it contrary to fact (counterfactual.py):
+    # "if they had tests the outage wouldn't have happened" says there are none.
+    condition_contrary: frozenset[str] = frozenset()
+    condition_contrary_not_after: frozenset[str] = frozenset()  # "if you had ...", "if I had ...": not the team's facts
+    condition_contrary_openers: frozenset[str] = frozenset()  # "if", "had they": the openers of such a condition
     # A sentence whose subject is a pronoun ("It hasn't run in a year.") read with the topic the
     # sentence before names in its place: pronoun -> what replaces it, "~" standing for the topic.
     pronoun_subjects: dict[str, str] = field(default_factory=dict)
@@ -235,6 +246,11 @@ class ContextRules:
             condition_not_before=frozenset(str(w) for w in data.get("conditionals", {}).get("not_before", ())),
             condition_unreal=frozenset(str(w) for w in data.get("conditionals", {}).get("unreal", ())),
             condition_window=int(data.get("conditionals", {}).get("window", 0)),
+            condition_contrary=frozenset(str(w) for w in data.get("conditionals", {}).get("contrary", ())),
+            condition_contrary_not_after=frozenset(str(w) for w in data.get("conditionals", {}).get("contrary_not_after", ())),
+            condition_contrary_openers=frozenset(
+                " ".join(p) for p in _phrases(data.get("conditionals", {}).get("contrary_openers", ()))
+            ),
             pronoun_subjects={str(k): str(v) for k, v in data.get("pronoun_subjects", {}).items()},
             absences={str(k): tuple(str(c) for c in v) for k, v in (data.get("absences") or {}).items()},
         )
@@ -405,6 +421,9 @@ class ContextRules:
                 "not_after": sorted(self.condition_not_after),
                 "not_before": sorted(self.condition_not_before),
                 "unreal": sorted(self.condition_unreal),
+                "contrary": sorted(self.condition_contrary),
+                "contrary_not_after": sorted(self.condition_contrary_not_after),
+                "contrary_openers": sorted(self.condition_contrary_openers),
             },
         }
 

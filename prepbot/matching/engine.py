@@ -25,6 +25,7 @@ from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Bac
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
 from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
 from prepbot.matching.context_rules import ContextRules
+from prepbot.matching.counterfactual import contrary
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.denials import denial, denials_win, now_wins
 from prepbot.matching.halves import LaterHalf, gc_paused, later_half
@@ -480,10 +481,14 @@ class Matcher(NeighbourReading):
             ):
                 continue
             quoted = scare_quoted(sentence, tokens, matched, self.rules)
-            if green and (quoted or modifiers):
+            # "if people stayed longer they'd ...": an absence in a condition contrary to fact is only wished for
+            unreal = [t for t in triggers if t.effect == "nothing" and contrary(tokens, t, first, last, self.rules)]
+            if green and (quoted or modifiers or unreal):
                 continue  # a green flag's absence wished away reads neither way
-            if quoted or modifiers:
-                decision = decide(f"absence of {cue.flag_id}", cue.flag_id, tokens, matched, self.rules, modifiers, False)
+            if quoted or modifiers or unreal:
+                decision = decide(
+                    f"absence of {cue.flag_id}", cue.flag_id, tokens, matched, self.rules, modifiers + unreal, False
+                )
                 if quoted:  # 'they "do scrum"': in name only
                     decision = Decision(cue.flag_id, decision.trigger, f"scare quotes: '{quoted}'")
                 if decision.flag_id == cue.flag_id:
