@@ -89,7 +89,13 @@ def main(argv: list[str] | None = None) -> int:
             listed.append((row["id"], flag_id, kind, p, t, sorted(gold), sorted(found), row["text"]))
     print(f"non-held real rows {len(rows)}: tp {tp} fn {fn}  R {tp / (tp + fn):.3f}")
     print("false negatives by class: " + ", ".join(f"{k} {by_class[k]}" for k in CLASSES))
-    short = {"read as opposite": "opp", "cue vetoed": "veto", "classifier dropped": "drop", "classifier near": "near", "no wording": "none"}
+    short = {
+        "read as opposite": "opp",
+        "cue vetoed": "veto",
+        "classifier dropped": "drop",
+        "classifier near": "near",
+        "no wording": "none",
+    }
     print(f"{'flag':24} {'all':>4} " + " ".join(f"{short[k]:>5}" for k in CLASSES))
     for flag_id in sorted(bank.flags, key=lambda f: -sum(by_flag[f, k] for k in CLASSES)):
         total = sum(by_flag[flag_id, k] for k in CLASSES)
