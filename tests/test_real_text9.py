@@ -89,3 +89,38 @@ def test_analyze_reads_a_short_standup_beside_a_long_planning_as_neither(run_cli
 
 def test_a_negated_clause_does_not_lend_its_absence(matcher):
     check(matcher, "Our standups are never short, they run an hour every day.", {"long-standups"}, set())
+
+
+# A polarity read wrong: the author merging their own change once it is approved is the review rule, and a
+# shortcut that still needs an approval keeps it; "e.g." inside a list opened by "lack of" ends no sentence.
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("We merge our own pull requests once they're approved.", {"code-review-required"}, {"no-code-review"}),
+        ("Authors merge their own PRs after one approval.", {"code-review-required"}, {"no-code-review"}),
+        ("We merge our own PRs without waiting for anyone.", {"no-code-review"}, {"code-review-required"}),
+        (
+            "An emergency patch skips the normal review queue — still needs one approval from the lead.",
+            {"code-review-required"},
+            {"no-code-review"},
+        ),
+        ("Lack of engineering basics (e.g. unit tests, code review, CI).", {"no-tests", "no-code-review"}, {"has-tests"}),
+    ],
+)
+def test_a_rule_is_read_the_right_way_round(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Basics (e.g. unit tests, CI, etc.) are missing. We ship anyway.", 2),
+        ("Use the tool, i.e. the linter. Then merge.", 2),
+        ("We have tests, CI etc. Then we deploy.", 2),
+        ("Tabs vs. spaces is settled here.", 1),
+    ],
+)
+def test_an_abbreviation_ends_no_sentence(text, count):
+    from prepbot.matching.text import sentences
+
+    assert len([s for _, s in sentences(text) if s.strip()]) == count
