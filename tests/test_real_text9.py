@@ -124,3 +124,26 @@ def test_an_abbreviation_ends_no_sentence(text, count):
     from prepbot.matching.text import sentences
 
     assert len([s for _, s in sentences(text) if s.strip()]) == count
+
+
+# Near-literal forms of pushing past review: direct pushes instead of merge requests,
+# nobody bothering to open a pull request; a request about the change at hand is no practice.
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("We do direct pushes instead of merge requests.", {"no-code-review"}, {"code-review-required"}),
+        ("Nobody bothers to open a pull request for small changes.", {"no-code-review"}, {"code-review-required"}),
+        ("Direct pushes to main are blocked by branch protection.", set(), {"no-code-review"}),
+        ("These changes should be covered by tests before merging.", set(), {"has-tests"}),
+        ("This should be tested before it goes out.", set(), {"has-tests"}),
+    ],
+)
+def test_direct_pushes_and_requests(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_analyze_reads_a_request_for_tests_as_no_practice(run_cli):
+    result = run_cli("analyze", "--format", "json", stdin="These changes should be covered by tests before merging.")
+    assert result.code == 0, result.err
+    ids = {f["id"] for f in json.loads(result.out)["flags"]}
+    assert "has-tests" not in ids
