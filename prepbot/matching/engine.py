@@ -45,6 +45,10 @@ MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to
 _HANDS_ON = ("-", "–", "—", ":", ">", "=")
 
 
+# An absence phrase ending in a comparative wants the thing shorter than it is (engine `_said_absent`).
+_COMPARATIVES = frozenset({"shorter", "briefer", "quicker", "tighter", "faster", "fewer", "less"})
+
+
 class Matcher(NeighbourReading):
     """Compiled once per catalogue; `match(text)` is pure and deterministic."""
 
@@ -401,7 +405,19 @@ class Matcher(NeighbourReading):
         model_ok = not modifiers and sayable
         # ("not really planning to add features" is no plan: a negation keeps the classifier out.)
         red_only = bool(modifiers) and sayable and all(t.effect == "red" for t in modifiers) and len(modifiers) == len(triggers)
+        said_absent = (
+            self._said_absent(tokens, readings, triggers)
+            if readings and self.absences.cues and not any(t.kind in ("negation", PSEUDO) for t in triggers)
+            else ()
+        )
         for cue, matched, exactness in readings:
+            if said_absent and any(
+                f == cue.flag_id and not said.isdisjoint(matched) and tokens[matched[-1]].clause > clause
+                for f, said, clause in said_absent
+            ):
+                # "standups are short, but planning drags on for ages": the long thing is another one
+                blocked.add(cue.flag_id)
+                continue
             flag = self.flags[cue.flag_id]
             decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
             read = self.flags[decision.flag_id] if decision.flag_id else None
@@ -498,6 +514,28 @@ class Matcher(NeighbourReading):
                     continue
             found.add(cue.flag_id)
         return found, wished
+
+    def _said_absent(self, tokens, readings, triggers) -> tuple[tuple[str, frozenset[int], int], ...]:
+        """The red flags a cue reads whose subject an absence phrase has already said is fine in an
+        earlier clause ("the standup is quick, though the weekly sync runs for an hour"): (flag, the
+        absence's words, the clause it ends in). Only a plain statement: a negation anywhere in the sentence
+        ("set aside time for bugs, not just features"), a wish, advice or a dropped practice in the absence's
+        clause ("tickets up front fizzled out") or a comparative ("standups should be shorter, currently ~50
+        min": shorter than now) leaves the readings as they are."""
+        flags = {cue.flag_id for cue, _, _ in readings if self.flags[cue.flag_id].kind == "red"}
+        if not flags:
+            return ()
+        found = []
+        for cue, matched, _ in self.absences.find(tokens):
+            if cue.flag_id not in flags:
+                continue
+            clause = tokens[matched[-1]].clause
+            if tokens[matched[0]].clause != clause or tokens[matched[-1]].word in _COMPARATIVES:
+                continue  # the absence itself spans clauses, or wants the thing shorter: not a plain "X is short"
+            if any(tokens[t.start].clause == clause for t in triggers):
+                continue
+            found.append((cue.flag_id, frozenset(matched), clause))
+        return tuple(found)
 
     @staticmethod
     @functools.cache

@@ -30,10 +30,12 @@ _ASCII_TOKEN_RE = re.compile(
 )
 _MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are never words
 # A mark that opens a line ("? tests": the candidate's own question) ends no sentence, nor does a
-# pause before a lower-case word ("code review happens... sometimes").
+# pause before a lower-case word ("code review happens... sometimes"), nor "e.g.", "i.e." or an "etc." or "vs."
+# that a lower-case word follows ("basics (e.g. unit tests, CI, etc.) are missing").
 # The first lookahead holds every character a break can start with: most positions fail at once.
 SENTENCE_BREAK_RE = re.compile(
-    r"(?=[.!?;\s])(?:(?<!^)(?<!\n)(?<!\n )(?<!\.)(?!\.{2,}\s+[a-z])[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n)"
+    r"(?=[.!?;\s])(?:(?<!^)(?<!\n)(?<!\n )(?<!\.)(?!\.{2,}\s+[a-z])(?<!\be\.g)(?<!\bi\.e)(?!(?:(?<=\betc)|(?<=\bvs))\.\s+[a-z(])"
+    r"[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n)"
 )
 # Characters that are invisible inside a word: a zero-width space or joiner must not split it.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
