@@ -22,6 +22,7 @@ from prepbot.errors import ServiceError
 from prepbot.service import Conversation, Service
 from prepbot.textsafe import safe
 from prepbot.tui import autosave
+from prepbot.tui.memory import tune_allocator
 from prepbot.tui.typeahead import KeysInOrderApp
 
 READING_SWITCH_INTERVAL = 0.001  # seconds: see _start_reading_bank
@@ -42,6 +43,7 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
 
     def __init__(self, service: Service, cursor_blink: bool = True):
         super().__init__()
+        tune_allocator()  # before the bank's and the classifier's threads: see memory.py
         self.service = service
         self.cursor_blink = cursor_blink  # False: a steady text cursor (calmer, and stable in snapshots)
         self.unsaved: list[Conversation] = []  # chats closed with notes the disk would not take

@@ -235,10 +235,10 @@ async def test_a_long_note_typed_key_by_key_is_read_as_a_whole_once_the_keys_sto
 
 
 async def test_the_chat_log_mounts_the_last_messages_and_scrolling_back_shows_the_earlier_ones(make_app):
-    from textual.containers import VerticalScroll
     from textual.widgets import Static, TextArea
 
     from prepbot.tui.screens.chat import ChatScreen as Chat
+    from prepbot.tui.widgets.chat_log import ChatLog
     from prepbot.tui.widgets.chat_message import ChatMessage
     from tests.tui.conftest import text_of
     from tests.tui.test_in_charge import answer, saved
@@ -253,12 +253,12 @@ async def test_the_chat_log_mounts_the_last_messages_and_scrolling_back_shows_th
         assert isinstance(chat, Chat) and len(chat.questions) >= 20
         for n in range(20):
             await answer(pilot, chat, f"note number {n}: nobody reviews code")
-        log = chat.query_one("#log", VerticalScroll)
+        log = chat.query_one("#log", ChatLog)
 
         def shown() -> str:
             return "\n".join(text_of(m) for m in log.query_children(ChatMessage))
 
-        assert len(log.query_children(ChatMessage)) == Chat.LOG_SHOWS  # the older ones are data, not widgets
+        assert len(log.query_children(ChatMessage)) == ChatLog.SHOWS  # the older ones are data, not widgets
         assert "note number 19" in shown()  # the latest are shown
         assert "note number 0:" not in shown()
         assert "scroll up" in text_of(log.query_one("#earlier", Static))
@@ -276,7 +276,7 @@ async def test_the_chat_log_mounts_the_last_messages_and_scrolling_back_shows_th
         # The next message lets the earlier widgets go again; the log is at its end.
         chat.query_one("#note", TextArea).focus()
         await answer(pilot, chat, "note number 20: standups take an hour")
-        assert len(log.query_children(ChatMessage)) == Chat.LOG_SHOWS
+        assert len(log.query_children(ChatMessage)) == ChatLog.SHOWS
         assert "note number 20" in shown() and "note number 0:" not in shown()
         stored = saved(chat)
         assert stored.answers[chat.questions[0].id].note == "note number 0: nobody reviews code"  # nothing lost

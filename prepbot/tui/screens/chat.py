@@ -26,7 +26,8 @@ from prepbot.tui.screens import chat_edits
 from prepbot.tui.screens.chat_reading import NoteReading
 from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line
-from prepbot.tui.widgets.chat_message import ChatMessage, Said
+from prepbot.tui.widgets.chat_log import ChatLog
+from prepbot.tui.widgets.chat_message import ChatMessage
 from prepbot.tui.widgets.flag_panel import MARKERS, FindingList, FlagPanel
 from prepbot.tui.widgets.note_editor import NoteEditor
 from prepbot.tui.widgets.plan_list import PlanList
@@ -100,9 +101,6 @@ class ChatScreen(CorrectionActions, NoteReading, Screen[None]):
         self._read_timer: Timer | None = None  # the live reading due while keys keep coming
         self._last_read = 0.0  # monotonic time the note was last read
         self._opened = time.monotonic()  # the clock counts from when this chat opened
-        self._said: list[Said] = []  # every message of the log, in order, as data
-        self._shown_from = 0  # the index in _said of the first message mounted as a widget
-        self._mounted: list[ChatMessage] = []  # the widgets of _said[_shown_from:], in order
 
     # -- layout
 
@@ -112,7 +110,7 @@ class ChatScreen(CorrectionActions, NoteReading, Screen[None]):
             yield Static(id="clock")
         with Horizontal(id="body"):
             with Vertical(id="conversation"):
-                yield VerticalScroll(id="log")
+                yield ChatLog(id="log")
                 yield NoteEditor(
                     id="note", soft_wrap=True, tab_behavior="focus", placeholder="Type what you heard… (Ctrl+N when done)"
                 )
@@ -137,7 +135,6 @@ class ChatScreen(CorrectionActions, NoteReading, Screen[None]):
         self.load_note()
         self.refresh_panels()
         self.query_one("#note", TextArea).focus()
-        self.watch(self.query_one("#log", VerticalScroll), "scroll_y", self.log_scrolled, init=False)
         self.set_interval(15, self.update_clock)
         self.set_interval(SAVE_CHECK_EVERY, self.save_if_due)
         if self.service.use_model:
@@ -155,67 +152,8 @@ class ChatScreen(CorrectionActions, NoteReading, Screen[None]):
 
     # -- messages
 
-    # Every message is kept as data (`_said`); only the last LOG_SHOWS are widgets. Scrolling back to the
-    # top of the log mounts the LOG_SHOWS before them, and so on to the first; the next message posted
-    # (the log is then at its end again) lets the older widgets go. A message's widget keeps its
-    # rendering (Content, strips, style caches: ~0.1 MiB apiece); its data is a few hundred bytes.
-    LOG_SHOWS = 15  # messages mounted at the end of the log: the last five questions with their answers
-
     def post(self, message: ChatMessage) -> None:
-        self._said.append(message.said)
-        log = self.query_one("#log", VerticalScroll)
-        log.mount(message)
-        self._mounted.append(message)
-        self._show_from(max(self._shown_from, len(self._said) - self.LOG_SHOWS))
-        # Anchored: the log stays at the bottom as the message is laid out, even when it is posted while
-        # the command palette covers the screen (a jump to a category), until the user scrolls up.
-        log.anchor()
-        self.call_after_refresh(self._fill_log)
-
-    def _fill_log(self) -> None:
-        """A log too short to scroll (a tall terminal) cannot be scrolled back: show earlier messages."""
-        log = self.query_one("#log", VerticalScroll)
-        if self._shown_from and log.max_scroll_y <= 0:
-            self.show_earlier()
-
-    def _show_from(self, first: int) -> None:
-        """Let the widgets of the messages before `first` go (their data stays), and say what is above."""
-        log = self.query_one("#log", VerticalScroll)
-        if first > self._shown_from:
-            going = self._mounted[: first - self._shown_from]
-            del self._mounted[: len(going)]
-            log.remove_children(going)
-            self._shown_from = first
-        earlier = log.query_children("#earlier")
-        if self._shown_from and not earlier:
-            hint = Content("↑ Earlier questions and answers: scroll up to show them (all of them: F2, the summary)")
-            log.mount(Static(hint, id="earlier"), before=0)
-        elif not self._shown_from and earlier:
-            earlier.remove()
-
-    def show_earlier(self) -> None:
-        """Mount the LOG_SHOWS messages before the first one shown, keeping what is on screen in place."""
-        if not self._shown_from:
-            return
-        log = self.query_one("#log", VerticalScroll)
-        first = max(0, self._shown_from - self.LOG_SHOWS)
-        widgets = [ChatMessage.from_said(said) for said in self._said[first : self._shown_from]]
-        below = log.max_scroll_y - log.scroll_y  # the distance to the end stays the same
-        self._shown_from = first
-        mounting = log.mount_all(widgets, before=self._mounted[0])
-        self._mounted[:0] = widgets
-        self._show_from(first)
-
-        async def keep_place() -> None:
-            await mounting
-            self.call_after_refresh(lambda: log.scroll_to(y=max(0, log.max_scroll_y - below), animate=False, immediate=True))
-            self.call_after_refresh(self._fill_log)
-
-        self.run_worker(keep_place(), group="log")
-
-    def log_scrolled(self, y: float) -> None:
-        if y <= 0 and self._shown_from:
-            self.show_earlier()
+        self.query_one("#log", ChatLog).post(message)
 
     def post_question(self, index: int, question: Question, brief: bool = False) -> None:
         heading = f"Q{index + 1} · {self.conversation.category_title(question)}"
