@@ -22,11 +22,16 @@ from prepbot.errors import ServiceError
 from prepbot.service import Conversation, Service
 from prepbot.textsafe import safe
 from prepbot.tui import autosave
-from prepbot.tui.memory import tune_allocator
 from prepbot.tui.typeahead import KeysInOrderApp
 
 READING_SWITCH_INTERVAL = 0.001  # seconds: see _start_reading_bank
 EXIT_AT_MOST = 6.0  # seconds from SIGTERM/SIGHUP to the end of the process, whatever the loop is doing
+
+
+def tune_allocator() -> None:
+    from prepbot.tui.memory import tune_allocator
+
+    tune_allocator()
 
 
 def system_commands() -> type[Provider]:
@@ -43,7 +48,6 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
 
     def __init__(self, service: Service, cursor_blink: bool = True):
         super().__init__()
-        tune_allocator()  # before the bank's and the classifier's threads: see memory.py
         self.service = service
         self.cursor_blink = cursor_blink  # False: a steady text cursor (calmer, and stable in snapshots)
         self.unsaved: list[Conversation] = []  # chats closed with notes the disk would not take
@@ -65,6 +69,8 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         from prepbot.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(self.service))
+        # After the first frame (ctypes: ~4 ms), before the bank's and the classifier's threads: see memory.py
+        self.call_after_refresh(tune_allocator)
         if not self.service.catalogue_ready:  # the home screen is drawn first, then the bank read
             self.call_after_refresh(self._start_reading_bank)
         else:

@@ -1,6 +1,6 @@
 """How the TUI's process asks glibc's malloc to hold memory: it runs for hours beside a loaded classifier.
 
-Two settings, made once when the app is built (before the classifier is loaded in a thread):
+Two settings, made once the first frame is drawn (before the bank and the classifier are read in threads):
 
 - **a fixed mmap threshold** (128 KiB, glibc's own starting value). By default glibc raises the threshold
   to the size of each large block that is freed (up to 32 MiB), so that after the classifier's load frees
