@@ -28,6 +28,12 @@ READING_SWITCH_INTERVAL = 0.001  # seconds: see _start_reading_bank
 EXIT_AT_MOST = 6.0  # seconds from SIGTERM/SIGHUP to the end of the process, whatever the loop is doing
 
 
+def tune_allocator() -> None:
+    from prepbot.tui.memory import tune_allocator
+
+    tune_allocator()
+
+
 def system_commands() -> type[Provider]:
     from prepbot.tui.palette import SystemCommands
 
@@ -63,6 +69,8 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         from prepbot.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(self.service))
+        # After the first frame (ctypes: ~4 ms), before the bank's and the classifier's threads: see memory.py
+        self.call_after_refresh(tune_allocator)
         if not self.service.catalogue_ready:  # the home screen is drawn first, then the bank read
             self.call_after_refresh(self._start_reading_bank)
         else:

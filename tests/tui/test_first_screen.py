@@ -234,10 +234,11 @@ async def test_a_long_note_typed_key_by_key_is_read_as_a_whole_once_the_keys_sto
 # -- memory: the chat log shows the last questions, not all of them
 
 
-async def test_the_chat_log_keeps_the_last_questions_and_points_to_the_summary(make_app):
-    from textual.widgets import Static
+async def test_the_chat_log_mounts_the_last_messages_and_scrolling_back_shows_the_earlier_ones(make_app):
+    from textual.widgets import Static, TextArea
 
     from prepbot.tui.screens.chat import ChatScreen as Chat
+    from prepbot.tui.widgets.chat_log import ChatLog
     from prepbot.tui.widgets.chat_message import ChatMessage
     from tests.tui.conftest import text_of
     from tests.tui.test_in_charge import answer, saved
@@ -252,11 +253,30 @@ async def test_the_chat_log_keeps_the_last_questions_and_points_to_the_summary(m
         assert isinstance(chat, Chat) and len(chat.questions) >= 20
         for n in range(20):
             await answer(pilot, chat, f"note number {n}: nobody reviews code")
-        log = chat.query_one("#log")
-        messages = list(log.query_children(ChatMessage))
-        assert len(messages) == Chat.LOG_KEEPS
-        assert "note number 19" in "\n".join(text_of(m) for m in messages)  # the latest are shown
-        assert "note number 0:" not in "\n".join(text_of(m) for m in messages)
-        assert "summary (F2)" in text_of(log.query_one("#earlier", Static))
+        log = chat.query_one("#log", ChatLog)
+
+        def shown() -> str:
+            return "\n".join(text_of(m) for m in log.query_children(ChatMessage))
+
+        assert len(log.query_children(ChatMessage)) == ChatLog.SHOWS  # the older ones are data, not widgets
+        assert "note number 19" in shown()  # the latest are shown
+        assert "note number 0:" not in shown()
+        assert "scroll up" in text_of(log.query_one("#earlier", Static))
+        # Scrolling back to the top shows the earlier messages, a screenful at a time, down to the first.
+        log.focus()
+        for _ in range(10):
+            await pilot.press("home")
+            await pilot.pause()
+            await pilot.pause()
+            if not log.query_children("#earlier"):
+                break
+        assert "note number 0: nobody reviews code" in shown()
+        assert "Q1 · " in shown()
+        assert log.scroll_y < log.max_scroll_y  # still reading back: not thrown to the end
+        # The next message lets the earlier widgets go again; the log is at its end.
+        chat.query_one("#note", TextArea).focus()
+        await answer(pilot, chat, "note number 20: standups take an hour")
+        assert len(log.query_children(ChatMessage)) == ChatLog.SHOWS
+        assert "note number 20" in shown() and "note number 0:" not in shown()
         stored = saved(chat)
         assert stored.answers[chat.questions[0].id].note == "note number 0: nobody reviews code"  # nothing lost

@@ -26,6 +26,7 @@ from prepbot.tui.screens import chat_edits
 from prepbot.tui.screens.chat_reading import NoteReading
 from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line
+from prepbot.tui.widgets.chat_log import ChatLog
 from prepbot.tui.widgets.chat_message import ChatMessage
 from prepbot.tui.widgets.flag_panel import MARKERS, FindingList, FlagPanel
 from prepbot.tui.widgets.note_editor import NoteEditor
@@ -109,7 +110,7 @@ class ChatScreen(CorrectionActions, NoteReading, Screen[None]):
             yield Static(id="clock")
         with Horizontal(id="body"):
             with Vertical(id="conversation"):
-                yield VerticalScroll(id="log")
+                yield ChatLog(id="log")
                 yield NoteEditor(
                     id="note", soft_wrap=True, tab_behavior="focus", placeholder="Type what you heard… (Ctrl+N when done)"
                 )
@@ -151,22 +152,8 @@ class ChatScreen(CorrectionActions, NoteReading, Screen[None]):
 
     # -- messages
 
-    # The log shows the last questions and answers; older messages are let go (each kept its text and
-    # its rendering: ~0.1 MiB apiece, 15 MiB over 40 questions). Everything is in the summary (F2).
-    LOG_KEEPS = 45  # messages: the last 15 questions with their answers and reactions
-
     def post(self, message: ChatMessage) -> None:
-        log = self.query_one("#log", VerticalScroll)
-        log.mount(message)
-        messages = log.query_children(ChatMessage)
-        if len(messages) > self.LOG_KEEPS:
-            log.remove_children(list(messages)[: len(messages) - self.LOG_KEEPS])
-            if not log.query_children("#earlier"):
-                earlier = Static(Content("Earlier questions and answers: see the summary (F2)."), id="earlier")
-                log.mount(earlier, before=0)
-        # Anchored: the log stays at the bottom as the message is laid out, even when it is posted while
-        # the command palette covers the screen (a jump to a category), until the user scrolls up.
-        log.anchor()
+        self.query_one("#log", ChatLog).post(message)
 
     def post_question(self, index: int, question: Question, brief: bool = False) -> None:
         heading = f"Q{index + 1} · {self.conversation.category_title(question)}"
