@@ -63,6 +63,7 @@ _DOUBTING_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody"})
 _DOUBTING_LAST = frozenset({"counts", "count", "squint"})
 # ...or that asks the listener to stretch a word: "loads, if you count print statements", "if you call that a review".
 _DOUBTING_VERBS = frozenset({"count", "call", "consider", "squint"})
+_DOUBTING_TASTES = frozenset({"like", "love", "enjoy", "dont"})
 # ...and one that says it is done on demand: "when the CEO asks", "whenever QA complains".
 _ON_DEMAND = frozenset(
     {"asks", "ask", "complains", "complain", "nags", "nag", "insists", "insist", "remembers", "demands", "screams"}
@@ -203,9 +204,12 @@ class AnswerHedges(AnswerShapes):
         """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
         the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
         offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
+        before = [t.word for t in tokenize(last[: max(last.find(":"), 0)], self.rules)]
+        if any(len(p) < len(before) and tuple(before[-len(p) :]) == p for p in _ON_PAPER):
+            last = last[: last.find(":")]  # "someone reviews, technically: a thumbs-up emoji": the hedge closes the answer proper
         tokens = tokenize(last, self.rules)
         words = [t.word for t in tokens]
-        hedge = None
+        hedge = doubted = None
         for phrase in self.rules.answer_red:
             if (
                 len(phrase) < len(words)
@@ -222,14 +226,19 @@ class AnswerHedges(AnswerShapes):
             if (
                 len(clause) >= 2
                 and len(clause) < len(tokens)
-                and clause[0].word == "if"
                 and (
-                    clause[1].word in _DOUBTING_SUBJECTS
-                    or clause[-1].word in _DOUBTING_LAST
-                    or (len(clause) > 3 and clause[1].word in ("you", "we", "u") and clause[2].word in _DOUBTING_VERBS)
+                    clause[0].word == "if"
+                    and (clause[1].word in _DOUBTING_SUBJECTS or clause[-1].word in _DOUBTING_LAST)
+                    # "never, unless you count every release night": an "unless" stretches the word as an "if" does
+                    or clause[0].word in ("if", "unless")
+                    and (len(clause) > 3 and clause[1].word in ("you", "we", "u") and clause[2].word in _DOUBTING_VERBS)
+                    # "nothing confusing, as long as you like 4000-line files": the answer holds only for a taste it mocks
+                    or [t.word for t in clause[:4]] == ["as", "long", "as", "you"]
+                    and len(clause) > 5
+                    and clause[4].word in _DOUBTING_TASTES
                 )
             ):
-                hedge = tuple(t.word for t in clause)
+                hedge = doubted = tuple(t.word for t in clause)
         if hedge is None and len(words) >= 4 and "for" in words[-2:]:
             # rule "what someone else is for": "tests? that's what prod is for", "reviews? that's what QA is for" --
             # the practice handed to someone or something else, with a sneer, is not done.
@@ -261,7 +270,8 @@ class AnswerHedges(AnswerShapes):
             red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
             if red is not None:
                 red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
-        if not red_hits and not hits:
+        if not red_hits and (not hits or doubted):
+            # a doubt of an answer with no red opposite ("never, unless you count every release night") is the question's red
             red = self.hedged_red(question, hedge)
             if red is None and hedge[:2] == ("thats", "what"):  # "tests? that's what QA is for": the practice named first
                 names = {self.red_of(f) for f, _, _ in named(tokenize(text[:offset], self.rules), self.rules, self.opposites)}

@@ -47,6 +47,8 @@ class AnswerWords:
     plan_risks: frozenset[str] = frozenset()
     # words that open a clause of its own after a yes or no: "not since I've been here" is no "not" of "since"
     new_clause: frozenset[str] = frozenset()
+    # rule "a fall between two numbers" ("from twelve to five" reads "shrank"): a word after the smaller that makes it a time
+    fall_not_counts: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -70,6 +72,7 @@ class AnswerWords:
             plan_conditions=_set(data, "plan_conditions"),
             plan_risks=_set(data, "plan_risks"),
             new_clause=_set(data, "new_clause"),
+            fall_not_counts=_set(data, "fall_not_counts"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -89,6 +92,7 @@ class AnswerWords:
             "plan_conditions": sorted(self.plan_conditions),
             "plan_risks": sorted(self.plan_risks),
             "new_clause": sorted(self.new_clause),
+            "fall_not_counts": sorted(self.fall_not_counts),
         }
 
 

@@ -9,6 +9,7 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
+from prepbot.matching import answer_amounts
 from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
@@ -365,22 +366,24 @@ class AnswerReader(AnswerHedges):
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
         cue_set = self._cue_set(question) if total <= MAX_ANSWER_TOKENS else None
         if cue_set is not None and cue_set.cues:
+            # rule "a condition after a bare amount opens the answer too": "60%; when they escalate, we work saturdays"
+            opened = (
+                {first_offset, *[o for o, _ in pieces if o > first_offset][:1]}
+                if len(tokens) <= 2 and topic < 0
+                else {first_offset}
+            )
             for offset, sentence in pieces:
                 if offset == topic:
                     continue
                 words = _shares(_plain_every(tokenize(sentence, self.rules)), sentence, self.rules.numbers)
-                sentence_tokens = cue_set.prepare(self._with_unit(words, key.unit))
+                sentence_tokens = cue_set.prepare(self._with_unit(answer_amounts.a_fall(words, self.rules), key.unit))
                 if not sentence_tokens:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
                 # "only if you threaten to walk", "when someone complains", "half, and only if you did the extra hours":
                 # a condition that opens the answer, or follows "only", is the answer to "how" or "when", not a hypothetical.
                 lead = (
-                    1
-                    if offset == first_offset and sentence_tokens[0].word in _CONDITION_LEAD
-                    else 0
-                    if offset == first_offset
-                    else -1
+                    1 if offset == first_offset and sentence_tokens[0].word in _CONDITION_LEAD else 0 if offset in opened else -1
                 )
                 triggers = [
                     t
