@@ -123,3 +123,26 @@ def test_tests_counted_in_hundreds_are_no_sneered_few(catalogue):
 )
 def test_thin_questions_read_their_answers(catalogue, question, text, flags):
     assert read(catalogue, question, text) == flags
+
+
+# --- an idiom of never is a no, alone or taking back a yes in its own clause (answers: no)
+
+
+@pytest.mark.parametrize("text", ["yes, when pigs fly", "sure, once every leap year"])
+def test_a_yes_taken_back_by_an_idiom_of_never_is_the_no(catalogue, text):
+    assert read(catalogue, "te-tests-with-changes", text) == {"no-tests"}
+
+
+def test_an_idiom_of_never_under_a_question_whose_yes_is_red_is_the_good_no(catalogue):
+    assert read(catalogue, "ho-crunch", "once in a blue moon") == {"realistic-deadlines"}
+
+
+# --- turnover said as a count over a time
+
+
+def test_three_leads_in_a_year_under_the_span_question_is_turnover(catalogue):
+    assert read(catalogue, "mg-span", "seven reports, and four team leads since 2024") == {"high-turnover"}
+
+
+def test_three_leads_on_the_team_is_no_turnover(catalogue):
+    assert read(catalogue, "kn-junior-senior", "three leads and five juniors") == set()
