@@ -146,3 +146,30 @@ def test_three_leads_in_a_year_under_the_span_question_is_turnover(catalogue):
 
 def test_three_leads_on_the_team_is_no_turnover(catalogue):
     assert read(catalogue, "kn-junior-senior", "three leads and five juniors") == set()
+
+
+# --- rule "nothing major is a size" (answers: words: sizes)
+
+
+def test_an_outage_that_was_nothing_major_says_nothing_about_what_changed(catalogue):
+    assert read(catalogue, "in-last-incident", "last month, nothing serious") == set()
+
+
+def test_nothing_major_changed_still_says_nothing_changed(catalogue):
+    assert read(catalogue, "in-last-incident", "nothing major changed, we restarted the box") == {"bugs-untracked"}
+
+
+# --- knowing, leaving and trials said in other words
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags"),
+    [
+        ("bu-team-value", "no one could tell you, honestly", {"unclear-product"}),
+        ("ca-manager-or-expert", "not really, the strong ICs end up going elsewhere", {"high-turnover"}),
+        ("ob-trial-period", "no idea yet, I'm still on mine", {"interviewer-new"}),
+        ("pd-competition", "we aren't sure who we compete with", {"unclear-product"}),
+    ],
+)
+def test_answers_read_in_other_words(catalogue, question, text, flags):
+    assert read(catalogue, question, text) == flags

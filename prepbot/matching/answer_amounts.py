@@ -25,6 +25,23 @@ def an_object(tokens: list[Token], matched: list[int], rules: ContextRules) -> b
     return at > 0 and tokens[at - 1].clause == tokens[at].clause and tokens[at - 1].word in rules.answer_words.takes_an_object
 
 
+def a_size(tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
+    """Rule "nothing major is a size": an answer cue that reads a lone "nothing" or "none" followed by a word of size
+    (`answers: words: sizes`) reads nothing: "a while ago, nothing major" tells how big the outage was, not that nothing
+    changed after it; the size closes its clause ("nothing major changed" still says nothing changed). A bare "nothing"
+    still answers ("nothing, we moved on")."""
+    if len(matched) != 1 or tokens[matched[0]].word not in ("nothing", "none"):
+        return False
+    at = matched[0]
+    clause = [t for t in tokens[at + 1 :] if t.clause == tokens[at].clause]
+    return len(clause) == 1 and clause[0].word in rules.answer_words.sizes
+
+
+def not_an_answer(tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
+    """Whether an answer cue's words are no answer: a verb's object ("let me ask") or a size ("nothing major")."""
+    return an_object(tokens, matched, rules) or a_size(tokens, matched, rules)
+
+
 def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
     """Rule "a bound is no amount": a number said to be a bound ("under 20 min", "more than one page") only tells which
     side of it the amount is: a cue that needs the other side ("#>=20 min" for "under 20", "#<=1 page" for "more than

@@ -49,6 +49,8 @@ class AnswerWords:
     new_clause: frozenset[str] = frozenset()
     # rule "a fall between two numbers" ("from twelve to five" reads "shrank"): a word after the smaller that makes it a time
     fall_not_counts: frozenset[str] = frozenset()
+    # rule "nothing major is a size": after a lone "nothing", a word that makes it a size ("nothing major")
+    sizes: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -73,6 +75,7 @@ class AnswerWords:
             plan_risks=_set(data, "plan_risks"),
             new_clause=_set(data, "new_clause"),
             fall_not_counts=_set(data, "fall_not_counts"),
+            sizes=_set(data, "sizes"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -93,6 +96,7 @@ class AnswerWords:
             "plan_risks": sorted(self.plan_risks),
             "new_clause": sorted(self.new_clause),
             "fall_not_counts": sorted(self.fall_not_counts),
+            "sizes": sorted(self.sizes),
         }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from prepbot.bank import Question
 from prepbot.matching import answer_amounts
-from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
+from prepbot.matching.answer_amounts import bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -406,10 +406,10 @@ class AnswerReader(AnswerHedges):
                         cue.flag_id in self.reds,
                     )
                     flag_id = decision.flag_id
-                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or an_object(
+                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or answer_amounts.not_an_answer(
                         sentence_tokens, matched, self.rules
                     ):
-                        continue  # rules "a bound is no amount" ("under 20 min"), "an object is no answer" ("let me ask")
+                        continue  # rules "a bound is no amount" ("under 20 min"), "an object is no answer", "nothing major is a size"
                     if flag_id != cue.flag_id and (_own_negation(cue.source, decision.rule) or zero_is_at_most(cue, decision)):
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
                     if flag_id != cue.flag_id and cue.flag_id in question.flags:
