@@ -173,3 +173,14 @@ def test_nothing_major_changed_still_says_nothing_changed(catalogue):
 )
 def test_answers_read_in_other_words(catalogue, question, text, flags):
     assert read(catalogue, question, text) == flags
+
+
+# --- rule "what ended the past is no past" (answers: words: past_ended_by)
+
+
+def test_the_setup_that_ended_a_slow_past_is_the_present_practice(catalogue):
+    assert read(catalogue, "to-dev-environment", "an hour; it used to take days before the container") == {"has-ci"}
+
+
+def test_a_practice_said_in_the_past_with_nothing_ending_it_is_still_past(catalogue):
+    assert read(catalogue, "to-dev-environment", "we used to have a setup script, now it's two weeks") == {"poor-code-quality"}

@@ -108,6 +108,14 @@ class AnswerHedges(AnswerShapes):
             h for h in hits if not (h.flag_id in _KNOWING - own and h.source.startswith("answer family cue") and not_knowing(h))
         ]
 
+    @staticmethod
+    def _weaker(found: list, answer: AnswerHit) -> bool:
+        """Whether a plain answer that agrees with the note's words ("no, laptops stay home") is worth more than
+        every word reading of it: it then counts too, so a doubtful classifier cannot sink the agreement."""
+        return answer.context.startswith("a plain") and all(
+            h[0] < answer.score for h in found if not h[3].startswith("classifier")
+        )
+
     def _object_of_the_subject(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "teams pick tools and give the dates": a clause whose subject the question's own cue reads green says what
         that subject does, so a single red cue word later in the same clause ("dates") is its object, not the red answer."""

@@ -51,6 +51,8 @@ class AnswerWords:
     fall_not_counts: frozenset[str] = frozenset()
     # rule "nothing major is a size": after a lone "nothing", a word that makes it a size ("nothing major")
     sizes: frozenset[str] = frozenset()
+    # rule "what ended the past is no past": after a past word, these say what comes next ended it ("before the docker setup")
+    past_ended_by: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -76,6 +78,7 @@ class AnswerWords:
             new_clause=_set(data, "new_clause"),
             fall_not_counts=_set(data, "fall_not_counts"),
             sizes=_set(data, "sizes"),
+            past_ended_by=_set(data, "past_ended_by"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -97,6 +100,7 @@ class AnswerWords:
             "new_clause": sorted(self.new_clause),
             "fall_not_counts": sorted(self.fall_not_counts),
             "sizes": sorted(self.sizes),
+            "past_ended_by": sorted(self.past_ended_by),
         }
 
 

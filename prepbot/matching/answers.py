@@ -11,6 +11,7 @@ from __future__ import annotations
 from prepbot.bank import Question
 from prepbot.matching import answer_amounts
 from prepbot.matching.answer_amounts import bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
+from prepbot.matching.answer_changes import the_end_of_a_past
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -133,14 +134,6 @@ class AnswerReader(AnswerHedges):
                     f"a practice negated: '{said}'",
                 )
             )
-
-    @staticmethod
-    def _weaker(found: list, answer: AnswerHit) -> bool:
-        """Whether a plain answer that agrees with the note's words ("no, laptops stay home") is worth more than
-        every word reading of it: it then counts too, so a doubtful classifier cannot sink the agreement."""
-        return answer.context.startswith("a plain") and all(
-            h[0] < answer.score for h in found if not h[3].startswith("classifier")
-        )
 
     def _new_here(self, text: str, tokens: list[Token], hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "I've been here three weeks, so no idea": not knowing, said by someone who names their own short time
@@ -410,7 +403,11 @@ class AnswerReader(AnswerHedges):
                         sentence_tokens, matched, self.rules
                     ):
                         continue  # rules "a bound is no amount" ("under 20 min"), "an object is no answer", "nothing major is a size"
-                    if flag_id != cue.flag_id and (_own_negation(cue.source, decision.rule) or zero_is_at_most(cue, decision)):
+                    if flag_id != cue.flag_id and (
+                        _own_negation(cue.source, decision.rule)
+                        or zero_is_at_most(cue, decision)
+                        or the_end_of_a_past(decision.rule, sentence_tokens, matched, self.rules)  # "...before the docker setup"
+                    ):
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
                     if flag_id != cue.flag_id and cue.flag_id in question.flags:
                         negated.add(cue.flag_id)
