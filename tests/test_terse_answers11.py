@@ -169,6 +169,7 @@ def test_nothing_major_changed_still_says_nothing_changed(catalogue):
         ("ca-manager-or-expert", "not really, the strong ICs end up going elsewhere", {"high-turnover"}),
         ("ob-trial-period", "no idea yet, I'm still on mine", {"interviewer-new"}),
         ("pd-competition", "we aren't sure who we compete with", {"unclear-product"}),
+        ("bu-profitable", "not yet, and when we will is anybody's guess", {"unclear-product"}),
     ],
 )
 def test_answers_read_in_other_words(catalogue, question, text, flags):
