@@ -185,3 +185,26 @@ def test_the_setup_that_ended_a_slow_past_is_the_present_practice(catalogue):
 
 def test_a_practice_said_in_the_past_with_nothing_ending_it_is_still_past(catalogue):
     assert read(catalogue, "to-dev-environment", "we used to have a setup script, now it's two weeks") == {"poor-code-quality"}
+
+
+# --- after answers10b: wording the thin questions lacked
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags"),
+    [
+        ("au-tech-choice", "a consultant, years ago; it's all tangled now", {"poor-code-quality"}),
+        ("bu-revenue", "nothing steady yet, still hunting for buyers", {"unclear-product"}),
+        ("pd-prototypes", "very little, we keep starting over", {"unclear-product"}),
+        ("ca-growth-stuck", "usually out the door after year two", {"high-turnover"}),
+        ("kn-junior-senior", "two seniors, one is serving his notice", {"high-turnover"}),
+        ("bu-biggest-customer", "roughly 60 percent, and whatever they request jumps the roadmap", {"unclear-product"}),
+        ("kn-sharing-forums", "a demo slot on friday evenings", {"overtime-expected"}),
+    ],
+)
+def test_answers_read_after_answers10b(catalogue, question, text, flags):
+    assert read(catalogue, question, text) == flags
+
+
+def test_a_hard_season_before_the_quarter_asked_is_over(catalogue):
+    assert read(catalogue, "cd-team-mood", "the summer was a slog; this quarter has been calm") == {"realistic-deadlines"}
