@@ -208,3 +208,16 @@ def test_answers_read_after_answers10b(catalogue, question, text, flags):
 
 def test_a_hard_season_before_the_quarter_asked_is_over(catalogue):
     assert read(catalogue, "cd-team-mood", "the summer was a slog; this quarter has been calm") == {"realistic-deadlines"}
+
+
+# --- a "nobody" before a harm agrees with the practice (answers: words: nobody_agrees)
+
+
+def test_nobody_working_late_hours_agrees_with_a_single_time_zone(catalogue):
+    assert read(catalogue, "wp-time-zones", "same time zone for everyone, nobody works late for calls") == {
+        "no-after-hours-contact"
+    }
+
+
+def test_nobody_working_from_a_backlog_is_still_a_backlog_in_name_only(catalogue):
+    assert read(catalogue, "pr-planning-meeting", "there's a backlog, nobody works from it") == {"no-backlog"}

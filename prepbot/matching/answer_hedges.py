@@ -188,8 +188,8 @@ class AnswerHedges(AnswerShapes):
                 continue  # "a backlog, never empty" agrees with the practice
             if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
                 continue
-            if {t.word for t in tokens[index + 1 : index + 4]} & _NOT_AFTER_NOBODY:
-                continue  # "meetings rotate so nobody's always late": the "nobody" agrees with the practice
+            if {t.word for t in tokens[index + 1 : index + 4]} & (_NOT_AFTER_NOBODY | self.rules.answer_words.nobody_agrees):
+                continue  # "meetings rotate so nobody's always late", "one zone, nobody works odd hours": the "nobody" agrees
             if token.word in _NOBODY and any(
                 t.word.startswith(_DOING_WITHOUT) or t.word == "without" for t in tokens[index + 1 : index + 5]
             ):

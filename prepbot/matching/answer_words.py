@@ -53,6 +53,8 @@ class AnswerWords:
     sizes: frozenset[str] = frozenset()
     # rule "what ended the past is no past": after a past word, these say what comes next ended it ("before the docker setup")
     past_ended_by: frozenset[str] = frozenset()
+    # after "nobody", a word of a red flag's harm makes the "nobody" agree with the practice named ("nobody works odd hours")
+    nobody_agrees: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -79,6 +81,7 @@ class AnswerWords:
             fall_not_counts=_set(data, "fall_not_counts"),
             sizes=_set(data, "sizes"),
             past_ended_by=_set(data, "past_ended_by"),
+            nobody_agrees=_set(data, "nobody_agrees"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -101,6 +104,7 @@ class AnswerWords:
             "fall_not_counts": sorted(self.fall_not_counts),
             "sizes": sorted(self.sizes),
             "past_ended_by": sorted(self.past_ended_by),
+            "nobody_agrees": sorted(self.nobody_agrees),
         }
 
 
