@@ -221,3 +221,14 @@ def test_nobody_working_late_hours_agrees_with_a_single_time_zone(catalogue):
 
 def test_nobody_working_from_a_backlog_is_still_a_backlog_in_name_only(catalogue):
     assert read(catalogue, "pr-planning-meeting", "there's a backlog, nobody works from it") == {"no-backlog"}
+
+
+# --- rule "the scope asked is no hedge" (answers: words: scope_words)
+
+
+def test_a_yes_for_the_big_changes_answers_a_question_about_large_changes(catalogue):
+    assert read(catalogue, "do-design-review", "yes, for the big ones") == {"code-review-required"}
+
+
+def test_only_the_big_stuff_is_still_a_hedge_where_the_question_names_no_size(catalogue):
+    assert read(catalogue, "cr-manager-view", "only the big stuff") == {"no-code-review"}

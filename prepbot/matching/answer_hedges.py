@@ -5,7 +5,7 @@ theory"); and which red flag a hedge answers under a question. Split from `answe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from prepbot.bank import Question
 from prepbot.matching.answer_shapes import (
@@ -107,6 +107,12 @@ class AnswerHedges(AnswerShapes):
         return [
             h for h in hits if not (h.flag_id in _KNOWING - own and h.source.startswith("answer family cue") and not_knowing(h))
         ]
+
+    def _scope_asked(self, hedge: Sequence[str], question: Question) -> bool:
+        """Rule "the scope asked is no hedge": a hedge that names a size ("for the big ones") under a question that names
+        one too ("Does a large change get a written design?") answers the question as asked (`answers: words: scope_words`)."""
+        scope = self.rules.answer_words.scope_words
+        return bool(set(hedge) & scope) and bool({t.word for t in tokenize(question.ask, self.rules)} & scope)
 
     @staticmethod
     def _weaker(found: list, answer: AnswerHit) -> bool:
@@ -265,6 +271,8 @@ class AnswerHedges(AnswerShapes):
                 hedge = tuple(t.word for t in tokens[at:])
         if hedge is None or any(w in self.rules.clause_breakers for w in words):
             return hits
+        if self._scope_asked(hedge, question):
+            return hits  # rule "the scope asked is no hedge": "always for big changes" under "Does a large change get ...?"
         opening = self._answer_phrase([t.word for t in tokenize(text, self.rules)])
         if opening is not None and opening[0] == "unknown" and not hits:
             return hits  # "it's changing next quarter": a hedge on a non-answer answers nothing

@@ -55,6 +55,8 @@ class AnswerWords:
     past_ended_by: frozenset[str] = frozenset()
     # after "nobody", a word of a red flag's harm makes the "nobody" agree with the practice named ("nobody works odd hours")
     nobody_agrees: frozenset[str] = frozenset()
+    # rule "the scope asked is no hedge": a hedge naming one of these under a question that names one too
+    scope_words: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -82,6 +84,7 @@ class AnswerWords:
             sizes=_set(data, "sizes"),
             past_ended_by=_set(data, "past_ended_by"),
             nobody_agrees=_set(data, "nobody_agrees"),
+            scope_words=_set(data, "scope_words"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -105,6 +108,7 @@ class AnswerWords:
             "sizes": sorted(self.sizes),
             "past_ended_by": sorted(self.past_ended_by),
             "nobody_agrees": sorted(self.nobody_agrees),
+            "scope_words": sorted(self.scope_words),
         }
 
 

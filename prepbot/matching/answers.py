@@ -530,6 +530,8 @@ class AnswerReader(AnswerHedges):
         if found is None:
             return []
         name, first, stop = found
+        if name == "red" and self._scope_asked(words[first:stop], question):
+            name = "yes"  # "yes, for the big ones" under "Does a large change get a written design?"
         if words[first:stop] in (["one", "day"], ["some", "day"]) and stop < len(words) and words[stop] in _PER:
             return []  # "one day a week" is a share of the week, not "someday"
         if words[first:stop][0] in _LAUGHS and stop < len(words) and not self._names_topic(words[stop:], question):
