@@ -12,6 +12,7 @@ from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import Token, as_number, tokenize
 
 _CUE_NUMBER = re.compile(r"#(>=|<=|>|<|=)?\d")
+_FALL = "shrank"  # what a fall between two numbers reads as: the word a question's cues give a shrinking count
 _PART_MARK = re.compile(r"[,;:.!?]|\s[-–—]+\s")
 
 
@@ -22,6 +23,23 @@ def an_object(tokens: list[Token], matched: list[int], rules: ContextRules) -> b
         return False
     at = matched[0]
     return at > 0 and tokens[at - 1].clause == tokens[at].clause and tokens[at - 1].word in rules.answer_words.takes_an_object
+
+
+def a_size(tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
+    """Rule "nothing major is a size": an answer cue that reads a lone "nothing" or "none" followed by a word of size
+    (`answers: words: sizes`) reads nothing: "a while ago, nothing major" tells how big the outage was, not that nothing
+    changed after it; the size closes its clause ("nothing major changed" still says nothing changed). A bare "nothing"
+    still answers ("nothing, we moved on")."""
+    if len(matched) != 1 or tokens[matched[0]].word not in ("nothing", "none"):
+        return False
+    at = matched[0]
+    clause = [t for t in tokens[at + 1 :] if t.clause == tokens[at].clause]
+    return len(clause) == 1 and clause[0].word in rules.answer_words.sizes
+
+
+def not_an_answer(tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
+    """Whether an answer cue's words are no answer: a verb's object ("let me ask") or a size ("nothing major")."""
+    return an_object(tokens, matched, rules) or a_size(tokens, matched, rules)
 
 
 def bound_contradicts(source: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
@@ -100,3 +118,20 @@ def planned_on_a_condition(text: str, hits: dict[str, list], rules: ContextRules
         clauses = [{part[t.start] for t in tokens if h[1] <= t.start < h[2]} for h in hits[flag_id]]
         if all(h[3].startswith("answer") for h in hits[flag_id]) and all(c and c <= conditional for c in clauses):
             del hits[flag_id]
+
+
+def a_fall(tokens: list[Token], rules: ContextRules) -> list[Token]:
+    """Rule "a fall between two numbers": "we went from twelve to five" says the count shrank, as the question's own
+    words would ("shrank", "down to"): the "from" of a "from <n> to <m>" with m below n, in one clause, reads as the
+    word `answers: words: fall` names (the rise is no shrink; "from 9 to 5" of a working day is two times, not counts)."""
+    out = list(tokens)
+    for at in range(len(tokens) - 3):
+        first, high, to, low = tokens[at : at + 4]
+        if first.word != "from" or to.word != "to" or len({first.clause, high.clause, to.clause, low.clause}) > 1:
+            continue
+        n, m = as_number(high.word, rules.numbers), as_number(low.word, rules.numbers)
+        after = tokens[at + 4].word if at + 4 < len(tokens) else ""
+        if n is None or m is None or not m < n or after in rules.answer_words.fall_not_counts:
+            continue
+        out[at] = Token(_FALL, first.start, first.end, first.clause, first.scope)
+    return out

@@ -40,3 +40,14 @@ def total_then_growth(tokens: list[Token], index: int, rules: ContextRules) -> b
     return any(as_number(t.word, rules.numbers) is not None for t in before) and not any(
         t.word in rules.past_words or t.word in rules.answer_words.held for t in before
     )
+
+
+def the_end_of_a_past(rule: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> bool:
+    """Rule "what ended the past is no past": "a day, used to be a week before the docker setup" -- a cue read after a
+    "before" (or "until") that follows the past's own word, in its clause, names what ended the past, so the past does
+    not turn it."""
+    if not rule.startswith("past") or not matched:
+        return False
+    clause = [t.word for t in tokens[: matched[0]] if t.clause == tokens[matched[0]].clause]
+    ends = [i for i, w in enumerate(clause) if w in rules.answer_words.past_ended_by]
+    return bool(ends) and any(w in rules.past_words for w in clause[: ends[-1]])

@@ -5,7 +5,7 @@ theory"); and which red flag a hedge answers under a question. Split from `answe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from prepbot.bank import Question
 from prepbot.matching.answer_shapes import (
@@ -63,6 +63,7 @@ _DOUBTING_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody"})
 _DOUBTING_LAST = frozenset({"counts", "count", "squint"})
 # ...or that asks the listener to stretch a word: "loads, if you count print statements", "if you call that a review".
 _DOUBTING_VERBS = frozenset({"count", "call", "consider", "squint"})
+_DOUBTING_TASTES = frozenset({"like", "love", "enjoy", "dont"})
 # ...and one that says it is done on demand: "when the CEO asks", "whenever QA complains".
 _ON_DEMAND = frozenset(
     {"asks", "ask", "complains", "complain", "nags", "nag", "insists", "insist", "remembers", "demands", "screams"}
@@ -106,6 +107,20 @@ class AnswerHedges(AnswerShapes):
         return [
             h for h in hits if not (h.flag_id in _KNOWING - own and h.source.startswith("answer family cue") and not_knowing(h))
         ]
+
+    def _scope_asked(self, hedge: Sequence[str], question: Question) -> bool:
+        """Rule "the scope asked is no hedge": a hedge that names a size ("for the big ones") under a question that names
+        one too ("Does a large change get a written design?") answers the question as asked (`answers: words: scope_words`)."""
+        scope = self.rules.answer_words.scope_words
+        return bool(set(hedge) & scope) and bool({t.word for t in tokenize(question.ask, self.rules)} & scope)
+
+    @staticmethod
+    def _weaker(found: list, answer: AnswerHit) -> bool:
+        """Whether a plain answer that agrees with the note's words ("no, laptops stay home") is worth more than
+        every word reading of it: it then counts too, so a doubtful classifier cannot sink the agreement."""
+        return answer.context.startswith("a plain") and all(
+            h[0] < answer.score for h in found if not h[3].startswith("classifier")
+        )
 
     def _object_of_the_subject(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "teams pick tools and give the dates": a clause whose subject the question's own cue reads green says what
@@ -179,8 +194,8 @@ class AnswerHedges(AnswerShapes):
                 continue  # "a backlog, never empty" agrees with the practice
             if token.word == "no" and (index + 1 >= len(tokens) or tokens[index + 1].word != "one"):
                 continue
-            if {t.word for t in tokens[index + 1 : index + 4]} & _NOT_AFTER_NOBODY:
-                continue  # "meetings rotate so nobody's always late": the "nobody" agrees with the practice
+            if {t.word for t in tokens[index + 1 : index + 4]} & (_NOT_AFTER_NOBODY | self.rules.answer_words.nobody_agrees):
+                continue  # "meetings rotate so nobody's always late", "one zone, nobody works odd hours": the "nobody" agrees
             if token.word in _NOBODY and any(
                 t.word.startswith(_DOING_WITHOUT) or t.word == "without" for t in tokens[index + 1 : index + 5]
             ):
@@ -203,9 +218,12 @@ class AnswerHedges(AnswerShapes):
         """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
         the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
         offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
+        before = [t.word for t in tokenize(last[: max(last.find(":"), 0)], self.rules)]
+        if any(len(p) < len(before) and tuple(before[-len(p) :]) == p for p in _ON_PAPER):
+            last = last[: last.find(":")]  # "someone reviews, technically: a thumbs-up emoji": the hedge closes the answer proper
         tokens = tokenize(last, self.rules)
         words = [t.word for t in tokens]
-        hedge = None
+        hedge = doubted = None
         for phrase in self.rules.answer_red:
             if (
                 len(phrase) < len(words)
@@ -222,14 +240,19 @@ class AnswerHedges(AnswerShapes):
             if (
                 len(clause) >= 2
                 and len(clause) < len(tokens)
-                and clause[0].word == "if"
                 and (
-                    clause[1].word in _DOUBTING_SUBJECTS
-                    or clause[-1].word in _DOUBTING_LAST
-                    or (len(clause) > 3 and clause[1].word in ("you", "we", "u") and clause[2].word in _DOUBTING_VERBS)
+                    clause[0].word == "if"
+                    and (clause[1].word in _DOUBTING_SUBJECTS or clause[-1].word in _DOUBTING_LAST)
+                    # "never, unless you count every release night": an "unless" stretches the word as an "if" does
+                    or clause[0].word in ("if", "unless")
+                    and (len(clause) > 3 and clause[1].word in ("you", "we", "u") and clause[2].word in _DOUBTING_VERBS)
+                    # "nothing confusing, as long as you like 4000-line files": the answer holds only for a taste it mocks
+                    or [t.word for t in clause[:4]] == ["as", "long", "as", "you"]
+                    and len(clause) > 5
+                    and clause[4].word in _DOUBTING_TASTES
                 )
             ):
-                hedge = tuple(t.word for t in clause)
+                hedge = doubted = tuple(t.word for t in clause)
         if hedge is None and len(words) >= 4 and "for" in words[-2:]:
             # rule "what someone else is for": "tests? that's what prod is for", "reviews? that's what QA is for" --
             # the practice handed to someone or something else, with a sneer, is not done.
@@ -248,6 +271,8 @@ class AnswerHedges(AnswerShapes):
                 hedge = tuple(t.word for t in tokens[at:])
         if hedge is None or any(w in self.rules.clause_breakers for w in words):
             return hits
+        if self._scope_asked(hedge, question):
+            return hits  # rule "the scope asked is no hedge": "always for big changes" under "Does a large change get ...?"
         opening = self._answer_phrase([t.word for t in tokenize(text, self.rules)])
         if opening is not None and opening[0] == "unknown" and not hits:
             return hits  # "it's changing next quarter": a hedge on a non-answer answers nothing
@@ -261,7 +286,8 @@ class AnswerHedges(AnswerShapes):
             red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
             if red is not None:
                 red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
-        if not red_hits and not hits:
+        if not red_hits and (not hits or doubted):
+            # a doubt of an answer with no red opposite ("never, unless you count every release night") is the question's red
             red = self.hedged_red(question, hedge)
             if red is None and hedge[:2] == ("thats", "what"):  # "tests? that's what QA is for": the practice named first
                 names = {self.red_of(f) for f, _, _ in named(tokenize(text[:offset], self.rules), self.rules, self.opposites)}

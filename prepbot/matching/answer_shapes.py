@@ -68,6 +68,9 @@ _NOW = frozenset({"now", "nowadays", "anymore", "currently"})
 # ...but "for now" and "until now" tell how long, not a change: "layoffs in may, so zero for now" is all one answer.
 _NOT_A_TURN = frozenset({"for", "until", "till", "til"})
 _NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
+_CLOSING_TIMES = frozenset(
+    {("these", "days"), ("this", "year")}
+)  # ...which, closing a clause with no past before, tell no change
 # "my old manager did; the new one never does": a clause about the new one is the present, read after its subject.
 _NEW_ONE = frozenset((owner, which) for owner in ("the", "our", "my") for which in ("new", "current", "present"))
 # Hedges that say how often, not how really: after "sometimes" the note's own words still stand.
@@ -456,6 +459,9 @@ class AnswerShapes:
             )
             if word == "now" and words[index - 1] in _NOT_A_TURN:
                 continue
+            closing = index + 1 == len(tokens) or tokens[index + 1].clause != tokens[index].clause
+            if (words[index - 1], word) in _CLOSING_TIMES and closing and not set(words[: index - 1]) & self.rules.past_words:
+                continue  # rule "a closing time with no past is no turn": "still working that out, we tried four markets this year"
             if word in _NOW or first < index:
                 marks = list(_CLAUSE_MARK.finditer(text, 0, tokens[first].start))
                 breakers = [t.start for t in tokens[:first] if t.word in self.rules.clause_breakers]

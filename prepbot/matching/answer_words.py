@@ -47,6 +47,16 @@ class AnswerWords:
     plan_risks: frozenset[str] = frozenset()
     # words that open a clause of its own after a yes or no: "not since I've been here" is no "not" of "since"
     new_clause: frozenset[str] = frozenset()
+    # rule "a fall between two numbers" ("from twelve to five" reads "shrank"): a word after the smaller that makes it a time
+    fall_not_counts: frozenset[str] = frozenset()
+    # rule "nothing major is a size": after a lone "nothing", a word that makes it a size ("nothing major")
+    sizes: frozenset[str] = frozenset()
+    # rule "what ended the past is no past": after a past word, these say what comes next ended it ("before the docker setup")
+    past_ended_by: frozenset[str] = frozenset()
+    # after "nobody", a word of a red flag's harm makes the "nobody" agree with the practice named ("nobody works odd hours")
+    nobody_agrees: frozenset[str] = frozenset()
+    # rule "the scope asked is no hedge": a hedge naming one of these under a question that names one too
+    scope_words: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -70,6 +80,11 @@ class AnswerWords:
             plan_conditions=_set(data, "plan_conditions"),
             plan_risks=_set(data, "plan_risks"),
             new_clause=_set(data, "new_clause"),
+            fall_not_counts=_set(data, "fall_not_counts"),
+            sizes=_set(data, "sizes"),
+            past_ended_by=_set(data, "past_ended_by"),
+            nobody_agrees=_set(data, "nobody_agrees"),
+            scope_words=_set(data, "scope_words"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -89,6 +104,11 @@ class AnswerWords:
             "plan_conditions": sorted(self.plan_conditions),
             "plan_risks": sorted(self.plan_risks),
             "new_clause": sorted(self.new_clause),
+            "fall_not_counts": sorted(self.fall_not_counts),
+            "sizes": sorted(self.sizes),
+            "past_ended_by": sorted(self.past_ended_by),
+            "nobody_agrees": sorted(self.nobody_agrees),
+            "scope_words": sorted(self.scope_words),
         }
 
 

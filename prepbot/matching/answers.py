@@ -9,7 +9,9 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 from __future__ import annotations
 
 from prepbot.bank import Question
-from prepbot.matching.answer_amounts import an_object, bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
+from prepbot.matching import answer_amounts
+from prepbot.matching.answer_amounts import bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
+from prepbot.matching.answer_changes import the_end_of_a_past
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -132,14 +134,6 @@ class AnswerReader(AnswerHedges):
                     f"a practice negated: '{said}'",
                 )
             )
-
-    @staticmethod
-    def _weaker(found: list, answer: AnswerHit) -> bool:
-        """Whether a plain answer that agrees with the note's words ("no, laptops stay home") is worth more than
-        every word reading of it: it then counts too, so a doubtful classifier cannot sink the agreement."""
-        return answer.context.startswith("a plain") and all(
-            h[0] < answer.score for h in found if not h[3].startswith("classifier")
-        )
 
     def _new_here(self, text: str, tokens: list[Token], hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "I've been here three weeks, so no idea": not knowing, said by someone who names their own short time
@@ -365,22 +359,24 @@ class AnswerReader(AnswerHedges):
         total = sum(len(tokenize(s, self.rules)) for _, s in pieces[:4])
         cue_set = self._cue_set(question) if total <= MAX_ANSWER_TOKENS else None
         if cue_set is not None and cue_set.cues:
+            # rule "a condition after a bare amount opens the answer too": "60%; when they escalate, we work saturdays"
+            opened = (
+                {first_offset, *[o for o, _ in pieces if o > first_offset][:1]}
+                if len(tokens) <= 2 and topic < 0
+                else {first_offset}
+            )
             for offset, sentence in pieces:
                 if offset == topic:
                     continue
                 words = _shares(_plain_every(tokenize(sentence, self.rules)), sentence, self.rules.numbers)
-                sentence_tokens = cue_set.prepare(self._with_unit(words, key.unit))
+                sentence_tokens = cue_set.prepare(self._with_unit(answer_amounts.a_fall(words, self.rules), key.unit))
                 if not sentence_tokens:
                     continue
                 triggers = scan(sentence_tokens, self.rules)
                 # "only if you threaten to walk", "when someone complains", "half, and only if you did the extra hours":
                 # a condition that opens the answer, or follows "only", is the answer to "how" or "when", not a hypothetical.
                 lead = (
-                    1
-                    if offset == first_offset and sentence_tokens[0].word in _CONDITION_LEAD
-                    else 0
-                    if offset == first_offset
-                    else -1
+                    1 if offset == first_offset and sentence_tokens[0].word in _CONDITION_LEAD else 0 if offset in opened else -1
                 )
                 triggers = [
                     t
@@ -403,11 +399,15 @@ class AnswerReader(AnswerHedges):
                         cue.flag_id in self.reds,
                     )
                     flag_id = decision.flag_id
-                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or an_object(
+                    if bound_contradicts(cue.source, sentence_tokens, matched, self.rules) or answer_amounts.not_an_answer(
                         sentence_tokens, matched, self.rules
                     ):
-                        continue  # rules "a bound is no amount" ("under 20 min"), "an object is no answer" ("let me ask")
-                    if flag_id != cue.flag_id and (_own_negation(cue.source, decision.rule) or zero_is_at_most(cue, decision)):
+                        continue  # rules "a bound is no amount" ("under 20 min"), "an object is no answer", "nothing major is a size"
+                    if flag_id != cue.flag_id and (
+                        _own_negation(cue.source, decision.rule)
+                        or zero_is_at_most(cue, decision)
+                        or the_end_of_a_past(decision.rule, sentence_tokens, matched, self.rules)  # "...before the docker setup"
+                    ):
                         flag_id = cue.flag_id  # "there_isnt_one", "we_dont": the cue's own "not" is its meaning
                     if flag_id != cue.flag_id and cue.flag_id in question.flags:
                         negated.add(cue.flag_id)
@@ -530,6 +530,8 @@ class AnswerReader(AnswerHedges):
         if found is None:
             return []
         name, first, stop = found
+        if name == "red" and self._scope_asked(words[first:stop], question):
+            name = "yes"  # "yes, for the big ones" under "Does a large change get a written design?"
         if words[first:stop] in (["one", "day"], ["some", "day"]) and stop < len(words) and words[stop] in _PER:
             return []  # "one day a week" is a share of the week, not "someday"
         if words[first:stop][0] in _LAUGHS and stop < len(words) and not self._names_topic(words[stop:], question):
