@@ -14,18 +14,16 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable, Iterable
 
 from prepbot.bank import Bank, Flag, Question
+from prepbot.matching.absences import AbsenceReading
 from prepbot.matching.answers import AnswerReader
 from prepbot.matching.asking import is_question, put_to_candidate, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
 from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
 from prepbot.matching.context_rules import ContextRules
-from prepbot.matching.counterfactual import contrary
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.denials import denial, denials_win, now_wins
 from prepbot.matching.halves import LaterHalf, gc_paused, later_half
@@ -45,11 +43,7 @@ MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to
 _HANDS_ON = ("-", "–", "—", ":", ">", "=")
 
 
-# An absence phrase ending in a comparative wants the thing shorter than it is (engine `_said_absent`).
-_COMPARATIVES = frozenset({"shorter", "briefer", "quicker", "tighter", "faster", "fewer", "less"})
-
-
-class Matcher(NeighbourReading):
+class Matcher(NeighbourReading, AbsenceReading):
     """Compiled once per catalogue; `match(text)` is pure and deterministic."""
 
     def __init__(
@@ -469,78 +463,6 @@ class Matcher(NeighbourReading):
         return Reading(
             tuple(hits), frozenset(blocked) if blocked else _NONE, model_ok, span, negated, topical=topical, red_only=red_only
         )
-
-    def _absent(self, sentence: str, tokens, triggers, hits: list[Hit], long: bool = False) -> tuple[set[str], list[Hit]]:
-        """The red flags a phrase of `absences` says are not there (the rule "absence: <phrase>"), unless a
-        cue read the flag in the sentence or a negation of the phrase's clause, not one of its own
-        words, takes it back ("standups aren't short", "not sure nobody quits"). An absence that is
-        only wished for, proposed or there in name only ("the lead wants standups shorter") reads the
-        red flag, as a green cue does (context.yaml modifiers of effect "red", scare quotes)."""
-        read = {h.flag_id for h in hits}
-        found: set[str] = set()
-        wished: list[Hit] = []
-        modifiers = [t for t in triggers if t.effect == "red" and t.kind not in ("negation", PSEUDO)]
-        for cue, matched, _ in self.absences.find(tokens):
-            if cue.flag_id in read or cue.flag_id in found:
-                continue
-            green = self.flags[cue.flag_id].kind == "green"
-            if long and not green:
-                continue
-            clause, first, last = tokens[matched[-1]].clause, matched[0], matched[-1]
-            own = self._cue_words(cue.source)
-            if any(
-                t.kind == "negation"
-                and (t.start not in matched or t.words not in own)  # "isnt" read as the phrase's "is" by its stem
-                and first - self.rules.negation_window <= t.start < last
-                and tokens[t.start].clause == clause
-                for t in triggers
-            ):
-                continue
-            quoted = scare_quoted(sentence, tokens, matched, self.rules)
-            # "if people stayed longer they'd ...": an absence in a condition contrary to fact is only wished for
-            unreal = [t for t in triggers if t.effect == "nothing" and contrary(tokens, t, first, last, self.rules)]
-            if green and (quoted or modifiers or unreal):
-                continue  # a green flag's absence wished away reads neither way
-            if quoted or modifiers or unreal:
-                decision = decide(
-                    f"absence of {cue.flag_id}", cue.flag_id, tokens, matched, self.rules, modifiers + unreal, False
-                )
-                if quoted:  # 'they "do scrum"': in name only
-                    decision = Decision(cue.flag_id, decision.trigger, f"scare quotes: '{quoted}'")
-                if decision.flag_id == cue.flag_id:
-                    start = tokens[first if decision.trigger is None else min(decision.trigger, first)].start
-                    wished.append(Hit(cue.flag_id, cue.weight, start, tokens[last].end, f"absence: {cue.source}", decision.rule))
-                    read.add(cue.flag_id)
-                    continue
-            found.add(cue.flag_id)
-        return found, wished
-
-    def _said_absent(self, tokens, readings, triggers) -> tuple[tuple[str, frozenset[int], int], ...]:
-        """The red flags a cue reads whose subject an absence phrase has already said is fine in an
-        earlier clause ("the standup is quick, though the weekly sync runs for an hour"): (flag, the
-        absence's words, the clause it ends in). Only a plain statement: a negation anywhere in the sentence
-        ("set aside time for bugs, not just features"), a wish, advice or a dropped practice in the absence's
-        clause ("tickets up front fizzled out") or a comparative ("standups should be shorter, currently ~50
-        min": shorter than now) leaves the readings as they are."""
-        flags = {cue.flag_id for cue, _, _ in readings if self.flags[cue.flag_id].kind == "red"}
-        if not flags:
-            return ()
-        found = []
-        for cue, matched, _ in self.absences.find(tokens):
-            if cue.flag_id not in flags:
-                continue
-            clause = tokens[matched[-1]].clause
-            if tokens[matched[0]].clause != clause or tokens[matched[-1]].word in _COMPARATIVES:
-                continue  # the absence itself spans clauses, or wants the thing shorter: not a plain "X is short"
-            if any(tokens[t.start].clause == clause for t in triggers):
-                continue
-            found.append((cue.flag_id, frozenset(matched), clause))
-        return tuple(found)
-
-    @staticmethod
-    @functools.cache
-    def _cue_words(source: str) -> frozenset[str]:
-        return frozenset(w for w in re.split(r"[\s|_*.]+", source) if w)
 
     def _longest_readings(self, readings: list, tokens: list) -> list:
         """A cue reading whose words all belong to a longer reading of the opposite flag is part of
