@@ -244,11 +244,23 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(marshal.dumps(data))
         os.replace(temporary, path)
+        _drop_retired(path.parent)
     except (OSError, ValueError):  # ValueError: something marshal cannot write (then no cache)
         try:
             os.unlink(temporary)
         except OSError:
             pass  # a read-only or full cache directory only costs start-up time
+
+
+def _drop_retired(folder: Path) -> None:
+    """Caches of the format before marshal (`catalogue-*.json`, ~1.4 MB each) are never read again: gone
+    once a new cache is written. Only regular files of that name; anything else there is left alone."""
+    for old in folder.glob("catalogue-*.json"):
+        try:
+            if stat.S_ISREG(os.lstat(old).st_mode):
+                os.unlink(old)
+        except OSError:
+            pass  # another prepbot removed it first, or a read-only folder: it only takes space
 
 
 def _rules_as_data(rules: ContextRules) -> dict[str, Any]:

@@ -91,3 +91,16 @@ def test_a_cache_file_others_could_write_is_not_read(tmp_path):
     os.chmod(cached, 0o600)  # check above is what kept it out
     result = run_process("questions", "-c", "code-review", env={"PREPBOT_HOME": str(tmp_path)})
     assert "FORGED" in result.out
+
+
+def test_caches_of_the_retired_json_format_are_removed_when_a_new_one_is_written(tmp_path):
+    folder = _cache_dir(tmp_path)
+    folder.mkdir(mode=0o700)
+    retired = folder / "catalogue-0123456789abcdef.json"
+    retired.write_text("{}")
+    kept = folder / "notes.json"  # not a cache of prepbot's: left alone
+    kept.write_text("{}")
+    [cached] = _warm(tmp_path)
+    assert cached.exists()
+    assert not retired.exists()
+    assert kept.exists()
