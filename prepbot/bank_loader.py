@@ -24,7 +24,7 @@ import yaml
 
 from prepbot.bank import KINDS, PERSONAS, PRIORITIES, SEVERITIES, AnswerKey, Bank, Category, Flag, Problem, Question
 from prepbot.matching.answer_words import ANSWERS_SHAPE
-from prepbot.matching.context_rules import CONDITIONALS_SHAPE, DIRECTIONS, EFFECTS, SCARE_QUOTES_SHAPE, ContextRules
+from prepbot.matching.context_rules import DIRECTIONS, EFFECTS, PART_SHAPES, ContextRules
 from prepbot.matching.cues import CueError, check_cue
 from prepbot.reading import ReadError, read_file, yaml_files
 from prepbot.yaml_nodes import INVALID as _INVALID
@@ -480,7 +480,7 @@ def _word_list(check: _Checker, node: yaml.Node, name: str) -> tuple[str, ...] |
     return tuple(words)
 
 
-_CONTEXT_SHAPE: dict[str, Any] = {"conditionals": CONDITIONALS_SHAPE, "scare_quotes": SCARE_QUOTES_SHAPE} | {
+_CONTEXT_SHAPE: dict[str, Any] = PART_SHAPES | {
     "negation": {"window": "int"}
     | dict.fromkeys("before after be prefixes cancelling conditions parallel relative main_verbs verbs".split(), "words"),
     "pseudo_negation": "words",

@@ -17,8 +17,6 @@ from prepbot.matching.ellipsis import elliptical
 from prepbot.matching.lists import list_reach
 from prepbot.matching.text import Token
 
-_DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
-
 
 @dataclass(frozen=True)
 class Trigger:
@@ -46,11 +44,8 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
     return [i for i, w in enumerate(words) if w == first and tuple(words[i : i + size]) == phrase]
 
 
-_RULE_CONDITIONS = frozenset({"before", "until", "till", "unless", "without"})
 # Hedges a negation right before them denies ("don't change on a whim"; not a wish: "didn't want to join on-call").
 _DENIABLE = frozenset({"in name only", "broken or stale"})
-_HELD = frozenset({"had", "once"})  # "we had X once; now ...": a practice held then, before a clause on the now
-_ARTICLES = frozenset({"a", "an", "the", "any", "one"})
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
@@ -151,7 +146,9 @@ def decide(
     if tokens[first].word in rules.negation_before and last - first > 2:
         # "nobody writes code before a ticket exists": a cue that opens with its own negation word and ends
         # in the condition after it states a rule, not an absence.
-        condition = next((i for i in range(first + 1, last) if tokens[i].word in _RULE_CONDITIONS and i not in matched), None)
+        condition = next(
+            (i for i in range(first + 1, last) if tokens[i].word in rules.grammar["rule_conditions"] and i not in matched), None
+        )
         if condition is not None and condition + 1 < last:
             return Decision(None, None, f"a rule's condition: '{tokens[condition].word}'")
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
@@ -234,7 +231,7 @@ def decide(
             and trigger.start - last <= trigger.window
             and all(tokens[i].clause == clause_last for i in range(last + 1, max(last + 1, trigger.start - 1)))
             # ...but "tests, dropped the flaky ones" drops something else
-            and not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
+            and not (trigger.end < len(tokens) and tokens[trigger.end].word in rules.grammar["determiners"])
         )
         # "tests existed once, got commented out": a clause with no subject tells of the one before.
         backward = backward or elliptical(tokens, trigger, last, next_clause, rules)
@@ -319,7 +316,7 @@ def decide(
         # holds; a green one stands ("tests were added, now ...").
         if current_red:
             return Decision(other, modifier.start, rule) if other is not None else Decision(None, None, rule)
-        if any(t.word in _HELD and t.clause == clause_first for t in tokens[: last + 1]):
+        if any(t.word in rules.grammar["held"] and t.clause == clause_first for t in tokens[: last + 1]):
             return Decision(None, None, rule)  # "we had a bug tracker once; now chat": the old state, not the now
         return Decision(current, decision.trigger, rule)
     if modifier.effect == "past":
@@ -412,9 +409,9 @@ def _polarity(
                 not red
                 and (
                     t.end == first < len(tokens)
-                    and tokens[first].word not in _DETERMINERS
+                    and tokens[first].word not in rules.grammar["determiners"]
                     or first - t.end == 1
-                    and tokens[t.end].word in _ARTICLES
+                    and tokens[t.end].word in rules.grammar["single_articles"]
                 )
             )
         )

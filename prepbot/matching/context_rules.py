@@ -41,11 +41,30 @@ CONDITIONALS_SHAPE = {
     ),
 }
 # What `scare_quotes` in context.yaml holds (validated by the bank loader).
+# context.yaml `grammar`: the closed classes of words the mechanisms around a cue look for, each named.
+GRAMMAR = (
+    "determiners",
+    "list_articles",
+    "list_joiners",
+    "list_item_tails",
+    "auxiliaries",
+    "pronouns",
+    "adverbs",
+    "prepositions",
+    "rule_conditions",
+    "held",
+    "single_articles",
+    "denying",
+)
+GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
+
 SCARE_QUOTES_SHAPE = {
     "pairs": "words",
     "verbs": "words",
     **dict.fromkeys(("max_words", "near_words", "near_window", "near_sentence_words"), "int"),
 }
+# The parts of context.yaml whose shape is kept beside the fields they fill.
+PART_SHAPES = {"conditionals": CONDITIONALS_SHAPE, "scare_quotes": SCARE_QUOTES_SHAPE, "grammar": GRAMMAR_SHAPE}
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
@@ -166,6 +185,8 @@ class ContextRules:
     # Per red flag, phrases (the bank's cue syntax) that state its absence ("standups are short", "nobody
     # quits"): they report nothing, but the classifier may not read that flag into their sentence.
     absences: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # `grammar`: name (GRAMMAR) -> its words ("determiners": the, a, those...).
+    grammar: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def advice_firsts(self) -> frozenset[str]:
@@ -253,6 +274,7 @@ class ContextRules:
             ),
             pronoun_subjects={str(k): str(v) for k, v in data.get("pronoun_subjects", {}).items()},
             absences={str(k): tuple(str(c) for c in v) for k, v in (data.get("absences") or {}).items()},
+            grammar={name: frozenset(str(w) for w in (data.get("grammar") or {}).get(name, ())) for name in GRAMMAR},
         )
 
     @cached_property
@@ -425,6 +447,7 @@ class ContextRules:
                 "contrary_not_after": sorted(self.condition_contrary_not_after),
                 "contrary_openers": sorted(self.condition_contrary_openers),
             },
+            "grammar": {name: sorted(words) for name, words in self.grammar.items()},
         }
 
 

@@ -1,8 +1,8 @@
 """A clause with no subject of its own: "tests existed once, got commented out", "had a build server, died
 in the move". Its verb tells what happened to the subject of the clause before it, so a backward trigger
-that opens such a clause (after at most two leading words: the auxiliaries of `negation.be` and "has", "had",
-or an adverb of _ADVERBS: "got", "was", "then", "quietly") reaches a cue that ends that clause, as if no comma
-stood between them. Kept apart from context.py (its size)."""
+that opens such a clause (after at most two leading words of context.yaml: `negation.be`, or `grammar`'s
+auxiliaries, adverbs and pronouns: "got", "was", "had", "then", "quietly", "it") reaches a cue that ends that
+clause, as if no comma stood between them. Kept apart from context.py (its size)."""
 
 from __future__ import annotations
 
@@ -18,15 +18,6 @@ if TYPE_CHECKING:
 _KINDS = frozenset({"dropped or fixed", "broken or stale", "in name only"})
 _AFTER_CUE = 3  # words of the cue's clause after the cue ("tests existed once")
 _LEADS = 2  # leading words of the subjectless clause before its trigger ("then quietly")
-_AUXILIARIES = frozenset({"has", "have", "had"})  # besides `negation.be` (is, was, got, been...)
-# A pronoun standing for the subject before: "had a github actions setup, it broke in the spring".
-_PRONOUNS = frozenset({"it", "they", "that", "those", "which"})
-# Adverbs, a closed class like the determiners: "had a pipeline, then quietly died".
-_ADVERBS = frozenset(
-    "then and later eventually quietly just since soon completely basically mostly all long finally officially".split()
-)
-_PREPOSITIONS = frozenset({"in", "on", "at", "since", "after", "before", "during", "for", "with"})
-_DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "our", "their", "his", "her", "my", "all", "most"})
 
 
 def elliptical(tokens: list[Token], trigger: Trigger, last: int, next_clause: int, rules: ContextRules) -> bool:
@@ -43,10 +34,11 @@ def elliptical(tokens: list[Token], trigger: Trigger, last: int, next_clause: in
     if any(t.clause not in (clause_last, next_clause) for t in tokens[last + 1 : trigger.start]):
         return False
     # "tests, removed the flaky ones" removes something else ("broke in the spring" names when)
-    if tokens[trigger.end - 1].word in _PREPOSITIONS:
+    if tokens[trigger.end - 1].word in rules.grammar["prepositions"]:
         return True
-    return not (trigger.end < len(tokens) and tokens[trigger.end].word in _DETERMINERS)
+    return not (trigger.end < len(tokens) and tokens[trigger.end].word in rules.grammar["determiners"])
 
 
 def _lead(word: str, rules: ContextRules) -> bool:
-    return word in rules.be_words or word in _AUXILIARIES or word in _ADVERBS or word in _PRONOUNS
+    grammar = rules.grammar
+    return word in rules.be_words or word in grammar["auxiliaries"] or word in grammar["adverbs"] or word in grammar["pronouns"]

@@ -434,7 +434,7 @@ class Matcher(NeighbourReading, AbsenceReading):
             flipped = decision.flag_id is not None and (decision.flag_id != cue.flag_id or restored)
             # "not a single service without tests": a negation denied before the cue says the practice as firmly as
             # a negation does (not one after it: "zero tests isn't just a debt issue").
-            denied = decision.flag_id == cue.flag_id and denial(decision.rule)
+            denied = decision.flag_id == cue.flag_id and denial(decision.rule, self.rules)
             weight = max(cue.weight, cue.negated_weight) if denied else cue.negated_weight if flipped else cue.weight
             score = weight * (FUZZY_PENALTY ** exactness.count(False))
             if decision.rule and (decision.flag_id is None or score >= REPORT_THRESHOLD):
@@ -457,7 +457,9 @@ class Matcher(NeighbourReading, AbsenceReading):
             blocked.update(f for f in stated_absent if model_ok or self.flags[f].kind == "green")
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
-        hits = self._one_of_each_pair(self._red_reading_wins(now_wins(denials_win(hits, self.flags), self.flags)), contrasts)
+        hits = self._one_of_each_pair(
+            self._red_reading_wins(now_wins(denials_win(hits, self.flags, self.rules), self.flags)), contrasts
+        )
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
         return Reading(

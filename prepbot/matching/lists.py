@@ -12,11 +12,6 @@ if TYPE_CHECKING:
     from prepbot.matching.context_rules import ContextRules
     from prepbot.matching.text import Token
 
-_ARTICLES = frozenset({"the", "a", "an", "some", "any", "our", "their"})
-# Words that join the items of a list: "no reviews, tests or CI", "neither docs nor tests".
-_LIST_JOINERS = frozenset({"or", "nor", "and"})
-# What may follow an item in its clause: "or CI on this contract", "CI here", "tests whatsoever".
-_ITEM_TAILS = frozenset({"on", "in", "for", "at", "here", "there", "either", "whatsoever", "anywhere", "yet", "etc"})
 _LIST_ITEM_WORDS = 4  # an item between the negation's clause and the cue's: "unit tests", "linting", "a staging box"
 
 
@@ -38,25 +33,26 @@ def list_reach(tokens: list[Token], end: int, first: int, last: int, rules: Cont
     if clause_end - end >= window + _LIST_ITEM_WORDS or tokens[clause_end].scope != tokens[end - 1].scope:
         return False
     bad = rules.be_words | rules.negation_before
+    joiners = rules.grammar["list_joiners"]
     items = [[t for t in tokens[clause_end + 1 : first] if t.clause == j] for j in range(k + 1, c)]
     lead = [t for t in tokens[:first] if t.clause == c]
-    while lead and lead[-1].word in _ARTICLES:  # "or a CI pipeline"
+    while lead and lead[-1].word in rules.grammar["list_articles"]:  # "or a CI pipeline"
         lead.pop()
     if lead:
-        if lead[-1].word not in _LIST_JOINERS:
+        if lead[-1].word not in joiners:
             return False
         items.append(lead[:-1])
     items = [item for item in items if item or not lead]
     if any(not item or len(item) > _LIST_ITEM_WORDS or any(t.word in bad for t in item) for item in items):
         return False
     rest = [t for t in tokens[last + 1 :] if t.clause == c]  # "unit tests or CI": the item after it in its clause
-    if rest and rest[0].word not in _LIST_JOINERS and rest[0].word not in _ITEM_TAILS:
+    if rest and rest[0].word not in joiners and rest[0].word not in rules.grammar["list_item_tails"]:
         return False  # "renovate and the pipeline do it": a clause with a verb of its own, not an item
     after = [t for t in tokens[last + 1 :] if t.clause == c + 1]
-    joined = bool(lead) or any(part and part[0].word in _LIST_JOINERS for part in (rest, after))
+    joined = bool(lead) or any(part and part[0].word in joiners for part in (rest, after))
     # ...and the cue's clause is an item, not a statement of its own: "the unit tests are decent", "no review"
     own = [t for t in tokens if t.clause == c]
     # (the item after it: a few words, or a last item joined by "or"/"nor"/"and": "unit tests or a build server")
-    short_after = len(after) <= _LIST_ITEM_WORDS or any(t.word in _LIST_JOINERS for t in after)
+    short_after = len(after) <= _LIST_ITEM_WORDS or any(t.word in joiners for t in after)
     three = len(items) >= 1 or bool(after) and short_after and not any(t.word in bad for t in after)
     return (joined or three) and len(own) <= 2 * _LIST_ITEM_WORDS and not any(t.word in bad for t in own)
