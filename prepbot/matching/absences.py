@@ -25,7 +25,9 @@ class AbsenceReading:
     flags: dict[str, Flag]
     absences: CueSet
 
-    def _absent(self, sentence: str, tokens, triggers, hits: list[Hit], long: bool = False) -> tuple[set[str], list[Hit]]:
+    def _absent(
+        self, sentence: str, tokens, triggers, phrases, hits: list[Hit], long: bool = False
+    ) -> tuple[set[str], list[Hit]]:
         """The red flags a phrase of `absences` says are not there (the rule "absence: <phrase>"), unless a
         cue read the flag in the sentence or a negation of the phrase's clause, not one of its own
         words, takes it back ("standups aren't short", "not sure nobody quits"). An absence that is
@@ -35,7 +37,7 @@ class AbsenceReading:
         found: set[str] = set()
         wished: list[Hit] = []
         modifiers = [t for t in triggers if t.effect == "red" and t.kind not in ("negation", PSEUDO)]
-        for cue, matched, _ in self.absences.find(tokens):
+        for cue, matched, _ in phrases:
             if cue.flag_id in read or cue.flag_id in found:
                 continue
             green = self.flags[cue.flag_id].kind == "green"
@@ -70,7 +72,7 @@ class AbsenceReading:
             found.add(cue.flag_id)
         return found, wished
 
-    def _said_absent(self, tokens, readings, triggers) -> tuple[tuple[str, frozenset[int], int], ...]:
+    def _said_absent(self, tokens, readings, triggers, phrases) -> tuple[tuple[str, frozenset[int], int], ...]:
         """The red flags a cue reads whose subject an absence phrase has already said is fine in an
         earlier clause ("the standup is quick, though the weekly sync runs for an hour"): (flag, the
         absence's words, the clause it ends in). Only a plain statement: a negation anywhere in the sentence
@@ -81,7 +83,7 @@ class AbsenceReading:
         if not flags:
             return ()
         found = []
-        for cue, matched, _ in self.absences.find(tokens):
+        for cue, matched, _ in phrases:
             if cue.flag_id not in flags:
                 continue
             clause = tokens[matched[-1]].clause

@@ -68,11 +68,11 @@ _NOW = frozenset({"now", "nowadays", "anymore", "currently"})
 # ...but "for now" and "until now" tell how long, not a change: "layoffs in may, so zero for now" is all one answer.
 _NOT_A_TURN = frozenset({"for", "until", "till", "til"})
 _NOW_PAIRS = frozenset({("in", "practice"), ("in", "reality"), ("these", "days"), ("this", "year"), ("since", "then")})
-_CLOSING_TIMES = frozenset(
-    {("these", "days"), ("this", "year")}
-)  # ...which, closing a clause with no past before, tell no change
+# ...of which these, closing a clause with no past word before them, tell no change
+_CLOSING_TIMES = frozenset({("these", "days"), ("this", "year")})
 # "my old manager did; the new one never does": a clause about the new one is the present, read after its subject.
 _NEW_ONE = frozenset((owner, which) for owner in ("the", "our", "my") for which in ("new", "current", "present"))
+_TURN_PAIRS = _NOW_PAIRS | _NEW_ONE  # two words that open the present's clause
 # Hedges that say how often, not how really: after "sometimes" the note's own words still stand.
 _FREQUENCY = frozenset(
     {
@@ -452,9 +452,7 @@ class AnswerShapes:
             word = words[index]
             first = (
                 index - 1
-                if (words[index - 1], word) in _NOW_PAIRS | _NEW_ONE
-                or self._since(words, index)
-                or self._earlier_then_asked(words, index)
+                if (words[index - 1], word) in _TURN_PAIRS or self._since(words, index) or self._earlier_then_asked(words, index)
                 else index
             )
             if word == "now" and words[index - 1] in _NOT_A_TURN:

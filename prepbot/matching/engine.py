@@ -399,9 +399,11 @@ class Matcher(NeighbourReading, AbsenceReading):
         model_ok = not modifiers and sayable
         # ("not really planning to add features" is no plan: a negation keeps the classifier out.)
         red_only = bool(modifiers) and sayable and all(t.effect == "red" for t in modifiers) and len(modifiers) == len(triggers)
+        # the phrases of `absences` in the sentence, found once for both their uses (absences.py)
+        phrases = self.absences.find(tokens) if self.absences.cues else []
         said_absent = (
-            self._said_absent(tokens, readings, triggers)
-            if readings and self.absences.cues and not any(t.kind in ("negation", PSEUDO) for t in triggers)
+            self._said_absent(tokens, readings, triggers, phrases)
+            if readings and phrases and len(modifiers) == len(triggers)  # (no negation, no pseudo-negation)
             else ()
         )
         for cue, matched, exactness in readings:
@@ -451,7 +453,7 @@ class Matcher(NeighbourReading, AbsenceReading):
             hits.append(Hit(decision.flag_id, score, tokens[first].start, tokens[matched[-1]].end, label, decision.rule))
         if self.absences.cues:
             # a green flag with no opposite said to be missing ("the date is non-negotiable") speaks for any sentence
-            stated_absent, wished = self._absent(sentence, tokens, triggers, hits, len(tokens) > ABSENCE_WORDS)
+            stated_absent, wished = self._absent(sentence, tokens, triggers, phrases, hits, len(tokens) > ABSENCE_WORDS)
             hits.extend(wished)
             # a red flag's absence only where the classifier reads the sentence; a green one's in any sentence
             blocked.update(f for f in stated_absent if model_ok or self.flags[f].kind == "green")
