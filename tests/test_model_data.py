@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from training.common import FLAG_IDS, load_own
+from training.common import FLAG_IDS, load_note_sets, load_own
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = [ROOT / "training" / "sentences.jsonl", *sorted((ROOT / "training" / "sentences").glob("*.jsonl"))]
@@ -33,7 +33,19 @@ def test_ids_and_texts_are_unique():
     ids = Counter(row["id"] for _, _, row in rows())
     assert [i for i, c in ids.items() if c > 1] == []
     # load_own is what training reads; it refuses duplicates too
-    assert len(load_own()) == sum(ids.values())
+    assert len(load_own(with_note_sets=False)) == sum(ids.values())
+
+
+def test_training_also_reads_every_candidate_note_set_once():
+    """The candidate notes written for the rule passes (bench/sets/notes*.jsonl) join the training
+    texts by default, each row once, named by its file (ids repeat across files)."""
+    sets = sorted((ROOT / "bench" / "sets").glob("notes*.jsonl"))
+    in_sets = sum(1 for path in sets for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    notes = load_note_sets()
+    assert len(sets) >= 10 and len(notes) == in_sets
+    assert len({r.id for r in notes}) == len(notes)
+    assert {r.source for r in notes} == {f"set:{path.stem}" for path in sets}
+    assert len(load_own()) == len(load_own(with_note_sets=False)) + len(notes)
 
 
 def test_gap5_rows_name_their_style_and_kind():

@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 
 from prepbot.matching.combine import FEATURES, NEVER, Policy, feature_vector
+from training.common import EVAL_DIR as EVAL  # ../shared/eval, or PREPBOT_EVAL_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
 OOF = ROOT / "bench" / "oof-predictions.json"
 MODEL_DIR = ROOT / "prepbot" / "matching" / "model"
 RESULTS = ROOT / "bench" / "results" / "combination-cv.json"

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("PREPBOT_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 OWN_SENTENCES = ROOT / "training" / "sentences.jsonl"
 OWN_SENTENCE_DIR = ROOT / "training" / "sentences"  # one file per flag, <flag-id>.jsonl
+NOTE_SETS = ROOT / "bench" / "sets"  # candidate notes written for the rule passes (load_note_sets)
 REAL_FILES = ("dev.jsonl", "fresh.jsonl", "more.jsonl")
 MODEL_OUT = ROOT / "prepbot" / "matching" / "model"
 OOF_PATH = ROOT / "bench" / "oof-predictions.json"
@@ -107,17 +108,37 @@ def load_real() -> list[Row]:
     return rows
 
 
-def load_own() -> list[Row]:
+def load_own(with_note_sets: bool = True) -> list[Row]:
     """Sentences the prepbot authors wrote themselves: training/sentences.jsonl and
     training/sentences/*.jsonl (fields id, text, flags, source, kind, style, optional question;
-    a sentence written as the answer to a question is read as "question answer")."""
+    a sentence written as the answer to a question is read as "question answer"); and, unless
+    `with_note_sets` is off, the candidate notes of bench/sets/notes*.jsonl (load_note_sets)."""
     rows = _read_jsonl(OWN_SENTENCES)
     for path in sorted(OWN_SENTENCE_DIR.glob("*.jsonl")):
         rows += _read_jsonl(path)
+    if with_note_sets:
+        rows += load_note_sets()
     ids = [r.id for r in rows]
     if len(ids) != len(set(ids)):
         dupes = sorted({i for i in ids if ids.count(i) > 1})[:5]
         raise SystemExit(f"duplicate ids in the own sentences: {dupes}")
+    return rows
+
+
+def load_note_sets() -> list[Row]:
+    """The candidate notes the rule passes were written against (bench/sets/notes*.jsonl: our own
+    words, the dev sets of the cues and context rules). Their ids are only unique within a file, so
+    each is prefixed with the file's name; the file is the source (one group per file)."""
+    rows = []
+    for path in sorted(NOTE_SETS.glob("notes*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            unknown = set(obj["flags"]) - set(FLAG_IDS)
+            if unknown:
+                raise SystemExit(f"{path}: {obj['id']} has unknown flags {sorted(unknown)}")
+            rows.append(Row(f"{path.stem}:{obj['id']}", obj["text"], tuple(obj["flags"]), f"set:{path.stem}"))
     return rows
 
 

@@ -127,8 +127,8 @@ def per_flag_table(y, pred, thresholds=None) -> str:
     return "\n".join(lines)
 
 
-def features(log=print):
-    real, own = load_real(), load_own()
+def features(log=print, note_sets: bool = True):
+    real, own = load_real(), load_own(with_note_sets=note_sets)
     x_real = embed([r.text for r in real], log=log)
     x_own = embed([r.text for r in own], log=log)
     return real, own, x_real, x_own, meaning_vectors(log=log)
@@ -198,9 +198,9 @@ def engine_scores(real, probs, y):
     return cues, combined
 
 
-def run_cv(k: int = 5, heads: list[str] | None = None, log=print, oof_path=OOF_PATH) -> dict:
+def run_cv(k: int = 5, heads: list[str] | None = None, log=print, oof_path=OOF_PATH, note_sets: bool = True) -> dict:
     started = time.time()
-    real, own, x_real, x_own, meanings = features(log)
+    real, own, x_real, x_own, meanings = features(log, note_sets)
     y, y_own = targets(real), targets(own)
     folds = fold_assignment(real, k)
     log(
@@ -297,8 +297,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--heads", default=",".join(HEADS), help="comma-separated, from: " + ", ".join(HEADS))
     ap.add_argument("--oof", type=Path, default=OOF_PATH, help="where to write the out-of-fold predictions")
+    ap.add_argument("--without-note-sets", action="store_true", help="train without bench/sets/notes*.jsonl (as before 0.3.11)")
     args = ap.parse_args(argv)
-    run_cv(k=args.folds, heads=args.heads.split(","), log=lambda s: print(s, flush=True), oof_path=args.oof)
+    run_cv(
+        k=args.folds,
+        heads=args.heads.split(","),
+        log=lambda s: print(s, flush=True),
+        oof_path=args.oof,
+        note_sets=not args.without_note_sets,
+    )
     return 0
 
 

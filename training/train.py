@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--heads", default=None, help="comma-separated heads to compare (default: all of training/cv.py)")
     ap.add_argument("--skip-cv", action="store_true", help="reuse the head and thresholds in " + str(OOF_PATH.name))
+    ap.add_argument("--without-note-sets", action="store_true", help="train without bench/sets/notes*.jsonl (as before 0.3.11)")
     args = ap.parse_args(argv)
 
     def log(s: str) -> None:
@@ -85,9 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from training.cv import run_cv
 
-        cv = run_cv(k=args.folds, heads=args.heads.split(",") if args.heads else None, log=log)
+        heads = args.heads.split(",") if args.heads else None
+        cv = run_cv(k=args.folds, heads=heads, log=log, note_sets=not args.without_note_sets)
 
-    real, own, x_real, x_own, meanings = features(log)
+    real, own, x_real, x_own, meanings = features(log, note_sets=not args.without_note_sets)
     cfg = HEADS[cv["head"]]
     log(f"\nfinal head '{cv['head']}': {len(real)} real snippets + {len(own)} own sentences")
     x, y, w = training_set(x_real, targets(real), x_own, targets(own), cfg, own_ids=[r.id for r in own])
