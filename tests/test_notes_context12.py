@@ -5,8 +5,11 @@ statement that must still read its flag.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from prepbot.matching.engine import Matcher, ModelSlot
 from tests.conftest import check, found
 
 # -- a practice shut down or quit: the dropped practice reads its red side
@@ -130,3 +133,75 @@ def test_keeping_on_improving_is_the_practice_kept(matcher):
 )
 def test_plain_wordings_of_review_and_deadlines(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- advice: a bare "should", "gotta" or "need" with a verb of change, or a note opening on "should"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("should require approvals on the main repo tbh", {"no-code-review"}, {"code-review-required"}),
+        ("gotta move defects into a proper tracker", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("honestly need more integration tests", {"no-tests"}, {"has-tests"}),
+        ("it'd help if somebody kept a ranked backlog", {"no-backlog"}, {"prioritized-backlog"}),
+    ],
+)
+def test_advice_reads_the_state_it_would_fix(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("they require approvals on the main repo", {"code-review-required"}, {"no-code-review"}),
+        ("defects go into a proper tracker", {"bugs-tracked"}, {"bugs-untracked"}),
+        ("there are plenty of integration tests", {"has-tests"}, {"no-tests"}),
+        ("somebody keeps a ranked backlog", {"prioritized-backlog"}, {"no-backlog"}),
+        # a clause opening on "should" after another: the later clause is read as stated
+        ("should be fine, tests run on every PR", {"has-tests"}, {"no-tests"}),
+    ],
+)
+def test_the_same_practice_stated_stands(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_a_question_opening_on_should_says_nothing(matcher):
+    assert not ({"no-code-review", "code-review-required"} & found(matcher, "should we require approvals on the main repo?"))
+
+
+# -- half done: "semi-automated"
+
+
+def test_semi_automated_is_not_automated(matcher):
+    check(matcher, "builds are semi-automated", {"no-ci"}, {"has-ci"})
+    check(matcher, "builds are automated", {"has-ci"}, {"no-ci"})
+
+
+# -- the reports themselves kept in an inbox
+
+
+def test_customer_reports_kept_in_an_inbox_are_untracked_bugs(matcher):
+    check(matcher, "bugs have a jira board but user reports sit in the support inbox", {"bugs-untracked"}, set())
+    assert "bugs-untracked" not in found(matcher, "the quarterly reports stay in email")
+
+
+# -- nobody seen leaving: an absence phrase keeps the classifier's turnover reading out
+
+
+@pytest.fixture(scope="module")
+def classifier_slot():
+    pytest.importorskip("onnxruntime")
+    from prepbot.matching.model import Classifier
+
+    return ModelSlot(Classifier.load)
+
+
+def test_never_having_anyone_leave_keeps_the_classifiers_turnover_out(catalogue, classifier_slot):
+    with_model = Matcher.from_bank(catalogue.bank, catalogue.rules, classifier_slot)
+    without = Matcher.from_bank(catalogue.bank, dataclasses.replace(catalogue.rules, absences={}), classifier_slot)
+    text = "never had anybody resign in five years, per the EM"
+    assert "high-turnover" in {m.id for m in without.match(text)}  # the classifier alone reads turnover here...
+    assert "high-turnover" not in {m.id for m in with_model.match(text)}  # ...the absence phrase keeps it out
+    # people seen leaving is still turnover
+    assert "high-turnover" in {m.id for m in with_model.match("saw three devs resign in my last year there")}
