@@ -51,6 +51,12 @@ def test_a_tool_named_in_a_wish_reads_the_red_side(matcher):
     check(matcher, "a teamcity server would save them days", {"no-ci"}, {"has-ci"})
 
 
+def test_a_name_far_after_the_drop_is_what_replaced_the_dropped_practice(matcher):
+    # the drop is of the hand-run steps; the name at the end of the clause is their replacement
+    check(matcher, "they scrapped the hand-built release steps for travis", {"has-ci"}, {"no-ci"})
+    check(matcher, "they dropped the old manual upload process in favour of circleci", {"has-ci"}, {"no-ci"})
+
+
 def test_a_loose_cue_turned_round_stays_below_the_threshold(matcher):
     # "bug ... sprint" is a loose cue: a plan word after it is no claim that bugs go untracked
     assert "bugs-untracked" not in found(matcher, "bug tickets lose out whenever the sprint is planned")
