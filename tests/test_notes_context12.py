@@ -211,3 +211,13 @@ def test_never_having_anyone_leave_keeps_the_classifiers_turnover_out(catalogue,
     assert "high-turnover" not in {m.id for m in with_model.match(text)}  # ...the absence phrase keeps it out
     # people seen leaving is still turnover
     assert "high-turnover" in {m.id for m in with_model.match("saw three devs resign in my last year there")}
+
+
+# -- a count of people who walked or bailed is turnover; walking somewhere or someone through something is not
+
+
+def test_people_who_walked_or_bailed_are_turnover(matcher):
+    assert "high-turnover" in found(matcher, "3 devs bailed in q1")
+    assert "high-turnover" in found(matcher, "six engineers walked since the acquisition")
+    assert "high-turnover" not in found(matcher, "2 people walked me to the office")
+    assert "high-turnover" not in found(matcher, "two devs walked in late")
