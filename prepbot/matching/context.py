@@ -47,6 +47,7 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
 # Hedges a negation right before them denies ("don't change on a whim"; not a wish: "didn't want to join on-call").
 _DENIABLE = frozenset({"in name only", "broken or stale"})
 PSEUDO = "pseudo-negation"  # a negation word inside a pseudo-negation ("never skip")
+SENTENCE_END = "$"  # no token is written so: a trigger phrase ending in it only counts at the end of a sentence
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
 
@@ -55,7 +56,8 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
 
     One pass over the words: phrases are looked up by their first word.
     """
-    words = [t.word for t in tokens]
+    # A trigger written "it isnt $" only counts where it ends the sentence: "$" stands past its last word.
+    words = [t.word for t in tokens] + [SENTENCE_END]
     masked: set[int] = set()
     phrase_end: dict[int, int] = {}  # where the pseudo-negation starting at a word ends
     pseudo, modifiers = rules.scan_index
@@ -70,7 +72,8 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
                 phrase_end.setdefault(i, i + len(phrase))
         if i not in masked and (index := modifiers.get(word)) is not None and (_END in index[word] or after in index[word]):
             for kind, phrase, direction, window, effect in _starting(index, words, i):
-                found.append(Trigger(kind, i, i + len(phrase), " ".join(phrase), direction, window, effect))
+                end = min(i + len(phrase), len(tokens))
+                found.append(Trigger(kind, i, end, " ".join(phrase), direction, window, effect))
     # A trigger written "^ when" only counts at the start of the sentence (and not inside a
     # pseudo-negation there: "when we push back, ..." is a habit, not a condition).
     anchored = [

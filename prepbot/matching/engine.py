@@ -43,6 +43,9 @@ MAX_TEXT_UNIT = 1500  # a classifier trained on whole snippets reads texts up to
 _HANDS_ON = ("-", "–", "—", ":", ">", "=")
 
 
+NAME_REACH = 3  # words from a name to the wish, drop or hedge that turns it round at full weight
+
+
 class Matcher(NeighbourReading, AbsenceReading):
     """Compiled once per catalogue; `match(text)` is pure and deterministic."""
 
@@ -437,7 +440,17 @@ class Matcher(NeighbourReading, AbsenceReading):
             # "not a single service without tests": a negation denied before the cue says the practice as firmly as
             # a negation does (not one after it: "zero tests isn't just a debt issue").
             denied = decision.flag_id == cue.flag_id and denial(decision.rule, self.rules)
-            weight = max(cue.weight, cue.negated_weight) if denied else cue.negated_weight if flipped else cue.weight
+            # A name (a one-slot cue) turned round by a wish, a drop or a hedge close to it, no negation ("a jenkins setup
+            # would save them", "they shut down jenkins"), says the absence as firmly as the name says the practice; a
+            # negation may be weaker ("no jenkins, ..."), and so is a loose cue of several words ("bug ... sprint") or a
+            # trigger further off ("ditched the hand-run script for github actions": the name is what replaced it).
+            turned_round = flipped and "negation" not in decision.rule and len(cue.slots) == 1
+            if turned_round:
+                at = decision.trigger
+                turned_round = at is not None and (matched[0] - at if at < matched[0] else at - matched[-1]) <= NAME_REACH
+            weight = (
+                max(cue.weight, cue.negated_weight) if denied or turned_round else cue.negated_weight if flipped else cue.weight
+            )
             score = weight * (FUZZY_PENALTY ** exactness.count(False))
             if decision.rule and (decision.flag_id is None or score >= REPORT_THRESHOLD):
                 # The context ruled here: the classifier may not overrule it. A weak cue's reading
