@@ -122,17 +122,13 @@ class AnswerReader(AnswerHedges):
                 continue  # "tickets" names bugs and work items: no telling which is not done
             before = [t.word for t in tokens[max(0, first - 3) : first] if t.clause == tokens[first].clause]
             rest = {t.word for t in tokens[end:] if t.clause == tokens[first].clause}
-            if not before or not set(before) & _NEGATORS or (set(before) | rest) & _NEGATION_UNDONE or rest & _WHEN_ONLY:
-                continue
+            wider = {t.word for t in tokens[max(0, first - 6) : first] if t.clause == tokens[first].clause}
+            if not before or not set(before) & _NEGATORS or (wider | rest) & _NEGATION_UNDONE or rest & _WHEN_ONLY:
+                continue  # ...nor under a condition: "it bounces if there are no tests" says what happens then
             said = text[tokens[first - len(before)].start : tokens[end - 1].end]
+            start, stop = tokens[first - len(before)].start, tokens[end - 1].end
             hits.setdefault(red, []).append(
-                (
-                    ANSWER_WEIGHT,
-                    tokens[first - len(before)].start,
-                    tokens[end - 1].end,
-                    f"answer names: {said}",
-                    f"a practice negated: '{said}'",
-                )
+                (ANSWER_WEIGHT, start, stop, f"answer names: {said}", f"a practice negated: '{said}'")
             )
 
     def _new_here(self, text: str, tokens: list[Token], hits: list[AnswerHit]) -> list[AnswerHit]:
@@ -523,7 +519,8 @@ class AnswerReader(AnswerHedges):
         words = [t.word for t in tokens]
         key = question.answers
         found = self._answer_phrase(words)
-        if found is None and 2 <= len(words) <= 3 and words[0] in _WHAT:
+        laughs = 1 if len(words) > 2 and words[0] in _LAUGHS else 0  # "lol what reviewer": the laugh is the sneer's own
+        if found is None and 2 <= len(words) - laughs <= 3 and words[laughs] in _WHAT:
             found = ("no", 0, len(words))  # "what pipeline?", "what's a retro": the practice is not there
         if found is None and len(words) > 1 and words[0] in _LAUGHS and self._names_topic(words[1:], question):
             found = ("red", 0, 1)  # "lol tests": a laugh at the practice named

@@ -1,0 +1,168 @@
+"""Terse answers, thirteenth pass (issue 18, round eleven): a laugh before a sneering "what X", a negation under a
+condition, a "nobody" that denies a dispute, someone on the way out, a day with no end, the users as the test suite,
+a reviewer only when one is free, a sarcastic brush-off, a ticket written before the work, and `answers:` cues the
+thinner questions lacked (work dropped from a sprint, retros that lead nowhere, a customer from the pitch deck)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import read
+
+# --- rule "a laugh before a sneering what": "haha what pipeline" is a no, as "what pipeline" is
+
+
+@pytest.mark.parametrize("text", ["haha what pipeline", "lol, what CI"])
+def test_a_laugh_then_what_and_the_practice_is_no_practice(catalogue, text):
+    assert read(catalogue, "ci-pipeline", text) == {"no-ci"}
+
+
+def test_a_laugh_before_a_plain_answer_is_still_a_filler(catalogue):
+    # minimal pair: the laugh opens a real answer, not a "what" sneer
+    assert read(catalogue, "ci-pipeline", "lol, jenkins builds and tests every push") >= {"has-ci"}
+
+
+# --- rule "a condition is no statement": a practice negated under "if" says what happens then
+
+
+def test_a_check_that_rejects_changes_if_there_are_no_tests_is_a_test_rule(catalogue):
+    text = "yes, the merge is blocked if there are no unit tests"
+    assert "no-tests" not in read(catalogue, "te-tests-with-changes", text)
+    assert "has-tests" in read(catalogue, "te-tests-with-changes", text)
+
+
+def test_no_tests_said_plainly_is_still_no_tests(catalogue):
+    assert read(catalogue, "te-tests-with-changes", "honestly there are no tests to check") == {"no-tests"}
+
+
+# --- rule "a nobody that denies a dispute agrees": no fight over style is the tool doing its job
+
+
+def test_nobody_fighting_over_style_after_a_ci_formatter_is_ci(catalogue):
+    text = "black runs in the pipeline, so nobody fights over formatting"
+    assert read(catalogue, "cr-standards", text) == {"has-ci"}
+
+
+def test_nobody_running_the_linter_is_still_a_linter_in_name_only(catalogue):
+    assert read(catalogue, "cr-standards", "there's a linter config, nobody runs it") == {"no-ci"}
+
+
+# --- someone on the way out is turnover
+
+
+def test_the_one_who_knows_it_serving_notice_is_turnover(catalogue):
+    text = "the search service; only Ines understands it and she's on her way out"
+    assert "high-turnover" in read(catalogue, "kn-bus-factor", text)
+
+
+def test_the_one_who_knows_it_staying_is_no_turnover(catalogue):
+    text = "the search service; only Ines understands it"
+    assert "high-turnover" not in read(catalogue, "kn-bus-factor", text)
+
+
+# --- a working day with no end
+
+
+def test_a_day_that_finishes_never_is_overtime(catalogue):
+    assert read(catalogue, "ho-typical-hours", "begin at 8, finish never") == {"overtime-expected"}
+
+
+def test_a_day_with_an_end_is_no_overtime(catalogue):
+    assert read(catalogue, "ho-typical-hours", "begin at 8, finish at 4") == set()
+
+
+# --- the users as the test suite (a cue of no-tests, free text too)
+
+
+@pytest.mark.parametrize("text", ["prod is our test suite", "the clients are the tests, basically"])
+def test_production_or_users_as_the_suite_is_no_tests(catalogue, text):
+    assert read(catalogue, "te-automated-tests", text) == {"no-tests"}
+
+
+def test_a_suite_that_protects_production_is_tests(catalogue):
+    assert read(catalogue, "te-automated-tests", "a solid test suite guards prod") == {"has-tests"}
+
+
+def test_the_users_as_the_suite_in_a_note_with_no_question(catalogue):
+    found = catalogue.matcher.match("Their customers are the test suite, they admitted.", model="off")
+    assert "no-tests" in {m.id for m in found}
+
+
+# --- a reviewer only when one is free
+
+
+def test_reviews_only_when_someone_is_free_are_hedged(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "generally, if anyone's free") == {"no-code-review"}
+
+
+def test_reviews_by_whoever_is_free_within_the_hour_are_reviews(catalogue):
+    text = "two approvals, whoever is free picks it up"
+    assert "no-code-review" not in read(catalogue, "cr-how-changes-reviewed", text)
+
+
+# --- a sarcastic brush-off of the word asked about
+
+
+@pytest.mark.parametrize("text", ["compensated? how cute", "paid? good one"])
+def test_a_brush_off_of_pay_for_on_call_is_the_burden(catalogue, text):
+    assert read(catalogue, "ho-on-call", text) == {"on-call-burden"}
+
+
+def test_paid_on_call_said_plainly_is_no_burden(catalogue):
+    assert read(catalogue, "ho-on-call", "paid, one week in eight") == {"no-after-hours-contact"}
+
+
+# --- a ticket written before the work is no afterthought (the classifier does not add one)
+
+
+def shipped(catalogue, question_id: str, text: str) -> set[str]:
+    """What the product as shipped (cues, answer rules and its classifier) reads under the question."""
+    return {m.id for m in catalogue.matcher.match(text, question=catalogue.bank.questions[question_id], model="auto")}
+
+
+def test_a_card_written_before_anyone_starts_is_no_afterthought(catalogue):
+    text = "jira; every story has a ticket before work starts"
+    assert "tickets-afterthought" not in shipped(catalogue, "do-where-work-lives", text)
+
+
+def test_tickets_written_once_the_work_is_done_are_an_afterthought(catalogue):
+    text = "on the board, but the tickets get written once the work is done"
+    assert "tickets-afterthought" in shipped(catalogue, "do-where-work-lives", text)
+
+
+# --- the bank's own cues: work dropped from a sprint, retros that lead nowhere, a customer from the pitch deck
+
+
+def test_a_story_that_falls_out_of_the_sprint_is_a_trade(catalogue):
+    assert "realistic-deadlines" in read(catalogue, "pl-scope-change", "one story drops out, agreed with the PO")
+
+
+def test_nothing_falls_out_and_we_absorb_it_is_overtime(catalogue):
+    assert read(catalogue, "pl-scope-change", "nothing, we absorb it and stay late") == {"overtime-expected"}
+
+
+def test_retros_whose_points_lead_nowhere_are_agile_in_name_only(catalogue):
+    assert read(catalogue, "pr-retros", "monthly, and the action points lead nowhere") == {"agile-unfamiliar"}
+
+
+def test_retros_that_changed_something_are_no_flag(catalogue):
+    assert read(catalogue, "pr-retros", "every sprint; the last one got us a release checklist") == set()
+
+
+def test_a_customer_named_by_the_pitch_deck_is_an_unclear_product(catalogue):
+    assert read(catalogue, "pd-customer", "whatever the pitch deck says this quarter") == {"unclear-product"}
+
+
+def test_a_customer_named_by_interviews_is_no_flag(catalogue):
+    assert read(catalogue, "pd-customer", "clinic managers; we interviewed forty of them") == set()
+
+
+# --- a frequency of several a day is no day-long release
+
+
+def test_several_releases_a_day_each_quick_is_ci(catalogue):
+    assert read(catalogue, "ci-release-frequency", "several times a day, each one takes minutes") == {"has-ci"}
+
+
+def test_a_release_that_takes_a_day_each_time_is_manual(catalogue):
+    assert read(catalogue, "ci-release-frequency", "monthly, and it takes a day each time") == {"no-ci"}
