@@ -166,3 +166,67 @@ def test_several_releases_a_day_each_quick_is_ci(catalogue):
 
 def test_a_release_that_takes_a_day_each_time_is_manual(catalogue):
     assert read(catalogue, "ci-release-frequency", "monthly, and it takes a day each time") == {"no-ci"}
+
+
+# --- rule "a no undone by without": "never" or "nothing" straight before a "without" is a negated negative
+
+
+@pytest.mark.parametrize("text", ["never release without them", "lots, nothing goes out without them"])
+def test_never_without_them_under_the_tests_question_is_tests(catalogue, text):
+    assert read(catalogue, "te-automated-tests", text) == {"has-tests"}
+
+
+def test_never_then_a_clause_of_shipping_without_them_is_no_tests(catalogue):
+    # minimal pair: the "never" answers first, and the clause after it says how they ship
+    assert read(catalogue, "te-automated-tests", "never, we release without them") == {"no-tests"}
+
+
+# --- a bare "depends" reads nothing; depending on the person still hedges
+
+
+def test_a_bare_depends_under_the_evening_messages_question_reads_nothing(catalogue):
+    assert read(catalogue, "ho-messages-evening", "depends") == set()
+
+
+def test_depending_on_the_boss_under_the_evening_messages_question_is_the_burden(catalogue):
+    assert read(catalogue, "ho-messages-evening", "depends on who your boss is") == {"on-call-burden"}
+
+
+# --- more wording: the author's own approval, a sarcastic economy, a merge that deploys, a lone tester,
+# a staging box on a laptop, retro notes gathering dust, next month's plan asked again later
+
+
+def test_approving_your_own_change_is_no_review(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "I open it and approve it myself") == {"no-code-review"}
+
+
+def test_a_lead_approving_it_is_a_review(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "I open it and the lead approves it") == {"code-review-required"}
+
+
+def test_tests_in_this_economy_is_no_tests(catalogue):
+    assert read(catalogue, "te-automated-tests", "automated tests? in this economy") == {"no-tests"}
+
+
+def test_pressing_merge_is_the_whole_deploy(catalogue):
+    assert read(catalogue, "ci-deploy-steps", "press merge, nothing else") == {"has-ci"}
+
+
+def test_a_lone_tester_is_no_automated_suite(catalogue):
+    assert read(catalogue, "te-automated-tests", "we've got a single tester") == {"no-tests"}
+
+
+def test_a_staging_box_on_a_laptop_is_no_staging_pipeline(catalogue):
+    assert read(catalogue, "ci-environments", "staging runs on my laptop") == {"no-ci"}
+
+
+def test_staging_deployed_on_merge_is_ci(catalogue):
+    assert read(catalogue, "ci-environments", "staging, deployed on merge") == {"has-ci"}
+
+
+def test_retro_notes_gathering_dust_are_agile_in_name_only(catalogue):
+    assert read(catalogue, "pr-retros", "yes, the notes gather dust on the wiki") == {"agile-unfamiliar"}
+
+
+def test_next_months_plan_asked_again_later_is_no_backlog(catalogue):
+    assert read(catalogue, "pl-next-month", "ask me next week") == {"no-backlog"}

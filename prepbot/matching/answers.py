@@ -52,6 +52,7 @@ _NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "ski
 _WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
 # A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
 _PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
+_DENIERS = frozenset({"never", "nothing", "nobody", "noone", "one", "once", "ever"})  # ...of a no a "without" undoes
 
 
 class AnswerReader(AnswerHedges):
@@ -545,6 +546,9 @@ class AnswerReader(AnswerHedges):
             if knowing not in _KNOWING:
                 return []
             name = "no"
+        joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
+        if name == "no" and joined and words[stop - 1] in _DENIERS and "without" in [t.word for t in tokens[stop : stop + 3]]:
+            name = "yes"  # rule "a no undone by without": "never ship without them", "not once without a test"
         flag_id = (
             knowing
             or {"yes": key.if_yes, "no": key.if_no}.get(name)
@@ -555,7 +559,6 @@ class AnswerReader(AnswerHedges):
         rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"
         if any(w in self.rules.clause_breakers for w in rest) and not (name == "red" and tuple(words[first:stop]) in _ON_PAPER):
             return []  # "no, but every PR gets a look": the plain answer is taken back ("ideally, but deadlines win" is not)
-        joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
         rest_of_clause = [t.word for t in tokens[stop:] if t.clause == tokens[stop - 1].clause]
         pro_verb = bool(rest_of_clause) and rest_of_clause[0] in _PRO_VERBS and set(rest_of_clause[1:]) <= _NOW
         if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB and not pro_verb:
