@@ -230,3 +230,30 @@ def test_retro_notes_gathering_dust_are_agile_in_name_only(catalogue):
 
 def test_next_months_plan_asked_again_later_is_no_backlog(catalogue):
     assert read(catalogue, "pl-next-month", "ask me next week") == {"no-backlog"}
+
+
+# --- after answers11b: a condition then its sneer, a doubt that anyone does it, a merge and a hope, a date made somehow
+
+
+def test_a_build_time_when_it_works_which_is_never_is_no_ci(catalogue):
+    assert read(catalogue, "ci-build-time", "half an hour when it's green, which is never") == {"no-ci"}
+
+
+def test_a_build_time_with_who_fixes_it_is_ci(catalogue):
+    assert read(catalogue, "ci-build-time", "half an hour, and whoever broke it fixes it") == {"has-ci"}
+
+
+def test_tests_then_a_doubt_that_anyone_runs_them_are_no_tests(catalogue):
+    assert read(catalogue, "te-automated-tests", "unit ones? I doubt anyone runs them") == {"no-tests"}
+
+
+def test_merge_and_hope_is_no_review(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "push and pray, mostly") == {"no-code-review"}
+
+
+def test_a_date_hit_somehow_is_overtime(catalogue):
+    assert read(catalogue, "pl-deadlines", "the board picks it and we make it one way or another") == {"overtime-expected"}
+
+
+def test_a_date_the_team_sets_is_realistic(catalogue):
+    assert read(catalogue, "pl-deadlines", "the team sets it and we hit it") == {"realistic-deadlines"}
