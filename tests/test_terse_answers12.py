@@ -257,3 +257,40 @@ def test_a_date_hit_somehow_is_overtime(catalogue):
 
 def test_a_date_the_team_sets_is_realistic(catalogue):
     assert read(catalogue, "pl-deadlines", "the team sets it and we hit it") == {"realistic-deadlines"}
+
+
+# --- thinner questions (scratch answers): a first change the same afternoon, nobody's been here long, nobody calls
+# the one away, a reason kept in one person's head, a board kept current
+
+
+def test_a_first_change_shipped_on_the_first_morning_is_ci(catalogue):
+    assert read(catalogue, "ob-first-change", "his first morning") == {"has-ci"}
+
+
+def test_a_first_change_after_two_months_is_no_ci(catalogue):
+    assert read(catalogue, "ob-first-change", "two months, waiting for a release window") == {"no-ci"}
+
+
+def test_nobodys_stayed_long_enough_to_be_promoted_is_turnover(catalogue):
+    assert read(catalogue, "tm-growth", "nobody's stayed long enough") == {"high-turnover"}
+
+
+def test_someone_here_long_enough_to_know_everything_is_no_turnover(catalogue):
+    assert read(catalogue, "tm-growth", "Omar, he's been here long enough to know everything") == set()
+
+
+def test_cover_where_nobody_contacts_the_one_away_is_no_after_hours_contact(catalogue):
+    assert read(catalogue, "tf-cover", "a teammate covers, no one calls you") == {"no-after-hours-contact"}
+
+
+def test_cover_by_nobody_is_work_piling_up(catalogue):
+    assert read(catalogue, "tf-cover", "nobody, it all waits for you") == {"overtime-expected"}
+
+
+def test_a_reason_kept_in_one_persons_head_is_unwritten(catalogue):
+    assert "poor-code-quality" in read(catalogue, "do-decision-records", "in Tomasz's head")
+
+
+def test_a_board_kept_up_to_date_is_no_afterthought(catalogue):
+    text = "the jira board, always current"
+    assert "tickets-afterthought" not in shipped(catalogue, "do-where-work-lives", text)
