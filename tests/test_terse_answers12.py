@@ -294,3 +294,39 @@ def test_a_reason_kept_in_one_persons_head_is_unwritten(catalogue):
 def test_a_board_kept_up_to_date_is_no_afterthought(catalogue):
     text = "the jira board, always current"
     assert "tickets-afterthought" not in shipped(catalogue, "do-where-work-lives", text)
+
+
+# --- sarcasm and in name only on the core questions (scratch answers): chance, a bot's approval, a switched-off CI,
+# retros ignored, "never after", a count past one hand, no way round the review
+
+
+def test_review_as_a_matter_of_chance_is_no_review(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "a coin toss, really") == {"no-code-review"}
+
+
+def test_an_approval_by_a_bot_is_no_review(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "the bot approves it, done") == {"no-code-review"}
+
+
+def test_a_review_nobody_can_skip_is_a_review(catalogue):
+    assert read(catalogue, "cr-how-changes-reviewed", "no one can skip it, even the founders") == {"code-review-required"}
+
+
+def test_a_ci_server_switched_off_since_the_move_is_no_ci(catalogue):
+    assert read(catalogue, "ci-pipeline", "jenkins, it's been disabled since we moved to aws") == {"no-ci"}
+
+
+def test_a_ci_server_that_runs_every_push_is_ci(catalogue):
+    assert read(catalogue, "ci-pipeline", "circleci, runs on every push since the move to aws") == {"has-ci"}
+
+
+def test_retros_whose_output_is_ignored_are_agile_in_name_only(catalogue):
+    assert read(catalogue, "pr-retros", "every sprint, and we ignore them") == {"agile-unfamiliar"}
+
+
+def test_tickets_never_written_after_are_written_before(catalogue):
+    assert read(catalogue, "pr-tickets", "never after, it's a rule") == {"prioritized-backlog"}
+
+
+def test_more_leavers_than_a_hand_counts_is_turnover(catalogue):
+    assert read(catalogue, "tm-turnover", "more than I can count on one hand") == {"high-turnover"}
