@@ -330,3 +330,14 @@ def test_tickets_never_written_after_are_written_before(catalogue):
 
 def test_more_leavers_than_a_hand_counts_is_turnover(catalogue):
     assert read(catalogue, "tm-turnover", "more than I can count on one hand") == {"high-turnover"}
+
+
+# --- arrived just now: "I only got here" is a new interviewer; "we got here from a merger" is not
+
+
+def test_an_interviewer_who_only_just_got_here_is_new(catalogue):
+    assert read(catalogue, "cd-why-stay", "I just got here, ask me next year") == {"interviewer-new"}
+
+
+def test_a_team_that_got_here_from_a_merger_is_no_new_interviewer(catalogue):
+    assert read(catalogue, "cd-why-stay", "the people; we just got here from a merger") == set()
