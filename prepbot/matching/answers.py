@@ -52,6 +52,7 @@ _NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "ski
 _WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
 # A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
 _PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
+_DENIERS = frozenset({"never", "nothing", "nobody", "noone", "one", "once", "ever"})  # ...of a no a "without" undoes
 
 
 class AnswerReader(AnswerHedges):
@@ -122,17 +123,13 @@ class AnswerReader(AnswerHedges):
                 continue  # "tickets" names bugs and work items: no telling which is not done
             before = [t.word for t in tokens[max(0, first - 3) : first] if t.clause == tokens[first].clause]
             rest = {t.word for t in tokens[end:] if t.clause == tokens[first].clause}
-            if not before or not set(before) & _NEGATORS or (set(before) | rest) & _NEGATION_UNDONE or rest & _WHEN_ONLY:
-                continue
+            wider = {t.word for t in tokens[max(0, first - 6) : first] if t.clause == tokens[first].clause}
+            if not before or not set(before) & _NEGATORS or (wider | rest) & _NEGATION_UNDONE or rest & _WHEN_ONLY:
+                continue  # ...nor under a condition: "it bounces if there are no tests" says what happens then
             said = text[tokens[first - len(before)].start : tokens[end - 1].end]
+            start, stop = tokens[first - len(before)].start, tokens[end - 1].end
             hits.setdefault(red, []).append(
-                (
-                    ANSWER_WEIGHT,
-                    tokens[first - len(before)].start,
-                    tokens[end - 1].end,
-                    f"answer names: {said}",
-                    f"a practice negated: '{said}'",
-                )
+                (ANSWER_WEIGHT, start, stop, f"answer names: {said}", f"a practice negated: '{said}'")
             )
 
     def _new_here(self, text: str, tokens: list[Token], hits: list[AnswerHit]) -> list[AnswerHit]:
@@ -523,7 +520,8 @@ class AnswerReader(AnswerHedges):
         words = [t.word for t in tokens]
         key = question.answers
         found = self._answer_phrase(words)
-        if found is None and 2 <= len(words) <= 3 and words[0] in _WHAT:
+        laughs = 1 if len(words) > 2 and words[0] in _LAUGHS else 0  # "lol what reviewer": the laugh is the sneer's own
+        if found is None and 2 <= len(words) - laughs <= 3 and words[laughs] in _WHAT:
             found = ("no", 0, len(words))  # "what pipeline?", "what's a retro": the practice is not there
         if found is None and len(words) > 1 and words[0] in _LAUGHS and self._names_topic(words[1:], question):
             found = ("red", 0, 1)  # "lol tests": a laugh at the practice named
@@ -548,6 +546,9 @@ class AnswerReader(AnswerHedges):
             if knowing not in _KNOWING:
                 return []
             name = "no"
+        joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
+        if name == "no" and joined and words[stop - 1] in _DENIERS and "without" in [t.word for t in tokens[stop : stop + 3]]:
+            name = "yes"  # rule "a no undone by without": "never ship without them", "not once without a test"
         flag_id = (
             knowing
             or {"yes": key.if_yes, "no": key.if_no}.get(name)
@@ -558,7 +559,6 @@ class AnswerReader(AnswerHedges):
         rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"
         if any(w in self.rules.clause_breakers for w in rest) and not (name == "red" and tuple(words[first:stop]) in _ON_PAPER):
             return []  # "no, but every PR gets a look": the plain answer is taken back ("ideally, but deadlines win" is not)
-        joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
         rest_of_clause = [t.word for t in tokens[stop:] if t.clause == tokens[stop - 1].clause]
         pro_verb = bool(rest_of_clause) and rest_of_clause[0] in _PRO_VERBS and set(rest_of_clause[1:]) <= _NOW
         if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB and not pro_verb:
