@@ -1,0 +1,89 @@
+"""Real-text reading, eleventh pass: idioms and indirect statements (bench/sets/real11.jsonl and the
+"no wording" class of bench.fn_table on the non-held real rows), each family as a minimal pair: the
+idiom about a team reads its flag, the same words in another sense or as advice read none.
+
+What a user sees is the set of flags `prepbot analyze` reports (here with the cues alone). Every
+sentence is our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import found
+
+# (text, flag it states): the idiom or indirect wording of each family.
+STATED = [
+    # a long day given as its hours: "nine to nine", "whatever hours it takes", evenings in the office
+    ("The job is nine to nine most days, whatever the contract says.", "overtime-expected"),
+    ("Be ready to put in whatever hours it takes before each launch.", "overtime-expected"),
+    ("Long evenings at the office are how releases get done here.", "overtime-expected"),
+    # a standup called a marathon or a sit-down, or a report to the manager
+    ("Our daily sync has turned into a marathon nobody can leave.", "long-standups"),
+    ("The standup is really a sit-down, grab a chair.", "long-standups"),
+    ("The morning scrum is basically a status report to the manager.", "long-standups"),
+    # dates from the people doing the work; a slip moves the date, not the hours
+    ("Deadlines are set by the engineers, and sales has to live with them.", "realistic-deadlines"),
+    ("When a task takes longer than estimated, the release date simply moves.", "realistic-deadlines"),
+    ("Sales checks with the developers first before promising a date to a client.", "realistic-deadlines"),
+    # nobody of a former team still there
+    ("Of my original team, only one still works here.", "high-turnover"),
+    # holidays that are work, weekends that are free unless something breaks, nights without sleep
+    ("Holidays are basically working from the beach.", "on-call-burden"),
+    ("Sleeping through the night is a luxury when you carry the pager.", "on-call-burden"),
+    # nobody knows what comes next; the week's work is learnt that morning
+    ("Nobody on the team knows what we will build next.", "no-backlog"),
+    ("We find out what we are working on each morning at the coffee machine.", "no-backlog"),
+    ("Tasks go to whoever grabs a developer in the hallway first.", "no-backlog"),
+    # debt work asked for and refused; the push to the next feature
+    ("We begged for time to refactor the billing module and were turned down again.", "features-over-bugs"),
+    ("Leadership only cares about new features, never about the bugs customers hit.", "features-over-bugs"),
+    ("We are always pushed to move on to the next feature before the last one works.", "features-over-bugs"),
+    # coverage of zero; QA that is one person poking at it
+    ("Test coverage is at zero and nobody is worried.", "no-tests"),
+    ("QA here means the CEO clicking through the app on his phone.", "no-tests"),
+    # merge clicked once the build is green; approvals faster than reading; nobody looks before it ships
+    ("People hit merge as soon as the build is green.", "no-code-review"),
+    ("PRs get approved faster than anyone could read them.", "no-code-review"),
+    ("No one ever comments on my pull requests, they just get merged.", "no-code-review"),
+    ("Nobody else looks at it before it goes live.", "no-code-review"),
+    # a test suite given by its size
+    ("We have over 3000 automated tests covering the core.", "has-tests"),
+    # the same logic copied
+    ("There are five copies of the same pricing code scattered around the repo.", "poor-code-quality"),
+    # many products in a short time
+    ("In one year the founders built four different products.", "unclear-product"),
+    # blank looks at the words of a process
+    ("When I mentioned a retro they looked at me blankly.", "agile-unfamiliar"),
+    # the tracker as a record of work already done
+    ("We log what we already did in Jira at the end of the month.", "tickets-afterthought"),
+    # interviewers on their way out
+    ("Two of my interviewers were in their notice period when they interviewed me.", "interviewer-new"),
+]
+
+
+@pytest.mark.parametrize(("text", "flag"), STATED)
+def test_an_idiom_about_the_team_reads_its_flag(matcher, text, flag):
+    assert flag in found(matcher, text), (text, found(matcher, text))
+
+
+# The same words in another sense, as advice, or about something that is not the team's way of working.
+UNSTATED = [
+    ("The pharmacy is open nine to five on weekdays.", "overtime-expected"),
+    ("Training for a marathon takes months.", "long-standups"),
+    ("Our standup is ten minutes and then everyone gets on with it.", "long-standups"),
+    ("The release date is set by the marketing team for the trade fair.", "realistic-deadlines"),
+    ("Nobody still uses the old printer.", "high-turnover"),
+    ("Holidays are a great time to read.", "on-call-burden"),
+    ("Nobody knows what comes next in the film, that's the fun of it.", "no-backlog"),
+    ("Test coverage is at 85 percent and rising.", "no-tests"),
+    ("Reviewers approve once they have read the whole diff.", "no-code-review"),
+    ("We have over 3000 customers in Europe.", "has-tests"),
+    ("I built three sheds in my garden this summer.", "unclear-product"),
+    ("We log every bug in Jira as soon as it is reported.", "tickets-afterthought"),
+]
+
+
+@pytest.mark.parametrize(("text", "flag"), UNSTATED)
+def test_the_same_words_in_another_sense_read_no_flag(matcher, text, flag):
+    assert flag not in found(matcher, text), (text, found(matcher, text))
