@@ -59,6 +59,22 @@ STATED = [
     ("We log what we already did in Jira at the end of the month.", "tickets-afterthought"),
     # interviewers on their way out
     ("Two of my interviewers were in their notice period when they interviewed me.", "interviewer-new"),
+    # second pass: a diff read by another engineer before it lands; bug tracking that is shouting; checks
+    # that run when someone remembers; a week no one works less than; the clock at night while coding;
+    # a manual publish or a many-step build; a directly pushed commit; email answered by unwritten rule;
+    # nights under house arrest; equipment the employer paid for; a suite given by its size
+    ("Each change is read by another developer before it can land on main.", "code-review-required"),
+    ("Bug tracking means shouting across the room until someone hears you.", "bugs-untracked"),
+    ("Our linters only run when somebody remembers to start them.", "no-ci"),
+    ("On paper the week is 37 hours; nobody on the team works under 50.", "overtime-expected"),
+    ("It was 1 am and I was still debugging the release.", "overtime-expected"),
+    ("Every release someone has to upload the package to PyPI by hand.", "no-ci"),
+    ("The deployment procedure involves 9 manual steps.", "no-ci"),
+    ("The outage came from a directly pushed commit on Friday.", "no-code-review"),
+    ("Replying to Slack messages at night is an unspoken rule here.", "on-call-burden"),
+    ("On-call weeks mean nights under house arrest with the laptop.", "on-call-burden"),
+    ("My employer bought me a standing desk and a good chair.", "equipment-budget"),
+    ("The library ships with about 400 unit tests.", "has-tests"),
 ]
 
 
@@ -81,6 +97,12 @@ UNSTATED = [
     ("We have over 3000 customers in Europe.", "has-tests"),
     ("I built three sheds in my garden this summer.", "unclear-product"),
     ("We log every bug in Jira as soon as it is reported.", "tickets-afterthought"),
+    ("Each chapter of the novel is read by another editor before it goes to print.", "code-review-required"),
+    ("Our bug tracker is Jira and support files every report there.", "bugs-untracked"),
+    ("Our linters run on every push in the pipeline.", "no-ci"),
+    ("It was 11 pm and the party was still going.", "overtime-expected"),
+    ("The pipeline uploads the package to PyPI when a tag is pushed.", "no-ci"),
+    ("Replying to Slack messages at night is not expected here.", "on-call-burden"),
 ]
 
 
