@@ -75,6 +75,20 @@ STATED = [
     ("On-call weeks mean nights under house arrest with the laptop.", "on-call-burden"),
     ("My employer bought me a standing desk and a good chair.", "equipment-budget"),
     ("The library ships with about 400 unit tests.", "has-tests"),
+    # third pass, people leaving said without "left" or "turnover": the nth person in a role, the nth time
+    # hiring for it, tenure counted in months, a team that moved on, notices handed in, a count of
+    # goodbyes, backfilling again, the last few who quit, retention called bad, hands changed many times
+    ("She would be the fifth manager of this team since 2022.", "high-turnover"),
+    ("It is the third time this year they have advertised the same job.", "high-turnover"),
+    ("The longest-serving developer on the team joined nine months ago.", "high-turnover"),
+    ("The people who designed the system have all moved on.", "high-turnover"),
+    ("Three of the testers handed in their notice in the same week.", "high-turnover"),
+    ("There have been so many farewells this spring that we stopped buying cake.", "high-turnover"),
+    ("We are backfilling the platform role yet again.", "high-turnover"),
+    ("The previous three leads quit within a year.", "high-turnover"),
+    ("Employee retention is awful in the support group.", "high-turnover"),
+    ("The billing service has changed hands four times since launch.", "high-turnover"),
+    ("The company just cannot keep engineers.", "high-turnover"),
 ]
 
 
@@ -103,6 +117,11 @@ UNSTATED = [
     ("It was 11 pm and the party was still going.", "overtime-expected"),
     ("The pipeline uploads the package to PyPI when a tag is pushed.", "no-ci"),
     ("Replying to Slack messages at night is not expected here.", "on-call-burden"),
+    ("She finished fifth in the race this year.", "high-turnover"),
+    ("We have moved on to a new version of the framework.", "high-turnover"),
+    ("Data retention is 30 days for logs.", "high-turnover"),
+    ("The house changed hands once, in 1990.", "high-turnover"),
+    ("The longest-serving developer joined nine years ago.", "high-turnover"),
 ]
 
 
