@@ -89,6 +89,24 @@ STATED = [
     ("Employee retention is awful in the support group.", "high-turnover"),
     ("The billing service has changed hands four times since launch.", "high-turnover"),
     ("The company just cannot keep engineers.", "high-turnover"),
+    # fourth pass, fixing put off for features: a debt week cancelled, "always another launch", fixes
+    # "when there's time", no room for maintenance, bugs parked for the roadmap, "customers pay for
+    # features", refactoring a dirty word
+    ("Our stability sprint got cancelled for the second quarter running.", "features-over-bugs"),
+    ("The crash fixes can wait, product says; there is always another release.", "features-over-bugs"),
+    ("Small bugs get fixed when there's time, which is never.", "features-over-bugs"),
+    ("The plan leaves zero capacity for tech debt this year.", "features-over-bugs"),
+    ("The memory leak fix was parked until after the feature freeze.", "features-over-bugs"),
+    ("Management keeps saying customers pay for features.", "features-over-bugs"),
+    ("Here refactoring is a dirty word.", "features-over-bugs"),
+    # on-call said by its shape: a laptop on holiday, replies wanted at night, a call on a Sunday, a
+    # rotation of one or two, paged many times, reachable around the clock
+    ("You are told to take the work phone with you on holiday.", "on-call-burden"),
+    ("Answers are expected at 11pm if the client writes.", "on-call-burden"),
+    ("The director texted me on a Saturday about a font size.", "on-call-burden"),
+    ("The pager rotation is only two people for forty services.", "on-call-burden"),
+    ("I was paged nine times in one week.", "on-call-burden"),
+    ("Support engineers must be reachable around the clock.", "on-call-burden"),
 ]
 
 
@@ -122,6 +140,11 @@ UNSTATED = [
     ("Data retention is 30 days for logs.", "high-turnover"),
     ("The house changed hands once, in 1990.", "high-turnover"),
     ("The longest-serving developer joined nine years ago.", "high-turnover"),
+    ("The football match got cancelled because of the rain.", "features-over-bugs"),
+    ("I read novels when there's time on the train.", "features-over-bugs"),
+    ("The band's tour was parked until after the album.", "features-over-bugs"),
+    ("I take my camera with me on holiday.", "on-call-burden"),
+    ("The rotation of the crops is every three years.", "on-call-burden"),
 ]
 
 
