@@ -107,6 +107,26 @@ STATED = [
     ("The pager rotation is only two people for forty services.", "on-call-burden"),
     ("I was paged nine times in one week.", "on-call-burden"),
     ("Support engineers must be reachable around the clock.", "on-call-burden"),
+    # fifth pass, a product without a direction said indirectly: nobody can say who it is for, a strategy
+    # that changes every quarter, a new direction at each all-hands, several different directions,
+    # still exploring which market, imaginary users
+    ("No one at the company could explain who the customer is.", "unclear-product"),
+    ("Our strategy changes every quarter.", "unclear-product"),
+    ("Each all-hands brings a new direction.", "unclear-product"),
+    ("The founders pitched me four different directions in one hour.", "unclear-product"),
+    ("They are still exploring which market to go after.", "unclear-product"),
+    ("We design for imaginary users.", "unclear-product"),
+    # code quality said by its symptoms: a huge function, people afraid to touch it, every fix breaking
+    # something, an apology for the code, the hardest part being the code, "and it shows", many ways to
+    # do one thing
+    ("The checkout controller has a method of 2000 lines.", "poor-code-quality"),
+    ("Everyone is afraid to touch the pricing module.", "poor-code-quality"),
+    ("Every fix in that service introduces a new bug.", "poor-code-quality"),
+    ("The lead apologised for the state of the code before showing it.", "poor-code-quality"),
+    ("The hardest part of the job is the legacy code.", "poor-code-quality"),
+    ("The app was written by students in a hurry, and it shows.", "poor-code-quality"),
+    ("There are four ways to format a price in the repo.", "poor-code-quality"),
+    ("One function in the importer is over a thousand lines.", "poor-code-quality"),
 ]
 
 
@@ -145,6 +165,10 @@ UNSTATED = [
     ("The band's tour was parked until after the album.", "features-over-bugs"),
     ("I take my camera with me on holiday.", "on-call-burden"),
     ("The rotation of the crops is every three years.", "on-call-burden"),
+    ("Nobody could tell me where the station was.", "unclear-product"),
+    ("The poem is 900 lines long.", "poor-code-quality"),
+    ("My cat is afraid to go near the vacuum.", "poor-code-quality"),
+    ("She was tired after the hike, and it shows.", "poor-code-quality"),
 ]
 
 
