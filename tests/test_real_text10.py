@@ -127,6 +127,25 @@ STATED = [
     ("The app was written by students in a hurry, and it shows.", "poor-code-quality"),
     ("There are four ways to format a price in the repo.", "poor-code-quality"),
     ("One function in the importer is over a thousand lines.", "poor-code-quality"),
+    # sixth pass: a standup that runs past half an hour or longer than planning, a grilling, a place to
+    # solve every problem; an interviewer who started days ago or is too new to say; the day ending when
+    # the boss leaves, home at eleven again, extra hours expected; agile as an excuse, a process for
+    # big companies, nobody knowing what a sprint means, a process per developer
+    ("The daily sync regularly runs past half an hour.", "long-standups"),
+    ("Our standup takes longer than sprint planning.", "long-standups"),
+    ("The standup is a grilling by the director, one by one.", "long-standups"),
+    ("Every standup turns into solving everything in detail.", "long-standups"),
+    ("The engineer interviewing me had started on Tuesday.", "interviewer-new"),
+    ("The hiring manager said she was too new to know how reviews work.", "interviewer-new"),
+    ('About the culture, my interviewer said "ask me again in six months".', "interviewer-new"),
+    ("Nobody goes home until the boss leaves.", "overtime-expected"),
+    ("Got home at midnight again, third time this week.", "overtime-expected"),
+    ("Staff are expected to work extra hours as needed before releases.", "overtime-expected"),
+    ("We stayed the whole weekend to finish the migration.", "overtime-expected"),
+    ("Agile here is an excuse for having no plan.", "agile-unfamiliar"),
+    ("The CTO thinks processes are for big companies.", "agile-unfamiliar"),
+    ("Nobody in the team knew what a retro was for.", "agile-unfamiliar"),
+    ("Each developer invents their own workflow.", "agile-unfamiliar"),
 ]
 
 
@@ -169,6 +188,10 @@ UNSTATED = [
     ("The poem is 900 lines long.", "poor-code-quality"),
     ("My cat is afraid to go near the vacuum.", "poor-code-quality"),
     ("She was tired after the hike, and it shows.", "poor-code-quality"),
+    ("The movie runs past two hours.", "long-standups"),
+    ("The new intern started on Tuesday.", "interviewer-new"),
+    ("I got home at eleven in the morning after the flight.", "overtime-expected"),
+    ("Agile teams work in short iterations.", "agile-unfamiliar"),
 ]
 
 
