@@ -146,6 +146,28 @@ STATED = [
     ("The CTO thinks processes are for big companies.", "agile-unfamiliar"),
     ("Nobody in the team knew what a retro was for.", "agile-unfamiliar"),
     ("Each developer invents their own workflow.", "agile-unfamiliar"),
+    # seventh pass: the tracker as fiction or a diary, cards that appear once it is deployed, "Jira it"
+    # afterwards, code first then the ticket, a ticket created and closed at once, tickets made up;
+    # a release moved rather than rushed, a boss fine with moving dates, estimates taken as real, the
+    # extra month asked for and given, scope cut instead of hours; bug reports by word of mouth, lost,
+    # never written down, a tracker dropped, "ping me if you find a bug"
+    ("Our Trello board is a work of fiction.", "tickets-afterthought"),
+    ("Cards only show up in Jira once the code is merged.", "tickets-afterthought"),
+    ("We code first and then open a ticket for the timesheet.", "tickets-afterthought"),
+    ("The PM makes a ticket and marks it done right away.", "tickets-afterthought"),
+    ("Half my Friday goes to making up Jira stories for the week.", "tickets-afterthought"),
+    ("We are moving the launch by a month rather than rushing the migration.", "realistic-deadlines"),
+    ("My manager is fine with shifting dates when the work needs it.", "realistic-deadlines"),
+    ("The director takes our estimates seriously.", "realistic-deadlines"),
+    ("We said the redesign needed another month and the VP agreed.", "realistic-deadlines"),
+    ("When a date is at risk they cut scope instead of adding hours.", "realistic-deadlines"),
+    ("Crashes are passed along by word of mouth.", "bugs-untracked"),
+    ("The team keeps losing bug reports.", "bugs-untracked"),
+    ("That crash was reported twice on the forum and never written down.", "bugs-untracked"),
+    ("The bug tracker was dropped after the reorganisation.", "bugs-untracked"),
+    ("The lead says just ping me if you find a bug.", "bugs-untracked"),
+    # a cue word must not change how another sentence reads ("unused" once did, as a tracker's state)
+    ("Yes, we get an equipment stipend every year, and unused money rolls over.", "equipment-budget"),
 ]
 
 
@@ -192,6 +214,9 @@ UNSTATED = [
     ("The new intern started on Tuesday.", "interviewer-new"),
     ("I got home at eleven in the morning after the flight.", "overtime-expected"),
     ("Agile teams work in short iterations.", "agile-unfamiliar"),
+    ("The novel is a work of fiction.", "tickets-afterthought"),
+    ("I lost my keys on the bus.", "bugs-untracked"),
+    ("Lost badges must be reported to security.", "bugs-untracked"),
 ]
 
 
