@@ -217,6 +217,8 @@ UNSTATED = [
     ("The novel is a work of fiction.", "tickets-afterthought"),
     ("I lost my keys on the bus.", "bugs-untracked"),
     ("Lost badges must be reported to security.", "bugs-untracked"),
+    ("Most newcomers give up before their first pull request.", "high-turnover"),
+    ("That song gives me flashbacks from my school days.", "high-turnover"),
 ]
 
 
