@@ -225,3 +225,22 @@ UNSTATED = [
 @pytest.mark.parametrize(("text", "flag"), UNSTATED)
 def test_the_same_words_in_another_sense_read_no_flag(matcher, text, flag):
     assert flag not in found(matcher, text), (text, found(matcher, text))
+
+
+# A practice the next sentence takes back reads its red opposite ("There is a rule. Nobody sticks to it.");
+# the same next sentence after something that is no practice of the team changes nothing.
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Every pull request needs two approvals. Nobody sticks to it.", "no-code-review"),
+        ("There is a prioritised backlog. It's always out of date.", "no-backlog"),
+        ("We have a bug tracker. No one bothers with it.", "bugs-untracked"),
+    ],
+)
+def test_a_practice_taken_back_by_the_next_sentence_reads_red(matcher, text, flag):
+    assert flag in found(matcher, text), (text, found(matcher, text))
+
+
+def test_the_same_next_sentence_after_something_else_reads_nothing(matcher):
+    text = "The gym has a strict dress code. Nobody sticks to it."
+    assert not found(matcher, text), (text, found(matcher, text))
