@@ -168,6 +168,21 @@ STATED = [
     ("The lead says just ping me if you find a bug.", "bugs-untracked"),
     # a cue word must not change how another sentence reads ("unused" once did, as a tracker's state)
     ("Yes, we get an equipment stipend every year, and unused money rolls over.", "equipment-budget"),
+    # eighth pass: an interview of definitions, acronyms or port numbers, lists to recite, googleable
+    # questions; hardware bought or approved on request, a laptop refresh, a machine of your choice,
+    # internet reimbursed; reviews stopped or suspended, approvals that are instant
+    ("The technical round was a quiz on acronyms.", "trivia-interview"),
+    ("They asked me the default port of Redis and nothing about the job.", "trivia-interview"),
+    ("I had to recite all the SQL joins in order.", "trivia-interview"),
+    ("Every question was googleable.", "trivia-interview"),
+    ("IT buys whatever engineers need within a week.", "equipment-budget"),
+    ("Hardware requests are approved within a day.", "equipment-budget"),
+    ("Laptops are replaced every three years.", "equipment-budget"),
+    ("You get a laptop of your choice.", "equipment-budget"),
+    ("Home internet is reimbursed for remote staff.", "equipment-budget"),
+    ("We stopped doing code reviews after the reorg.", "no-code-review"),
+    ("The review policy was suspended for the launch.", "no-code-review"),
+    ("Approvals are instant, nobody reads the diff.", "no-code-review"),
 ]
 
 
@@ -219,6 +234,8 @@ UNSTATED = [
     ("Lost badges must be reported to security.", "bugs-untracked"),
     ("Most newcomers give up before their first pull request.", "high-turnover"),
     ("That song gives me flashbacks from my school days.", "high-turnover"),
+    ("The board approved the new chair of the committee.", "equipment-budget"),
+    ("We thought about dropping code review, but decided against it.", "no-code-review"),
 ]
 
 
