@@ -183,6 +183,23 @@ STATED = [
     ("We stopped doing code reviews after the reorg.", "no-code-review"),
     ("The review policy was suspended for the launch.", "no-code-review"),
     ("Approvals are instant, nobody reads the diff.", "no-code-review"),
+    # ninth pass: a testing strategy of hope or customers, clicking around before a release, an empty
+    # test folder; a build that only works on one machine, a release document of many steps; a roadmap
+    # that is empty or in someone's head, "too agile for a backlog", lurching from request to request;
+    # notifications muted after hours, incidents routed to an ops team, "on leave you're off", no
+    # out-of-hours calls
+    ("Our testing strategy is basically the customers.", "no-tests"),
+    ("We click around for an hour before each release and hope.", "no-tests"),
+    ("The test folder is empty apart from a placeholder.", "no-tests"),
+    ("Builds only succeed on the lead's laptop.", "no-ci"),
+    ("Shipping means following a 25-step wiki page.", "no-ci"),
+    ("The roadmap lives in the CEO's head.", "no-backlog"),
+    ("Our manager says we are too agile for a backlog.", "no-backlog"),
+    ("The team lurches from one urgent request to the next.", "no-backlog"),
+    ("Slack notifications are muted after 6 pm for everyone.", "no-after-hours-contact"),
+    ("Incidents at night go to a dedicated ops team, not the developers.", "no-after-hours-contact"),
+    ("On holiday you're really off.", "no-after-hours-contact"),
+    ("I have never had an out-of-hours call in three years.", "no-after-hours-contact"),
 ]
 
 
@@ -236,6 +253,8 @@ UNSTATED = [
     ("That song gives me flashbacks from my school days.", "high-turnover"),
     ("The board approved the new chair of the committee.", "equipment-budget"),
     ("We thought about dropping code review, but decided against it.", "no-code-review"),
+    ("The cake recipe has 12 steps.", "no-ci"),
+    ("The fridge is empty again.", "no-backlog"),
 ]
 
 
