@@ -200,6 +200,20 @@ STATED = [
     ("Incidents at night go to a dedicated ops team, not the developers.", "no-after-hours-contact"),
     ("On holiday you're really off.", "no-after-hours-contact"),
     ("I have never had an out-of-hours call in three years.", "no-after-hours-contact"),
+    # tenth pass, green flags said by their traces: a nightly job or runner that caught a failure, the
+    # checks on a PR; two LGTMs, a Reviewed-by line; a triaged report with a severity, a bug SLA,
+    # support reports turned into tickets; the top of the backlog, work ranked by the PM, a roadmap
+    # shared with everyone
+    ("The nightly build caught the regression on the ARM runner.", "has-ci"),
+    ("The checks on your pull request failed, please have a look.", "has-ci"),
+    ("Every change needs 2 LGTMs before it lands.", "code-review-required"),
+    ("Patches need a Reviewed-by line from a maintainer.", "code-review-required"),
+    ("Triaged: confirmed, severity medium, assigned to the sync team.", "bugs-tracked"),
+    ("Our bug SLA is two days for critical issues.", "bugs-tracked"),
+    ("Support turns customer reports into Jira tickets.", "bugs-tracked"),
+    ("We always take the next task from the top of the backlog.", "prioritized-backlog"),
+    ("Upcoming work is ranked by the product owner every week.", "prioritized-backlog"),
+    ("The roadmap is shared with the whole company.", "prioritized-backlog"),
 ]
 
 
@@ -255,6 +269,8 @@ UNSTATED = [
     ("We thought about dropping code review, but decided against it.", "no-code-review"),
     ("The cake recipe has 12 steps.", "no-ci"),
     ("The fridge is empty again.", "no-backlog"),
+    ("The nightly news covered the election.", "has-ci"),
+    ("The top of the list is milk and eggs.", "prioritized-backlog"),
 ]
 
 
