@@ -1,0 +1,35 @@
+"""Real-text precision, eleventh pass (REALP11): cue words read in another sense, and the polarity
+families that read a flag that is not there. Each case comes with its minimal pair: the same words in
+the sense the flag means, which must still read.
+
+What a user sees is the set of flags `prepbot analyze` reports (here with the cues alone, `found`).
+Every sentence is our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import found
+
+# (another sense: the flag must not read, the flag's own sense: it must read)
+OTHER_SENSES = [
+    ("has-ci", "Growth runs A/B tests on every landing page change.", "CI runs the tests on every pull request."),
+    ("has-ci", "We're building a CI/CD platform for mobile teams.", "Our CI/CD pipeline deploys main automatically."),
+    ("no-tests", "There were no tests in the interview, only a chat.", "There are no tests in the repo at all."),
+    ("no-backlog", "No backlog of PTO here: unused days expire in March.", "There's no backlog, the founder picks the work."),
+    ("poor-code-quality", "The owners took on a lot of debt in the buyout.", "We carry a lot of tech debt nobody pays down."),
+    (
+        "interviewer-new",
+        "My interviewer was new to the city and asked me for bar tips.",
+        "My interviewer was new, she joined last week.",
+    ),
+    ("overtime-expected", "Crunchbase says they raised a Series B.", "Crunch before every release is normal there."),
+    ("agile-unfamiliar", "There is no process for reimbursing travel costs.", "There is no process at all, people just code."),
+]
+
+
+@pytest.mark.parametrize("flag, other, own", OTHER_SENSES)
+def test_another_sense_of_a_cue_word_reads_no_flag(matcher, flag, other, own):
+    assert flag not in found(matcher, other), (other, found(matcher, other))
+    assert flag in found(matcher, own), (own, found(matcher, own))
