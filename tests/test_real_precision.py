@@ -33,3 +33,36 @@ OTHER_SENSES = [
 def test_another_sense_of_a_cue_word_reads_no_flag(matcher, flag, other, own):
     assert flag not in found(matcher, other), (other, found(matcher, other))
     assert flag in found(matcher, own), (own, found(matcher, own))
+
+
+# (advice, a claim about teams in general, a job ad's requirement: no flag; the same practice reported of a real
+# team: the flag)
+ADVICE = [
+    (
+        "on-call-burden",
+        "Never work for a company that expects you to answer pages on vacation.",
+        "My manager expects me to answer pages on vacation.",
+    ),
+    (
+        "on-call-burden",
+        "Don't let them tell you the on-call is light, ask for numbers.",
+        "The on-call here is not light, I get paged every night.",
+    ),
+    ("prioritized-backlog", "Every team should have a prioritized backlog.", "Our team has a prioritized backlog."),
+    ("has-ci", "The author argues that continuous integration pays for itself.", "We have continuous integration on every repo."),
+    ("has-ci", "Experience with GitLab CI, Jenkins or CircleCI preferred.", "We use GitLab CI, and deploys are automatic."),
+    ("has-tests", "Must have experience writing unit tests in Go.", "We have unit tests for every service."),
+]
+
+
+@pytest.mark.parametrize("flag, advice, report", ADVICE)
+def test_advice_a_general_claim_or_a_requirement_reads_no_flag(matcher, flag, advice, report):
+    assert flag not in found(matcher, advice), (advice, found(matcher, advice))
+    assert flag in found(matcher, report), (report, found(matcher, report))
+
+
+def test_a_red_flag_checklist_is_advice_but_a_list_of_what_was_seen_reads(matcher):
+    checklist = "Red flag checklist: no CI, no tests, no code review."
+    assert not {"no-ci", "no-tests", "no-code-review"} & found(matcher, checklist), found(matcher, checklist)
+    seen = "What I saw there: no CI, no tests, no code review."
+    assert {"no-tests", "no-code-review"} <= found(matcher, seen), found(matcher, seen)
