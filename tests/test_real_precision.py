@@ -66,3 +66,38 @@ def test_a_red_flag_checklist_is_advice_but_a_list_of_what_was_seen_reads(matche
     assert not {"no-ci", "no-tests", "no-code-review"} & found(matcher, checklist), found(matcher, checklist)
     seen = "What I saw there: no CI, no tests, no code review."
     assert {"no-tests", "no-code-review"} <= found(matcher, seen), found(matcher, seen)
+
+
+def test_an_inline_list_of_pros_keeps_each_item_to_itself(matcher):
+    # "-Time off is encouraged" is an item of its own: its "is encouraged" does not take back the "not" of the item before.
+    pros = "Pros\n-Friendly people -Flexible hours and not long workdays -Learning is encouraged -Good snacks"
+    assert "overtime-expected" not in found(matcher, pros), found(matcher, pros)
+    cons = "Cons\n-Friendly people -Long workdays every week -Learning is encouraged"
+    assert "overtime-expected" in found(matcher, cons), found(matcher, cons)
+
+
+@pytest.mark.parametrize(
+    "flag, other, own",
+    [
+        (
+            "no-tests",
+            "The suite can't run on each commit yet, so this page says how to kick off the tests manually.",
+            "There are no automated tests, QA tests everything manually before release.",
+        ),
+        (
+            "tickets-afterthought",
+            "We set up a triage rota so no tickets fall through the cracks.",
+            "Most work happens without tickets, nobody writes them.",
+        ),
+    ],
+)
+def test_tests_started_by_hand_and_tickets_kept_from_getting_lost(matcher, flag, other, own):
+    assert flag not in found(matcher, other), (other, found(matcher, other))
+    assert flag in found(matcher, own), (own, found(matcher, own))
+
+
+def test_tickets_kept_from_falling_through_are_no_untracked_bugs(matcher):
+    kept = "We set up a triage rota so no tickets fall through the cracks."
+    assert "bugs-untracked" not in found(matcher, kept), found(matcher, kept)
+    lost = "Bugs fall through the cracks because nobody logs them."
+    assert "bugs-untracked" in found(matcher, lost), found(matcher, lost)
