@@ -52,6 +52,10 @@ ADVICE = [
     ("has-ci", "The author argues that continuous integration pays for itself.", "We have continuous integration on every repo."),
     ("has-ci", "Experience with GitLab CI, Jenkins or CircleCI preferred.", "We use GitLab CI, and deploys are automatic."),
     ("has-tests", "Must have experience writing unit tests in Go.", "We have unit tests for every service."),
+    ("code-review-required", "A good sign is when every PR gets a review.", "Here every PR gets a review before merge."),
+    ("has-tests", "Pro tip: insist on a test suite before you sign.", "They insist on a test suite for every service."),
+    ("has-tests", "The lesson: write tests before you ship anything.", "We write tests before we ship anything."),
+    ("bugs-untracked", "My advice: avoid any shop without a bug tracker.", "This shop works without a bug tracker."),
 ]
 
 
