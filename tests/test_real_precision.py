@@ -105,3 +105,28 @@ def test_tickets_kept_from_falling_through_are_no_untracked_bugs(matcher):
     assert "bugs-untracked" not in found(matcher, kept), found(matcher, kept)
     lost = "Bugs fall through the cracks because nobody logs them."
     assert "bugs-untracked" in found(matcher, lost), found(matcher, lost)
+
+
+@pytest.mark.parametrize(
+    "flag, other, own",
+    [
+        (
+            "no-after-hours-contact",
+            "Nobody contacted me after the interview for three weeks.",
+            "Nobody contacts you after 7pm, not even the CTO.",
+        ),
+        (
+            "has-tests",
+            "Our mission is to help teams ship faster with automated testing.",
+            "Our team ships fast and has automated testing on every service.",
+        ),
+        (
+            "high-turnover",
+            "Attrition spiked after the layoffs in 2021 but has been flat since.",
+            "Attrition spiked after the layoffs and people keep leaving.",
+        ),
+    ],
+)
+def test_a_candidate_left_waiting_a_product_pitch_and_a_settled_past(matcher, flag, other, own):
+    assert flag not in found(matcher, other), (other, found(matcher, other))
+    assert flag in found(matcher, own), (own, found(matcher, own))
