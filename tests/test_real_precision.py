@@ -130,3 +130,14 @@ def test_tickets_kept_from_falling_through_are_no_untracked_bugs(matcher):
 def test_a_candidate_left_waiting_a_product_pitch_and_a_settled_past(matcher, flag, other, own):
     assert flag not in found(matcher, other), (other, found(matcher, other))
     assert flag in found(matcher, own), (own, found(matcher, own))
+
+
+def test_a_list_of_signs_reaches_its_items_past_the_bullets_between_them(matcher):
+    signs = (
+        "How to tell if you joined a company too early? - You merge your own PRs. - You deploy from your laptop."
+        " - There is no standup. - You pay the AWS bill. - Nobody has a title. - Deploys go through CI in two minutes."
+        " - Nobody writes unit tests."
+    )
+    assert not {"no-tests", "has-ci", "no-code-review", "no-ci"} & found(matcher, signs), found(matcher, signs)
+    seen = "- You merge your own PRs. - Deploys go through CI in two minutes. - Nobody writes unit tests."
+    assert {"no-tests", "has-ci"} <= found(matcher, seen), found(matcher, seen)
