@@ -141,3 +141,24 @@ def test_a_list_of_signs_reaches_its_items_past_the_bullets_between_them(matcher
     assert not {"no-tests", "has-ci", "no-code-review", "no-ci"} & found(matcher, signs), found(matcher, signs)
     seen = "- You merge your own PRs. - Deploys go through CI in two minutes. - Nobody writes unit tests."
     assert {"no-tests", "has-ci"} <= found(matcher, seen), found(matcher, seen)
+
+
+def test_a_doubt_reads_the_red_flag_and_no_doubt_the_green(matcher):
+    doubt = "I doubt they write any tests."
+    assert "no-tests" in found(matcher, doubt) and "has-tests" not in found(matcher, doubt), found(matcher, doubt)
+    sure = "No doubt they write tests for everything."
+    assert "has-tests" in found(matcher, sure), found(matcher, sure)
+
+
+def test_may_or_may_not_says_neither(matcher):
+    unsure = "They may or may not have tests."
+    assert not {"has-tests", "no-tests"} & found(matcher, unsure), found(matcher, unsure)
+    said = "They do not have tests."
+    assert "no-tests" in found(matcher, said), found(matcher, said)
+
+
+def test_horror_stories_heard_are_no_report(matcher):
+    heard = "I've heard horror stories about startups with no backlog at all."
+    assert "no-backlog" not in found(matcher, heard), found(matcher, heard)
+    seen = "This startup has no backlog at all."
+    assert "no-backlog" in found(matcher, seen), found(matcher, seen)
