@@ -162,3 +162,10 @@ def test_horror_stories_heard_are_no_report(matcher):
     assert "no-backlog" not in found(matcher, heard), found(matcher, heard)
     seen = "This startup has no backlog at all."
     assert "no-backlog" in found(matcher, seen), found(matcher, seen)
+
+
+def test_a_method_that_did_not_stick_is_no_method_unknown(matcher):
+    tried = "We tried Scrum, it didn't stick, now we run Kanban."
+    assert "agile-unfamiliar" not in found(matcher, tried), found(matcher, tried)
+    unknown = "Nobody on the team knows what Scrum or Kanban is."
+    assert "agile-unfamiliar" in found(matcher, unknown), found(matcher, unknown)
