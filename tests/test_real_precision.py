@@ -169,3 +169,16 @@ def test_a_method_that_did_not_stick_is_no_method_unknown(matcher):
     assert "agile-unfamiliar" not in found(matcher, tried), found(matcher, tried)
     unknown = "Nobody on the team knows what Scrum or Kanban is."
     assert "agile-unfamiliar" in found(matcher, unknown), found(matcher, unknown)
+
+
+@pytest.mark.parametrize(
+    "flag, other, own",
+    [
+        ("no-tests", "I tested this change manually and it works.", "Everything gets tested manually, there is no test suite."),
+        ("no-ci", "We shipped manually this time because the pipeline was down.", "We ship manually from a laptop every Friday."),
+        ("bugs-tracked", "Fixed a bug where the Jira widget showed the wrong count.", "Every bug we find goes into Jira."),
+    ],
+)
+def test_one_change_tested_or_shipped_by_hand_and_a_bug_described(matcher, flag, other, own):
+    assert flag not in found(matcher, other), (other, found(matcher, other))
+    assert flag in found(matcher, own), (own, found(matcher, own))
