@@ -182,3 +182,29 @@ def test_a_method_that_did_not_stick_is_no_method_unknown(matcher):
 def test_one_change_tested_or_shipped_by_hand_and_a_bug_described(matcher, flag, other, own):
     assert flag not in found(matcher, other), (other, found(matcher, other))
     assert flag in found(matcher, own), (own, found(matcher, own))
+
+
+@pytest.mark.parametrize(
+    "flag, other, own",
+    [
+        ("no-backlog", "Good point, we should add it to the backlog.", "There is no backlog, we just react to email."),
+        (
+            "bugs-tracked",
+            "On call you triage and fix production incidents as they come up.",
+            "Every bug is triaged weekly and tracked in Linear.",
+        ),
+        (
+            "no-code-review",
+            "Big PRs approved within seconds is a common pattern that shows nobody reads the code.",
+            "Big PRs get approved within seconds here, nobody reads the code.",
+        ),
+        (
+            "overtime-expected",
+            "In games, crunch is compulsory overtime during the last months of a project.",
+            "Crunch before every launch is normal on this team.",
+        ),
+    ],
+)
+def test_a_thing_added_to_the_backlog_incidents_put_out_a_pattern_and_a_definition(matcher, flag, other, own):
+    assert flag not in found(matcher, other), (other, found(matcher, other))
+    assert flag in found(matcher, own), (own, found(matcher, own))
