@@ -208,3 +208,10 @@ def test_one_change_tested_or_shipped_by_hand_and_a_bug_described(matcher, flag,
 def test_a_thing_added_to_the_backlog_incidents_put_out_a_pattern_and_a_definition(matcher, flag, other, own):
     assert flag not in found(matcher, other), (other, found(matcher, other))
     assert flag in found(matcher, own), (own, found(matcher, own))
+
+
+def test_policies_on_on_call_as_a_topic_read_no_burden(matcher):
+    topic = "We should write down our policies on on-call rotations and the pay for them."
+    assert not {"on-call-burden", "no-after-hours-contact"} & found(matcher, topic), found(matcher, topic)
+    paid = "The on-call rotation is paid, with a weekly stipend."
+    assert "no-after-hours-contact" in found(matcher, paid), found(matcher, paid)
