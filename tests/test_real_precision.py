@@ -215,3 +215,16 @@ def test_policies_on_on_call_as_a_topic_read_no_burden(matcher):
     assert not {"on-call-burden", "no-after-hours-contact"} & found(matcher, topic), found(matcher, topic)
     paid = "The on-call rotation is paid, with a weekly stipend."
     assert "no-after-hours-contact" in found(matcher, paid), found(matcher, paid)
+
+
+@pytest.mark.parametrize(
+    "text, red, green",
+    [
+        ("We were promised a test suite by the end of Q3.", "no-tests", "has-tests"),
+        ("Adding unit tests is on our to-do list.", "no-tests", "has-tests"),
+    ],
+)
+def test_a_promise_or_a_to_do_shows_the_state_it_would_fix(matcher, text, red, green):
+    assert red in found(matcher, text) and green not in found(matcher, text), (text, found(matcher, text))
+    done = "We have a test suite and add unit tests with every change."
+    assert green in found(matcher, done), found(matcher, done)
