@@ -228,3 +228,35 @@ def test_a_promise_or_a_to_do_shows_the_state_it_would_fix(matcher, text, red, g
     assert red in found(matcher, text) and green not in found(matcher, text), (text, found(matcher, text))
     done = "We have a test suite and add unit tests with every change."
     assert green in found(matcher, done), found(matcher, done)
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        ("Bug reports came in by email until we moved to Linear.", "bugs-untracked", "bugs-tracked"),
+        ("Our standups were a 50-minute slog until we switched to written updates.", "long-standups", None),
+        ("Our weekend hackathon was optional and had great food.", "overtime-expected", None),
+        ("The HM had no idea how reviews or promotions work there.", "no-code-review", None),
+        ("We value clean code and pragmatic testing.", "has-tests", None),
+        ("I'd never accept a job where bugs live in a spreadsheet.", "bugs-untracked", None),
+    ],
+)
+def test_a_past_ended_by_a_change_and_other_traps_of_the_second_set(matcher, text, absent, present):
+    flags = found(matcher, text)
+    assert absent not in flags, (text, flags)
+    assert present is None or present in flags, (text, flags)
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("We deploy by hand until we get CI.", "no-ci"),
+        ("Our standups are a 50-minute slog every single day.", "long-standups"),
+        ("We work most weekends before a release.", "overtime-expected"),
+        ("Nobody reviews the code before it ships.", "no-code-review"),
+        ("We have a pragmatic test suite that runs on every PR.", "has-tests"),
+        ("Bugs live in a spreadsheet the PM keeps.", "bugs-untracked"),
+    ],
+)
+def test_the_minimal_pairs_of_the_second_set_still_read(matcher, text, flag):
+    assert flag in found(matcher, text), (text, found(matcher, text))
