@@ -260,3 +260,15 @@ def test_a_past_ended_by_a_change_and_other_traps_of_the_second_set(matcher, tex
 )
 def test_the_minimal_pairs_of_the_second_set_still_read(matcher, text, flag):
     assert flag in found(matcher, text), (text, found(matcher, text))
+
+
+def test_short_standups_and_bugs_first_keep_the_classifier_out(matcher):
+    # (the product as shipped: with the classifier)
+    short = "Our standups never run over ten minutes, people actually stand."
+    assert "long-standups" not in {m.id for m in matcher.match(short)}, short
+    first = "Bugs always get fixed before new features here, that's the CTO's rule."
+    assert "features-over-bugs" not in {m.id for m in matcher.match(first)}, first
+    long = "Our standups drag on for 45 minutes every morning."
+    assert "long-standups" in {m.id for m in matcher.match(long)}, long
+    later = "New features always come before bug fixes here."
+    assert "features-over-bugs" in {m.id for m in matcher.match(later)}, later
