@@ -272,3 +272,22 @@ def test_short_standups_and_bugs_first_keep_the_classifier_out(matcher):
     assert "long-standups" in {m.id for m in matcher.match(long)}, long
     later = "New features always come before bug fixes here."
     assert "features-over-bugs" in {m.id for m in matcher.match(later)}, later
+
+
+@pytest.mark.parametrize(
+    "question, flag",
+    [
+        ("One question was how I'd deal with a team that skips code review.", "no-code-review"),
+        ("I was asked to describe a time I worked long hours to meet a deadline.", "overtime-expected"),
+        ("They wanted to know how I write unit tests.", "has-tests"),
+    ],
+)
+def test_a_question_put_to_the_candidate_states_nothing_of_the_team(matcher, question, flag):
+    assert flag not in found(matcher, question), (question, found(matcher, question))
+
+
+def test_a_trivia_question_put_to_the_candidate_still_reads_trivia(matcher):
+    asked = "They wanted to know how I would define a monad, which has nothing to do with the job."
+    assert "trivia-interview" in found(matcher, asked), found(matcher, asked)
+    own = "I asked whether they ask trivia questions."
+    assert "trivia-interview" not in found(matcher, own), found(matcher, own)
