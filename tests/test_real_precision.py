@@ -291,3 +291,15 @@ def test_a_trivia_question_put_to_the_candidate_still_reads_trivia(matcher):
     assert "trivia-interview" in found(matcher, asked), found(matcher, asked)
     own = "I asked whether they ask trivia questions."
     assert "trivia-interview" not in found(matcher, own), found(matcher, own)
+
+
+@pytest.mark.parametrize(
+    "flag, other, own",
+    [
+        ("has-ci", "They have a strong pipeline of internal promotions.", "They have a strong CI pipeline on every repo."),
+        ("tickets-afterthought", "The office wifi is flaky and IT never fixes tickets.", "We never write tickets for our work."),
+    ],
+)
+def test_a_pipeline_of_people_and_support_tickets(matcher, flag, other, own):
+    assert flag not in found(matcher, other), (other, found(matcher, other))
+    assert flag in found(matcher, own), (own, found(matcher, own))
