@@ -303,3 +303,10 @@ def test_a_trivia_question_put_to_the_candidate_still_reads_trivia(matcher):
 def test_a_pipeline_of_people_and_support_tickets(matcher, flag, other, own):
     assert flag not in found(matcher, other), (other, found(matcher, other))
     assert flag in found(matcher, own), (own, found(matcher, own))
+
+
+def test_what_the_writer_keeps_seeing_elsewhere_is_no_report(matcher):
+    seen = "I keep seeing companies with no tests at all."
+    assert "no-tests" not in found(matcher, seen), found(matcher, seen)
+    here = "This company has no tests at all."
+    assert "no-tests" in found(matcher, here), found(matcher, here)
