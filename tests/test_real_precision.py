@@ -310,3 +310,21 @@ def test_what_the_writer_keeps_seeing_elsewhere_is_no_report(matcher):
     assert "no-tests" not in found(matcher, seen), found(matcher, seen)
     here = "This company has no tests at all."
     assert "no-tests" in found(matcher, here), found(matcher, here)
+
+
+@pytest.mark.parametrize(
+    "general, flag, report",
+    [
+        ("In my experience, teams without tests move slower.", "no-tests", "We're a team without tests."),
+        ("Honestly, standups longer than 15 minutes are a smell.", "long-standups", "Our standups are longer than 30 minutes."),
+        ("The whole idea of a backlog is that it's prioritised.", "prioritized-backlog", "Our backlog is prioritised weekly."),
+        (
+            "Unpopular opinion: on-call should always be paid.",
+            "on-call-burden",
+            "On-call here is unpaid and you get paged nightly.",
+        ),
+    ],
+)
+def test_teams_in_general_a_practice_s_purpose_and_an_opinion_announced(matcher, general, flag, report):
+    assert flag not in found(matcher, general), (general, found(matcher, general))
+    assert flag in found(matcher, report), (report, found(matcher, report))
