@@ -328,3 +328,11 @@ def test_what_the_writer_keeps_seeing_elsewhere_is_no_report(matcher):
 def test_teams_in_general_a_practice_s_purpose_and_an_opinion_announced(matcher, general, flag, report):
     assert flag not in found(matcher, general), (general, found(matcher, general))
     assert flag in found(matcher, report), (report, found(matcher, report))
+
+
+def test_an_interviewer_there_for_years_keeps_the_classifier_out(matcher):
+    # (the product as shipped: with the classifier)
+    years = "The interviewer said she'd been there six years and walked me through the promotion process."
+    assert "interviewer-new" not in {m.id for m in matcher.match(years)}, years
+    weeks = "The interviewer had only been there two weeks and couldn't explain promotions."
+    assert "interviewer-new" in {m.id for m in matcher.match(weeks)}, weeks
