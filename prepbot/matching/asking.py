@@ -27,11 +27,13 @@ def reported_question(tokens: list[Token], rules: ContextRules) -> tuple[str, in
 
 
 def put_to_candidate(tokens: list[Token], reported: tuple[str, int], rules: ContextRules) -> bool:
-    """A reported question the candidate was asked: "I was asked about...", "they asked me whether..."."""
+    """A reported question the candidate was asked: "I was asked about...", "they asked me whether...", "they
+    wanted to know how I would define X" (the question is about the candidate)."""
     words = reported[0].split()
     start = reported[1] - len(words)
     before = [t.word for t in tokens[max(0, start - 2) : start]]
-    return bool({"me", "us"} & (set(words) | set(before))) or bool(before and before[-1] in rules.asked_passive)
+    about_me = reported[1] < len(tokens) and tokens[reported[1]].word in ("i", "id", "ive", "my")
+    return bool({"me", "us"} & (set(words) | set(before))) or bool(before and before[-1] in rules.asked_passive) or about_me
 
 
 def answer_to_question(tokens: list[Token], rules: ContextRules) -> tuple[str, str] | None:

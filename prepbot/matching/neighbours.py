@@ -428,5 +428,6 @@ class NeighbourReading:
                 reading = readings[index][1]
                 blocked = reading.blocked | {h.flag_id for h in reading.hits}
                 readings[index] = (offset, Reading((), blocked, False, reading.span, reading.negated, question=reading.question))
-                left -= 1
+                # (a bullet between two items, " - ", is no sentence of the window)
+                left -= any(c.isalnum() for c in sentence)
             left = max(left, self._advises(sentence))

@@ -32,10 +32,12 @@ _MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are n
 # A mark that opens a line ("? tests": the candidate's own question) ends no sentence, nor does a
 # pause before a lower-case word ("code review happens... sometimes"), nor "e.g.", "i.e." or an "etc." or "vs."
 # that a lower-case word follows ("basics (e.g. unit tests, CI, etc.) are missing").
+# A dash glued to a capitalised word after a space opens an item of an inline list ("Pros -Nice people
+# -Flexible hours"), not a hyphenated word.
 # The first lookahead holds every character a break can start with: most positions fail at once.
 SENTENCE_BREAK_RE = re.compile(
     r"(?=[.!?;\s])(?:(?<!^)(?<!\n)(?<!\n )(?<!\.)(?!\.{2,}\s+[a-z])(?<!\be\.g)(?<!\bi\.e)(?!(?:(?<=\betc)|(?<=\bvs))\.\s+[a-z(])"
-    r"[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\n)"
+    r"[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\s[-•](?=[A-Z])|\n)"
 )
 # Characters that are invisible inside a word: a zero-width space or joiner must not split it.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
