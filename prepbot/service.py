@@ -89,6 +89,11 @@ class Service(CompanyDesk):
         self.last_round: RoundPlan | None = None  # the plan of the last interview started
         self.classifier_warned = False  # why the classifier is off (warm_up) has been shown to the user
 
+    def close(self) -> None:
+        """Close the database: its last connection closing checkpoints the WAL into the file and
+        removes the -wal and -shm beside it. The service is not used afterwards."""
+        self.store.close()
+
     @property
     def catalogue(self) -> Catalogue:
         """The bank and the matcher; read now (and waited for) if they have not been yet."""

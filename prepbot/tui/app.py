@@ -89,6 +89,12 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
                 markup=False,
             )
 
+    def on_unmount(self) -> None:
+        # The app's last message, after every screen has closed (and saved): close the database, or
+        # its -wal and -shm stay beside it after prepbot has ended.
+        with contextlib.suppress(Exception):  # (closing what could not be opened properly: nothing to keep)
+            self.service.close()
+
     # -- the question bank, read in a thread after the first screen is drawn
 
     def with_bank(self, action: Callable[[], object]) -> None:

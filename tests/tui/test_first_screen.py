@@ -262,6 +262,9 @@ async def test_the_chat_log_mounts_the_last_messages_and_scrolling_back_shows_th
         assert "note number 19" in shown()  # the latest are shown
         assert "note number 0:" not in shown()
         assert "scroll up" in text_of(log.query_one("#earlier", Static))
+        # It sends the reader to what holds every note: the report (F3), not the summary (F2).
+        assert "every note: F3, the report" in text_of(log.query_one("#earlier", Static))
+        assert "F2" not in text_of(log.query_one("#earlier", Static))
         # Scrolling back to the top shows the earlier messages, a screenful at a time, down to the first.
         log.focus()
         for _ in range(10):

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from prepbot.tui.widgets.chat_message import ChatMessage, Said
 
-EARLIER = "↑ Earlier questions and answers: scroll up to show them (all of them: F2, the summary)"
+EARLIER = "↑ Earlier questions and answers: scroll up to show them (every note: F3, the report)"
 
 
 class ChatLog(VerticalScroll):
