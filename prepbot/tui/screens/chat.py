@@ -22,7 +22,7 @@ from prepbot.service import SaveResult, Service, ServiceError
 from prepbot.textsafe import safe
 from prepbot.tui.autosave import Autosaver, SaveEvent, SaveState
 from prepbot.tui.palette import Entry, ScreenCommands
-from prepbot.tui.screens import chat_edits
+from prepbot.tui.screens import SCREENS_CSS, chat_edits
 from prepbot.tui.screens.chat_reading import NoteReading
 from prepbot.tui.screens.corrections import CorrectionActions
 from prepbot.tui.text import one_line
@@ -67,6 +67,7 @@ class ChatCommands(ScreenCommands):
 
 
 class ChatScreen(CorrectionActions, NoteReading, Screen[None]):
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
     if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
         app = getters.app(PrepbotApp)
     COMMANDS = {ChatCommands}

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from prepbot.service import Service
+from prepbot.tui.screens import SCREENS_CSS
 from prepbot.tui.screens.export import ExportScreen
 
 STYLES = {"✗ RED": "bold red", "✓ GREEN": "bold green", "⚠ CONFLICT": "bold yellow"}
@@ -49,6 +50,7 @@ def styled(text: str) -> Content:
 
 
 class CompanyScreen(Screen):
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
     DEFAULT_CSS = """
     #company-file { padding: 0 1; }
     """

@@ -18,6 +18,7 @@ from prepbot.compare import Cell, Comparison, compare
 from prepbot.export import comparison_name, render_comparison
 from prepbot.interview import Interview
 from prepbot.service import Service
+from prepbot.tui.screens import SCREENS_CSS
 from prepbot.tui.screens.export import ExportScreen
 from prepbot.tui.text import cell, one_line
 
@@ -55,6 +56,7 @@ def company_pairs(service: Service, interviews: list[Interview], by_company: boo
 
 
 class CompareScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
     if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
         app = getters.app(PrepbotApp)
     DEFAULT_CSS = """

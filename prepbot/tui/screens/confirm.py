@@ -9,8 +9,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from prepbot.tui.screens import SCREENS_CSS
+
 
 class ConfirmScreen(ModalScreen[bool]):
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
     BINDINGS = [Binding("escape,n", "answer(False)", "No"), Binding("y", "answer(True)", "Yes")]
 
     def __init__(self, question: str, yes: str = "Yes"):

@@ -24,6 +24,7 @@ from prepbot.bank import PERSONA_LABELS, Bank
 from prepbot.bank import PERSONAS as BANK_PERSONAS
 from prepbot.interview import Correction, Interview
 from prepbot.summary import Finding, Heard
+from prepbot.tui.screens import SCREENS_CSS
 from prepbot.tui.text import one_line
 from prepbot.tui.widgets.flag_panel import MARKERS
 
@@ -64,6 +65,8 @@ def enter_on_select(screen: Screen) -> None:
 class Dialog(ModalScreen[T | None], Generic[T]):
     """A modal with a title, fields, and OK / Cancel; Ctrl+S or the OK button accepts: `result()`
     is returned, or None on Cancel. Subclasses give `fields()` and `result()` (or `action_ok`)."""
+
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
 
     if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
         app = getters.app(PrepbotApp)
@@ -291,6 +294,8 @@ def explain(finding: Finding, numbers: dict[str, int], sources: dict[str, str], 
 
 class WhyDialog(ModalScreen[None]):
     """Why a flag was read: its evidence with the rule and the context decision."""
+
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
 
     DEFAULT_CSS = """
     WhyDialog { align: center middle; }

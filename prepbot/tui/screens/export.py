@@ -18,6 +18,7 @@ from prepbot.export import EXTENSIONS, ExportError, default_filename, resolve_ta
 from prepbot.interview import Interview
 from prepbot.service import Service
 from prepbot.textsafe import safe
+from prepbot.tui.screens import SCREENS_CSS
 
 if TYPE_CHECKING:
     from prepbot.tui.app import PrepbotApp
@@ -27,6 +28,8 @@ FORMATS = [("Markdown (.md)", "md"), ("HTML, printable (.html)", "html"), ("JSON
 
 class ExportScreen(ModalScreen[Path | None]):
     """Export a document: a report here; subclasses say what (`KIND`, `name_part`, `document`)."""
+
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
 
     if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
         app = getters.app(PrepbotApp)

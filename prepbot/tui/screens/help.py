@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from prepbot.tui.screens import SCREENS_CSS
+
 KEYS = [
     (
         "Everywhere",
@@ -99,6 +101,7 @@ KEYS = [
 
 
 class HelpScreen(ModalScreen):
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
     BINDINGS = [Binding("escape,f1,question_mark,q", "app.pop_screen", "Close")]
 
     def compose(self) -> ComposeResult:

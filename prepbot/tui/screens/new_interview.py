@@ -20,6 +20,7 @@ from prepbot.bank import PERSONA_LABELS
 from prepbot.bank import PERSONAS as BANK_PERSONAS
 from prepbot.service import Service, ServiceError
 from prepbot.textsafe import safe
+from prepbot.tui.screens import SCREENS_CSS
 from prepbot.tui.screens.dialogs import ENTER_ON_SELECT, FormSelect, enter_on_select
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class CheckList(SelectionList[str]):
 
 
 class NewInterviewScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
     if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
         app = getters.app(PrepbotApp)
     AUTO_FOCUS = "#company"  # focused as the screen appears, so fast typing lands in Company

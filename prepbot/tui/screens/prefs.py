@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from prepbot.prefs import WEIGHTS
 from prepbot.service import Service, ServiceError
+from prepbot.tui.screens import SCREENS_CSS
 from prepbot.tui.text import cell
 
 STYLES = {"deal-breaker": "bold red", "important": "bold", "normal": "dim", "ignore": "strike dim"}
@@ -20,6 +21,7 @@ HELP = "How much each flag matters to you. A heard deal-breaker leads the verdic
 
 
 class PrefsScreen(Screen):
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
     DEFAULT_CSS = """
     #prefs { padding: 0 1; }
     #prefs-title { text-style: bold; margin-top: 1; }

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from prepbot.interview import Interview
 from prepbot.service import Service, ServiceError
 from prepbot.tui.palette import Entry, ScreenCommands
+from prepbot.tui.screens import SCREENS_CSS
 from prepbot.tui.screens.corrections import CorrectionActions, findings, question_numbers
 from prepbot.tui.screens.dialogs import came_back, dismissal_history
 from prepbot.tui.text import one_line
@@ -51,6 +52,7 @@ class SummaryCommands(ScreenCommands):
 
 
 class SummaryScreen(CorrectionActions, Screen[None]):
+    CSS_PATH = SCREENS_CSS  # (see screens/__init__.py)
     if TYPE_CHECKING:  # self.app typed as the PrepbotApp (the app imports the screens: no import back)
         app = getters.app(PrepbotApp)
     COMMANDS = {SummaryCommands}
