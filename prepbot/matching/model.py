@@ -205,9 +205,10 @@ def _drop_numpy() -> None:
 def release_free_memory() -> None:
     """Hand memory that was freed back to the system (glibc's malloc_trim; elsewhere, nothing).
 
-    Building the session parses the 23 MB model and then frees the parsed copy, and reading the
-    tokenizer frees its JSON; glibc keeps such freed pages in the process (about 8 MiB here) unless
-    asked to return them. Costs a millisecond or two, once per load.
+    Building the session parses the model's graph (its weights are mapped from model.onnx.data, not
+    parsed) and then frees the parsed copy, and reading the tokenizer frees its JSON; glibc keeps
+    such freed pages in the process unless asked to return them. Costs a millisecond or two, once
+    per load.
     """
     if not sys.platform.startswith("linux"):
         return
