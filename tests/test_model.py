@@ -66,8 +66,10 @@ def test_importing_the_module_does_not_import_the_runtime():
 
 
 def test_artifact_is_complete_and_small():
-    for name in ("model.onnx", "tokenizer.json", "labels.json", "MODEL_CARD.md", "NOTICE"):
+    for name in ("model.onnx", "model.onnx.data", "tokenizer.json", "labels.json", "MODEL_CARD.md", "NOTICE"):
         assert (MODEL_DIR / name).is_file(), name
+    # The weights are model.onnx's external data (mapped into memory at load, not parsed and copied).
+    assert (MODEL_DIR / "model.onnx").stat().st_size < 1024 * 1024 < (MODEL_DIR / "model.onnx.data").stat().st_size
     total = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
     assert total <= 30 * 1024 * 1024
     labels = json.loads((MODEL_DIR / "labels.json").read_text(encoding="utf-8"))
@@ -92,7 +94,7 @@ def test_missing_runtime_package_is_reported_in_one_line(monkeypatch):
 
 
 def test_unreadable_labels_are_reported(tmp_path):
-    for name in ("model.onnx", "tokenizer.json"):
+    for name in ("model.onnx", "model.onnx.data", "tokenizer.json"):
         (tmp_path / name).write_bytes((MODEL_DIR / name).read_bytes())
     (tmp_path / "labels.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(ModelUnavailable, match="labels.json"):

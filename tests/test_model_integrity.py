@@ -24,7 +24,7 @@ WARNING = "prepbot: the classifier is damaged ("
 def artifact_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "model"
     folder.mkdir()
-    for name in ("model.onnx", "tokenizer.json", "labels.json"):
+    for name in ("model.onnx", "model.onnx.data", "tokenizer.json", "labels.json"):
         shutil.copyfile(MODEL_DIR / name, folder / name)
     return folder
 
@@ -32,6 +32,15 @@ def artifact_copy(tmp_path: Path) -> Path:
 def truncate_model(folder: Path) -> None:
     data = (folder / "model.onnx").read_bytes()
     (folder / "model.onnx").write_bytes(data[: len(data) // 2])
+
+
+def truncate_weights(folder: Path) -> None:
+    data = (folder / "model.onnx.data").read_bytes()
+    (folder / "model.onnx.data").write_bytes(data[: len(data) // 2])
+
+
+def remove_weights(folder: Path) -> None:
+    (folder / "model.onnx.data").unlink()
 
 
 def corrupt_tokenizer(folder: Path) -> None:
@@ -51,6 +60,8 @@ def edit_labels(folder: Path) -> None:
 
 DAMAGE = {
     "truncated model.onnx": (truncate_model, "model.onnx"),
+    "truncated model.onnx.data": (truncate_weights, "model.onnx.data"),
+    "missing model.onnx.data": (remove_weights, "model.onnx.data"),
     "corrupt tokenizer.json": (corrupt_tokenizer, "tokenizer.json"),
     "missing labels.json": (remove_labels, "labels.json"),
     "edited labels.json": (edit_labels, "labels.json"),
@@ -59,7 +70,7 @@ DAMAGE = {
 
 def test_the_shipped_artifact_passes_its_own_check(tmp_path):
     labels = json.loads((MODEL_DIR / "labels.json").read_text(encoding="utf-8"))
-    assert set(labels["sha256"]) == {"model.onnx", "tokenizer.json", "labels.json"}
+    assert set(labels["sha256"]) == {"model.onnx", "model.onnx.data", "tokenizer.json", "labels.json"}
     assert Classifier.load(cache=tmp_path).flag_ids
     assert [p.name for p in tmp_path.iterdir()][0].startswith("classifier-checked-")
     assert Classifier.load(cache=tmp_path).flag_ids  # and again, from the remembered check
@@ -77,17 +88,18 @@ def test_damage_is_detected_before_the_artifact_is_trusted(tmp_path, damage):
     assert message.startswith("the classifier is damaged (") and name in message and "\n" not in message
 
 
-def test_a_rewrite_with_the_same_size_and_time_is_still_caught(tmp_path):
+@pytest.mark.parametrize("name", ["model.onnx", "model.onnx.data"])  # the graph, and its weights
+def test_a_rewrite_with_the_same_size_and_time_is_still_caught(tmp_path, name):
     folder = artifact_copy(tmp_path)
     cache = tmp_path / "cache"
     Classifier.load(folder, cache=cache)
-    path = folder / "model.onnx"
+    path = folder / name
     before = path.stat()
     data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0xFF  # one flipped byte deep inside a weight
+    data[len(data) // 2] ^= 0xFF  # one flipped byte in the middle of the file
     path.write_bytes(bytes(data))
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    with pytest.raises(ModelDamaged, match="model.onnx does not match"):
+    with pytest.raises(ModelDamaged, match=f"{name} does not match"):
         Classifier.load(folder, cache=cache)
 
 

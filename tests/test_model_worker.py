@@ -56,7 +56,7 @@ def test_a_worker_that_dies_after_loading_is_replaced_by_the_classifier_in_proce
 def test_a_damaged_artifact_is_reported_by_the_worker_in_one_line(tmp_path):
     folder = tmp_path / "model"
     folder.mkdir()
-    for name in ("model.onnx", "tokenizer.json", "labels.json"):
+    for name in ("model.onnx", "model.onnx.data", "tokenizer.json", "labels.json"):
         (folder / name).write_bytes((MODEL_DIR / name).read_bytes())
     with open(folder / "model.onnx", "r+b") as handle:
         handle.truncate(1000)

@@ -214,12 +214,13 @@ def decide(probs, thresholds):
 
 
 def seal_labels(folder: Path, labels: dict) -> dict:
-    """Write labels.json with the sha256 of model.onnx and tokenizer.json and a digest of itself,
-    which the runtime checks before it trusts the artifact (prepbot/matching/model.py)."""
-    from prepbot.matching.model import file_sha256, labels_digest
+    """Write labels.json with the sha256 of model.onnx, model.onnx.data (its weights) and
+    tokenizer.json and a digest of itself, which the runtime checks before it trusts the artifact
+    (prepbot/matching/model.py)."""
+    from prepbot.matching.model import HASHED, file_sha256, labels_digest
 
     labels = {k: v for k, v in labels.items() if k != "sha256"}
-    sums = {name: file_sha256(folder / name) for name in ("model.onnx", "tokenizer.json")}
+    sums = {name: file_sha256(folder / name) for name in HASHED}
     sums["labels.json"] = labels_digest(labels)
     labels["sha256"] = sums
     (folder / "labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")

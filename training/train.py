@@ -11,7 +11,7 @@
    winning head and its thresholds.
 3. Train that head on all 1,322 real snippets plus the own sentences, append it to the int8
    encoder graph, apply onnxruntime's extended graph optimisations offline (so the runtime can load
-   it without optimising), and write prepbot/matching/model/ (model.onnx, tokenizer.json,
+   it without optimising), and write prepbot/matching/model/ (model.onnx and its weights model.onnx.data, tokenizer.json,
    labels.json with the checksums the runtime checks, NOTICE). MODEL_CARD.md is written by hand.
 4. Fit how the engine combines the classifier with the cues (training/combine.py: nested CV of
    each variant on the out-of-fold predictions; the winner goes into labels.json).
@@ -40,12 +40,20 @@ from training.common import (
 
 
 def optimise(source, target) -> None:
-    """onnxruntime's extended (hardware-independent) graph optimisations, applied once, offline."""
+    """onnxruntime's extended (hardware-independent) graph optimisations, applied once, offline.
+
+    The weights go to ONNX external data beside the graph (model.onnx.data, prepbot.matching.model's
+    WEIGHTS): the runtime maps that file into memory instead of parsing and copying it."""
     import onnxruntime as ort
 
+    from prepbot.matching.model import WEIGHTS
+
+    (target.parent / WEIGHTS).unlink(missing_ok=True)
     options = ort.SessionOptions()
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
     options.optimized_model_filepath = str(target)
+    options.add_session_config_entry("session.optimized_model_external_initializers_file_name", WEIGHTS)
+    options.add_session_config_entry("session.optimized_model_external_initializers_min_size_in_bytes", "1024")
     ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
 
 

@@ -8,9 +8,16 @@ cue matcher; the engine weighs the two together (``combine.py``).
 
 Importing this module is cheap: numpy, onnxruntime and tokenizers are imported on ``load``.
 
-Before it is trusted the artifact is checked: ``labels.json`` records the sha256 of ``model.onnx``
-and ``tokenizer.json`` and a digest of its own content; a file that does not match makes ``load``
-raise ``ModelDamaged``. Hashing 20 MB costs tens of milliseconds, so a successful check is
+The graph is ``model.onnx``; its weights (23 MB) are ONNX external data in ``model.onnx.data``,
+which onnxruntime maps into memory instead of parsing them and copying them into tensors: the
+session's build no longer holds the file's parsed copy beside the tensors (~20 MiB less at its
+peak), and only the pages a run reads come into memory (of the 11.7 MB word-embedding table, the
+rows of the words read so far). The readings are the same to the bit as with the weights inside
+the graph. The mapped pages are the file's own: the system can drop them and read them again.
+
+Before it is trusted the artifact is checked: ``labels.json`` records the sha256 of ``model.onnx``,
+``model.onnx.data`` and ``tokenizer.json`` and a digest of its own content; a file that does not
+match makes ``load`` raise ``ModelDamaged``. Hashing 20 MB costs tens of milliseconds, so a successful check is
 remembered in prepbot's cache folder against the files' identity (size, inode, modification and
 change times): any write to a file changes its change time and brings the full check back.
 
@@ -35,8 +42,10 @@ from prepbot.matching import threads as threads_
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 
-_FILES = ("model.onnx", "tokenizer.json", "labels.json")
-_HASHED = ("model.onnx", "tokenizer.json")
+WEIGHTS = "model.onnx.data"  # model.onnx's external data (its initializers), next to it
+_FILES = ("model.onnx", WEIGHTS, "tokenizer.json", "labels.json")
+HASHED = ("model.onnx", WEIGHTS, "tokenizer.json")  # the files labels.json records the sha256 of
+_HASHED = HASHED
 _DEPS = ("numpy", "onnxruntime", "tokenizers")
 
 # PREPBOT_MODEL: what turns the classifier on or off; anything else is a user error.
@@ -196,9 +205,10 @@ def _drop_numpy() -> None:
 def release_free_memory() -> None:
     """Hand memory that was freed back to the system (glibc's malloc_trim; elsewhere, nothing).
 
-    Building the session parses the 23 MB model and then frees the parsed copy, and reading the
-    tokenizer frees its JSON; glibc keeps such freed pages in the process (about 8 MiB here) unless
-    asked to return them. Costs a millisecond or two, once per load.
+    Building the session parses the model's graph (its weights are mapped from model.onnx.data, not
+    parsed) and then frees the parsed copy, and reading the tokenizer frees its JSON; glibc keeps
+    such freed pages in the process unless asked to return them. Costs a millisecond or two, once
+    per load.
     """
     if not sys.platform.startswith("linux"):
         return
@@ -256,7 +266,7 @@ def _stamp_file(cache: Path | None, folder: Path) -> Path | None:
 
 
 def _check_files(folder: Path, expected: dict[str, str], cache: Path | None) -> None:
-    """Raise ModelDamaged unless model.onnx and tokenizer.json have the recorded sha256."""
+    """Raise ModelDamaged unless model.onnx, its weights and tokenizer.json have the recorded sha256."""
     identity = {name: _identity(folder / name) for name in _HASHED}
     remembered = {"identity": identity, "sha256": {name: expected[name] for name in _HASHED}}
     stamp = _stamp_file(cache, folder)
