@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 
 from prepbot.matching.engine import Matcher, ModelSlot
-from tests.conftest import check, found
+from tests.conftest import FixedReader, check, found
 
 # -- a practice shut down or quit: the dropped practice reads its red side
 
@@ -195,17 +195,12 @@ def test_customer_reports_kept_in_an_inbox_are_untracked_bugs(matcher):
 # -- nobody seen leaving: an absence phrase keeps the classifier's turnover reading out
 
 
-@pytest.fixture(scope="module")
-def classifier_slot():
-    pytest.importorskip("onnxruntime")
-    from prepbot.matching.model import Classifier
-
-    return ModelSlot(Classifier.load)
-
-
-def test_never_having_anyone_leave_keeps_the_classifiers_turnover_out(catalogue, classifier_slot):
-    with_model = Matcher.from_bank(catalogue.bank, catalogue.rules, classifier_slot)
-    without = Matcher.from_bank(catalogue.bank, dataclasses.replace(catalogue.rules, absences={}), classifier_slot)
+def test_never_having_anyone_leave_keeps_the_classifiers_turnover_out(catalogue):
+    # a classifier pinned to read turnover wherever people resign (the shipped one's readings change
+    # with each retraining; the engine's rule is what is tested)
+    slot = ModelSlot(lambda: FixedReader({"resign": {"high-turnover": 0.95}}))
+    with_model = Matcher.from_bank(catalogue.bank, catalogue.rules, slot)
+    without = Matcher.from_bank(catalogue.bank, dataclasses.replace(catalogue.rules, absences={}), slot)
     text = "never had anybody resign in five years, per the EM"
     assert "high-turnover" in {m.id for m in without.match(text)}  # the classifier alone reads turnover here...
     assert "high-turnover" not in {m.id for m in with_model.match(text)}  # ...the absence phrase keeps it out

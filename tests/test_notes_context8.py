@@ -10,7 +10,14 @@ import json
 import pytest
 
 from prepbot.matching.engine import Matcher, ModelSlot
-from tests.conftest import check, found, run_process
+from tests.conftest import FixedReader, check, found, run_process
+
+
+def pinned(catalogue, says: dict[str, dict[str, float]], absences: bool = True) -> Matcher:
+    """The shipped rules (optionally without the `absences` phrases) with a classifier whose readings
+    are fixed per phrase (`FixedReader`), so that the engine's handling of them is what is tested."""
+    rules = catalogue.rules if absences else dataclasses.replace(catalogue.rules, absences={})
+    return Matcher.from_bank(catalogue.bank, rules, ModelSlot(lambda: FixedReader(says)))
 
 
 def shipped(matcher, text: str) -> set[str]:
@@ -32,13 +39,6 @@ def with_model(catalogue, classifier_slot):
     return Matcher.from_bank(catalogue.bank, catalogue.rules, classifier_slot)
 
 
-@pytest.fixture(scope="module")
-def without_absences(catalogue, classifier_slot):
-    """The same classifier, with the `absences` phrases taken out of the context rules."""
-    rules = dataclasses.replace(catalogue.rules, absences={})
-    return Matcher.from_bank(catalogue.bank, rules, classifier_slot)
-
-
 # -- a red flag with no green opposite, stated as absent, keeps the classifier's reading of it out
 
 
@@ -50,13 +50,17 @@ def without_absences(catalogue, classifier_slot):
         ("not one engineer has left since 2022", "high-turnover"),
     ],
 )
-def test_an_absence_phrase_vetoes_the_classifiers_red_reading(with_model, without_absences, text, flag):
-    assert flag in shipped(without_absences, text)  # the classifier alone reads the red flag here...
-    assert flag not in shipped(with_model, text)  # ...the absence phrase keeps it out
+def test_an_absence_phrase_vetoes_the_classifiers_red_reading(catalogue, text, flag):
+    # A classifier pinned to read the red flag here (the shipped one's reading changes with each
+    # retraining; the rule under test is the engine's): without the absence phrases it is reported...
+    says = {text: {flag: 0.95}}
+    assert flag in shipped(pinned(catalogue, says, absences=False), text)
+    assert flag not in shipped(pinned(catalogue, says), text)  # ...the absence phrase keeps it out
 
 
-def test_a_negated_absence_phrase_vetoes_nothing(with_model):
-    assert "poor-code-quality" in shipped(with_model, "the monolith isn't tidy at all")
+def test_a_negated_absence_phrase_vetoes_nothing(catalogue):
+    says = {"isn't tidy": {"poor-code-quality": 0.95}}
+    assert "poor-code-quality" in shipped(pinned(catalogue, says), "the monolith isn't tidy at all")
 
 
 def test_an_absence_in_a_long_prose_sentence_vetoes_nothing(with_model):
@@ -235,10 +239,11 @@ def test_hedged_scrum_reads_agile_unfamiliar(matcher):
     assert found(matcher, "they follow scrum") == set()
 
 
-def test_a_protected_weekend_keeps_the_classifiers_overtime_reading_out(with_model, without_absences):
-    assert "overtime-expected" in shipped(without_absences, "nobody works past 6pm")
-    assert "overtime-expected" not in shipped(with_model, "nobody works past 6pm")
-    assert "overtime-expected" in shipped(with_model, "nobody works past 6pm, supposedly")
+def test_a_protected_weekend_keeps_the_classifiers_overtime_reading_out(catalogue):
+    says = {"works past 6pm": {"overtime-expected": 0.95}}  # a classifier pinned to read overtime here
+    assert "overtime-expected" in shipped(pinned(catalogue, says, absences=False), "nobody works past 6pm")
+    assert "overtime-expected" not in shipped(pinned(catalogue, says), "nobody works past 6pm")
+    assert "overtime-expected" in shipped(pinned(catalogue, says), "nobody works past 6pm, supposedly")
 
 
 # -- a cue that opens with its own negation and ends in a condition states a rule; skipping the tests
