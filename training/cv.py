@@ -297,7 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--heads", default=",".join(HEADS), help="comma-separated, from: " + ", ".join(HEADS))
     ap.add_argument("--oof", type=Path, default=OOF_PATH, help="where to write the out-of-fold predictions")
-    ap.add_argument("--without-note-sets", action="store_true", help="train without bench/sets/notes*.jsonl (as before 0.3.11)")
+    ap.add_argument(
+        "--without-note-sets", action="store_true", help="train without bench/sets/notes*.jsonl (as before the eleventh pass)"
+    )
     args = ap.parse_args(argv)
     run_cv(
         k=args.folds,

@@ -75,7 +75,7 @@ def run_shipped(path, texts: list[str]) -> np.ndarray:
 
 
 # The head the shipped model uses: the MLP with a real snippet weighted four times an own sentence
-# (0.3.11: 15,624 own texts against 1,322 real ones; it won the nested combination CV, model card).
+# (eleventh pass: 15,624 own texts against 1,322 real ones; it won the nested combination CV, model card).
 SHIPPED_HEAD = "mlp-real4"
 
 
@@ -88,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         help=f"comma-separated heads to compare, from training/cv.py's HEADS, or 'all' (default: {SHIPPED_HEAD}, the shipped one)",
     )
     ap.add_argument("--skip-cv", action="store_true", help="reuse the head and thresholds in " + str(OOF_PATH.name))
-    ap.add_argument("--without-note-sets", action="store_true", help="train without bench/sets/notes*.jsonl (as before 0.3.11)")
+    ap.add_argument(
+        "--without-note-sets", action="store_true", help="train without bench/sets/notes*.jsonl (as before the eleventh pass)"
+    )
     args = ap.parse_args(argv)
 
     def log(s: str) -> None:
