@@ -78,15 +78,19 @@ def base_model_dir() -> Path:
     return path
 
 
-def _read_jsonl(path: Path) -> list[Row]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        obj = json.loads(line)
+def _objects(path: Path) -> list[dict]:
+    """The rows of a labelled .jsonl file; a flag outside the contract stops the run."""
+    objs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for obj in objs:
         unknown = set(obj["flags"]) - set(FLAG_IDS)
         if unknown:
             raise SystemExit(f"{path}: {obj['id']} has unknown flags {sorted(unknown)}")
+    return objs
+
+
+def _read_jsonl(path: Path) -> list[Row]:
+    rows = []
+    for obj in _objects(path):
         text = obj["text"]
         if obj.get("question"):
             # A terse answer means something only under its question; notes often hold both.
@@ -129,17 +133,11 @@ def load_note_sets() -> list[Row]:
     """The candidate notes the rule passes were written against (bench/sets/notes*.jsonl: our own
     words, the dev sets of the cues and context rules). Their ids are only unique within a file, so
     each is prefixed with the file's name; the file is the source (one group per file)."""
-    rows = []
-    for path in sorted(NOTE_SETS.glob("notes*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            obj = json.loads(line)
-            unknown = set(obj["flags"]) - set(FLAG_IDS)
-            if unknown:
-                raise SystemExit(f"{path}: {obj['id']} has unknown flags {sorted(unknown)}")
-            rows.append(Row(f"{path.stem}:{obj['id']}", obj["text"], tuple(obj["flags"]), f"set:{path.stem}"))
-    return rows
+    return [
+        Row(f"{path.stem}:{obj['id']}", obj["text"], tuple(obj["flags"]), f"set:{path.stem}")
+        for path in sorted(NOTE_SETS.glob("notes*.jsonl"))
+        for obj in _objects(path)
+    ]
 
 
 def targets(rows: list[Row]):
