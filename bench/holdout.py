@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import sys
 from pathlib import Path
 
-from bench.quality import score
+from bench.quality import EVAL_DIR, score
 from prepbot.catalogue import load_catalogue
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+EVAL = EVAL_DIR
 SETS = Path(__file__).resolve().parent / "sets"
 
 
@@ -34,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", choices=["dev+fresh", "tune", "held", "sets"], help="list the errors of one group")
     parser.add_argument("--model", default="off", choices=["off", "auto"])
     args = parser.parse_args(argv)
+    if not (EVAL / "more.jsonl").exists():
+        print(
+            f"holdout: no eval set at {EVAL} (put ../shared/eval beside the repository or set PREPBOT_EVAL_DIR)", file=sys.stderr
+        )
+        return 2
     catalogue = load_catalogue()
     bank = catalogue.bank
     opposites = {f.id: f.opposite for f in bank.flags.values()}

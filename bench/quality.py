@@ -36,7 +36,8 @@ from prepbot.matching import Matcher
 from prepbot.matching.engine import ModelSlot
 from prepbot.matching.model import MODEL_DIR
 
-EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
+# ../shared/eval beside the repository, or PREPBOT_EVAL_DIR (as training/ reads it)
+EVAL_DIR = Path(os.environ.get("PREPBOT_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
 DEFAULT_EVAL = [EVAL_DIR / "dev.jsonl", EVAL_DIR / "fresh.jsonl", EVAL_DIR / "more.jsonl"]
 UNSEEN_BEFORE = Path(__file__).resolve().parent / "results" / "unseen-before.txt"
 DEFAULT_OOF = Path(__file__).resolve().parent / "oof-predictions.json"

@@ -14,10 +14,10 @@ import json
 import sys
 from pathlib import Path
 
-from bench.quality import score
+from bench.quality import EVAL_DIR, score
 from prepbot.catalogue import load_catalogue
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "more.jsonl"
+DEFAULT = EVAL_DIR / "more.jsonl"
 HELD_OUT = sorted((Path(__file__).resolve().parent / "held-out").glob("*.jsonl"))
 
 
