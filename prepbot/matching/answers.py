@@ -126,8 +126,8 @@ class AnswerReader(AnswerHedges):
             wider = {t.word for t in tokens[max(0, first - 6) : first] if t.clause == tokens[first].clause}
             if not before or not set(before) & _NEGATORS or (wider | rest) & _NEGATION_UNDONE or rest & _WHEN_ONLY:
                 continue  # ...nor under a condition: "it bounces if there are no tests" says what happens then
-            said = text[tokens[first - len(before)].start : tokens[end - 1].end]
             start, stop = tokens[first - len(before)].start, tokens[end - 1].end
+            said = text[start:stop]
             hits.setdefault(red, []).append(
                 (ANSWER_WEIGHT, start, stop, f"answer names: {said}", f"a practice negated: '{said}'")
             )

@@ -45,7 +45,6 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 WEIGHTS = "model.onnx.data"  # model.onnx's external data (its initializers), next to it
 _FILES = ("model.onnx", WEIGHTS, "tokenizer.json", "labels.json")
 HASHED = ("model.onnx", WEIGHTS, "tokenizer.json")  # the files labels.json records the sha256 of
-_HASHED = HASHED
 _DEPS = ("numpy", "onnxruntime", "tokenizers")
 
 # PREPBOT_MODEL: what turns the classifier on or off; anything else is a user error.
@@ -267,8 +266,8 @@ def _stamp_file(cache: Path | None, folder: Path) -> Path | None:
 
 def _check_files(folder: Path, expected: dict[str, str], cache: Path | None) -> None:
     """Raise ModelDamaged unless model.onnx, its weights and tokenizer.json have the recorded sha256."""
-    identity = {name: _identity(folder / name) for name in _HASHED}
-    remembered = {"identity": identity, "sha256": {name: expected[name] for name in _HASHED}}
+    identity = {name: _identity(folder / name) for name in HASHED}
+    remembered = {"identity": identity, "sha256": {name: expected[name] for name in HASHED}}
     stamp = _stamp_file(cache, folder)
     if stamp is not None:
         try:
@@ -276,7 +275,7 @@ def _check_files(folder: Path, expected: dict[str, str], cache: Path | None) -> 
                 return
         except (OSError, ValueError):
             pass
-    for name in _HASHED:
+    for name in HASHED:
         if file_sha256(folder / name) != expected[name]:
             raise ModelDamaged(f"{name} does not match the checksum in labels.json")
     if stamp is not None:
@@ -301,7 +300,7 @@ def read_labels(folder: Path) -> dict:
         raise ModelDamaged(f"labels.json is unreadable: {' '.join(str(exc).split())[:120]}") from None
     try:
         sums = labels["sha256"]
-        if not isinstance(sums, dict) or any(not isinstance(sums.get(n), str) for n in (*_HASHED, "labels.json")):
+        if not isinstance(sums, dict) or any(not isinstance(sums.get(n), str) for n in (*HASHED, "labels.json")):
             raise TypeError
     except (KeyError, TypeError):
         raise ModelDamaged("labels.json records no checksums") from None
