@@ -62,3 +62,13 @@ def test_gap5_rows_name_their_style_and_kind():
 def test_every_flag_has_own_positives_in_the_gap5_texts():
     counts = Counter(f for name, _, row in rows() if name.startswith("gap5-") for f in row["flags"])
     assert {f for f in FLAG_IDS if counts[f] < 15} == set()
+
+
+def test_every_labelled_set_in_bench_uses_only_the_contracts_flag_ids():
+    """The bench's own sets score the matcher; a label that is not a flag id (an abbreviation such as
+    "OC") would count every right reading of its row as a miss and a wrong one."""
+    for path in sorted((ROOT / "bench" / "sets").glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                flags = json.loads(line)["flags"]
+                assert set(flags) <= set(FLAG_IDS), (path.name, n, flags)
