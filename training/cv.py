@@ -35,6 +35,7 @@ HEADS = {
     "mlp": HeadConfig(kind="mlp"),
     "mlp-real1": HeadConfig(kind="mlp", real_weight=1.0),
     "mlp-real4": HeadConfig(kind="mlp", real_weight=4.0),
+    "mlp-real6": HeadConfig(kind="mlp", real_weight=6.0),
     "pair": HeadConfig(kind="pair"),
     "mlp-x3": HeadConfig(kind="mlp", seeds=3),
     "mlp-wide": HeadConfig(kind="mlp", hidden=512, dropout=0.3),
