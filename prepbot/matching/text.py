@@ -219,8 +219,9 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     left = before[-1].end() if before else window
     after = _CLAUSE_END_RE.search(text, end, end + QUOTE_MAX_CHARS)
     right = after.start() if after else min(len(text), end + QUOTE_MAX_CHARS)
-    if text[end:right].strip() == "" and right < len(text) and text[right] in ",:;":
-        # a bare answer before a comma ("No, never."): the clause after it says what it means
+    if text[end:right].strip() == "" and right < len(text) and text[right] in ",:":
+        # a bare answer before a comma ("No, never."): the clause after it says what it means (not past a ";": a
+        # sentence of its own, maybe on another practice)
         further = _CLAUSE_END_RE.search(text, right + 1, right + 1 + QUOTE_MAX_CHARS)
         right = further.start() if further else min(len(text), right + 1 + QUOTE_MAX_CHARS)
     if right - left > QUOTE_MAX_CHARS:
