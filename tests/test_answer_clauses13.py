@@ -27,7 +27,7 @@ def test_a_dropped_review_and_a_planned_ci_are_two_readings_each_quoted_by_its_o
     found = _matches(catalogue, "cr-how-changes-reviewed", text)
     assert set(found) == {"no-code-review", "no-ci"}
     assert _quote(found, "no-code-review") == "they used to do code review but stopped last year"
-    assert found["no-code-review"].evidence[0].context.startswith("no longer")
+    assert "no longer: 'stopped last year'" in found["no-code-review"].evidence[0].context
     assert "roadmap" not in found["no-code-review"].evidence[0].context  # the hedge is CI's, not the review's
     assert _quote(found, "no-ci") == "CI is 'on the roadmap'"
     assert found["no-ci"].evidence[0].context.startswith("wish or plan")
@@ -157,3 +157,76 @@ def test_a_classifier_reading_beside_a_cue_is_quoted_by_the_cue_words(catalogue)
     found = _matches(catalogue, "cr-how-changes-reviewed", text, matcher, model="auto")
     assert {"code-review-required", "no-tests"} <= set(found)
     assert "tests" not in _quote(found, "code-review-required")
+
+
+# --- rule "a change told about another practice is no change of the answer": a later "now" about deploys
+
+
+def test_a_now_about_deploys_does_not_make_the_crunch_answer_a_past(catalogue):
+    found = _matches(catalogue, "ho-crunch", "not since the launch mess two years ago; deploys are automated now")
+    assert set(found) == {"realistic-deadlines", "has-ci"}
+    assert "deploys" not in _quote(found, "realistic-deadlines")
+
+
+def test_a_dropped_suite_then_a_sentence_on_reviews_reads_both(catalogue):
+    text = "we had selenium tests but ditched them last year. nobody reviews PRs either"
+    found = _matches(catalogue, "te-automated-tests", text)
+    assert set(found) == {"no-tests", "no-code-review"}
+    assert _quote(found, "no-tests") == "we had selenium tests but ditched them last year"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags"),
+    [  # minimal pairs: the change is the answer's own
+        ("pl-backlog", "used to be chaos, now it's a board", {"prioritized-backlog"}),
+        ("te-automated-tests", "we had selenium tests but ditched them last year", {"no-tests"}),
+        ("ho-crunch", "not since the launch mess two years ago", {"realistic-deadlines"}),
+    ],
+)
+def test_a_change_in_the_answers_own_sentence_still_reads(catalogue, question, text, flags):
+    assert read(catalogue, question, text) == flags
+
+
+# --- rule "another practice's sentence is no other answer": a later sentence the cues read leaves the answer standing
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags"),
+    [
+        (
+            "pr-tickets",
+            "before, always, with acceptance criteria; the code though is a ball of mud",
+            {"prioritized-backlog", "poor-code-quality"},
+        ),
+        (
+            "hi-interviewer-tenure",
+            "I started two weeks ago; the codebase is honestly a swamp",
+            {"interviewer-new", "poor-code-quality"},
+        ),
+        ("bt-where-bugs-go", "github issues, mostly. we work most saturdays", {"bugs-tracked", "overtime-expected"}),
+    ],
+)
+def test_the_first_sentence_answers_though_a_later_one_states_another_flag(catalogue, question, text, flags):
+    assert read(catalogue, question, text) == flags
+
+
+def test_one_sentence_about_another_practice_is_still_no_answer(catalogue):
+    # minimal pair: the only sentence is about code review; its "before" answers nothing about tickets
+    assert read(catalogue, "pr-tickets", "every pull request needs two approvals before it merges") == {"code-review-required"}
+
+
+# --- a later sentence about another practice: the classifier may read it as it would without the question
+
+
+def test_the_classifier_reads_turnover_in_a_later_sentence_under_the_tickets_question(catalogue):
+    matcher = with_classifier(catalogue, {"people leave": {"high-turnover": 0.9}})
+    text = "before, refined at planning; people leave every few months though"
+    found = _matches(catalogue, "pr-tickets", text, matcher, model="auto")
+    assert {"prioritized-backlog", "high-turnover"} <= set(found)
+
+
+def test_the_classifier_still_reads_nothing_off_topic_in_a_terse_answer_of_one_sentence(catalogue):
+    # minimal pair: "couple hours usually" under a review question is about reviews, not overtime
+    matcher = with_classifier(catalogue, {"couple hours": {"overtime-expected": 0.9}})
+    found = _matches(catalogue, "cr-review-turnaround", "couple hours usually", matcher, model="auto")
+    assert "overtime-expected" not in found

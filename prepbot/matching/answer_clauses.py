@@ -66,6 +66,18 @@ class Sentences:
         names = self.names(index)
         return bool(names) and not names & (self.own | topic_flags({flag_id}, self.opposites))
 
+    def foreign(self, index: int) -> bool:
+        """Whether sentence `index`, after the first, names nothing the question asks about, and names another practice
+        or the plain cues read one there ("deploys are automated now", "we work most saturdays")."""
+        if index == 0 or self.names(index) & self.own:
+            return False
+        if self.names(index):
+            return True
+        start, end = self.spans[index]
+        return self.plain is not None and any(
+            f not in self.own and score >= REPORT_THRESHOLD for f, score in self.plain(self.text[start:end])
+        )
+
     def apart(self, start: int, at: int, flag_id: str | None) -> bool:
         """Whether words at `at` lie in a later sentence than `start`, one about another practice than `flag_id`'s:
         a hedge or a "nobody" there says nothing of what was said at `start`."""
@@ -87,8 +99,8 @@ class Sentences:
 
 def said_apart(text: str, question: Question, hits: dict, said: set[str], reader, threshold: float) -> set[str]:
     """Rule "another practice's sentence is no other answer": of the flags the note states, those it states only in
-    later sentences about another practice ("...; CI is 'on the roadmap'" under the review question). They do not
-    make the note an answer to another question: its first sentence still answers this one."""
+    later sentences that name nothing the question asks about ("...; CI is 'on the roadmap'" under the review
+    question). They do not make the note an answer to another question: its first sentence still answers this one."""
     on_topic = set(question.flags) | {reader.opposites.get(f) for f in question.flags}
     off = [f for f in said if f not in on_topic]
     if not off:
@@ -97,9 +109,9 @@ def said_apart(text: str, question: Question, hits: dict, said: set[str], reader
     if len(apart.spans) < 2:
         return set()
 
-    def later_elsewhere(h) -> bool:
+    def later_elsewhere(h) -> bool:  # "...; the code is a ball of mud": a sentence that names nothing the question asks
         index = apart.index(h[1])
-        return index > 0 and apart.index(h[2] - 1) == index and apart.elsewhere(index)
+        return index > 0 and apart.index(h[2] - 1) == index and not apart.names(index) & apart.own
 
     return {
         f
@@ -123,3 +135,21 @@ def unit_quote(text: str, start: int, end: int, flag_id: str, rules: ContextRule
     if not kept:
         return start, end
     return start + unit.spans[kept[0]][0], start + unit.spans[kept[-1]][1]
+
+
+def own_turn(turn: tuple[int, int] | None, text: str, question: Question, reader) -> tuple[int, int] | None:
+    """Rule "a change told about another practice is no change of the answer": "not since the launch mess; deploys are
+    automated now" under the crunch question -- the "now" of a later sentence about deploys does not make the first
+    sentence a past (None then)."""
+    if turn is None:
+        return None
+    apart = Sentences(text, question, reader.rules, reader.opposites, reader.plain)
+    present = apart.index(turn[1])
+    return None if present != apart.index(max(turn[0] - 1, 0)) and apart.foreign(present) else turn
+
+
+def named_apart(text: str, question: Question, reader) -> frozenset[str]:
+    """The practices later sentences about another practice name: the classifier may read them in a terse answer, as
+    it would without the question ("before, refined at planning; people leave every few months though")."""
+    apart = Sentences(text, question, reader.rules, reader.opposites)
+    return frozenset().union(*(apart.names(i) for i in range(1, len(apart.spans)) if apart.elsewhere(i)))

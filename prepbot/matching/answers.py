@@ -14,7 +14,7 @@ from prepbot.bank import Question
 from prepbot.matching import answer_amounts
 from prepbot.matching.answer_amounts import bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
 from prepbot.matching.answer_changes import the_end_of_a_past
-from prepbot.matching.answer_clauses import Sentences, said_apart
+from prepbot.matching.answer_clauses import Sentences, named_apart, own_turn, said_apart
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -74,7 +74,7 @@ class AnswerReader(AnswerHedges):
         """The note's own readings as an answer to `question`, before the classifier adds its own:
         the past of an answer that tells a change goes; under a question about what is wrong, a
         practice named is the missing one. Returns the hits and the flags the classifier may add."""
-        turn = self.turn(text)
+        turn = own_turn(self.turn(text), text, question, self)
         if turn is not None:
             # "we used to FTP files, now it's all pipelines": its past says nothing now. The past is the
             # sentence of the turn, and only when it holds a past word; elsewhere only what the present
@@ -103,6 +103,8 @@ class AnswerReader(AnswerHedges):
             other = elsewhere(text, question, self.rules, self.opposites)
             if other and not self._standalone(text) and not any(self._read(text, question)[:2]):  # nor its answer cues
                 probed = probed | other
+        if probed is not None:  # "before, refined at planning; people leave every few months": turnover read as without it
+            probed = probed | named_apart(text, question, self)
         if probed is not None and not question.green_flags:
             # "What would you change first?" "more automated tests": the practice named is missing.
             for flag_id in [f for f in hits if f not in self.reds and self.opposites.get(f) in question.flags]:
@@ -303,23 +305,28 @@ class AnswerReader(AnswerHedges):
                 negated.add(question.flags[0])  # "nobody, people stay" under "How many have left?": no turnover
             if not hits and not negated and len(pieces) == 1:
                 hits.extend(self._closing_answer(first_offset, first, tokens, question))
-        turn = self.turn(text)
+        turn = own_turn(self.turn(text), text, question, self)
         if turn is not None:
             # "used to be fine, now they expect replies": the past answers nothing; the present answers
-            # on its own ("not anymore", "we stopped using it").
+            # on its own ("not anymore", "we stopped using it"), in its own sentence.
             cut, present = turn
             hits = [h for h in hits if h.end > cut]
-            present_tokens = tokenize(text[present:], self.rules)
+            upto = Sentences(text, question, self.rules, self.opposites).end_of(present)
+            present_tokens = tokenize(text[present:upto], self.rules)
             if len(present_tokens) > 2 and present_tokens[0].word == "then":  # "..., then our new lead stopped it"
                 present += present_tokens[1].start
-                present_tokens = tokenize(text[present:], self.rules)
+                present_tokens = tokenize(text[present:upto], self.rules)
             said = [t.word for t in present_tokens[:2]]
             lead = 2 if tuple(said) in _NOW_PAIRS else 3 if tuple(said) in _NEW_ONE else 1 if said[:1] and said[0] in _NOW else 0
             if 0 < lead < len(present_tokens):  # "officially no, in practice yes": the answer after "in practice"
                 present += present_tokens[lead].start
-                present_tokens = tokenize(text[present:], self.rules)
-            if present_tokens:
-                hits.extend(self._yes_no(present, present_tokens, question, text[present:]))
+                present_tokens = tokenize(text[present:upto], self.rules)
+            for h in self._yes_no(present, present_tokens, question, text[present:upto]) if present_tokens else ():
+                # "they used to do code review but stopped last year": the no of a past is its end
+                why = (
+                    f"a plain no, no longer: '{text[present:upto].strip()}'" if h.context.startswith("a plain no") else h.context
+                )
+                hits.append(AnswerHit(h.flag_id, h.score, h.start, h.end, h.source, why))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
         # A yes that only says the thing exists decides nothing: "there's a list, not ordered".
         decided = {
