@@ -230,3 +230,50 @@ def test_the_classifier_still_reads_nothing_off_topic_in_a_terse_answer_of_one_s
     matcher = with_classifier(catalogue, {"couple hours": {"overtime-expected": 0.9}})
     found = _matches(catalogue, "cr-review-turnaround", "couple hours usually", matcher, model="auto")
     assert "overtime-expected" not in found
+
+
+# --- a "but" or ", and" that opens a clause about another practice ends the answer's clause as a ";" does
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags", "flag", "quote"),
+    [
+        (
+            "pl-backlog",
+            "yes, ranked by the PO, but nobody writes tests",
+            {"prioritized-backlog", "no-tests"},
+            "no-tests",
+            "nobody writes tests",
+        ),
+        ("bt-where-bugs-go", "jira, but nobody writes tests for the fixes", {"bugs-tracked", "no-tests"}, "bugs-tracked", "jira"),
+        (
+            "cr-how-changes-reviewed",
+            "they used to do code review but stopped last year, and CI is 'on the roadmap'",
+            {"no-code-review", "no-ci"},
+            "no-code-review",
+            "they used to do code review but stopped last year",
+        ),
+        (
+            "ci-pipeline",
+            "CI runs on each PR but code review is 'encouraged'",
+            {"has-ci", "no-code-review"},
+            "has-ci",
+            "CI runs on each PR",
+        ),
+    ],
+)
+def test_a_but_clause_about_another_practice_is_read_on_its_own(catalogue, question, text, flags, flag, quote):
+    found = _matches(catalogue, question, text)
+    assert set(found) == flags
+    assert _quote(found, flag) == quote
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "flags"),
+    [  # minimal pairs: a "but" within the answer's own practice still takes the plain answer back
+        ("cr-how-changes-reviewed", "no, but every PR gets a look", {"code-review-required"}),
+        ("pl-backlog", "there's a list, but nobody orders it", {"no-backlog"}),
+    ],
+)
+def test_a_but_about_the_same_practice_still_qualifies_the_answer(catalogue, question, text, flags):
+    assert read(catalogue, question, text) == flags

@@ -20,7 +20,8 @@ from prepbot.matching.reading import REPORT_THRESHOLD
 from prepbot.matching.text import sentences, tokenize
 
 _TRAILING = " \t\r\n.;!?,:"
-_BREAK = re.compile(r"[.;!?\n]")
+_BREAK = re.compile(r"[.;!?\n]|\b(?:but|however|whereas|although|and)\b", re.IGNORECASE)  # where a sentence may cut
+_NOT_OPENERS = frozenset({"except", "yet", "though"})  # "except on fridays", "not yet", "..., though": no new statement
 
 
 class Sentences:
@@ -33,11 +34,35 @@ class Sentences:
         self.opposites = opposites
         spans = [(o, o + len(s.rstrip(_TRAILING))) for o, s in sentences(text) if s.strip()]
         # a sentence's words start after its leading spaces ("; CI is...": the "CI")
-        self.spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+        spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+        self.spans = [part for start, end in spans for part in self._clauses(start, end)]
         self.starts = [s for s, _ in self.spans]
         asked = {f for f, _, _ in named(tokenize(question.ask, rules), rules, opposites)} if question else set()
         self.own = (own_topics(question, opposites) if question else frozenset()) | topic_flags(asked, opposites)
         self._names: dict[int, frozenset[str]] = {}
+
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """A sentence, cut where a "but" (a clause breaker) or ", and" opens a clause that names a practice: "two
+        approvals on every PR, but the tests are a joke" is two statements, each read as a sentence of its own."""
+        tokens = tokenize(self.text[start:end], self.rules)
+        cuts = [
+            t.start
+            for i, t in enumerate(tokens)
+            if i > 0
+            and i + 1 < len(tokens)
+            and (
+                t.word in self.rules.clause_breakers - _NOT_OPENERS
+                or t.word == "and"
+                and self.text[start + tokens[i - 1].end : start + t.start].strip() == ","
+            )
+            and named(tokens[i + 1 :], self.rules, self.opposites)
+        ]
+        bounds = [0, *cuts, end - start]
+        parts = [
+            (start + a, start + len(self.text[start + a : start + b].rstrip(_TRAILING)) + a)
+            for a, b in zip(bounds, bounds[1:], strict=False)
+        ]
+        return [(a, b) for a, b in parts if b > a]
 
     def index(self, at: int) -> int:
         """The sentence that holds offset `at` (the one before, between two sentences)."""

@@ -323,9 +323,10 @@ class AnswerReader(AnswerHedges):
                 present_tokens = tokenize(text[present:upto], self.rules)
             for h in self._yes_no(present, present_tokens, question, text[present:upto]) if present_tokens else ():
                 # "they used to do code review but stopped last year": the no of a past is its end
-                why = (
-                    f"a plain no, no longer: '{text[present:upto].strip()}'" if h.context.startswith("a plain no") else h.context
+                over = h.context.startswith("a plain no") and any(
+                    t.word in self.rules.past_words for t in tokenize(text[:cut], self.rules)
                 )
+                why = f"a plain no, no longer: '{text[present:upto].strip()}'" if over else h.context
                 hits.append(AnswerHit(h.flag_id, h.score, h.start, h.end, h.source, why))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
         # A yes that only says the thing exists decides nothing: "there's a list, not ordered".

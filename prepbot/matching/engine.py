@@ -557,7 +557,7 @@ class Matcher(NeighbourReading, AbsenceReading):
             for s, e, _, source, context, ws, we in spans:
                 # the words a cue or an answer read, not the classifier's whole unit ("two approvals. tests: none")
                 s, e = (ws, we) if ws < we else unit_quote(text, s, e, flag_id, self.rules, self.answers.opposites)
-                s, e = quote_span(text, s, e)
+                s, e = quote_span(text, s, e, self.rules.clause_breakers)
                 key = " ".join(text[s:e].casefold().split())
                 if key in quoted or (evidence and s < evidence[-1].end):
                     continue  # the same words (or words inside a quote already given) say nothing more
