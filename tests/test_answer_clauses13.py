@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import read, with_classifier
+from tests.conftest import found, read, with_classifier
 
 
 def _matches(catalogue, question_id: str, text: str, matcher=None, model: str = "off"):
@@ -277,3 +277,18 @@ def test_a_but_clause_about_another_practice_is_read_on_its_own(catalogue, quest
 )
 def test_a_but_about_the_same_practice_still_qualifies_the_answer(catalogue, question, text, flags):
     assert read(catalogue, question, text) == flags
+
+
+# --- data: "but it was scrapped" tells what happened to the practice before it, as ", it was scrapped" does
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("there was a paid rotation but it was scrapped", {"on-call-burden"}),
+        ("we had a paid rotation but it got dropped", {"on-call-burden"}),
+        ("there is a paid rotation but it is voluntary", {"no-after-hours-contact"}),  # minimal pair: nothing happened to it
+    ],
+)
+def test_a_but_it_clause_tells_what_happened_to_the_practice_named_before(matcher, text, flags):
+    assert found(matcher, text) == flags
