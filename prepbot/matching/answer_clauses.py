@@ -20,6 +20,7 @@ from prepbot.matching.reading import REPORT_THRESHOLD
 from prepbot.matching.text import sentences, tokenize
 
 _TRAILING = " \t\r\n.;!?,:"
+MAX_NOTE = 2000  # longer notes are read as before, sentence by sentence, with no clause rules (the keystroke path)
 _BREAK = re.compile(r"[.;!?\n]|\b(?:but|however|whereas|although|and)\b", re.IGNORECASE)  # where a sentence may cut
 _NOT_OPENERS = frozenset({"except", "yet", "though"})  # "except on fridays", "not yet", "..., though": no new statement
 
@@ -44,6 +45,8 @@ class Sentences:
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """A sentence, cut where a "but" (a clause breaker) or ", and" opens a clause that names a practice: "two
         approvals on every PR, but the tests are a joke" is two statements, each read as a sentence of its own."""
+        if _BREAK.search(self.text, start, end) is None:
+            return [(start, end)]
         tokens = tokenize(self.text[start:end], self.rules)
         cuts = [
             t.start
@@ -128,7 +131,7 @@ def said_apart(text: str, question: Question, hits: dict, said: set[str], reader
     question). They do not make the note an answer to another question: its first sentence still answers this one."""
     on_topic = set(question.flags) | {reader.opposites.get(f) for f in question.flags}
     off = [f for f in said if f not in on_topic]
-    if not off:
+    if not off or len(text) > MAX_NOTE:
         return set()
     apart = Sentences(text, question, reader.rules, reader.opposites)
     if len(apart.spans) < 2:
@@ -150,7 +153,7 @@ def unit_quote(text: str, start: int, end: int, flag_id: str, rules: ContextRule
     """What to quote for a reading of the whole of text[start:end] (the classifier's, over a short note): of its
     sentences, those that name `flag_id`'s practice, or else those that name no other ("no, dates move when we push
     back; reviews are required on everything" quotes its first sentence for realistic deadlines)."""
-    if _BREAK.search(text, start, end) is None:
+    if end - start > MAX_NOTE or _BREAK.search(text, start, end) is None:
         return start, end
     unit = Sentences(text[start:end], None, rules, opposites)
     if len(unit.spans) < 2:

@@ -14,7 +14,7 @@ from prepbot.bank import Question
 from prepbot.matching import answer_amounts
 from prepbot.matching.answer_amounts import bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
 from prepbot.matching.answer_changes import the_end_of_a_past
-from prepbot.matching.answer_clauses import Sentences, named_apart, own_turn, said_apart
+from prepbot.matching.answer_clauses import MAX_NOTE, Sentences, named_apart, own_turn, said_apart
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -421,8 +421,9 @@ class AnswerReader(AnswerHedges):
                         )
                     )
         # rule "a later sentence about another practice is the cues'": "in jira. nobody writes tests for the fixes"
-        apart = Sentences(text, question, self.rules, self.opposites, self.plain)
-        hits = [h for h in hits if not apart.the_cues_own(h.start, h.flag_id, apart.index(first_offset))]
+        apart = Sentences(text, question, self.rules, self.opposites, self.plain) if len(text) <= MAX_NOTE else None
+        if apart is not None:
+            hits = [h for h in hits if not apart.the_cues_own(h.start, h.flag_id, apart.index(first_offset))]
         all_tokens = tokenize(text, self.rules) if total <= MAX_ANSWER_TOKENS else []
         until = next((t.start for t in all_tokens[1:] if t.word == "until"), None)
         if until is not None and any(t.word in self.rules.answer_words.held and t.end <= until for t in all_tokens):
