@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from prepbot.bank import Question
+from prepbot.matching.answer_clauses import Sentences
 from prepbot.matching.answer_shapes import (
     _CLAUSE_MARK,
     _KNOWING,
@@ -86,11 +87,40 @@ _DETERMINERS = frozenset({"the", "our", "my", "their", "all", "both", "each"})
 _DOING_WITHOUT = ("skip", "bypass", "ignor", "dodg", "avoid", "circumvent", "overrid")
 
 
+# A negation before a practice named ("we never review code", "nobody even tests"), unless undone ("without", "until").
+_NEGATORS = frozenset({"never", "nobody", "noone", "dont", "doesnt", "didnt", "not", "no", "rarely", "seldom", "hardly"})
+_NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "skips", "skipped", "except", "if", "when"})
+# ...nor when the rest of its clause says when ("we don't deploy on fridays" is no absence of CI).
+_WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
+
+
 class AnswerHedges(AnswerShapes):
     """What the answer reader knows about hedges and practices in name only."""
 
     # The answer reader this mixin is part of (answers.AnswerReader) reads a text under a question.
     read: Callable[[str, Question], list[AnswerHit]]
+
+    def _negated_practices(self, text: str, hits: Hits) -> None:
+        """ "we never review code", "nobody even tests": in a terse answer a practice named straight after a negation
+        of its own clause, that nothing else reads, is not done (its red flag). Only practices that are good to have."""
+        tokens = tokenize(text, self.rules)
+        found = named(tokens, self.rules, self.opposites)
+        for flag_id, first, end in found:
+            red = self.opposites.get(flag_id)
+            if flag_id in self.reds or red is None or any(f in hits for f in (flag_id, red)):
+                continue
+            if any(f != flag_id and (s, e) == (first, end) for f, s, e in found):
+                continue  # "tickets" names bugs and work items: no telling which is not done
+            before = [t.word for t in tokens[max(0, first - 3) : first] if t.clause == tokens[first].clause]
+            rest = {t.word for t in tokens[end:] if t.clause == tokens[first].clause}
+            wider = {t.word for t in tokens[max(0, first - 6) : first] if t.clause == tokens[first].clause}
+            if not before or not set(before) & _NEGATORS or (wider | rest) & _NEGATION_UNDONE or rest & _WHEN_ONLY:
+                continue  # ...nor under a condition: "it bounces if there are no tests" says what happens then
+            start, stop = tokens[first - len(before)].start, tokens[end - 1].end
+            said = text[start:stop]
+            hits.setdefault(red, []).append(
+                (ANSWER_WEIGHT, start, stop, f"answer names: {said}", f"a practice negated: '{said}'")
+            )
 
     def _which_not_knowing(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "not sure yet, your manager will decide" under the third-month question: where the question's own cues
@@ -152,7 +182,7 @@ class AnswerHedges(AnswerShapes):
             if not (h in own and h.flag_id in self.reds and tokens[at[h.start]].end == h.end and object_of_a_subject(h))
         ]
 
-    def _in_name_only(self, text: str, hits: list[AnswerHit]) -> list[AnswerHit]:
+    def _in_name_only(self, text: str, hits: list[AnswerHit], apart: Sentences | None = None) -> list[AnswerHit]:
         """ "jira exists, nobody files anything", "a jenkins box nobody looks at": a practice named, then
         nobody doing it, is the practice in name only (its red flag). The red hit starts at the "nobody"
         clause, so the engine can leave it alone where the cues read that clause themselves."""
@@ -178,6 +208,8 @@ class AnswerHedges(AnswerShapes):
         for index, token in enumerate(tokens):
             if token.start < after:
                 continue
+            if apart is not None and all(apart.apart(h.start, token.start, h.flag_id) for h in green):
+                continue  # "another senior, always. the tests are mostly ignored": the tests, not the reviews
             back = index - 1
             while back > 0 and tokens[back].word in ("just", "really", "basically", "simply"):
                 back -= 1  # "it just never gets read"
@@ -205,19 +237,25 @@ class AnswerHedges(AnswerShapes):
                 continue  # "even admins can't override it": the doing-without is itself denied
             if later and not all(h.start <= token.start < h.end for h in later):
                 return hits
-            said = text[token.start : tokens[-1].end]
+            end = apart.end_of(token.start) if apart is not None else tokens[-1].end  # its own sentence only
+            said = text[token.start : end]
             red_hits = []
             for h in green:
                 red = self.red_of(h.flag_id)
                 if red is not None:
-                    red_hits.append(AnswerHit(red, h.score, token.start, tokens[-1].end, h.source, f"in name only: '{said}'"))
+                    red_hits.append(AnswerHit(red, h.score, token.start, end, h.source, f"in name only: '{said}'"))
             return red_hits
         return hits
 
-    def _hedged(self, text: str, pieces, hits: list[AnswerHit], question: Question) -> list[AnswerHit]:
+    def _hedged(
+        self, text: str, pieces, hits: list[AnswerHit], question: Question, apart: Sentences | None = None
+    ) -> list[AnswerHit]:
         """ "jenkins, sorta", "tests, when there's time", "yes, in theory": a hedge after the answer makes
         the whole answer its red flag (the answer's own words are the practice in part, or on paper)."""
-        offset, last = next(((o, s) for o, s in reversed(pieces) if s.strip()), (0, ""))
+        kept = [(o, s) for o, s in pieces if s.strip()]
+        if apart is not None and len(kept) > 1 and apart.elsewhere(apart.index(kept[-1][0] + len(kept[-1][1]) - 1)):
+            kept = kept[:-1]  # "some, kinda. the backlog is well groomed": the hedge closes the answer, not the note
+        offset, last = kept[-1] if kept else (0, "")
         before = [t.word for t in tokenize(last[: max(last.find(":"), 0)], self.rules)]
         if any(len(p) < len(before) and tuple(before[-len(p) :]) == p for p in _ON_PAPER):
             last = last[: last.find(":")]  # "someone reviews, technically: a thumbs-up emoji": the hedge closes the answer proper
@@ -284,8 +322,12 @@ class AnswerHedges(AnswerShapes):
         red_hits: list[AnswerHit] = []
         for h in hits:
             red = h.flag_id if h.flag_id in self.reds else self.red_of(h.flag_id)
-            if red is not None:
+            if apart is not None and apart.apart(h.start, start, h.flag_id):
+                red_hits.append(h)  # "a few smoke tests; reviews happen when someone has time": the hedge is the reviews'
+            elif red is not None:
                 red_hits.append(AnswerHit(red, h.score, min(h.start, start), end, h.source, context))
+        if apart is not None and apart.index(start) > 0 and apart.elsewhere(apart.index(start)) and not red_hits:
+            return red_hits  # "...; CI is 'on the roadmap'" under the review question: no answer of its own
         if not red_hits and (not hits or doubted):
             # a doubt of an answer with no red opposite ("never, unless you count every release night") is the question's red
             red = self.hedged_red(question, hedge)
@@ -326,6 +368,8 @@ class AnswerHedges(AnswerShapes):
         opener = next((w for w in words[:which] if w in ("unless", "except", "when", "if")), None)
         if opener is None:
             return hits
+        last = Sentences(text, question, self.rules, self.opposites).end_of(tokens[which].start)  # its own sentence
+        tokens = [t for t in tokens if t.end <= last]
         said = text[tokens[which].start : tokens[-1].end]
         turned: list[AnswerHit] = []
         if opener in ("unless", "except") and any(after[: len(p)] == p for p in _OFTEN):
@@ -409,9 +453,10 @@ class AnswerHedges(AnswerShapes):
         """ "used to be chaos, now it's a board": a present that reads nothing, after a past said to be bad, is
         the practice now (the question's green flag); a present with a negation says nothing of the kind."""
         past = [t for t in tokens if t.end <= turn[0]]
-        present = [t for t in tokens if t.start >= turn[1]]
+        apart = Sentences(text, question, self.rules, self.opposites)
+        present = [t for t in tokens if turn[1] <= t.start and t.end <= apart.end_of(turn[1])]  # its own sentence only
         if past and present and not any(t.word in _BAD for t in past):
-            return self._past_denied(text, turn, present, question)
+            return self._past_denied(text, turn, present, question, apart)
         if not past or not present:
             return []
         if any(t.word in self.rules.negation_before or t.word in _BAD for t in present):
@@ -432,7 +477,7 @@ class AnswerHedges(AnswerShapes):
             )
         ]
 
-    def _past_denied(self, text: str, turn: tuple[int, int], present, question: Question) -> list[AnswerHit]:
+    def _past_denied(self, text: str, turn: tuple[int, int], present, question: Question, apart: Sentences) -> list[AnswerHit]:
         """Rule "a present that denies the past": "people used to get called on holiday, not since we set up
         handovers" -- the past, read without its "used to", is what no longer holds: its opposite holds now."""
         found = self._answer_phrase([t.word for t in present])
@@ -443,8 +488,10 @@ class AnswerHedges(AnswerShapes):
         if past == text[: turn[0]]:
             return []  # only a past said to be one is read again
         said = text[present[0].start : present[-1].end]
+        # quoted from the past its sentence tells: "they used to do code review but stopped last year"
+        start = max(apart.start_of(turn[1]), apart.start_of(max(turn[0] - 1, 0)))
         return [
-            AnswerHit(other, ANSWER_WEIGHT, present[0].start, present[-1].end, h.source, f"no longer: '{said}'")
+            AnswerHit(other, ANSWER_WEIGHT, start, present[-1].end, h.source, f"no longer: '{said}'")
             for h in self.read(past, question)
             if (other := self.opposites.get(h.flag_id)) and other in question.flags
         ]

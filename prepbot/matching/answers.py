@@ -8,10 +8,13 @@ notes: "~30 min" answers "How long is the standup?", but a number in a long note
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from prepbot.bank import Question
 from prepbot.matching import answer_amounts
 from prepbot.matching.answer_amounts import bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
 from prepbot.matching.answer_changes import the_end_of_a_past
+from prepbot.matching.answer_clauses import MAX_NOTE, Sentences, named_apart, own_turn, said_apart
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
@@ -45,11 +48,6 @@ from prepbot.matching.scare_quotes import scare_quoted
 from prepbot.matching.text import Token, sentences, tokenize
 
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
-# A negation before a practice named ("we never review code", "nobody even tests"), unless undone ("without", "until").
-_NEGATORS = frozenset({"never", "nobody", "noone", "dont", "doesnt", "didnt", "not", "no", "rarely", "seldom", "hardly"})
-_NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "skips", "skipped", "except", "if", "when"})
-# ...nor when the rest of its clause says when ("we don't deploy on fridays" is no absence of CI).
-_WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
 # A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
 _PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
 _DENIERS = frozenset({"never", "nothing", "nobody", "noone", "one", "once", "ever"})  # ...of a no a "without" undoes
@@ -61,6 +59,7 @@ class AnswerReader(AnswerHedges):
         self.opposites = opposites
         self.reds = reds
         self._cues: dict[str, CueSet] = {}
+        self.plain: Callable[[str], list[tuple[str, float]]] | None = None  # the flags the plain cues read in a sentence
         self._denials: dict[str, CueSet] = {}
 
     def probed(self, question: Question, text: str) -> frozenset[str] | None:
@@ -75,7 +74,7 @@ class AnswerReader(AnswerHedges):
         """The note's own readings as an answer to `question`, before the classifier adds its own:
         the past of an answer that tells a change goes; under a question about what is wrong, a
         practice named is the missing one. Returns the hits and the flags the classifier may add."""
-        turn = self.turn(text)
+        turn = own_turn(self.turn(text), text, question, self)
         if turn is not None:
             # "we used to FTP files, now it's all pipelines": its past says nothing now. The past is the
             # sentence of the turn, and only when it holds a past word; elsewhere only what the present
@@ -104,33 +103,13 @@ class AnswerReader(AnswerHedges):
             other = elsewhere(text, question, self.rules, self.opposites)
             if other and not self._standalone(text) and not any(self._read(text, question)[:2]):  # nor its answer cues
                 probed = probed | other
+        if probed is not None:  # "before, refined at planning; people leave every few months": turnover read as without it
+            probed = probed | named_apart(text, question, self)
         if probed is not None and not question.green_flags:
             # "What would you change first?" "more automated tests": the practice named is missing.
             for flag_id in [f for f in hits if f not in self.reds and self.opposites.get(f) in question.flags]:
                 hits.setdefault(self.opposites.get(flag_id) or "", []).extend(hits.pop(flag_id))
         return hits, probed
-
-    def _negated_practices(self, text: str, hits: Hits) -> None:
-        """ "we never review code", "nobody even tests": in a terse answer a practice named straight after a negation
-        of its own clause, that nothing else reads, is not done (its red flag). Only practices that are good to have."""
-        tokens = tokenize(text, self.rules)
-        found = named(tokens, self.rules, self.opposites)
-        for flag_id, first, end in found:
-            red = self.opposites.get(flag_id)
-            if flag_id in self.reds or red is None or any(f in hits for f in (flag_id, red)):
-                continue
-            if any(f != flag_id and (s, e) == (first, end) for f, s, e in found):
-                continue  # "tickets" names bugs and work items: no telling which is not done
-            before = [t.word for t in tokens[max(0, first - 3) : first] if t.clause == tokens[first].clause]
-            rest = {t.word for t in tokens[end:] if t.clause == tokens[first].clause}
-            wider = {t.word for t in tokens[max(0, first - 6) : first] if t.clause == tokens[first].clause}
-            if not before or not set(before) & _NEGATORS or (wider | rest) & _NEGATION_UNDONE or rest & _WHEN_ONLY:
-                continue  # ...nor under a condition: "it bounces if there are no tests" says what happens then
-            start, stop = tokens[first - len(before)].start, tokens[end - 1].end
-            said = text[start:stop]
-            hits.setdefault(red, []).append(
-                (ANSWER_WEIGHT, start, stop, f"answer names: {said}", f"a practice negated: '{said}'")
-            )
 
     def _new_here(self, text: str, tokens: list[Token], hits: list[AnswerHit]) -> list[AnswerHit]:
         """ "I've been here three weeks, so no idea": not knowing, said by someone who names their own short time
@@ -177,6 +156,7 @@ class AnswerReader(AnswerHedges):
         """Add the answer's readings to `hits` (in place), where the note's own words leave room for them."""
         negated: frozenset[str] = frozenset()
         answers: list[AnswerHit] | None = None
+        said = said - said_apart(text, question, hits, said, self, threshold)  # "...; CI is 'on the roadmap'": CI's own
         if probed is not None and not self.answers_it(question, said):
             # "we test by hand before each release" under "What tests do you have?": the question's
             # own answer cues read the words a cue about another practice (no-ci) read; the question
@@ -325,23 +305,29 @@ class AnswerReader(AnswerHedges):
                 negated.add(question.flags[0])  # "nobody, people stay" under "How many have left?": no turnover
             if not hits and not negated and len(pieces) == 1:
                 hits.extend(self._closing_answer(first_offset, first, tokens, question))
-        turn = self.turn(text)
+        turn = own_turn(self.turn(text), text, question, self)
         if turn is not None:
             # "used to be fine, now they expect replies": the past answers nothing; the present answers
-            # on its own ("not anymore", "we stopped using it").
+            # on its own ("not anymore", "we stopped using it"), in its own sentence.
             cut, present = turn
             hits = [h for h in hits if h.end > cut]
-            present_tokens = tokenize(text[present:], self.rules)
+            upto = Sentences(text, question, self.rules, self.opposites).end_of(present)
+            present_tokens = tokenize(text[present:upto], self.rules)
             if len(present_tokens) > 2 and present_tokens[0].word == "then":  # "..., then our new lead stopped it"
                 present += present_tokens[1].start
-                present_tokens = tokenize(text[present:], self.rules)
+                present_tokens = tokenize(text[present:upto], self.rules)
             said = [t.word for t in present_tokens[:2]]
             lead = 2 if tuple(said) in _NOW_PAIRS else 3 if tuple(said) in _NEW_ONE else 1 if said[:1] and said[0] in _NOW else 0
             if 0 < lead < len(present_tokens):  # "officially no, in practice yes": the answer after "in practice"
                 present += present_tokens[lead].start
-                present_tokens = tokenize(text[present:], self.rules)
-            if present_tokens:
-                hits.extend(self._yes_no(present, present_tokens, question, text[present:]))
+                present_tokens = tokenize(text[present:upto], self.rules)
+            for h in self._yes_no(present, present_tokens, question, text[present:upto]) if present_tokens else ():
+                # "they used to do code review but stopped last year": the no of a past is its end
+                over = h.context.startswith("a plain no") and any(
+                    t.word in self.rules.past_words for t in tokenize(text[:cut], self.rules)
+                )
+                why = f"a plain no, no longer: '{text[present:upto].strip()}'" if over else h.context
+                hits.append(AnswerHit(h.flag_id, h.score, h.start, h.end, h.source, why))
         # A plain yes or no decides: "none, everything has tests" is not also "everything" untested.
         # A yes that only says the thing exists decides nothing: "there's a list, not ordered".
         decided = {
@@ -434,6 +420,10 @@ class AnswerReader(AnswerHedges):
                             decision.rule,
                         )
                     )
+        # rule "a later sentence about another practice is the cues'": "in jira. nobody writes tests for the fixes"
+        apart = Sentences(text, question, self.rules, self.opposites, self.plain) if len(text) <= MAX_NOTE else None
+        if apart is not None:
+            hits = [h for h in hits if not apart.the_cues_own(h.start, h.flag_id, apart.index(first_offset))]
         all_tokens = tokenize(text, self.rules) if total <= MAX_ANSWER_TOKENS else []
         until = next((t.start for t in all_tokens[1:] if t.word == "until"), None)
         if until is not None and any(t.word in self.rules.answer_words.held and t.end <= until for t in all_tokens):
@@ -502,8 +492,8 @@ class AnswerReader(AnswerHedges):
             negated |= denial - {h.flag_id for h in hits}
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._taken_back(text, hits, question)
-            hits = self._hedged(text, pieces, hits, question)
-            hits = self._in_name_only(text, self._object_of_the_subject(text, hits))
+            hits = self._hedged(text, pieces, hits, question, apart)
+            hits = self._in_name_only(text, self._object_of_the_subject(text, hits), apart)
         return hits, frozenset(negated), denied
 
     def _vague(self, offset: int, tokens: list[Token], question: Question) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 
 from prepbot.bank import Bank, Flag, Question
 from prepbot.matching.absences import AbsenceReading
+from prepbot.matching.answer_clauses import unit_quote
 from prepbot.matching.answers import AnswerReader
 from prepbot.matching.asking import is_question, put_to_candidate, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
@@ -76,6 +77,7 @@ class Matcher(NeighbourReading, AbsenceReading):
             {f.id: f.opposite for f in self.flags.values()},
             frozenset(f.id for f in self.flags.values() if f.kind == "red"),
         )
+        self.answers.plain = lambda sentence: [(h.flag_id, h.score) for h in self.reading(sentence).hits]
         self.model = model
         self.last_unread = 0  # pieces of the last text the classifier did not read (MODEL_BUDGET)
         self._topic_cache: dict[str, tuple[int | None, tuple[str, tuple[str, int], int] | None]] = {}
@@ -537,21 +539,25 @@ class Matcher(NeighbourReading, AbsenceReading):
         matches = []
         for flag_id, found in hits.items():
             # Overlapping hits are one piece of evidence (keep the strongest); separate ones add up.
-            spans: list[list] = []  # [start, end, best score, source, context]
+            spans: list[list] = []  # [start, end, best score, source, context, the words' start and end]
             for score, start, end, source, context in sorted(found, key=lambda h: (h[1], h[2])):
+                words = (end, start) if source.startswith("classifier") else (start, end)  # a unit is no words
                 if spans and start < spans[-1][1]:
                     spans[-1][1] = max(end, spans[-1][1])
+                    spans[-1][5:] = [min(words[0], spans[-1][5]), max(words[1], spans[-1][6])]
                     if score > spans[-1][2]:
-                        spans[-1][2:] = [score, source, context]
+                        spans[-1][2:5] = [score, source, context]
                 else:
-                    spans.append([start, end, score, source, context])
+                    spans.append([start, end, score, source, context, *words])
             score = round(noisy_or(span[2] for span in spans), 3)
             if score < REPORT_THRESHOLD:
                 continue
             evidence: list[Evidence] = []
             quoted: set[str] = set()
-            for s, e, _, source, context in spans:
-                s, e = quote_span(text, s, e)
+            for s, e, _, source, context, ws, we in spans:
+                # the words a cue or an answer read, not the classifier's whole unit ("two approvals. tests: none")
+                s, e = (ws, we) if ws < we else unit_quote(text, s, e, flag_id, self.rules, self.answers.opposites)
+                s, e = quote_span(text, s, e, self.rules.clause_breakers)
                 key = " ".join(text[s:e].casefold().split())
                 if key in quoted or (evidence and s < evidence[-1].end):
                     continue  # the same words (or words inside a quote already given) say nothing more

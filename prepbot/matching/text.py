@@ -7,6 +7,7 @@ negation's scope, and how abbreviations expand, come from the context rules (con
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -208,10 +209,11 @@ QUOTE_MAX_CHARS = 160
 _CLAUSE_END_RE = re.compile(r"[.!?;:,\n]")
 
 
-def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+def quote_span(text: str, start: int, end: int, breakers: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The words to quote for evidence found at text[start:end]: a phrase of a few words stands as
     it is; a word or two is widened to the clause around it (trimmed), so the quote carries the
-    meaning ("No" under a question becomes "No, never"; "support" becomes "support tickets pile up")."""
+    meaning ("No" under a question becomes "No, never"; "support" becomes "support tickets pile up"). `breakers`: words
+    that open a clause of its own (the context rules' clause breakers), which a bare answer's quote does not run into."""
     if len(text[start:end].split()) >= QUOTE_MIN_WORDS:
         return _balance_quotes(text, start, end)
     window = max(0, start - QUOTE_MAX_CHARS)
@@ -219,8 +221,19 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     left = before[-1].end() if before else window
     after = _CLAUSE_END_RE.search(text, end, end + QUOTE_MAX_CHARS)
     right = after.start() if after else min(len(text), end + QUOTE_MAX_CHARS)
-    if text[end:right].strip() == "" and right < len(text) and text[right] in ",:;":
-        # a bare answer before a comma ("No, never."): the clause after it says what it means
+    if breakers:  # "CI runs on each PR but code review is optional": the clause of the words ends at the "but"
+        # (not the other way: "...code review but stopped last year" quotes the past its "stopped" ends)
+        after_words = _breaker_re(breakers).search(text, end, right)
+        right = after_words.start() if after_words else right
+    following = text[right + 1 : right + 40].split(maxsplit=1)[:1]
+    if (
+        text[end:right].strip() == ""
+        and right < len(text)
+        and text[right] in ",:"
+        and not (following and normalise(following[0]) in breakers)
+    ):
+        # a bare answer before a comma ("No, never."): the clause after it says what it means (not past a ";": a
+        # sentence of its own, nor into a "but" clause: "jira, but nobody writes tests" -- maybe on another practice)
         further = _CLAUSE_END_RE.search(text, right + 1, right + 1 + QUOTE_MAX_CHARS)
         right = further.start() if further else min(len(text), right + 1 + QUOTE_MAX_CHARS)
     if right - left > QUOTE_MAX_CHARS:
@@ -234,6 +247,11 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     if left > start or right < end:
         left, right = start, end
     return _balance_quotes(text, left, right)
+
+
+@functools.lru_cache(maxsize=4)
+def _breaker_re(breakers: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, breakers))) + r")\b", re.IGNORECASE)
 
 
 _OPENING = "\"'“‘"
