@@ -34,6 +34,12 @@ def tune_allocator() -> None:
     tune_allocator()
 
 
+def unpin_styles_caches() -> None:
+    from prepbot.tui.memory import unpin_styles_caches
+
+    unpin_styles_caches()
+
+
 def system_commands() -> type[Provider]:
     from prepbot.tui.palette import SystemCommands
 
@@ -48,6 +54,7 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
 
     def __init__(self, service: Service, cursor_blink: bool = True):
         super().__init__()
+        unpin_styles_caches()  # the widgets the chat log lets go take their rendered lines with them: see memory.py
         self.service = service
         self.cursor_blink = cursor_blink  # False: a steady text cursor (calmer, and stable in snapshots)
         self.unsaved: list[Conversation] = []  # chats closed with notes the disk would not take
