@@ -66,7 +66,6 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         self.bank_error: Exception | None = None  # the question bank could not be read (the app has ended)
         self._after_bank: list[Callable[[], object]] = []  # actions waiting for the bank to be read
         self._switch_interval = sys.getswitchinterval()
-        self._runtime_pages_released = False
 
     def apply_cursor_blink(self, screen) -> None:
         """Give every text field of `screen` the app's cursor blink setting."""
@@ -102,15 +101,6 @@ class PrepbotApp(KeysInOrderApp):  # keys typed ahead reach the screen they open
         # its -wal and -shm stay beside it after prepbot has ended.
         with contextlib.suppress(Exception):  # (closing what could not be opened properly: nothing to keep)
             self.service.close()
-
-    def release_runtime_pages(self) -> None:
-        """Once the classifier has loaded (from the worker that loaded it): let the system take back
-        the library pages its loading read once (~15-25 MiB of the process's resident size)."""
-        if not self._runtime_pages_released:
-            self._runtime_pages_released = True
-            from prepbot.tui.memory import drop_runtime_pages
-
-            drop_runtime_pages()
 
     # -- the question bank, read in a thread after the first screen is drawn
 

@@ -20,12 +20,6 @@ And one mend to Textual (`unpin_styles_caches`, when the app is made): its `Styl
 every widget's StylesCache, with the lines it rendered, for the next 1024 widgets or colour pairs
 (Textual issue 6665). The chat log lets the widgets of older messages go; their rendered lines stayed:
 ~7 MiB by the end of bench.startup's 40-question interview.
-
-Once the classifier has loaded, `drop_runtime_pages` lets the system take back the pages of its runtime's
-libraries that the load read once (onnxruntime's session build, numpy's start): clean pages of read-only
-file mappings, which stay in the system's file cache; what a later run needs is mapped again, unchanged.
-~20 MiB of the process's resident size (bench.startup's journey: 146 -> ~133 MiB at its peak, which is
-now the load itself).
 """
 
 from __future__ import annotations
@@ -76,65 +70,3 @@ def unpin_styles_caches() -> bool:
 
     StylesCache.get_inner_outer = get_inner_outer  # type: ignore[assignment,method-assign]
     return True
-
-
-MADV_DONTNEED = 4  # Linux's mman.h
-RUNTIME_PACKAGES = ("onnxruntime", "tokenizers", "numpy")  # the classifier's runtime (numpy: onnxruntime's arrays)
-
-
-def drop_runtime_pages() -> int:
-    """Let the system take back the pages of the classifier runtime's libraries that loading it read once
-    (onnxruntime's session build, the tokenizer's JSON reader, numpy's start): KiB let go, 0 elsewhere.
-
-    Only clean pages of read-only private mappings of those packages' own files (code and constants: a
-    mapping holding any page of its own, a written copy, is left alone). Such a page is the file's page
-    in the system's cache, mapped here: dropped from this process, it stays in that cache, and a later
-    use maps it again (a minor fault, ~10 MiB of them in the classifier's first runs), exactly as it
-    was. The process's own memory (anonymous: the model's tensors, Python's objects) is not touched.
-    Call it once the classifier has loaded (from a worker thread: reading /proc/self/smaps takes a few ms).
-    """
-    if not sys.platform.startswith("linux"):
-        return 0
-    import os
-
-    folders = []
-    for name in RUNTIME_PACKAGES:
-        module = sys.modules.get(name)
-        origin = getattr(module, "__file__", None)
-        if origin:
-            folder = os.path.dirname(os.path.realpath(origin))
-            folders += [folder + os.sep, folder + ".libs" + os.sep]  # numpy.libs: its OpenBLAS
-    if not folders:
-        return 0
-    try:
-        import ctypes
-
-        madvise = ctypes.CDLL(None).madvise
-        with open("/proc/self/smaps", encoding="utf-8", errors="replace") as smaps:
-            lines = smaps.read().splitlines()
-    except (OSError, AttributeError):
-        return 0
-    madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
-    madvise.restype = ctypes.c_int
-    mappings: list[tuple[int, int, bool, int, int]] = []  # start, end, wanted, rss, anonymous
-    for line in lines:
-        head, _, rest = line.partition(" ")
-        if not head.endswith(":"):  # a mapping's first line: range, permissions, offset, device, inode, path
-            fields = rest.split(None, 4)
-            low, _, high = head.partition("-")
-            path = fields[4] if len(fields) > 4 else ""
-            perms = fields[0] if fields else ""
-            wanted = len(perms) == 4 and perms[1] == "-" and perms[3] == "p" and path.startswith(tuple(folders))
-            try:
-                mappings.append((int(low, 16), int(high, 16), wanted, 0, -1))
-            except ValueError:
-                return 0  # not the smaps this reads
-        elif mappings and head in ("Rss:", "Anonymous:"):
-            first, last, wanted, rss, anonymous = mappings[-1]
-            value = int(rest.split()[0]) if rest.split() else -1
-            mappings[-1] = (first, last, wanted, value, anonymous) if head == "Rss:" else (first, last, wanted, rss, value)
-    dropped = 0
-    for start, end, wanted, rss, anonymous in mappings:
-        if wanted and rss > 0 and anonymous == 0 and madvise(start, end - start, MADV_DONTNEED) == 0:
-            dropped += rss
-    return dropped

@@ -57,7 +57,6 @@ class NoteReading:
     @work(thread=True, exclusive=True, group="classifier")
     def warm_up_classifier(self) -> None:
         notice = self.service.classifier_notice()  # why the classifier is off: once per session
-        self.app.release_runtime_pages()  # what loading it read once: see memory.drop_runtime_pages
         if notice:
             notify = self.app.notify
             self.app.call_from_thread(notify, notice, title="Classifier off", severity="warning", timeout=20, markup=False)
