@@ -22,7 +22,7 @@ from prepbot.matching.answers import AnswerReader
 from prepbot.matching.asking import is_question, put_to_candidate, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
-from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
+from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, own_contractions, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.denials import denial, denials_win, now_wins
@@ -84,6 +84,7 @@ class Matcher(NeighbourReading, AbsenceReading):
         self._sentence_cache: dict[str, Reading] = {}
         self._combined: dict[tuple, tuple[Policy, tuple[str, ...], tuple[Added, ...]]] = {}
         self._labels: dict[str, str] = {}
+        self._own: dict[str, frozenset[str]] = {}  # per cue source: the negated short forms it spells out
 
     @classmethod
     def from_bank(
@@ -418,7 +419,10 @@ class Matcher(NeighbourReading, AbsenceReading):
                 blocked.add(cue.flag_id)
                 continue
             flag = self.flags[cue.flag_id]
-            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
+            own = self._own.get(cue.source)
+            if own is None:
+                own = self._own[cue.source] = own_contractions(cue.source, self.rules)
+            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red", own)
             read = self.flags[decision.flag_id] if decision.flag_id else None
             # A red flag's absence, hedged ("officially no overtime", '"mostly" no weekend work'), is the
             # hedged claim: the red flag stands, as strongly as its negated reading would have said.

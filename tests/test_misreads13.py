@@ -1,0 +1,29 @@
+"""Misreadings users still saw in round thirteen (issue 18): general mechanisms, each pinned with
+sentences of our own (not those of bench/sets/fix13*.jsonl) and with the minimal pair that must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check
+
+# -- a cue that spells out a negated short form ("didnt_show", "isnt|not testable") reads its own sense:
+# the "nt" it wrote is not a negation of it. A short form read as its verb ("isnt" for the cue word "is")
+# still negates.
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("my second-round interviewer didn't show up at all", {"interviewer-new"}, set()),
+        ("On that team, refactoring doesn't get you promoted, ever.", {"features-over-bugs"}, set()),
+        ("Their billing code isn't maintainable.", {"poor-code-quality"}, set()),
+        ("PR approvals aren't required on the mobile repo.", {"no-code-review"}, {"code-review-required"}),
+        # the pair: a short form that reads as the cue's verb keeps its negation
+        ("The mobile repo's code isn't reviewed by anyone.", {"no-code-review"}, {"code-review-required"}),
+        ("Their monolith isn't a tangle at all.", set(), {"poor-code-quality"}),
+    ],
+)
+def test_a_cue_spelling_out_a_short_negation_reads_its_own_sense(matcher, text, present, absent):
+    check(matcher, text, present, absent)
