@@ -27,3 +27,35 @@ from tests.conftest import check
 )
 def test_a_cue_spelling_out_a_short_negation_reads_its_own_sense(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- on-call pay named as missing is unpaid on-call; the pay itself, or no pager at all, is not
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("no standby allowance whatsoever", {"on-call-burden"}, {"no-after-hours-contact"}),
+        ("There's zero on-call compensation for the weekend shifts.", {"on-call-burden"}, {"no-after-hours-contact"}),
+        ("On-call is paid and you get the next morning off.", {"no-after-hours-contact"}, {"on-call-burden"}),
+    ],
+)
+def test_on_call_pay_named_as_missing(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+# -- a yes to a topic whose own words state the topic's other side ("sure, a rubber stamp") is that side only
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("PR review? Oh sure, rubber stamp.", {"no-code-review"}, {"code-review-required"}),
+        ("code reviews: yes, a rubber-stamp", {"no-code-review"}, {"code-review-required"}),
+        # the pair: a plain yes, and a yes that states the practice, keep it
+        ("PR review? Sure.", {"code-review-required"}, {"no-code-review"}),
+        ("code reviews: yes, two approvers on every change", {"code-review-required"}, {"no-code-review"}),
+    ],
+)
+def test_a_yes_that_states_the_other_side(matcher, text, present, absent):
+    check(matcher, text, present, absent)
