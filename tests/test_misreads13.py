@@ -59,3 +59,22 @@ def test_on_call_pay_named_as_missing(matcher, text, present, absent):
 )
 def test_a_yes_that_states_the_other_side(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- bugs that are logged but never fixed are tracked (and lose to features); not a broken tracker
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Defects are recorded in YouTrack but never fixed.", {"bugs-tracked", "features-over-bugs"}, {"bugs-untracked"}),
+        ("every bug is logged in linear, never got fixed though", {"bugs-tracked"}, {"bugs-untracked"}),
+        # the pairs: a tracker that broke is no tracking; a broken pipeline never fixed is still no CI
+        ("Their issue tracker broke in the upgrade and was never repaired.", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("The build server broke last spring, never fixed.", {"no-ci"}, {"has-ci"}),
+        # ...and a red flag of the bugs' own pair still qualifies the green one
+        ("Bugs are tracked in email threads and then forgotten.", {"bugs-untracked"}, {"bugs-tracked"}),
+    ],
+)
+def test_bugs_logged_but_never_fixed_are_tracked(matcher, text, present, absent):
+    check(matcher, text, present, absent)

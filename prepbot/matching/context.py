@@ -186,8 +186,9 @@ def decide(
             return Decision(None, None, f"pseudo-negation: '{trigger.words}'")
     modifier: Trigger | None = None
     changed: Trigger | None = None  # a later clause that says what holds now ("..., now ...")
+    spared = rules.spared.get(flag_id, ())
     for trigger in triggers:
-        if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep":
+        if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep" or trigger.words in spared:
             continue
         now_scope = tokens[trigger.start].scope
         if (

@@ -64,7 +64,12 @@ SCARE_QUOTES_SHAPE = {
     **dict.fromkeys(("max_words", "near_words", "near_window", "near_sentence_words"), "int"),
 }
 # The parts of context.yaml whose shape is kept beside the fields they fill.
-PART_SHAPES = {"conditionals": CONDITIONALS_SHAPE, "scare_quotes": SCARE_QUOTES_SHAPE, "grammar": GRAMMAR_SHAPE}
+PART_SHAPES = {
+    "conditionals": CONDITIONALS_SHAPE,
+    "scare_quotes": SCARE_QUOTES_SHAPE,
+    "grammar": GRAMMAR_SHAPE,
+    "spared_triggers": "word_map",
+}
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
@@ -187,6 +192,8 @@ class ContextRules:
     absences: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # `grammar`: name (GRAMMAR) -> its words ("determiners": the, a, those...).
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    # `spared_triggers`: per flag, modifier triggers that say nothing of its cues ("never fixed" after logged bugs).
+    spared: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def advice_firsts(self) -> frozenset[str]:
@@ -275,6 +282,7 @@ class ContextRules:
             pronoun_subjects={str(k): str(v) for k, v in data.get("pronoun_subjects", {}).items()},
             absences={str(k): tuple(str(c) for c in v) for k, v in (data.get("absences") or {}).items()},
             grammar={name: frozenset(str(w) for w in (data.get("grammar") or {}).get(name, ())) for name in GRAMMAR},
+            spared={str(f): frozenset(" ".join(p) for p in _phrases(v)) for f, v in (data.get("spared_triggers") or {}).items()},
         )
 
     @cached_property
@@ -448,6 +456,7 @@ class ContextRules:
                 "contrary_openers": sorted(self.condition_contrary_openers),
             },
             "grammar": {name: sorted(words) for name, words in self.grammar.items()},
+            "spared_triggers": {flag: sorted(words) for flag, words in self.spared.items()},
         }
 
 

@@ -14,6 +14,7 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from prepbot.bank import Bank, Flag, Question
@@ -477,7 +478,8 @@ class Matcher(NeighbourReading, AbsenceReading):
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
         hits = self._one_of_each_pair(
-            self._red_reading_wins(now_wins(denials_win(hits, self.flags, self.rules), self.flags)), contrasts
+            self._red_reading_wins(now_wins(denials_win(hits, self.flags, self.rules), self.flags), _clause_starts(tokens, hits)),
+            contrasts,
         )
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
@@ -511,31 +513,35 @@ class Matcher(NeighbourReading, AbsenceReading):
 
         return [r for index, r in enumerate(readings) if len(readings) < 2 or not inside(index, r[0])]
 
-    def _red_reading_wins(self, hits: list[Hit]) -> list[Hit]:
+    def _red_reading_wins(self, hits: list[Hit], clauses: tuple[int, ...] = ()) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.
 
         "Code reviews happen sometimes" holds the green cue "code review" and the red cue "reviews
-        ... sometimes"; the candidate was told about reviews being skipped, not required.
-        Red spans are merged and searched by bisection, so this stays n log n.
+        ... sometimes"; the candidate was told about reviews being skipped, not required. (A red flag
+        with no green side, features winning over bugs, says its own part in a later clause than the
+        one a green reading of another pair ends in: "bugs get logged in jira but never fixed" keeps
+        bugs-tracked.) Red spans are merged and searched by bisection, so this stays n log n.
         """
         # A weak red reading (below the report threshold) qualifies nothing.
-        red = sorted((h.start, h.end) for h in hits if self.flags[h.flag_id].kind == "red" and h.score >= REPORT_THRESHOLD)
-        if not red:
+        reds = [h for h in hits if self.flags[h.flag_id].kind == "red" and h.score >= REPORT_THRESHOLD]
+        if not reds:
             return hits
-        merged: list[list[int]] = []
-        for start, end in red:
-            if merged and start < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        starts = [s for s, _ in merged]
-        from bisect import bisect_left
+        unsided = [h for h in reds if not self.flags[h.flag_id].opposite] if clauses else []
+        if not unsided:
+            overlaps = _overlap_test(reds)
+            return [h for h in hits if self.flags[h.flag_id].kind == "red" or not overlaps(h)]
+        sided = _overlap_test([h for h in reds if self.flags[h.flag_id].opposite])
 
-        def overlaps_red(hit: Hit) -> bool:
-            index = bisect_left(starts, hit.end)  # red spans starting before the hit ends
-            return index > 0 and merged[index - 1][1] > hit.start
+        def qualified(green: Hit) -> bool:
+            if sided(green):
+                return True
+            after = self.flags[green.flag_id].opposite is not None  # (a green with a red side of its own)
+            return any(
+                r.start < green.end and green.start < r.end and not (after and any(green.end <= c < r.end for c in clauses))
+                for r in unsided
+            )
 
-        return [h for h in hits if self.flags[h.flag_id].kind == "red" or not overlaps_red(h)]
+        return [h for h in hits if self.flags[h.flag_id].kind == "red" or not qualified(h)]
 
     def combine(self, text: str, hits: dict[str, list[tuple[float, int, int, str, str]]]) -> list[Match]:
         matches = []
@@ -564,3 +570,27 @@ class Matcher(NeighbourReading, AbsenceReading):
             matches.append(Match(self.flags[flag_id], score, tuple(evidence)))
         matches.sort(key=lambda m: (m.kind != "red", -m.score, m.id))
         return matches
+
+
+def _overlap_test(spans: list[Hit]) -> Callable[[Hit], bool]:
+    """Whether a hit overlaps one of `spans` (merged once, then searched by bisection)."""
+    merged: list[list[int]] = []
+    for start, end in sorted((h.start, h.end) for h in spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [s for s, _ in merged]
+
+    def overlaps(hit: Hit) -> bool:
+        index = bisect_left(starts, hit.end)  # spans starting before the hit ends
+        return index > 0 and merged[index - 1][1] > hit.start
+
+    return overlaps
+
+
+def _clause_starts(tokens: list, hits: list[Hit]) -> tuple[int, ...]:
+    """Where each clause after the first starts (text offsets), when a sentence has more than one reading."""
+    if len(hits) < 2:
+        return ()
+    return tuple(t.start for before, t in zip(tokens, tokens[1:], strict=False) if t.clause != before.clause)
