@@ -78,3 +78,30 @@ def test_a_yes_that_states_the_other_side(matcher, text, present, absent):
 )
 def test_bugs_logged_but_never_fixed_are_tracked(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a sentence that tells of another trade or pastime (context.yaml `other_domains`) shows no flag of ours
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Her husband is a paramedic, so his phone rings at all hours.", set(), {"on-call-burden"}),
+        ("My neighbour joined the fire brigade and gets paged in the middle of the night.", set(), {"on-call-burden"}),
+        ("At the lake the wind direction flips every hour, so the regatta got cancelled.", set(), {"unclear-product"}),
+        # the pairs: the team's own pager, the team's own shifting direction, and a profession in an IT job
+        ("Our SREs get paged in the middle of the night almost every week.", {"on-call-burden"}, set()),
+        ("I'm on call for the hospital's scheduling system every other weekend, unpaid.", {"on-call-burden"}, set()),
+        ("The strategy changes every month depending on which investor spoke last.", {"unclear-product"}, set()),
+        ("The interview felt like a pub quiz: textbook definitions you could google.", {"trivia-interview"}, set()),
+    ],
+)
+def test_another_trade_or_pastime_shows_no_flag(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_another_trade_keeps_the_classifier_out(matcher):
+    """The context rules block the flag in such a sentence: the classifier cannot add it there."""
+    reading = matcher.reading("My sister is a firefighter and carries a pager on every shift.")
+    assert "on-call-burden" in reading.blocked
+    assert not reading.hits

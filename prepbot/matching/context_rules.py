@@ -69,6 +69,7 @@ PART_SHAPES = {
     "scare_quotes": SCARE_QUOTES_SHAPE,
     "grammar": GRAMMAR_SHAPE,
     "spared_triggers": "word_map",
+    "other_domains": "word_map",
 }
 
 
@@ -194,6 +195,18 @@ class ContextRules:
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     # `spared_triggers`: per flag, modifier triggers that say nothing of its cues ("never fixed" after logged bugs).
     spared: dict[str, frozenset[str]] = field(default_factory=dict)
+    # `other_domains`: per flag, words of another trade or pastime ("firefighter", "sailing") that make the
+    # flag's readings of their sentence say nothing, the classifier's too.
+    other_domains: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    @cached_property
+    def domain_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """The `other_domains` phrases by their first word: (flag, phrase)."""
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for flag, phrases in self.other_domains.items():
+            for phrase in phrases:
+                index.setdefault(phrase[0], []).append((flag, phrase))
+        return index
 
     @cached_property
     def advice_firsts(self) -> frozenset[str]:
@@ -283,6 +296,7 @@ class ContextRules:
             absences={str(k): tuple(str(c) for c in v) for k, v in (data.get("absences") or {}).items()},
             grammar={name: frozenset(str(w) for w in (data.get("grammar") or {}).get(name, ())) for name in GRAMMAR},
             spared={str(f): frozenset(" ".join(p) for p in _phrases(v)) for f, v in (data.get("spared_triggers") or {}).items()},
+            other_domains={str(f): _phrases(v) for f, v in (data.get("other_domains") or {}).items()},
         )
 
     @cached_property
@@ -457,6 +471,7 @@ class ContextRules:
             },
             "grammar": {name: sorted(words) for name, words in self.grammar.items()},
             "spared_triggers": {flag: sorted(words) for flag, words in self.spared.items()},
+            "other_domains": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_domains.items()},
         }
 
 

@@ -14,7 +14,6 @@ The matcher is compiled once per catalogue and caches per sentence, so it can ru
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from prepbot.bank import Bank, Flag, Question
@@ -31,6 +30,7 @@ from prepbot.matching.halves import LaterHalf, gc_paused, later_half
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
 from prepbot.matching.scare_quotes import denied_name, scare_quoted
+from prepbot.matching.spans import clause_starts, domains, overlap_test
 from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
@@ -394,8 +394,11 @@ class Matcher(NeighbourReading, AbsenceReading):
                 self._remember_advice(sentence, self._advice_window(sentence, scan(tokens, self.rules)))
             return Reading(kept, frozenset(), False, span, asked=asked, question=asked < 0 and not topic)
         hits: list[Hit] = []
-        blocked: set[str] = set()
+        # "my wife is a firefighter and carries a pager": a flag whose sentence tells of another trade says nothing
+        blocked: set[str] = domains(tokens, self.rules.domain_index) if self.rules.domain_index else set()
         readings = self._longest_readings(self.cues.find(tokens), tokens)
+        if blocked:
+            readings = [r for r in readings if r[0].flag_id not in blocked]
         triggers = scan(tokens, self.rules)
         if len(tokens) == len(words) and sentence not in self._advice_cache:  # no word split: the same triggers
             self._remember_advice(sentence, self._advice_window(sentence, triggers))
@@ -478,7 +481,7 @@ class Matcher(NeighbourReading, AbsenceReading):
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
         hits = self._one_of_each_pair(
-            self._red_reading_wins(now_wins(denials_win(hits, self.flags, self.rules), self.flags), _clause_starts(tokens, hits)),
+            self._red_reading_wins(now_wins(denials_win(hits, self.flags, self.rules), self.flags), clause_starts(tokens, hits)),
             contrasts,
         )
         # Without a cue reading, a sentence the classifier may read is topical by construction.
@@ -528,9 +531,9 @@ class Matcher(NeighbourReading, AbsenceReading):
             return hits
         unsided = [h for h in reds if not self.flags[h.flag_id].opposite] if clauses else []
         if not unsided:
-            overlaps = _overlap_test(reds)
+            overlaps = overlap_test(reds)
             return [h for h in hits if self.flags[h.flag_id].kind == "red" or not overlaps(h)]
-        sided = _overlap_test([h for h in reds if self.flags[h.flag_id].opposite])
+        sided = overlap_test([h for h in reds if self.flags[h.flag_id].opposite])
 
         def qualified(green: Hit) -> bool:
             if sided(green):
@@ -570,27 +573,3 @@ class Matcher(NeighbourReading, AbsenceReading):
             matches.append(Match(self.flags[flag_id], score, tuple(evidence)))
         matches.sort(key=lambda m: (m.kind != "red", -m.score, m.id))
         return matches
-
-
-def _overlap_test(spans: list[Hit]) -> Callable[[Hit], bool]:
-    """Whether a hit overlaps one of `spans` (merged once, then searched by bisection)."""
-    merged: list[list[int]] = []
-    for start, end in sorted((h.start, h.end) for h in spans):
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    starts = [s for s, _ in merged]
-
-    def overlaps(hit: Hit) -> bool:
-        index = bisect_left(starts, hit.end)  # spans starting before the hit ends
-        return index > 0 and merged[index - 1][1] > hit.start
-
-    return overlaps
-
-
-def _clause_starts(tokens: list, hits: list[Hit]) -> tuple[int, ...]:
-    """Where each clause after the first starts (text offsets), when a sentence has more than one reading."""
-    if len(hits) < 2:
-        return ()
-    return tuple(t.start for before, t in zip(tokens, tokens[1:], strict=False) if t.clause != before.clause)
