@@ -105,3 +105,21 @@ def test_another_trade_keeps_the_classifier_out(matcher):
     reading = matcher.reading("My sister is a firefighter and carries a pager on every shift.")
     assert "on-call-burden" in reading.blocked
     assert not reading.hits
+
+
+# -- a suite left to rot is little testing now, not a suite that is there
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("their integration tests bit-rotted after the cloud move", {"no-tests"}, {"has-tests"}),
+        ("The unit tests went stale and the team stopped looking at them.", {"no-tests"}, {"has-tests"}),
+        ("Honestly the e2e tests are rotten.", {"no-tests"}, {"has-tests"}),
+        # the pairs: another suite that decays, and a suite that is kept up
+        ("The office suite licence decayed into a read-only mode.", set(), {"no-tests"}),
+        ("We have a thorough test suite that everyone keeps green.", {"has-tests"}, {"no-tests"}),
+    ],
+)
+def test_a_suite_left_to_rot(matcher, text, present, absent):
+    check(matcher, text, present, absent)
