@@ -123,3 +123,22 @@ def test_another_trade_keeps_the_classifier_out(matcher):
 )
 def test_a_suite_left_to_rot(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a stated norm against the real figure: the real figure decides
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("On paper the role is 38 hours a week, in practice closer to 52.", {"overtime-expected"}, set()),
+        ("Their contract states 40 hours. My friend there says his timesheet averages 57.", {"overtime-expected"}, set()),
+        ("officially 37.5h/week, really more like 50", {"overtime-expected"}, set()),
+        # the pairs: a real figure at or under the norm keeps the norm, however it was hedged
+        ("Officially a 40-hour week, and in practice it's 40 as well.", set(), {"overtime-expected"}),
+        ("The contract says 40 hours a week; honestly most weeks I do 36.", set(), {"overtime-expected"}),
+        ("Nominally 35 hours a week, actually 36 at most.", set(), {"overtime-expected"}),
+    ],
+)
+def test_a_norm_against_the_real_figure(matcher, text, present, absent):
+    check(matcher, text, present, absent)

@@ -70,11 +70,27 @@ PART_SHAPES = {
     "grammar": GRAMMAR_SHAPE,
     "spared_triggers": "word_map",
     "other_domains": "word_map",
+    "norm_figures": {"flag": "text", "long": "int", "norm": "words", "real": "words", "units": "words"},
 }
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(item).lower().replace("'", "").replace("’", "").split()) for item in items)
+
+
+def _norm_figures(spec) -> dict[str, Any]:
+    """context.yaml `norm_figures`, its phrases split into words (and the norm phrases' first words)."""
+    if not spec:
+        return {}
+    norm = _phrases(spec["norm"])
+    return {
+        "flag": str(spec["flag"]),
+        "long": int(spec["long"]),
+        "norm": norm,
+        "real": _phrases(spec["real"]),
+        "units": frozenset(str(w) for w in spec["units"]),
+        "norm_firsts": tuple(sorted({" ".join(p) for p in norm})),  # (looked for in the lowered sentence first)
+    }
 
 
 def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
@@ -198,6 +214,8 @@ class ContextRules:
     # `other_domains`: per flag, words of another trade or pastime ("firefighter", "sailing") that make the
     # flag's readings of their sentence say nothing, the classifier's too.
     other_domains: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # `norm_figures`: a stated norm against the real figure (norms.py): its flag, words and threshold.
+    norm_figures: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def domain_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
@@ -297,6 +315,7 @@ class ContextRules:
             grammar={name: frozenset(str(w) for w in (data.get("grammar") or {}).get(name, ())) for name in GRAMMAR},
             spared={str(f): frozenset(" ".join(p) for p in _phrases(v)) for f, v in (data.get("spared_triggers") or {}).items()},
             other_domains={str(f): _phrases(v) for f, v in (data.get("other_domains") or {}).items()},
+            norm_figures=_norm_figures(data.get("norm_figures")),
         )
 
     @cached_property
@@ -472,6 +491,11 @@ class ContextRules:
             "grammar": {name: sorted(words) for name, words in self.grammar.items()},
             "spared_triggers": {flag: sorted(words) for flag, words in self.spared.items()},
             "other_domains": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_domains.items()},
+            "norm_figures": {
+                k: v if k in ("flag", "long") else sorted(" ".join(p) for p in v)
+                for k, v in self.norm_figures.items()
+                if k != "norm_firsts"
+            },
         }
 
 

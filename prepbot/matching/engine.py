@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from prepbot.bank import Bank, Flag, Question
+from prepbot.matching import norms
 from prepbot.matching.absences import AbsenceReading
 from prepbot.matching.answers import AnswerReader
 from prepbot.matching.asking import is_question, put_to_candidate, reported_question
@@ -156,6 +157,7 @@ class Matcher(NeighbourReading, AbsenceReading):
                 if index in undercut and self.flags[flag_id].kind == "green" and opposite in self.flags:
                     flag_id, context = opposite, f"in name only: '{undercut[index]}' in the next sentence"
                 hits.setdefault(flag_id, []).append((hit.score, offset + hit.start, offset + hit.end, hit.source, context))
+        self._read_norms(pieces, hits)
         probed = None
         if question is not None:  # a note typed under a question: its answer's rules (answers.py)
             hits, probed = self.answers.before_classifier(text, question, hits)
@@ -171,6 +173,22 @@ class Matcher(NeighbourReading, AbsenceReading):
             said &= hits.keys()  # a cue reading the classifier vetoed says nothing the answer must yield to
             self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
+
+    def _read_norms(self, pieces, hits: dict[str, list[tuple[float, int, int, str, str]]]) -> None:
+        """A stated norm against the real figure (norms.py): the flag well above the norm, else a hedged
+        norm ("officially 40 hours") no longer reads it."""
+        flag_id = self.rules.norm_figures.get("flag")
+        if flag_id not in self.flags:
+            return
+        for above, start, end, how in norms.read(pieces, self.rules):
+            if above:
+                hits.setdefault(flag_id, []).append((0.85, start, end, "norm against a number", how))
+            elif flag_id in hits:
+                kept = [h for h in hits[flag_id] if not (start <= h[1] < end and h[3].startswith("absence:"))]
+                if kept:
+                    hits[flag_id] = kept
+                else:
+                    del hits[flag_id]
 
     def _readings(
         self, pieces, background: _Background | None = None, later: LaterHalf | None = None
