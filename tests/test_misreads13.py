@@ -142,3 +142,33 @@ def test_a_suite_left_to_rot(matcher, text, present, absent):
 )
 def test_a_norm_against_the_real_figure(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # the same against a standup's minutes
+        ("Our daily is meant to be 15 minutes; in practice it takes 45.", {"long-standups"}, set()),
+        ("The standup is supposed to take 10 minutes and actually takes 10 minutes.", set(), {"long-standups"}),
+        # a norm said to hold, with no second figure
+        ("Officially a 38-hour week, and honestly that's what I do.", set(), {"overtime-expected"}),
+    ],
+)
+def test_a_norm_against_the_real_figure_of_other_flags(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+# -- "no compensation for weekend pages": what is missing is the pay, not the pages
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("There is no extra pay for the night alerts either.", set(), {"no-after-hours-contact"}),
+        ("No compensation for carrying the on-call phone.", {"on-call-burden"}, {"no-after-hours-contact"}),
+        # the pair: an absence of pages stays a green flag
+        ("No pages at night, the platform team covers that.", {"no-after-hours-contact"}, {"on-call-burden"}),
+    ],
+)
+def test_missing_pay_is_not_missing_pages(matcher, text, present, absent):
+    check(matcher, text, present, absent)

@@ -70,7 +70,7 @@ PART_SHAPES = {
     "grammar": GRAMMAR_SHAPE,
     "spared_triggers": "word_map",
     "other_domains": "word_map",
-    "norm_figures": {"flag": "text", "long": "int", "norm": "words", "real": "words", "units": "words"},
+    "norm_figures": {"norm": "words", "real": "words", "held": "words", "units": "word_map", "long": "word_map"},
 }
 
 
@@ -79,17 +79,17 @@ def _phrases(items) -> tuple[tuple[str, ...], ...]:
 
 
 def _norm_figures(spec) -> dict[str, Any]:
-    """context.yaml `norm_figures`, its phrases split into words (and the norm phrases' first words)."""
+    """context.yaml `norm_figures`, its phrases split into words (and the norm phrases as text, looked for first)."""
     if not spec:
         return {}
     norm = _phrases(spec["norm"])
     return {
-        "flag": str(spec["flag"]),
-        "long": int(spec["long"]),
         "norm": norm,
         "real": _phrases(spec["real"]),
-        "units": frozenset(str(w) for w in spec["units"]),
-        "norm_firsts": tuple(sorted({" ".join(p) for p in norm})),  # (looked for in the lowered sentence first)
+        "held": _phrases(spec["held"]),
+        "units": {str(f): frozenset(str(w) for w in units) for f, units in spec["units"].items()},
+        "long": {str(f): float(str(v[0])) for f, v in spec["long"].items()},
+        "norm_texts": tuple(sorted({" ".join(p) for p in norm})),
     }
 
 
@@ -214,7 +214,7 @@ class ContextRules:
     # `other_domains`: per flag, words of another trade or pastime ("firefighter", "sailing") that make the
     # flag's readings of their sentence say nothing, the classifier's too.
     other_domains: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
-    # `norm_figures`: a stated norm against the real figure (norms.py): its flag, words and threshold.
+    # `norm_figures`: a stated norm against the real figure (norms.py): its words, per flag its units and least figure.
     norm_figures: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
@@ -492,9 +492,11 @@ class ContextRules:
             "spared_triggers": {flag: sorted(words) for flag, words in self.spared.items()},
             "other_domains": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_domains.items()},
             "norm_figures": {
-                k: v if k in ("flag", "long") else sorted(" ".join(p) for p in v)
-                for k, v in self.norm_figures.items()
-                if k != "norm_firsts"
+                "norm": [" ".join(p) for p in self.norm_figures.get("norm", ())],
+                "real": [" ".join(p) for p in self.norm_figures.get("real", ())],
+                "held": [" ".join(p) for p in self.norm_figures.get("held", ())],
+                "units": {f: sorted(u) for f, u in self.norm_figures.get("units", {}).items()},
+                "long": {f: [f"{v:g}"] for f, v in self.norm_figures.get("long", {}).items()},
             },
         }
 

@@ -177,10 +177,9 @@ class Matcher(NeighbourReading, AbsenceReading):
     def _read_norms(self, pieces, hits: dict[str, list[tuple[float, int, int, str, str]]]) -> None:
         """A stated norm against the real figure (norms.py): the flag well above the norm, else a hedged
         norm ("officially 40 hours") no longer reads it."""
-        flag_id = self.rules.norm_figures.get("flag")
-        if flag_id not in self.flags:
-            return
-        for above, start, end, how in norms.read(pieces, self.rules):
+        for flag_id, above, start, end, how in norms.read(pieces, self.rules):
+            if flag_id not in self.flags:
+                continue
             if above:
                 hits.setdefault(flag_id, []).append((0.85, start, end, "norm against a number", how))
             elif flag_id in hits:
