@@ -172,3 +172,16 @@ def test_a_norm_against_the_real_figure_of_other_flags(matcher, text, present, a
 )
 def test_missing_pay_is_not_missing_pages(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # bugs never prioritised lose to features; they are not untracked
+        ("Defects get logged, but they're never prioritised above the roadmap.", {"features-over-bugs"}, {"bugs-untracked"}),
+        ("Their specs were left to rot after the rewrite.", {"no-tests"}, {"has-tests"}),
+        ("My aunt is a nurse and she's on call most nights.", set(), {"on-call-burden"}),
+    ],
+)
+def test_more_of_the_same_families(matcher, text, present, absent):
+    check(matcher, text, present, absent)
