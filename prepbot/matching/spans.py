@@ -36,10 +36,8 @@ def clause_starts(tokens: list[Token], hits: list[Hit]) -> tuple[int, ...]:
 
 def domains(tokens: list[Token], index: dict[str, list[tuple[str, tuple[str, ...]]]]) -> set[str]:
     """The flags whose `other_domains` phrases the sentence holds."""
+    starts = [i for i, t in enumerate(tokens) if t.word in index]
+    if not starts:
+        return set()  # (most sentences)
     words = [t.word for t in tokens]
-    found: set[str] = set()
-    for i, word in enumerate(words):
-        for flag, phrase in index.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                found.add(flag)
-    return found
+    return {flag for i in starts for flag, phrase in index[words[i]] if tuple(words[i : i + len(phrase)]) == phrase}
