@@ -185,3 +185,25 @@ def test_missing_pay_is_not_missing_pages(matcher, text, present, absent):
 )
 def test_more_of_the_same_families(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a cue word that text never keeps (an abbreviation the tokenizer expands: "prs" reads as "pr") still matches
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Most of their PRs are not linked to any ticket.", {"tickets-afterthought"}, set()),
+        ("Engineers there don't even need to open PRs.", {"no-code-review"}, {"code-review-required"}),
+        # the pair: written out in full it read the same before
+        ("Most of their commits are not linked to any ticket.", {"tickets-afterthought"}, set()),
+    ],
+)
+def test_a_cue_word_the_tokenizer_expands(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_evidence_names_the_cue_as_written(matcher):
+    """The cue is matched as text reads it, but its evidence quotes the cue as the bank writes it."""
+    match = next(m for m in matcher.match("Our PRs are not linked to issues.", model="off") if m.id == "tickets-afterthought")
+    assert any("prs|commits" in e.source for e in match.evidence)
