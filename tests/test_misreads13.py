@@ -195,8 +195,10 @@ def test_more_of_the_same_families(matcher, text, present, absent):
     [
         ("Most of their PRs are not linked to any ticket.", {"tickets-afterthought"}, set()),
         ("Engineers there don't even need to open PRs.", {"no-code-review"}, {"code-review-required"}),
-        # the pair: written out in full it read the same before
+        ("We have no PRs at all, people commit to trunk.", {"no-code-review"}, {"code-review-required"}),
+        # the pairs: written out in full it read the same before; an exemption for a kind of change is no absence
         ("Most of their commits are not linked to any ticket.", {"tickets-afterthought"}, set()),
+        ("No review required for changes to the README.", set(), {"no-code-review"}),
     ],
 )
 def test_a_cue_word_the_tokenizer_expands(matcher, text, present, absent):
