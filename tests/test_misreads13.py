@@ -209,3 +209,18 @@ def test_evidence_names_the_cue_as_written(matcher):
     """The cue is matched as text reads it, but its evidence quotes the cue as the bank writes it."""
     match = next(m for m in matcher.match("Our PRs are not linked to issues.", model="off") if m.id == "tickets-afterthought")
     assert any("prs|commits" in e.source for e in match.evidence)
+
+
+# -- "no PR goes in without ...": a rule, not an absence of pull requests; "nobody reviewed it before it shipped" stays one
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("no PR gets merged unless two people approve it", {"code-review-required"}, {"no-code-review"}),
+        ("Nobody reviewed any of it before it went live.", {"no-code-review"}, {"code-review-required"}),
+        ("no code review unless the lead happens to be around", {"no-code-review"}, {"code-review-required"}),
+    ],
+)
+def test_no_pr_without_is_a_rule(matcher, text, present, absent):
+    check(matcher, text, present, absent)

@@ -168,6 +168,14 @@ def decide(
         )
         if condition is not None and condition + 1 < last:
             return Decision(None, None, f"a rule's condition: '{tokens[condition].word}'")
+    if tokens[first].word in rules.negation_before and first in matched and red:
+        # "no PR goes in without a second person reading it": a red cue of its own "no" and a noun, then a verb
+        # and the condition of a rule in its clause, says no absence (the rule is read by its own cues); not
+        # "no code review unless the lead is around", whose condition hedges the absence itself.
+        after = range(last + 2, min(len(tokens), last + 1 + rules.negation_window))
+        condition = next((i for i in after if tokens[i].word in rules.grammar["rule_gates"]), None)
+        if condition is not None and tokens[condition].clause == tokens[last].clause and condition + 1 < len(tokens):
+            return Decision(None, None, f"a rule's condition: '{tokens[condition].word}'")
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
     # The clause right after the cue's (", but in practice ..." skips the empty clause between comma and "but").
     next_clause = next((t.clause for t in tokens[last + 1 :] if t.clause > clause_last), -1)

@@ -52,6 +52,7 @@ GRAMMAR = (
     "adverbs",
     "prepositions",
     "rule_conditions",
+    "rule_gates",
     "held",
     "single_articles",
     "denying",
