@@ -51,6 +51,18 @@ SENTENCE_END = "$"  # no token is written so: a trigger phrase ending in it only
 NO_OPPOSITE = "(the flag has no opposite)"  # ends the rule of a negated reading with nothing to turn round to
 
 
+def own_contractions(source: str, rules: ContextRules) -> frozenset[str]:
+    """The negated short forms a cue spells out as words of its own ("didnt_show", "isnt|not testable"), not
+    as another form of a verb its slot also lists ("is|isnt tangled"): inside the cue they negate nothing."""
+    own: set[str] = set()
+    for slot in source.rpartition(" @")[0 if " @" in source else 2].split():
+        alternatives = slot.split("|")
+        verbs = {a for a in alternatives if "_" not in a}
+        for alternative in alternatives:
+            own.update(w for w in alternative.split("_") if w in rules.contractions and rules.contractions[w] not in verbs)
+    return frozenset(own)
+
+
 def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     """Every negation and modifier trigger in a sentence, pseudo-negations masked out.
 
@@ -138,10 +150,12 @@ def decide(
     rules: ContextRules,
     triggers: list[Trigger],
     red: bool = True,
+    own: frozenset[str] = frozenset(),
 ) -> Decision:
     """The flag a cue reading states once the triggers around it are counted (`red`: the cue's
-    flag is a red one). A modifier's effect applies after negation: "nobody should push to main"
-    is advice that shows the state it would fix."""
+    flag is a red one; `own`: the negated short forms the cue spells out itself, `own_contractions`).
+    A modifier's effect applies after negation: "nobody should push to main" is advice that shows
+    the state it would fix."""
     sense = other_sense(flag_id, tokens, matched, rules)
     if sense:
         return Decision(None, None, f"another sense: '{sense}'")
@@ -153,6 +167,14 @@ def decide(
             (i for i in range(first + 1, last) if tokens[i].word in rules.grammar["rule_conditions"] and i not in matched), None
         )
         if condition is not None and condition + 1 < last:
+            return Decision(None, None, f"a rule's condition: '{tokens[condition].word}'")
+    if tokens[first].word in rules.negation_before and first in matched and red:
+        # "no PR goes in without a second person reading it": a red cue of its own "no" and a noun, then a verb
+        # and the condition of a rule in its clause, says no absence (the rule is read by its own cues); not
+        # "no code review unless the lead is around", whose condition hedges the absence itself.
+        after = range(last + 2, min(len(tokens), last + 1 + rules.negation_window))
+        condition = next((i for i in after if tokens[i].word in rules.grammar["rule_gates"]), None)
+        if condition is not None and tokens[condition].clause == tokens[last].clause and condition + 1 < len(tokens):
             return Decision(None, None, f"a rule's condition: '{tokens[condition].word}'")
     clause_first, clause_last = tokens[first].clause, tokens[last].clause
     # The clause right after the cue's (", but in practice ..." skips the empty clause between comma and "but").
@@ -172,8 +194,9 @@ def decide(
             return Decision(None, None, f"pseudo-negation: '{trigger.words}'")
     modifier: Trigger | None = None
     changed: Trigger | None = None  # a later clause that says what holds now ("..., now ...")
+    spared = rules.spared.get(flag_id, ())
     for trigger in triggers:
-        if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep":
+        if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep" or trigger.words in spared:
             continue
         now_scope = tokens[trigger.start].scope
         if (
@@ -190,7 +213,7 @@ def decide(
                 return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
             start = next(i for i in range(first, len(tokens)) if tokens[i].scope == now_scope)
             later = [t for t in triggers if t.start >= start and t is not trigger]
-            decision = decide(flag_id, opposite, tokens, matched, rules, later, red)
+            decision = decide(flag_id, opposite, tokens, matched, rules, later, red, own)
             said = f"{trigger.kind}: '{trigger.words}'"
             return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
@@ -286,7 +309,7 @@ def decide(
             continue  # "if you get paged at night you take the morning off": the rule the condition sets, read as stated
         if trigger.effect == "nothing":
             if forward and contrary(tokens, trigger, first, last, rules):  # "if they had tests, it wouldn't have ..."
-                stated = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
+                stated = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red, own)
                 return Decision(*turned((stated.flag_id, stated.rule), flag_id, opposite, red, trigger, NO_OPPOSITE))
             # A hypothetical, a question or advice to a candidate says nothing about the team now.
             return Decision(None, None, f"{trigger.kind}: '{trigger.words}'")
@@ -295,7 +318,7 @@ def decide(
         # (of two triggers opening on one word the longer says more: "now skipped" over "now")
         longer = modifier is not None and trigger.start == modifier.start and trigger.end > modifier.end
         modifier = trigger if longer else modifier or trigger
-    decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red)
+    decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red, own)
     if modifier is None or decision.flag_id is None and not decision.rule.endswith(NO_OPPOSITE):
         return decision
     said = f"{modifier.kind}: '{modifier.words}'"
@@ -384,6 +407,7 @@ def _polarity(
     rules: ContextRules,
     triggers: list[Trigger],
     red: bool = True,
+    own: frozenset[str] = frozenset(),
 ) -> Decision:
     """The flag a cue reading states once negations and frequencies are counted."""
     first, last = matched[0], matched[-1]
@@ -472,7 +496,9 @@ def _polarity(
         for t in triggers
         if (t.kind == "negation" or (t.kind == PSEUDO and t.end in matched_set and last >= t.window - 1))
         and first < t.start < last
-        and (t.start not in matched_set or t.words in rules.contractions)
+        # (a short form read as its verb, "code isnt reviewed" for "code is reviewed", keeps its "nt"; one the cue
+        # spells out is the cue's own sense: "the hiring manager didnt show", "bugs arent a priority")
+        and (t.start not in matched_set or t.words in rules.contractions and t.words not in own)
         # ...in the clause of the cue word it precedes: "pager duty, no comp, every other week" negates nothing of the cue
         and tokens[t.start].clause == tokens[min(i for i in matched if i > t.start)].clause
         # ...and in its scope: "peer review culture, nothing merged unseen and feedback is constructive" negates nothing of it
@@ -505,7 +531,7 @@ def _polarity(
     after = [t for t in tokens[last + 1 : last + 1 + rules.rare_window] if t.scope == tokens[last].scope]
     pseudo_at = {t.start for t in triggers if t.kind == PSEUDO}
     words = [t.word for t in after]
-    if tokens[last].word in rules.contractions and not inside and len(matched) > 1:
+    if tokens[last].word in rules.contractions and tokens[last].word not in own and not inside and len(matched) > 1:
         negations += 1  # "reviews arent" read as "reviews are" ends with its negation
         reasons.append(f"negation inside: '{tokens[last].word}'")
     elif words and (

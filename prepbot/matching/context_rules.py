@@ -52,6 +52,7 @@ GRAMMAR = (
     "adverbs",
     "prepositions",
     "rule_conditions",
+    "rule_gates",
     "held",
     "single_articles",
     "denying",
@@ -64,11 +65,33 @@ SCARE_QUOTES_SHAPE = {
     **dict.fromkeys(("max_words", "near_words", "near_window", "near_sentence_words"), "int"),
 }
 # The parts of context.yaml whose shape is kept beside the fields they fill.
-PART_SHAPES = {"conditionals": CONDITIONALS_SHAPE, "scare_quotes": SCARE_QUOTES_SHAPE, "grammar": GRAMMAR_SHAPE}
+PART_SHAPES = {
+    "conditionals": CONDITIONALS_SHAPE,
+    "scare_quotes": SCARE_QUOTES_SHAPE,
+    "grammar": GRAMMAR_SHAPE,
+    "spared_triggers": "word_map",
+    "other_domains": "word_map",
+    "norm_figures": {"norm": "words", "real": "words", "held": "words", "units": "word_map", "long": "word_map"},
+}
 
 
 def _phrases(items) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(item).lower().replace("'", "").replace("’", "").split()) for item in items)
+
+
+def _norm_figures(spec) -> dict[str, Any]:
+    """context.yaml `norm_figures`, its phrases split into words (and the norm phrases as text, looked for first)."""
+    if not spec:
+        return {}
+    norm = _phrases(spec["norm"])
+    return {
+        "norm": norm,
+        "real": _phrases(spec["real"]),
+        "held": _phrases(spec["held"]),
+        "units": {str(f): frozenset(str(w) for w in units) for f, units in spec["units"].items()},
+        "long": {str(f): float(str(v[0])) for f, v in spec["long"].items()},
+        "norm_texts": tuple(sorted({" ".join(p) for p in norm})),
+    }
 
 
 def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
@@ -187,6 +210,22 @@ class ContextRules:
     absences: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # `grammar`: name (GRAMMAR) -> its words ("determiners": the, a, those...).
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    # `spared_triggers`: per flag, modifier triggers that say nothing of its cues ("never fixed" after logged bugs).
+    spared: dict[str, frozenset[str]] = field(default_factory=dict)
+    # `other_domains`: per flag, words of another trade or pastime ("firefighter", "sailing") that make the
+    # flag's readings of their sentence say nothing, the classifier's too.
+    other_domains: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # `norm_figures`: a stated norm against the real figure (norms.py): its words, per flag its units and least figure.
+    norm_figures: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def domain_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """The `other_domains` phrases by their first word: (flag, phrase)."""
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for flag, phrases in self.other_domains.items():
+            for phrase in phrases:
+                index.setdefault(phrase[0], []).append((flag, phrase))
+        return index
 
     @cached_property
     def advice_firsts(self) -> frozenset[str]:
@@ -275,6 +314,9 @@ class ContextRules:
             pronoun_subjects={str(k): str(v) for k, v in data.get("pronoun_subjects", {}).items()},
             absences={str(k): tuple(str(c) for c in v) for k, v in (data.get("absences") or {}).items()},
             grammar={name: frozenset(str(w) for w in (data.get("grammar") or {}).get(name, ())) for name in GRAMMAR},
+            spared={str(f): frozenset(" ".join(p) for p in _phrases(v)) for f, v in (data.get("spared_triggers") or {}).items()},
+            other_domains={str(f): _phrases(v) for f, v in (data.get("other_domains") or {}).items()},
+            norm_figures=_norm_figures(data.get("norm_figures")),
         )
 
     @cached_property
@@ -448,6 +490,15 @@ class ContextRules:
                 "contrary_openers": sorted(self.condition_contrary_openers),
             },
             "grammar": {name: sorted(words) for name, words in self.grammar.items()},
+            "spared_triggers": {flag: sorted(words) for flag, words in self.spared.items()},
+            "other_domains": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_domains.items()},
+            "norm_figures": {
+                "norm": [" ".join(p) for p in self.norm_figures.get("norm", ())],
+                "real": [" ".join(p) for p in self.norm_figures.get("real", ())],
+                "held": [" ".join(p) for p in self.norm_figures.get("held", ())],
+                "units": {f: sorted(u) for f, u in self.norm_figures.get("units", {}).items()},
+                "long": {f: [f"{v:g}"] for f, v in self.norm_figures.get("long", {}).items()},
+            },
         }
 
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from prepbot.bank import Bank, Flag, Question
+from prepbot.matching import norms
 from prepbot.matching.absences import AbsenceReading
 from prepbot.matching.answer_clauses import unit_quote
 from prepbot.matching.answers import AnswerReader
 from prepbot.matching.asking import is_question, put_to_candidate, reported_question
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
-from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, scan
+from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, own_contractions, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.denials import denial, denials_win, now_wins
@@ -31,6 +32,7 @@ from prepbot.matching.halves import LaterHalf, gc_paused, later_half
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
 from prepbot.matching.scare_quotes import denied_name, scare_quoted
+from prepbot.matching.spans import clause_starts, domains, overlap_test
 from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
@@ -86,6 +88,7 @@ class Matcher(NeighbourReading, AbsenceReading):
         self._sentence_cache: dict[str, Reading] = {}
         self._combined: dict[tuple, tuple[Policy, tuple[str, ...], tuple[Added, ...]]] = {}
         self._labels: dict[str, str] = {}
+        self._own: dict[str, frozenset[str]] = {}  # per cue source: the negated short forms it spells out
 
     @classmethod
     def from_bank(
@@ -156,6 +159,7 @@ class Matcher(NeighbourReading, AbsenceReading):
                 if index in undercut and self.flags[flag_id].kind == "green" and opposite in self.flags:
                     flag_id, context = opposite, f"in name only: '{undercut[index]}' in the next sentence"
                 hits.setdefault(flag_id, []).append((hit.score, offset + hit.start, offset + hit.end, hit.source, context))
+        self._read_norms(pieces, hits)
         probed = None
         if question is not None:  # a note typed under a question: its answer's rules (answers.py)
             hits, probed = self.answers.before_classifier(text, question, hits)
@@ -171,6 +175,21 @@ class Matcher(NeighbourReading, AbsenceReading):
             said &= hits.keys()  # a cue reading the classifier vetoed says nothing the answer must yield to
             self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
+
+    def _read_norms(self, pieces, hits: dict[str, list[tuple[float, int, int, str, str]]]) -> None:
+        """A stated norm against the real figure (norms.py): the flag well above the norm, else a hedged
+        norm ("officially 40 hours") no longer reads it."""
+        for flag_id, above, start, end, how in norms.read(pieces, self.rules):
+            if flag_id not in self.flags:
+                continue
+            if above:
+                hits.setdefault(flag_id, []).append((0.85, start, end, "norm against a number", how))
+            elif flag_id in hits:
+                kept = [h for h in hits[flag_id] if not (start <= h[1] < end and h[3].startswith("absence:"))]
+                if kept:
+                    hits[flag_id] = kept
+                else:
+                    del hits[flag_id]
 
     def _readings(
         self, pieces, background: _Background | None = None, later: LaterHalf | None = None
@@ -394,8 +413,11 @@ class Matcher(NeighbourReading, AbsenceReading):
                 self._remember_advice(sentence, self._advice_window(sentence, scan(tokens, self.rules)))
             return Reading(kept, frozenset(), False, span, asked=asked, question=asked < 0 and not topic)
         hits: list[Hit] = []
-        blocked: set[str] = set()
+        # "my wife is a firefighter and carries a pager": a flag whose sentence tells of another trade says nothing
+        blocked: set[str] = domains(tokens, self.rules.domain_index) if self.rules.domain_index else set()
         readings = self._longest_readings(self.cues.find(tokens), tokens)
+        if blocked:
+            readings = [r for r in readings if r[0].flag_id not in blocked]
         triggers = scan(tokens, self.rules)
         if len(tokens) == len(words) and sentence not in self._advice_cache:  # no word split: the same triggers
             self._remember_advice(sentence, self._advice_window(sentence, triggers))
@@ -420,7 +442,10 @@ class Matcher(NeighbourReading, AbsenceReading):
                 blocked.add(cue.flag_id)
                 continue
             flag = self.flags[cue.flag_id]
-            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red")
+            own = self._own.get(cue.source)
+            if own is None:
+                own = self._own[cue.source] = own_contractions(cue.source, self.rules)
+            decision = decide(cue.flag_id, flag.opposite, tokens, matched, self.rules, triggers, flag.kind == "red", own)
             read = self.flags[decision.flag_id] if decision.flag_id else None
             # A red flag's absence, hedged ("officially no overtime", '"mostly" no weekend work'), is the
             # hedged claim: the red flag stands, as strongly as its negated reading would have said.
@@ -475,7 +500,8 @@ class Matcher(NeighbourReading, AbsenceReading):
         negated = any(t.kind == "negation" for t in triggers)
         contrasts = tuple(t.start for t in tokens if t.word in self.rules.clause_breakers) if len(hits) > 1 else ()
         hits = self._one_of_each_pair(
-            self._red_reading_wins(now_wins(denials_win(hits, self.flags, self.rules), self.flags)), contrasts
+            self._red_reading_wins(now_wins(denials_win(hits, self.flags, self.rules), self.flags), clause_starts(tokens, hits)),
+            contrasts,
         )
         # Without a cue reading, a sentence the classifier may read is topical by construction.
         topical = model_ok and (not readings or self.cues.topical(tokens))
@@ -509,31 +535,35 @@ class Matcher(NeighbourReading, AbsenceReading):
 
         return [r for index, r in enumerate(readings) if len(readings) < 2 or not inside(index, r[0])]
 
-    def _red_reading_wins(self, hits: list[Hit]) -> list[Hit]:
+    def _red_reading_wins(self, hits: list[Hit], clauses: tuple[int, ...] = ()) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.
 
         "Code reviews happen sometimes" holds the green cue "code review" and the red cue "reviews
-        ... sometimes"; the candidate was told about reviews being skipped, not required.
-        Red spans are merged and searched by bisection, so this stays n log n.
+        ... sometimes"; the candidate was told about reviews being skipped, not required. (A red flag
+        with no green side, features winning over bugs, says its own part in a later clause than the
+        one a green reading of another pair ends in: "bugs get logged in jira but never fixed" keeps
+        bugs-tracked.) Red spans are merged and searched by bisection, so this stays n log n.
         """
         # A weak red reading (below the report threshold) qualifies nothing.
-        red = sorted((h.start, h.end) for h in hits if self.flags[h.flag_id].kind == "red" and h.score >= REPORT_THRESHOLD)
-        if not red:
+        reds = [h for h in hits if self.flags[h.flag_id].kind == "red" and h.score >= REPORT_THRESHOLD]
+        if not reds:
             return hits
-        merged: list[list[int]] = []
-        for start, end in red:
-            if merged and start < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        starts = [s for s, _ in merged]
-        from bisect import bisect_left
+        unsided = [h for h in reds if not self.flags[h.flag_id].opposite] if clauses else []
+        if not unsided:
+            overlaps = overlap_test(reds)
+            return [h for h in hits if self.flags[h.flag_id].kind == "red" or not overlaps(h)]
+        sided = overlap_test([h for h in reds if self.flags[h.flag_id].opposite])
 
-        def overlaps_red(hit: Hit) -> bool:
-            index = bisect_left(starts, hit.end)  # red spans starting before the hit ends
-            return index > 0 and merged[index - 1][1] > hit.start
+        def qualified(green: Hit) -> bool:
+            if sided(green):
+                return True
+            after = self.flags[green.flag_id].opposite is not None  # (a green with a red side of its own)
+            return any(
+                r.start < green.end and green.start < r.end and not (after and any(green.end <= c < r.end for c in clauses))
+                for r in unsided
+            )
 
-        return [h for h in hits if self.flags[h.flag_id].kind == "red" or not overlaps_red(h)]
+        return [h for h in hits if self.flags[h.flag_id].kind == "red" or not qualified(h)]
 
     def combine(self, text: str, hits: dict[str, list[tuple[float, int, int, str, str]]]) -> list[Match]:
         matches = []

@@ -146,6 +146,7 @@ class NeighbourReading:
         answered: set[int] = set()
         for index, (offset, sentence) in enumerate(pieces):
             topic = answer = echoed = None
+            answer_at = index  # the piece that holds the answer
             mark, own = self._topic_info(sentence)
             if mark is not None and index + 1 < len(pieces):
                 # "Code review? Not really." and, in notes, "CI - someday" or "tests: - none"
@@ -161,6 +162,7 @@ class NeighbourReading:
                 if answer:
                     topic = (offset, sentence[:mark])
                     end = next_offset + answer[1]
+                    answer_at = index + 1
             if topic is None and own is not None:
                 # "Unit tests: none.", "CI = nope"; without a separator, "review in name only".
                 topic, answer, end = (offset, own[0]), own[1], offset + own[2]
@@ -183,8 +185,20 @@ class NeighbourReading:
                 answered.add(index)
                 if echoed is not None:
                     answered.add(echoed)
+            # "Code review? Yeah, a rubber stamp.": a yes whose own words state the other side is that side only
+            answered_by = readings[answer_at][1].hits
+            stated = {h.flag_id for h in answered_by if h.score >= REPORT_THRESHOLD}
             for hit in hits:
                 target = self._answered(hit.flag_id, said)
+                if target is not None and said == "yes" and (other := self.flags[target].opposite) in stated:
+                    if answer_at == index:  # (an answer in the topic's own piece is not read again: its reading stands)
+                        at = pieces[index][0]
+                        found.extend(
+                            Hit(h.flag_id, h.score, at + h.start, at + h.end, h.source, h.context)
+                            for h in answered_by
+                            if h.flag_id == other
+                        )
+                    continue
                 if target is None:
                     continue
                 found.append(Hit(target, hit.score, topic[0] + hit.start, end, hit.source, f"topic answered '{said}'"))

@@ -1,0 +1,78 @@
+"""A stated norm against the real figure: "officially it's a 40h week, in reality 55+".
+
+context.yaml `norm_figures` names the words that mark a stated norm ("officially", "on paper", "the
+contract"), the words that mark what really happens ("in reality", "closer to", "my timesheet"), and per
+flag the units of its figures and the least real figure that reads it (a week of 45 hours, a standup of
+20 minutes). In a sentence, or a sentence and the next, that holds a norm and a real figure with a unit
+near one of them, the real figure decides: well above the norm (5 more, and at least the flag's least) is
+the flag; at or below the norm, or a norm said to hold ("and that's what I do"), the norm holds, and a
+hedged "officially 40 hours" says nothing of that flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prepbot.matching.context_rules import ContextRules
+from prepbot.matching.text import as_number, tokenize
+
+REACH = 5  # words between a marker and its number
+UNIT_REACH = 3  # words between a number and its unit
+
+
+def _marks(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[int]:
+    return [i for i in range(len(words)) for p in phrases if tuple(words[i : i + len(p)]) == p]
+
+
+def _near(marks: list[int], numbers: dict[int, float], taken: frozenset[int] = frozenset()) -> tuple[int, float] | None:
+    """The number nearest one of `marks` (within REACH words), not one already `taken`."""
+    best = None
+    for m in marks:
+        for i, value in numbers.items():
+            if i not in taken and abs(i - m) <= REACH and (best is None or abs(i - m) < best[0]):
+                best = (abs(i - m), i, value)
+    return (best[1], best[2]) if best else None
+
+
+def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[str, bool, int, int, str]]:
+    """(flag, above, start, end, how) for each norm set against a real figure: `above` when the real
+    figure is well above the norm, else the norm holds; start and end are text offsets of what was read."""
+    spec = rules.norm_figures
+    if not spec:
+        return
+    firsts = spec["norm_texts"]
+    for index, (offset, sentence) in enumerate(pieces):
+        lowered = sentence.lower()
+        if not any(w in lowered for w in firsts):
+            continue  # (most sentences: no norm word)
+        read_pieces = pieces[index : index + 2]
+        words: list[str] = []
+        for _, piece in read_pieces:
+            words.extend(t.word for t in tokenize(piece, rules))
+        numbers = {i: v for i, w in enumerate(words) if (v := as_number(w, rules.numbers)) is not None and v >= 2}  # (not "a": 1)
+        flag = next(
+            (
+                f
+                for f, units in spec["units"].items()
+                if any(
+                    words[j] in units for i in numbers for j in range(max(0, i - UNIT_REACH), min(len(words), i + UNIT_REACH + 1))
+                )
+            ),
+            None,
+        )
+        norm = _near(_marks(words, spec["norm"]), numbers) if flag else None
+        if flag is None or norm is None:
+            continue
+        real = _near(_marks(words, spec["real"]), numbers, frozenset({norm[0]}))
+        end = offset + len(sentence) if real is None or len(read_pieces) == 1 else read_pieces[-1][0] + len(read_pieces[-1][1])
+        if real is None:
+            if _marks(words[: len(tokenize(sentence, rules))], spec["held"]):
+                yield flag, False, offset, offset + len(sentence), f"norm {norm[1]:g}, said to hold"
+            continue
+        # (the highest figure of a range read as the real one: "50-55 hrs")
+        value = max(real[1], numbers.get(real[0] + 1, 0.0))
+        how = f"norm {norm[1]:g}, real {value:g}"
+        if value >= max(norm[1] + 5, spec["long"][flag]):
+            yield flag, True, offset, end, how
+        elif value <= norm[1] + 2:
+            yield flag, False, offset, end, how

@@ -1,0 +1,43 @@
+"""Small sentence-level helpers of the engine: which red spans a hit overlaps, where clauses start,
+and which flags a sentence's words of another trade rule out (context.yaml `other_domains`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+
+from prepbot.matching.reading import Hit
+from prepbot.matching.text import Token
+
+
+def overlap_test(spans: list[Hit]) -> Callable[[Hit], bool]:
+    """Whether a hit overlaps one of `spans` (merged once, then searched by bisection)."""
+    merged: list[list[int]] = []
+    for start, end in sorted((h.start, h.end) for h in spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [s for s, _ in merged]
+
+    def overlaps(hit: Hit) -> bool:
+        index = bisect_left(starts, hit.end)  # spans starting before the hit ends
+        return index > 0 and merged[index - 1][1] > hit.start
+
+    return overlaps
+
+
+def clause_starts(tokens: list[Token], hits: list[Hit]) -> tuple[int, ...]:
+    """Where each clause after the first starts (text offsets), when a sentence has more than one reading."""
+    if len(hits) < 2:
+        return ()
+    return tuple(t.start for before, t in zip(tokens, tokens[1:], strict=False) if t.clause != before.clause)
+
+
+def domains(tokens: list[Token], index: dict[str, list[tuple[str, tuple[str, ...]]]]) -> set[str]:
+    """The flags whose `other_domains` phrases the sentence holds."""
+    starts = [i for i, t in enumerate(tokens) if t.word in index]
+    if not starts:
+        return set()  # (most sentences)
+    words = [t.word for t in tokens]
+    return {flag for i in starts for flag, phrase in index[words[i]] if tuple(words[i : i + len(phrase)]) == phrase}
