@@ -23,3 +23,19 @@ def make_app():
 def text_of(widget) -> str:
     """The plain text a Static shows (its Content, without styles)."""
     return str(widget.visual)
+
+
+async def open_chat_with_every_question(pilot):
+    """From the home screen: a new interview at Acme with no time box (every question), its chat shown."""
+    from textual.widgets import Input
+
+    from prepbot.tui.screens.chat import ChatScreen
+
+    await pilot.press("n")
+    pilot.app.screen.query_one("#company", Input).value = "Acme"
+    pilot.app.screen.query_one("#minutes", Input).value = ""
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    chat = pilot.app.screen
+    assert isinstance(chat, ChatScreen)
+    return chat

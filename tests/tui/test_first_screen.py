@@ -237,20 +237,14 @@ async def test_a_long_note_typed_key_by_key_is_read_as_a_whole_once_the_keys_sto
 async def test_the_chat_log_mounts_the_last_messages_and_scrolling_back_shows_the_earlier_ones(make_app):
     from textual.widgets import Static, TextArea
 
-    from prepbot.tui.screens.chat import ChatScreen as Chat
     from prepbot.tui.widgets.chat_log import ChatLog
     from prepbot.tui.widgets.chat_message import ChatMessage
-    from tests.tui.conftest import text_of
+    from tests.tui.conftest import open_chat_with_every_question, text_of
     from tests.tui.test_in_charge import answer, saved
 
     async with make_app().run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        pilot.app.screen.query_one("#company", Input).value = "Acme"
-        pilot.app.screen.query_one("#minutes", Input).value = ""  # no time box: every question
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        chat = pilot.app.screen
-        assert isinstance(chat, Chat) and len(chat.questions) >= 20
+        chat = await open_chat_with_every_question(pilot)
+        assert len(chat.questions) >= 20
         for n in range(20):
             await answer(pilot, chat, f"note number {n}: nobody reviews code")
         log = chat.query_one("#log", ChatLog)

@@ -6,23 +6,16 @@ from __future__ import annotations
 import gc
 import weakref
 
-from textual.widgets import Input
-
-from prepbot.tui.screens.chat import ChatScreen
 from prepbot.tui.widgets.chat_log import ChatLog
 from prepbot.tui.widgets.chat_message import ChatMessage
+from tests.tui.conftest import open_chat_with_every_question
 from tests.tui.test_in_charge import answer
 
 
 async def test_the_messages_the_chat_log_lets_go_take_their_rendered_lines_with_them(make_app):
     async with make_app().run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        pilot.app.screen.query_one("#company", Input).value = "Acme"
-        pilot.app.screen.query_one("#minutes", Input).value = ""  # no time box: every question
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        chat = pilot.app.screen
-        assert isinstance(chat, ChatScreen) and len(chat.questions) >= 12
+        chat = await open_chat_with_every_question(pilot)
+        assert len(chat.questions) >= 12
         await answer(pilot, chat, "note number 0: nobody reviews code")
         log = chat.query_one("#log", ChatLog)
         first = list(log.query_children(ChatMessage))
