@@ -46,9 +46,8 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
         if not any(w in lowered for w in firsts):
             continue  # (most sentences: no norm word)
         read_pieces = pieces[index : index + 2]
-        words: list[str] = []
-        for _, piece in read_pieces:
-            words.extend(t.word for t in tokenize(piece, rules))
+        per_piece = [[t.word for t in tokenize(piece, rules)] for _, piece in read_pieces]
+        words = [w for piece_words in per_piece for w in piece_words]
         numbers = {i: v for i, w in enumerate(words) if (v := as_number(w, rules.numbers)) is not None and v >= 2}  # (not "a": 1)
         flag = next(
             (
@@ -66,7 +65,7 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
         real = _near(_marks(words, spec["real"]), numbers, frozenset({norm[0]}))
         end = offset + len(sentence) if real is None or len(read_pieces) == 1 else read_pieces[-1][0] + len(read_pieces[-1][1])
         if real is None:
-            if _marks(words[: len(tokenize(sentence, rules))], spec["held"]):
+            if _marks(per_piece[0], spec["held"]):
                 yield flag, False, offset, offset + len(sentence), f"norm {norm[1]:g}, said to hold"
             continue
         # (the highest figure of a range read as the real one: "50-55 hrs")
