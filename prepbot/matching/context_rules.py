@@ -55,6 +55,9 @@ GRAMMAR = (
     "rule_gates",
     "held",
     "single_articles",
+    "gap_stops",
+    "until_words",
+    "until_events",
     "denying",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")

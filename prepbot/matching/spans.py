@@ -41,3 +41,18 @@ def domains(tokens: list[Token], index: dict[str, list[tuple[str, tuple[str, ...
         return set()  # (most sentences)
     words = [t.word for t in tokens]
     return {flag for i in starts for flag, phrase in index[words[i]] if tuple(words[i : i + len(phrase)]) == phrase}
+
+
+def gap_stretches(tokens: list[Token], clauses: list[int], stops: frozenset[str]) -> list[int]:
+    """Where a wide "..." gap may reach: across a comma, not into a clause opened by a breaker ("but",
+    "though") or by a contrast of one or two words (`grammar.gap_stops`: "..., not just mentioned in chat").
+    "nobody reviews the docs, but code gets two approvals" is no cue "nobody reviews ... code"."""
+    stretch = 0
+    out = [0] * len(tokens)
+    for i in range(1, len(tokens)):
+        if clauses[i] != clauses[i - 1] and (
+            tokens[i].word in stops or (i + 1 < len(tokens) and f"{tokens[i].word} {tokens[i + 1].word}" in stops)
+        ):
+            stretch += 1
+        out[i] = stretch
+    return out
