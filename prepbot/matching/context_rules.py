@@ -56,6 +56,8 @@ GRAMMAR = (
     "held",
     "single_articles",
     "gap_stops",
+    "gap_breakers",
+    "situation_pronouns",
     "until_words",
     "until_events",
     "denying",

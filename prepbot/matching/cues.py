@@ -197,7 +197,8 @@ class CueSet(NumberWords):
     def __init__(self, cues: Iterable[tuple[str, str]], rules: "ContextRules"):
         """`cues`: (flag id, cue source) pairs in catalogue order. Raises CueError."""
         self.rules = rules
-        self._gap_stops = rules.clause_breakers | rules.grammar.get("gap_stops", frozenset())
+        grammar = rules.grammar
+        self._gap_stops = (grammar["gap_stops"], grammar["gap_breakers"], rules.negating | rules.negation_after)
         self.vocabulary = Vocabulary()
         self.cues: list[Cue] = []
         for flag_id, source in cues:
@@ -515,7 +516,7 @@ class CueSet(NumberWords):
             token_terms[i] = {**token_terms[i], **new}
             starting[i] = starting[i] | self._sets_of(new)[2]
         clauses = [t.clause for t in tokens]
-        stretches = gap_stretches(tokens, clauses, self._gap_stops)
+        stretches = gap_stretches(tokens, clauses, *self._gap_stops)
         # Where each cue can start, in one pass over the words (not one pass per cue).
         wanted = frozenset(viable)
         starts_of: dict[int, list[int]] = {}

@@ -25,6 +25,8 @@ _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
 _LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes on in the next piece
 
+# what a pronoun sentence that reads something of its own may add of the topic: what happened to it
+_HAPPENED = ("dropped or fixed", "broken or stale", "in name only")
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -324,6 +326,7 @@ class NeighbourReading:
                         and found[0].flag_id == flag_id
                         and tokens[index].clause == tokens[last].clause
                         and index - last <= 3
+                        and not {t.word for t in tokens[last + 1 : index]} & self.rules.grammar["list_joiners"]  # not a list
                     ):
                         start = found[0].start  # one name of two topics: "a jira project for bugs"
                     found = (Hit(flag_id, 0.9, start, end, source, ""),)
@@ -332,6 +335,10 @@ class NeighbourReading:
                     break
             index += 1
         return found
+
+    def _said_red(self, hit: Hit, start: int, size: int) -> bool:
+        """A red reading, unturned, of more words than the name put at `start`: "they got dropped" -> "reviews got dropped"."""
+        return not hit.context and self.flags[hit.flag_id].kind == "red" and (hit.start < start or hit.end > start + size)
 
     def _read_named_subject(self, pieces, readings) -> None:
         """ "We have a test suite. It hasn't run in a year.", "Code reviews exist. They get skipped
@@ -361,27 +368,44 @@ class NeighbourReading:
                 continue
             # a sentence that reads something of its own gains only what it says of the topic: "a backlog existed; it
             # was abandoned after the pivot" (the pivot is read as it was)
-            family = {topic[0].flag_id, self.flags[topic[0].flag_id].opposite} if reading.hits else None
+            # (so does a sentence opened by a pronoun that may stand for a whole situation: "that seems to work")
+            pronoun = first.group().lower().replace("'", "").replace("’", "")
+            weak = reading.hits or pronoun in self.rules.grammar["situation_pronouns"]
+            family = {topic[0].flag_id, self.flags[topic[0].flag_id].opposite} if weak else None
             start = len(sentence) - len(sentence.lstrip(_LEAD_MARKS)) + first.start()
             end = start + len(first.group())
             named = pieces[index - 1][1][topic[0].start : topic[0].end]
-            replacement = subjects[first.group().lower().replace("'", "").replace("’", "")].replace("~", named)
-            shift = len(replacement) - (end - start)
-            said = self.reading(sentence[:start] + replacement + sentence[end:])
-
             context = f"subject named in the sentence before: '{named}'"
-            hits = tuple(
-                Hit(
-                    h.flag_id,
-                    h.score,
-                    _back(h.start, start, start + len(replacement), shift, start),
-                    _back(h.end, start, start + len(replacement), shift, end),
-                    h.source,
-                    f"{h.context}; {context}" if h.context else context,
+            # the name itself, else the practice's plain name when the name alone is all it reads ("Jenkins")
+            generic = next((" ".join(p) for p, f in self.rules.topics.items() if f == topic[0].flag_id), named)
+            named_read = None
+            for name in (named, generic) if generic != named else (named,):
+                replacement = subjects[pronoun].replace("~", name)
+                shift = len(replacement) - (end - start)
+                said = self.reading(sentence[:start] + replacement + sentence[end:])
+                hits = tuple(
+                    Hit(
+                        h.flag_id,
+                        h.score,
+                        _back(h.start, start, start + len(replacement), shift, start),
+                        _back(h.end, start, start + len(replacement), shift, end),
+                        h.source,
+                        f"{h.context}; {context}" if h.context else context,
+                    )
+                    for h in said.hits
+                    if family is None
+                    or (h.flag_id in family and (h.context.startswith(_HAPPENED) or self._said_red(h, start, len(replacement))))
                 )
-                for h in said.hits
-                if family is None or h.flag_id in family
-            )
+                beyond = [h for h in hits if h.start < start or h.end > end]  # more than the name alone ("Jenkins")
+                if (
+                    (beyond or any(h.context != context for h in hits))
+                    if name == named
+                    else any(h.context != context for h in beyond)
+                ):
+                    break  # (of the plain name, only words a rule turned: "it has not run" -> "ci has not run")
+                named_read = named_read or (hits, said)
+            else:
+                hits, said = named_read or (hits, said)  # the plain name read no more: the name's own reading
             if not hits:
                 continue
             if family is not None:

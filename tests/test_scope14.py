@@ -1,0 +1,150 @@
+"""A reading stays in its clause, and crosses only where it should (round fourteen, brief SCOPE14).
+
+Matcher level: the flags read and the words quoted as their evidence. Every sentence is our own; each
+family keeps a minimal pair that must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _read(matcher, bank, text: str, question: str | None = None) -> dict[str, list[str]]:
+    """Flag id -> the quoted evidence, cues and answer rules only."""
+    asked = bank.questions[question] if question else None
+    return {m.id: [e.text for e in m.evidence] for m in matcher.match(text, question=asked, model="off")}
+
+
+# -- a wide "..." gap of a cue does not reach past "but" after a negation, nor into a "not just" contrast: the
+# negation of one clause says nothing of the words of the other.
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "quote", "absent"),
+    [
+        (
+            "nobody reads the changelog, but code gets two approvals",
+            "code-review-required",
+            "code gets two approvals",
+            "no-code-review",
+        ),
+        (
+            "no one proofreads the wiki, though every PR gets a reviewer",
+            "code-review-required",
+            "every PR gets a reviewer",
+            "no-code-review",
+        ),
+        ("defects go into youtrack, not just mentioned over chat", "bugs-tracked", "defects go into youtrack", "bugs-untracked"),
+    ],
+)
+def test_a_wide_gap_stays_out_of_a_contrasting_clause(matcher, bank, text, flag, quote, absent):
+    read = _read(matcher, bank, text)
+    assert flag in read and absent not in read, (text, read)
+    assert read[flag] == [quote], read[flag]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # the pair: with no negation before it, a cue still reads across "but" ("long but ranked")
+        ("the backlog is enormous but it is ranked every week", "prioritized-backlog"),
+        # ...and a bare "not" after a comma shares the verb before it: "skip X, not Y" does not skip Y
+        ("we skip the sprint demo, not the code review", "code-review-required"),
+        # ...and "except" is a restriction, not a contrast
+        ("nobody here knows how the release works except Priya, who does it by hand", "no-ci"),
+    ],
+)
+def test_a_wide_gap_still_crosses_where_it_should(matcher, bank, text, flag):
+    assert flag in _read(matcher, bank, text), text
+
+
+# -- a pronoun that opens the next sentence ("it", "they", "that") carries what happened to it back to the
+# practice named before: dropped, switched off, archived.
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "quote", "absent"),
+    [
+        (
+            "we had a decent regression suite; it got deleted during the rewrite",
+            "no-tests",
+            "it got deleted during the rewrite",
+            "has-tests",
+        ),
+        ("they ran a Jenkins server. it was switched off last winter", "no-ci", "it was switched off last winter", "has-ci"),
+        ("there was a jira project for bugs; it was archived in may", "bugs-untracked", "it was archived in may", "bugs-tracked"),
+        (
+            "pull request reviews were mandatory. that ended when the CTO left",
+            "no-code-review",
+            "that ended when the CTO left",
+            "code-review-required",
+        ),
+    ],
+)
+def test_a_pronoun_carries_a_dropped_practice_back(matcher, bank, text, flag, quote, absent):
+    read = _read(matcher, bank, text)
+    assert flag in read and absent not in read, (text, read)
+    assert quote in read[flag], read[flag]
+
+
+def test_a_practice_taken_back_by_the_next_sentence_is_turned_round_though_named_weakly(matcher, bank):
+    read = _read(matcher, bank, "we had a planning backlog. nobody has opened it since the spring")
+    assert "no-backlog" in read and "prioritized-backlog" not in read, read
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "absent"),
+    [
+        # the pairs: the same shape with the practice kept
+        ("we had a decent regression suite; it still runs on every merge", "has-tests", "no-tests"),
+        ("they run a Jenkins server. it builds every branch", "has-ci", "no-ci"),
+        ("We have CI in the sense of a Jenkins box. It has not run a job in a year.", "no-ci", "has-ci"),
+    ],
+)
+def test_a_pronoun_sentence_that_keeps_the_practice_keeps_it(matcher, bank, text, flag, absent):
+    read = _read(matcher, bank, text)
+    assert flag in read and absent not in read, (text, read)
+
+
+# -- "until <event>" after a stated practice: the practice stopped, in a note and in an answer; the event's
+# words are no answer.
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "flag", "absent"),
+    [
+        ("the PO kept it ranked until she went on leave and quit", "pl-backlog", "no-backlog", "prioritized-backlog"),
+        ("yes, until the product manager left", "pl-backlog", "no-backlog", "prioritized-backlog"),
+        ("two approvals on every PR until the team shrank", "cr-how-changes-reviewed", "no-code-review", "code-review-required"),
+        ("linear, until the subscription lapsed", "bt-where-bugs-go", "bugs-untracked", "bugs-tracked"),
+        ("the roadmap was groomed every sprint until the acquisition", None, "no-backlog", "prioritized-backlog"),
+        ("bugs were logged in youtrack until the contract ended", None, "bugs-untracked", "bugs-tracked"),
+    ],
+)
+def test_until_an_event_ends_the_practice(matcher, bank, text, question, flag, absent):
+    read = _read(matcher, bank, text, question)
+    assert flag in read and absent not in read, (text, read)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "flag", "absent"),
+    [
+        # the pairs: "until" as the condition of a rule
+        (
+            "nothing is merged until a second engineer approves it",
+            "cr-how-changes-reviewed",
+            "code-review-required",
+            "no-code-review",
+        ),
+        ("a pull request waits until two reviewers approve", None, "code-review-required", "no-code-review"),
+        ("nothing merges until the pipeline is green", None, "has-ci", "no-ci"),
+    ],
+)
+def test_until_as_a_rules_condition_keeps_the_practice(matcher, bank, text, question, flag, absent):
+    read = _read(matcher, bank, text, question)
+    assert flag in read and absent not in read, (text, read)
+
+
+def test_the_event_after_until_is_quoted_with_the_practice_it_ends(matcher, bank):
+    read = _read(matcher, bank, "bugs were logged in youtrack until the contract ended")
+    assert read["bugs-untracked"] == ["bugs were logged in youtrack"], read
