@@ -148,3 +148,42 @@ def test_until_as_a_rules_condition_keeps_the_practice(matcher, bank, text, ques
 def test_the_event_after_until_is_quoted_with_the_practice_it_ends(matcher, bank):
     read = _read(matcher, bank, "bugs were logged in youtrack until the contract ended")
     assert read["bugs-untracked"] == ["bugs were logged in youtrack"], read
+
+
+# -- two plain statements of one practice side by side, the red one for part of the team: the practice does not hold
+# for every change, so the red one stands; each flag quotes its own clause.
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "quote", "absent"),
+    [
+        (
+            "interns need two approvals per PR; staff engineers push directly to master",
+            "no-code-review",
+            "push directly to master",
+            "code-review-required",
+        ),
+        (
+            "contractors merge their own changes; employees need a review for each merge",
+            "no-code-review",
+            "merge their own changes",
+            "code-review-required",
+        ),
+    ],
+)
+def test_a_practice_that_holds_for_part_of_the_team_reads_red(matcher, bank, text, flag, quote, absent):
+    read = _read(matcher, bank, text)
+    assert flag in read and absent not in read, (text, read)
+    assert read[flag] == [quote], read[flag]
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # the pairs: two parts of the work on CI say both; a past and a now are a change, not two parts
+        ("the website deploys on every merge automatically; the android app is deployed by hand", {"has-ci", "no-ci"}),
+        ("every PR needs an approval; two people left last month", {"code-review-required", "high-turnover"}),
+    ],
+)
+def test_parallel_statements_that_are_not_parts_of_one_practice_keep_both(matcher, bank, text, flags):
+    assert flags <= set(_read(matcher, bank, text)), text

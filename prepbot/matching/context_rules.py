@@ -58,6 +58,8 @@ GRAMMAR = (
     "gap_stops",
     "gap_breakers",
     "situation_pronouns",
+    "both_parts",
+    "changes",
     "until_words",
     "until_events",
     "denying",

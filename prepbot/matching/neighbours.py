@@ -336,6 +336,25 @@ class NeighbourReading:
             index += 1
         return found
 
+    def _read_parallel(self, pieces, readings) -> None:
+        """ "reviews are required for juniors; seniors push straight to main": two plain statements of one practice
+        side by side (a ";" between them), the one red for a part of the team: the practice does not hold for every
+        change, so the red one stands and the green one goes (not for `grammar.both_parts` flags: CI on one app and
+        hand deploys of another are both said; nor a past and a now: "reviews were optional; now mandatory")."""
+        for i in [i for i in range(len(pieces) - 1) if pieces[i][1].rstrip().endswith(";")]:
+            plain = [{h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD and not h.context} for _, r in readings[i : i + 2]]
+            reds = [{f for f in said if self.flags[f].kind == "red"} for said in plain]
+            for j, other in ((i, reds[1]), (i + 1, reds[0])):
+                gone = {self.flags[f].opposite for f in other} & plain[j - i] - self.rules.grammar["both_parts"]
+                if gone and not any(
+                    t.word in self.rules.grammar["changes"] for p in pieces[i : i + 2] for t in tokenize(p[1], self.rules)
+                ):
+                    offset, r = readings[j]
+                    readings[j] = (
+                        offset,
+                        Reading(tuple(h for h in r.hits if h.flag_id not in gone), r.blocked, r.model_ok, r.span),
+                    )
+
     def _said_red(self, hit: Hit, start: int, size: int) -> bool:
         """A red reading, unturned, of more words than the name put at `start`: "they got dropped" -> "reviews got dropped"."""
         return not hit.context and self.flags[hit.flag_id].kind == "red" and (hit.start < start or hit.end > start + size)
