@@ -50,6 +50,9 @@ def test_a_wide_gap_stays_out_of_a_contrasting_clause(matcher, bank, text, flag,
         ("the backlog is enormous but it is ranked every week", "prioritized-backlog"),
         # ...and a bare "not" after a comma shares the verb before it: "skip X, not Y" does not skip Y
         ("we skip the sprint demo, not the code review", "code-review-required"),
+        # ...and past a negation when the clause after "but" goes on about the same subject
+        ("the hiring manager wasn't unpleasant, but she had only been there two weeks", "interviewer-new"),
+        ("the codebase wasn't the worst I've seen, but it was a tangled mess", "poor-code-quality"),
         # ...and "except" is a restriction, not a contrast
         ("nobody here knows how the release works except Priya, who does it by hand", "no-ci"),
     ],

@@ -57,6 +57,7 @@ GRAMMAR = (
     "single_articles",
     "gap_stops",
     "gap_breakers",
+    "gap_referents",
     "situation_pronouns",
     "both_parts",
     "changes",

@@ -197,8 +197,8 @@ class CueSet(NumberWords):
     def __init__(self, cues: Iterable[tuple[str, str]], rules: "ContextRules"):
         """`cues`: (flag id, cue source) pairs in catalogue order. Raises CueError."""
         self.rules = rules
-        grammar = rules.grammar
-        self._gap_stops = (grammar["gap_stops"], grammar["gap_breakers"], rules.negating | rules.negation_after)
+        g = rules.grammar  # where a wide gap stops (spans.gap_stretches)
+        self._gap_stops = (g["gap_stops"], g["gap_breakers"], rules.negating | rules.negation_after, g["gap_referents"])
         self.vocabulary = Vocabulary()
         self.cues: list[Cue] = []
         for flag_id, source in cues:

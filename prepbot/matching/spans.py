@@ -44,19 +44,22 @@ def domains(tokens: list[Token], index: dict[str, list[tuple[str, tuple[str, ...
 
 
 def gap_stretches(
-    tokens: list[Token], clauses: list[int], stops: frozenset[str], breakers: frozenset[str], negating
+    tokens: list[Token], clauses: list[int], stops: frozenset[str], breakers: frozenset[str], negating, referents
 ) -> list[int]:
     """Where a wide "..." gap may reach: across a comma; not into a clause opened by a contrast of one or two words
     (`grammar.gap_stops`: "bugs get filed in linear, not just mentioned in chat"), nor past a clause breaker ("but",
     "though") after a negation, which would reach the other clause's words: "nobody reviews the docs, but code gets two
-    approvals" is no cue "nobody reviews ... code" ("the backlog is long but it's ranked" still reads across)."""
+    approvals" is no cue "nobody reviews ... code" ("the backlog is long but it's ranked" still reads across, and so does a
+    clause that goes on about the same subject: "wasn't rude, but he'd been there a week")."""
     stretch = 0
     out = [0] * len(tokens)
     negated = bool(tokens) and tokens[0].word in negating
     for i in range(1, len(tokens)):
         word = tokens[i].word
         if clauses[i] != clauses[i - 1] and (
-            (word in breakers and negated) or word in stops or (i + 1 < len(tokens) and f"{word} {tokens[i + 1].word}" in stops)
+            (word in breakers and negated and not (i + 1 < len(tokens) and tokens[i + 1].word in referents))
+            or word in stops
+            or (i + 1 < len(tokens) and f"{word} {tokens[i + 1].word}" in stops)
         ):
             stretch += 1
             negated = False
