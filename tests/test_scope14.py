@@ -190,3 +190,17 @@ def test_a_practice_that_holds_for_part_of_the_team_reads_red(matcher, bank, tex
 )
 def test_parallel_statements_that_are_not_parts_of_one_practice_keep_both(matcher, bank, text, flags):
     assert flags <= set(_read(matcher, bank, text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "absent"),
+    [
+        # a negated act with no subject of its own, then "until" and the practice: a rule, not a missing practice
+        ("a release doesn't go out until the unit tests pass", "has-tests", "no-tests"),
+        # the pair: the same shape around a red flag says nothing of it ("wasn't told until the first day")
+        ("the recruiter said the team lead wasn't told until his first day", None, "interviewer-new"),
+    ],
+)
+def test_a_negated_act_and_its_until_condition(matcher, bank, text, flag, absent):
+    read = _read(matcher, bank, text)
+    assert (flag is None or flag in read) and absent not in read, (text, read)

@@ -427,15 +427,12 @@ class AnswerReader(AnswerHedges):
             hits = [h for h in hits if not apart.the_cues_own(h.start, h.flag_id, apart.index(first_offset))]
         all_tokens = tokenize(text, self.rules) if total <= MAX_ANSWER_TOKENS else []
         at = next((i for i, t in enumerate(all_tokens[1:], 1) if t.word in self.rules.grammar["until_words"]), 0)
-        until = all_tokens[at].start if at else -1
-        if at and (
-            any(t.word in self.rules.answer_words.held and t.end <= until for t in all_tokens)
-            or until_ends(all_tokens, at, self.rules)
-        ):
-            # "we had reviews until the lead left", "there was one until the PM left": what held until then holds
-            # no longer, and the words of the event ("the PM left") answer nothing.
+        until, event = (all_tokens[at].start, until_ends(all_tokens, at, self.rules)) if at else (-1, False)
+        held = at and all_tokens[at].word == "until" and any(t.word in self.rules.answer_words.held for t in all_tokens[:at])
+        if event or held:  # "we had reviews until the lead left", "there was one until the PM left": what held until
+            # then holds no longer, and the words of an event ("the PM left") answer nothing.
             ended = []
-            event_end = max(t.end for t in all_tokens if t.clause == all_tokens[at].clause)
+            event_end = max(t.end for t in all_tokens if t.clause == all_tokens[at].clause) if event else -1
             for h in hits:
                 other = self.opposites.get(h.flag_id)
                 if until < h.end <= event_end and "dropped or fixed" not in h.context:

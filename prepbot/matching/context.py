@@ -468,9 +468,10 @@ def _polarity(
         elif len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
             negations = 2
             reasons.append(f"negation before: '{before[-1].words}'")
-        elif before[-1].words in rules.negation_cancelling:
-            subject = _far_subject(tokens, triggers, rules, before[0].start, first, last)
-            if subject is not None:
+        elif before[-1].words in rules.negation_cancelling and (
+            red or (subject := _far_subject(tokens, triggers, rules, before[0].start, first, last))
+        ):  # (with no subject of its own, a green rule's condition may still follow: "a build doesn't ship until tests pass")
+            if (subject := _far_subject(tokens, triggers, rules, before[0].start, first, last)) is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
         elif not red and (held_in := _condition(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):
