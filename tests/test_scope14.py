@@ -204,3 +204,22 @@ def test_parallel_statements_that_are_not_parts_of_one_practice_keep_both(matche
 def test_a_negated_act_and_its_until_condition(matcher, bank, text, flag, absent):
     read = _read(matcher, bank, text)
     assert (flag is None or flag in read) and absent not in read, (text, read)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "absent"),
+    [
+        # a pronoun and a verb of change after a red state, with the green one in that sentence: the red is over
+        ("nobody tested anything back then. that changed in 2023, now the suite has 4000 unit tests", "has-tests", "no-tests"),
+        ("deploys were done by hand; that stopped, every merge now deploys itself", "has-ci", "no-ci"),
+    ],
+)
+def test_a_red_state_a_pronoun_says_changed_is_over(matcher, bank, text, flag, absent):
+    read = _read(matcher, bank, text)
+    assert flag in read and absent not in read, (text, read)
+
+
+def test_a_pronoun_sentence_without_a_change_keeps_the_red_state(matcher, bank):
+    # the pair: the same two sentences with no verb of change read both
+    read = _read(matcher, bank, "deploys are done by hand; it is annoying, every merge needs a second approval though")
+    assert "no-ci" in read, read

@@ -61,6 +61,7 @@ GRAMMAR = (
     "situation_pronouns",
     "both_parts",
     "changes",
+    "change_verbs",
     "until_words",
     "until_events",
     "denying",

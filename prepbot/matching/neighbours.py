@@ -341,6 +341,7 @@ class NeighbourReading:
         side by side (a ";" between them), the one red for a part of the team: the practice does not hold for every
         change, so the red one stands and the green one goes (not for `grammar.both_parts` flags: CI on one app and
         hand deploys of another are both said; nor a past and a now: "reviews were optional; now mandatory")."""
+        self._read_changed(pieces, readings)
         for i in [i for i in range(len(pieces) - 1) if pieces[i][1].rstrip().endswith(";")]:
             plain = [{h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD and not h.context} for _, r in readings[i : i + 2]]
             reds = [{f for f in said if self.flags[f].kind == "red"} for said in plain]
@@ -354,6 +355,25 @@ class NeighbourReading:
                         offset,
                         Reading(tuple(h for h in r.hits if h.flag_id not in gone), r.blocked, r.model_ok, r.span),
                     )
+
+    def _read_changed(self, pieces, readings) -> None:
+        """ "We had no tests. That changed last year, now coverage is around 70%": a sentence that opens with a pronoun
+        and a verb of change (`grammar.change_verbs`) and reads the green opposite of the red practice before it tells
+        that the red one is over: it goes."""
+        for i in range(1, len(pieces)):
+            words = re.findall(r"[a-z]+", pieces[i][1].lower().replace("'", "").replace("’", ""))[:3]
+            if not (words and words[0] in self.rules.pronoun_subjects and set(words[1:]) & self.rules.grammar["change_verbs"]):
+                continue
+            now = {h.flag_id for h in readings[i][1].hits if h.score >= REPORT_THRESHOLD}
+            offset, before = readings[i - 1]
+            gone = {
+                h.flag_id for h in before.hits if self.flags[h.flag_id].kind == "red" and self.flags[h.flag_id].opposite in now
+            }
+            if gone:
+                readings[i - 1] = (
+                    offset,
+                    Reading(tuple(h for h in before.hits if h.flag_id not in gone), before.blocked, before.model_ok, before.span),
+                )
 
     def _said_red(self, hit: Hit, start: int, size: int) -> bool:
         """A red reading, unturned, of more words than the name put at `start`: "they got dropped" -> "reviews got dropped"."""
