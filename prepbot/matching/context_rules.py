@@ -345,6 +345,11 @@ class ContextRules:
         everyday = self.common_words | self.negation_before
         return frozenset(word for phrase in self.topics for word in phrase if word not in everyday)
 
+    @cached_property
+    def plain_names(self) -> dict[str, str]:
+        """Each topic flag's first topic ("tests", "ci"): the practice's plain name (neighbours.py)."""
+        return {flag: names[0] for flag, names in self._topics_by_flag().items()}
+
     def _topics_by_flag(self) -> dict[str, list[str]]:
         by_flag: dict[str, list[str]] = {}
         for phrase, flag in self.topics.items():

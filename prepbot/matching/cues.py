@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prepbot.matching.cue_numbers import NumberWords
-from prepbot.matching.spans import gap_stretches
+from prepbot.matching.spans import gap_stretches, gap_words
 from prepbot.matching.text import Token, as_number, normalise
 from prepbot.matching.words import inflection, is_word
 from prepbot.matching.words import stem as word_stem
@@ -197,8 +197,7 @@ class CueSet(NumberWords):
     def __init__(self, cues: Iterable[tuple[str, str]], rules: "ContextRules"):
         """`cues`: (flag id, cue source) pairs in catalogue order. Raises CueError."""
         self.rules = rules
-        g = rules.grammar  # where a wide gap stops (spans.gap_stretches)
-        self._gap_stops = (g["gap_stops"], g["gap_breakers"], rules.negating | rules.negation_after, g["gap_referents"])
+        self._gap_stops = gap_words(rules)  # where a wide gap stops (spans.gap_stretches)
         self.vocabulary = Vocabulary()
         self.cues: list[Cue] = []
         for flag_id, source in cues:

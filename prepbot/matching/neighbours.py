@@ -310,6 +310,15 @@ class NeighbourReading:
     def _named_topic(self, text: str) -> tuple[Hit, ...]:
         """The last topic of the context rules that `text` names ("about the backlog", "We have a test
         suite"), as a reading of its flag (offsets in `text`), or nothing."""
+        cache = self.__dict__.setdefault("_named_cache", {})  # (a note's sentences are read again on each keystroke)
+        if text in cache:
+            return cache[text]
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[text] = found = self._name_in(text)
+        return found
+
+    def _name_in(self, text: str) -> tuple[Hit, ...]:
         tokens = tokenize(text, self.rules)
         words = tuple(t.word for t in tokens)
         found: tuple[Hit, ...] = ()
@@ -361,8 +370,11 @@ class NeighbourReading:
         and a verb of change (`grammar.change_verbs`) and reads the green opposite of the red practice before it tells
         that the red one is over: it goes."""
         for i in range(1, len(pieces)):
-            words = re.findall(r"[a-z]+", pieces[i][1].lower().replace("'", "").replace("’", ""))[:3]
-            if not (words and words[0] in self.rules.pronoun_subjects and set(words[1:]) & self.rules.grammar["change_verbs"]):
+            first = _FIRST_WORD.match(pieces[i][1].lstrip(_LEAD_MARKS))
+            if not first or first.group().lower().replace("'", "").replace("’", "") not in self.rules.pronoun_subjects:
+                continue
+            words = re.findall(r"[a-z]+", pieces[i][1][:40].lower())[1:3]
+            if not set(words) & self.rules.grammar["change_verbs"]:
                 continue
             now = {h.flag_id for h in readings[i][1].hits if h.score >= REPORT_THRESHOLD}
             offset, before = readings[i - 1]
@@ -416,7 +428,7 @@ class NeighbourReading:
             named = pieces[index - 1][1][topic[0].start : topic[0].end]
             context = f"subject named in the sentence before: '{named}'"
             # the name itself, else the practice's plain name when the name alone is all it reads ("Jenkins")
-            generic = next((" ".join(p) for p, f in self.rules.topics.items() if f == topic[0].flag_id), named)
+            generic = self.rules.plain_names.get(topic[0].flag_id, named)
             named_read = None
             for name in (named, generic) if generic != named else (named,):
                 replacement = subjects[pronoun].replace("~", name)
