@@ -46,6 +46,7 @@ from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
 from prepbot.matching.scare_quotes import scare_quoted
 from prepbot.matching.text import Token, sentences, tokenize
+from prepbot.matching.until import until_ends
 
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
 # A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
@@ -425,12 +426,17 @@ class AnswerReader(AnswerHedges):
         if apart is not None:
             hits = [h for h in hits if not apart.the_cues_own(h.start, h.flag_id, apart.index(first_offset))]
         all_tokens = tokenize(text, self.rules) if total <= MAX_ANSWER_TOKENS else []
-        until = next((t.start for t in all_tokens[1:] if t.word == "until"), None)
-        if until is not None and any(t.word in self.rules.answer_words.held and t.end <= until for t in all_tokens):
-            # "we had reviews until the lead left": what held until then holds no longer.
+        at = next((i for i, t in enumerate(all_tokens[1:], 1) if t.word in self.rules.grammar["until_words"]), 0)
+        until, event = (all_tokens[at].start, until_ends(all_tokens, at, self.rules)) if at else (-1, False)
+        held = at and all_tokens[at].word == "until" and any(t.word in self.rules.answer_words.held for t in all_tokens[:at])
+        if event or held:  # "we had reviews until the lead left", "there was one until the PM left": what held until
+            # then holds no longer, and the words of an event ("the PM left") answer nothing.
             ended = []
+            event_end = max(t.end for t in all_tokens if t.clause == all_tokens[at].clause) if event else -1
             for h in hits:
                 other = self.opposites.get(h.flag_id)
+                if until < h.end <= event_end and "dropped or fixed" not in h.context:
+                    continue
                 if h.end > until or "dropped or fixed" in h.context:  # "..., then stopped": already read as ended
                     ended.append(h)
                 elif other is not None:

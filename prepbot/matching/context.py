@@ -16,6 +16,9 @@ from prepbot.matching.counterfactual import contrary, turned
 from prepbot.matching.ellipsis import elliptical
 from prepbot.matching.lists import list_reach
 from prepbot.matching.text import Token
+from prepbot.matching.until import KIND as UNTIL_KIND
+from prepbot.matching.until import WINDOW as UNTIL_WINDOW
+from prepbot.matching.until import until_events
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,9 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     # (`window` holds where the phrase ends: the cue must cover its last word, so "no tests, no merge"
     # stays a rule.)
     negations += [Trigger(PSEUDO, i, i + 1, words[i], window=end) for i, end in phrase_end.items() if words[i] in negating]
+    if not rules.grammar["until_words"].isdisjoint(words):  # "two approvals until the team shrank" (until.py)
+        for s, e in until_events(tokens, words, negations, found, rules):
+            found.append(Trigger(UNTIL_KIND, s, e, " ".join(words[s:e]), "backward", UNTIL_WINDOW, "opposite"))
     return negations + found
 
 
@@ -462,9 +468,10 @@ def _polarity(
         elif len(before) > 1 and before[-1].words in rules.negation_cancelling and before[0].words != before[-1].words:
             negations = 2
             reasons.append(f"negation before: '{before[-1].words}'")
-        elif before[-1].words in rules.negation_cancelling:
-            subject = _far_subject(tokens, triggers, rules, before[0].start, first, last)
-            if subject is not None:
+        elif before[-1].words in rules.negation_cancelling and (
+            red or (subject := _far_subject(tokens, triggers, rules, before[0].start, first, last))
+        ):  # (with no subject of its own, a green rule's condition may still follow: "a build doesn't ship until tests pass")
+            if (subject := _far_subject(tokens, triggers, rules, before[0].start, first, last)) is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
         elif not red and (held_in := _condition(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):

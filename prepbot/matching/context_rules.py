@@ -55,6 +55,15 @@ GRAMMAR = (
     "rule_gates",
     "held",
     "single_articles",
+    "gap_stops",
+    "gap_breakers",
+    "gap_referents",
+    "situation_pronouns",
+    "both_parts",
+    "changes",
+    "change_verbs",
+    "until_words",
+    "until_events",
     "denying",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
@@ -335,6 +344,11 @@ class ContextRules:
         """Every word of a bare topic (`topics`) but everyday ones: "tests", "backlog", "issue"..."""
         everyday = self.common_words | self.negation_before
         return frozenset(word for phrase in self.topics for word in phrase if word not in everyday)
+
+    @cached_property
+    def plain_names(self) -> dict[str, str]:
+        """Each topic flag's first topic ("tests", "ci"): the practice's plain name (neighbours.py)."""
+        return {flag: names[0] for flag, names in self._topics_by_flag().items()}
 
     def _topics_by_flag(self) -> dict[str, list[str]]:
         by_flag: dict[str, list[str]] = {}

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prepbot.matching.cue_numbers import NumberWords
+from prepbot.matching.spans import gap_stretches, gap_words
 from prepbot.matching.text import Token, as_number, normalise
 from prepbot.matching.words import inflection, is_word
 from prepbot.matching.words import stem as word_stem
@@ -196,6 +197,7 @@ class CueSet(NumberWords):
     def __init__(self, cues: Iterable[tuple[str, str]], rules: "ContextRules"):
         """`cues`: (flag id, cue source) pairs in catalogue order. Raises CueError."""
         self.rules = rules
+        self._gap_stops = gap_words(rules)  # where a wide gap stops (spans.gap_stretches)
         self.vocabulary = Vocabulary()
         self.cues: list[Cue] = []
         for flag_id, source in cues:
@@ -513,6 +515,7 @@ class CueSet(NumberWords):
             token_terms[i] = {**token_terms[i], **new}
             starting[i] = starting[i] | self._sets_of(new)[2]
         clauses = [t.clause for t in tokens]
+        stretches = gap_stretches(tokens, clauses, *self._gap_stops)
         # Where each cue can start, in one pass over the words (not one pass per cue).
         wanted = frozenset(viable)
         starts_of: dict[int, list[int]] = {}
@@ -525,14 +528,14 @@ class CueSet(NumberWords):
                 cue = cues[index]
                 dead: set[tuple[int, int]] = set()
                 for position in starts:
-                    reading = _match_from(cue, 0, position, clauses, token_terms, dead)
+                    reading = _match_from(cue, 0, position, (clauses, stretches), token_terms, dead)
                     if reading is not None:
                         found.append((cue, reading[0], reading[1]))
         return found
 
 
 def _match_from(
-    cue: Cue, slot_index: int, at: int, clauses: list[int], token_terms, dead: set[tuple[int, int]]
+    cue: Cue, slot_index: int, at: int, clauses: tuple[list[int], list[int]], token_terms, dead: set[tuple[int, int]]
 ) -> tuple[list[int], list[bool]] | None:
     """The reading of `cue` from its slot `slot_index` on, starting at token `at`: slots in order,
     earliest fit first. Close gaps stay inside one clause ("includes code reviews, occasionally
@@ -544,7 +547,8 @@ def _match_from(
         return [], []
     if (slot_index, at) in dead:
         return None
-    end_of_text = len(clauses)
+    within = clauses[0]
+    end_of_text = len(within)
     by_first = cue.slot_alternatives[slot_index]
     if slot_index == 0:
         window = range(at, at + 1)
@@ -553,11 +557,12 @@ def _match_from(
         gap = cue.gaps[slot_index]
         stop = at + gap + 1
         window = range(at, stop if stop < end_of_text else end_of_text)  # (no min(): this runs very often)
-        # close gaps stay in the clause of the word before; a wide "..." gap may cross commas
-        clause = -1 if gap > DEFAULT_GAP else clauses[at - 1]
+        # close gaps stay in the clause of the word before; a wide "..." gap may cross commas, not a "but"
+        within = clauses[1] if gap > DEFAULT_GAP else within
+        clause = within[at - 1]
     last = slot_index + 1 == len(cue.slots)  # the last slot: nothing after it to match
     for start in window:
-        if clause >= 0 and clauses[start] != clause:
+        if clause >= 0 and within[start] != clause:
             break
         here = token_terms[start]
         for term in here:

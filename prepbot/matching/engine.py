@@ -210,6 +210,7 @@ class Matcher(NeighbourReading, AbsenceReading):
         self._read_then_and_now(pieces, readings)
         self._read_topic_and_statement(pieces, readings)
         self._read_named_subject(pieces, readings)
+        self._read_parallel(pieces, readings)
         self._read_after_advice(pieces, readings)
         asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
         for index in asked:

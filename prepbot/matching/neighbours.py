@@ -25,6 +25,8 @@ _TOPIC_END = re.compile(r"\s*(\?|\s[-–—=]+>?|:|->|=>)\s*$")
 _TOPIC_SEPARATOR = re.compile(r":|\s[-–—=]+>?\s|->|=>")
 _LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes on in the next piece
 
+# what a pronoun sentence that reads something of its own may add of the topic: what happened to it
+_HAPPENED = ("dropped or fixed", "broken or stale", "in name only")
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -308,21 +310,86 @@ class NeighbourReading:
     def _named_topic(self, text: str) -> tuple[Hit, ...]:
         """The last topic of the context rules that `text` names ("about the backlog", "We have a test
         suite"), as a reading of its flag (offsets in `text`), or nothing."""
+        cache = self.__dict__.setdefault("_named_cache", {})  # (a note's sentences are read again on each keystroke)
+        if text in cache:
+            return cache[text]
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[text] = found = self._name_in(text)
+        return found
+
+    def _name_in(self, text: str) -> tuple[Hit, ...]:
         tokens = tokenize(text, self.rules)
         words = tuple(t.word for t in tokens)
         found: tuple[Hit, ...] = ()
-        index = 0
+        index = last = 0
         while index < len(words):
             for size in range(min(len(words) - index, 4), 0, -1):
                 flag_id = self.rules.topics.get(words[index : index + size])
                 if flag_id in self.flags:
                     end = tokens[index + size - 1].end
                     source = f"topic: {' '.join(words[index : index + size])}"
-                    found = (Hit(flag_id, 0.9, tokens[index].start, end, source, ""),)
+                    start = tokens[index].start
+                    if (
+                        found
+                        and found[0].flag_id == flag_id
+                        and tokens[index].clause == tokens[last].clause
+                        and index - last <= 3
+                        and not {t.word for t in tokens[last + 1 : index]} & self.rules.grammar["list_joiners"]  # not a list
+                    ):
+                        start = found[0].start  # one name of two topics: "a jira project for bugs"
+                    found = (Hit(flag_id, 0.9, start, end, source, ""),)
+                    last = index + size - 1
                     index += size - 1
                     break
             index += 1
         return found
+
+    def _read_parallel(self, pieces, readings) -> None:
+        """ "reviews are required for juniors; seniors push straight to main": two plain statements of one practice
+        side by side (a ";" between them), the one red for a part of the team: the practice does not hold for every
+        change, so the red one stands and the green one goes (not for `grammar.both_parts` flags: CI on one app and
+        hand deploys of another are both said; nor a past and a now: "reviews were optional; now mandatory")."""
+        self._read_changed(pieces, readings)
+        for i in [i for i in range(len(pieces) - 1) if pieces[i][1].rstrip().endswith(";")]:
+            plain = [{h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD and not h.context} for _, r in readings[i : i + 2]]
+            reds = [{f for f in said if self.flags[f].kind == "red"} for said in plain]
+            for j, other in ((i, reds[1]), (i + 1, reds[0])):
+                gone = {self.flags[f].opposite for f in other} & plain[j - i] - self.rules.grammar["both_parts"]
+                if gone and not any(
+                    t.word in self.rules.grammar["changes"] for p in pieces[i : i + 2] for t in tokenize(p[1], self.rules)
+                ):
+                    offset, r = readings[j]
+                    readings[j] = (
+                        offset,
+                        Reading(tuple(h for h in r.hits if h.flag_id not in gone), r.blocked, r.model_ok, r.span),
+                    )
+
+    def _read_changed(self, pieces, readings) -> None:
+        """ "We had no tests. That changed last year, now coverage is around 70%": a sentence that opens with a pronoun
+        and a verb of change (`grammar.change_verbs`) and reads the green opposite of the red practice before it tells
+        that the red one is over: it goes."""
+        for i in range(1, len(pieces)):
+            first = _FIRST_WORD.match(pieces[i][1].lstrip(_LEAD_MARKS))
+            if not first or first.group().lower().replace("'", "").replace("’", "") not in self.rules.pronoun_subjects:
+                continue
+            words = re.findall(r"[a-z]+", pieces[i][1][:40].lower())[1:3]
+            if not set(words) & self.rules.grammar["change_verbs"]:
+                continue
+            now = {h.flag_id for h in readings[i][1].hits if h.score >= REPORT_THRESHOLD}
+            offset, before = readings[i - 1]
+            gone = {
+                h.flag_id for h in before.hits if self.flags[h.flag_id].kind == "red" and self.flags[h.flag_id].opposite in now
+            }
+            if gone:
+                readings[i - 1] = (
+                    offset,
+                    Reading(tuple(h for h in before.hits if h.flag_id not in gone), before.blocked, before.model_ok, before.span),
+                )
+
+    def _said_red(self, hit: Hit, start: int, size: int) -> bool:
+        """A red reading, unturned, of more words than the name put at `start`: "they got dropped" -> "reviews got dropped"."""
+        return not hit.context and self.flags[hit.flag_id].kind == "red" and (hit.start < start or hit.end > start + size)
 
     def _read_named_subject(self, pieces, readings) -> None:
         """ "We have a test suite. It hasn't run in a year.", "Code reviews exist. They get skipped
@@ -330,38 +397,70 @@ class NeighbourReading:
         nothing on its own is read with the topic the sentence before names in the pronoun's place.
         What it says of the topic stands; a red reading takes back the green one before it."""
         subjects = self.rules.pronoun_subjects
+        for index in self._undercut(pieces):
+            # "We had a product backlog. Nobody has opened it since.": the practice the next sentence takes back is
+            # the topic named, though its own words read it too weakly to say (the engine turns it round).
+            before = readings[index][1]
+            if before.question or any(h.score >= REPORT_THRESHOLD for h in before.hits):
+                continue
+            topic = self._named_topic(pieces[index][1])
+            if topic and self.flags[topic[0].flag_id].kind == "green":
+                readings[index] = (readings[index][0], Reading(before.hits + topic, before.blocked, before.model_ok, before.span))
         for index in range(1, len(pieces)):
             offset, sentence = pieces[index]
             first = _FIRST_WORD.match(sentence.lstrip(_LEAD_MARKS))
             if not first or first.group().lower().replace("'", "").replace("’", "") not in subjects:
                 continue
             reading, before = readings[index][1], readings[index - 1][1]
-            if reading.hits or reading.question or before.question or pieces[index - 1][1].rstrip().endswith(("?", ":")):
+            if reading.question or before.question or pieces[index - 1][1].rstrip().endswith(("?", ":")):
                 continue  # (a topic before "?" or ":" and its answer are `_topic_answers`' to read)
             topic = self._named_topic(pieces[index - 1][1])
             if not topic:
                 continue
+            # a sentence that reads something of its own gains only what it says of the topic: "a backlog existed; it
+            # was abandoned after the pivot" (the pivot is read as it was)
+            # (so does a sentence opened by a pronoun that may stand for a whole situation: "that seems to work")
+            pronoun = first.group().lower().replace("'", "").replace("’", "")
+            weak = reading.hits or pronoun in self.rules.grammar["situation_pronouns"]
+            family = {topic[0].flag_id, self.flags[topic[0].flag_id].opposite} if weak else None
             start = len(sentence) - len(sentence.lstrip(_LEAD_MARKS)) + first.start()
             end = start + len(first.group())
             named = pieces[index - 1][1][topic[0].start : topic[0].end]
-            replacement = subjects[first.group().lower().replace("'", "").replace("’", "")].replace("~", named)
-            shift = len(replacement) - (end - start)
-            said = self.reading(sentence[:start] + replacement + sentence[end:])
-
             context = f"subject named in the sentence before: '{named}'"
-            hits = tuple(
-                Hit(
-                    h.flag_id,
-                    h.score,
-                    _back(h.start, start, start + len(replacement), shift, start),
-                    _back(h.end, start, start + len(replacement), shift, end),
-                    h.source,
-                    f"{h.context}; {context}" if h.context else context,
+            # the name itself, else the practice's plain name when the name alone is all it reads ("Jenkins")
+            generic = self.rules.plain_names.get(topic[0].flag_id, named)
+            named_read = None
+            for name in (named, generic) if generic != named else (named,):
+                replacement = subjects[pronoun].replace("~", name)
+                shift = len(replacement) - (end - start)
+                said = self.reading(sentence[:start] + replacement + sentence[end:])
+                hits = tuple(
+                    Hit(
+                        h.flag_id,
+                        h.score,
+                        _back(h.start, start, start + len(replacement), shift, start),
+                        _back(h.end, start, start + len(replacement), shift, end),
+                        h.source,
+                        f"{h.context}; {context}" if h.context else context,
+                    )
+                    for h in said.hits
+                    if family is None
+                    or (h.flag_id in family and (h.context.startswith(_HAPPENED) or self._said_red(h, start, len(replacement))))
                 )
-                for h in said.hits
-            )
+                beyond = [h for h in hits if h.start < start or h.end > end]  # more than the name alone ("Jenkins")
+                if (
+                    (beyond or any(h.context != context for h in hits))
+                    if name == named
+                    else any(h.context != context for h in beyond)
+                ):
+                    break  # (of the plain name, only words a rule turned: "it has not run" -> "ci has not run")
+                named_read = named_read or (hits, said)
+            else:
+                hits, said = named_read or (hits, said)  # the plain name read no more: the name's own reading
             if not hits:
                 continue
+            if family is not None:
+                hits = reading.hits + hits
             readings[index] = (offset, Reading(hits, said.blocked, said.model_ok, reading.span, said.negated))
             taken_back = {self.flags[h.flag_id].opposite for h in hits if self.flags[h.flag_id].kind == "red"}
             if taken_back & {h.flag_id for h in before.hits}:

@@ -41,3 +41,34 @@ def domains(tokens: list[Token], index: dict[str, list[tuple[str, tuple[str, ...
         return set()  # (most sentences)
     words = [t.word for t in tokens]
     return {flag for i in starts for flag, phrase in index[words[i]] if tuple(words[i : i + len(phrase)]) == phrase}
+
+
+def gap_words(rules) -> tuple:
+    """The word sets `gap_stretches` reads, from the context rules."""
+    g = rules.grammar
+    return (g["gap_stops"], g["gap_breakers"], rules.negating | rules.negation_after, g["gap_referents"], rules.be_words)
+
+
+def gap_stretches(tokens: list[Token], clauses: list[int], stops, breakers, negating, referents, verbs) -> list[int]:
+    """Where a wide "..." gap may reach: across a comma; not into a contrast of one or two words with a verb of its own
+    (`grammar.gap_stops`: "bugs get filed in linear, not just mentioned in chat"; "time for bug fixes, not only new
+    features" shares the verb before it), nor past a clause breaker ("but", "though") after a negation, which would reach
+    the other clause's words: "nobody reviews the docs, but code gets two approvals" is no cue "nobody reviews ... code"
+    ("the backlog is long but it's ranked" still reads across, and so does a clause that goes on about the same subject:
+    "wasn't rude, but he'd been there a week")."""
+    stretch = 0
+    size = len(tokens)
+    out = [0] * size
+    negated = bool(tokens) and tokens[0].word in negating
+    for i in range(1, size):
+        word = tokens[i].word
+        if clauses[i] != clauses[i - 1]:
+            after = tokens[i + 1].word if i + 1 < size else ""
+            stop = 1 if word in stops else 2 if f"{word} {after}" in stops else 0
+            acts = stop and i + stop < size and (tokens[i + stop].word.endswith("ed") or tokens[i + stop].word in verbs)
+            if acts or (word in breakers and negated and after not in referents):
+                stretch += 1
+                negated = False
+        negated = negated or word in negating
+        out[i] = stretch
+    return out
