@@ -71,7 +71,12 @@ PART_SHAPES = {
     "grammar": GRAMMAR_SHAPE,
     "spared_triggers": "word_map",
     "other_domains": "word_map",
-    "norm_figures": {"norm": "words", "real": "words", "held": "words", "units": "word_map", "long": "word_map"},
+    "number_abbreviations": "words",
+    "norm_figures": {
+        **dict.fromkeys(("norm", "real", "held", "contrary"), "words"),
+        "units": "word_map",
+        "long": "word_map",
+    },
 }
 
 
@@ -88,6 +93,7 @@ def _norm_figures(spec) -> dict[str, Any]:
         "norm": norm,
         "real": _phrases(spec["real"]),
         "held": _phrases(spec["held"]),
+        "contrary": _phrases(spec.get("contrary") or ()),
         "units": {str(f): frozenset(str(w) for w in units) for f, units in spec["units"].items()},
         "long": {str(f): float(str(v[0])) for f, v in spec["long"].items()},
         "norm_texts": tuple(sorted({" ".join(p) for p in norm})),
@@ -217,6 +223,9 @@ class ContextRules:
     other_domains: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # `norm_figures`: a stated norm against the real figure (norms.py): its words, per flag its units and least figure.
     norm_figures: dict[str, Any] = field(default_factory=dict)
+    # `number_abbreviations`: abbreviations that read as their expansion only after a number ("40 hr"): else
+    # the word is another one as written ("ask HR"), and a cue's "hr" reads that one, never "hours".
+    number_abbreviations: frozenset[str] = frozenset()
 
     @cached_property
     def domain_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
@@ -317,6 +326,7 @@ class ContextRules:
             spared={str(f): frozenset(" ".join(p) for p in _phrases(v)) for f, v in (data.get("spared_triggers") or {}).items()},
             other_domains={str(f): _phrases(v) for f, v in (data.get("other_domains") or {}).items()},
             norm_figures=_norm_figures(data.get("norm_figures")),
+            number_abbreviations=frozenset(str(w) for w in data.get("number_abbreviations") or ()),
         )
 
     @cached_property
@@ -492,10 +502,12 @@ class ContextRules:
             "grammar": {name: sorted(words) for name, words in self.grammar.items()},
             "spared_triggers": {flag: sorted(words) for flag, words in self.spared.items()},
             "other_domains": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_domains.items()},
+            "number_abbreviations": sorted(self.number_abbreviations),
             "norm_figures": {
                 "norm": [" ".join(p) for p in self.norm_figures.get("norm", ())],
                 "real": [" ".join(p) for p in self.norm_figures.get("real", ())],
                 "held": [" ".join(p) for p in self.norm_figures.get("held", ())],
+                "contrary": [" ".join(p) for p in self.norm_figures.get("contrary", ())],
                 "units": {f: sorted(u) for f, u in self.norm_figures.get("units", {}).items()},
                 "long": {f: [f"{v:g}"] for f, v in self.norm_figures.get("long", {}).items()},
             },

@@ -1,0 +1,63 @@
+"""Misreadings users still saw in round fourteen (issue 18): general mechanisms, each pinned with
+sentences of our own (not those of bench/sets/fix14*.jsonl) and with the minimal pair that must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from prepbot.matching.text import tokenize
+from tests.conftest import check, with_classifier
+
+# -- a stated norm (context.yaml `norm_figures`): a normal figure with nothing said against it, or a real
+# figure at the norm, is no overtime, from the cues or the classifier; a real figure well above it still is.
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Working hours are officially sane, per HR: 38 a week.", set(), {"overtime-expected"}),
+        ("Per HR the hours are reasonable, 37 hours weekly.", set(), {"overtime-expected"}),
+        # the pair: a hedged norm with no figure stays hedged, and a real figure well above it is overtime
+        ("Hours are officially reasonable.", {"overtime-expected"}, set()),
+        ("Hours are officially reasonable, 38 a week, but really 56 most weeks.", {"overtime-expected"}, set()),
+        ("HR says 38 hours; the devs admitted to 60 a week.", {"overtime-expected"}, set()),
+    ],
+)
+def test_a_normal_stated_norm_is_no_overtime(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_a_norm_kept_by_the_real_figure_keeps_the_classifier_out(catalogue):
+    says = {"": {"overtime-expected": 0.97}}
+    matcher = with_classifier(catalogue, says)
+    kept = "On paper it is 38 hours a week, and the team really works 38."
+    assert "overtime-expected" not in {m.id for m in matcher.match(kept)}
+    stated = "Per HR the hours are reasonable, 37 hours weekly."
+    assert "overtime-expected" not in {m.id for m in matcher.match(stated)}
+    # the pair: a norm the real figure exceeds, and a norm said with a "but", the classifier still reads
+    assert "overtime-expected" in {m.id for m in matcher.match("On paper it is 38 hours, in practice 57.")}
+    assert "overtime-expected" in {m.id for m in matcher.match("Officially 38 hours a week, but people stay on.")}
+
+
+# -- an abbreviation of a figure's unit ("hr") is the unit only after a number: a cue's "hr" (human
+# resources) reads "HR", never the longer ordinary word "hours"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("She deferred my questions about working hours to the end of the call.", set(), {"interviewer-new"}),
+        ("The lead deferred the database upgrade to off hours.", set(), {"interviewer-new"}),
+        ("They referred the pager question to the out of hours rota.", set(), {"interviewer-new"}),
+        # the pair: deferring to HR is the cue's sense
+        ("She deferred my questions about the leave policy to HR.", {"interviewer-new"}, set()),
+    ],
+)
+def test_an_abbreviation_in_a_cue_does_not_read_a_longer_word(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_an_abbreviation_is_its_unit_after_a_number(matcher):
+    words = [t.word for t in tokenize("ask HR about the 45 hr weeks and the 2hr meetings", matcher.rules)]
+    assert words == ["ask", "hr", "about", "the", "45", "hours", "weeks", "and", "the", "2", "hours", "meetings"]
