@@ -61,3 +61,24 @@ def test_an_abbreviation_in_a_cue_does_not_read_a_longer_word(matcher, text, pre
 def test_an_abbreviation_is_its_unit_after_a_number(matcher):
     words = [t.word for t in tokenize("ask HR about the 45 hr weeks and the 2hr meetings", matcher.rules)]
     assert words == ["ask", "hr", "about", "the", "45", "hours", "weeks", "and", "the", "2", "hours", "meetings"]
+
+
+# -- a decay whose result lasts (grammar `lasting_decay`) is the state now, however long ago it happened; a
+# later clause that undoes it (grammar `undoing`) takes it back, and a negated one ("never rebuilt") does not
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Their integration tests rotted years ago.", {"no-tests"}, {"has-tests"}),
+        ("The test suite was abandoned back in 2020.", {"no-tests"}, {"has-tests"}),
+        ("The release pipeline fell apart years ago.", {"no-ci"}, {"has-ci"}),
+        ("The old test suite rotted years ago and nobody ever rebuilt it.", {"no-tests"}, {"has-tests"}),
+        # the pair: undone since, or a past practice that simply was, is not the state now
+        ("The test suite rotted years ago, but the platform team rebuilt it.", set(), {"no-tests"}),
+        ("Their issue tracker died in 2021 and was restored a month later.", set(), {"bugs-untracked"}),
+        ("Years ago they had no tests at all.", set(), {"no-tests"}),
+    ],
+)
+def test_a_lasting_decay_in_the_past_is_the_state_now(matcher, text, present, absent):
+    check(matcher, text, present, absent)

@@ -56,6 +56,8 @@ GRAMMAR = (
     "held",
     "single_articles",
     "denying",
+    "lasting_decay",
+    "undoing",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
 
