@@ -82,3 +82,25 @@ def test_an_abbreviation_is_its_unit_after_a_number(matcher):
 )
 def test_a_lasting_decay_in_the_past_is_the_state_now(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a thing said not to exist in the singular or the plural, with "a" or "any", "there is" or "there are"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("On the data team there isn't a PR, you commit and go.", {"no-code-review"}, {"code-review-required"}),
+        ("The agency has no pull request either.", {"no-code-review"}, {"code-review-required"}),
+        ("Their mobile repo: no MR whatsoever.", {"no-code-review"}, set()),
+        ("The billing service doesn't have a single unit test.", {"no-tests"}, {"has-tests"}),
+        ("Their firmware team has never had a test, there is no test at all.", {"no-tests"}, {"has-tests"}),
+        ("For that kind of work there aren't any tickets.", {"tickets-afterthought"}, set()),
+        # the pair: the quantifier of a rule reads the rule, and an interview's test is not a suite
+        ("Nobody ships without a PR.", {"code-review-required"}, {"no-code-review"}),
+        ("No pull request merges until two people approve it.", {"code-review-required"}, {"no-code-review"}),
+        ("There was no coding test in the second round.", set(), {"no-tests"}),
+    ],
+)
+def test_a_thing_said_not_to_exist_in_the_singular(matcher, text, present, absent):
+    check(matcher, text, present, absent)
