@@ -104,3 +104,30 @@ def test_a_lasting_decay_in_the_past_is_the_state_now(matcher, text, present, ab
 )
 def test_a_thing_said_not_to_exist_in_the_singular(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a sentence whose only topic is the weather, a sport, cooking or medicine (context.yaml `other_topics`) is
+# not read by the classifier; one with a word of work ("startup", "roadmap") still is
+
+
+def test_a_sentence_of_another_topic_only_keeps_the_classifier_out(catalogue):
+    says = {"": {"unclear-product": 0.95}}
+    matcher = with_classifier(catalogue, says)
+    for text in ("Nobody on the boat could tell where the gusts would come from.", "The striker drifts wherever he likes."):
+        assert "unclear-product" not in {m.id for m in matcher.match(text)}, text
+    # the pair: the same idiom about the company, and a topic word only in the likeness, are read
+    for text in ("Nobody can tell where the gusts will come from at this startup.", "The vision drifts like the weather."):
+        assert "unclear-product" in {m.id for m in matcher.match(text)}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("The hurricane changed direction again overnight.", set(), {"unclear-product"}),
+        ("The chef's new menu has no clear direction.", set(), {"unclear-product"}),
+        # the pair: the product's direction
+        ("The product has no clear direction.", {"unclear-product"}, set()),
+    ],
+)
+def test_a_storm_or_a_dish_has_no_product_direction(matcher, text, present, absent):
+    check(matcher, text, present, absent)

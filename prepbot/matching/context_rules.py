@@ -73,6 +73,7 @@ PART_SHAPES = {
     "grammar": GRAMMAR_SHAPE,
     "spared_triggers": "word_map",
     "other_domains": "word_map",
+    "other_topics": {"words": "words", "anchors": "words"},
     "number_abbreviations": "words",
     "norm_figures": {
         **dict.fromkeys(("norm", "real", "held", "contrary"), "words"),
@@ -223,6 +224,11 @@ class ContextRules:
     # `other_domains`: per flag, words of another trade or pastime ("firefighter", "sailing") that make the
     # flag's readings of their sentence say nothing, the classifier's too.
     other_domains: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # `other_topics`: words of weather, sport, cooking or medicine ("wind", "striker", "recipe"), and the words of
+    # work ("team", "product") that anchor a sentence in it: a sentence with the first and none of the second, nor a
+    # cue reading, is no matter for the classifier ("no idea which way the wind blows").
+    other_topics: frozenset[str] = frozenset()
+    topic_anchors: frozenset[str] = frozenset()
     # `norm_figures`: a stated norm against the real figure (norms.py): its words, per flag its units and least figure.
     norm_figures: dict[str, Any] = field(default_factory=dict)
     # `number_abbreviations`: abbreviations that read as their expansion only after a number ("40 hr"): else
@@ -327,6 +333,8 @@ class ContextRules:
             grammar={name: frozenset(str(w) for w in (data.get("grammar") or {}).get(name, ())) for name in GRAMMAR},
             spared={str(f): frozenset(" ".join(p) for p in _phrases(v)) for f, v in (data.get("spared_triggers") or {}).items()},
             other_domains={str(f): _phrases(v) for f, v in (data.get("other_domains") or {}).items()},
+            other_topics=frozenset(str(w) for w in (data.get("other_topics") or {}).get("words", ())),
+            topic_anchors=frozenset(str(w) for w in (data.get("other_topics") or {}).get("anchors", ())),
             norm_figures=_norm_figures(data.get("norm_figures")),
             number_abbreviations=frozenset(str(w) for w in data.get("number_abbreviations") or ()),
         )
@@ -504,6 +512,7 @@ class ContextRules:
             "grammar": {name: sorted(words) for name, words in self.grammar.items()},
             "spared_triggers": {flag: sorted(words) for flag, words in self.spared.items()},
             "other_domains": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_domains.items()},
+            "other_topics": {"words": sorted(self.other_topics), "anchors": sorted(self.topic_anchors)},
             "number_abbreviations": sorted(self.number_abbreviations),
             "norm_figures": {
                 "norm": [" ".join(p) for p in self.norm_figures.get("norm", ())],

@@ -32,7 +32,7 @@ from prepbot.matching.halves import LaterHalf, gc_paused, later_half
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
 from prepbot.matching.scare_quotes import denied_name, scare_quoted
-from prepbot.matching.spans import clause_starts, domains, overlap_test
+from prepbot.matching.spans import clause_starts, domains, off_topic, overlap_test
 from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
@@ -407,7 +407,8 @@ class Matcher(NeighbourReading, AbsenceReading):
         triggers = scan(tokens, self.rules)
         if len(tokens) == len(words) and sentence not in self._advice_cache:  # no word split: the same triggers
             self._remember_advice(sentence, self._advice_window(sentence, triggers))
-        sayable = bool(readings) or self.cues.topical(tokens)
+        # ("no idea which way the wind blows": a sentence of another topic only, no cue reading, is not the classifier's)
+        sayable = bool(readings) or self.cues.topical(tokens) and not off_topic(tokens, self.rules)
         modifiers = [t for t in triggers if t.kind not in ("negation", PSEUDO)]
         model_ok = not modifiers and sayable
         # ("not really planning to add features" is no plan: a negation keeps the classifier out.)
