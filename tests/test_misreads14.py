@@ -131,3 +131,17 @@ def test_a_sentence_of_another_topic_only_keeps_the_classifier_out(catalogue):
 )
 def test_a_storm_or_a_dish_has_no_product_direction(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("My brother is a farmer and works every weekend in the harvest.", set(), {"overtime-expected"}),
+        ("Officially the hours are sane, I was told, and the figure was 39 a week.", set(), {"overtime-expected"}),
+        # the pair: the team's weekends, and a norm with a real figure well above it
+        ("The devs work every weekend during the harvest sale.", {"overtime-expected"}, set()),
+        ("Officially the hours are sane, 39 a week, but in reality 58.", {"overtime-expected"}, set()),
+    ],
+)
+def test_another_trades_hours_and_a_norm_in_words(matcher, text, present, absent):
+    check(matcher, text, present, absent)

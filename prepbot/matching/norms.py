@@ -39,6 +39,11 @@ def _near(marks: list[int], numbers: dict[int, float], taken: frozenset[int] = f
 ABOVE, HELD, STATED = "above", "held", "stated"
 
 
+def _unopposed(words: list[str], spec: dict, figure: float, flag: str) -> bool:
+    """A normal figure and nothing said against the norm: no real-figure word, no `contrary` word."""
+    return figure < spec["long"][flag] and not _marks(words, spec["real"]) and not _marks(words, spec["contrary"])
+
+
 def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[str, str, int, int, str]]:
     """(flag, how it went, start, end, how) for each norm: ABOVE when the real figure is well above the
     norm, HELD when a real figure at the norm (or words) say it holds, STATED when a normal norm stands with
@@ -74,11 +79,20 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
             if real is not None and _marks(words, spec["norm"]) and real[1] + 3 <= spec["long"][flag]:
                 # "officially normal hours, and the timesheets averaged 39": a norm of words, a normal real figure
                 yield flag, HELD, offset, end, f"norm in words, real {real[1]:g}"
+            elif real is None and _marks(words, spec["norm"]) and _unopposed(words, spec, max(numbers.values()), flag):
+                # "on paper the hours are normal, 40 a week": the figure further off the norm's word
+                yield (
+                    flag,
+                    STATED,
+                    offset,
+                    offset + len(sentence),
+                    f"norm in words, {max(numbers.values()):g}, nothing against it",
+                )
             continue
         if real is None:
             if _marks(per_piece[0], spec["held"]):
                 yield flag, HELD, offset, offset + len(sentence), f"norm {norm[1]:g}, said to hold"
-            elif norm[1] < spec["long"][flag] and not _marks(words, spec["real"]) and not _marks(words, spec["contrary"]):
+            elif _unopposed(words, spec, norm[1], flag):
                 # "hours are officially normal per HR, 40 a week": a normal norm and nothing said against it
                 yield flag, STATED, offset, offset + len(sentence), f"norm {norm[1]:g}, nothing against it"
             continue
