@@ -145,3 +145,17 @@ def test_a_storm_or_a_dish_has_no_product_direction(matcher, text, present, abse
 )
 def test_another_trades_hours_and_a_norm_in_words(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Their snapshot tests withered away once the designer left.", {"no-tests"}, {"has-tests"}),
+        ("The smoke test suite fell into disuse after the rewrite.", {"no-tests"}, {"has-tests"}),
+        ("Their build pipeline died out with the old platform team.", {"no-ci"}, {"has-ci"}),
+        # the pair: a suite that is kept up
+        ("Their snapshot tests are kept up by the designer.", {"has-tests"}, {"no-tests"}),
+    ],
+)
+def test_more_words_of_a_decay(matcher, text, present, absent):
+    check(matcher, text, present, absent)
