@@ -50,8 +50,9 @@ def test_a_norm_kept_by_the_real_figure_keeps_the_classifier_out(catalogue):
         ("She deferred my questions about working hours to the end of the call.", set(), {"interviewer-new"}),
         ("The lead deferred the database upgrade to off hours.", set(), {"interviewer-new"}),
         ("They referred the pager question to the out of hours rota.", set(), {"interviewer-new"}),
-        # the pair: deferring to HR is the cue's sense
+        # the pair: deferring to HR, or having to ask HR first, is the cue's sense
         ("She deferred my questions about the leave policy to HR.", {"interviewer-new"}, set()),
+        ("The hiring manager said he would need to ask HR about the bonus scheme.", {"interviewer-new"}, set()),
     ],
 )
 def test_an_abbreviation_in_a_cue_does_not_read_a_longer_word(matcher, text, present, absent):
