@@ -160,3 +160,16 @@ def test_another_trades_hours_and_a_norm_in_words(matcher, text, present, absent
 )
 def test_more_words_of_a_decay(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("on paper 38, in practice 60 most weeks", {"overtime-expected"}, set()),
+        # the pair: a real figure at the norm, and a figure with a unit of another thing, read nothing
+        ("on paper 38, in practice 38", set(), {"overtime-expected"}),
+        ("officially 38 days of leave, really 50 days", set(), {"overtime-expected"}),
+    ],
+)
+def test_a_norm_without_a_unit(matcher, text, present, absent):
+    check(matcher, text, present, absent)

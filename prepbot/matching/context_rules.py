@@ -79,6 +79,7 @@ PART_SHAPES = {
         **dict.fromkeys(("norm", "real", "held", "contrary"), "words"),
         "units": "word_map",
         "long": "word_map",
+        "ranges": "word_map",
     },
 }
 
@@ -99,6 +100,7 @@ def _norm_figures(spec) -> dict[str, Any]:
         "contrary": _phrases(spec.get("contrary") or ()),
         "units": {str(f): frozenset(str(w) for w in units) for f, units in spec["units"].items()},
         "long": {str(f): float(str(v[0])) for f, v in spec["long"].items()},
+        "ranges": {str(f): (float(str(v[0])), float(str(v[1]))) for f, v in (spec.get("ranges") or {}).items()},
         "norm_texts": tuple(sorted({" ".join(p) for p in norm})),
     }
 
@@ -521,6 +523,7 @@ class ContextRules:
                 "contrary": [" ".join(p) for p in self.norm_figures.get("contrary", ())],
                 "units": {f: sorted(u) for f, u in self.norm_figures.get("units", {}).items()},
                 "long": {f: [f"{v:g}"] for f, v in self.norm_figures.get("long", {}).items()},
+                "ranges": {f: [f"{v:g}" for v in r] for f, r in self.norm_figures.get("ranges", {}).items()},
             },
         }
 

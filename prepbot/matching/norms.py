@@ -39,6 +39,13 @@ def _near(marks: list[int], numbers: dict[int, float], taken: frozenset[int] = f
 ABOVE, HELD, STATED = "above", "held", "stated"
 
 
+def _bare(words: list[str], at: int, spec: dict, rules: ContextRules) -> bool:
+    """Whether no unit of another thing follows the figure at `at` ("40, in reality": not "40 days of leave")."""
+    after = words[at + 1] if at + 1 < len(words) else ""
+    joins = rules.clause_breakers | rules.scope_breakers
+    return not after.isalpha() or after in joins or any(after == p[0] for p in spec["real"])
+
+
 def _unopposed(words: list[str], spec: dict, figure: float, flag: str) -> bool:
     """A normal figure and nothing said against the norm: no real-figure word, no `contrary` word."""
     return figure < spec["long"][flag] and not _marks(words, spec["real"]) and not _marks(words, spec["contrary"])
@@ -70,10 +77,19 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
             ),
             None,
         )
-        norm = _near(_marks(words, spec["norm"]), numbers) if flag else None
+        norm = _near(_marks(words, spec["norm"]), numbers)
+        unitless = flag is None
+        if unitless and norm is not None:
+            # "officially 40, in reality 55+": no unit, the norm's figure says whose it is (`ranges`), and only a
+            # real figure against it reads
+            flag = next((f for f, (low, high) in spec["ranges"].items() if low <= norm[1] <= high), None)
         if flag is None:
             continue
         real = _near(_marks(words, spec["real"]), numbers, frozenset({norm[0]} if norm else ()))
+        if unitless and (
+            real is None or real[1] > 2 * spec["ranges"][flag][1] or not (norm and _bare(words, norm[0], spec, rules))
+        ):
+            continue
         end = offset + len(sentence) if real is None or len(read_pieces) == 1 else read_pieces[-1][0] + len(read_pieces[-1][1])
         if norm is None:
             if real is not None and _marks(words, spec["norm"]) and real[1] + 3 <= spec["long"][flag]:
