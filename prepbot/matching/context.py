@@ -201,9 +201,13 @@ def decide(
     modifier: Trigger | None = None
     changed: Trigger | None = None  # a later clause that says what holds now ("..., now ...")
     spared = rules.spared.get(flag_id, ())
+    # "the test suite rotted away years ago": a red cue naming a decay whose result lasts is the state now
+    decayed = red and any(tokens[i].word in rules.grammar["lasting_decay"] for i in matched)
     for trigger in triggers:
         if trigger.kind in ("negation", PSEUDO) or trigger.effect == "keep" or trigger.words in spared:
             continue
+        if decayed and trigger.effect == "past" or trigger.words in rules.grammar["undoing"] and _denied(tokens, trigger, rules):
+            continue  # (and "never rebuilt" undoes nothing)
         now_scope = tokens[trigger.start].scope
         if (
             trigger.direction == "earlier_past_clauses"
@@ -342,6 +346,9 @@ def decide(
             return Decision(flag_id, modifier.start, rule)
         return Decision(None, None, rule)  # negated, and the flag has no opposite: nothing to turn round
     if modifier.effect == "opposite":
+        if changed is not None and changed.start > modifier.end and not current_red and changed.words in rules.grammar["undoing"]:
+            # "the bug tracker died in 2020 and they moved to Linear": what replaced it says what holds now
+            return Decision(None, None, f"{rule}; {changed.kind}: '{changed.words}'")
         return Decision(other, modifier.start, rule)
     if modifier.effect == "fixed":
         # "deploys were manual, a pipeline since then": the problem is gone and its green opposite
@@ -364,6 +371,11 @@ def decide(
     if current_red:
         return Decision(current, decision.trigger, rule)
     return Decision(other, modifier.start, rule)
+
+
+def _denied(tokens: list[Token], trigger: Trigger, rules: ContextRules) -> bool:
+    """A negation right before a trigger: "never brought back"."""
+    return any(tokens[i].word in rules.negation_before for i in range(max(0, trigger.start - 2), trigger.start))
 
 
 def _rule_after_condition(tokens: list[Token], after: int, first: int, last: int, rules: ContextRules) -> bool:

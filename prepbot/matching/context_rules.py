@@ -65,6 +65,8 @@ GRAMMAR = (
     "until_words",
     "until_events",
     "denying",
+    "lasting_decay",
+    "undoing",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
 
@@ -80,7 +82,14 @@ PART_SHAPES = {
     "grammar": GRAMMAR_SHAPE,
     "spared_triggers": "word_map",
     "other_domains": "word_map",
-    "norm_figures": {"norm": "words", "real": "words", "held": "words", "units": "word_map", "long": "word_map"},
+    "other_topics": {"words": "words", "anchors": "words"},
+    "number_abbreviations": "words",
+    "norm_figures": {
+        **dict.fromkeys(("norm", "real", "held", "contrary"), "words"),
+        "units": "word_map",
+        "long": "word_map",
+        "ranges": "word_map",
+    },
 }
 
 
@@ -97,8 +106,10 @@ def _norm_figures(spec) -> dict[str, Any]:
         "norm": norm,
         "real": _phrases(spec["real"]),
         "held": _phrases(spec["held"]),
+        "contrary": _phrases(spec.get("contrary") or ()),
         "units": {str(f): frozenset(str(w) for w in units) for f, units in spec["units"].items()},
         "long": {str(f): float(str(v[0])) for f, v in spec["long"].items()},
+        "ranges": {str(f): (float(str(v[0])), float(str(v[1]))) for f, v in (spec.get("ranges") or {}).items()},
         "norm_texts": tuple(sorted({" ".join(p) for p in norm})),
     }
 
@@ -224,8 +235,16 @@ class ContextRules:
     # `other_domains`: per flag, words of another trade or pastime ("firefighter", "sailing") that make the
     # flag's readings of their sentence say nothing, the classifier's too.
     other_domains: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # `other_topics`: words of weather, sport, cooking or medicine ("wind", "striker", "recipe"), and the words of
+    # work ("team", "product") that anchor a sentence in it: a sentence with the first and none of the second, nor a
+    # cue reading, is no matter for the classifier ("no idea which way the wind blows").
+    other_topics: frozenset[str] = frozenset()
+    topic_anchors: frozenset[str] = frozenset()
     # `norm_figures`: a stated norm against the real figure (norms.py): its words, per flag its units and least figure.
     norm_figures: dict[str, Any] = field(default_factory=dict)
+    # `number_abbreviations`: abbreviations that read as their expansion only after a number ("40 hr"): else
+    # the word is another one as written ("ask HR"), and a cue's "hr" reads that one, never "hours".
+    number_abbreviations: frozenset[str] = frozenset()
 
     @cached_property
     def domain_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
@@ -325,7 +344,10 @@ class ContextRules:
             grammar={name: frozenset(str(w) for w in (data.get("grammar") or {}).get(name, ())) for name in GRAMMAR},
             spared={str(f): frozenset(" ".join(p) for p in _phrases(v)) for f, v in (data.get("spared_triggers") or {}).items()},
             other_domains={str(f): _phrases(v) for f, v in (data.get("other_domains") or {}).items()},
+            other_topics=frozenset(str(w) for w in (data.get("other_topics") or {}).get("words", ())),
+            topic_anchors=frozenset(str(w) for w in (data.get("other_topics") or {}).get("anchors", ())),
             norm_figures=_norm_figures(data.get("norm_figures")),
+            number_abbreviations=frozenset(str(w) for w in data.get("number_abbreviations") or ()),
         )
 
     @cached_property
@@ -506,12 +528,16 @@ class ContextRules:
             "grammar": {name: sorted(words) for name, words in self.grammar.items()},
             "spared_triggers": {flag: sorted(words) for flag, words in self.spared.items()},
             "other_domains": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_domains.items()},
+            "other_topics": {"words": sorted(self.other_topics), "anchors": sorted(self.topic_anchors)},
+            "number_abbreviations": sorted(self.number_abbreviations),
             "norm_figures": {
                 "norm": [" ".join(p) for p in self.norm_figures.get("norm", ())],
                 "real": [" ".join(p) for p in self.norm_figures.get("real", ())],
                 "held": [" ".join(p) for p in self.norm_figures.get("held", ())],
+                "contrary": [" ".join(p) for p in self.norm_figures.get("contrary", ())],
                 "units": {f: sorted(u) for f, u in self.norm_figures.get("units", {}).items()},
                 "long": {f: [f"{v:g}"] for f, v in self.norm_figures.get("long", {}).items()},
+                "ranges": {f: [f"{v:g}" for v in r] for f, r in self.norm_figures.get("ranges", {}).items()},
             },
         }
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from prepbot.matching.cue_numbers import NumberWords
 from prepbot.matching.spans import gap_stretches, gap_words
-from prepbot.matching.text import Token, as_number, normalise
+from prepbot.matching.text import Token, as_number, cue_as_read, normalise
 from prepbot.matching.words import inflection, is_word
 from prepbot.matching.words import stem as word_stem
 
@@ -172,20 +172,6 @@ def compile_cue(vocabulary: Vocabulary, flag_id: str, source: str) -> Cue:
     return Cue(flag_id, source, weight, negated_weight, slots, gaps, slot_alternatives=by_first)
 
 
-def _as_read(source: str, abbreviations: dict[str, tuple[str, ...]]) -> str:
-    """The cue with each word that text never keeps (an abbreviation the tokenizer expands: "prs", "pto",
-    "hm") written as text reads it ("pr", "vacation", "hiring_manager"): else that word could never match."""
-    text, at, weight = source.rpartition(" @") if " @" in source else (source, "", "")
-    slots = []
-    for slot in text.split():
-        alternatives = [
-            "_".join("_".join(abbreviations[w]) if "*" not in w and abbreviations.get(w) else w for w in a.split("_"))
-            for a in slot.split("|")
-        ]
-        slots.append("|".join(dict.fromkeys(alternatives)))
-    return " ".join(slots) + at + weight
-
-
 def check_cue(source: str) -> None:
     """Raise CueError when `source` is not a valid cue (used by bank validation)."""
     compile_cue(Vocabulary(), "", source)
@@ -201,7 +187,7 @@ class CueSet(NumberWords):
         self.vocabulary = Vocabulary()
         self.cues: list[Cue] = []
         for flag_id, source in cues:
-            cue = compile_cue(self.vocabulary, flag_id, _as_read(source, rules.abbreviations))
+            cue = compile_cue(self.vocabulary, flag_id, cue_as_read(source, rules.abbreviations, rules.number_abbreviations))
             cue.source = source
             cue.index = len(self.cues)
             self.cues.append(cue)

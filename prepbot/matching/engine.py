@@ -32,7 +32,7 @@ from prepbot.matching.halves import LaterHalf, gc_paused, later_half
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
 from prepbot.matching.scare_quotes import denied_name, scare_quoted
-from prepbot.matching.spans import clause_starts, domains, overlap_test
+from prepbot.matching.spans import clause_starts, domains, off_topic, overlap_test
 from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
@@ -159,7 +159,7 @@ class Matcher(NeighbourReading, AbsenceReading):
                 if index in undercut and self.flags[flag_id].kind == "green" and opposite in self.flags:
                     flag_id, context = opposite, f"in name only: '{undercut[index]}' in the next sentence"
                 hits.setdefault(flag_id, []).append((hit.score, offset + hit.start, offset + hit.end, hit.source, context))
-        self._read_norms(pieces, hits)
+        held = norms.apply(pieces, self.rules, hits, self.flags)
         probed = None
         if question is not None:  # a note typed under a question: its answer's rules (answers.py)
             hits, probed = self.answers.before_classifier(text, question, hits)
@@ -171,25 +171,11 @@ class Matcher(NeighbourReading, AbsenceReading):
             cue_hits = CueIndex(hits)  # what the cues read, before the classifier
             for unit in units:
                 self._add_model_hits(hits, cue_hits, unit, probed)
+            norms.drop_classifier(hits, held)
         if question is not None:
             said &= hits.keys()  # a cue reading the classifier vetoed says nothing the answer must yield to
             self.answers.settle(text, question, hits, said, probed, REPORT_THRESHOLD)
         return self.combine(text, hits)
-
-    def _read_norms(self, pieces, hits: dict[str, list[tuple[float, int, int, str, str]]]) -> None:
-        """A stated norm against the real figure (norms.py): the flag well above the norm, else a hedged
-        norm ("officially 40 hours") no longer reads it."""
-        for flag_id, above, start, end, how in norms.read(pieces, self.rules):
-            if flag_id not in self.flags:
-                continue
-            if above:
-                hits.setdefault(flag_id, []).append((0.85, start, end, "norm against a number", how))
-            elif flag_id in hits:
-                kept = [h for h in hits[flag_id] if not (start <= h[1] < end and h[3].startswith("absence:"))]
-                if kept:
-                    hits[flag_id] = kept
-                else:
-                    del hits[flag_id]
 
     def _readings(
         self, pieces, background: _Background | None = None, later: LaterHalf | None = None
@@ -422,7 +408,8 @@ class Matcher(NeighbourReading, AbsenceReading):
         triggers = scan(tokens, self.rules)
         if len(tokens) == len(words) and sentence not in self._advice_cache:  # no word split: the same triggers
             self._remember_advice(sentence, self._advice_window(sentence, triggers))
-        sayable = bool(readings) or self.cues.topical(tokens)
+        # ("no idea which way the wind blows": a sentence of another topic only, no cue reading, is not the classifier's)
+        sayable = bool(readings) or self.cues.topical(tokens) and not off_topic(tokens, self.rules)
         modifiers = [t for t in triggers if t.kind not in ("negation", PSEUDO)]
         model_ok = not modifiers and sayable
         # ("not really planning to add features" is no plan: a negation keeps the classifier out.)

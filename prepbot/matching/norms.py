@@ -5,13 +5,15 @@ contract"), the words that mark what really happens ("in reality", "closer to", 
 flag the units of its figures and the least real figure that reads it (a week of 45 hours, a standup of
 20 minutes). In a sentence, or a sentence and the next, that holds a norm and a real figure with a unit
 near one of them, the real figure decides: well above the norm (5 more, and at least the flag's least) is
-the flag; at or below the norm, or a norm said to hold ("and that's what I do"), the norm holds, and a
-hedged "officially 40 hours" says nothing of that flag.
+the flag; at or below the norm, or a norm said to hold ("and that's what I do"), the norm holds (the
+classifier's reading of the flag there too), and a hedged "officially 40 hours" says nothing of that flag;
+so does a normal norm with nothing said against it (no real figure, no `contrary` word: "officially
+normal, 40 a week").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.text import as_number, tokenize
@@ -34,9 +36,25 @@ def _near(marks: list[int], numbers: dict[int, float], taken: frozenset[int] = f
     return (best[1], best[2]) if best else None
 
 
-def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[str, bool, int, int, str]]:
-    """(flag, above, start, end, how) for each norm set against a real figure: `above` when the real
-    figure is well above the norm, else the norm holds; start and end are text offsets of what was read."""
+ABOVE, HELD, STATED = "above", "held", "stated"
+
+
+def _bare(words: list[str], at: int, spec: dict, rules: ContextRules) -> bool:
+    """Whether no unit of another thing follows the figure at `at` ("40, in reality": not "40 days of leave")."""
+    after = words[at + 1] if at + 1 < len(words) else ""
+    joins = rules.clause_breakers | rules.scope_breakers
+    return not after.isalpha() or after in joins or any(after == p[0] for p in spec["real"])
+
+
+def _unopposed(words: list[str], spec: dict, figure: float, flag: str) -> bool:
+    """A normal figure and nothing said against the norm: no real-figure word, no `contrary` word."""
+    return figure < spec["long"][flag] and not _marks(words, spec["real"]) and not _marks(words, spec["contrary"])
+
+
+def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[str, str, int, int, str]]:
+    """(flag, how it went, start, end, how) for each norm: ABOVE when the real figure is well above the
+    norm, HELD when a real figure at the norm (or words) say it holds, STATED when a normal norm stands with
+    nothing said against it (no real figure, no "but"); start and end are text offsets of what was read."""
     spec = rules.norm_figures
     if not spec:
         return
@@ -59,19 +77,77 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
             ),
             None,
         )
-        norm = _near(_marks(words, spec["norm"]), numbers) if flag else None
-        if flag is None or norm is None:
+        norm = _near(_marks(words, spec["norm"]), numbers)
+        unitless = flag is None
+        if unitless and norm is not None:
+            # "officially 40, in reality 55+": no unit, the norm's figure says whose it is (`ranges`), and only a
+            # real figure against it reads
+            flag = next((f for f, (low, high) in spec["ranges"].items() if low <= norm[1] <= high), None)
+        if flag is None:
             continue
-        real = _near(_marks(words, spec["real"]), numbers, frozenset({norm[0]}))
+        real = _near(_marks(words, spec["real"]), numbers, frozenset({norm[0]} if norm else ()))
+        if unitless and (
+            real is None or real[1] > 2 * spec["ranges"][flag][1] or not (norm and _bare(words, norm[0], spec, rules))
+        ):
+            continue
         end = offset + len(sentence) if real is None or len(read_pieces) == 1 else read_pieces[-1][0] + len(read_pieces[-1][1])
+        if norm is None:
+            if real is not None and _marks(words, spec["norm"]) and real[1] + 3 <= spec["long"][flag]:
+                # "officially normal hours, and the timesheets averaged 39": a norm of words, a normal real figure
+                yield flag, HELD, offset, end, f"norm in words, real {real[1]:g}"
+            elif real is None and _marks(words, spec["norm"]) and _unopposed(words, spec, max(numbers.values()), flag):
+                # "on paper the hours are normal, 40 a week": the figure further off the norm's word
+                yield (
+                    flag,
+                    STATED,
+                    offset,
+                    offset + len(sentence),
+                    f"norm in words, {max(numbers.values()):g}, nothing against it",
+                )
+            continue
         if real is None:
             if _marks(per_piece[0], spec["held"]):
-                yield flag, False, offset, offset + len(sentence), f"norm {norm[1]:g}, said to hold"
+                yield flag, HELD, offset, offset + len(sentence), f"norm {norm[1]:g}, said to hold"
+            elif _unopposed(words, spec, norm[1], flag):
+                # "hours are officially normal per HR, 40 a week": a normal norm and nothing said against it
+                yield flag, STATED, offset, offset + len(sentence), f"norm {norm[1]:g}, nothing against it"
             continue
         # (the highest figure of a range read as the real one: "50-55 hrs")
         value = max(real[1], numbers.get(real[0] + 1, 0.0))
         how = f"norm {norm[1]:g}, real {value:g}"
         if value >= max(norm[1] + 5, spec["long"][flag]):
-            yield flag, True, offset, end, how
+            yield flag, ABOVE, offset, end, how
         elif value <= norm[1] + 2:
-            yield flag, False, offset, end, how
+            yield flag, HELD, offset, end, how
+
+
+Hits = dict[str, list[tuple[float, int, int, str, str]]]
+
+
+def apply(pieces: list[tuple[int, str]], rules: ContextRules, hits: Hits, flags: Container[str]) -> list[tuple[str, int, int]]:
+    """The norms of the text read into `hits`: the flag well above the norm, else a hedged norm ("officially
+    40 hours") no longer reads it. Returns (flag, start, end) of the norms kept or stated with nothing against them."""
+    held = []
+    for flag_id, went, start, end, how in read(pieces, rules):
+        if flag_id not in flags:
+            continue
+        if went == ABOVE:
+            hits.setdefault(flag_id, []).append((0.85, start, end, "norm against a number", how))
+            continue
+        held.append((flag_id, start, end))
+        if flag_id in hits:
+            kept = [h for h in hits[flag_id] if not (start <= h[1] < end and h[3].startswith("absence:"))]
+            if kept:
+                hits[flag_id] = kept
+            else:
+                del hits[flag_id]
+    return held
+
+
+def drop_classifier(hits: Hits, held: list[tuple[str, int, int]]) -> None:
+    """A norm kept, or stated with nothing against it: the classifier's reading of its flag within those words
+    goes too (a unit that holds other sentences beside them is read as it was)."""
+    for flag_id, start, end in held:
+        kept = [h for h in hits.pop(flag_id, []) if not (h[3].startswith("classifier") and start <= h[1] and h[2] <= end)]
+        if kept:
+            hits[flag_id] = kept

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from prepbot.matching.reading import Hit
 from prepbot.matching.text import Token
+
+if TYPE_CHECKING:
+    from prepbot.matching.context_rules import ContextRules
 
 
 def overlap_test(spans: list[Hit]) -> Callable[[Hit], bool]:
@@ -72,3 +76,10 @@ def gap_stretches(tokens: list[Token], clauses: list[int], stops, breakers, nega
         negated = negated or word in negating
         out[i] = stretch
     return out
+
+
+def off_topic(tokens: list[Token], rules: "ContextRules") -> bool:
+    """Whether the sentence holds a word of another topic (`other_topics`: weather, sport, cooking, medicine)
+    and no word of work that anchors it ("which way the wind blows at this startup" is about the startup)."""
+    words = {t.word for t in tokens}
+    return not words.isdisjoint(rules.other_topics) and words.isdisjoint(rules.topic_anchors)

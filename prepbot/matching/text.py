@@ -188,11 +188,39 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
         if word == "call" and tokens and tokens[-1].word == "on" and sentence[tokens[-1].end : start] in (" ", "-"):
             # "on call", "on-call": one word, so the "on" cannot also serve as a preposition in a cue.
             tokens[-1] = Token("oncall", tokens[-1].start, end, tokens[-1].clause, tokens[-1].scope)
-        elif expansion is None:
+        elif expansion is None or (word in rules.number_abbreviations and not _after_number(tokens, rules)):
+            # ("ask HR": an abbreviation of a figure's unit reads as its word only after a number, "40 hr")
             tokens.append(Token(word, start, end, clause, scope, capital and bool(tokens)))
         else:
             tokens.extend(Token(w, start, end, clause, scope) for w in expansion)
     return tokens
+
+
+def _after_number(tokens: list[Token], rules: "ContextRules") -> bool:
+    """Whether the last token is a figure ("40", "two"; not the article "a"/"an": "an HR rep")."""
+    return bool(tokens) and tokens[-1].word not in ("a", "an") and as_number(tokens[-1].word, rules.numbers) is not None
+
+
+def cue_as_read(source: str, abbreviations: dict[str, tuple[str, ...]], after_number: frozenset[str] = frozenset()) -> str:
+    """The cue with each word that text never keeps (an abbreviation the tokenizer expands: "prs", "pto",
+    "hm") written as text reads it ("pr", "vacation", "hiring_manager"): else that word could never match.
+    One of `after_number` ("hr") is read so only after a figure ("#>=1_hr"): else it is the word as written."""
+    text, at, weight = source.rpartition(" @") if " @" in source else (source, "", "")
+    slots = []
+    for slot in text.split():
+        alternatives = [
+            "_".join(
+                "_".join(abbreviations[w])
+                if "*" not in w
+                and abbreviations.get(w)
+                and (w not in after_number or (i and a.split("_")[i - 1][:1] in "#0123456789"))
+                else w
+                for i, w in enumerate(a.split("_"))
+            )
+            for a in slot.split("|")
+        ]
+        slots.append("|".join(dict.fromkeys(alternatives)))
+    return " ".join(slots) + at + weight
 
 
 def as_number(word: str, number_words: dict[str, float]) -> float | None:
