@@ -180,3 +180,77 @@ def test_getting_the_hours_back_is_compensation(catalogue):
 
 def test_long_hours_are_still_overtime(catalogue):
     assert read(catalogue, "ho-typical-hours", "long hours, 8 till 8") == {"overtime-expected"}
+
+
+# --- after answers14b (written before these rules, tuned on after)
+
+# rule "the contact itself denied agrees": "nobody would ping you" after a green answer is no name-only
+
+
+def test_nobody_contacting_the_sick_after_offline_is_no_contact(catalogue):
+    assert read(catalogue, "tf-sick", "you log off. no one would message you") == {"no-after-hours-contact"}
+
+
+def test_a_laptop_nobody_opens_is_still_in_name_only(catalogue):
+    # minimal pair: the "nobody" denies the practice named, not the contact
+    assert "no-ci" in read(catalogue, "ci-environments", "a staging box exists, nobody deploys there")
+
+
+# pseudo-negation "not in your first N months": a later time, not the on-call denied
+
+
+@pytest.mark.parametrize("text", ["not within the first 3 months", "not during your first half year, no"])
+def test_no_on_call_in_the_first_months_is_a_gentle_start(catalogue, text):
+    assert "on-call-burden" not in read(catalogue, "ob-first-on-call", text)
+
+
+def test_on_call_in_the_first_weeks_is_still_a_burden(catalogue):
+    assert read(catalogue, "ob-first-on-call", "within your first 2 weeks") == {"on-call-burden"}
+
+
+# other sense: everyone gone home at the end of the day
+
+
+def test_everyone_gone_home_by_six_is_no_turnover(catalogue):
+    assert "high-turnover" not in read(catalogue, "ho-typical-hours", "8 to 4, then everybody's gone home")
+
+
+def test_everyone_gone_from_the_team_is_still_turnover(catalogue):
+    assert "high-turnover" in read(catalogue, "tm-size-change", "most people have left, the seniors are all gone")
+
+
+# answer cues: an ordinal manager, a weekday start, no interview training, a ticket that is a link, noticed replies,
+# a rota of one week in three, no extra pay
+
+
+def test_an_ordinal_manager_count_is_turnover(catalogue):
+    assert read(catalogue, "mg-manager-turnover", "this is the 5th one since I joined") == {"high-turnover"}
+
+
+def test_a_second_manager_is_no_turnover(catalogue):
+    assert read(catalogue, "mg-manager-turnover", "2nd, the first retired") == set()
+
+
+def test_an_interviewer_who_started_this_week_is_new(catalogue):
+    assert read(catalogue, "hi-interviewer-tenure", "joined this tuesday, so bear with me") == {"interviewer-new"}
+
+
+def test_an_interviewer_untrained_is_new(catalogue):
+    assert read(catalogue, "hi-interviewer-prep", "four or five, never trained, just thrown in") == {"interviewer-new"}
+
+
+def test_a_ticket_that_is_a_link_is_tickets_afterthought(catalogue):
+    assert read(catalogue, "do-ticket-detail", "a one liner, maybe a screenshot") == {"tickets-afterthought"}
+
+
+def test_replies_that_get_noticed_are_on_call_burden(catalogue):
+    assert read(catalogue, "ho-messages-evening", "no rule, but it's unspoken") == {"on-call-burden"}
+
+
+@pytest.mark.parametrize("text", ["one week in two", "it's 1 in 3 weeks", "every week, and no extra pay"])
+def test_a_tight_or_unpaid_rota_is_on_call_burden(catalogue, text):
+    assert read(catalogue, "ho-on-call", text) == {"on-call-burden"}
+
+
+def test_a_loose_paid_rota_is_fair(catalogue):
+    assert read(catalogue, "ho-on-call", "one week in six, paid extra") == {"no-after-hours-contact"}
