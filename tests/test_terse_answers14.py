@@ -254,3 +254,15 @@ def test_a_tight_or_unpaid_rota_is_on_call_burden(catalogue, text):
 
 def test_a_loose_paid_rota_is_fair(catalogue):
     assert read(catalogue, "ho-on-call", "one week in six, paid extra") == {"no-after-hours-contact"}
+
+
+# rule "a cue inside a 'no X no Y' rule states the rule": without its comma, too
+
+
+@pytest.mark.parametrize("text", ["the rule is no approval no merge", "no review no merge, even for hotfixes"])
+def test_no_review_no_merge_without_a_comma_is_review_required(catalogue, text):
+    assert read(catalogue, "cr-how-changes-reviewed", text) == {"code-review-required"}
+
+
+def test_no_reviews_in_a_list_of_absences_is_still_no_review(catalogue):
+    assert "no-code-review" in read(catalogue, "cr-how-changes-reviewed", "no tests, no reviews, nothing")
