@@ -189,6 +189,14 @@ def decide(
         # "no ticket, no work": the cue "no ticket" holds the first half of a rule, not an absence.
         if trigger.kind == PSEUDO and trigger.start in matched and last < trigger.window - 1:
             return Decision(None, None, f"pseudo-negation: '{trigger.words}'")
+        # "no review no merge": a cue inside the rule, across its second "no", states the rule, not its negation
+        if (
+            trigger.kind == PSEUDO
+            and trigger.start < first
+            and last < trigger.window
+            and rules.negating & {t.word for t in tokens[first:last]}
+        ):
+            return Decision(flag_id, None, f"a rule: '{trigger.words}'")
         # "nobody ever skips review": the cue "nobody ... review" borrows the negation of a pseudo-negation
         # whose own verb stands between its words; it says nothing (the cue "skips ... review" says it).
         if (
