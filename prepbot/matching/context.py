@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from prepbot.matching.conditions import condition_word, far_subject, rule_after_condition, unreal_rule
 from prepbot.matching.context_rules import _END, ContextRules, _starting
 from prepbot.matching.counterfactual import contrary, turned
 from prepbot.matching.ellipsis import elliptical
@@ -316,14 +317,10 @@ def decide(
         # "If you're hiring, ...", "In the games industry, ...": the trigger opens the sentence and reaches all of it.
         sentence_wide = trigger.direction == "later_clauses" and trigger.end <= first and first - trigger.end < trigger.window
         if not (forward or backward or inside or sentence_wide):
-            if _unreal_rule(tokens, trigger, first, rules):
+            if unreal_rule(tokens, trigger, first, rules):
                 return Decision(None, None, f"hypothetical: '{trigger.words}'")  # "if we had more people, we could ..."
             continue
-        if (
-            forward
-            and trigger.words in rules.condition_openers
-            and _rule_after_condition(tokens, trigger.end, first, last, rules)
-        ):
+        if forward and trigger.words in rules.condition_openers and rule_after_condition(tokens, trigger.end, first, last, rules):
             continue  # "if you get paged at night you take the morning off": the rule the condition sets, read as stated
         if trigger.effect == "nothing":
             if forward and contrary(tokens, trigger, first, last, rules):  # "if they had tests, it wouldn't have ..."
@@ -384,34 +381,6 @@ def decide(
 def _denied(tokens: list[Token], trigger: Trigger, rules: ContextRules) -> bool:
     """A negation right before a trigger: "never brought back"."""
     return any(tokens[i].word in rules.negation_before for i in range(max(0, trigger.start - 2), trigger.start))
-
-
-def _rule_after_condition(tokens: list[Token], after: int, first: int, last: int, rules: ContextRules) -> bool:
-    """Whether a cue from `first` to `last` reaches the rule a condition ending at `after` sets, in one
-    clause ("if a deadline slips we cut scope", "if you get paged at night you take the morning off"): a
-    subject opens the rule before the cue's last word (not the condition's own subject, nor one after
-    "whether": "if anyone asks whether we ..."), and no modal makes it a hypothetical ("if we had more
-    people we could ...")."""
-    for i in range(after + 2, min(last, after + rules.condition_window) + 1):
-        word = tokens[i].word
-        if (
-            word in rules.condition_subjects
-            and tokens[i - 1].word not in rules.condition_not_after
-            and (i + 1 >= len(tokens) or tokens[i + 1].word not in rules.condition_not_before)
-        ):
-            return not any(tokens[j].word in rules.condition_unreal for j in range(i, max(i, first)))
-    return False
-
-
-def _unreal_rule(tokens: list[Token], trigger: Trigger, first: int, rules: ContextRules) -> bool:
-    """A condition in an earlier clause and a modal before the cue in its own clause: "if we had more
-    people, we could stop working weekends" states no fact about the team."""
-    if trigger.words not in rules.condition_openers or trigger.end > first or first - trigger.end >= 2 * trigger.window:
-        return False
-    clause = tokens[first].clause
-    return tokens[trigger.start].clause < clause and any(
-        tokens[i].word in rules.condition_unreal for i in range(trigger.end, first) if tokens[i].clause == clause
-    )
 
 
 def _relative_only(tokens: list[Token], t: Trigger, last: int, rules: ContextRules) -> bool:
@@ -489,12 +458,12 @@ def _polarity(
             negations = 2
             reasons.append(f"negation before: '{before[-1].words}'")
         elif before[-1].words in rules.negation_cancelling and (
-            red or (subject := _far_subject(tokens, triggers, rules, before[0].start, first, last))
+            red or (subject := far_subject(tokens, triggers, rules, before[0].start, first, last))
         ):  # (with no subject of its own, a green rule's condition may still follow: "a build doesn't ship until tests pass")
-            if (subject := _far_subject(tokens, triggers, rules, before[0].start, first, last)) is not None:
+            if (subject := far_subject(tokens, triggers, rules, before[0].start, first, last)) is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
-        elif not red and (held_in := _condition(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):
+        elif not red and (held_in := condition_word(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):
             negations = 2  # "no bug is handled outside the tracker" (in a red cue it is the cue's own: "outside hours")
             reasons.append(f"condition: '{held_in}'")
         else:
@@ -512,7 +481,7 @@ def _polarity(
     elif (held := next((i for i in matched if tokens[i].word in rules.negation_cancelling), None)) is not None:
         # A red cue that holds its own condition ("without review", "merged without anyone reading it") is a rule:
         # "nobody on the platform team merges without review", "not one PR here gets merged without someone reading it".
-        subject = _far_subject(tokens, triggers, rules, held, first, last)
+        subject = far_subject(tokens, triggers, rules, held, first, last)
         if subject is not None:
             earliest, negations = subject.start, 1
             reasons.append(f"negation before: '{subject.words}'")
@@ -548,7 +517,7 @@ def _polarity(
         # "review is solid: nothing merges without approval": a negated action inside a green cue, its condition
         # after it, is the practice as a rule (a red cue's is the practice already: "can't push to main without a PR").
         after_cue = range(last + 1, min(len(tokens), last + 1 + rules.negation_window))
-        condition = "" if red else _condition(tokens, rules, after_cue, tokens[inside[0].start].clause, negating=True)
+        condition = "" if red else condition_word(tokens, rules, after_cue, tokens[inside[0].start].clause, negating=True)
         negations += 2 if condition else 1
         reasons.append(f"negation inside: '{inside[0].words}'")
         if condition:
@@ -577,36 +546,3 @@ def _polarity(
     if opposite is None:
         return Decision(None, earliest, "; ".join(reasons) + " " + NO_OPPOSITE)
     return Decision(opposite, earliest, "; ".join(reasons))
-
-
-def _condition(tokens: list[Token], rules: ContextRules, span: range, clause: int, skip=frozenset(), negating=False) -> str:
-    """The first word in `span` of `clause` (not in `skip`) that states a negated action's condition ("without",
-    "outside"; a negation word itself only when `negating`), else ""."""
-    for i in span:
-        word = tokens[i].word
-        if word in rules.negation_cancelling and tokens[i].clause == clause and i not in skip:
-            if negating or word not in rules.negating:
-                return word
-    return ""
-
-
-def _far_subject(
-    tokens: list[Token], triggers: list[Trigger], rules: ContextRules, condition: int, first: int, last: int
-) -> Trigger | None:
-    """The negated subject of a rule whose condition ("without", "unless") starts at `condition`,
-    up to twice the negation window before the cue, in the cue's clause and scope: "nobody here is
-    allowed to merge anything into main without a review"."""
-    scope = tokens[first].scope
-    subject = [
-        t
-        for t in triggers
-        if t.kind == "negation"
-        and t.end <= min(condition, first)
-        and first - t.start <= 2 * rules.negation_window
-        and t.words not in rules.negation_cancelling
-        and t.words not in rules.negation_prefixes
-        and t.words not in rules.negation_verbs
-        and tokens[t.start].scope == scope
-        and tokens[t.start].clause == tokens[last].clause
-    ]
-    return subject[-1] if subject else None
