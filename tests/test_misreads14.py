@@ -101,6 +101,10 @@ def test_a_lasting_decay_in_the_past_is_the_state_now(matcher, text, present, ab
         ("Nobody ships without a PR.", {"code-review-required"}, {"no-code-review"}),
         ("No pull request merges until two people approve it.", {"code-review-required"}, {"no-code-review"}),
         ("There was no coding test in the second round.", set(), {"no-tests"}),
+        # a PR's template or description said not to exist says nothing of review
+        ("There is no PR template yet, but every change gets two approvals.", {"code-review-required"}, {"no-code-review"}),
+        ("Honestly there's no PR description convention at all.", set(), {"no-code-review"}),
+        ("There's no PR template and there is no PR either, people push to main.", {"no-code-review"}, set()),
     ],
 )
 def test_a_thing_said_not_to_exist_in_the_singular(matcher, text, present, absent):
