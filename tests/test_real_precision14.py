@@ -1,0 +1,44 @@
+"""Real-text precision, fourteenth pass (REALP14): the false positives left after the eleventh pass.
+Each case comes with its minimal pair, the same words stating the flag of a real team, which must
+still read.
+
+What a user sees is the set of flags `prepbot analyze` reports (here with the cues alone, `found`).
+Every sentence is our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import found
+
+# (flag, a sentence that must not read it, its minimal pair that must)
+CASES = [
+    # "cowboy coding" is a team with no process, not a word on reviews
+    (
+        "no-code-review",
+        "It's cowboy coding over there, nobody plans anything.",
+        "It's cowboy coding over there, nobody reviews anything.",
+    ),
+    # the speaker interviews others: the candidates' habits are no team's practice
+    (
+        "no-tests",
+        "I've interviewed many seniors who had never written tests.",
+        "I've joined a team of seniors who had never written tests.",
+    ),
+    (
+        "no-ci",
+        "Most candidates we see have never set up a CI pipeline.",
+        "Our team has never set up a CI pipeline.",
+    ),
+]
+
+
+@pytest.mark.parametrize("flag, wrong, right", CASES)
+def test_a_false_reading_is_gone_and_its_minimal_pair_still_reads(matcher, flag, wrong, right):
+    assert flag not in found(matcher, wrong), (wrong, found(matcher, wrong))
+    assert flag in found(matcher, right), (right, found(matcher, right))
+
+
+def test_cowboy_coding_still_reads_no_process(matcher):
+    assert "agile-unfamiliar" in found(matcher, "It's cowboy coding over there, nobody plans anything.")
