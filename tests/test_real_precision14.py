@@ -42,3 +42,12 @@ def test_a_false_reading_is_gone_and_its_minimal_pair_still_reads(matcher, flag,
 
 def test_cowboy_coding_still_reads_no_process(matcher):
     assert "agile-unfamiliar" in found(matcher, "It's cowboy coding over there, nobody plans anything.")
+
+
+def test_a_sentence_closed_in_bold_ends_before_the_next_one(matcher):
+    # "**...never the missing piece.** The build runs...": the negation stays in its own sentence
+    wrong = "**Detection was never the missing piece.** The build runs the tests on every PR."
+    assert "no-ci" not in found(matcher, wrong), found(matcher, wrong)
+    assert "has-ci" in found(matcher, wrong), found(matcher, wrong)
+    right = "**Detection was never the missing piece.** Nothing runs the tests on a PR."
+    assert "no-ci" in found(matcher, right), found(matcher, right)

@@ -38,7 +38,7 @@ _MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are n
 # The first lookahead holds every character a break can start with: most positions fail at once.
 SENTENCE_BREAK_RE = re.compile(
     r"(?=[.!?;\s])(?:(?<!^)(?<!\n)(?<!\n )(?<!\.)(?!\.{2,}\s+[a-z])(?<!\be\.g)(?<!\bi\.e)(?!(?:(?<=\betc)|(?<=\bvs))\.\s+[a-z(])"
-    r"[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\s[-•](?=[A-Z])|\n)"
+    r"[.!?;]+\*{0,3}(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\s[-•](?=[A-Z])|\n)"
 )
 # Characters that are invisible inside a word: a zero-width space or joiner must not split it.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
