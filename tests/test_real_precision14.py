@@ -28,7 +28,7 @@ CASES = [
     ),
     (
         "no-ci",
-        "Most candidates we see have never set up a CI pipeline.",
+        "Interviewees who come to us have never set up a CI pipeline.",
         "Our team has never set up a CI pipeline.",
     ),
 ]
