@@ -26,6 +26,13 @@ CASES = [
         "I've interviewed many seniors who had never written tests.",
         "I've joined a team of seniors who had never written tests.",
     ),
+    # a code identifier joined by underscores is a name, not the words it is made of
+    (
+        "has-tests",
+        "Jenkins runs the job with the RUN_REGRESSION_TESTS flag unset.",
+        "Jenkins runs the regression tests on every build.",
+    ),
+    ("code-review-required", "The config sets require_code_review to false.", "The config requires code review."),
     (
         "no-ci",
         "Interviewees who come to us have never set up a CI pipeline.",
