@@ -26,6 +26,9 @@ CASES = [
         "I've interviewed many seniors who had never written tests.",
         "I've joined a team of seniors who had never written tests.",
     ),
+    # the reader's company: a scenario set up for anyone, not a team the writer reports on
+    ("no-tests", "The developers in your company never write tests.", "The developers in our company never write tests."),
+    ("no-code-review", "The developers in your team push straight to main.", "The developers in my team push straight to main."),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
