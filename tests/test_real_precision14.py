@@ -29,6 +29,18 @@ CASES = [
     # the reader's company: a scenario set up for anyone, not a team the writer reports on
     ("no-tests", "The developers in your company never write tests.", "The developers in our company never write tests."),
     ("no-code-review", "The developers in your team push straight to main.", "The developers in my team push straight to main."),
+    # emails found after a leave are no contact during it
+    (
+        "on-call-burden",
+        "A pile of unanswered emails waited for me after my parental leave.",
+        "They kept emailing me during my parental leave.",
+    ),
+    # no crunch says nothing of how deadlines are set
+    (
+        "realistic-deadlines",
+        "There's no crunch, even before big launches.",
+        "There's no crunch: when we push back on a date, management moves it.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
