@@ -41,6 +41,12 @@ CASES = [
         "There's no crunch, even before big launches.",
         "There's no crunch: when we push back on a date, management moves it.",
     ),
+    # a definition or a claim about the practice in general
+    (
+        "high-turnover",
+        "High turnover costs companies a year of salary per leaver.",
+        "High turnover costs us a lot: five people left this year.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
