@@ -47,6 +47,9 @@ CASES = [
         "High turnover costs companies a year of salary per leaver.",
         "High turnover costs us a lot: five people left this year.",
     ),
+    # the cue word is a name
+    ("unclear-product", "Pivot is the name of their analytics library.", "The company pivots every quarter."),
+    ("has-ci", "Jenkins is the name of the office dog.", "Jenkins builds and deploys every commit."),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
