@@ -47,6 +47,12 @@ CASES = [
         "High turnover costs companies a year of salary per leaver.",
         "High turnover costs us a lot: five people left this year.",
     ),
+    # a maxim for every team
+    (
+        "code-review-required",
+        "Every repo should have branch protection that requires an approving review.",
+        "Our repo has branch protection that requires an approving review.",
+    ),
     # the cue word is a name
     ("unclear-product", "Pivot is the name of their analytics library.", "The company pivots every quarter."),
     ("has-ci", "Jenkins is the name of the office dog.", "Jenkins builds and deploys every commit."),
