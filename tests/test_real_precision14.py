@@ -56,6 +56,12 @@ CASES = [
     # the cue word is a name
     ("unclear-product", "Pivot is the name of their analytics library.", "The company pivots every quarter."),
     ("has-ci", "Jenkins is the name of the office dog.", "Jenkins builds and deploys every commit."),
+    # tests that cover a sliver of the code are little testing, not a test suite kept up
+    (
+        "has-tests",
+        "We have some acceptance tests, but they cover about 5 percent of the features.",
+        "We have acceptance tests, and they cover about 95 percent of the features.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
@@ -88,3 +94,9 @@ def test_a_sentence_closed_in_bold_ends_before_the_next_one(matcher):
     assert "has-ci" in found(matcher, wrong), found(matcher, wrong)
     right = "**Detection was never the missing piece.** Nothing runs the tests on a PR."
     assert "no-ci" in found(matcher, right), found(matcher, right)
+
+
+def test_a_sliver_of_coverage_reads_no_tests(matcher):
+    text = "We have some acceptance tests, but they cover about 5 percent of the features."
+    assert "no-tests" in found(matcher, text), found(matcher, text)
+    assert "no-tests" not in found(matcher, "Our test suite covers about 90 percent of the code.")
