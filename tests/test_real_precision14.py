@@ -62,6 +62,12 @@ CASES = [
         "We have some acceptance tests, but they cover about 5 percent of the features.",
         "We have acceptance tests, and they cover about 95 percent of the features.",
     ),
+    # an on-call duty with no word on load, pay or reach after hours is no burden
+    (
+        "on-call-burden",
+        "Starting next month we will have to be on call.",
+        "Starting next month we will have to be on call every weekend, unpaid.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
