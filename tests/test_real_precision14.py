@@ -68,6 +68,12 @@ CASES = [
         "Starting next month we will have to be on call.",
         "Starting next month we will have to be on call every weekend, unpaid.",
     ),
+    # a problem fixed by a rewrite
+    (
+        "poor-code-quality",
+        "The old codebase was a mess, but the rewrite is clean.",
+        "The old codebase is a mess, and the rewrite is stalled.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
