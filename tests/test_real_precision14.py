@@ -74,6 +74,12 @@ CASES = [
         "The old codebase was a mess, but the rewrite is clean.",
         "The old codebase is a mess, and the rewrite is stalled.",
     ),
+    # a practice that failed once is still there
+    (
+        "no-ci",
+        "We released by hand this time because our CI didn't work.",
+        "We release by hand every time because we have no CI.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
