@@ -80,6 +80,12 @@ CASES = [
         "We released by hand this time because our CI didn't work.",
         "We release by hand every time because we have no CI.",
     ),
+    # bugs that come in by email but are filed in a tracker in the next clause
+    (
+        "bugs-untracked",
+        "Customers report bugs by email, and support files them in Jira.",
+        "Customers report bugs by email, and nobody writes them down.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
