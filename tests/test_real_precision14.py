@@ -86,6 +86,12 @@ CASES = [
         "Customers report bugs by email, and support files them in Jira.",
         "Customers report bugs by email, and nobody writes them down.",
     ),
+    # new to the role, not to the place
+    (
+        "interviewer-new",
+        "The hiring manager is new to the role but has been at the company five years.",
+        "The hiring manager is new to the company and couldn't say how promotions work.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
