@@ -92,6 +92,12 @@ CASES = [
         "The hiring manager is new to the role but has been at the company five years.",
         "The hiring manager is new to the company and couldn't say how promotions work.",
     ),
+    # a job ad's list of skills, past its commas
+    (
+        "has-ci",
+        "Hands-on experience with Kubernetes, Terraform and GitLab CI is required.",
+        "We use Kubernetes, Terraform and GitLab CI, which deploys every merge.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
