@@ -98,6 +98,12 @@ CASES = [
         "Hands-on experience with Kubernetes, Terraform and GitLab CI is required.",
         "We use Kubernetes, Terraform and GitLab CI, which deploys every merge.",
     ),
+    # priorities that shift all the time are no unclear product; a direction that does is
+    (
+        "unclear-product",
+        "Constantly shifting priorities, and features matter more than fixes.",
+        "Constantly changing direction, and nobody knows who the customer is.",
+    ),
     # a code identifier joined by underscores is a name, not the words it is made of
     (
         "has-tests",
