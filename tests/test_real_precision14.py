@@ -142,3 +142,13 @@ def test_a_sliver_of_coverage_reads_no_tests(matcher):
     text = "We have some acceptance tests, but they cover about 5 percent of the features."
     assert "no-tests" in found(matcher, text), found(matcher, text)
     assert "no-tests" not in found(matcher, "Our test suite covers about 90 percent of the code.")
+
+
+def test_a_practice_simply_part_of_the_job_still_reads(matcher):
+    # "is simply a/an/the ..." defines; "is simply part of the job here" states the team's practice
+    assert "has-tests" in found(matcher, "Writing tests is simply part of the job here.")
+
+
+def test_a_word_joined_by_one_underscore_still_reads_as_two(matcher):
+    # "node_modules", "on_call" typed in a note are words; only a longer code name is one token
+    assert "on-call-burden" in found(matcher, "I'm on_call every weekend and it's unpaid.")

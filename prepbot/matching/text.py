@@ -17,18 +17,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from prepbot.matching.context_rules import ContextRules
 
-# A word joined to others by underscores is one token, a code name that reads as no word of a cue
-# ("`required_pull_request_reviews` is null", "the RUN_REGRESSION_TESTS parameter").
+# A word joined to two or more others by underscores is one token, a code name that reads as no word of a cue
+# ("`required_pull_request_reviews` is null", "the RUN_REGRESSION_TESTS parameter"); one underscore still
+# joins two words ("node_modules", "on_call" typed in a note).
 TOKEN_RE = re.compile(
     # The lookahead holds every first character a token can have: most positions fail at once.
-    r"(?=[\w,\-=→+])(?:,|->|=>|→|(?<![\d+])\+(?!\+)|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*(?:_\w+)?)",
+    r"(?=[\w,\-=→+])(?:,|->|=>|→|(?<![\d+])\+(?!\+)|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*(?:(?:_[^\W_]+){2,})?)",
     re.UNICODE,
 )
 # TOKEN_RE for a sentence of ASCII characters only, where it reads exactly the same tokens: a word
 # character that is no digit nor "_" is a Latin letter there, and sre tests a range of letters faster
 # than Unicode categories (the search takes ~30% less time; most notes are ASCII).
 _ASCII_TOKEN_RE = re.compile(
-    r"(?=[\w,\-=+])(?:,|->|=>|(?<![\d+])\+(?!\+)|w/o|24/7|[A-Za-z]\d[A-Za-z](?![A-Za-z0-9])|\d+(?:[.,]\d+)?|[A-Za-z]+(?:'[A-Za-z]+)*(?:_\w+)?)",
+    r"(?=[\w,\-=+])(?:,|->|=>|(?<![\d+])\+(?!\+)|w/o|24/7|[A-Za-z]\d[A-Za-z](?![A-Za-z0-9])|\d+(?:[.,]\d+)?|[A-Za-z]+(?:'[A-Za-z]+)*(?:(?:_[A-Za-z0-9]+){2,})?)",
     re.ASCII,
 )
 _MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are never words
