@@ -112,6 +112,11 @@ CASES = [
     ),
     ("code-review-required", "The config sets require_code_review to false.", "The config requires code review."),
     (
+        "no-tests",
+        "We interviewed a candidate who proudly said he never writes tests.",
+        "We hired a developer who proudly said he never writes tests.",
+    ),
+    (
         "no-ci",
         "Interviewees who come to us have never set up a CI pipeline.",
         "Our team has never set up a CI pipeline.",
