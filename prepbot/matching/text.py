@@ -17,16 +17,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from prepbot.matching.context_rules import ContextRules
 
+# A word joined to two or more others by underscores is one token, a code name that reads as no word of a cue
+# ("`required_pull_request_reviews` is null", "the RUN_REGRESSION_TESTS parameter"); one underscore still
+# joins two words ("node_modules", "on_call" typed in a note).
 TOKEN_RE = re.compile(
     # The lookahead holds every first character a token can have: most positions fail at once.
-    r"(?=[\w,\-=→+])(?:,|->|=>|→|(?<![\d+])\+(?!\+)|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*)",
+    r"(?=[\w,\-=→+])(?:,|->|=>|→|(?<![\d+])\+(?!\+)|w/o|24/7|[^\W\d_]\d[^\W\d_](?![^\W_])|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*(?:(?:_[^\W_]+){2,})?)",
     re.UNICODE,
 )
 # TOKEN_RE for a sentence of ASCII characters only, where it reads exactly the same tokens: a word
 # character that is no digit nor "_" is a Latin letter there, and sre tests a range of letters faster
 # than Unicode categories (the search takes ~30% less time; most notes are ASCII).
 _ASCII_TOKEN_RE = re.compile(
-    r"(?=[\w,\-=+])(?:,|->|=>|(?<![\d+])\+(?!\+)|w/o|24/7|[A-Za-z]\d[A-Za-z](?![A-Za-z0-9])|\d+(?:[.,]\d+)?|[A-Za-z]+(?:'[A-Za-z]+)*)",
+    r"(?=[\w,\-=+])(?:,|->|=>|(?<![\d+])\+(?!\+)|w/o|24/7|[A-Za-z]\d[A-Za-z](?![A-Za-z0-9])|\d+(?:[.,]\d+)?|[A-Za-z]+(?:'[A-Za-z]+)*(?:(?:_[A-Za-z0-9]+){2,})?)",
     re.ASCII,
 )
 _MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are never words
@@ -38,7 +41,7 @@ _MARKS = frozenset({"->", "=>", "→", "+"})  # marks TOKEN_RE reads; they are n
 # The first lookahead holds every character a break can start with: most positions fail at once.
 SENTENCE_BREAK_RE = re.compile(
     r"(?=[.!?;\s])(?:(?<!^)(?<!\n)(?<!\n )(?<!\.)(?!\.{2,}\s+[a-z])(?<!\be\.g)(?<!\bi\.e)(?!(?:(?<=\betc)|(?<=\bvs))\.\s+[a-z(])"
-    r"[.!?;]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\s[-•](?=[A-Z])|\n)"
+    r"[.!?;]+\*{0,3}(?=\s|$)|\n\s*\n|\n\s*[-*•]\s|\s[-•]\s|\s[-•](?=[A-Z])|\n)"
 )
 # Characters that are invisible inside a word: a zero-width space or joiner must not split it.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
