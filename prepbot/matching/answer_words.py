@@ -57,6 +57,13 @@ class AnswerWords:
     nobody_agrees: frozenset[str] = frozenset()
     # rule "the scope asked is no hedge": a hedge naming one of these under a question that names one too
     scope_words: frozenset[str] = frozenset()
+    # rule "the question's own case": a question opening on one of `hypothetical_opens` or holding one of
+    # `hypothetical_asks` poses a case, and a "would catch" in its answer tells what happens then (answer_moods)
+    hypothetical_opens: frozenset[str] = frozenset()
+    hypothetical_asks: frozenset[str] = frozenset()
+    # rule "a likeness denied describes": after a comma, a "no" before one of these ("not really related", "not much like
+    # prod") says how the words before it are, and takes none of them back (answer_shapes.turn)
+    likeness: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -85,6 +92,9 @@ class AnswerWords:
             past_ended_by=_set(data, "past_ended_by"),
             nobody_agrees=_set(data, "nobody_agrees"),
             scope_words=_set(data, "scope_words"),
+            hypothetical_opens=_set(data, "hypothetical_opens"),
+            hypothetical_asks=_set(data, "hypothetical_asks"),
+            likeness=_set(data, "likeness"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -109,6 +119,9 @@ class AnswerWords:
             "past_ended_by": sorted(self.past_ended_by),
             "nobody_agrees": sorted(self.nobody_agrees),
             "scope_words": sorted(self.scope_words),
+            "hypothetical_opens": sorted(self.hypothetical_opens),
+            "hypothetical_asks": sorted(self.hypothetical_asks),
+            "likeness": sorted(self.likeness),
         }
 
 

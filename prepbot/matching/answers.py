@@ -16,6 +16,7 @@ from prepbot.matching.answer_amounts import bound_contradicts, planned_amount, p
 from prepbot.matching.answer_changes import the_end_of_a_past
 from prepbot.matching.answer_clauses import MAX_NOTE, Sentences, named_apart, own_turn, said_apart
 from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
+from prepbot.matching.answer_moods import in_the_questions_mood
 from prepbot.matching.answer_shapes import (
     _AFTER_A_NO,
     _ALL,
@@ -90,7 +91,7 @@ class AnswerReader(AnswerHedges):
                 if (kept := [h for h in found if h[2] > turn[0] or not (f in again or (past and h[1] >= opening))])
             }
         if len(text) <= 300:
-            hits = self._negated_negatives(text, hits)
+            hits = in_the_questions_mood(text, question, self._negated_negatives(text, hits), self.opposites, self.rules)
             if self.probed(question, text) is not None:
                 self._negated_practices(text, hits)
         tail = self.past_tail(text)
