@@ -105,3 +105,30 @@ def test_a_bare_hedge_is_the_questions_red_flag(catalogue, question, text, flag)
 
 def test_a_bare_hedge_under_a_question_with_no_paired_flag_reads_nothing(catalogue):
     assert read(catalogue, "wp-meeting-free", "sort of") == set()
+
+
+# --- one answer, one reading: a share whose reason says features win; the code standing for the spec
+
+
+@pytest.mark.parametrize("text", ["20%, the roadmap always wins", "maybe 10%, features always win"])
+def test_a_share_of_bug_time_whose_reason_is_features_winning(catalogue, text):
+    assert read(catalogue, "bt-bug-time", text) == {"features-over-bugs"}
+
+
+def test_a_share_of_bug_time_alone_or_with_tracking_is_unchanged(catalogue):
+    # minimal pairs
+    assert read(catalogue, "bt-bug-time", "20%") == {"bugs-tracked"}
+    assert read(catalogue, "bt-bug-time", "about a third, everything logged and triaged") == {"bugs-tracked"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [("do-spec-before-build", "nothing, the code is the spec"), ("do-spec-example", "zip, the spec is the code")],
+)
+def test_the_code_as_the_spec_is_no_spec(catalogue, question, text):
+    assert read(catalogue, question, text) == {"tickets-afterthought"}
+
+
+def test_a_spec_written_by_the_pm_is_unchanged(catalogue):
+    # minimal pair
+    assert read(catalogue, "do-spec-before-build", "a spec from the PM") == {"prioritized-backlog"}
