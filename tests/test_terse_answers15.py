@@ -132,3 +132,8 @@ def test_the_code_as_the_spec_is_no_spec(catalogue, question, text):
 def test_a_spec_written_by_the_pm_is_unchanged(catalogue):
     # minimal pair
     assert read(catalogue, "do-spec-before-build", "a spec from the PM") == {"prioritized-backlog"}
+
+
+def test_a_likeness_denied_under_a_question_that_asks_for_it_is_its_no(catalogue):
+    # "Is there a staging environment like production?": "not really similar" answers the likeness asked (no-ci)
+    assert read(catalogue, "ci-environments", "we have one, not really similar to production") == {"no-ci"}

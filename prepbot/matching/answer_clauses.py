@@ -169,7 +169,7 @@ def own_turn(turn: tuple[int, int] | None, text: str, question: Question, reader
     """Rule "a change told about another practice is no change of the answer": "not since the launch mess; deploys are
     automated now" under the crunch question -- the "now" of a later sentence about deploys does not make the first
     sentence a past (None then)."""
-    if turn is None:
+    if turn is None or _a_likeness_denied(text[turn[1] :], question, reader):
         return None
     apart = Sentences(text, question, reader.rules, reader.opposites, reader.plain)
     present = apart.index(turn[1])
@@ -181,3 +181,17 @@ def named_apart(text: str, question: Question, reader) -> frozenset[str]:
     it would without the question ("before, refined at planning; people leave every few months though")."""
     apart = Sentences(text, question, reader.rules, reader.opposites)
     return frozenset().union(*(apart.names(i) for i in range(1, len(apart.spans)) if apart.elsewhere(i)))
+
+
+def _a_likeness_denied(present: str, question: Question, reader) -> bool:
+    """Rule "a likeness denied describes" (`answers: words: likeness`, `unlikeness`): "leetcode, not really related"
+    says how the leetcode is and takes none of it back, where the question's own no reads nothing ("How do the
+    questions relate to the work?"); "yes, not really different from prod" (a difference denied) takes nothing back
+    anywhere. Under "Is staging like production?" "we have one, not really similar" stays a no."""
+    words = [t.word for t in tokenize(present, reader.rules)]
+    found = reader._answer_phrase(words)
+    if found is None or found[0] != "no" or found[1] != 0 or found[2] >= len(words):
+        return False
+    after = words[found[2]]
+    lexicon = reader.rules.answer_words
+    return after in lexicon.unlikeness or (after in lexicon.likeness and question.answers.if_no is None)

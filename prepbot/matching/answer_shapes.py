@@ -488,8 +488,6 @@ class AnswerShapes:
                         begin += 1  # "..., then we deleted them"
                 found = self._answer_phrase(words[begin:])
                 determiner = found is not None and words[begin : begin + found[2]] == ["no"] and begin + 1 < len(words)
-                if found and set(words[begin + found[2] : begin + found[2] + 1]) & self.rules.answer_words.likeness:
-                    found = None  # rule "a likeness denied describes": "leetcode, not really related" keeps the leetcode
                 if determiner and words[begin + 1] not in _AFTER_A_NO:
                     found = None  # "only unit tests, no integration": a "no" before a noun answers nothing
                 if (

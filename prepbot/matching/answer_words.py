@@ -61,9 +61,11 @@ class AnswerWords:
     # `hypothetical_asks` poses a case, and a "would catch" in its answer tells what happens then (answer_moods)
     hypothetical_opens: frozenset[str] = frozenset()
     hypothetical_asks: frozenset[str] = frozenset()
-    # rule "a likeness denied describes": after a comma, a "no" before one of these ("not really related", "not much like
-    # prod") says how the words before it are, and takes none of them back (answer_shapes.turn)
+    # rule "a likeness denied describes": after a comma, a "no" before one of `likeness` ("not really related") says how
+    # the words before it are where the question's no reads nothing; before one of `unlikeness` ("not really different")
+    # it takes nothing back anywhere (answer_clauses.own_turn)
     likeness: frozenset[str] = frozenset()
+    unlikeness: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -95,6 +97,7 @@ class AnswerWords:
             hypothetical_opens=_set(data, "hypothetical_opens"),
             hypothetical_asks=_set(data, "hypothetical_asks"),
             likeness=_set(data, "likeness"),
+            unlikeness=_set(data, "unlikeness"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -122,6 +125,7 @@ class AnswerWords:
             "hypothetical_opens": sorted(self.hypothetical_opens),
             "hypothetical_asks": sorted(self.hypothetical_asks),
             "likeness": sorted(self.likeness),
+            "unlikeness": sorted(self.unlikeness),
         }
 
 
