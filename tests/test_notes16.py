@@ -65,3 +65,19 @@ def test_another_teams_practice_is_not_this_teams(matcher, text, present, absent
 )
 def test_the_candidates_own_criteria_state_nothing(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a joke told as such states nothing; the same words said plainly still read
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("she joked that they ship straight to prod without any review", set(), {"no-code-review"}),
+        ("the lead jokingly said nobody writes tests", set(), {"no-tests"}),
+        ("they ship straight to prod without any review", {"no-code-review"}, {"code-review-required"}),
+        ("the lead said nobody writes tests", {"no-tests"}, {"has-tests"}),
+    ],
+)
+def test_a_joke_states_nothing(matcher, text, present, absent):
+    check(matcher, text, present, absent)
