@@ -19,7 +19,8 @@ from prepbot.matching.lists import list_reach
 from prepbot.matching.text import Token
 from prepbot.matching.until import KIND as UNTIL_KIND
 from prepbot.matching.until import WINDOW as UNTIL_WINDOW
-from prepbot.matching.until import until_events
+from prepbot.matching.until import until_events, until_reading
+from prepbot.matching.without import WISH, opener
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,19 @@ def decide(
     if sense:
         return Decision(None, None, f"another sense: '{sense}'")
     first, last = matched[0], matched[-1]
+    if (until := until_reading(tokens, first, last, rules)) is not None:  # "until the crunch", "isn't closed until"
+        return Decision(flag_id if until[0] else None, None, until[1])
+    if (without := opener(tokens, first, rules)) is not None:  # "without the tests, refactoring would ..."
+        kind, start, end, words = without
+        if kind == WISH:
+            return Decision(None, None, f"{kind}: '{words}'")
+        if words != "without":  # "if it weren't for the pipeline, ...": the practice, its opener's negation aside
+            kept = [t for t in triggers if not start <= t.start < end]
+            stated = _polarity(flag_id, opposite, tokens, matched, rules, kept, red, own)
+            return Decision(stated.flag_id, stated.trigger, f"{stated.rule}; {kind}: '{words}'".lstrip("; "))
+        stated = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red, own)
+        trigger = Trigger(kind, start, end, words)
+        return Decision(*turned((stated.flag_id, stated.rule), flag_id, opposite, red, trigger, NO_OPPOSITE))
     if tokens[first].word in rules.negation_before and last - first > 2:
         # "nobody writes code before a ticket exists": a cue that opens with its own negation word and ends
         # in the condition after it states a rule, not an absence.

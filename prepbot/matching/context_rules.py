@@ -63,6 +63,8 @@ GRAMMAR = (
     "changes",
     "change_verbs",
     "until_words",
+    "without_openers",
+    "later_words",
     "until_events",
     "denying",
     "lasting_decay",
