@@ -88,3 +88,19 @@ def test_the_until_rule_quotes_its_words(matcher):
 )
 def test_a_change_over_time_keeps_the_later_state(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a change named after "but" with its own subject ("..., but the new lead cut them to ...") ends the clause before
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("The daily standup dragged on for an hour, but our new lead cut it to ten minutes.", set(), {"long-standups"}),
+        ("Standups were way too long, but then the manager cut them down.", set(), {"long-standups"}),
+        # the pair: a "but" with no change in it leaves the clause before as said
+        ("Standups drag on for an hour, but the new lead is nice.", {"long-standups"}, set()),
+    ],
+)
+def test_a_change_after_but_ends_the_clause_before(matcher, text, present, absent):
+    check(matcher, text, present, absent)

@@ -132,6 +132,13 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     return negations + found
 
 
+def _contrast_opens(tokens: list[Token], at: int, rules: ContextRules) -> bool:
+    """Whether the clause of `at` opens with a clause breaker ("but") at most four words before it."""
+    clause = tokens[at].clause
+    start = next(i for i in range(at + 1) if tokens[i].clause == clause)
+    return tokens[start].word in rules.clause_breakers and at - start <= 4
+
+
 def other_sense(flag_id: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
     """The phrase of `other_senses` that the cue's matched words fall in, or "": "customer churn" is not
     the team's churn, "left comments" not people leaving."""
@@ -273,6 +280,8 @@ def decide(
         # pipeline, and a wiki that stopped being updated".)
         at = tokens[trigger.start].clause
         opens = at == clause_last or trigger.effect != "opposite" or sum(t.clause == at for t in tokens[: trigger.start]) <= 1
+        # "..., but the new lead cut them to 10 minutes": a contrast whose subject comes before the trigger
+        opens = opens or _contrast_opens(tokens, trigger.start, rules)
         backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last and opens)
         # "standups ran an hour back then, now 10 min": a later clause says what holds now; it only
         # reaches a cue whose clause is told in the past.
