@@ -104,3 +104,18 @@ def test_a_change_over_time_keeps_the_later_state(matcher, text, present, absent
 )
 def test_a_change_after_but_ends_the_clause_before(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a change that "would have gone out broken" is shipped, nobody left (context.yaml other_senses)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Without CI checks, half of those commits would have gone out broken.", {"has-ci"}, {"high-turnover", "no-ci"}),
+        # the pair: people gone are still people gone
+        ("Half of the team has gone since spring.", {"high-turnover"}, set()),
+    ],
+)
+def test_changes_gone_out_are_shipped_not_people_leaving(matcher, text, present, absent):
+    check(matcher, text, present, absent)
