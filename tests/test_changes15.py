@@ -119,3 +119,27 @@ def test_a_change_after_but_ends_the_clause_before(matcher, text, present, absen
 )
 def test_changes_gone_out_are_shipped_not_people_leaving(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- the consequence of a "without" counterfactual says what the practice prevents; "stopped being" ends a state
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Without Jira, bugs would slip through the cracks.", {"bugs-tracked"}, {"bugs-untracked"}),
+        ("If it hadn't been for the CI pipeline we would have shipped a broken build.", {"has-ci"}, {"no-ci"}),
+        ("Reviews stopped being optional last year.", {"code-review-required"}, {"no-code-review"}),
+        # the pairs: the same words told as what happens
+        ("Bugs slip through the cracks all the time.", {"bugs-untracked"}, {"bugs-tracked"}),
+        ("Reviews are optional.", {"no-code-review"}, {"code-review-required"}),
+    ],
+)
+def test_a_consequence_and_a_stopped_state(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_the_consequence_quotes_the_practice(matcher):
+    said = evidence(matcher, "Without Jira, bugs would slip through the cracks.", "bugs-tracked")
+    assert said and said[0][0].startswith("Without Jira"), said
+    assert "counterfactual: 'without'" in said[0][1], said

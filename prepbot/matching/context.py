@@ -20,7 +20,7 @@ from prepbot.matching.text import Token
 from prepbot.matching.until import KIND as UNTIL_KIND
 from prepbot.matching.until import WINDOW as UNTIL_WINDOW
 from prepbot.matching.until import until_events, until_reading
-from prepbot.matching.without import WISH, opener
+from prepbot.matching.without import WISH, consequence, opener
 
 
 @dataclass(frozen=True)
@@ -177,11 +177,16 @@ def decide(
     first, last = matched[0], matched[-1]
     if (until := until_reading(tokens, first, last, rules)) is not None:  # "until the crunch", "isn't closed until"
         return Decision(flag_id if until[0] else None, None, until[1])
+    if (said := consequence(tokens, first, last, rules)) is not None:  # "without Jira, bugs would slip through the cracks"
+        return Decision(None, None, f"counterfactual consequence: '{said}'")
     if (without := opener(tokens, first, rules)) is not None:  # "without the tests, refactoring would ..."
         kind, start, end, words = without
         if kind == WISH:
             return Decision(None, None, f"{kind}: '{words}'")
-        if words != "without":  # "if it weren't for the pipeline, ...": the practice, its opener's negation aside
+        if start not in matched:  # "without the tests, ...": the practice, its opener and its consequence aside
+            modal = next(i for i in range(first + 1, len(tokens)) if tokens[i].word in rules.condition_unreal)
+            if last > modal:  # "without the pipeline, nobody would notice broken builds": the practice named is there
+                return Decision(flag_id if not red else opposite, start, f"{kind}: '{words}'")
             kept = [t for t in triggers if not start <= t.start < end]
             stated = _polarity(flag_id, opposite, tokens, matched, rules, kept, red, own)
             return Decision(stated.flag_id, stated.trigger, f"{stated.rule}; {kind}: '{words}'".lstrip("; "))

@@ -44,3 +44,23 @@ def opener(tokens: list[Token], first: int, rules: ContextRules) -> tuple[str, i
             if parts == ["without"] and wishing and not any(words[i] in rules.negating for i in before):
                 return (WISH, start, end, phrase)
     return None
+
+
+def consequence(tokens: list[Token], first: int, last: int, rules: ContextRules) -> str | None:
+    """The opener's words when the cue from `first` to `last` sits in the consequence of a "without" counterfactual
+    that opens the sentence (after its modal, or in a later clause with the modal in the cue): "without Jira, bugs
+    would slip through the cracks" says what the practice prevents, not what happens."""
+    words = [t.word for t in tokens]
+    for phrase in rules.grammar.get("without_openers", frozenset()):
+        parts = phrase.split()
+        for start in range(max(0, first - len(parts))):
+            if words[start : start + len(parts)] != parts:
+                continue
+            if any(tokens[i].clause == tokens[start].clause for i in range(start)):
+                continue  # ("we would ship faster without reviews": no opener of its clause)
+            if any(words[i] in rules.condition_unreal for i in range(start + len(parts), first)):
+                return phrase
+            later = tokens[first].clause != tokens[start].clause
+            if later and any(words[i] in rules.condition_unreal for i in range(first, last)):
+                return phrase
+    return None
