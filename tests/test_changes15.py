@@ -141,5 +141,5 @@ def test_a_consequence_and_a_stopped_state(matcher, text, present, absent):
 
 def test_the_consequence_quotes_the_practice(matcher):
     said = evidence(matcher, "Without Jira, bugs would slip through the cracks.", "bugs-tracked")
-    assert said and said[0][0].startswith("Without Jira"), said
+    assert said and "Jira" in said[0][0], said
     assert "counterfactual: 'without'" in said[0][1], said

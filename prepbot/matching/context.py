@@ -178,7 +178,8 @@ def decide(
     if (until := until_reading(tokens, first, last, rules)) is not None:  # "until the crunch", "isn't closed until"
         return Decision(flag_id if until[0] else None, None, until[1])
     if (said := consequence(tokens, first, last, rules)) is not None:  # "without Jira, bugs would slip through the cracks"
-        return Decision(None, None, f"counterfactual consequence: '{said}'")
+        # what the practice prevents does not happen: a red state there reads its green opposite
+        return Decision(opposite if red else None, None, f"counterfactual consequence: '{said}'")
     if (without := opener(tokens, first, rules)) is not None:  # "without the tests, refactoring would ..."
         kind, start, end, words = without
         if kind == WISH:
