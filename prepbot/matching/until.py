@@ -58,6 +58,8 @@ def until_reading(tokens: list[Token], first: int, last: int, rules: ContextRule
     - a cue negated inside itself before its "until" states the rule the "until" gates ("a bug isn't closed
       until it's logged"), its own flag."""
     untils = rules.grammar.get("until_words", frozenset())
+    if not any(t.word in untils for t in tokens[max(1, first - _REACH - 1) : last]):
+        return None  # (most cues have no "until" before or inside them)
     events = rules.grammar.get("until_events", frozenset())
     words = [t.word for t in tokens]
     clause = tokens[first].clause

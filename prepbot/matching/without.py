@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 KIND = "counterfactual"
 WISH = "wish"
+_LEAD = 4  # words of a sentence before the opener of a consequence ("frankly, if it weren't for ...")
 _REACH = 4  # words from the opener's end to the cue's first word ("without our automated unit tests")
 
 
@@ -26,6 +27,9 @@ def opener(tokens: list[Token], first: int, rules: ContextRules) -> tuple[str, i
     phrases = rules.grammar.get("without_openers", frozenset())
     if not phrases:
         return None
+    firsts = {p.split()[0] for p in phrases}
+    if not any(t.word in firsts for t in tokens[max(0, first - _REACH - 4) : first + 1]):
+        return None  # (most cues have no opener before them)
     words = [t.word for t in tokens]
     for start in range(max(0, first - _REACH - 4), first + 1):
         for phrase in phrases:
@@ -50,10 +54,12 @@ def consequence(tokens: list[Token], first: int, last: int, rules: ContextRules)
     """The opener's words when the cue from `first` to `last` sits in the consequence of a "without" counterfactual
     that opens the sentence (after its modal, or in a later clause with the modal in the cue): "without Jira, bugs
     would slip through the cracks" says what the practice prevents, not what happens."""
-    words = [t.word for t in tokens]
+    if first < 2:
+        return None
+    words = [t.word for t in tokens[: last + 1]]
     for phrase in rules.grammar.get("without_openers", frozenset()):
         parts = phrase.split()
-        for start in range(max(0, first - len(parts))):
+        for start in range(min(_LEAD, first - len(parts))):  # the opener leads its sentence ("honestly, without ...")
             if words[start : start + len(parts)] != parts:
                 continue
             if any(tokens[i].clause == tokens[start].clause for i in range(start)):
