@@ -143,3 +143,22 @@ def test_the_consequence_quotes_the_practice(matcher):
     said = evidence(matcher, "Without Jira, bugs would slip through the cracks.", "bugs-tracked")
     assert said and "Jira" in said[0][0], said
     assert "counterfactual: 'without'" in said[0][1], said
+
+
+# -- a later piece opened by "after"/"then" puts the piece before it in the past
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Each PR required a sign-off; after the layoffs engineers merge their own work.",
+            {"no-code-review"},
+            {"code-review-required"},
+        ),
+        # the pair: two parts of the team side by side, no sequence, keep the red part
+        ("Reviews are required for juniors; seniors push straight to main.", {"no-code-review"}, set()),
+    ],
+)
+def test_a_piece_opened_by_after_is_the_later_state(matcher, text, present, absent):
+    check(matcher, text, present, absent)

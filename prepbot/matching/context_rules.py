@@ -65,6 +65,7 @@ GRAMMAR = (
     "until_words",
     "without_openers",
     "later_words",
+    "later_openers",
     "until_events",
     "denying",
     "lasting_decay",

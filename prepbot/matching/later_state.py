@@ -1,7 +1,7 @@
 """A change over time across two pieces: "reviews were optional; they became mandatory last spring", "tests were
 required. Since the layoffs nobody writes them". The first piece, told in the past (`past_words`), reads a flag
 whose opposite the next piece reads, with a word of the later state in it (`grammar.later_words`: "now",
-"became", "since", "anymore"): only the later state stands, the earlier reading goes. Kept apart from
+"became", "since", "anymore") or opening it (`grammar.later_openers`: "after", "then"): only the later state stands, the earlier reading goes. Kept apart from
 neighbours.py (its size)."""
 
 from __future__ import annotations
@@ -29,9 +29,12 @@ def drop_earlier(pieces, readings, flags: dict[str, Flag], rules: ContextRules) 
         gone = {h.flag_id for h in before.hits if h.score >= REPORT_THRESHOLD and flags[h.flag_id].opposite in now}
         if not gone or gone & now:
             continue
-        if rules.past_words.isdisjoint(t.word for t in tokenize(pieces[i][1], rules)):
+        words = [t.word for t in tokenize(pieces[i + 1][1], rules)]
+        opens = bool(words) and words[0] in rules.grammar.get("later_openers", frozenset())
+        if later.isdisjoint(words) and not opens:
             continue
-        if later.isdisjoint(t.word for t in tokenize(pieces[i + 1][1], rules)):
+        # (a later piece that opens so puts the one before in the past: "...; after the reorg people merge their own")
+        if not opens and rules.past_words.isdisjoint(t.word for t in tokenize(pieces[i][1], rules)):
             continue
         offset, r = readings[i]
         readings[i] = (offset, Reading(tuple(h for h in r.hits if h.flag_id not in gone), r.blocked, r.model_ok, r.span))
