@@ -19,7 +19,8 @@ from prepbot.matching.lists import list_reach
 from prepbot.matching.text import Token
 from prepbot.matching.until import KIND as UNTIL_KIND
 from prepbot.matching.until import WINDOW as UNTIL_WINDOW
-from prepbot.matching.until import until_events
+from prepbot.matching.until import until_events, until_reading
+from prepbot.matching.without import WISH, consequence, opener
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,13 @@ def scan(tokens: list[Token], rules: ContextRules) -> list[Trigger]:
     return negations + found
 
 
+def _contrast_opens(tokens: list[Token], at: int, rules: ContextRules) -> bool:
+    """Whether the clause of `at` opens with a clause breaker ("but") at most four words before it."""
+    clause = tokens[at].clause
+    start = next(i for i in range(at + 1) if tokens[i].clause == clause)
+    return tokens[start].word in rules.clause_breakers and at - start <= 4
+
+
 def other_sense(flag_id: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
     """The phrase of `other_senses` that the cue's matched words fall in, or "": "customer churn" is not
     the team's churn, "left comments" not people leaving."""
@@ -167,6 +175,25 @@ def decide(
     if sense:
         return Decision(None, None, f"another sense: '{sense}'")
     first, last = matched[0], matched[-1]
+    if (until := until_reading(tokens, first, last, rules)) is not None:  # "until the crunch", "isn't closed until"
+        return Decision(flag_id if until[0] else None, None, until[1])
+    if (said := consequence(tokens, first, last, rules)) is not None:  # "without Jira, bugs would slip through the cracks"
+        # what the practice prevents does not happen: a red state there reads its green opposite
+        return Decision(opposite if red else None, None, f"counterfactual consequence: '{said}'")
+    if (without := opener(tokens, first, rules)) is not None:  # "without the tests, refactoring would ..."
+        kind, start, end, words = without
+        if kind == WISH:
+            return Decision(None, None, f"{kind}: '{words}'")
+        if start not in matched:  # "without the tests, ...": the practice, its opener and its consequence aside
+            modal = next(i for i in range(first + 1, len(tokens)) if tokens[i].word in rules.condition_unreal)
+            if last > modal:  # "without the pipeline, nobody would notice broken builds": the practice named is there
+                return Decision(flag_id if not red else opposite, start, f"{kind}: '{words}'")
+            kept = [t for t in triggers if not start <= t.start < end]
+            stated = _polarity(flag_id, opposite, tokens, matched, rules, kept, red, own)
+            return Decision(stated.flag_id, stated.trigger, f"{stated.rule}; {kind}: '{words}'".lstrip("; "))
+        stated = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red, own)
+        trigger = Trigger(kind, start, end, words)
+        return Decision(*turned((stated.flag_id, stated.rule), flag_id, opposite, red, trigger, NO_OPPOSITE))
     if tokens[first].word in rules.negation_before and last - first > 2:
         # "nobody writes code before a ticket exists": a cue that opens with its own negation word and ends
         # in the condition after it states a rule, not an absence.
@@ -259,6 +286,8 @@ def decide(
         # pipeline, and a wiki that stopped being updated".)
         at = tokens[trigger.start].clause
         opens = at == clause_last or trigger.effect != "opposite" or sum(t.clause == at for t in tokens[: trigger.start]) <= 1
+        # "..., but the new lead cut them to 10 minutes": a contrast whose subject comes before the trigger
+        opens = opens or _contrast_opens(tokens, trigger.start, rules)
         backward = backward or (trigger.direction == "earlier_clauses" and trigger.start > last and opens)
         # "standups ran an hour back then, now 10 min": a later clause says what holds now; it only
         # reaches a cue whose clause is told in the past.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from prepbot.matching.asking import answer_to_question, echo
 from prepbot.matching.context import scan
+from prepbot.matching.later_state import drop_earlier
 from prepbot.matching.reading import REPORT_THRESHOLD, Hit, Reading
 from prepbot.matching.text import tokenize
 
@@ -351,6 +352,7 @@ class NeighbourReading:
         change, so the red one stands and the green one goes (not for `grammar.both_parts` flags: CI on one app and
         hand deploys of another are both said; nor a past and a now: "reviews were optional; now mandatory")."""
         self._read_changed(pieces, readings)
+        drop_earlier(pieces, readings, self.flags, self.rules)  # "reviews were optional; they became mandatory"
         for i in [i for i in range(len(pieces) - 1) if pieces[i][1].rstrip().endswith(";")]:
             plain = [{h.flag_id for h in r.hits if h.score >= REPORT_THRESHOLD and not h.context} for _, r in readings[i : i + 2]]
             reds = [{f for f in said if self.flags[f].kind == "red"} for said in plain]

@@ -49,3 +49,27 @@ def until_ends(tokens: list[Token], at: int, rules: ContextRules) -> bool:
     if any(words[i] in negating and tokens[i].clause == clause for i in range(at)):
         return False
     return bool(until_events(tokens[: at + 1 + _REACH], words, [], [], rules))
+
+
+def until_reading(tokens: list[Token], first: int, last: int, rules: ContextRules) -> tuple[bool, str] | None:
+    """What an "until" makes of the cue from `first` to `last`, as (the cue's own flag stands, rule), or None:
+    - a cue inside the event of an "until" that ends a practice reads nothing: the event dates the end ("reviews
+      were required until the crunch", "solid until the QA team left"); said on its own it is read there;
+    - a cue negated inside itself before its "until" states the rule the "until" gates ("a bug isn't closed
+      until it's logged"), its own flag."""
+    untils = rules.grammar.get("until_words", frozenset())
+    if not any(t.word in untils for t in tokens[max(1, first - _REACH - 1) : last]):
+        return None  # (most cues have no "until" before or inside them)
+    events = rules.grammar.get("until_events", frozenset())
+    words = [t.word for t in tokens]
+    clause = tokens[first].clause
+    for i in range(max(1, first - _REACH - 1), first):
+        if words[i] in untils and tokens[i].clause == clause and until_ends(tokens, i, rules):
+            if last <= i + _REACH + 1 and any(words[j] in events for j in range(first, last + 1)):
+                return (False, f"until: '{words[i]}' dates the event")
+    gate = next((i for i in range(first + 1, last) if words[i] in untils), None)
+    if gate is not None and tokens[gate].clause == tokens[last].clause == clause:
+        negated = [i for i in range(first + 1, gate) if words[i] in rules.negating]
+        if negated and not any(words[i] in rules.negating for i in range(gate, last + 1)):
+            return (True, f"a rule: '{words[negated[0]]} ... {words[gate]}'")
+    return None
