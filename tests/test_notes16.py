@@ -1,6 +1,6 @@
-"""Candidate notes, round sixteen (issue 18): notes about someone other than the team hired for, and the
-candidate's own criteria. Sentences of our own (not bench/sets/notes16*.jsonl), each with a minimal pair
-that must still read its flag.
+"""Candidate notes, round sixteen (issue 18): a real team named (the current job, another team), the
+candidate's own criteria and jokes. Sentences of our own (not bench/sets/notes16*.jsonl), each with a
+minimal pair that must still read its flag.
 """
 
 from __future__ import annotations
@@ -9,43 +9,21 @@ import pytest
 
 from tests.conftest import check
 
-# -- the candidate's current or last employer is not the team being interviewed for
+# -- the candidate's current employer and another team of the company are real teams: what a note says of them
+# reads, by the labelling conventions (a first-hand report of a real team or company), as a past job does
 
 
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        ("at my current job nobody writes unit tests", set(), {"no-tests"}),
-        ("my current job makes everyone work weekends", set(), {"overtime-expected"}),
-        ("current place does every release by hand, want out", set(), {"no-ci"}),
-        # minimal pairs: the same words about this team still read
-        ("nobody writes unit tests here", {"no-tests"}, {"has-tests"}),
-        ("they make everyone work weekends", {"overtime-expected"}, set()),
-        # after the comparison, the clause about them reads
+        ("at my current job nobody writes unit tests", {"no-tests"}, {"has-tests"}),
+        ("the data team skips code review entirely", {"no-code-review"}, {"code-review-required"}),
         ("unlike my current job, they deploy automatically on every merge", {"has-ci"}, {"no-ci"}),
-    ],
-)
-def test_the_candidates_own_employer_is_not_this_team(matcher, text, present, absent):
-    check(matcher, text, present, absent)
-
-
-# -- another team of the company: a short clause about it says nothing of this one
-
-
-@pytest.mark.parametrize(
-    ("text", "present", "absent"),
-    [
-        ("the data team skips code review entirely", set(), {"no-code-review"}),
-        ("another team ships without any tests, he said", set(), {"no-tests"}),
-        ("the mobile team builds releases by hand, ours is automated", {"has-ci"}, {"no-ci"}),
-        # minimal pairs
-        ("our team skips code review entirely", {"no-code-review"}, {"code-review-required"}),
-        ("this team ships without any tests", {"no-tests"}, {"has-tests"}),
-        # a hand-off of on-call to another team, paid, still reads
+        # a hand-off of on-call to another team, paid, reads
         ("on-call is handled by the platform team and it is paid", {"no-after-hours-contact"}, {"on-call-burden"}),
     ],
 )
-def test_another_teams_practice_is_not_this_teams(matcher, text, present, absent):
+def test_a_real_team_named_reads(matcher, text, present, absent):
     check(matcher, text, present, absent)
 
 
