@@ -1,0 +1,84 @@
+"""Real-text recall, fifteenth pass (RECALL15): wordings of a flag the cues did not know (idioms,
+indirect reports, other word forms). Each case comes with its minimal pair: nearly the same words
+that do not state the flag, which must not read it.
+
+What a user sees is the set of flags `prepbot analyze` reports (here with the cues alone, `found`).
+Every sentence is our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import found
+
+# (flag, a wording that states it: must read, its minimal pair that does not: must not read)
+PAIRS = [
+    (
+        "features-over-bugs",
+        "Old defects keep piling up while we ship one feature after another.",
+        "Old boxes keep piling up in the storage room.",
+    ),
+    (
+        "features-over-bugs",
+        "Our VP only cares about the next shiny feature.",
+        "Our VP only cares about the quarterly offsite.",
+    ),
+    (
+        "features-over-bugs",
+        "Paying down debt is never on the roadmap here.",
+        "Paying down debt is always on the roadmap here.",
+    ),
+    ("high-turnover", "She is my fifth manager in two years.", "She is my manager and has been for two years."),
+    (
+        "unclear-product",
+        "The product vision changes every quarter, it's a moving target.",
+        "The product vision has stayed the same since we launched.",
+    ),
+    (
+        "on-call-burden",
+        "People take their laptops on vacation because the pager never stops.",
+        "People take their kids on vacation in August.",
+    ),
+    (
+        "bugs-untracked",
+        "Crashes get mentioned in chat and then forgotten.",
+        "Crashes get mentioned in the weekly report.",
+    ),
+    (
+        "realistic-deadlines",
+        "Our director negotiates dates with us instead of dictating them.",
+        "Our director sets the dates and tells us afterwards.",
+    ),
+    (
+        "has-ci",
+        "Anything merged into main is automatically deployed to production.",
+        "Anything merged into main waits for the monthly release train.",
+    ),
+    (
+        "prioritized-backlog",
+        "Our tickets are kept in strict priority order by the PM.",
+        "Our tickets are kept in a drawer nobody opens.",
+    ),
+    (
+        "bugs-tracked",
+        "Every crash report ends up in Jira with a severity.",
+        "Every crash report ends up in someone's inbox.",
+    ),
+    (
+        "overtime-expected",
+        "Evenings are routinely sacrificed to hit the launch date.",
+        "Evenings are free, and the launch date is set by the team.",
+    ),
+    (
+        "no-backlog",
+        "Each morning the founder tells us what to work on that day.",
+        "Each morning the founder tells us a joke.",
+    ),
+]
+
+
+@pytest.mark.parametrize("flag, says, pair", PAIRS)
+def test_an_indirect_wording_reads_its_flag_and_its_pair_does_not(matcher, flag, says, pair):
+    assert flag in found(matcher, says), (says, found(matcher, says))
+    assert flag not in found(matcher, pair), (pair, found(matcher, pair))
