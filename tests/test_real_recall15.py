@@ -75,6 +75,31 @@ PAIRS = [
         "Each morning the founder tells us what to work on that day.",
         "Each morning the founder tells us a joke.",
     ),
+    (
+        "features-over-bugs",
+        "Reliability work rarely gets prioritised over new launches.",
+        "Reliability work is prioritised over new launches.",
+    ),
+    (
+        "on-call-burden",
+        "I was paged twice during my honeymoon.",
+        "I was in Lisbon twice during my honeymoon.",
+    ),
+    (
+        "overtime-expected",
+        "Burnout is everywhere because of the long hours.",
+        "Burnout is rare, people go home at five.",
+    ),
+    (
+        "no-backlog",
+        "Nobody plans beyond the current week.",
+        "Nobody plans meetings on Fridays.",
+    ),
+    (
+        "poor-code-quality",
+        "Half the modules are code nobody understands anymore.",
+        "Half the modules are written in Go.",
+    ),
 ]
 
 
