@@ -100,6 +100,23 @@ PAIRS = [
         "Half the modules are code nobody understands anymore.",
         "Half the modules are written in Go.",
     ),
+    ("high-turnover", "Retention is a real problem on that team.", "Retention bonuses are paid in March."),
+    (
+        "on-call-burden",
+        "We spend half our nights firefighting after hours.",
+        "We spend half our Fridays at the climbing gym.",
+    ),
+    (
+        "features-over-bugs",
+        "Crashes are tolerated as long as the feature ships on time.",
+        "Crashes are rare and the feature shipped on time.",
+    ),
+    ("realistic-deadlines", "No arbitrary deadlines, ever.", "No arbitrary dress code, ever."),
+    (
+        "tickets-afterthought",
+        "The board gets updated only when the boss complains.",
+        "The board gets updated every morning at standup.",
+    ),
 ]
 
 
