@@ -117,6 +117,36 @@ PAIRS = [
         "The board gets updated only when the boss complains.",
         "The board gets updated every morning at standup.",
     ),
+    (
+        "on-call-burden",
+        "We're required to answer the pager at any hour, holidays included.",
+        "We're required to answer the survey by Friday.",
+    ),
+    (
+        "no-tests",
+        "Each time I propose writing unit tests I'm told it's a waste of time.",
+        "Each time I propose a lunch spot I'm told it's too far.",
+    ),
+    (
+        "agile-unfamiliar",
+        "Our lead had never heard of a retrospective.",
+        "Our lead had never heard of that band.",
+    ),
+    (
+        "bugs-untracked",
+        "There's no process for logging defects here.",
+        "There's no process for booking meeting rooms here.",
+    ),
+    (
+        "realistic-deadlines",
+        "The PM checks with the engineers for estimates before committing to dates.",
+        "The PM checks with the lawyers before signing contracts.",
+    ),
+    (
+        "no-after-hours-contact",
+        "Nobody expects you to read Slack on the weekend.",
+        "Nobody expects you to read the whole wiki on day one.",
+    ),
 ]
 
 
