@@ -147,6 +147,11 @@ PAIRS = [
         "Nobody expects you to read Slack on the weekend.",
         "Nobody expects you to read the whole wiki on day one.",
     ),
+    (
+        "code-review-required",
+        "Nobody, not even the CTO, may merge until a reviewer signs off.",
+        "Nobody, not even the CTO, may merge until Monday.",
+    ),
 ]
 
 
