@@ -152,6 +152,31 @@ PAIRS = [
         "Nobody, not even the CTO, may merge until a reviewer signs off.",
         "Nobody, not even the CTO, may merge until Monday.",
     ),
+    (
+        "high-turnover",
+        "Engineering went from ten people to three within a year.",
+        "Engineering went from three people to ten within a year.",
+    ),
+    (
+        "realistic-deadlines",
+        "Nobody gets blamed here when a date slips.",
+        "Nobody gets lunch here when a meeting runs over.",
+    ),
+    (
+        "overtime-expected",
+        "There was a mandatory Sunday work session before the demo.",
+        "There was a mandatory security training before the demo.",
+    ),
+    (
+        "interviewer-new",
+        "My interviewer had been with the company for only three weeks.",
+        "My interviewer had been with the company for nine years.",
+    ),
+    (
+        "no-after-hours-contact",
+        "Managers tell you to uninstall Slack while on vacation.",
+        "Managers tell you to install Slack on your first day.",
+    ),
 ]
 
 
