@@ -184,3 +184,25 @@ PAIRS = [
 def test_an_indirect_wording_reads_its_flag_and_its_pair_does_not(matcher, flag, says, pair):
     assert flag in found(matcher, says), (says, found(matcher, says))
     assert flag not in found(matcher, pair), (pair, found(matcher, pair))
+
+
+# (a reported question, then an answer that says there is none: the question's red flag; the same
+# question answered with the thing itself: not the red flag)
+ANSWERED = [
+    (
+        "no-backlog",
+        "I asked to see their roadmap. There isn't one.",
+        "I asked to see their roadmap. It is on the wall by the kitchen.",
+    ),
+    (
+        "no-backlog",
+        "I asked whether they keep a backlog. Nobody had an answer.",
+        "I asked whether they keep a backlog. The PM showed me the ranked list.",
+    ),
+]
+
+
+@pytest.mark.parametrize("flag, no, yes", ANSWERED)
+def test_a_reported_question_answered_with_none_reads_the_red_flag(matcher, flag, no, yes):
+    assert flag in found(matcher, no), (no, found(matcher, no))
+    assert flag not in found(matcher, yes), (yes, found(matcher, yes))
