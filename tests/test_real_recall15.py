@@ -177,6 +177,26 @@ PAIRS = [
         "Managers tell you to uninstall Slack while on vacation.",
         "Managers tell you to install Slack on your first day.",
     ),
+    (
+        "high-turnover",
+        "This spring we said goodbye to four developers.",
+        "This spring we said hello to four interns.",
+    ),
+    (
+        "overtime-expected",
+        "We were asked to cancel our vacation plans to hit the launch.",
+        "We were asked to share our vacation plans by March.",
+    ),
+    (
+        "on-call-burden",
+        "Incidents are routed to developers around the clock.",
+        "Incidents are routed to the vendor's support desk.",
+    ),
+    (
+        "no-backlog",
+        "We just react to whatever the founders want that day.",
+        "We just react to customer reviews in a friendly tone.",
+    ),
 ]
 
 
