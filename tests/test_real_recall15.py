@@ -197,6 +197,26 @@ PAIRS = [
         "We just react to whatever the founders want that day.",
         "We just react to customer reviews in a friendly tone.",
     ),
+    (
+        "features-over-bugs",
+        "Our refactoring tickets were closed as low priority.",
+        "Our refactoring tickets were closed when the work was merged.",
+    ),
+    (
+        "long-standups",
+        "The lead turns our daily into a status report for himself.",
+        "The lead turns our old office into a game room.",
+    ),
+    (
+        "bugs-tracked",
+        "There's a weekly meeting where we triage the new bugs.",
+        "There's a weekly meeting where we eat cake.",
+    ),
+    (
+        "poor-code-quality",
+        "The real problem is a lack of code quality standards.",
+        "The real problem is a lack of meeting rooms.",
+    ),
 ]
 
 
