@@ -64,6 +64,7 @@ GRAMMAR = (
     "change_verbs",
     "until_words",
     "without_openers",
+    "refusing",
     "later_words",
     "later_openers",
     "until_events",

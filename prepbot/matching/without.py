@@ -3,7 +3,8 @@ of `conditionals.unreal` after the cue, is a practice the team has: the sentence
 the test suite, refactoring would be terrifying", "if it weren't for code review we'd ship bugs daily"). The cue's
 reading, negation counted, turns round (counterfactual.turned), as a condition contrary to fact does.
 
-A modal before "without" in its clause, with no negation, is a wish ("we'd ship faster without reviews"): it says
+A modal before "without" in its clause, with no negation nor a verb of turning a change away (`grammar.refusing`:
+"the reviewer would bounce it without tests" is a rule), is a wish ("we'd ship faster without reviews"): it says
 nothing of the team. A plain "merges go in without review" (no modal) is left as read. Words: context.yaml
 `grammar.without_openers`; kept apart from context.py (its size)."""
 
@@ -45,7 +46,8 @@ def opener(tokens: list[Token], first: int, rules: ContextRules) -> tuple[str, i
                     return (KIND, start, end, phrase)
                 continue
             wishing = any(words[i] in rules.condition_unreal for i in before)
-            if parts == ["without"] and wishing and not any(words[i] in rules.negating for i in before):
+            refusing = rules.grammar.get("refusing", frozenset())
+            if parts == ["without"] and wishing and not any(words[i] in rules.negating or words[i] in refusing for i in before):
                 return (WISH, start, end, phrase)
     return None
 
