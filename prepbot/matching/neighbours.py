@@ -99,7 +99,13 @@ class NeighbourReading:
                 continue
             if readings[index][1].question or readings[index - 1][1].question:
                 continue
-            words = [t.word for t in tokenize(sentence, self.rules)]
+            # (an opener leads its sentence: only the words it may span are read, "the" opens many sentences)
+            head = (
+                " ".join(sentence.split()[: max(len(p) for p in openers[first[0].lower().rstrip(":")]) + 1])
+                if opens
+                else sentence
+            )
+            words = [t.word for t in tokenize(head, self.rules)]
             if not words:
                 continue
             if opens and not any(tuple(words[: len(p)]) == p for p in openers[words[0]]):
