@@ -19,9 +19,8 @@ import time
 
 import numpy as np
 
-from training.common import FLAG_IDS, OOF_PATH, ROOT, Config, base_model_dir, load_own, load_real, load_tokenizer, targets
-from training.cv import fold_assignment
-from training.top2 import prf
+from training.common import FLAG_IDS, ROOT, Config, base_model_dir, load_tokenizer, targets
+from training.top2 import prf, rows_and_folds
 
 BUILD = ROOT / "build" / "fullft"
 
@@ -77,10 +76,7 @@ def main(argv=None) -> int:
     torch.set_num_threads(1)
     torch.manual_seed(13)
     log = lambda s: print(s, flush=True)  # noqa: E731
-    real, own = load_real(), load_own()
-    folds = np.array(fold_assignment(real, 5))
-    oof = json.loads(OOF_PATH.read_text(encoding="utf-8"))
-    assert all(oof["predictions"][r.id]["fold"] == f for r, f in zip(real, folds, strict=True)), "folds differ from the OOF file"
+    real, own, folds, oof = rows_and_folds()
     tok = load_tokenizer(Config(max_length=128))
     encoded = [e.ids for e in tok.encode_batch([r.text for r in real] + [r.text for r in own])]
     lens = np.array([len(e) for e in encoded])

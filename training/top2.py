@@ -116,6 +116,16 @@ def batch_of(states, offsets, idx):
     return torch.from_numpy(h), torch.from_numpy(mask)
 
 
+def rows_and_folds():
+    """The real rows and own texts, each real row's fold (training/cv.py's grouped folds) and the frozen head's
+    out-of-fold file, whose folds must be the same: the one-fold estimates compare with it row for row."""
+    real, own = load_real(), load_own()
+    folds = np.array(fold_assignment(real, 5))
+    oof = json.loads(OOF_PATH.read_text(encoding="utf-8"))
+    assert all(oof["predictions"][r.id]["fold"] == f for r, f in zip(real, folds, strict=True)), "folds differ from the OOF file"
+    return real, own, folds, oof
+
+
 def prf(y, pred):
     tp = int((y & pred).sum())
     fp = int((~y & pred).sum())
@@ -138,10 +148,7 @@ def main(argv=None) -> int:
     torch.set_num_threads(1)
     torch.manual_seed(13)
     log = lambda s: print(s, flush=True)  # noqa: E731
-    real, own = load_real(), load_own()
-    folds = np.array(fold_assignment(real, 5))
-    oof = json.loads(OOF_PATH.read_text(encoding="utf-8"))
-    assert all(oof["predictions"][r.id]["fold"] == f for r, f in zip(real, folds, strict=True)), "folds differ from the OOF file"
+    real, own, folds, oof = rows_and_folds()
     states, offsets = lower_states([r.text for r in real] + [r.text for r in own], log)
     y = np.concatenate([targets(real), targets(own)]).astype(np.float32)
     n_real = len(real)
