@@ -30,6 +30,9 @@ def evidence(matcher, text: str, flag_id: str) -> list[tuple[str, str]]:
         ("Pull requests are merged without review.", {"no-code-review"}, {"code-review-required"}),
         ("Without tests, last week's release broke the login page.", {"no-tests"}, {"has-tests"}),
         ("We would move faster without code review.", set(), {"no-code-review", "code-review-required"}),
+        # ...but a modal whose verb turns a change away states the rule, with the change named or not
+        ("Our lead would bounce any PR without tests.", {"has-tests"}, {"no-tests"}),
+        ("We'd move faster without reviews, but the lead would bounce any PR without tests.", {"has-tests"}, {"no-tests"}),
         ("If they had tests, the outage would not have happened.", {"no-tests"}, {"has-tests"}),
     ],
 )
