@@ -487,9 +487,9 @@ def _polarity(
             negations = 2
             reasons.append(f"negation before: '{before[-1].words}'")
         elif before[-1].words in rules.negation_cancelling and (
-            red or (subject := far_subject(tokens, triggers, rules, before[0].start, first, last))
+            (subject := far_subject(tokens, triggers, rules, before[0].start, first, last)) is not None or red
         ):  # (with no subject of its own, a green rule's condition may still follow: "a build doesn't ship until tests pass")
-            if (subject := far_subject(tokens, triggers, rules, before[0].start, first, last)) is not None:
+            if subject is not None:
                 negations = 2
                 reasons.insert(0, f"negation before: '{subject.words}'")
         elif not red and (held_in := condition_word(tokens, rules, range(first + 1, last), tokens[last].clause, matched_set)):

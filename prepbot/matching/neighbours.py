@@ -37,6 +37,11 @@ def _both_ways(sentence: str) -> bool:
     return {"yes", "no"} <= words or {"y", "n"} <= words
 
 
+def _pronoun(match: re.Match[str] | None) -> str:
+    """The first word `_FIRST_WORD` matched, as the rules list pronoun subjects ("They're" -> "theyre"), or ""."""
+    return match.group().lower().replace("'", "").replace("’", "") if match else ""
+
+
 def _back(at: int, start: int, stop: int, shift: int, inside: int) -> int:
     """An offset in a sentence read with [start, stop) replaced -> in the sentence (`inside` for one in the replacement)."""
     return at if at <= start else (at - shift if at >= stop else inside)
@@ -378,8 +383,7 @@ class NeighbourReading:
         and a verb of change (`grammar.change_verbs`) and reads the green opposite of the red practice before it tells
         that the red one is over: it goes."""
         for i in range(1, len(pieces)):
-            first = _FIRST_WORD.match(pieces[i][1].lstrip(_LEAD_MARKS))
-            if not first or first.group().lower().replace("'", "").replace("’", "") not in self.rules.pronoun_subjects:
+            if _pronoun(_FIRST_WORD.match(pieces[i][1].lstrip(_LEAD_MARKS))) not in self.rules.pronoun_subjects:
                 continue
             words = re.findall(r"[a-z]+", pieces[i][1][:40].lower())[1:3]
             if not set(words) & self.rules.grammar["change_verbs"]:
@@ -417,7 +421,8 @@ class NeighbourReading:
         for index in range(1, len(pieces)):
             offset, sentence = pieces[index]
             first = _FIRST_WORD.match(sentence.lstrip(_LEAD_MARKS))
-            if not first or first.group().lower().replace("'", "").replace("’", "") not in subjects:
+            pronoun = _pronoun(first)
+            if first is None or pronoun not in subjects:
                 continue
             reading, before = readings[index][1], readings[index - 1][1]
             if reading.question or before.question or pieces[index - 1][1].rstrip().endswith(("?", ":")):
@@ -428,7 +433,6 @@ class NeighbourReading:
             # a sentence that reads something of its own gains only what it says of the topic: "a backlog existed; it
             # was abandoned after the pivot" (the pivot is read as it was)
             # (so does a sentence opened by a pronoun that may stand for a whole situation: "that seems to work")
-            pronoun = first.group().lower().replace("'", "").replace("’", "")
             weak = reading.hits or pronoun in self.rules.grammar["situation_pronouns"]
             family = {topic[0].flag_id, self.flags[topic[0].flag_id].opposite} if weak else None
             start = len(sentence) - len(sentence.lstrip(_LEAD_MARKS)) + first.start()
