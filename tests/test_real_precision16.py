@@ -1,0 +1,40 @@
+"""Real-text precision, sixteenth pass (CUES16): families of false positives the cues still read.
+Each case comes with its minimal pair, nearby words stating the flag of a real team, which must
+still read.
+
+What a user sees is the set of flags `prepbot analyze` reports (here with the cues alone, `found`).
+Every sentence is our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import found
+
+# (flag, a sentence that must not read it, its minimal pair that must)
+CASES = [
+    # "nobody touches" the machines is a habit of automation, not code nobody dares to change
+    (
+        "poor-code-quality",
+        "Nobody touches the staging machines by hand.",
+        "Nobody touches the code in the billing module, it is that fragile.",
+    ),
+    # ...nor a practice kept in name only: "nobody touches" with an object goes on the sentence
+    (
+        "no-ci",
+        "Releases are automated and nobody touches the boxes by hand.",
+        "Releases are automated on paper, but the script is broken and nobody runs it.",
+    ),
+]
+
+
+@pytest.mark.parametrize("flag, wrong, right", CASES)
+def test_a_false_reading_is_gone_and_its_minimal_pair_still_reads(matcher, flag, wrong, right):
+    assert flag not in found(matcher, wrong), found(matcher, wrong)
+    assert flag in found(matcher, right), found(matcher, right)
+
+
+def test_a_tracker_nobody_touches_is_still_in_name_only(matcher):
+    assert "no-backlog" in found(matcher, "We do have a backlog that nobody touches.")
+    assert "no-backlog" in found(matcher, "There is a backlog in Jira, but nobody has touched it since spring.")
