@@ -26,6 +26,17 @@ CASES = [
         "Releases are automated and nobody touches the boxes by hand.",
         "Releases are automated on paper, but the script is broken and nobody runs it.",
     ),
+    # a remark between commas after "nobody" ("not even the CTO") keeps the rule one clause
+    (
+        "no-code-review",
+        "Nobody, not even the CTO, is allowed to merge without a review.",
+        "Nobody reviews anything, and the CTO merges without a review.",
+    ),
+    (
+        "no-code-review",
+        "No one, including the two founders, pushes to master without an approval.",
+        "Everyone, including the two founders, pushes to master without an approval.",
+    ),
 ]
 
 
@@ -38,3 +49,10 @@ def test_a_false_reading_is_gone_and_its_minimal_pair_still_reads(matcher, flag,
 def test_a_tracker_nobody_touches_is_still_in_name_only(matcher):
     assert "no-backlog" in found(matcher, "We do have a backlog that nobody touches.")
     assert "no-backlog" in found(matcher, "There is a backlog in Jira, but nobody has touched it since spring.")
+
+
+def test_a_remark_between_commas_leaves_the_rule_green(matcher):
+    text = "Nobody, including the founders, can merge without someone approving the change."
+    assert "code-review-required" in found(matcher, text), found(matcher, text)
+    # the same remark before a plain negation still reads the red flag
+    assert "no-tests" in found(matcher, "Nobody, including the founders, writes tests.")

@@ -71,6 +71,8 @@ GRAMMAR = (
     "denying",
     "lasting_decay",
     "undoing",
+    "inserted_subjects",
+    "insertion_openers",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
 

@@ -158,17 +158,23 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
     colon = colon if ":" in clean else 0
     # findall and str.find, not finditer: no match object per word. A token's text always starts
     # a match where it occurs, so its first occurrence from the end of the last one is where it is.
-    for raw in (_ASCII_TOKEN_RE if clean.isascii() else TOKEN_RE).findall(clean):
+    raws = (_ASCII_TOKEN_RE if clean.isascii() else TOKEN_RE).findall(clean)
+    quiet = _inserted_remark(raws, rules)
+    for n, raw in enumerate(raws):
         start = find(raw, at)
         if colon and tokens and find(":", at, start) >= 0:
             scope += 1
             clause += colon == 2
         at = end = start + len(raw)
+        if quiet and n == quiet[0] + 1 and raw.lower() == "not":  # "nobody, not even the CTO, ...": the remark adds, not denies
+            continue
         info = table.get(raw)  # never a comma or a mark: those are not kept in the table
         if info is None:
-            if raw == ",":
+            if raw == "," and n not in quiet:
                 clause += 1
                 scope += 1
+                continue
+            if raw == ",":
                 continue
             if raw in _MARKS:
                 # Note-taking marks ("->", "+") end a clause or a scope when the context rules list them so.
@@ -197,6 +203,18 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
         else:
             tokens.extend(Token(w, start, end, clause, scope) for w in expansion)
     return tokens
+
+
+def _inserted_remark(raws: list[str], rules: "ContextRules") -> tuple[int, ...]:
+    """The two commas around a remark after a negating subject that opens the sentence ("Nobody, not even
+    the founders, can merge ..."): they end no scope (`grammar.inserted_subjects`, `insertion_openers`)."""
+    k = 1 if raws[1:2] == [","] else 2 if raws[2:3] == [","] else 0
+    if not k or len(raws) < k + 4 or " ".join(raws[:k]).lower() not in rules.grammar["inserted_subjects"]:
+        return ()
+    if raws[k + 1].lower() not in rules.grammar["insertion_openers"]:
+        return ()
+    close = next((i for i in range(k + 2, min(len(raws), k + 10)) if raws[i] == ","), None)
+    return () if close is None else (k, close)
 
 
 def _after_number(tokens: list[Token], rules: "ContextRules") -> bool:
