@@ -56,3 +56,17 @@ def test_a_remark_between_commas_leaves_the_rule_green(matcher):
     assert "code-review-required" in found(matcher, text), found(matcher, text)
     # the same remark before a plain negation still reads the red flag
     assert "no-tests" in found(matcher, "Nobody, including the founders, writes tests.")
+
+
+def test_a_refusal_enforces_the_practice(matcher):
+    # the change it turns away is named after the verb, several words before the cue
+    text = "The merge bot rejects any change that has no tests."
+    assert found(matcher, text) & {"no-tests", "has-tests"} == {"has-tests"}, found(matcher, text)
+    assert "no-tests" in found(matcher, "The merge bot is there, but the app has no tests.")
+    # a green reading inside a refusal stands: failing tests that block a change are tests that run
+    text = "The CI rejects any pull request with failing tests."
+    assert not found(matcher, text) & {"no-tests", "no-ci"}, found(matcher, text)
+    text = "Pull requests with failing tests get rejected."
+    assert "no-tests" not in found(matcher, text), found(matcher, text)
+    assert "code-review-required" in found(matcher, "Our bot blocks PRs without a second approval.")
+    assert "no-code-review" in found(matcher, "Our bot merges PRs without a second approval.")

@@ -401,6 +401,8 @@ def decide(
             said = f"{rule}; {changed.kind}: '{changed.words}'"
             return Decision(other, modifier.start, said) if current_red and other is not None else Decision(None, None, said)
         return Decision(None, None, rule) if current_red or decision.flag_id is None else Decision(other, modifier.start, rule)
+    if modifier.effect == "green":  # a rule enforced: "the bot rejects any PR with failing tests" (a green one stands)
+        return Decision(other, modifier.start, rule) if current_red else Decision(current, decision.trigger, rule)
     # "red": the practice is not really there; a red reading stands.
     if current_red:
         return Decision(current, decision.trigger, rule)

@@ -31,7 +31,7 @@ DIRECTIONS = (
 # "past" (a practice of the past is gone: a green cue reads its red opposite, a red one nothing),
 # "fixed" (a problem of the past is gone: a red cue says nothing, a green one stands), "keep" (the
 # words change nothing a cue says, but the sentence is ruled by them: "not a thing anymore").
-EFFECTS = ("nothing", "opposite", "red", "past", "fixed", "keep")
+EFFECTS = ("nothing", "opposite", "red", "green", "past", "fixed", "keep")
 # What `conditionals` in context.yaml holds (validated by the bank loader): see `ContextRules.condition_openers`.
 CONDITIONALS_SHAPE = {
     "window": "int",
