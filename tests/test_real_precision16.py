@@ -70,3 +70,14 @@ def test_a_refusal_enforces_the_practice(matcher):
     assert "no-tests" not in found(matcher, text), found(matcher, text)
     assert "code-review-required" in found(matcher, "Our bot blocks PRs without a second approval.")
     assert "no-code-review" in found(matcher, "Our bot merges PRs without a second approval.")
+
+
+def test_a_normal_norm_with_nothing_against_it_reads_no_overtime(matcher):
+    # a word of longer hours that a negation denies says nothing against the norm, nor in the next piece
+    assert "overtime-expected" not in found(matcher, "Officially it is a 37 hour week; nobody asked for anything longer.")
+    assert "overtime-expected" in found(matcher, "Officially it is a 37 hour week; the boss asks for longer.")
+    # a figure of another unit is no real figure of the week
+    assert "overtime-expected" not in found(matcher, "The handbook says 40 hours, and the commute takes 70 minutes.")
+    assert "overtime-expected" in found(matcher, "The handbook says 40 hours, and the real week takes 70 hours.")
+    text = "On paper a 36 hour week. The daily meeting takes 30 minutes."
+    assert found(matcher, text) & {"overtime-expected", "long-standups"} == {"long-standups"}, found(matcher, text)

@@ -46,9 +46,13 @@ def _bare(words: list[str], at: int, spec: dict, rules: ContextRules) -> bool:
     return not after.isalpha() or after in joins or any(after == p[0] for p in spec["real"])
 
 
-def _unopposed(words: list[str], spec: dict, figure: float, flag: str) -> bool:
-    """A normal figure and nothing said against the norm: no real-figure word, no `contrary` word."""
-    return figure < spec["long"][flag] and not _marks(words, spec["real"]) and not _marks(words, spec["contrary"])
+def _unopposed(words: list[str], spec: dict, figure: float, flag: str, negating: frozenset[str], foreign: set[int]) -> bool:
+    """A normal figure and nothing said against the norm: no real-figure word, no `contrary` word (one a negation
+    just before denies says nothing against it: "nobody mentioned anything longer")."""
+    against = [i for i in _marks(words, spec["contrary"]) if negating.isdisjoint(words[max(0, i - 4) : i])]
+    # (a real-figure word by a figure of another unit is about that: "standups take 45 minutes")
+    real = [i for i in _marks(words, spec["real"]) if not any(abs(i - j) <= REACH for j in foreign)]
+    return figure < spec["long"][flag] and not real and not against
 
 
 def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[str, str, int, int, str]]:
@@ -85,7 +89,10 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
             flag = next((f for f, (low, high) in spec["ranges"].items() if low <= norm[1] <= high), None)
         if flag is None:
             continue
-        real = _near(_marks(words, spec["real"]), numbers, frozenset({norm[0]} if norm else ()))
+        # (not a figure of another flag's unit: "officially 38 hours; the commute takes 50 minutes")
+        foreign = {u for f, units in spec["units"].items() if f != flag for u in units}
+        taken = {i for i in numbers if not foreign.isdisjoint(words[i + 1 : i + 1 + UNIT_REACH])}
+        real = _near(_marks(words, spec["real"]), numbers, frozenset(taken | ({norm[0]} if norm else set())))
         if unitless and (
             real is None or real[1] > 2 * spec["ranges"][flag][1] or not (norm and _bare(words, norm[0], spec, rules))
         ):
@@ -95,7 +102,11 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
             if real is not None and _marks(words, spec["norm"]) and real[1] + 3 <= spec["long"][flag]:
                 # "officially normal hours, and the timesheets averaged 39": a norm of words, a normal real figure
                 yield flag, HELD, offset, end, f"norm in words, real {real[1]:g}"
-            elif real is None and _marks(words, spec["norm"]) and _unopposed(words, spec, max(numbers.values()), flag):
+            elif (
+                real is None
+                and _marks(words, spec["norm"])
+                and _unopposed(words, spec, max(numbers.values()), flag, rules.negating, taken)
+            ):
                 # "on paper the hours are normal, 40 a week": the figure further off the norm's word
                 yield (
                     flag,
@@ -108,9 +119,11 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
         if real is None:
             if _marks(per_piece[0], spec["held"]):
                 yield flag, HELD, offset, offset + len(sentence), f"norm {norm[1]:g}, said to hold"
-            elif _unopposed(words, spec, norm[1], flag):
+            elif _unopposed(words, spec, norm[1], flag, rules.negating, taken):
                 # "hours are officially normal per HR, 40 a week": a normal norm and nothing said against it
-                yield flag, STATED, offset, offset + len(sentence), f"norm {norm[1]:g}, nothing against it"
+                # (over both pieces read: "a 38 hour week; nobody mentioned anything longer")
+                both = read_pieces[-1][0] + len(read_pieces[-1][1])
+                yield flag, STATED, offset, both, f"norm {norm[1]:g}, nothing against it"
             continue
         # (the highest figure of a range read as the real one: "50-55 hrs")
         value = max(real[1], numbers.get(real[0] + 1, 0.0))
