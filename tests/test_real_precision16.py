@@ -81,3 +81,12 @@ def test_a_normal_norm_with_nothing_against_it_reads_no_overtime(matcher):
     assert "overtime-expected" in found(matcher, "The handbook says 40 hours, and the real week takes 70 hours.")
     text = "On paper a 36 hour week. The daily meeting takes 30 minutes."
     assert found(matcher, text) & {"overtime-expected", "long-standups"} == {"long-standups"}, found(matcher, text)
+
+
+def test_words_of_furniture_snacks_and_hardware_are_no_practice(matcher):
+    assert "long-standups" not in found(matcher, "We got tall stand-up desks, and the long ones by the window are great.")
+    assert "long-standups" in found(matcher, "Our stand-ups are long, forty minutes most days.")
+    assert "overtime-expected" not in found(matcher, "A crunch bar from the machine is my afternoon treat.")
+    assert "overtime-expected" in found(matcher, "Crunch before every launch is expected of us.")
+    assert "has-tests" not in found(matcher, "The lab runs hardware stress tests on every board we make.")
+    assert "has-tests" in found(matcher, "The CI runs stress tests on every build we make.")
