@@ -90,3 +90,19 @@ def test_words_of_furniture_snacks_and_hardware_are_no_practice(matcher):
     assert "overtime-expected" in found(matcher, "Crunch before every launch is expected of us.")
     assert "has-tests" not in found(matcher, "The lab runs hardware stress tests on every board we make.")
     assert "has-tests" in found(matcher, "The CI runs stress tests on every build we make.")
+
+
+def _answer(matcher, question_id: str, text: str) -> set[str]:
+    from prepbot.catalogue import load_catalogue
+
+    question = load_catalogue().bank.questions[question_id]
+    return {m.id for m in matcher.match(text, question=question, model="off")}
+
+
+def test_the_bare_words_teams_and_dates_decide_no_answer(matcher):
+    # who sets the dates decides, not the words "teams" or "dates" on their own
+    said = _answer(matcher, "au-exec-decisions", "I fix the dates and the teams have to meet them")
+    assert said & {"overtime-expected", "realistic-deadlines"} == {"overtime-expected"}, said
+    said = _answer(matcher, "au-exec-decisions", "teams estimate; I only look at the dates they give me")
+    assert said & {"overtime-expected", "realistic-deadlines"} == {"realistic-deadlines"}, said
+    assert "realistic-deadlines" not in _answer(matcher, "au-exec-decisions", "The teams report to me and I read their dates.")
