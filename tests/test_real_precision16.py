@@ -106,3 +106,8 @@ def test_the_bare_words_teams_and_dates_decide_no_answer(matcher):
     said = _answer(matcher, "au-exec-decisions", "teams estimate; I only look at the dates they give me")
     assert said & {"overtime-expected", "realistic-deadlines"} == {"realistic-deadlines"}, said
     assert "realistic-deadlines" not in _answer(matcher, "au-exec-decisions", "The teams report to me and I read their dates.")
+
+
+def test_a_named_trade_is_no_team(matcher):
+    assert "overtime-expected" not in found(matcher, "Crunch in the video game industry has been written about for years.")
+    assert "overtime-expected" in found(matcher, "Crunch at our studio happens before every milestone.")
