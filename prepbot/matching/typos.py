@@ -28,10 +28,11 @@ MIN_TYPO = 4  # the shortest mistyped word read (the word list holds no shorter 
 MIN_JOINED = 6  # the shortest word tried as two run together
 
 
-def edits(word: str) -> set[str]:
-    """Every word one edit away (never in the first letter): deletes, swaps, replacements, insertions."""
+def edits(word: str, start: int = 1) -> set[str]:
+    """Every word one edit away from letter `start` on (never the first letter): deletes, swaps,
+    replacements, insertions."""
     out = set()
-    for i in range(1, len(word) + 1):
+    for i in range(max(start, 1), len(word) + 1):
         head, tail = word[:i], word[i:]
         if tail:
             out.add(head + tail[1:])
@@ -43,24 +44,44 @@ def edits(word: str) -> set[str]:
     return out
 
 
+def early_edits(word: str, wild: dict[str, str]) -> set[str]:
+    """The edits of letters 1 to 3 whose first letters begin a cue word (`wild`: a cue word's first
+    three or four letters with one of them a "?" -> the letters it has there), without trying all 26."""
+    out = set()
+    for i in range(1, min(4, len(word))):
+        out.add(word[:i] + word[i + 1 :])
+        out.add(word[:i] + word[i + 1 : i + 2] + word[i] + word[i + 2 :])
+        for pattern in (word[:i] + "?" + word[i + 1 : 4], word[:i] + "?" + word[i + 1 : 3]):
+            out.update(word[:i] + c + word[i + 1 :] for c in wild.get(pattern, ""))
+        for pattern in (word[:i] + "?" + word[i:3], word[:i] + "?" + word[i:2]):
+            out.update(word[:i] + c + word[i:] for c in wild.get(pattern, ""))
+    out.discard(word)
+    return out
+
+
 def corrected(cues: CueSet, word: str) -> dict[int, bool]:
     """The cue terms of the one real word a mistyped `word` stands for (all inexact), or none."""
     literals, literal_stems = cues._literals, cues._literal_stems
     prefixes = [(length, stems) for length, stems in cues._stems.items() if length >= MIN_TYPO]
-    heads = _heads(cues)
-    # (only an edit that begins as some cue word does can read one: most of the ~50 per letter do not)
-    candidates = [c for c in edits(word) if c[:4] in heads or c[:3] in heads]
+    heads, wild = _heads(cues)
+    # Only an edit that begins as some cue word does can read one: an edit of the first four letters
+    # is made only so; a later one only when the word begins so (gibberish costs little).
+    candidates = early_edits(word, wild)
+    if word[:3] in heads:  # (a cue word of three letters: its later letters may be anything)
+        candidates |= edits(word, 3)
+    elif word[:4] in heads:
+        candidates |= edits(word, 4)
+    candidates = [c for c in candidates if c[:4] in heads or c[:3] in heads]
     by_stem: dict[str, set[str]] = {}
     for candidate, base in zip(candidates, stems(candidates), strict=True):
         if candidate in literals:
             real = len(candidate) >= 6 or is_word(candidate)  # (a short cue word must be a real one: "procs" is not "pocs")
         else:  # a cue word's form, or a word a cue word begins ("standup*": "standups", a form of it, need not be listed)
             real = base in literal_stems and inflection(candidate, base) and is_word(candidate)
-            for length, heads_of_length in prefixes:
-                if real or len(candidate) < length or candidate[:length] not in heads_of_length:
-                    continue
+            if not real:
+                head = next((candidate[:n] for n, starts in prefixes if candidate[:n] in starts), "")
                 # (a plural of a cue word, or a real word: a cue prefix may be cut short, "priorit*")
-                real = is_word(candidate) or (candidate[:length] in literals and candidate[length:] in ("s", "es"))
+                real = bool(head) and ((head in literals and candidate[len(head) :] in ("s", "es")) or is_word(candidate))
         if real:
             by_stem.setdefault(base, set()).add(candidate)
     if len(by_stem) != 1:
@@ -72,16 +93,22 @@ def corrected(cues: CueSet, word: str) -> dict[int, bool]:
     return found
 
 
-_HEADS: WeakKeyDictionary[CueSet, frozenset[str]] = WeakKeyDictionary()
+_HEADS: WeakKeyDictionary[CueSet, tuple[frozenset[str], dict[str, str]]] = WeakKeyDictionary()
 
 
-def _heads(cues: CueSet) -> frozenset[str]:
-    """How the cue words, their stems and the cue prefixes begin (4 letters, or 3 when shorter)."""
-    heads = _HEADS.get(cues)
-    if heads is None:
+def _heads(cues: CueSet) -> tuple[frozenset[str], dict[str, str]]:
+    """How the cue words, their stems and the cue prefixes begin (4 letters, or fewer when shorter),
+    and those beginnings with one letter (never the first) as "?" -> the letters there."""
+    cached = _HEADS.get(cues)
+    if cached is None:
         keys = [*cues._literals, *cues._literal_stems, *(t for ts in cues._stems.values() for t in ts if len(t) >= MIN_TYPO)]
-        heads = _HEADS[cues] = frozenset(key[:4] if len(key) >= 4 else key[:3] for key in keys)
-    return heads
+        heads = frozenset(key[:4] if len(key) >= 4 else key[:3] for key in keys)
+        wild: dict[str, set[str]] = {}
+        for head in heads:
+            for j in range(1, len(head)):
+                wild.setdefault(head[:j] + "?" + head[j + 1 :], set()).add(head[j])
+        cached = _HEADS[cues] = (heads, {pattern: "".join(sorted(letters)) for pattern, letters in wild.items()})
+    return cached
 
 
 def joined(cues: CueSet, word: str) -> tuple[str, str] | None:
@@ -96,9 +123,13 @@ def joined(cues: CueSet, word: str) -> tuple[str, str] | None:
             return None
         return part if part in common or part in cues._literals or (len(part) >= MIN_TYPO and is_word(part)) else None
 
-    pairs = _pairs(cues)
+    pairs, heads = _pairs(cues), _heads(cues)[0]
+    if not _begins(word, heads):
+        return None
     cuts = []
     for i in range(2, len(word) - 1):
+        if not _begins(word[i:], heads):
+            continue
         first, second = as_word(word[:i]), as_word(word[i:])
         if (
             first
@@ -107,6 +138,11 @@ def joined(cues: CueSet, word: str) -> tuple[str, str] | None:
         ):
             cuts.append((first, second))
     return cuts[0] if len(cuts) == 1 else None
+
+
+def _begins(word: str, heads: frozenset[str]) -> bool:
+    """Whether `word` begins as a cue word does (`_heads`)."""
+    return word[:4] in heads or word[:3] in heads or word[:2] in heads
 
 
 _PAIRS: WeakKeyDictionary[CueSet, frozenset[tuple[int, int]]] = WeakKeyDictionary()
