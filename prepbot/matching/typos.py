@@ -66,12 +66,12 @@ def corrected(cues: CueSet, word: str) -> dict[int, bool]:
     heads, wild = _heads(cues)
     # Only an edit that begins as some cue word does can read one: an edit of the first four letters
     # is made only so; a later one only when the word begins so (gibberish costs little).
-    candidates = early_edits(word, wild)
+    edited = early_edits(word, wild)
     if word[:3] in heads:  # (a cue word of three letters: its later letters may be anything)
-        candidates |= edits(word, 3)
+        edited |= edits(word, 3)
     elif word[:4] in heads:
-        candidates |= edits(word, 4)
-    candidates = [c for c in candidates if c[:4] in heads or c[:3] in heads]
+        edited |= edits(word, 4)
+    candidates = [c for c in edited if c[:4] in heads or c[:3] in heads]
     by_stem: dict[str, set[str]] = {}
     for candidate, base in zip(candidates, stems(candidates), strict=True):
         if candidate in literals:
