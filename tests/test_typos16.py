@@ -54,3 +54,15 @@ def test_the_real_word_still_reads(matcher):
     assert "high-turnover" in found(matcher, "ppl keep leaving, 3 devs gone this quarter")
     assert "no-tests" in found(matcher, "nobody writes tests here")
     assert "no-backlog" in found(matcher, "there is no product backlog, just whatever sales wants")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("tests r not required here, features get checked by hand", "no-tests"),
+        ("weekends r normal b4 every release", "overtime-expected"),
+    ],
+)
+def test_note_shorthand_reads_as_its_words(matcher, text, flag):
+    """ "r" for "are" and "b4" for "before" (context.yaml's abbreviations)."""
+    assert flag in found(matcher, text), (text, found(matcher, text))
