@@ -153,13 +153,13 @@ def _pairs(cues: CueSet) -> frozenset[tuple[int, int]]:
     when run together, so "glassdoor" is not "glass door" (computed once per set, never stored)."""
     pairs = _PAIRS.get(cues)
     if pairs is None:
-        kinds = [term.kind for term in cues.vocabulary.terms]
+        words = {i for i, term in enumerate(cues.vocabulary.terms) if term.kind in ("lit", "pre")}
+        # (the alternatives of more than one word, each once: cues share them)
+        long = {alternative for cue in cues.cues for slot in cue.slots for alternative in slot if len(alternative) > 1}
         pairs = _PAIRS[cues] = frozenset(
             (a, b)
-            for cue in cues.cues
-            for slot in cue.slots
-            for alternative in slot
+            for alternative in long
             for a, b in zip(alternative, alternative[1:], strict=False)
-            if kinds[a] in ("lit", "pre") and kinds[b] in ("lit", "pre")
+            if a in words and b in words
         )
     return pairs
