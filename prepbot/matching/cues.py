@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from prepbot.matching import typos as typo_words
 from prepbot.matching.cue_numbers import NumberWords
 from prepbot.matching.spans import gap_stretches, gap_words
 from prepbot.matching.text import Token, as_number, cue_as_read, normalise
@@ -327,8 +328,13 @@ class CueSet(NumberWords):
                         found.setdefault(term, True)
         # Typo tolerance only for words the vocabulary does not know ("paged" is not a typo of "pager")
         # and that are no real English word ("pilots" is not a typo of "pivots").
-        if typos and not found and word.isalpha() and 5 <= len(word) <= 40 and not is_word(word):
-            self._fuzzy(word, found)
+        # (a word only a cue prefix reads, "leavng" by "leav*", may still be a mistyped form: "leaving")
+        terms = self.vocabulary.terms
+        if typos and word.isalpha() and 4 <= len(word) <= 40 and all(terms[t].kind == "pre" for t in found) and not is_word(word):
+            if len(word) >= 5 and not found:
+                self._fuzzy(word, found)
+            for term in typo_words.corrected(self, word):  # a mistyped word form: typos.py
+                found.setdefault(term, False)
         number = as_number(word, self.rules.numbers)
         if number is not None:
             for term_id in self._number_terms_of(number):
@@ -381,6 +387,11 @@ class CueSet(NumberWords):
             split = cache.get(token.word, _UNSEEN)
             if split is _UNSEEN:
                 split = cache[token.word] = self._split(token.word)
+            # two words run together ("productbacklog"; never a name)
+            if split is None and len(token.word) >= typo_words.MIN_JOINED and not token.capital:
+                split = cache.get("\0" + token.word, _UNSEEN)
+                if split is _UNSEEN:
+                    split = cache["\0" + token.word] = typo_words.joined(self, token.word)
             if split is None:
                 out.append(token)
                 continue

@@ -32,6 +32,11 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+def stems(words: list[str]) -> list[str]:
+    """The stems of many words in one call (not cached: for words read once, typo candidates)."""
+    return _stemmer().stemWords(words)
+
+
 _INFLECTIONS = frozenset(("", "e", "s", "es", "ed", "d", "ing", "y", "ies", "ied", "i"))
 
 

@@ -1,0 +1,165 @@
+"""Typos the cue set's own tolerance (`CueSet._fuzzy`: a cue word itself, mistyped) does not read.
+
+- `corrected(cues, word)`: a mistyped word form ("leavng", "revsed", "tets", "weekeds") read as the
+  real English word one edit away (a letter dropped, doubled or added, replaced, two adjacent letters
+  swapped) whose cue terms it then takes. Only for a word that is no real English word and that the
+  cues do not know, of at least 4 letters (the word list holds none shorter, so a shorter word can
+  not be told from a real one), never the first letter; the correction must be a real English word
+  (or a cue word), and all the corrections that read cue terms must be forms of one stem ("tims":
+  "times" and "time" are; "fies": "files", "fixes" and "fires" are not, and nothing is read).
+- `joined(cues, word)`: a word run together with its neighbour ("codereview", "productbacklog") split
+  in two when exactly one cut gives two words that a cue writes one after the other.
+
+Both only run for a word nothing else reads; the caller caches the answer per word.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from prepbot.matching.words import inflection, is_word, stems
+
+if TYPE_CHECKING:
+    from prepbot.matching.cues import CueSet
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MIN_TYPO = 4  # the shortest mistyped word read (the word list holds no shorter word)
+MIN_JOINED = 6  # the shortest word tried as two run together
+
+
+def edits(word: str, start: int = 1) -> set[str]:
+    """Every word one edit away from letter `start` on (never the first letter): deletes, swaps,
+    replacements, insertions."""
+    out = set()
+    for i in range(max(start, 1), len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            out.add(head + tail[1:])
+            if len(tail) > 1:
+                out.add(head + tail[1] + tail[0] + tail[2:])
+            out.update(head + c + tail[1:] for c in LETTERS if c != tail[0])
+        out.update(head + c + tail for c in LETTERS)
+    out.discard(word)
+    return out
+
+
+def early_edits(word: str, wild: dict[str, str]) -> set[str]:
+    """The edits of letters 1 to 3 whose first letters begin a cue word (`wild`: a cue word's first
+    three or four letters with one of them a "?" -> the letters it has there), without trying all 26."""
+    out = set()
+    for i in range(1, min(4, len(word))):
+        out.add(word[:i] + word[i + 1 :])
+        out.add(word[:i] + word[i + 1 : i + 2] + word[i] + word[i + 2 :])
+        for pattern in (word[:i] + "?" + word[i + 1 : 4], word[:i] + "?" + word[i + 1 : 3]):
+            out.update(word[:i] + c + word[i + 1 :] for c in wild.get(pattern, ""))
+        for pattern in (word[:i] + "?" + word[i:3], word[:i] + "?" + word[i:2]):
+            out.update(word[:i] + c + word[i:] for c in wild.get(pattern, ""))
+    out.discard(word)
+    return out
+
+
+def corrected(cues: CueSet, word: str) -> dict[int, bool]:
+    """The cue terms of the one real word a mistyped `word` stands for (all inexact), or none."""
+    literals, literal_stems = cues._literals, cues._literal_stems
+    prefixes = [(length, stems) for length, stems in cues._stems.items() if length >= MIN_TYPO]
+    heads, wild = _heads(cues)
+    # Only an edit that begins as some cue word does can read one: an edit of the first four letters
+    # is made only so; a later one only when the word begins so (gibberish costs little).
+    edited = early_edits(word, wild)
+    if word[:3] in heads:  # (a cue word of three letters: its later letters may be anything)
+        edited |= edits(word, 3)
+    elif word[:4] in heads:
+        edited |= edits(word, 4)
+    candidates = [c for c in edited if c[:4] in heads or c[:3] in heads]
+    by_stem: dict[str, set[str]] = {}
+    for candidate, base in zip(candidates, stems(candidates), strict=True):
+        if candidate in literals:
+            real = len(candidate) >= 6 or is_word(candidate)  # (a short cue word must be a real one: "procs" is not "pocs")
+        else:  # a cue word's form, or a word a cue word begins ("standup*": "standups", a form of it, need not be listed)
+            real = base in literal_stems and inflection(candidate, base) and is_word(candidate)
+            if not real:
+                head = next((candidate[:n] for n, starts in prefixes if candidate[:n] in starts), "")
+                # (a plural of a cue word, or a real word: a cue prefix may be cut short, "priorit*")
+                real = bool(head) and ((head in literals and candidate[len(head) :] in ("s", "es")) or is_word(candidate))
+        if real:
+            by_stem.setdefault(base, set()).add(candidate)
+    if len(by_stem) != 1:
+        return {}  # nothing, or forms of two different words: no guess
+    found: dict[int, bool] = {}
+    for candidate in next(iter(by_stem.values())):
+        for term in cues.terms_for(candidate, typos=False):
+            found.setdefault(term, False)
+    return found
+
+
+_HEADS: WeakKeyDictionary[CueSet, tuple[frozenset[str], dict[str, str]]] = WeakKeyDictionary()
+
+
+def _heads(cues: CueSet) -> tuple[frozenset[str], dict[str, str]]:
+    """How the cue words, their stems and the cue prefixes begin (4 letters, or fewer when shorter),
+    and those beginnings with one letter (never the first) as "?" -> the letters there."""
+    cached = _HEADS.get(cues)
+    if cached is None:
+        keys = [*cues._literals, *cues._literal_stems, *(t for ts in cues._stems.values() for t in ts if len(t) >= MIN_TYPO)]
+        heads = frozenset(key[:4] if len(key) >= 4 else key[:3] for key in keys)
+        wild: dict[str, set[str]] = {}
+        for head in heads:
+            for j in range(1, len(head)):
+                wild.setdefault(head[:j] + "?" + head[j + 1 :], set()).add(head[j])
+        cached = _HEADS[cues] = (heads, {pattern: "".join(sorted(letters)) for pattern, letters in wild.items()})
+    return cached
+
+
+def joined(cues: CueSet, word: str) -> tuple[str, str] | None:
+    """The two words `word` was run together from, when one cut gives two words and one of them is a
+    cue word other than an everyday one; else None."""
+    if len(word) < MIN_JOINED or not word.isalpha() or is_word(word) or cues._known(word):
+        return None  # (a cue word, "github" or "runbook", or a word a cue prefix reads, "deprioritised", is no two words)
+    common, abbreviations = cues.rules.common_words, cues.rules.abbreviations
+
+    def as_word(part: str) -> str | None:
+        if part in abbreviations:  # (the tokenizer expands it in text written apart: "prod" reads "production")
+            return None
+        return part if part in common or part in cues._literals or (len(part) >= MIN_TYPO and is_word(part)) else None
+
+    pairs, heads = _pairs(cues), _heads(cues)[0]
+    if not _begins(word, heads):
+        return None
+    cuts = []
+    for i in range(2, len(word) - 1):
+        if not _begins(word[i:], heads):
+            continue
+        first, second = as_word(word[:i]), as_word(word[i:])
+        if (
+            first
+            and second
+            and any((a, b) in pairs for a in cues.terms_for(first, typos=False) for b in cues.terms_for(second, typos=False))
+        ):
+            cuts.append((first, second))
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _begins(word: str, heads: frozenset[str]) -> bool:
+    """Whether `word` begins as a cue word does (`_heads`)."""
+    return word[:4] in heads or word[:3] in heads or word[:2] in heads
+
+
+_PAIRS: WeakKeyDictionary[CueSet, frozenset[tuple[int, int]]] = WeakKeyDictionary()
+
+
+def _pairs(cues: CueSet) -> frozenset[tuple[int, int]]:
+    """The cue terms some cue writes one after the other ("code review"): only those are read apart
+    when run together, so "glassdoor" is not "glass door" (computed once per set, never stored)."""
+    pairs = _PAIRS.get(cues)
+    if pairs is None:
+        words = {i for i, term in enumerate(cues.vocabulary.terms) if term.kind in ("lit", "pre")}
+        # (the alternatives of more than one word, each once: cues share them)
+        long = {alternative for cue in cues.cues for slot in cue.slots for alternative in slot if len(alternative) > 1}
+        pairs = _PAIRS[cues] = frozenset(
+            (a, b)
+            for alternative in long
+            for a, b in zip(alternative, alternative[1:], strict=False)
+            if a in words and b in words
+        )
+    return pairs
