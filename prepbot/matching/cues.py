@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from prepbot.matching.compounds import cue_pairs, in_path, part_tokens, split_compound
 from prepbot.matching.cue_numbers import NumberWords
+from prepbot.matching.forms import spelled_out
 from prepbot.matching.spans import gap_stretches, gap_words
 from prepbot.matching.text import Token, as_number, cue_as_read, normalise
 from prepbot.matching.words import inflection, is_word
@@ -187,7 +189,8 @@ class CueSet(NumberWords):
         self.vocabulary = Vocabulary()
         self.cues: list[Cue] = []
         for flag_id, source in cues:
-            cue = compile_cue(self.vocabulary, flag_id, cue_as_read(source, rules.abbreviations, rules.number_abbreviations))
+            read = spelled_out(cue_as_read(source, rules.abbreviations, rules.number_abbreviations), rules.contractions)
+            cue = compile_cue(self.vocabulary, flag_id, read)
             cue.source = source
             cue.index = len(self.cues)
             self.cues.append(cue)
@@ -282,7 +285,8 @@ class CueSet(NumberWords):
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._number_entries = {}  # a class of numbers -> its word entry (cue_numbers.py)
-        self._split_cache: dict[str, tuple[str, str] | None] = {}
+        self._split_cache: dict[str, tuple[str, ...] | None] = {}
+        self._follows: dict[int, frozenset[int]] | None = None  # compounds.cue_pairs, made on the first unknown word
         self._join_cache: dict[str, dict[int, bool]] = {}
         # Each cue's requirements as the bits of one int (derived from `_requires`, for either way the set was
         # built): a sentence's met requirements are OR-ed from its words, and `find` tests a cue with one `&`.
@@ -372,17 +376,24 @@ class CueSet(NumberWords):
         """Whether a word matches a cue word other than an everyday one, typos aside."""
         return any(not self._is_common(term) for term in self.terms_for(word, typos=False))
 
-    def prepare(self, tokens: list[Token]) -> list[Token]:
+    def prepare(self, tokens: list[Token], text: str = "") -> list[Token]:
         """Tokens with negative prefixes split off: "unreviewed" reads "un reviewed" when
-        "reviewed" is a cue word and "unreviewed" is not (the two tokens share its offsets)."""
+        "reviewed" is a cue word and "unreviewed" is not (the two tokens share its offsets); a compound
+        written as one word read apart ("codereview": "code review", compounds.py; `text`: the sentence
+        of the tokens, so a word of a link or a file name is left whole)."""
         out: list[Token] = []
         cache = self._split_cache
         for token in tokens:
-            split = cache.get(token.word, _UNSEEN)
+            key = "\0" + token.word if token.capital else token.word
+            split = cache.get(key, _UNSEEN)
             if split is _UNSEEN:
-                split = cache[token.word] = self._split(token.word)
+                split = cache[key] = self._split(token.word, token.capital)
             if split is None:
                 out.append(token)
+                continue
+            if len(split) != 2 or split[0] not in self.rules.negation_prefixes:
+                # a compound written as one word (compounds.py), not a name in a path or a link ("/buglist.cgi")
+                out.extend([token] if in_path(text, token) else part_tokens(token, split))
                 continue
             prefix, rest = split
             cut = min(token.start + len(prefix), token.end)
@@ -392,12 +403,16 @@ class CueSet(NumberWords):
             self._split_cache.clear()
         return out
 
-    def _split(self, word: str) -> tuple[str, str] | None:
+    def _split(self, word: str, capital: bool = False) -> tuple[str, ...] | None:
         prefix = next((p for p in self.rules.negation_prefixes if word.startswith(p)), "")
         rest = word[len(prefix) :]
         if prefix and len(rest) >= 4 and rest.isalpha() and not self._known(word) and self._known(rest):
             return prefix, rest
-        return None
+        if capital:
+            return None  # a name ("PagerDuty", "BUGTRACKER.md") is never read apart
+        if self._follows is None:
+            self._follows = cue_pairs(self)
+        return split_compound(word, self, self._follows)
 
     def _joined_terms(self, first: str, second: str) -> dict[int, bool]:
         """Cue terms of two words read as one ("turned over": "turnover"), everyday words aside."""
