@@ -18,6 +18,8 @@ from tests.conftest import found
         ("the testsuite runs on every push", "has-tests"),
         ("there is no testsuite", "no-tests"),
         ("we have a bugtracker", "bugs-tracked"),
+        # a verb form of a cue word whose Snowball stem is a derivation's ("estimates": "estim")
+        ("engineers own their estimating, product never overrides it", "realistic-deadlines"),
         # a contraction a cue spells short, written out
         ("they do not know what a sprint is", "agile-unfamiliar"),
     ],

@@ -78,16 +78,13 @@ def _parts(
 
 
 def part_tokens(token: Token, parts: tuple[str, ...]) -> list[Token]:
-    """One token per part, sharing the token's clause and scope; offsets follow the parts where the token is
-    written as their letters (else each part keeps the whole token's offsets). Only the last part keeps a
-    capital ("unReviewed" aside, a negation prefix never is one)."""
+    """One token per part ("un" "reviewed"; "code" "review"), sharing the token's clause and scope, each from
+    where the letters before it end (within the token's offsets); only the last part keeps a capital."""
     out = []
     at = token.start
-    exact = token.end - token.start == sum(map(len, parts))
     for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        end = token.end if last or not exact else at + len(part)
-        out.append(Token(part, at if exact else token.start, end, token.clause, token.scope, token.capital and last))
+        end = token.end if i == len(parts) - 1 else min(at + len(part), token.end)
+        out.append(Token(part, at, end, token.clause, token.scope, token.capital and i == len(parts) - 1))
         at = end
     return out
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from prepbot.matching.compounds import cue_pairs, in_path, part_tokens, split_compound
 from prepbot.matching.cue_numbers import NumberWords
-from prepbot.matching.forms import spelled_out
+from prepbot.matching.forms import bases, inflected_literals, spelled_out
 from prepbot.matching.spans import gap_stretches, gap_words
 from prepbot.matching.text import Token, as_number, cue_as_read, normalise
 from prepbot.matching.words import inflection, is_word
@@ -202,6 +202,9 @@ class CueSet(NumberWords):
             base = word_stem(word)
             if len(word) >= 4 and word.isalpha() and word not in rules.common_words and inflection(word, base):
                 self._literal_stems.setdefault(base, []).append((i, word[len(base) :] in ("", "e")))
+        self._inflected = inflected_literals(
+            {w: i for w, i in self._literals.items() if w not in rules.common_words}, self._literal_stems
+        )
         # What a sentence must hold for a cue to match: for each slot, one *key* word of one of its
         # alternatives (the least everyday word of it: "customer" of "the_customer"). Equal
         # requirements share an id; a sentence's satisfied requirements are gathered once from its
@@ -329,6 +332,10 @@ class CueSet(NumberWords):
                 for term, term_bare in self._literal_stems.get(word_base, ()):
                     if term_bare or not bare:
                         found.setdefault(term, True)
+            for base in bases(word, False) if exact is None else ():  # cue words Snowball reads by a derivation (forms.py)
+                for term, term_bare in self._inflected.get(base, ()):
+                    if term_bare or base != word:
+                        found.setdefault(term, True)
         # Typo tolerance only for words the vocabulary does not know ("paged" is not a typo of "pager")
         # and that are no real English word ("pilots" is not a typo of "pivots").
         if typos and not found and word.isalpha() and 5 <= len(word) <= 40 and not is_word(word):
@@ -388,17 +395,9 @@ class CueSet(NumberWords):
             split = cache.get(key, _UNSEEN)
             if split is _UNSEEN:
                 split = cache[key] = self._split(token.word, token.capital)
-            if split is None:
-                out.append(token)
-                continue
-            if len(split) != 2 or split[0] not in self.rules.negation_prefixes:
-                # a compound written as one word (compounds.py), not a name in a path or a link ("/buglist.cgi")
-                out.extend([token] if in_path(text, token) else part_tokens(token, split))
-                continue
-            prefix, rest = split
-            cut = min(token.start + len(prefix), token.end)
-            out.append(Token(prefix, token.start, cut, token.clause, token.scope))
-            out.append(Token(rest, cut, token.end, token.clause, token.scope, token.capital))
+            # (a compound written as one word is not read apart in a link or a file name: "/buglist.cgi")
+            compound = split is not None and (len(split) != 2 or split[0] not in self.rules.negation_prefixes)
+            out.extend([token] if split is None or compound and in_path(text, token) else part_tokens(token, split))
         if len(self._split_cache) > 50_000:
             self._split_cache.clear()
         return out
