@@ -57,3 +57,35 @@ def test_compound_evidence_quotes_the_word_as_written(matcher) -> None:
     evidence = match.evidence[0]
     assert text[evidence.start : evidence.end] == evidence.text
     assert "codereview" in evidence.text
+
+
+def _single(cue: str):
+    from prepbot.bank import Flag
+    from prepbot.catalogue import load_catalogue
+    from prepbot.matching.engine import Matcher
+
+    return Matcher([Flag("x", "red", "X", "x", "low", "?", (cue,))], load_catalogue().rules)
+
+
+@pytest.mark.parametrize(
+    ("cue", "text"),
+    [
+        # British and American spellings read each other (context.yaml `spellings`), both ways, real words too
+        ("backlog is organized", "the backlog is organised by the lead"),
+        ("backlog is organised", "the backlog is organized by the lead"),
+        ("weird behavior", "there was some weird behaviour in the demo"),
+        ("standup cancelled", "the standup got canceled again"),
+    ],
+)
+def test_other_spelling_reads_the_cue(cue: str, text: str) -> None:
+    assert [m.id for m in _single(cue).match(text, model="off")] == ["x"]
+
+
+@pytest.mark.parametrize(
+    ("cue", "text"),
+    [
+        ("backlog is organized", "the backlog is ordered by the lead"),  # no other word
+    ],
+)
+def test_other_spelling_needs_the_same_word(cue: str, text: str) -> None:
+    assert _single(cue).match(text, model="off") == []

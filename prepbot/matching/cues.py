@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from prepbot.matching.compounds import cue_pairs, in_path, part_tokens, split_compound
 from prepbot.matching.cue_numbers import NumberWords
-from prepbot.matching.forms import bases, inflected_literals, spelled_out
+from prepbot.matching.forms import inflected_literals, other_forms, spelled_out
 from prepbot.matching.spans import gap_stretches, gap_words
 from prepbot.matching.text import Token, as_number, cue_as_read, normalise
 from prepbot.matching.words import inflection, is_word
@@ -332,10 +332,8 @@ class CueSet(NumberWords):
                 for term, term_bare in self._literal_stems.get(word_base, ()):
                     if term_bare or not bare:
                         found.setdefault(term, True)
-            for base in bases(word, False) if exact is None else ():  # cue words Snowball reads by a derivation (forms.py)
-                for term, term_bare in self._inflected.get(base, ()):
-                    if term_bare or base != word:
-                        found.setdefault(term, True)
+            for term in other_forms(self, word, exact is None):  # inflections Snowball misses, other spellings (forms.py)
+                found.setdefault(term, True)
         # Typo tolerance only for words the vocabulary does not know ("paged" is not a typo of "pager")
         # and that are no real English word ("pilots" is not a typo of "pivots").
         if typos and not found and word.isalpha() and 5 <= len(word) <= 40 and not is_word(word):

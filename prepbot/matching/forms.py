@@ -1,11 +1,22 @@
-"""Cue words in the other forms people write them: a contraction a cue spells short ("dont_know") also reads
-written out ("do not know"), as the contractions of the context rules say ("dont": "do").
+"""Cue words in the other forms people write them, so no cue needs to list them all:
 
-Applied to each cue as it is compiled (`CueSet`), so no cue needs to list both; the negation a written-out
-form carries ("not") is inside the cue's own words, as the contraction's is.
+- a contraction a cue spells short ("dont_know") also reads written out ("do not know"), as the contractions of
+  the context rules say ("dont": "do"); applied to each cue as it is compiled (`CueSet`), the negation a
+  written-out form carries ("not") is inside the cue's own words, as the contraction's is;
+- a verb form of a cue word whose Snowball stem is a derivation's ("estimating" of "estimates": `bases`);
+- the other spelling, British or American ("prioritised", "behaviour"): the context rules' `spellings`
+  (suffixes and whole words, both ways); only a cue word (or its form) is read so, never another real word.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from prepbot.matching.words import inflection, stem
+
+if TYPE_CHECKING:
+    from prepbot.matching.cues import CueSet
 
 # Written out otherwise than "<verb> not" (the verb is in the contractions table: "cant": "can")
 _WRITTEN_OUT = {"cant": ("can_not", "cannot"), "wont": ("will_not",), "aint": ("is_not", "are_not")}
@@ -78,3 +89,42 @@ def inflected_literals(
         for base in bases(word):
             index.setdefault(base, []).append((term, base == word))
     return index
+
+
+def other_spellings(word: str, spellings: dict[str, dict[str, str]]) -> list[str]:
+    """The word in the other spelling ("prioritised": "prioritized"; "behaviour": "behavior"), by the context
+    rules' `spellings` (`suffixes` and `words`, each British: American, read both ways)."""
+    out = []
+    for british, american in spellings.get("words", {}).items():
+        if word.startswith(british) and len(word) - len(british) <= 3:
+            out.append(american + word[len(british) :])  # "behaviours", "behavioural"
+        elif word.startswith(american) and len(word) - len(american) <= 3:
+            out.append(british + word[len(american) :])
+    for british, american in spellings.get("suffixes", {}).items():
+        for mine, other in ((british, american), (american, british)):
+            if word.endswith(mine) and len(word) - len(mine) >= 4:
+                out.append(word[: -len(mine)] + other)
+    return out
+
+
+def other_forms(cues: "CueSet", word: str, unknown: bool) -> Iterator[int]:
+    """Cue terms a word reads besides its own form and stem (`CueSet.terms_for`): a verb form of a cue word
+    Snowball reads by a derivation (when the word is no cue word as written, `unknown`), and its other spelling."""
+    for base in bases(word, False) if unknown else ():
+        for term, term_bare in cues._inflected.get(base, ()):
+            if term_bare or base != word:
+                yield term
+    for variant in other_spellings(word, cues.rules.spellings) if cues.rules.spellings else ():
+        literal = cues._literals.get(variant)
+        if literal is not None:
+            yield literal
+        for length, stems in cues._stems.items():
+            prefix = stems.get(variant[:length]) if len(variant) >= length else None
+            if prefix is not None:
+                yield prefix
+        variant_base = stem(variant)
+        if inflection(variant, variant_base):
+            bare = variant[len(variant_base) :] in ("", "e")
+            for term, term_bare in cues._literal_stems.get(variant_base, ()):
+                if term_bare or not bare:
+                    yield term
