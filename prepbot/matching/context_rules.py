@@ -90,6 +90,7 @@ PART_SHAPES = {
     "other_domains": "word_map",
     "other_topics": {"words": "words", "anchors": "words"},
     "number_abbreviations": "words",
+    "spellings": {"suffixes": "word_text_map", "words": "word_text_map"},
     "norm_figures": {
         **dict.fromkeys(("norm", "real", "held", "contrary"), "words"),
         "units": "word_map",
@@ -251,6 +252,8 @@ class ContextRules:
     # `number_abbreviations`: abbreviations that read as their expansion only after a number ("40 hr"): else
     # the word is another one as written ("ask HR"), and a cue's "hr" reads that one, never "hours".
     number_abbreviations: frozenset[str] = frozenset()
+    # `spellings`: British and American spellings, read both ways (forms.other_spellings): suffixes, whole words.
+    spellings: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @cached_property
     def domain_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
@@ -354,6 +357,7 @@ class ContextRules:
             topic_anchors=frozenset(str(w) for w in (data.get("other_topics") or {}).get("anchors", ())),
             norm_figures=_norm_figures(data.get("norm_figures")),
             number_abbreviations=frozenset(str(w) for w in data.get("number_abbreviations") or ()),
+            spellings={str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (data.get("spellings") or {}).items()},
         )
 
     @cached_property
@@ -536,6 +540,7 @@ class ContextRules:
             "other_domains": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_domains.items()},
             "other_topics": {"words": sorted(self.other_topics), "anchors": sorted(self.topic_anchors)},
             "number_abbreviations": sorted(self.number_abbreviations),
+            "spellings": {k: dict(v) for k, v in self.spellings.items()},
             "norm_figures": {
                 "norm": [" ".join(p) for p in self.norm_figures.get("norm", ())],
                 "real": [" ".join(p) for p in self.norm_figures.get("real", ())],

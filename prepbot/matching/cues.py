@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prepbot.matching import typos as typo_words
+from prepbot.matching.compounds import cue_pairs, in_path, part_tokens, split_compound
 from prepbot.matching.cue_numbers import NumberWords
+from prepbot.matching.forms import inflected_literals, other_forms, spelled_out
 from prepbot.matching.spans import gap_stretches, gap_words
 from prepbot.matching.text import Token, as_number, cue_as_read, normalise
 from prepbot.matching.words import inflection, is_word
@@ -188,7 +190,8 @@ class CueSet(NumberWords):
         self.vocabulary = Vocabulary()
         self.cues: list[Cue] = []
         for flag_id, source in cues:
-            cue = compile_cue(self.vocabulary, flag_id, cue_as_read(source, rules.abbreviations, rules.number_abbreviations))
+            read = spelled_out(cue_as_read(source, rules.abbreviations, rules.number_abbreviations), rules.contractions)
+            cue = compile_cue(self.vocabulary, flag_id, read)
             cue.source = source
             cue.index = len(self.cues)
             self.cues.append(cue)
@@ -200,6 +203,8 @@ class CueSet(NumberWords):
             base = word_stem(word)
             if len(word) >= 4 and word.isalpha() and word not in rules.common_words and inflection(word, base):
                 self._literal_stems.setdefault(base, []).append((i, word[len(base) :] in ("", "e")))
+        uncommon = {w: i for w, i in self._literals.items() if w not in rules.common_words}
+        self._inflected = inflected_literals(uncommon, self._literal_stems)
         # What a sentence must hold for a cue to match: for each slot, one *key* word of one of its
         # alternatives (the least everyday word of it: "customer" of "the_customer"). Equal
         # requirements share an id; a sentence's satisfied requirements are gathered once from its
@@ -283,7 +288,8 @@ class CueSet(NumberWords):
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._number_entries = {}  # a class of numbers -> its word entry (cue_numbers.py)
-        self._split_cache: dict[str, tuple[str, str] | None] = {}
+        self._split_cache: dict[str, tuple[str, ...] | None] = {}
+        self._follows: dict[int, frozenset[int]] | None = None  # compounds.cue_pairs, made on the first unknown word
         self._join_cache: dict[str, dict[int, bool]] = {}
         # Each cue's requirements as the bits of one int (derived from `_requires`, for either way the set was
         # built): a sentence's met requirements are OR-ed from its words, and `find` tests a cue with one `&`.
@@ -326,9 +332,10 @@ class CueSet(NumberWords):
                 for term, term_bare in self._literal_stems.get(word_base, ()):
                     if term_bare or not bare:
                         found.setdefault(term, True)
-        # Typo tolerance only for words the vocabulary does not know ("paged" is not a typo of "pager")
-        # and that are no real English word ("pilots" is not a typo of "pivots").
-        # (a word only a cue prefix reads, "leavng" by "leav*", may still be a mistyped form: "leaving")
+            for term in other_forms(self, word, exact is None):  # inflections Snowball misses, other spellings (forms.py)
+                found.setdefault(term, True)
+        # Typo tolerance only for words the vocabulary does not know ("paged" is not a typo of "pager", but "leavng",
+        # read by "leav*" only, may be "leaving") and that are no real English word ("pilots" is not a typo of "pivots").
         terms = self.vocabulary.terms
         if typos and word.isalpha() and 4 <= len(word) <= 40 and all(terms[t].kind == "pre" for t in found) and not is_word(word):
             if len(word) >= 5 and not found:
@@ -378,37 +385,34 @@ class CueSet(NumberWords):
         """Whether a word matches a cue word other than an everyday one, typos aside."""
         return any(not self._is_common(term) for term in self.terms_for(word, typos=False))
 
-    def prepare(self, tokens: list[Token]) -> list[Token]:
-        """Tokens with negative prefixes split off: "unreviewed" reads "un reviewed" when
-        "reviewed" is a cue word and "unreviewed" is not (the two tokens share its offsets)."""
+    def prepare(self, tokens: list[Token], text: str = "") -> list[Token]:
+        """Tokens with negative prefixes split off ("unreviewed": "un reviewed" when "reviewed" is a cue word and
+        "unreviewed" is not; the tokens share its offsets) and compounds written as one word read apart
+        ("codereview": "code review", compounds.py; `text`, the sentence, leaves a link or a file name whole)."""
         out: list[Token] = []
         cache = self._split_cache
         for token in tokens:
-            split = cache.get(token.word, _UNSEEN)
+            key = "\0" + token.word if token.capital else token.word
+            split = cache.get(key, _UNSEEN)
             if split is _UNSEEN:
-                split = cache[token.word] = self._split(token.word)
-            # two words run together ("productbacklog"; never a name)
-            if split is None and len(token.word) >= typo_words.MIN_JOINED and not token.capital:
-                split = cache.get("\0" + token.word, _UNSEEN)
-                if split is _UNSEEN:
-                    split = cache["\0" + token.word] = typo_words.joined(self, token.word)
-            if split is None:
-                out.append(token)
-                continue
-            prefix, rest = split
-            cut = min(token.start + len(prefix), token.end)
-            out.append(Token(prefix, token.start, cut, token.clause, token.scope))
-            out.append(Token(rest, cut, token.end, token.clause, token.scope, token.capital))
+                split = cache[key] = self._split(token.word, token.capital)
+            # (a compound written as one word is not read apart in a link or a file name: "/buglist.cgi")
+            compound = split is not None and (len(split) != 2 or split[0] not in self.rules.negation_prefixes)
+            out.extend([token] if split is None or compound and in_path(text, token) else part_tokens(token, split))
         if len(self._split_cache) > 50_000:
             self._split_cache.clear()
         return out
 
-    def _split(self, word: str) -> tuple[str, str] | None:
+    def _split(self, word: str, capital: bool = False) -> tuple[str, ...] | None:
         prefix = next((p for p in self.rules.negation_prefixes if word.startswith(p)), "")
         rest = word[len(prefix) :]
         if prefix and len(rest) >= 4 and rest.isalpha() and not self._known(word) and self._known(rest):
             return prefix, rest
-        return None
+        if capital:
+            return None  # a name ("PagerDuty", "BUGTRACKER.md") is never read apart
+        if self._follows is None:
+            self._follows = cue_pairs(self)
+        return split_compound(word, self, self._follows)
 
     def _joined_terms(self, first: str, second: str) -> dict[int, bool]:
         """Cue terms of two words read as one ("turned over": "turnover"), everyday words aside."""

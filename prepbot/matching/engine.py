@@ -377,7 +377,7 @@ class Matcher(NeighbourReading, AbsenceReading):
         lead = len(sentence) - len(sentence.lstrip())
         span = (lead, lead + len(stripped))
         words = tokenize(sentence, self.rules)
-        tokens = self.cues.prepare(words)
+        tokens = self.cues.prepare(words, sentence)
         if not tokens:
             return Reading((), frozenset(), False, span)
         asking = "" if statement else is_question(sentence, tokens, self.rules)

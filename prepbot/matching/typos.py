@@ -7,10 +7,8 @@
   not be told from a real one), never the first letter; the correction must be a real English word
   (or a cue word), and all the corrections that read cue terms must be forms of one stem ("tims":
   "times" and "time" are; "fies": "files", "fixes" and "fires" are not, and nothing is read).
-- `joined(cues, word)`: a word run together with its neighbour ("codereview", "productbacklog") split
-  in two when exactly one cut gives two words that a cue writes one after the other.
-
-Both only run for a word nothing else reads; the caller caches the answer per word.
+It only runs for a word nothing else reads; the caller caches the answer per word. Words run together
+("codereview", "productbacklog") are `compounds.py`'s.
 """
 
 from __future__ import annotations
@@ -25,7 +23,6 @@ if TYPE_CHECKING:
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_TYPO = 4  # the shortest mistyped word read (the word list holds no shorter word)
-MIN_JOINED = 6  # the shortest word tried as two run together
 
 
 def edits(word: str, start: int = 1) -> set[str]:
@@ -109,57 +106,3 @@ def _heads(cues: CueSet) -> tuple[frozenset[str], dict[str, str]]:
                 wild.setdefault(head[:j] + "?" + head[j + 1 :], set()).add(head[j])
         cached = _HEADS[cues] = (heads, {pattern: "".join(sorted(letters)) for pattern, letters in wild.items()})
     return cached
-
-
-def joined(cues: CueSet, word: str) -> tuple[str, str] | None:
-    """The two words `word` was run together from, when one cut gives two words and one of them is a
-    cue word other than an everyday one; else None."""
-    if len(word) < MIN_JOINED or not word.isalpha() or is_word(word) or cues._known(word):
-        return None  # (a cue word, "github" or "runbook", or a word a cue prefix reads, "deprioritised", is no two words)
-    common, abbreviations = cues.rules.common_words, cues.rules.abbreviations
-
-    def as_word(part: str) -> str | None:
-        if part in abbreviations:  # (the tokenizer expands it in text written apart: "prod" reads "production")
-            return None
-        return part if part in common or part in cues._literals or (len(part) >= MIN_TYPO and is_word(part)) else None
-
-    pairs, heads = _pairs(cues), _heads(cues)[0]
-    if not _begins(word, heads):
-        return None
-    cuts = []
-    for i in range(2, len(word) - 1):
-        if not _begins(word[i:], heads):
-            continue
-        first, second = as_word(word[:i]), as_word(word[i:])
-        if (
-            first
-            and second
-            and any((a, b) in pairs for a in cues.terms_for(first, typos=False) for b in cues.terms_for(second, typos=False))
-        ):
-            cuts.append((first, second))
-    return cuts[0] if len(cuts) == 1 else None
-
-
-def _begins(word: str, heads: frozenset[str]) -> bool:
-    """Whether `word` begins as a cue word does (`_heads`)."""
-    return word[:4] in heads or word[:3] in heads or word[:2] in heads
-
-
-_PAIRS: WeakKeyDictionary[CueSet, frozenset[tuple[int, int]]] = WeakKeyDictionary()
-
-
-def _pairs(cues: CueSet) -> frozenset[tuple[int, int]]:
-    """The cue terms some cue writes one after the other ("code review"): only those are read apart
-    when run together, so "glassdoor" is not "glass door" (computed once per set, never stored)."""
-    pairs = _PAIRS.get(cues)
-    if pairs is None:
-        words = {i for i, term in enumerate(cues.vocabulary.terms) if term.kind in ("lit", "pre")}
-        # (the alternatives of more than one word, each once: cues share them)
-        long = {alternative for cue in cues.cues for slot in cue.slots for alternative in slot if len(alternative) > 1}
-        pairs = _PAIRS[cues] = frozenset(
-            (a, b)
-            for alternative in long
-            for a, b in zip(alternative, alternative[1:], strict=False)
-            if a in words and b in words
-        )
-    return pairs
