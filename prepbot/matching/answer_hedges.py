@@ -17,10 +17,10 @@ from prepbot.matching.answer_shapes import (
     _NOT_TRAILING,
     ANSWER_WEIGHT,
     AnswerHit,
-    AnswerShapes,
     Hits,
 )
 from prepbot.matching.answer_topics import named
+from prepbot.matching.answer_turns import AnswerTurns
 from prepbot.matching.text import tokenize
 
 # Hedges that say a practice holds on paper only: "in theory", "allegedly" (not plans or approximations).
@@ -94,7 +94,7 @@ _NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "ski
 _WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
 
 
-class AnswerHedges(AnswerShapes):
+class AnswerHedges(AnswerTurns):
     """What the answer reader knows about hedges and practices in name only."""
 
     # The answer reader this mixin is part of (answers.AnswerReader) reads a text under a question.
