@@ -20,6 +20,7 @@ from prepbot.matching.answer_shapes import (
     ANSWER_WEIGHT,
     AnswerHit,
 )
+from prepbot.matching.answer_starts import ended_existence, started
 from prepbot.matching.answer_topics import named, topic_flags
 from prepbot.matching.answer_turns import _NOW
 from prepbot.matching.text import Token
@@ -137,5 +138,33 @@ class AnswerPlain(AnswerHedges):
                 else f"only some of the time, to \u201c{question.ask}\u201d"
                 if tuple(words[first:stop]) in _FREQUENCY
                 else f"a hedged answer to \u201c{question.ask}\u201d",
+            )
+        ]
+
+    def _started(self, offset: int, tokens: list[Token], question: Question) -> list[AnswerHit]:
+        """Rule "a start told with its time is the practice now": "started last month" is the question's yes."""
+        found = started(tokens, self.rules) if question.answers.if_yes else None
+        if found is None or not question.answers.if_yes:
+            return []
+        said = " ".join(t.word for t in tokens[found[0] : found[1]])
+        start, end = offset + tokens[found[0]].start, offset + tokens[found[1] - 1].end
+        source = f"answer '{said}' to question {question.id}"
+        return [AnswerHit(question.answers.if_yes, ANSWER_WEIGHT, start, end, source, f"started: '{said}'")]
+
+    def _ended(self, text: str, tokens: list[Token], until: int, question: Question) -> list[AnswerHit]:
+        """Rule "a past existence until an event is over": "there was one until the PO quit" is the question's no."""
+        key = question.answers
+        flag_id = key.if_no or (self.opposites.get(key.if_yes) if key.if_yes else None)
+        if not flag_id or not ended_existence(tokens, until, self.rules):
+            return []
+        said = text[tokens[0].start : tokens[-1].end]
+        return [
+            AnswerHit(
+                flag_id,
+                ANSWER_WEIGHT,
+                tokens[0].start,
+                tokens[-1].end,
+                f"answer '{said}' to question {question.id}",
+                f"no longer: '{text[tokens[until].start : tokens[-1].end]}'",
             )
         ]

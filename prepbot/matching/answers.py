@@ -275,6 +275,8 @@ class AnswerReader(AnswerPlain):
                 negated.add(question.flags[0])  # "nobody, people stay" under "How many have left?": no turnover
             if not hits and not negated and len(pieces) == 1:
                 hits.extend(self._closing_answer(first_offset, first, tokens, question))
+            if not hits and not negated and len(pieces) == 1:
+                hits.extend(self._started(first_offset, tokens, question))  # "started last month" (answer_starts)
         turn = own_turn(self.turn(text), text, question, self)
         if turn is not None:
             # "used to be fine, now they expect replies": the past answers nothing; the present answers
@@ -411,6 +413,8 @@ class AnswerReader(AnswerPlain):
                 elif other is not None:
                     ended.append(AnswerHit(other, h.score, h.start, h.end, h.source, "no longer: 'until'"))
             hits = ended
+        if at and not hits and not negated and topic < 0:  # "there was one until the PO quit" (answer_starts)
+            hits = self._ended(text, all_tokens, at, question)
         # "automated tests" under "what would you change?": the longer reading owns its words (no-tests, not no-ci).
         hits = [
             h

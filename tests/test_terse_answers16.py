@@ -1,0 +1,70 @@
+"""Terse answers, round sixteen (ANSWERS16): an answer that says only that the thing was there, then "until" an
+event ("there was one until the PO quit") is the question's no; a start told with its time ("started last month",
+"we set one up in march") is its yes. The minimal pairs below must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import read
+
+# --- rule "a past existence until an event is over"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["there was one until the PO quit", "we had one till the reorg", "had one until the lead left", "we had one until recently"],
+)
+def test_a_past_existence_until_an_event_is_no_backlog(catalogue, text):
+    assert read(catalogue, "pl-backlog", text) == {"no-backlog"}
+
+
+def test_it_says_what_ended_it(catalogue):
+    question = catalogue.bank.questions["pl-backlog"]
+    matches = catalogue.matcher.match("there was one until the PO quit", question=question, model="off")
+    assert [m.id for m in matches] == ["no-backlog"]
+    assert "no longer: 'until the PO quit'" in " ".join(e.context for m in matches for e in m.evidence)
+
+
+def test_a_past_existence_until_is_the_no_of_a_question_without_a_yes(catalogue):
+    assert read(catalogue, "pr-retros", "we did until covid") == {"agile-unfamiliar"}
+
+
+def test_a_state_that_ended_is_not_its_existence(catalogue):
+    # minimal pair: what ended is a mess, named by the answer's own words; the rule reads only a bare existence
+    assert "no-backlog" not in read(catalogue, "pl-backlog", "it was chaos until the new PO came")
+
+
+def test_a_practice_named_until_an_event_is_unchanged(catalogue):
+    assert read(catalogue, "pl-backlog", "there was a backlog until the PO quit") == {"no-backlog"}
+
+
+# --- rule "a start told with its time is the practice now"
+
+
+@pytest.mark.parametrize(
+    "text", ["started last month", "we started one in march", "set one up two sprints ago", "introduced it this year"]
+)
+def test_a_start_with_its_time_is_the_yes(catalogue, text):
+    assert read(catalogue, "pl-backlog", text) == {"prioritized-backlog"}
+
+
+def test_the_speakers_own_start_is_not_the_practice(catalogue):
+    # minimal pair: "I started last month" is the interviewer's start, not the backlog's
+    assert read(catalogue, "pl-backlog", "I started last month") == set()
+
+
+def test_a_start_without_a_time_says_nothing(catalogue):
+    assert read(catalogue, "pl-backlog", "started it") == set()
+
+
+def test_a_start_taken_back_is_unchanged(catalogue):
+    assert read(catalogue, "pl-backlog", "started last month but nobody reads it") == {"no-backlog"}
+
+
+def test_stopping_is_still_the_no(catalogue):
+    assert read(catalogue, "pr-retros", "stopped last year") == {"agile-unfamiliar"}
+
+
+def test_used_to_not_anymore_is_the_no(catalogue):
+    assert read(catalogue, "pl-backlog", "used to, not anymore") == {"no-backlog"}
