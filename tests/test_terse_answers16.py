@@ -68,3 +68,58 @@ def test_stopping_is_still_the_no(catalogue):
 
 def test_used_to_not_anymore_is_the_no(catalogue):
     assert read(catalogue, "pl-backlog", "used to, not anymore") == {"no-backlog"}
+
+
+# --- "not knowing" in shorthand and a shrug
+
+
+@pytest.mark.parametrize("text", ["idk tbh", "idk", "*shrugs*", "¯\\_(ツ)_/¯"])
+def test_shorthand_not_knowing_answers_a_knowing_question(catalogue, text):
+    # "How long can the company run on the money it has?": not knowing is its answer
+    assert read(catalogue, "pd-runway", text) == {"unclear-product"}
+
+
+def test_shorthand_not_knowing_answers_nothing_elsewhere(catalogue):
+    # minimal pair: under the backlog question, "idk" is no answer, as "dunno" is none
+    assert read(catalogue, "pl-backlog", "idk") == read(catalogue, "pl-backlog", "dunno") == set()
+
+
+# --- the overtime pay question: an answer that names no pages is overtime-expected only (the sets relabelled)
+
+
+@pytest.mark.parametrize(
+    "text", ["nothing, the salary is meant to cover it", "they aren't; it's part of the job", "zero extra pay"]
+)
+def test_unpaid_extra_hours_are_overtime_expected_only(catalogue, text):
+    assert read(catalogue, "ho-overtime-comp", text) == {"overtime-expected"}
+
+
+def test_the_on_call_question_keeps_its_own_reading(catalogue):
+    # minimal pair: under the on-call pay question the same words are the on-call burden
+    assert read(catalogue, "ho-on-call-exec", "zero extra pay") == {"on-call-burden"}
+
+
+def test_a_denied_cue_of_another_green_flag_keeps_its_own_opposite(catalogue):
+    # minimal pair: under "What runs automatically when I push?" (two green flags) missing tests are no-tests
+    assert read(catalogue, "ci-pipeline", "there aren't any tests to run") == {"no-tests"}
+
+
+def test_paid_extra_hours_are_unchanged(catalogue):
+    assert read(catalogue, "ho-overtime-comp", "paid at 1.5x") == {"no-after-hours-contact"}
+
+
+# --- a hedge on paper under a question whose one flag is turnover
+
+
+def test_in_theory_tells_no_turnover(catalogue):
+    assert read(catalogue, "ca-manager-or-expert", "in theory") == set()
+
+
+def test_turnover_said_in_words_still_reads(catalogue):
+    # minimal pair: the answer names the departures itself
+    assert read(catalogue, "ca-manager-or-expert", "in theory, but the seniors who wanted that all quit") == {"high-turnover"}
+
+
+def test_in_theory_still_reads_the_one_flag_of_a_practice(catalogue):
+    # "How long is the standup?" "fifteen minutes, in theory": the practice asked about is the hedged one
+    assert read(catalogue, "pr-standup-length", "fifteen minutes, in theory") == {"long-standups"}

@@ -350,6 +350,9 @@ class AnswerHedges(AnswerTurns):
             # standup?" "fifteen minutes, in theory"); a plan or an approximation there ("soon", "almost") says nothing.
             if hedge in _ON_PAPER:
                 paired = paired or [f for f in question.flags if f in self.reds and len(question.flags) == 1]
+                # ...but not a flag the practice asked about only leads to: "in theory" to "Can an engineer keep growing
+                # without becoming a manager?" hedges the career track, it tells no turnover
+                paired = [f for f in paired if f not in self.rules.answer_words.not_on_paper]
             found = paired[0] if len(paired) == 1 else None
         return found
 

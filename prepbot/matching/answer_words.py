@@ -71,6 +71,8 @@ class AnswerWords:
     # rule "a start told with its time is the practice now": "started last month", "we set one up in march" (answer_starts)
     start_verbs: frozenset[tuple[str, ...]] = frozenset()
     start_times: frozenset[str] = frozenset()
+    # rule "a hedge on paper is no consequence": flags an "in theory" never reads as the question's one flag (answer_hedges)
+    not_on_paper: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -106,6 +108,7 @@ class AnswerWords:
             past_existence=_phrases(data, "past_existence"),
             start_verbs=_phrases(data, "start_verbs"),
             start_times=_set(data, "start_times"),
+            not_on_paper=_set(data, "not_on_paper"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -137,6 +140,7 @@ class AnswerWords:
             "past_existence": sorted(" ".join(p) for p in self.past_existence),
             "start_verbs": sorted(" ".join(p) for p in self.start_verbs),
             "start_times": sorted(self.start_times),
+            "not_on_paper": sorted(self.not_on_paper),
         }
 
 

@@ -344,9 +344,13 @@ class AnswerReader(AnswerPlain):
                     and not planned_amount(t, sentence_tokens, self.rules)  # "we plan to 80% of velocity": an amount
                 ]
                 for cue, matched, _ in cue_set.find(sentence_tokens):
+                    # rule "the question's no is what its own green cue denied": "zero extra pay" under the overtime pay
+                    # question is its no (overtime-expected), not the green flag's own opposite (on-call-burden)
+                    own_no = cue.index < len(key.cues) and (key.if_yes or cue.flag_id,) == (cue.flag_id,) == question.green_flags
+                    own_no = own_no and key.if_no in question.red_flags
                     decision = decide(
                         cue.flag_id,
-                        self.opposites.get(cue.flag_id),
+                        key.if_no if own_no else self.opposites.get(cue.flag_id),
                         sentence_tokens,
                         matched,
                         self.rules,
@@ -422,6 +426,17 @@ class AnswerReader(AnswerPlain):
             if not any(
                 o.flag_id != h.flag_id and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                 for o in hits
+            )
+        ]
+        # "they aren't; it's part of the job" under the overtime pay question: the question's own cue owns the words a
+        # family cue of another flag (not its opposite) reads too (overtime-expected, not also on-call-burden).
+        own = [o for o in hits if o.source.startswith("answer cue")]
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.source.startswith("answer family cue")
+                and any(o.flag_id not in self._pair(h.flag_id) and o.start <= h.start and h.end <= o.end for o in own)
             )
         ]
         if all_tokens:
