@@ -123,3 +123,31 @@ def test_turnover_said_in_words_still_reads(catalogue):
 def test_in_theory_still_reads_the_one_flag_of_a_practice(catalogue):
     # "How long is the standup?" "fifteen minutes, in theory": the practice asked about is the hedged one
     assert read(catalogue, "pr-standup-length", "fifteen minutes, in theory") == {"long-standups"}
+
+
+# --- a laugh closing a short answer makes its practice a joke
+
+
+def test_a_laughed_off_practice_is_no_green_flag(catalogue):
+    assert read(catalogue, "wp-quiet-space", "headphones lol") == set()
+
+
+def test_the_practice_without_the_laugh_is_unchanged(catalogue):
+    # minimal pair
+    assert read(catalogue, "wp-quiet-space", "headphones") == {"equipment-budget"}
+
+
+def test_a_red_answer_closed_by_a_laugh_stands(catalogue):
+    assert read(catalogue, "ob-first-on-call", "week one lol") == {"on-call-burden"}
+
+
+# --- the product not yet worked out, said plainly
+
+
+def test_a_product_not_yet_figured_out_is_unclear_product(catalogue):
+    assert read(catalogue, "ob-ninety-days", "good question, we haven't figured out the product yet") == {"unclear-product"}
+
+
+def test_a_bug_not_figured_out_is_no_product_question(catalogue):
+    # minimal pair: the words "never figured out" about something else
+    assert "unclear-product" not in {m.id for m in catalogue.matcher.match("we never figured out the bug", model="off")}

@@ -168,3 +168,10 @@ class AnswerPlain(AnswerHedges):
                 f"no longer: '{text[tokens[until].start : tokens[-1].end]}'",
             )
         ]
+
+    def _laughed_off(self, tokens: list[Token], hits: list[AnswerHit]) -> list[AnswerHit]:
+        """Rule "a laugh closing a short answer makes its practice a joke": "headphones lol" under "where do people go to
+        concentrate?" names no real quiet room; a green answer cue there reads nothing (a red one stands: "week one lol")."""
+        if not 2 <= len(tokens) <= 4 or tokens[-1].word not in _LAUGHS:
+            return hits
+        return [h for h in hits if h.flag_id in self.reds or not h.source.startswith(("answer cue", "answer family cue"))]

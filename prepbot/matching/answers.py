@@ -469,6 +469,7 @@ class AnswerReader(AnswerPlain):
         if all_tokens:
             hits = self._which_not_knowing(text, self._new_here(text, all_tokens, hits))
             hits = owned_by_the_named(hits, all_tokens, self.rules, self.opposites)
+            hits = self._laughed_off(all_tokens, hits)
         if turn is not None and all_tokens:
             hits = self._fixed_or_there_now(text, turn, all_tokens, question, hits)
         if all_tokens:
