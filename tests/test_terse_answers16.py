@@ -151,3 +151,21 @@ def test_a_product_not_yet_figured_out_is_unclear_product(catalogue):
 def test_a_bug_not_figured_out_is_no_product_question(catalogue):
     # minimal pair: the words "never figured out" about something else
     assert "unclear-product" not in {m.id for m in catalogue.matcher.match("we never figured out the bug", model="off")}
+
+
+# --- a change named alone: "since <time>", "we dropped it"
+
+
+@pytest.mark.parametrize("text", ["since march", "only since january"])
+def test_since_a_time_alone_is_the_yes(catalogue, text):
+    assert read(catalogue, "pl-backlog", text) == {"prioritized-backlog"}
+
+
+def test_since_an_event_alone_says_nothing(catalogue):
+    # minimal pair: no time word after "since"
+    assert read(catalogue, "pl-backlog", "since the reorg") == set()
+
+
+@pytest.mark.parametrize("text", ["we dropped it last year", "scrapped it in march", "gave up on it"])
+def test_a_practice_the_team_dropped_is_the_no(catalogue, text):
+    assert read(catalogue, "pl-backlog", text) == {"no-backlog"}
