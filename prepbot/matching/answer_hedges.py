@@ -17,10 +17,10 @@ from prepbot.matching.answer_shapes import (
     _NOT_TRAILING,
     ANSWER_WEIGHT,
     AnswerHit,
-    AnswerShapes,
     Hits,
 )
 from prepbot.matching.answer_topics import named
+from prepbot.matching.answer_turns import AnswerTurns
 from prepbot.matching.text import tokenize
 
 # Hedges that say a practice holds on paper only: "in theory", "allegedly" (not plans or approximations).
@@ -94,7 +94,7 @@ _NEGATION_UNDONE = frozenset({"without", "until", "till", "unless", "skip", "ski
 _WHEN_ONLY = frozenset({"on", "at", "during", "before", "after", "over", "past", "in", "around", "near"})
 
 
-class AnswerHedges(AnswerShapes):
+class AnswerHedges(AnswerTurns):
     """What the answer reader knows about hedges and practices in name only."""
 
     # The answer reader this mixin is part of (answers.AnswerReader) reads a text under a question.
@@ -350,6 +350,9 @@ class AnswerHedges(AnswerShapes):
             # standup?" "fifteen minutes, in theory"); a plan or an approximation there ("soon", "almost") says nothing.
             if hedge in _ON_PAPER:
                 paired = paired or [f for f in question.flags if f in self.reds and len(question.flags) == 1]
+                # ...but not a flag the practice asked about only leads to: "in theory" to "Can an engineer keep growing
+                # without becoming a manager?" hedges the career track, it tells no turnover
+                paired = [f for f in paired if f not in self.rules.answer_words.not_on_paper]
             found = paired[0] if len(paired) == 1 else None
         return found
 

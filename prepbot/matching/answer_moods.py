@@ -13,10 +13,17 @@ from __future__ import annotations
 
 from prepbot.bank import Question
 from prepbot.matching.answer_words import AnswerWords
+from prepbot.matching.rule_text import Rule
 from prepbot.matching.text import tokenize
 
 Hits = dict[str, list[tuple[float, int, int, str, str]]]
-_COUNTERFACTUAL = "counterfactual"
+# The kinds of rule that read a present counterfactual (context.yaml's modifier, counterfactual.py, without.py).
+_COUNTERFACTUALS = frozenset({"counterfactual", "counterfactual consequence"})
+
+
+def _counterfactual(context: str) -> Rule | None:
+    """The rule of a hit decided by a counterfactual alone (no rule before it), else None."""
+    return context if isinstance(context, Rule) and context.kind in _COUNTERFACTUALS and not context.before else None
 
 
 def asked_in_the_conditional(question: Question, words: AnswerWords, rules) -> bool:
@@ -28,16 +35,17 @@ def in_the_questions_mood(text: str, question: Question, hits: Hits, opposites: 
     """Hits a present counterfactual turned red, moved back to the practice named, when the question itself poses
     the case; every other hit is kept as it is. The moved hit says so in its context (evidence)."""
     words: AnswerWords = rules.answer_words
-    if not any(h[4].startswith(_COUNTERFACTUAL) for found in hits.values() for h in found):
+    if not any(_counterfactual(h[4]) for found in hits.values() for h in found):
         return hits
     if not asked_in_the_conditional(question, words, rules):
         return hits
     out: Hits = {}
     for flag_id, found in hits.items():
         for h in found:
-            said = h[4].split("'")[1] if h[4].count("'") >= 2 else ""
+            rule = _counterfactual(h[4])
+            said = rule.words if rule is not None else ""
             other = opposites.get(flag_id)
-            if h[4].startswith(_COUNTERFACTUAL) and other and said and "have" not in said.split() and not said.endswith("ve"):
+            if other and said and "have" not in said.split() and not said.endswith("ve"):
                 moved = (h[0], h[1], h[2], h[3], f"the question's own case: '{said}' under \u201c{question.ask}\u201d")
                 out.setdefault(other, []).append(moved)
             else:

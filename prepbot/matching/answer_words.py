@@ -66,6 +66,13 @@ class AnswerWords:
     # it takes nothing back anywhere (answer_clauses.own_turn)
     likeness: frozenset[str] = frozenset()
     unlikeness: frozenset[str] = frozenset()
+    # rule "a past existence until an event is over": "there was one until the PO quit" (answer_starts)
+    past_existence: frozenset[tuple[str, ...]] = frozenset()
+    # rule "a start told with its time is the practice now": "started last month", "we set one up in march" (answer_starts)
+    start_verbs: frozenset[tuple[str, ...]] = frozenset()
+    start_times: frozenset[str] = frozenset()
+    # rule "a hedge on paper is no consequence": flags an "in theory" never reads as the question's one flag (answer_hedges)
+    not_on_paper: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -98,6 +105,10 @@ class AnswerWords:
             hypothetical_asks=_set(data, "hypothetical_asks"),
             likeness=_set(data, "likeness"),
             unlikeness=_set(data, "unlikeness"),
+            past_existence=_phrases(data, "past_existence"),
+            start_verbs=_phrases(data, "start_verbs"),
+            start_times=_set(data, "start_times"),
+            not_on_paper=_set(data, "not_on_paper"),
         )
 
     def as_mapping(self) -> dict[str, list[str]]:
@@ -126,6 +137,10 @@ class AnswerWords:
             "hypothetical_asks": sorted(self.hypothetical_asks),
             "likeness": sorted(self.likeness),
             "unlikeness": sorted(self.unlikeness),
+            "past_existence": sorted(" ".join(p) for p in self.past_existence),
+            "start_verbs": sorted(" ".join(p) for p in self.start_verbs),
+            "start_times": sorted(self.start_times),
+            "not_on_paper": sorted(self.not_on_paper),
         }
 
 

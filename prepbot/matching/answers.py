@@ -15,24 +15,10 @@ from prepbot.matching import answer_amounts
 from prepbot.matching.answer_amounts import bound_contradicts, planned_amount, planned_on_a_condition, zero_is_at_most
 from prepbot.matching.answer_changes import the_end_of_a_past
 from prepbot.matching.answer_clauses import MAX_NOTE, Sentences, named_apart, own_turn, said_apart
-from prepbot.matching.answer_hedges import _ON_PAPER, AnswerHedges
 from prepbot.matching.answer_moods import in_the_questions_mood
+from prepbot.matching.answer_plain import AnswerPlain
 from prepbot.matching.answer_shapes import (
-    _AFTER_A_NO,
-    _ALL,
-    _DEPENDS,
     _EXISTS,
-    _FREQUENCY,
-    _KNOWING,
-    _LAUGHS,
-    _NEW_ONE,
-    _NOT_A_TURN,
-    _NOT_A_VERB,
-    _NOW,
-    _NOW_PAIRS,
-    _PER,
-    _SUBJECTS,
-    _WHAT,
     ANSWER_WEIGHT,
     MAX_ANSWER_TOKENS,
     AnswerHit,
@@ -41,7 +27,8 @@ from prepbot.matching.answer_shapes import (
     _plain_every,
     _shares,
 )
-from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, topic_flags, yields_to_its_reason
+from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, yields_to_its_reason
+from prepbot.matching.answer_turns import _NEW_ONE, _NOT_A_TURN, _NOW, _NOW_PAIRS
 from prepbot.matching.context import decide, scan
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import CueSet
@@ -50,12 +37,9 @@ from prepbot.matching.text import Token, sentences, tokenize
 from prepbot.matching.until import until_ends
 
 _CONDITION_LEAD = frozenset({"only", "just", "except", "mostly", "usually", "basically"})
-# A verb that stands for the question's own after "nobody" or "nothing": "now nothing does", "nobody does anymore".
-_PRO_VERBS = frozenset("does do did is are was has have will can gets happens".split())
-_DENIERS = frozenset({"never", "nothing", "nobody", "noone", "one", "once", "ever"})  # ...of a no a "without" undoes
 
 
-class AnswerReader(AnswerHedges):
+class AnswerReader(AnswerPlain):
     def __init__(self, rules: ContextRules, opposites: dict[str, str | None], reds: frozenset[str] = frozenset()):
         self.rules = rules
         self.opposites = opposites
@@ -244,22 +228,6 @@ class AnswerReader(AnswerHedges):
             cues = self._cues[question.id] = CueSet([*question.answers.cues, *shared], self.rules)
         return cues
 
-    def _names_topic(self, words: list[str], question: Question) -> bool:
-        """Whether `words` only name a practice the question probes ("tests", "code review")."""
-        flag_id = self.rules.topics.get(tuple(words))
-        return flag_id is not None and (flag_id in question.flags or self.opposites.get(flag_id) in question.flags)
-
-    def _closing_answer(self, offset: int, sentence: str, tokens: list[Token], question: Question) -> list[AnswerHit]:
-        """ "quiet week, none", "jenkins, always": a plain yes or no that is the whole last clause answers the question."""
-        cut = sentence.rfind(",")
-        rest = [t for t in tokens if t.start > cut]
-        if cut < 0 or not rest or len(rest) == len(tokens):
-            return []
-        found = self._answer_phrase([t.word for t in rest])
-        if found is None or found[0] not in ("yes", "no") or found[1:] != (0, len(rest)):
-            return []
-        return self._yes_no(offset, rest, question, sentence)
-
     def _denied(self, pieces: list[tuple[int, str]], question: Question) -> set[str]:
         """The red flags the answer's words say do not hold (families "not <flag>" in context.yaml): "15 min, we
         stand" under "How long is the standup?" keeps the classifier from reading long standups into it."""
@@ -307,6 +275,8 @@ class AnswerReader(AnswerHedges):
                 negated.add(question.flags[0])  # "nobody, people stay" under "How many have left?": no turnover
             if not hits and not negated and len(pieces) == 1:
                 hits.extend(self._closing_answer(first_offset, first, tokens, question))
+            if not hits and not negated and len(pieces) == 1:
+                hits.extend(self._started(first_offset, tokens, question))  # "started last month" (answer_starts)
         turn = own_turn(self.turn(text), text, question, self)
         if turn is not None:
             # "used to be fine, now they expect replies": the past answers nothing; the present answers
@@ -374,9 +344,13 @@ class AnswerReader(AnswerHedges):
                     and not planned_amount(t, sentence_tokens, self.rules)  # "we plan to 80% of velocity": an amount
                 ]
                 for cue, matched, _ in cue_set.find(sentence_tokens):
+                    # rule "the question's no is what its own green cue denied": "zero extra pay" under the overtime pay
+                    # question is its no (overtime-expected), not the green flag's own opposite (on-call-burden)
+                    own_no = cue.index < len(key.cues) and (key.if_yes or cue.flag_id,) == (cue.flag_id,) == question.green_flags
+                    own_no = own_no and key.if_no in question.red_flags
                     decision = decide(
                         cue.flag_id,
-                        self.opposites.get(cue.flag_id),
+                        key.if_no if own_no else self.opposites.get(cue.flag_id),
                         sentence_tokens,
                         matched,
                         self.rules,
@@ -443,6 +417,8 @@ class AnswerReader(AnswerHedges):
                 elif other is not None:
                     ended.append(AnswerHit(other, h.score, h.start, h.end, h.source, "no longer: 'until'"))
             hits = ended
+        if at and not hits and not negated and topic < 0:  # "there was one until the PO quit" (answer_starts)
+            hits = self._ended(text, all_tokens, at, question)
         # "automated tests" under "what would you change?": the longer reading owns its words (no-tests, not no-ci).
         hits = [
             h
@@ -450,6 +426,17 @@ class AnswerReader(AnswerHedges):
             if not any(
                 o.flag_id != h.flag_id and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                 for o in hits
+            )
+        ]
+        # "they aren't; it's part of the job" under the overtime pay question: the question's own cue owns the words a
+        # family cue of another flag (not its opposite) reads too (overtime-expected, not also on-call-burden).
+        own = [o for o in hits if o.source.startswith("answer cue")]
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.source.startswith("answer family cue")
+                and any(o.flag_id not in self._pair(h.flag_id) and o.start <= h.start and h.end <= o.end for o in own)
             )
         ]
         if all_tokens:
@@ -482,6 +469,7 @@ class AnswerReader(AnswerHedges):
         if all_tokens:
             hits = self._which_not_knowing(text, self._new_here(text, all_tokens, hits))
             hits = owned_by_the_named(hits, all_tokens, self.rules, self.opposites)
+            hits = self._laughed_off(all_tokens, hits)
         if turn is not None and all_tokens:
             hits = self._fixed_or_there_now(text, turn, all_tokens, question, hits)
         if all_tokens:
@@ -502,95 +490,3 @@ class AnswerReader(AnswerHedges):
             hits = self._hedged(text, pieces, hits, question, apart)
             hits = self._in_name_only(text, self._object_of_the_subject(text, hits), apart)
         return hits, frozenset(negated), denied
-
-    def _vague(self, offset: int, tokens: list[Token], question: Question) -> tuple[int, int] | None:
-        """Where a non-answer opens the answer ("there's no one answer to that", "hard to say"), under a question
-        where not knowing is no answer of its own: no answer cue reads its words ("no one" is nobody's triage)."""
-        found = self._answer_phrase([t.word for t in tokens])
-        if found is None or found[0] != "unknown" or self._yes_no(0, tokens, question):
-            return None
-        return offset + tokens[found[1]].start, offset + tokens[found[2] - 1].end
-
-    def _yes_no(self, offset: int, tokens: list[Token], question: Question, sentence: str = "") -> list[AnswerHit]:
-        """A plain yes or no (or a hedge: "kinda", "used to") at the start of the note, not taken
-        back by a "but" clause."""
-        words = [t.word for t in tokens]
-        key = question.answers
-        found = self._answer_phrase(words)
-        laughs = 1 if len(words) > 2 and words[0] in _LAUGHS else 0  # "lol what reviewer": the laugh is the sneer's own
-        if found is None and 2 <= len(words) - laughs <= 3 and words[laughs] in _WHAT:
-            found = ("no", 0, len(words))  # "what pipeline?", "what's a retro": the practice is not there
-        if found is None and len(words) > 1 and words[0] in _LAUGHS and self._names_topic(words[1:], question):
-            found = ("red", 0, 1)  # "lol tests": a laugh at the practice named
-        if found is None:
-            return []
-        name, first, stop = found
-        if name == "red" and self._scope_asked(words[first:stop], question):
-            name = "yes"  # "yes, for the big ones" under "Does a large change get a written design?"
-        if words[first:stop] in (["one", "day"], ["some", "day"]) and stop < len(words) and words[stop] in _PER:
-            return []  # "one day a week" is a share of the week, not "someday"
-        if words[first:stop][0] in _LAUGHS and stop < len(words) and not self._names_topic(words[stop:], question):
-            return []  # "lol, we have three testers": a filler before the answer, not a sarcastic one ("lol tests" mocks)
-        if name == "red" and stop < len(words) and words[stop] in _ALL and stop - first == 1:
-            return []  # "almost all of them", "mostly everyone": a quantity, not a hedge
-        knowing: str | None = None
-        if name == "unknown" and _DEPENDS & set(words[first:stop]):
-            return []  # rule "depends is no not-knowing": "depends how you count it" answers no knowing-question
-        if name == "unknown":
-            # "no idea" answers a question about the interviewer's knowledge or the product; elsewhere, nothing.
-            # A question that probes only one such flag ("How long can the company run on its money?") is answered by it too.
-            knowing = key.if_no if key.if_no in _KNOWING else question.flags[0] if len(question.flags) == 1 else None
-            if knowing not in _KNOWING:
-                return []
-            name = "no"
-        joined = stop < len(words) and not sentence[tokens[stop - 1].end : tokens[stop].start].strip()
-        if name == "no" and joined and words[stop - 1] in _DENIERS and "without" in [t.word for t in tokens[stop : stop + 3]]:
-            name = "yes"  # rule "a no undone by without": "never ship without them", "not once without a test"
-        flag_id = (
-            knowing
-            or {"yes": key.if_yes, "no": key.if_no}.get(name)
-            or (self.hedged_red(question, tuple(words[first:stop])) if name == "red" else None)
-        )
-        if not flag_id:
-            return []
-        rest = words[stop:-1] if words[-1] == "yet" else words[stop:]  # "not sure yet": an adverb, not a "but"
-        if any(w in self.rules.clause_breakers for w in rest) and not (name == "red" and tuple(words[first:stop]) in _ON_PAPER):
-            return []  # "no, but every PR gets a look": the plain answer is taken back ("ideally, but deadlines win" is not)
-        rest_of_clause = [t.word for t in tokens[stop:] if t.clause == tokens[stop - 1].clause]
-        pro_verb = bool(rest_of_clause) and rest_of_clause[0] in _PRO_VERBS and set(rest_of_clause[1:]) <= _NOW
-        if words[stop - 1] in _SUBJECTS and joined and words[stop] not in _NOT_A_VERB and not pro_verb:
-            return []  # ("nothing does", "nobody is": a verb that stands for the question's, so the answer)  # "nobody, really" answers; "nobody reviews anything" is a statement for the cues
-        new_clause = self.rules.answer_words.new_clause  # "not since I've been here": a clause of its own, not an object
-        if joined and name in ("yes", "no") and words[stop - 1] not in new_clause and words[stop - 1] != "the":
-            # "we dont even look at each other's code" under the CI question, "there aren't any tests to run": a yes or
-            # no that runs on into another practice's name is that practice's, for the cues to read.
-            clause = []
-            for t in tokens[stop:]:
-                if t.clause != tokens[stop].clause or t.word in new_clause:
-                    break
-                clause.append(t)
-            names = topic_flags({f for f, _, _ in named(clause, self.rules, self.opposites)}, self.opposites)
-            if names and flag_id not in names:
-                return []
-        if (
-            words[first:stop] in (["no"], ["not", "a", "single"], ["not", "one"], ["not", "a"])
-            and joined
-            and words[stop] not in _AFTER_A_NO
-            and words[stop] not in self.rules.answer_fillers
-        ):
-            return []  # "no change merges without tests": a determiner, not an answer
-        said = " ".join(words[first:stop])
-        return [
-            AnswerHit(
-                flag_id,
-                ANSWER_WEIGHT,
-                offset + tokens[first].start,
-                offset + tokens[stop - 1].end,
-                f"answer '{said}' to question {question.id}",
-                f"a plain {name} to \u201c{question.ask}\u201d"
-                if name != "red"
-                else f"only some of the time, to \u201c{question.ask}\u201d"
-                if tuple(words[first:stop]) in _FREQUENCY
-                else f"a hedged answer to \u201c{question.ask}\u201d",
-            )
-        ]

@@ -16,6 +16,7 @@ from prepbot.matching.context_rules import _END, ContextRules, _starting
 from prepbot.matching.counterfactual import contrary, turned
 from prepbot.matching.ellipsis import elliptical
 from prepbot.matching.lists import list_reach
+from prepbot.matching.rule_text import Rule
 from prepbot.matching.text import Token
 from prepbot.matching.until import KIND as UNTIL_KIND
 from prepbot.matching.until import WINDOW as UNTIL_WINDOW
@@ -179,7 +180,7 @@ def decide(
         return Decision(flag_id if until[0] else None, None, until[1])
     if (said := consequence(tokens, first, last, rules)) is not None:  # "without Jira, bugs would slip through the cracks"
         # what the practice prevents does not happen: a red state there reads its green opposite
-        return Decision(opposite if red else None, None, f"counterfactual consequence: '{said}'")
+        return Decision(opposite if red else None, None, Rule("counterfactual consequence", said))
     if (without := opener(tokens, first, rules)) is not None:  # "without the tests, refactoring would ..."
         kind, start, end, words = without
         if kind == WISH:
@@ -187,10 +188,10 @@ def decide(
         if start not in matched:  # "without the tests, ...": the practice, its opener and its consequence aside
             modal = next(i for i in range(first + 1, len(tokens)) if tokens[i].word in rules.condition_unreal)
             if last > modal:  # "without the pipeline, nobody would notice broken builds": the practice named is there
-                return Decision(flag_id if not red else opposite, start, f"{kind}: '{words}'")
+                return Decision(flag_id if not red else opposite, start, Rule(kind, words))
             kept = [t for t in triggers if not start <= t.start < end]
             stated = _polarity(flag_id, opposite, tokens, matched, rules, kept, red, own)
-            return Decision(stated.flag_id, stated.trigger, f"{stated.rule}; {kind}: '{words}'".lstrip("; "))
+            return Decision(stated.flag_id, stated.trigger, Rule(kind, words, stated.rule))
         stated = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red, own)
         trigger = Trigger(kind, start, end, words)
         return Decision(*turned((stated.flag_id, stated.rule), flag_id, opposite, red, trigger, NO_OPPOSITE))
@@ -365,8 +366,7 @@ def decide(
     decision = _polarity(flag_id, opposite, tokens, matched, rules, triggers, red, own)
     if modifier is None or decision.flag_id is None and not decision.rule.endswith(NO_OPPOSITE):
         return decision
-    said = f"{modifier.kind}: '{modifier.words}'"
-    rule = f"{decision.rule}; {said}" if decision.rule else said
+    rule = Rule(modifier.kind, modifier.words, decision.rule)
     if modifier.effect == "opposite" and f"negation before: '{tokens[modifier.start].word}'" in decision.rule:
         return Decision(decision.flag_id, decision.trigger, rule)  # "never seen ...": its own negation counted already
     flipped = decision.flag_id != flag_id

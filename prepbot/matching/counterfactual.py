@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from prepbot.matching.rule_text import Rule
+
 if TYPE_CHECKING:
     from prepbot.matching.context_rules import ContextRules
     from prepbot.matching.text import Token
@@ -66,8 +68,7 @@ def turned(
     """What a contrary-to-fact condition makes of the cue's reading `read` (its flag, or None, and its rule, negation
     counted): the (flag, trigger position, rule) of the turned reading."""
     flag, rule = read
-    said = f"{RULE}: '{trigger.words}'"
-    rule = f"{rule}; {said}" if rule else said
+    rule = Rule(RULE, trigger.words, rule)
     if flag is None:
         # "if people didn't leave so often they'd ...": a red state denied in the condition holds
         return (flag_id, trigger.start, rule) if red and read[1].endswith(no_opposite) else (None, None, rule)
