@@ -71,6 +71,13 @@ GRAMMAR = (
     "denying",
     "lasting_decay",
     "undoing",
+    "since_words",
+    "since_because",
+    "since_series",
+    "count_flags",
+    "count_spans",
+    "without_harms",
+    "without_gains",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
 

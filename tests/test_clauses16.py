@@ -1,0 +1,113 @@
+"""Round sixteen (issue 18): clauses that only date or measure, and harms told with a modal before "without"
+(without.py `harm_reading`, dating.py, until.py). Sentences of our own (not those of bench/sets/clause16*.jsonl),
+each family pinned with the minimal pair that must keep its reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check
+
+
+def evidence(matcher, text: str, flag_id: str) -> list[tuple[str, str]]:
+    """(quoted words, context) of each piece of evidence for `flag_id` (classifier off)."""
+    return [(e.text, e.context) for m in matcher.match(text, model="off") if m.id == flag_id for e in m.evidence]
+
+
+def flags(matcher, text: str) -> set[str]:
+    return {m.id for m in matcher.match(text, model="off")}
+
+
+# -- a modal, a harm, then "without" the practice: the practice keeps the harm away, it is there
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Our team would push bugs to customers daily without code review.", {"code-review-required"}, {"no-code-review"}),
+        ("They'd lose track of every request without the backlog.", {"prioritized-backlog"}, {"no-backlog"}),
+        ("We would be drowning in regressions without the automated tests.", {"has-tests"}, {"no-tests"}),
+        # the harm itself is no fact of the team's: it is what does not happen
+        ("We would be drowning in regressions without the automated tests.", set(), {"poor-code-quality"}),
+        # the pairs that keep their readings: a wish (a gain, no harm), a refusal, advice, and no modal at all
+        ("We'd release twice as often without code review.", set(), {"no-code-review", "code-review-required"}),
+        ("Without code review we'd finally hit our dates.", set(), {"no-code-review", "code-review-required"}),
+        ("The lead would bounce any PR without tests.", {"has-tests"}, {"no-tests"}),
+        ("You would break production constantly without code review.", set(), {"code-review-required"}),
+        ("We ship bugs to customers every week without code review.", {"no-code-review"}, {"code-review-required"}),
+        ("Would we ship bugs without code review?", set(), {"code-review-required"}),
+    ],
+)
+def test_a_harm_before_without_says_the_practice_is_there(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_the_harm_reading_quotes_its_words(matcher):
+    said = evidence(matcher, "We would ship outages every sprint without code review.", "code-review-required")
+    assert said, said
+    assert "code review" in said[0][0].lower(), said
+    assert "counterfactual: 'would ... outages ... without'" in said[0][1], said
+
+
+# -- "since <event>": the event dates the clause; stated on its own it counts
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Since the layoffs, all of us pull late nights before every release.", {"overtime-expected"}, {"high-turnover"}),
+        ("Ever since the layoff the office feels empty.", set(), {"high-turnover"}),
+        ("Morale has been low since the layoffs.", set(), {"high-turnover"}),
+        # the pairs: the event stated on its own, a "since" that means "because", one of a series, people leaving
+        ("The company did layoffs in the spring.", {"high-turnover"}, set()),
+        ("Since layoffs keep coming, nobody unpacks their desk.", {"high-turnover"}, set()),
+        ("Nothing has reached a customer since the latest pivot.", {"unclear-product"}, set()),
+        ("Since the layoff, people keep handing in their notice.", {"high-turnover"}, set()),
+        ("We are always hiring since people keep quitting.", {"high-turnover"}, set()),
+    ],
+)
+def test_since_an_event_dates_the_clause(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_the_dated_event_says_why_it_reads_nothing(matcher):
+    rules = [e.context for m in matcher.match("Since the layoffs, everyone works weekends.", model="off") for e in m.evidence]
+    assert flags(matcher, "Since the layoffs, everyone works weekends.") == {"overtime-expected"}, rules
+    said = evidence(matcher, "Since the layoffs, everyone works weekends.", "overtime-expected")
+    assert said and said[0][0] == "everyone works weekends", said
+
+
+# -- a low count of departures over years is a low rate
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Only two engineers have left in four years.", set(), {"high-turnover"}),
+        ("One developer quit in the five years the team has existed.", set(), {"high-turnover"}),
+        ("A couple of people have left since I started in 2017.", set(), {"high-turnover"}),
+        # the pairs: a count over weeks or months, a large count, a span's own number
+        ("Two engineers have left in the last six weeks.", {"high-turnover"}, set()),
+        ("Six engineers left in two years.", {"high-turnover"}, set()),
+        ("In two years, five developers quit.", {"high-turnover"}, set()),
+    ],
+)
+def test_a_low_count_over_years_is_no_turnover(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+# -- "until" an event: the event is a date, not a flag of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Code review was required until people started working weekends.", set(), {"overtime-expected"}),
+        ("Code review was required until people started working weekends.", {"no-code-review"}, set()),
+        # the pair: the overtime stated on its own
+        ("Code review was required, and people started working weekends.", {"overtime-expected"}, set()),
+    ],
+)
+def test_until_an_event_dates_the_end(matcher, text, present, absent):
+    check(matcher, text, present, absent)
