@@ -111,3 +111,29 @@ def test_a_low_count_over_years_is_no_turnover(matcher, text, present, absent):
 )
 def test_until_an_event_dates_the_end(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a pronoun after a later-state word stands for the practice named before
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("They ran Jenkins for years. Now it's switched off.", {"no-ci"}, {"has-ci"}),
+        ("We set up GitLab CI in 2021; nowadays it's disabled.", {"no-ci"}, {"has-ci"}),
+        # a change with no object after it reaches no cue past the "and"
+        ("They set up CircleCI; now it's turned off and deploys are done by hand.", {"no-ci"}, {"has-ci"}),
+        # the pairs: the pronoun with no later-state word, and a later state that is not a pronoun's
+        ("We ran Jenkins for years. It got switched off.", {"no-ci"}, {"has-ci"}),
+        ("Code review was a formality. These days every PR gets a real review.", {"code-review-required"}, set()),
+        ("They shut down Jenkins and the releases are manual now.", {"no-ci"}, {"has-ci"}),
+    ],
+)
+def test_a_pronoun_after_a_later_state_word(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_the_pronoun_reading_names_its_subject(matcher):
+    said = evidence(matcher, "They ran Jenkins for years. Now it's switched off.", "no-ci")
+    assert said, said
+    assert "subject named in the sentence before: 'Jenkins'" in said[0][1], said

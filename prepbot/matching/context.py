@@ -269,6 +269,10 @@ def decide(
             return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
+        # ("turned off and releases are manual": a change with no object after it reaches no cue past the "and")
+        forward = forward and not (
+            trigger.effect == "opposite" and trigger.end < first and tokens[trigger.end].word in rules.scope_breakers
+        )
         # "no time for the fancy stuff like unit tests, linting or CI": the later items of a list it opens
         forward = forward or (
             trigger.direction in ("forward", "both")
