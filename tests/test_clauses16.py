@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import check
+from tests.conftest import check, read
 
 
 def evidence(matcher, text: str, flag_id: str) -> list[tuple[str, str]]:
@@ -137,3 +137,24 @@ def test_the_pronoun_reading_names_its_subject(matcher):
     said = evidence(matcher, "They ran Jenkins for years. Now it's switched off.", "no-ci")
     assert said, said
     assert "subject named in the sentence before: 'Jenkins'" in said[0][1], said
+
+
+# -- answers under a question of now: a practice told only in the past is not there; "used to, until ..." stays ended
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "present", "absent"),
+    [
+        ("pl-backlog", "we had one, until the PM moved on", {"no-backlog"}, {"prioritized-backlog"}),
+        ("pl-backlog", "there was one", {"no-backlog"}, {"prioritized-backlog"}),
+        ("cr-how-changes-reviewed", "we used to, until the tech lead left", {"no-code-review"}, {"code-review-required"}),
+        # the pairs: a yes of now, and a count of people leaving that is not the turnover question's low rate
+        ("pl-backlog", "yes, there is one", {"prioritized-backlog"}, {"no-backlog"}),
+        ("tm-turnover", "half of last year's hires are gone", {"high-turnover"}, set()),
+        ("tm-turnover", "only two people left in five years", set(), {"high-turnover"}),
+    ],
+)
+def test_answers_told_in_the_past(catalogue, question, text, present, absent):
+    got = read(catalogue, question, text)
+    assert present <= got, (text, got)
+    assert not (absent & got), (text, got)

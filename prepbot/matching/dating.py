@@ -48,7 +48,10 @@ def dated(flag_id: str, tokens: list[Token], matched: list[int], rules: ContextR
         i
         for i, t in enumerate(tokens)
         if t.clause == clause
-        and (t.word in spans or (len(t.word) == 4 and t.word.isdigit() and not since.isdisjoint(words[max(0, i - _YEAR) : i])))
+        and (
+            (t.word in spans and _counted(words, i, rules))
+            or (len(t.word) == 4 and t.word.isdigit() and not since.isdisjoint(words[max(0, i - _YEAR) : i]))
+        )
     ]
     if not years:
         return None
@@ -56,6 +59,14 @@ def dated(flag_id: str, tokens: list[Token], matched: list[int], rules: ContextR
         if tokens[i].clause != clause or i + 1 in years:
             continue  # ("in two years": the span's own number)
         value = 2.0 if words[i] == "couple" else as_number(words[i], rules.numbers)
-        if value is not None and value <= _FEW:
+        if value is not None and 1 <= value <= _FEW:  # (not "half of the team")
             return f"a low count: '{words[i]} ... {words[years[0]]}'"
     return None
+
+
+def _counted(words: list[str], at: int, rules: ContextRules) -> bool:
+    """Whether the span word at `at` is counted ("in three years", "in 5 yrs", "over a decade"; not "last year's hires",
+    which tokenizes as "years")."""
+    if words[at].startswith("decade"):
+        return True
+    return any(as_number(w, rules.numbers) is not None or w in ("few", "several", "many") for w in words[max(0, at - 2) : at])
