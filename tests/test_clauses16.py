@@ -147,6 +147,7 @@ def test_the_pronoun_reading_names_its_subject(matcher):
     [
         ("pl-backlog", "we had one, until the PM moved on", {"no-backlog"}, {"prioritized-backlog"}),
         ("pl-backlog", "there was one", {"no-backlog"}, {"prioritized-backlog"}),
+        ("pl-backlog", "there was one until the product owner quit", {"no-backlog"}, {"prioritized-backlog"}),
         ("cr-how-changes-reviewed", "we used to, until the tech lead left", {"no-code-review"}, {"code-review-required"}),
         # the pairs: a yes of now, and a count of people leaving that is not the turnover question's low rate
         ("pl-backlog", "yes, there is one", {"prioritized-backlog"}, {"no-backlog"}),
