@@ -115,7 +115,6 @@ _CLAUSE_MARK = re.compile(r"[,;.:!?]|\s[-–—]+\s")
 _NOT_A_VERB = frozenset(
     {"last", "this", "in", "so", "yet", "at", "since", "for", "really", "whatsoever", "ever", "lately", "recently", "today"}
     | {"worth", "much", "to", "serious", "real", "formal", "official", "planned", "written", "automated"}
-    | {"until", "till"}  # "none until last year", "there was one until the PO quit"
 )
 # Words after a number that leave it bare: "3 or 4", "5 a week", "25 max", "3-4x", "10ish".
 _NOT_BARE = frozenset({"a", "an", "half"})  # number words that come with their own noun: "a week", "half an hour"
