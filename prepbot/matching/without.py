@@ -85,9 +85,9 @@ def harm_reading(red: bool, tokens: list[Token], first: int, last: int, rules: C
     reads: the cue's green flag, or a red cue's opposite; else nothing, the "without"), or None: "we'd be breaking prod weekly
     without tests" says the tests are there, and its "breaking" cues read nothing. Not "you'd ..." (advice), nor a
     negated or refusing clause (the rules of `opener`)."""
+    if not any(t.word == "without" for t in tokens):
+        return None  # (most sentences have none)
     words = [t.word for t in tokens]
-    if "without" not in words:
-        return None
     harms = rules.grammar.get("without_harms", frozenset())
     stops = rules.negating | rules.grammar.get("refusing", frozenset())
     for w, word in enumerate(words):
