@@ -412,7 +412,8 @@ class AnswerReader(AnswerPlain):
                 other = self.opposites.get(h.flag_id)
                 if until < h.end <= event_end and "dropped or fixed" not in h.context:
                     continue
-                if h.end > until or "dropped or fixed" in h.context:  # "..., then stopped": already read as ended
+                if h.end > until or "dropped or fixed" in h.context or h.context.startswith("a plain no"):
+                    # "..., then stopped", "they used to, until ...": already read as ended
                     ended.append(h)
                 elif other is not None:
                     ended.append(AnswerHit(other, h.score, h.start, h.end, h.source, "no longer: 'until'"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from prepbot.matching.conditions import condition_word, far_subject, rule_after_condition, unreal_rule
 from prepbot.matching.context_rules import _END, ContextRules, _starting
 from prepbot.matching.counterfactual import contrary, turned
+from prepbot.matching.dating import dated
 from prepbot.matching.ellipsis import elliptical
 from prepbot.matching.lists import list_reach
 from prepbot.matching.rule_text import Rule
@@ -21,7 +22,7 @@ from prepbot.matching.text import Token
 from prepbot.matching.until import KIND as UNTIL_KIND
 from prepbot.matching.until import WINDOW as UNTIL_WINDOW
 from prepbot.matching.until import until_events, until_reading
-from prepbot.matching.without import WISH, consequence, opener
+from prepbot.matching.without import WISH, consequence, harm_reading, opener
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,10 @@ def decide(
     first, last = matched[0], matched[-1]
     if (until := until_reading(tokens, first, last, rules)) is not None:  # "until the crunch", "isn't closed until"
         return Decision(flag_id if until[0] else None, None, until[1])
+    if (dating := dated(flag_id, tokens, matched, rules)) is not None:  # "since the layoffs, ...", "two left in six years"
+        return Decision(None, None, dating)
+    if (harm := harm_reading(red, tokens, first, last, rules)) is not None:  # "we'd ship bugs without reviews"
+        return Decision((opposite if red else flag_id) if harm[0] else None, harm[2] if harm[0] else None, harm[1])
     if (said := consequence(tokens, first, last, rules)) is not None:  # "without Jira, bugs would slip through the cracks"
         # what the practice prevents does not happen: a red state there reads its green opposite
         return Decision(opposite if red else None, None, Rule("counterfactual consequence", said))
@@ -265,6 +270,10 @@ def decide(
             return Decision(decision.flag_id, decision.trigger, f"{decision.rule}; {said}" if decision.rule else said)
         forward = trigger.direction in ("forward", "both") and trigger.end <= first and first - trigger.end < trigger.window
         forward = forward and tokens[trigger.start].clause == clause_first == clause_last
+        # ("turned off and releases are manual": a change with no object after it reaches no cue past the "and")
+        forward = forward and not (
+            trigger.effect == "opposite" and trigger.end < first and tokens[trigger.end].word in rules.scope_breakers
+        )
         # "no time for the fancy stuff like unit tests, linting or CI": the later items of a list it opens
         forward = forward or (
             trigger.direction in ("forward", "both")

@@ -73,6 +73,13 @@ GRAMMAR = (
     "undoing",
     "inserted_subjects",
     "insertion_openers",
+    "since_words",
+    "since_because",
+    "since_series",
+    "count_flags",
+    "count_spans",
+    "without_harms",
+    "without_gains",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
 

@@ -421,6 +421,11 @@ class NeighbourReading:
         for index in range(1, len(pieces)):
             offset, sentence = pieces[index]
             first = _FIRST_WORD.match(sentence.lstrip(_LEAD_MARKS))
+            later = first
+            for _ in range(2):  # "Now it's disabled", "these days they're skipped": the pronoun after a later-state word
+                if later is not None and _pronoun(later) in self.rules.grammar["later_words"] | {"days"}:
+                    later = _FIRST_WORD.search(sentence.lstrip(_LEAD_MARKS), later.end())
+            first = later if _pronoun(later) in subjects else first
             pronoun = _pronoun(first)
             if first is None or pronoun not in subjects:
                 continue

@@ -56,7 +56,8 @@ def until_reading(tokens: list[Token], first: int, last: int, rules: ContextRule
     - a cue inside the event of an "until" that ends a practice reads nothing: the event dates the end ("reviews
       were required until the crunch", "solid until the QA team left"); said on its own it is read there;
     - a cue negated inside itself before its "until" states the rule the "until" gates ("a bug isn't closed
-      until it's logged"), its own flag."""
+      until it's logged"), its own flag; one that is not, with the event inside it after the "until", reads nothing
+      ("required until people started working weekends": the weekends date the end)."""
     untils = rules.grammar.get("until_words", frozenset())
     if not any(t.word in untils for t in tokens[max(1, first - _REACH - 1) : last]):
         return None  # (most cues have no "until" before or inside them)
@@ -65,11 +66,13 @@ def until_reading(tokens: list[Token], first: int, last: int, rules: ContextRule
     clause = tokens[first].clause
     for i in range(max(1, first - _REACH - 1), first):
         if words[i] in untils and tokens[i].clause == clause and until_ends(tokens, i, rules):
-            if last <= i + _REACH + 1 and any(words[j] in events for j in range(first, last + 1)):
+            if last <= i + _REACH + 1 and any(words[j] in events for j in range(i + 1, last + 1)):
                 return (False, f"until: '{words[i]}' dates the event")
     gate = next((i for i in range(first + 1, last) if words[i] in untils), None)
     if gate is not None and tokens[gate].clause == tokens[last].clause == clause:
         negated = [i for i in range(first + 1, gate) if words[i] in rules.negating]
         if negated and not any(words[i] in rules.negating for i in range(gate, last + 1)):
             return (True, f"a rule: '{words[negated[0]]} ... {words[gate]}'")
+        if not negated and until_ends(tokens, gate, rules) and any(words[j] in events for j in range(gate + 1, last + 1)):
+            return (False, f"until: '{words[gate]}' dates the event")  # "required until people started working weekends"
     return None

@@ -5,7 +5,10 @@ reading, negation counted, turns round (counterfactual.turned), as a condition c
 
 A modal before "without" in its clause, with no negation nor a verb of turning a change away (`grammar.refusing`:
 "the reviewer would bounce it without tests" is a rule), is a wish ("we'd ship faster without reviews"): it says
-nothing of the team. A plain "merges go in without review" (no modal) is left as read. Words: context.yaml
+nothing of the team, unless its clause names a harm after the modal (`grammar.without_harms`: "we would ship bugs
+without reviews", "they'd lose track of everything without the backlog"): then the practice is there (`harm_reading`).
+A gain named after an opening "without" (`grammar.without_gains`: "without reviews we'd finally hit our deadlines") is
+a wish too. A plain "merges go in without review" (no modal) is left as read. Words: context.yaml
 `grammar.without_openers`; kept apart from context.py (its size)."""
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ def opener(tokens: list[Token], first: int, rules: ContextRules) -> tuple[str, i
             before = [i for i in range(start) if tokens[i].clause == tokens[start].clause]
             if not before:
                 if any(words[i] in rules.condition_unreal for i in range(first + 1, len(tokens))):
+                    gains = rules.grammar.get("without_gains", frozenset())
+                    if parts == ["without"] and not gains.isdisjoint(words[end:]):
+                        return (WISH, start, end, phrase)  # "without reviews, we'd finally hit our deadlines"
                     return (KIND, start, end, phrase)
                 continue
             wishing = any(words[i] in rules.condition_unreal for i in before)
@@ -72,3 +78,37 @@ def consequence(tokens: list[Token], first: int, last: int, rules: ContextRules)
             if later and any(words[i] in rules.condition_unreal for i in range(first, last)):
                 return phrase
     return None
+
+
+def harm_reading(red: bool, tokens: list[Token], first: int, last: int, rules: ContextRules) -> tuple[bool, str, int] | None:
+    """What a harm told with a modal before "without" makes of the cue from `first` to `last`, as (the practice
+    reads: the cue's green flag, or a red cue's opposite; else nothing, the "without"), or None: "we'd be breaking prod weekly
+    without tests" says the tests are there, and its "breaking" cues read nothing. Not "you'd ..." (advice), nor a
+    negated or refusing clause (the rules of `opener`)."""
+    if not any(t.word == "without" for t in tokens):
+        return None  # (most sentences have none)
+    words = [t.word for t in tokens]
+    harms = rules.grammar.get("without_harms", frozenset())
+    stops = rules.negating | rules.grammar.get("refusing", frozenset())
+    for w, word in enumerate(words):
+        if word != "without" or tokens[w].clause != tokens[first].clause:
+            continue
+        before = [i for i in range(w) if tokens[i].clause == tokens[w].clause]
+        modal = next((i for i in before if words[i] in rules.condition_unreal), None)
+        if modal is None or modal == before[0] and words[modal] in _BARE:
+            continue  # ("would you ship bugs without reviews?" asks)
+        if any((words[i] in stops and words[i] not in harms) or words[i] in _GENERAL for i in before):
+            continue  # ("we'd lose" is a harm, not a negation)
+        harm = next((words[i] for i in range(modal + 1, w) if words[i] in harms), None)
+        if harm is None:
+            continue
+        said = f"{KIND}: '{words[modal]} ... {harm} ... without'"
+        if first <= w <= last or w < first <= w + _REACH:
+            return (True, said, w)  # the practice named after "without"
+        if last < w:
+            return (False, said, w)  # the harm it keeps away
+    return None
+
+
+_BARE = frozenset({"would", "could", "might"})
+_GENERAL = frozenset({"you", "youd", "anyone", "anybody", "teams", "companies"})  # advice or a claim in general
