@@ -1,0 +1,113 @@
+"""Candidate notes, round seventeen (issue 18): a change told along arrows, and a header of the candidate's
+own wants ruling the list under it. Sentences of our own (not bench/sets/notes17*.jsonl), each family with
+minimal pairs that must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check
+
+# -- a chain of states told with arrows: only the last state stands
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("builds: by hand -> bamboo -> now fully automatic with gitlab ci", {"has-ci"}, {"no-ci"}),
+        ("bug tracking: none -> email folder -> a triaged jira project now", {"bugs-tracked"}, {"bugs-untracked"}),
+        ("daily meeting 50 min -> 10 min since the new lead", set(), {"long-standups"}),
+        ("tests: none -> a handful -> 90% coverage today", {"has-tests"}, {"no-tests"}),
+        # the other way round: a green state that ended in a red one
+        ("deploys: automated -> broken -> by hand again", {"no-ci"}, {"has-ci"}),
+        ("roadmap: ranked board => nothing since the reorg", set(), {"prioritized-backlog"}),
+    ],
+)
+def test_the_last_state_of_a_chain_stands(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # minimal pairs: an arrow of cause keeps every reading (no later state is named)
+        ("no tests -> prod breaks every week", {"no-tests"}, {"has-tests"}),
+        ("weekend crunch -> burnout -> people leaving", {"overtime-expected"}, set()),
+        # the same states with no arrows read as before
+        ("builds are done by hand", {"no-ci"}, {"has-ci"}),
+        ("fully automatic deploys with gitlab ci", {"has-ci"}, {"no-ci"}),
+        # a clause before the arrow is no earlier state: a word of the later state after it changes nothing
+        ("they plan to add unit tests next year -> so none for now", {"no-tests"}, {"has-tests"}),
+        ("the old test suite rotted after the migration -> now it's all manual checks", {"no-tests"}, {"has-tests"}),
+        # an arrow with nothing after it names no later state
+        ("standup 50 min ->", {"long-standups"}, set()),
+    ],
+)
+def test_an_arrow_of_cause_keeps_its_readings(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+# -- a header of the candidate's own wants ("things I want:") rules the list under it, up to a new header
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "things I want:\n- every PR reviewed\n- nobody paging me on holiday",
+            set(),
+            {"code-review-required", "no-after-hours-contact"},
+        ),
+        ("note to self:\n- a test suite that gates merges", set(), {"has-tests", "has-ci"}),
+        ("things im looking for:\n* automated deploys\n* a ranked backlog", set(), {"has-ci", "prioritized-backlog"}),
+    ],
+)
+def test_a_wants_header_rules_its_list(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # minimal pairs: the same list under a header that reports the team reads
+        ("what they have:\n- every PR reviewed\n- a test suite that gates merges", {"code-review-required"}, set()),
+        ("every PR reviewed", {"code-review-required"}, set()),
+        # a new header after the list is about the team again
+        ("things I want: paid on-call. (their setup: on-call is paid, one week in six)", {"no-after-hours-contact"}, set()),
+    ],
+)
+def test_a_list_under_another_header_reads(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+# -- a reported question answered after a colon, a semicolon or a dash in its own sentence: the answer's words
+# are a statement of the team
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("asked how they ship: someone copies the build to the server by hand", {"no-ci"}, {"has-ci"}),
+        ("asked about weekends; 'nobody works weekends here, ever'", set(), {"overtime-expected"}),
+        ("asked what happens on a PR - every change needs two approvals", {"code-review-required"}, {"no-code-review"}),
+        ("asked about their unit tests: 'what unit tests?'", {"no-tests"}, {"has-tests"}),
+    ],
+)
+def test_a_reported_question_answered_after_a_colon(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # minimal pairs: the question alone states nothing; the answer alone reads as it did
+        ("asked how they ship", set(), {"no-ci", "has-ci"}),
+        ("asked if every change needs two approvals", set(), {"code-review-required", "no-code-review"}),
+        ("someone copies the build to the server by hand", {"no-ci"}, {"has-ci"}),
+        # a comma-answered question reads as before
+        ("asked about code review, he laughed", {"no-code-review"}, {"code-review-required"}),
+    ],
+)
+def test_a_question_without_its_answer_states_nothing(matcher, text, present, absent):
+    check(matcher, text, present, absent)
