@@ -111,3 +111,56 @@ def test_a_reported_question_answered_after_a_colon(matcher, text, present, abse
 )
 def test_a_question_without_its_answer_states_nothing(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- shorthand families read as the flag (recall), each with a minimal pair that keeps its reading
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # review kept for some changes, the rest merged straight in
+        ("they review the risky stuff; minor fixes go straight through", {"no-code-review"}, {"code-review-required"}),
+        ("branch protection is on but the leads have override permissions and use them weekly", {"no-code-review"}, set()),
+        # ticket writing dropped
+        ("the team stopped creating tickets once the PM left", {"tickets-afterthought"}, set()),
+        # time for fixes given up for features
+        ("the monthly debt sprint was cancelled to make room for the new dashboard features", {"features-over-bugs"}, set()),
+        # a suite named with every PR
+        ("playwright suite on every pull request", {"has-ci"}, {"no-ci"}),
+        # bugs handled from chat
+        ("most issues just get sorted over slack", {"bugs-untracked"}, {"bugs-tracked"}),
+        # a negation of a lack is no lack (the cues alone read nothing more)
+        ("there are no missing tests in the billing service", set(), {"no-tests"}),
+    ],
+)
+def test_shorthand_families_read(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("minor fixes go through review like everything else", set(), {"no-code-review"}),
+        ("tests are mandatory on every MR", set(), {"has-ci", "no-tests"}),
+        ("a lot of tests are missing", {"no-tests"}, {"has-tests"}),
+        ("the team creates tickets before starting work", set(), {"tickets-afterthought"}),
+        ("bugs come in through slack and get logged in jira", {"bugs-tracked"}, {"bugs-untracked"}),
+    ],
+)
+def test_shorthand_minimal_pairs_hold(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+# -- the candidate's doubt about a claim is an opinion: the claim reported reads (labelling conventions)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("he says all merges need an approval (doubt it)", {"code-review-required"}, {"no-code-review"}),
+        ("reviews are 'in name only' per the dev I met", {"no-code-review"}, {"code-review-required"}),
+    ],
+)
+def test_a_doubt_in_parentheses_keeps_the_claim(matcher, text, present, absent):
+    check(matcher, text, present, absent)
