@@ -30,7 +30,7 @@ _LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes o
 # what a pronoun sentence that reads something of its own may add of the topic: what happened to it
 _HAPPENED = ("dropped or fixed", "broken or stale", "in name only")
 # a new header after a header's list ("(this place: neither, ...)"), not an item of the list ("\n- tests: ...")
-_NEW_HEADER = re.compile(r"\s*\(?\s*[^\W_][\w' ]{0,30}:\s")
+_NEW_HEADER = re.compile(r"\s*\(?\s*[^\W_][\w' ]{1,30}:\s")  # (not "A:" of a Q and its A)
 _BULLET_END = re.compile(r"\n\s*[-*+\u2022]\s*$")
 # where the answer to a reported question starts in its sentence ("asked how releases work: 20 manual steps")
 _ANSWER_MARK = re.compile(r":\s|;\s|\s[-\u2013\u2014]\s")
