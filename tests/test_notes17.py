@@ -185,6 +185,9 @@ def test_a_doubt_in_parentheses_keeps_the_claim(matcher, text, present, absent):
         ("the quarterly cleanup sprint got axed to ship more features", {"features-over-bugs"}, set()),
         ("tiny issues just get mentioned at standup", {"bugs-untracked"}, {"bugs-tracked"}),
         ("there's a testing wiki page, nobody updates it", set(), {"has-tests"}),
+        # contact out of hours named as a noun; banned, it is the green side
+        ("holiday pings from the CEO are normal", {"on-call-burden"}, {"no-after-hours-contact"}),
+        ("midnight texts got banned after the burnout survey", {"no-after-hours-contact"}, {"on-call-burden"}),
     ],
 )
 def test_round_two_families_read(matcher, text, present, absent):
