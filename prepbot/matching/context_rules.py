@@ -67,6 +67,7 @@ GRAMMAR = (
     "refusing",
     "later_words",
     "later_openers",
+    "chain_later",
     "until_events",
     "denying",
     "lasting_decay",
@@ -274,7 +275,13 @@ class ContextRules:
     @cached_property
     def advice_firsts(self) -> frozenset[str]:
         """The first words of the triggers that rule the sentences after theirs ("here is my advice")."""
-        return frozenset(p[0] for m in self.modifiers if m.direction == "next_sentences" for p in m.triggers)
+        # (a trigger held to the start of its sentence, "^ things i want", opens with its first word, not "^")
+        return frozenset(
+            p[1] if p[0] == "^" and len(p) > 1 else p[0]
+            for m in self.modifiers
+            if m.direction == "next_sentences"
+            for p in m.triggers
+        )
 
     @cached_property
     def yes_no_starts(self) -> frozenset[str]:

@@ -22,6 +22,7 @@ from prepbot.matching.absences import AbsenceReading
 from prepbot.matching.answer_clauses import unit_quote
 from prepbot.matching.answers import AnswerReader
 from prepbot.matching.asking import is_question, put_to_candidate, reported_question
+from prepbot.matching.chains import last_state
 from prepbot.matching.classifier import MODEL_BUDGET, ModelSlot, ModelUnit, _Background, _within_budget
 from prepbot.matching.combine import Added, CueIndex, Policy, Signals, apply, decide_unit, noisy_or, unit_signals
 from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, own_contractions, scan
@@ -346,7 +347,7 @@ class Matcher(NeighbourReading, AbsenceReading):
         """What the rules make of one sentence. Cached: a keystroke changes one sentence."""
         cached = self._sentence_cache.get(sentence)
         if cached is None:
-            cached = self._compute(sentence)
+            cached = last_state(sentence, self._compute(sentence), self._compute, self.rules, self.flags)
             if len(self._sentence_cache) > 20_000:
                 self._sentence_cache.clear()
             self._sentence_cache[sentence] = cached

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from prepbot.matching.asking import answer_to_question, echo
+from prepbot.matching.chains import blank_earlier
 from prepbot.matching.context import scan
 from prepbot.matching.later_state import drop_earlier
 from prepbot.matching.reading import REPORT_THRESHOLD, Hit, Reading
@@ -28,6 +29,12 @@ _LEAD_MARKS = " \t\r\n-*•>·–—→([{"  # a question piece ending so goes o
 
 # what a pronoun sentence that reads something of its own may add of the topic: what happened to it
 _HAPPENED = ("dropped or fixed", "broken or stale", "in name only")
+# a new header after a header's list ("(this place: neither, ...)"), not an item of the list ("\n- tests: ...")
+_NEW_HEADER = re.compile(r"\s*\(?\s*[^\W_][\w' ]{1,30}:\s")  # (not "A:" of a Q and its A)
+_BULLET_END = re.compile(r"\n\s*[-*+\u2022]\s*$")
+# where the answer to a reported question starts in its sentence ("asked how releases work: 20 manual steps")
+_ANSWER_MARK = re.compile(r":\s|;\s|\s[-\u2013\u2014]\s")
+_QUOTES = " '\"\u2018\u2019\u201c\u201d"
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -232,6 +239,7 @@ class NeighbourReading:
         hands its answer to the next sentence, and a topic answered within the sentence."""
         info = self._topic_cache.get(sentence)
         if info is None:
+            key, sentence = sentence, blank_earlier(sentence)  # "backlog: none -> a ranked board": the last state
             mark_found = _TOPIC_END.search(sentence) if len(sentence) <= 80 else None
             mark = mark_found.start() if mark_found and len(sentence.split()) <= 5 else None
             own = None
@@ -243,7 +251,7 @@ class NeighbourReading:
                 own = self._topic_then_answer(sentence)
             if len(self._topic_cache) > 50_000:
                 self._topic_cache.clear()
-            info = self._topic_cache[sentence] = (mark, own)
+            info = self._topic_cache[key] = (mark, own)
         return info
 
     def _topic_then_answer(self, sentence: str) -> tuple[str, tuple[str, int], int] | None:
@@ -294,10 +302,22 @@ class NeighbourReading:
                     Hit(hit.flag_id, hit.score, offset + rest + hit.start, offset + rest + hit.end, hit.source, hit.context)
                 )
             asked, where = asked[:comma], "in the same sentence"
+        elif cut := _ANSWER_MARK.search(asked):
+            # "asked about pagers on holiday: 'when you're off, you're off'": the answer after a colon, its own
+            # words a statement; a plain no or a mocking echo ("asked about tests: 'what tests?'") answers the question
+            rest = start + cut.end()
+            context = "the answer to a reported question"
+            for hit in self._compute(sentence[rest:], statement=True).hits:
+                at = offset + rest
+                found.append(Hit(hit.flag_id, hit.score, at + hit.start, at + hit.end, hit.source, hit.context or context))
+            answer = answer_to_question(tokenize(sentence[rest:], self.rules), self.rules)
+            if answer is None and echo(asked[: cut.start()], sentence[rest:].strip(_QUOTES)):
+                answer = ("no", sentence[rest:].strip(_QUOTES))
+            asked, where = asked[: cut.start()], "in the same sentence"
         elif next_sentence:
             answer = answer_to_question(tokenize(next_sentence, self.rules), self.rules)
         if answer is None:
-            return []
+            return found
         said, words = answer
         hits = self._compute(asked, statement=True).hits
         if all(h.score < REPORT_THRESHOLD for h in hits):  # "I asked about the backlog. Blank stare.": a topic
@@ -554,6 +574,8 @@ class NeighbourReading:
         announces advice or tips state no team's practice (nor may the classifier read one there)."""
         left = 0
         for index, (offset, sentence) in enumerate(pieces):
+            if left > 0 and _NEW_HEADER.match(sentence) and not _BULLET_END.search(pieces[index - 1][1]):
+                left = 0  # "dealbreakers for me: ... (this place: neither)": a new header ends the window
             if left > 0:
                 reading = readings[index][1]
                 blocked = reading.blocked | {h.flag_id for h in reading.hits}
