@@ -71,6 +71,8 @@ GRAMMAR = (
     "denying",
     "lasting_decay",
     "undoing",
+    "absent_heads",
+    "absent_verbs",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
 
