@@ -57,3 +57,65 @@ def test_the_item_and_the_heading_are_the_evidence(matcher):
     quotes = _evidence(matcher, text, "no-code-review")
     assert any("review" in quote and context == "listed under 'What this team skips:'" for quote, context in quotes), quotes
     assert "code-review-required" not in {m.id for m in matcher.match(text, model="auto")}
+
+
+# -- a question on one line and its answer on the next: the line break is no sentence between them
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Unit tests?\nNone at all.", {"no-tests"}, {"has-tests"}),
+        ("Is there any CI?\nNope.", {"no-ci"}, {"has-ci"}),
+        ("Do PRs get a reviewer?\nYes, always.", {"code-review-required"}, {"no-code-review"}),
+        ("I asked if they keep a backlog.\nShe laughed.", {"no-backlog"}, {"prioritized-backlog"}),
+        # minimal pairs: a question left unanswered on its line, and an answer about something else
+        ("Is there any CI?\nThe office is near the station.", set(), {"no-ci", "has-ci"}),
+        ("Do PRs get a reviewer?\nForgot to ask, next time.", set(), {"no-code-review", "code-review-required"}),
+    ],
+)
+def test_an_answer_on_the_next_line_answers_the_question(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_the_answer_on_the_next_line_is_quoted_with_its_question(matcher):
+    quotes = _evidence(matcher, "Is there any CI?\nNope.", "no-ci")
+    assert any("CI" in quote and "Nope" in quote for quote, _ in quotes), quotes
+
+
+# -- a sentence that takes the practice back, with a filler word in it ("Nobody actually follows it")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Reviewing PRs is the official rule. Nobody really follows it.", {"no-code-review"}, {"code-review-required"}),
+        ("We have a prioritised backlog. Nobody actually looks at it.", {"no-backlog"}, {"prioritized-backlog"}),
+        # minimal pair: the next sentence is about something else
+        ("We have a prioritised backlog. Nobody actually likes the office.", {"prioritized-backlog"}, {"no-backlog"}),
+    ],
+)
+def test_a_filler_does_not_hide_a_taken_back_practice(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+# -- a practice named in one sentence and what happened to it in the next, through a pronoun
+
+
+def test_the_fate_of_a_practice_named_before_reads_on_the_plain_name(matcher):
+    text = "They set up a Jira board for defects once. It was abandoned after a quarter."
+    quotes = _evidence(matcher, text, "bugs-untracked")
+    assert any("abandoned" in quote and "Jira" in context for quote, context in quotes), quotes
+    assert "bugs-tracked" not in {m.id for m in matcher.match(text, model="off")}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # minimal pairs: what follows is no fate of the practice
+        ("They set up a Jira board for defects once. It works fine.", {"bugs-tracked"}, {"bugs-untracked"}),
+        ("They set up a Jira board for defects. The office was abandoned after a quarter.", {"bugs-tracked"}, {"bugs-untracked"}),
+    ],
+)
+def test_no_fate_no_turn(matcher, text, present, absent):
+    check(matcher, text, present, absent)

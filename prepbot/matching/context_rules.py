@@ -73,6 +73,7 @@ GRAMMAR = (
     "undoing",
     "absent_heads",
     "absent_verbs",
+    "undercut_fillers",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
 
