@@ -119,3 +119,19 @@ def test_the_fate_of_a_practice_named_before_reads_on_the_plain_name(matcher):
 )
 def test_no_fate_no_turn(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a practice told in the past, then the later practice brought in: only the later one stands
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Releases used to be a manual FTP copy. They introduced a CI pipeline in the spring.", {"has-ci"}, {"no-ci"}),
+        ("Releases used to be a manual FTP copy. Last year they set up a proper CI pipeline.", {"has-ci"}, {"no-ci"}),
+        # minimal pair: told in the present, the manual copy is no earlier state
+        ("Releases are a manual FTP copy. They introduced a CI pipeline for the mobile app.", {"no-ci", "has-ci"}, set()),
+    ],
+)
+def test_the_practice_brought_in_later_stands(matcher, text, present, absent):
+    check(matcher, text, present, absent)
