@@ -135,3 +135,29 @@ def test_no_fate_no_turn(matcher, text, present, absent):
 )
 def test_the_practice_brought_in_later_stands(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a reported question the next sentence leaves unanswered is a question only (the classifier read it as the team's)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked how releases get deployed. She said she would get back to me on that.",
+        "Asked where customer bugs are logged. We ran out of time before he answered.",
+    ],
+)
+def test_an_unanswered_reported_question_reads_nothing(matcher, text):
+    assert {m.id for m in matcher.match(text, model="auto")} == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # minimal pairs: an answer came, a laugh among the words of a deferral, or a plain no
+        ("Asked where customer bugs are logged. He laughed and said he'd get back to me.", {"bugs-untracked"}),
+        ("I asked if releases are automated. She said no, and that she would get back to me on the rest.", {"no-ci"}),
+    ],
+)
+def test_an_answer_beside_a_deferral_still_answers(matcher, text, present):
+    assert present <= {m.id for m in matcher.match(text, model="off")}, text

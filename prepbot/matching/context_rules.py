@@ -91,6 +91,7 @@ PART_SHAPES = {
     "other_domains": "word_map",
     "other_topics": {"words": "words", "anchors": "words"},
     "number_abbreviations": "words",
+    "unanswered_next": "words",
     "norm_figures": {
         **dict.fromkeys(("norm", "real", "held", "contrary"), "words"),
         "units": "word_map",
@@ -212,6 +213,7 @@ class ContextRules:
     # A sentence that opens with one of these takes back the practice of the sentence before:
     # "We have a backlog. Nobody looks at it." (a green reading there reads its red opposite).
     undercut_next: tuple[tuple[str, ...], ...] = ()
+    unanswered_next: tuple[tuple[str, ...], ...] = ()  # no answer came to a reported question (unanswered.py)
     # A word in scare quotes before a cue says the practice is there in name only: "they 'have' tests".
     scare_quote_verbs: frozenset[str] = frozenset()
     # A condition and the rule it sets ("if you get paged at night you take the morning off"): the
@@ -334,6 +336,7 @@ class ContextRules:
             other_senses={str(flag): _phrases(words) for flag, words in data.get("other_senses", {}).items()},
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
             undercut_next=_phrases(data.get("undercut_next", ())),
+            unanswered_next=_phrases(data.get("unanswered_next", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
             condition_openers=frozenset(" ".join(p) for p in _phrases(data.get("conditionals", {}).get("openers", ()))),
             condition_subjects=frozenset(str(w) for w in data.get("conditionals", {}).get("subjects", ())),
@@ -518,6 +521,7 @@ class ContextRules:
             },
             "past_words": sorted(self.past_words),
             "undercut_next": [" ".join(p) for p in self.undercut_next],
+            "unanswered_next": [" ".join(p) for p in self.unanswered_next],
             "pronoun_subjects": dict(self.pronoun_subjects),
             "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
             "absences": {flag: list(cues) for flag, cues in self.absences.items()},

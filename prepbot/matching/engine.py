@@ -35,6 +35,7 @@ from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Rea
 from prepbot.matching.scare_quotes import denied_name, scare_quoted
 from prepbot.matching.spans import clause_starts, domains, off_topic, overlap_test
 from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
+from prepbot.matching.unanswered import read_unanswered
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
 
@@ -203,6 +204,7 @@ class Matcher(NeighbourReading, AbsenceReading):
         self._read_parallel(pieces, readings)
         self._read_after_advice(pieces, readings)
         read_absent_list(pieces, readings, self.rules, self.flags, self._named_topic)
+        read_unanswered(pieces, readings, self.rules)
         asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
         for index in asked:
             if index + 1 >= len(readings) or readings[index + 1][1].question:
