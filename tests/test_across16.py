@@ -161,3 +161,31 @@ def test_an_unanswered_reported_question_reads_nothing(matcher, text):
 )
 def test_an_answer_beside_a_deferral_still_answers(matcher, text, present):
     assert present <= {m.id for m in matcher.match(text, model="off")}, text
+
+
+# -- a situation told, then ended by "That stopped": "that" is the whole situation, not the practice its words name
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Engineers pushed straight to main without review. That stopped in the autumn.",
+            {"code-review-required"},
+            {"no-code-review"},
+        ),
+        ("People got called at 2am for outages. That ended after the reorg.", {"no-after-hours-contact"}, {"on-call-burden"}),
+        # minimal pairs: what broke, and a sentence that ends nothing
+        ("They ran everything on Jenkins. That stopped working in the spring.", {"no-ci"}, {"has-ci"}),
+        ("Engineers pushed straight to main without review. That was the norm.", {"no-code-review"}, {"code-review-required"}),
+    ],
+)
+def test_that_stopped_ends_the_situation_before(matcher, text, present, absent):
+    check(matcher, text, present, absent)
+
+
+def test_the_ended_situation_is_quoted_with_the_ending(matcher):
+    text = "Engineers pushed straight to main without review. That stopped in the autumn."
+    quotes = _evidence(matcher, text, "code-review-required")
+    assert any("main" in quote and "That stopped" in context for quote, context in quotes), quotes
+    assert "no-code-review" not in {m.id for m in matcher.match(text, model="auto")}

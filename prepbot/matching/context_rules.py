@@ -74,6 +74,7 @@ GRAMMAR = (
     "absent_heads",
     "absent_verbs",
     "undercut_fillers",
+    "ending_verbs",
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
 

@@ -28,6 +28,7 @@ from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, own_
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.denials import denial, denials_win, now_wins
+from prepbot.matching.ended import read_ended
 from prepbot.matching.halves import LaterHalf, gc_paused, later_half
 from prepbot.matching.headings import absent_pieces, read_absent_list
 from prepbot.matching.neighbours import NeighbourReading
@@ -198,6 +199,7 @@ class Matcher(NeighbourReading, AbsenceReading):
             if background is not None and reading.model_ok and reading.topical:
                 if all(h.score < REPORT_THRESHOLD for h in reading.hits):
                     background.offer(sentence)  # the first that `_within_budget` chooses, in the same order
+        read_ended(pieces, readings, self.rules, self.flags)  # "...without review. That stopped." (ended.py)
         self._read_then_and_now(pieces, readings)
         self._read_topic_and_statement(pieces, readings)
         self._read_named_subject(pieces, readings)
@@ -317,12 +319,12 @@ class Matcher(NeighbourReading, AbsenceReading):
 
     def _turned_by_negation(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
         """A green flag the cues read by turning a negated red cue round ("nothing is released manually", "no
-        merge without tests"), or an item of a list under a heading of absence (headings.py): the classifier, which
-        reads negated text poorly, does not veto it."""
+        merge without tests"), an item of a list under a heading of absence (headings.py) or a situation ended
+        (ended.py): the classifier, which reads negated text poorly, does not veto it."""
         green = self.flags[flag_id].kind == "green"
         return any(
             score >= REPORT_THRESHOLD
-            and (context.startswith(("negation", "double negation")) and green or context.startswith("listed under"))
+            and (context.startswith(("negation", "double negation")) and green or context.startswith(("listed under", "ended:")))
             for score, context in in_unit.get(flag_id, ())
         )
 
