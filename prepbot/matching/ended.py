@@ -23,9 +23,10 @@ def read_ended(pieces, readings: list[tuple[int, Reading]], rules: ContextRules,
     """Turn the red readings a next sentence ends to their green opposites (in place)."""
     grammar = rules.grammar
     for i in range(1, len(pieces)):
-        words = _WORDS.findall(pieces[i][1][:40].lower())
-        if not words or words[0] not in grammar["situation_pronouns"]:
+        first = pieces[i][1][:16].split(maxsplit=1)  # (cheap first: this runs on every keystroke)
+        if not first or first[0].lower() not in grammar["situation_pronouns"]:
             continue
+        words = _WORDS.findall(pieces[i][1][:40].lower())
         at = next((k for k in (1, 2) if k < len(words) and words[k] in grammar["ending_verbs"]), None)
         if at is None or (at + 1 < len(words) and words[at + 1].endswith("ing")):
             continue  # "that stopped working" tells what broke, not that a situation ended
