@@ -42,45 +42,14 @@ CONDITIONALS_SHAPE = {
 }
 # What `scare_quotes` in context.yaml holds (validated by the bank loader).
 # context.yaml `grammar`: the closed classes of words the mechanisms around a cue look for, each named.
-GRAMMAR = (
-    "determiners",
-    "list_articles",
-    "list_joiners",
-    "list_item_tails",
-    "auxiliaries",
-    "pronouns",
-    "adverbs",
-    "prepositions",
-    "rule_conditions",
-    "rule_gates",
-    "held",
-    "single_articles",
-    "gap_stops",
-    "gap_breakers",
-    "gap_referents",
-    "situation_pronouns",
-    "both_parts",
-    "changes",
-    "change_verbs",
-    "until_words",
-    "without_openers",
-    "refusing",
-    "later_words",
-    "later_openers",
-    "chain_later",
-    "until_events",
-    "denying",
-    "lasting_decay",
-    "undoing",
-    "inserted_subjects",
-    "insertion_openers",
-    "since_words",
-    "since_because",
-    "since_series",
-    "count_flags",
-    "count_spans",
-    "without_harms",
-    "without_gains",
+GRAMMAR = tuple(
+    """
+    determiners list_articles list_joiners list_item_tails auxiliaries pronouns adverbs prepositions rule_conditions
+    rule_gates held single_articles gap_stops gap_breakers gap_referents situation_pronouns both_parts changes change_verbs
+    until_words without_openers refusing later_words later_openers chain_later until_events denying lasting_decay undoing
+    inserted_subjects insertion_openers since_words since_because since_series count_flags count_spans without_harms
+    without_gains absent_heads absent_verbs undercut_fillers ending_verbs
+    """.split()
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")
 
@@ -99,6 +68,7 @@ PART_SHAPES = {
     "other_topics": {"words": "words", "anchors": "words"},
     "number_abbreviations": "words",
     "spellings": {"suffixes": "word_text_map", "words": "word_text_map"},
+    "unanswered_next": "words",
     "norm_figures": {
         **dict.fromkeys(("norm", "real", "held", "contrary"), "words"),
         "units": "word_map",
@@ -220,6 +190,7 @@ class ContextRules:
     # A sentence that opens with one of these takes back the practice of the sentence before:
     # "We have a backlog. Nobody looks at it." (a green reading there reads its red opposite).
     undercut_next: tuple[tuple[str, ...], ...] = ()
+    unanswered_next: tuple[tuple[str, ...], ...] = ()  # no answer came to a reported question (unanswered.py)
     # A word in scare quotes before a cue says the practice is there in name only: "they 'have' tests".
     scare_quote_verbs: frozenset[str] = frozenset()
     # A condition and the rule it sets ("if you get paged at night you take the morning off"): the
@@ -350,6 +321,7 @@ class ContextRules:
             other_senses={str(flag): _phrases(words) for flag, words in data.get("other_senses", {}).items()},
             past_words=frozenset(str(w) for w in data.get("past_words", ())),
             undercut_next=_phrases(data.get("undercut_next", ())),
+            unanswered_next=_phrases(data.get("unanswered_next", ())),
             scare_quote_verbs=frozenset(str(w) for w in data.get("scare_quotes", {}).get("verbs", ())),
             condition_openers=frozenset(" ".join(p) for p in _phrases(data.get("conditionals", {}).get("openers", ()))),
             condition_subjects=frozenset(str(w) for w in data.get("conditionals", {}).get("subjects", ())),
@@ -535,6 +507,7 @@ class ContextRules:
             },
             "past_words": sorted(self.past_words),
             "undercut_next": [" ".join(p) for p in self.undercut_next],
+            "unanswered_next": [" ".join(p) for p in self.unanswered_next],
             "pronoun_subjects": dict(self.pronoun_subjects),
             "other_senses": {flag: [" ".join(p) for p in phrases] for flag, phrases in self.other_senses.items()},
             "absences": {flag: list(cues) for flag, cues in self.absences.items()},

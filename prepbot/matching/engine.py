@@ -29,12 +29,15 @@ from prepbot.matching.context import NO_OPPOSITE, PSEUDO, Decision, decide, own_
 from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.cues import FUZZY_PENALTY, CueSet
 from prepbot.matching.denials import denial, denials_win, now_wins
+from prepbot.matching.ended import read_ended
 from prepbot.matching.halves import LaterHalf, gc_paused, later_half
+from prepbot.matching.headings import absent_pieces, read_absent_list
 from prepbot.matching.neighbours import NeighbourReading
 from prepbot.matching.reading import REPORT_THRESHOLD, Evidence, Hit, Match, Reading
 from prepbot.matching.scare_quotes import denied_name, scare_quoted
 from prepbot.matching.spans import clause_starts, domains, off_topic, overlap_test
 from prepbot.matching.text import blank_escapes, blank_spans, pieces_of, quote_span, tokenize
+from prepbot.matching.unanswered import read_unanswered
 
 __all__ = ["MODEL_BUDGET", "ModelSlot", "ModelUnit", "Matcher", "Match", "Evidence", "REPORT_THRESHOLD", "quote_span"]
 
@@ -148,6 +151,9 @@ class Matcher(NeighbourReading, AbsenceReading):
             self.model.classify([u.text for u in units], progress)
         hits: dict[str, list[tuple[float, int, int, str, str]]] = {}
         answered, topic_hits = self._topic_answers(pieces, readings)
+        if listed := absent_pieces(pieces, self.rules):  # "Missing here:" and its list: no topic answered there
+            answered -= listed
+            topic_hits = [h for h in topic_hits if not any(0 <= h.start - pieces[i][0] < len(pieces[i][1]) for i in listed)]
         for hit in topic_hits:
             hits.setdefault(hit.flag_id, []).append((hit.score, hit.start, hit.end, hit.source, hit.context))
         undercut = self._undercut(pieces)
@@ -194,11 +200,14 @@ class Matcher(NeighbourReading, AbsenceReading):
             if background is not None and reading.model_ok and reading.topical:
                 if all(h.score < REPORT_THRESHOLD for h in reading.hits):
                     background.offer(sentence)  # the first that `_within_budget` chooses, in the same order
+        read_ended(pieces, readings, self.rules, self.flags)  # "...without review. That stopped." (ended.py)
         self._read_then_and_now(pieces, readings)
         self._read_topic_and_statement(pieces, readings)
         self._read_named_subject(pieces, readings)
         self._read_parallel(pieces, readings)
         self._read_after_advice(pieces, readings)
+        read_absent_list(pieces, readings, self.rules, self.flags, self._named_topic)
+        read_unanswered(pieces, readings, self.rules)
         asked = [i for i, (_, r) in enumerate(readings) if r.question]  # few: the rest costs nothing per keystroke
         for index in asked:
             if index + 1 >= len(readings) or readings[index + 1][1].question:
@@ -311,9 +320,12 @@ class Matcher(NeighbourReading, AbsenceReading):
 
     def _turned_by_negation(self, flag_id: str, in_unit: dict[str, list[tuple[float, str]]]) -> bool:
         """A green flag the cues read by turning a negated red cue round ("nothing is released manually", "no
-        merge without tests"): the classifier, which reads negated text poorly, does not veto it."""
-        return self.flags[flag_id].kind == "green" and any(
-            score >= REPORT_THRESHOLD and context.startswith(("negation", "double negation"))
+        merge without tests"), an item of a list under a heading of absence (headings.py) or a situation ended
+        (ended.py): the classifier, which reads negated text poorly, does not veto it."""
+        green = self.flags[flag_id].kind == "green"
+        return any(
+            score >= REPORT_THRESHOLD
+            and (context.startswith(("negation", "double negation")) and green or context.startswith(("listed under", "ended:")))
             for score, context in in_unit.get(flag_id, ())
         )
 

@@ -85,7 +85,8 @@ class NeighbourReading:
                 said = ""
                 first = _FIRST_WORD.match(head.lstrip(" -*>"))
                 if first and first.group().replace("'", "").replace("’", "") in self.rules.undercut_firsts:
-                    words = tuple(t.word for t in tokenize(head, self.rules)[:6])
+                    skip = self.rules.grammar["undercut_fillers"]  # "Nobody actually follows it": a filler is no word of it
+                    words = tuple(t.word for t in tokenize(head, self.rules)[:8] if t.word not in skip)[:6]
                     said = next((" ".join(p) for p in phrases if words[: len(p)] == p), "")
                 cache[head] = said
             if said:
@@ -488,8 +489,8 @@ class NeighbourReading:
                 if (
                     (beyond or any(h.context != context for h in hits))
                     if name == named
-                    else any(h.context != context for h in beyond)
-                ):
+                    else any(h.context != context for h in beyond) or any(h.context.startswith(_HAPPENED) for h in hits)
+                ):  # (...or what happened to it: "a Jira project for defects. It was abandoned" -> "bug tracker was abandoned")
                     break  # (of the plain name, only words a rule turned: "it has not run" -> "ci has not run")
                 named_read = named_read or (hits, said)
             else:

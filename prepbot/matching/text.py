@@ -62,13 +62,20 @@ def normalise(word: str) -> str:
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) pairs; each sentence keeps its closing punctuation."""
-    start = 0
+    """(offset, sentence) pairs; each sentence keeps its closing punctuation, and the one line break after it
+    ("Code review?\nNot really.": the break is no sentence between a question and its answer)."""
+    start = last = 0
     for boundary in SENTENCE_BREAK_RE.finditer(text):
         end = boundary.end()
-        if end > start:
-            yield start, text[start:end]
+        if end > start and not (
+            start > last and text[start] == "\n" and text.count("\n", start, end) == 1 and text[start:end].isspace()
+        ):
+            if start > last:
+                yield last, text[last:start]
+            last = start
         start = end
+    if start > last:
+        yield last, text[last:start]
     if start < len(text):
         yield start, text[start:]
 
