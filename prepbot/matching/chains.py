@@ -26,14 +26,19 @@ def has_arrow(sentence: str) -> bool:
     return "->" in sentence or "=>" in sentence or "\u2192" in sentence or "\u27f6" in sentence or "\u21d2" in sentence
 
 
-def blank_earlier(sentence: str) -> str:
+def blank_earlier(sentence: str, rules: ContextRules) -> str:
     """The sentence with the states before its last arrow blanked (offsets hold), a topic before a colon kept:
-    what a topic and its answer are read from ("backlog: none -> a ranked board today")."""
+    what a topic and its answer are read from ("backlog: none -> a ranked board today"). One arrow before a
+    plain yes or no is a topic and its answer, no change ("reviews -> nope"): kept whole."""
     if not has_arrow(sentence):
         return sentence
     arrows = list(_ARROW.finditer(sentence))
     if not arrows or not _WORD.search(sentence[arrows[-1].end() :].lower()):
         return sentence
+    if len(arrows) == 1 and ":" not in sentence[: arrows[0].start()]:
+        answer = tuple(_WORD.findall(sentence[arrows[0].end() :].lower()))
+        if answer in rules.answer_no or answer in rules.answer_yes:
+            return sentence
     colon = sentence.find(":", 0, arrows[0].start())
     head_end = colon + 1 if colon >= 0 else 0
     return sentence[:head_end] + " " * (arrows[-1].end() - head_end) + sentence[arrows[-1].end() :]
@@ -52,7 +57,10 @@ def last_state(
     tail = sentence[last.end() :]
     if not _WORD.search(tail.lower()):
         return reading  # "X ->" with nothing after it: no later state
-    later = compute(blank_earlier(sentence))
+    blanked = blank_earlier(sentence, rules)
+    if blanked == sentence:
+        return reading
+    later = compute(blanked)
     now = {h.flag_id for h in later.hits}
     opposite_now = {flags[f].opposite for f in now if f in flags}
     # a word of the later state marks a change only along short states ("standup 45m -> 15m since the split"),

@@ -424,7 +424,9 @@ class Matcher(NeighbourReading, AbsenceReading):
         # ("no idea which way the wind blows": a sentence of another topic only, no cue reading, is not the classifier's)
         sayable = bool(readings) or self.cues.topical(tokens) and not off_topic(tokens, self.rules)
         modifiers = [t for t in triggers if t.kind not in ("negation", PSEUDO)]
-        model_ok = not modifiers and sayable
+        enforced = bool(modifiers) and all(t.effect == "green" for t in modifiers)  # "CI blocks merges on failures"
+        model_ok = (not modifiers or enforced) and sayable  # (a rule enforced: the classifier's green readings only)
+        blocked |= self._reds if enforced else _NONE
         # ("not really planning to add features" is no plan: a negation keeps the classifier out.)
         red_only = bool(modifiers) and sayable and all(t.effect == "red" for t in modifiers) and len(modifiers) == len(triggers)
         # the phrases of `absences` in the sentence, found once for both their uses (absences.py)
@@ -539,12 +541,10 @@ class Matcher(NeighbourReading, AbsenceReading):
     def _red_reading_wins(self, hits: list[Hit], clauses: tuple[int, ...] = ()) -> list[Hit]:
         """Where a red and a green cue read the same words, the red one is the qualified reading.
 
-        "Code reviews happen sometimes" holds the green cue "code review" and the red cue "reviews
-        ... sometimes"; the candidate was told about reviews being skipped, not required. (A red flag
-        with no green side, features winning over bugs, says its own part in a later clause than the
-        one a green reading of another pair ends in: "bugs get logged in jira but never fixed" keeps
-        bugs-tracked.) Red spans are merged and searched by bisection, so this stays n log n.
-        """
+        "Code reviews happen sometimes" holds the green cue "code review" and the red cue "reviews ... sometimes";
+        the candidate was told about reviews being skipped, not required. (A red flag with no green side, features
+        winning over bugs, says its own part in a later clause than the one a green reading of another pair ends
+        in: "bugs get logged in jira but never fixed" keeps bugs-tracked.) Red spans are merged and bisected: n log n."""
         # A weak red reading (below the report threshold) qualifies nothing.
         reds = [h for h in hits if self.flags[h.flag_id].kind == "red" and h.score >= REPORT_THRESHOLD]
         if not reds:

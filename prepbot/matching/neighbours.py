@@ -240,7 +240,7 @@ class NeighbourReading:
         hands its answer to the next sentence, and a topic answered within the sentence."""
         info = self._topic_cache.get(sentence)
         if info is None:
-            key, sentence = sentence, blank_earlier(sentence)  # "backlog: none -> a ranked board": the last state
+            key, sentence = sentence, blank_earlier(sentence, self.rules)  # "backlog: none -> a ranked board": the last state
             mark_found = _TOPIC_END.search(sentence) if len(sentence) <= 80 else None
             mark = mark_found.start() if mark_found and len(sentence.split()) <= 5 else None
             own = None

@@ -121,8 +121,10 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
                 yield flag, HELD, offset, offset + len(sentence), f"norm {norm[1]:g}, said to hold"
             elif _unopposed(words, spec, norm[1], flag, rules.negating, taken):
                 # "hours are officially normal per HR, 40 a week": a normal norm and nothing said against it
-                # (over both pieces read: "a 38 hour week; nobody mentioned anything longer")
-                both = read_pieces[-1][0] + len(read_pieces[-1][1])
+                # (over both pieces read when the later one denies more: "a 38 hour week; nobody mentioned anything
+                # longer"; not "hours are 9-5:30. Most devs are still online at 9pm", which only no word names)
+                denied = any(not rules.negating.isdisjoint(words[max(0, i - 4) : i]) for i in _marks(words, spec["contrary"]))
+                both = read_pieces[-1][0] + len(read_pieces[-1][1]) if denied else offset + len(sentence)
                 yield flag, STATED, offset, both, f"norm {norm[1]:g}, nothing against it"
             continue
         # (the highest figure of a range read as the real one: "50-55 hrs")

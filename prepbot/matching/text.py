@@ -218,8 +218,9 @@ def _inserted_remark(raws: list[str], rules: "ContextRules") -> tuple[int, ...]:
     k = 1 if raws[1:2] == [","] else 2 if raws[2:3] == [","] else 0
     if not k or len(raws) < k + 4 or " ".join(raws[:k]).lower() not in rules.grammar["inserted_subjects"]:
         return ()
-    if raws[k + 1].lower() not in rules.grammar["insertion_openers"]:
-        return ()
+    opener = raws[k + 1].lower()
+    if opener not in rules.grammar["insertion_openers"] or (opener == "no" and k == 2):
+        return ()  # ("No PR, no review, straight to main" is a list of absences, not a remark)
     close = next((i for i in range(k + 2, min(len(raws), k + 10)) if raws[i] == ","), None)
     return () if close is None else (k, close)
 
