@@ -89,3 +89,15 @@ def test_other_spelling_reads_the_cue(cue: str, text: str) -> None:
 )
 def test_other_spelling_needs_the_same_word(cue: str, text: str) -> None:
     assert _single(cue).match(text, model="off") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("codereview is optional", "codereview is optional"),
+        ("honestly most of the code is unreviewed", "code is unreviewed"),
+    ],
+)
+def test_a_word_read_in_parts_is_quoted_whole(matcher, text: str, quote: str) -> None:
+    said = [e.text for m in matcher.match(text, model="off") for e in m.evidence]
+    assert quote in said, said

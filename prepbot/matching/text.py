@@ -270,7 +270,12 @@ def quote_span(text: str, start: int, end: int, breakers: frozenset[str] = froze
     """The words to quote for evidence found at text[start:end]: a phrase of a few words stands as
     it is; a word or two is widened to the clause around it (trimmed), so the quote carries the
     meaning ("No" under a question becomes "No, never"; "support" becomes "support tickets pile up"). `breakers`: words
-    that open a clause of its own (the context rules' clause breakers), which a bare answer's quote does not run into."""
+    that open a clause of its own (the context rules' clause breakers), which a bare answer's quote does not run into.
+    A word read in parts ("codereview", "unreviewed") is quoted whole."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
     if len(text[start:end].split()) >= QUOTE_MIN_WORDS:
         return _balance_quotes(text, start, end)
     window = max(0, start - QUOTE_MAX_CHARS)
