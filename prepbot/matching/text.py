@@ -173,7 +173,8 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
             scope += 1
             clause += colon == 2
         at = end = start + len(raw)
-        if quiet and n == quiet[0] + 1 and raw.lower() == "not":  # "nobody, not even the CTO, ...": the remark adds, not denies
+        # "nobody, not even the CTO, ...", "nobody, no exceptions, ...": the remark adds, not denies
+        if quiet and n == quiet[0] + 1 and raw.lower() in ("not", "no"):
             continue
         info = table.get(raw)  # never a comma or a mark: those are not kept in the table
         if info is None:
