@@ -73,3 +73,20 @@ def test_no_exceptions_remark_negates_nothing(matcher, text, present, absent):
 )
 def test_punished_slip_is_not_realistic_deadlines(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a question put to a forum, its words after a colon: a question, no finding
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("asked on the forum: do teams there really work weekends", set(), {"overtime-expected"}),
+        ("asked on hn: do their devs get paged every night", set(), {"on-call-burden"}),
+        # minimal pairs: what the forum or the people asked answered is a finding
+        ("asked on reddit and people said they work weekends", {"overtime-expected"}, set()),
+        ("I asked around and they really do work weekends", {"overtime-expected"}, set()),
+    ],
+)
+def test_question_to_a_forum_is_no_finding(matcher, text, present, absent):
+    check(matcher, text, present, absent)
