@@ -90,3 +90,19 @@ def test_punished_slip_is_not_realistic_deadlines(matcher, text, present, absent
 )
 def test_question_to_a_forum_is_no_finding(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a norm told by the clock ("9 to 5") is a working week, against the real figure
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Officially 9 to 5, really 50 hours", {"overtime-expected"}, set()),
+        ("officially 8 till 4, in practice 55 hours", {"overtime-expected"}, set()),
+        # minimal pair: the real figure at the norm
+        ("On paper 9 to 5, really 40 hours", set(), {"overtime-expected"}),
+    ],
+)
+def test_clock_norm_against_the_real_week(matcher, text, present, absent):
+    check(matcher, text, present, absent)
