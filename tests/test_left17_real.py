@@ -51,6 +51,7 @@ def test_generic_subject_without_a_practice_is_no_team(matcher, text, present, a
     [
         ("Nobody, no exceptions, can merge without a review.", {"code-review-required"}, {"no-code-review"}),
         ("No one, no exceptions at all, may push to main without approval", {"code-review-required"}, {"no-code-review"}),
+        ("No one, no exceptions, pushes to main without a second approver", {"code-review-required"}, {"no-code-review"}),
         # minimal pair: a list of absences keeps its reading
         ("No PR, no review, straight to main", {"no-code-review"}, {"code-review-required"}),
     ],

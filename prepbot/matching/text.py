@@ -220,8 +220,8 @@ def _inserted_remark(raws: list[str], rules: "ContextRules") -> tuple[int, ...]:
     if not k or len(raws) < k + 4 or " ".join(raws[:k]).lower() not in rules.grammar["inserted_subjects"]:
         return ()
     opener = raws[k + 1].lower()
-    if opener not in rules.grammar["insertion_openers"] or (opener == "no" and k == 2):
-        return ()  # ("No PR, no review, straight to main" is a list of absences, not a remark)
+    if opener not in rules.grammar["insertion_openers"] or (opener == "no" and k == 2 and raws[1].lower() != "one"):
+        return ()  # ("No PR, no review, straight to main" is a list of absences, not a remark; "No one, no ..." is)
     close = next((i for i in range(k + 2, min(len(raws), k + 10)) if raws[i] == ","), None)
     return () if close is None else (k, close)
 
