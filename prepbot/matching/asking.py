@@ -21,8 +21,13 @@ def reported_question(tokens: list[Token], rules: ContextRules) -> tuple[str, in
         return None  # most sentences hold no word a reporting phrase opens with
     for i, word in enumerate(words):
         for phrase in index.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                return " ".join(phrase), i + len(phrase)
+            # (a phrase ending in "?" reports only a direct question after it: "asked on the forum: do they ...")
+            direct = phrase[-1] == "?"
+            size = len(phrase) - direct
+            if tuple(words[i : i + size]) == phrase[:size] and (
+                not direct or (i + size < len(words) and words[i + size] in rules.question_starts)
+            ):
+                return " ".join(phrase[:size]), i + size
     return None
 
 

@@ -37,6 +37,20 @@ def _near(marks: list[int], numbers: dict[int, float], taken: frozenset[int] = f
 
 
 ABOVE, HELD, STATED = "above", "held", "stated"
+_SPAN = ("to", "till", "until", "through")  # "9 to 5" ("9-5" reads two figures side by side)
+_DAY_PARTS = ("am", "pm")
+
+
+def _clock_day(words: list[str], numbers: dict[int, float], at: int) -> tuple[int, float] | None:
+    """(where the day's end is, the hours of a five-day week) when the figure at `at` opens a working day told
+    by the clock ("officially 9 to 5": 40, not a norm of 9), else None."""
+    j = at + 1
+    j += j < len(words) and words[j] in _DAY_PARTS
+    j += j < len(words) and words[j] in _SPAN
+    if j not in numbers or numbers[at] > 12:
+        return None
+    end = numbers[j] + 12 if numbers[j] <= numbers[at] else numbers[j]
+    return (j, (end - numbers[at]) * 5) if 4 <= end - numbers[at] <= 14 and end <= 24 else None
 
 
 def _bare(words: list[str], at: int, spec: dict, rules: ContextRules) -> bool:
@@ -82,6 +96,9 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
             None,
         )
         norm = _near(_marks(words, spec["norm"]), numbers)
+        # (a norm told by the clock, "officially 9 to 5", is a week of its hours; the day's end is no real figure)
+        clock = _clock_day(words, numbers, norm[0]) if norm and (flag is None or flag in spec["ranges"]) else None
+        norm = (norm[0], clock[1]) if norm and clock else norm
         unitless = flag is None
         if unitless and norm is not None:
             # "officially 40, in reality 55+": no unit, the norm's figure says whose it is (`ranges`), and only a
@@ -91,10 +108,12 @@ def read(pieces: list[tuple[int, str]], rules: ContextRules) -> Iterator[tuple[s
             continue
         # (not a figure of another flag's unit: "officially 38 hours; the commute takes 50 minutes")
         foreign = {u for f, units in spec["units"].items() if f != flag for u in units}
-        taken = {i for i in numbers if not foreign.isdisjoint(words[i + 1 : i + 1 + UNIT_REACH])}
+        taken = {i for i in numbers if not foreign.isdisjoint(words[i + 1 : i + 1 + UNIT_REACH])} | (
+            {clock[0]} if clock else set()
+        )
         real = _near(_marks(words, spec["real"]), numbers, frozenset(taken | ({norm[0]} if norm else set())))
         if unitless and (
-            real is None or real[1] > 2 * spec["ranges"][flag][1] or not (norm and _bare(words, norm[0], spec, rules))
+            real is None or real[1] > 2 * spec["ranges"][flag][1] or not (norm and (clock or _bare(words, norm[0], spec, rules)))
         ):
             continue
         end = offset + len(sentence) if real is None or len(read_pieces) == 1 else read_pieces[-1][0] + len(read_pieces[-1][1])

@@ -173,7 +173,8 @@ def tokenize(sentence: str, rules: "ContextRules") -> list[Token]:
             scope += 1
             clause += colon == 2
         at = end = start + len(raw)
-        if quiet and n == quiet[0] + 1 and raw.lower() == "not":  # "nobody, not even the CTO, ...": the remark adds, not denies
+        # "nobody, not even the CTO, ...", "nobody, no exceptions, ...": the remark adds, not denies
+        if quiet and n == quiet[0] + 1 and raw.lower() in ("not", "no"):
             continue
         info = table.get(raw)  # never a comma or a mark: those are not kept in the table
         if info is None:
@@ -219,8 +220,8 @@ def _inserted_remark(raws: list[str], rules: "ContextRules") -> tuple[int, ...]:
     if not k or len(raws) < k + 4 or " ".join(raws[:k]).lower() not in rules.grammar["inserted_subjects"]:
         return ()
     opener = raws[k + 1].lower()
-    if opener not in rules.grammar["insertion_openers"] or (opener == "no" and k == 2):
-        return ()  # ("No PR, no review, straight to main" is a list of absences, not a remark)
+    if opener not in rules.grammar["insertion_openers"] or (opener == "no" and k == 2 and raws[1].lower() != "one"):
+        return ()  # ("No PR, no review, straight to main" is a list of absences, not a remark; "No one, no ..." is)
     close = next((i for i in range(k + 2, min(len(raws), k + 10)) if raws[i] == ","), None)
     return () if close is None else (k, close)
 
