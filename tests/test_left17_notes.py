@@ -79,3 +79,20 @@ def test_performance_reviews_are_no_code_review_topic(matcher, text, present, ab
 )
 def test_a_speaker_label_keeps_the_without_opener(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- not one test written by anyone: no tests
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("nobody has written a single test", {"no-tests"}, {"has-tests"}),
+        ("no one wrote a test in the last year", {"no-tests"}, {"has-tests"}),
+        # the same words of docs, or everyone writing one: no reading of tests missing
+        ("nobody has written a single line of docs", set(), {"no-tests", "has-tests"}),
+        ("everyone wrote a test for that bug", set(), {"no-tests"}),
+    ],
+)
+def test_nobody_writing_a_single_test_is_no_tests(matcher, text, present, absent):
+    check(matcher, text, present, absent)
