@@ -96,3 +96,21 @@ def test_a_speaker_label_keeps_the_without_opener(matcher, text, present, absent
 )
 def test_nobody_writing_a_single_test_is_no_tests(matcher, text, present, absent):
     check(matcher, text, present, absent)
+
+
+# -- a dropped-word answer dated by the event after it ("after", "since") is still the answer
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("reviews: mandatory -> gone after the reorg", {"no-code-review"}, {"code-review-required"}),
+        ("tests: dropped since the rewrite", {"no-tests"}, {"has-tests"}),
+        ("CI: yes since last year", {"has-ci"}, {"no-ci"}),
+        # a hedge after the answer stays a hedge, a turn after "but" no plain answer
+        ("reviews: yes in theory", {"no-code-review"}, {"code-review-required"}),
+        ("reviews: gone after the reorg but back now", set(), {"no-code-review"}),
+    ],
+)
+def test_a_dated_answer_is_still_the_answer(matcher, text, present, absent):
+    check(matcher, text, present, absent)

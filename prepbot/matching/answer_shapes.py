@@ -454,4 +454,8 @@ class AnswerShapes:
         # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
         if not rest.strip(" .!?)\"'") or (rest[:1] in ",;-–(" and not any(w in self.rules.clause_breakers for w in words)):
             return name, end
+        # "gone after the reorg": the answer dated by an event after it
+        after = words[stop:]
+        if after and after[0] in self.rules.grammar.get("answer_dating", ()) and self.rules.clause_breakers.isdisjoint(after):
+            return name, end
         return None
