@@ -110,6 +110,8 @@ def test_nobody_writing_a_single_test_is_no_tests(matcher, text, present, absent
         # a hedge after the answer stays a hedge, a turn after "but" no plain answer
         ("reviews: yes in theory", {"no-code-review"}, {"code-review-required"}),
         ("reviews: gone after the reorg but back now", set(), {"no-code-review"}),
+        # "no" before words is a determiner, "after-hours" no date: the green stays
+        ("They keep evenings free: no after-hours pings, no weekend calls.", {"no-after-hours-contact"}, {"on-call-burden"}),
     ],
 )
 def test_a_dated_answer_is_still_the_answer(matcher, text, present, absent):
