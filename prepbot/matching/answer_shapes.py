@@ -454,4 +454,10 @@ class AnswerShapes:
         # "not really" or "not really, only for big stuff" — but not "no, but every PR is".
         if not rest.strip(" .!?)\"'") or (rest[:1] in ",;-–(" and not any(w in self.rules.clause_breakers for w in words)):
             return name, end
+        # "gone after the reorg": the answer dated by an event after it (not "no after-hours messages": a bare "no"
+        # before words is a determiner, and "after-hours" no date)
+        after = words[stop:]
+        dated = after and after[0] in self.rules.grammar.get("answer_dating", ()) and rest[len(after[0]) :][:1] == " "
+        if dated and words[first:stop] != ["no"] and self.rules.clause_breakers.isdisjoint(after):
+            return name, end
         return None

@@ -67,9 +67,10 @@ def last_state(
     # not after a clause ("we want actions next quarter -> so nothing now": the clause is no earlier state)
     colon = sentence.find(":", 0, arrows[0].start())
     states = _ARROW.split(sentence[colon + 1 if colon >= 0 else 0 : last.start()])
-    marked = all(len(_WORD.findall(state.lower())) <= _STATE_WORDS for state in states) and not rules.grammar.get(
-        "chain_later", frozenset()
-    ).isdisjoint(_WORD.findall(tail.lower()))
+    # (or the later state is a figure after a figure: "standup 45m -> 15m after they split the team")
+    later_word = not rules.grammar.get("chain_later", frozenset()).isdisjoint(_WORD.findall(tail.lower()))
+    short = all(len(_WORD.findall(state.lower())) <= _STATE_WORDS for state in states)
+    marked = short and (later_word or _figures(states[-1], tail))
     kept: list[Hit] = []
     gone: set[str] = set()
     for h in reading.hits:
@@ -94,3 +95,11 @@ def last_state(
         topical=reading.topical or later.topical,
         red_only=reading.red_only or later.red_only,
     )
+
+
+def _figures(state: str, tail: str) -> bool:
+    """An earlier state and the last one both a figure ("standup 45m -> 15m after the split"): the figure that
+    follows is the later state, whatever words come after it."""
+    before = _WORD.findall(state.lower())
+    after = _WORD.findall(tail.lower())
+    return bool(after and after[0][0].isdigit() and any(word[0].isdigit() for word in before))

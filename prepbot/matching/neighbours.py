@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from prepbot.matching.asking import answer_to_question, echo
 from prepbot.matching.chains import blank_earlier
-from prepbot.matching.context import scan
+from prepbot.matching.context import other_sense, scan
 from prepbot.matching.later_state import drop_earlier
 from prepbot.matching.reading import REPORT_THRESHOLD, Hit, Reading
 from prepbot.matching.text import tokenize
@@ -278,7 +278,11 @@ class NeighbourReading:
         words = tuple(t.word for t in tokens)
         for size in range(min(len(words), 4), 0, -1):
             flag_id = self.rules.topics.get(words[-size:])
-            if flag_id in self.flags and len(words) - size <= 1:
+            if (
+                flag_id in self.flags
+                and len(words) - size <= 1
+                and not other_sense(flag_id, tokens, [len(words) - 1], self.rules)
+            ):
                 start = tokens[-size].start
                 return (Hit(flag_id, 0.9, start, tokens[-1].end, f"topic: {' '.join(words[-size:])}", ""),)
         return ()
@@ -359,7 +363,7 @@ class NeighbourReading:
         while index < len(words):
             for size in range(min(len(words) - index, 4), 0, -1):
                 flag_id = self.rules.topics.get(words[index : index + size])
-                if flag_id in self.flags:
+                if flag_id in self.flags and not other_sense(flag_id, tokens, [index + size - 1], self.rules):
                     end = tokens[index + size - 1].end
                     source = f"topic: {' '.join(words[index : index + size])}"
                     start = tokens[index].start

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 KIND = "counterfactual"
 WISH = "wish"
 _LEAD = 4  # words of a sentence before the opener of a consequence ("frankly, if it weren't for ...")
+_LABEL = 2  # words of a speaker's label before an opener ("Lead: without ...")
 _REACH = 4  # words from the opener's end to the cue's first word ("without our automated unit tests")
 
 
@@ -44,6 +45,8 @@ def opener(tokens: list[Token], first: int, rules: ContextRules) -> tuple[str, i
             if tokens[start].clause != tokens[first].clause:
                 continue
             before = [i for i in range(start) if tokens[i].clause == tokens[start].clause]
+            if _label(tokens, before, start):
+                before = []  # a speaker's label ("Lead: without PR reviews we'd ship bugs daily")
             if not before:
                 if any(words[i] in rules.condition_unreal for i in range(first + 1, len(tokens))):
                     gains = rules.grammar.get("without_gains", frozenset())
@@ -56,6 +59,16 @@ def opener(tokens: list[Token], first: int, rules: ContextRules) -> tuple[str, i
             if parts == ["without"] and wishing and not any(words[i] in rules.negating or words[i] in refusing for i in before):
                 return (WISH, start, end, phrase)
     return None
+
+
+def _label(tokens: list[Token], before: list[int], start: int) -> bool:
+    """Whether the words `before` the opener at `start` are a speaker's label: at most `_LABEL` words that open the
+    sentence, set off by a mark (a colon or a dash: more than a space between them and the opener) that ends
+    their scope ("Lead: without ...", "the EM - without ...")."""
+    if not before or len(before) > _LABEL or before[0] != 0:
+        return False
+    last = tokens[start - 1]
+    return last.scope != tokens[start].scope and tokens[start].start - last.end > 1
 
 
 def consequence(tokens: list[Token], first: int, last: int, rules: ContextRules) -> str | None:
