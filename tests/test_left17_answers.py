@@ -57,3 +57,50 @@ def test_a_recent_start_is_no_missing_retro(catalogue, text):
 def test_a_hedge_without_a_start_keeps_its_red(catalogue):
     # minimal pair: a hedge that names no start is still the question's red
     assert read(catalogue, "pr-retros", "when people remember") == {"agile-unfamiliar"}
+
+
+def _flags(catalogue, text):
+    return {m.id for m in catalogue.matcher.match(text, model="off")}
+
+
+# --- high-turnover: everyone gone for the day
+
+
+@pytest.mark.parametrize("text", ["only after 7pm when everyone's gone", "I get real work done once everyone has gone home"])
+def test_everyone_gone_for_the_day_is_no_turnover(catalogue, text):
+    assert "high-turnover" not in _flags(catalogue, text)
+
+
+def test_people_gone_from_the_team_is_still_turnover(catalogue):
+    # minimal pair: gone from the team keeps its reading
+    assert "high-turnover" in _flags(catalogue, "half the devs are gone since spring")
+
+
+# --- poor-code-quality: one person's work judged to that person
+
+
+@pytest.mark.parametrize(
+    "text", ["told a dev his PRs were sloppy, he quit", "the lead told him his code was unmaintainable in front of everyone"]
+)
+def test_one_persons_work_judged_is_no_poor_code_quality(catalogue, text):
+    assert "poor-code-quality" not in _flags(catalogue, text)
+
+
+def test_the_codebase_judged_keeps_poor_code_quality(catalogue):
+    # minimal pair: the code itself called sloppy is still the red
+    assert "poor-code-quality" in _flags(catalogue, "the code is sloppy, I told a dev that and he agreed")
+
+
+# --- a quoted rule named as the subject of what follows is no scare quote
+
+
+@pytest.mark.parametrize(
+    "text", ["yes, 'every change reviewed' settled one last week", "'all changes reviewed' caught a nasty bug in march"]
+)
+def test_a_quoted_rule_that_acts_is_the_practice(catalogue, text):
+    assert _flags(catalogue, text) == {"code-review-required"}
+
+
+def test_a_quoted_rule_claimed_at_the_end_stays_scare_quotes(catalogue):
+    # minimal pair: nothing after the quote, so it is the claim quoted back
+    assert _flags(catalogue, "they have 'every change reviewed'") == {"no-code-review"}
