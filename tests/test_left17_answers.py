@@ -104,3 +104,22 @@ def test_a_quoted_rule_that_acts_is_the_practice(catalogue, text):
 def test_a_quoted_rule_claimed_at_the_end_stays_scare_quotes(catalogue):
     # minimal pair: nothing after the quote, so it is the claim quoted back
     assert _flags(catalogue, "they have 'every change reviewed'") == {"no-code-review"}
+
+
+# --- a red "only when ..." answer after a topic keeps its condition's clause
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Code review? Only when someone remembers, which is almost never.", "no-code-review"),
+        ("Tests? only if somebody has time, so rarely", "no-tests"),
+    ],
+)
+def test_a_condition_answer_after_a_topic_is_its_red(catalogue, text, flag):
+    assert _flags(catalogue, text) == {flag}
+
+
+def test_a_condition_answer_then_a_but_keeps_the_practice(catalogue):
+    # minimal pair: a "but" after the condition says the practice holds after all
+    assert "no-code-review" not in _flags(catalogue, "code review? only when the lead asks, but every PR gets a look anyway")
