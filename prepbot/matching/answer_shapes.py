@@ -115,6 +115,8 @@ _ALL = frozenset({"all", "every", "everyone", "everybody", "everything"})
 _QUANTITY = frozenset(
     {"a", "an", "handful", "few", "couple", "of", "just", "only", "some", "barely", "hardly", "any", "little", "bit"}
 )
+# A red answer ending on one of these opens a condition whose clause belongs to it: "only when someone remembers".
+_CONDITION_HEADS = frozenset({"when", "if", "whenever"})
 _AMOUNTS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "k", "million", "lots", "loads"})
 _BUT = frozenset({"but", "though", "although", "however", "except", "yet"})
 _SUBJECTS = frozenset(
@@ -449,6 +451,9 @@ class AnswerShapes:
         name, first, stop = found
         if name == "unknown" or tuple(words[first:stop]) in _NOT_TRAILING:
             return None  # "jira mostly": after a topic, "mostly" says how much of it is that topic
+        if name == "red" and words[stop - 1] in _CONDITION_HEADS:
+            # "only when someone remembers, which is almost never": the condition's own clause is the red answer
+            stop = max(i for i in range(stop, len(tokens)) if tokens[i].clause == tokens[stop - 1].clause) + 1
         end = tokens[stop - 1].end
         rest = text[end:].lstrip()
         # "not really" or "not really, only for big stuff" — but not "no, but every PR is".

@@ -13,6 +13,7 @@ from prepbot.matching.context_rules import ContextRules
 from prepbot.matching.phrase_starts import starts_with
 from prepbot.matching.text import Token
 
+_EVENT_REACH = 5  # words after the "then" its event may be ("then the PO quit in june")
 _MAX_TIME = 4  # words of the time after a start: "two sprints ago", "in the spring"
 
 
@@ -30,11 +31,31 @@ def ended_existence(tokens: list[Token], until: int, rules: ContextRules) -> boo
     return tuple(words[begin:]) in rules.answer_words.past_existence
 
 
+def then_ended(tokens: list[Token], rules: ContextRules) -> int:
+    """Position of a "then" that ends a whole past existence before it with an event after it ("had one, then the PO
+    quit"), read as "until" is; 0 when there is none."""
+    events = rules.grammar.get("until_events", frozenset())
+    for at, token in enumerate(tokens[1:], 1):
+        if token.word not in rules.answer_words.existence_then or not ended_existence(tokens, at, rules):
+            continue
+        after = tokens[at + 1 : at + 1 + _EVENT_REACH]
+        if any(t.word in events for t in after if t.clause == token.clause):
+            return at
+    return 0
+
+
 def started(tokens: list[Token], rules: ContextRules) -> tuple[int, int] | None:
     """(first, end) token positions of a start told with its time when it is the whole answer, else None."""
     said = rules.answer_words
     words = [t.word for t in tokens]
     begin = _opening(words, rules)
+    recent = next((at for at in (begin, begin + 1) if at < len(words) - 1 and words[at] in said.start_recent), None)
+    if recent is not None:  # "they just started", "we recently introduced them": the start, with nothing after
+        rest_of = words[begin:recent] + words[recent + 1 :]
+        verb = starts_with(rest_of, tuple(sorted(said.start_verbs)))
+        if verb is None or not set(rest_of[len(verb) :]) <= said.start_objects or len(rest_of) - len(verb) > 1:
+            return None
+        return begin, len(tokens)
     verb = starts_with(words[begin:], tuple(sorted(said.start_verbs)))
     if verb is None:
         return None

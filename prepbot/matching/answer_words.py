@@ -68,9 +68,12 @@ class AnswerWords:
     unlikeness: frozenset[str] = frozenset()
     # rule "a past existence until an event is over": "there was one until the PO quit" (answer_starts)
     past_existence: frozenset[tuple[str, ...]] = frozenset()
+    existence_then: frozenset[str] = frozenset()  # "had one, then the PO quit" (answer_starts)
     # rule "a start told with its time is the practice now": "started last month", "we set one up in march" (answer_starts)
     start_verbs: frozenset[tuple[str, ...]] = frozenset()
     start_times: frozenset[str] = frozenset()
+    start_recent: frozenset[str] = frozenset()  # "they just started" (answer_starts)
+    start_objects: frozenset[str] = frozenset()
     # rule "a hedge on paper is no consequence": flags an "in theory" never reads as the question's one flag (answer_hedges)
     not_on_paper: frozenset[str] = frozenset()
     # `answers: reasons`: a bare answer's flag -> the flags a reason after it may read, which it then yields to
@@ -106,8 +109,11 @@ class AnswerWords:
             likeness=_set(data, "likeness"),
             unlikeness=_set(data, "unlikeness"),
             past_existence=_phrases(data, "past_existence"),
+            existence_then=_set(data, "existence_then"),
             start_verbs=_phrases(data, "start_verbs"),
             start_times=_set(data, "start_times"),
+            start_recent=_set(data, "start_recent"),
+            start_objects=_set(data, "start_objects"),
             not_on_paper=_set(data, "not_on_paper"),
         )
 
@@ -138,8 +144,11 @@ class AnswerWords:
             "likeness": sorted(self.likeness),
             "unlikeness": sorted(self.unlikeness),
             "past_existence": sorted(" ".join(p) for p in self.past_existence),
+            "existence_then": sorted(self.existence_then),
             "start_verbs": sorted(" ".join(p) for p in self.start_verbs),
             "start_times": sorted(self.start_times),
+            "start_recent": sorted(self.start_recent),
+            "start_objects": sorted(self.start_objects),
             "not_on_paper": sorted(self.not_on_paper),
         }
 

@@ -27,6 +27,7 @@ from prepbot.matching.answer_shapes import (
     _plain_every,
     _shares,
 )
+from prepbot.matching.answer_starts import started, then_ended
 from prepbot.matching.answer_topics import elsewhere, named, own_topics, owned_by_the_named, yields_to_its_reason
 from prepbot.matching.answer_turns import _NEW_ONE, _NOT_A_TURN, _NOW, _NOW_PAIRS
 from prepbot.matching.context import decide, scan
@@ -402,7 +403,9 @@ class AnswerReader(AnswerPlain):
             hits = [h for h in hits if not apart.the_cues_own(h.start, h.flag_id, apart.index(first_offset))]
         all_tokens = tokenize(text, self.rules) if total <= MAX_ANSWER_TOKENS else []
         at = next((i for i, t in enumerate(all_tokens[1:], 1) if t.word in self.rules.grammar["until_words"]), 0)
-        until, event = (all_tokens[at].start, until_ends(all_tokens, at, self.rules)) if at else (-1, False)
+        then = 0 if at else then_ended(all_tokens, self.rules)  # "had one, then the PO quit" (answer_starts)
+        at = at or then
+        until, event = (all_tokens[at].start, bool(then) or until_ends(all_tokens, at, self.rules)) if at else (-1, False)
         held = at and all_tokens[at].word == "until" and any(t.word in self.rules.answer_words.held for t in all_tokens[:at])
         if event or held:  # "we had reviews until the lead left", "there was one until the PM left": what held until
             # then holds no longer, and the words of an event ("the PM left") answer nothing.
@@ -488,6 +491,7 @@ class AnswerReader(AnswerPlain):
             negated |= denial - {h.flag_id for h in hits}
         if total <= MAX_ANSWER_TOKENS and len(pieces) <= 2:
             hits = self._taken_back(text, hits, question)
-            hits = self._hedged(text, pieces, hits, question, apart)
+            if len(pieces) > 1 or started(all_tokens, self.rules) is None:  # "they just started" is a start, no hedge
+                hits = self._hedged(text, pieces, hits, question, apart)
             hits = self._in_name_only(text, self._object_of_the_subject(text, hits), apart)
         return hits, frozenset(negated), denied

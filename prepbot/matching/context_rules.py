@@ -48,7 +48,7 @@ GRAMMAR = tuple(
     rule_gates held single_articles gap_stops gap_breakers gap_referents situation_pronouns both_parts changes change_verbs
     until_words without_openers refusing later_words later_openers chain_later until_events denying lasting_decay undoing
     inserted_subjects insertion_openers since_words since_because since_series count_flags count_spans without_harms
-    without_gains absent_heads absent_verbs undercut_fillers ending_verbs answer_dating
+    without_gains absent_heads absent_verbs undercut_fillers ending_verbs answer_dating quoted_rule_openers
     """.split()
 )
 GRAMMAR_SHAPE = dict.fromkeys(GRAMMAR, "words")

@@ -28,6 +28,8 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
         if opening in inside or closing in inside or not inside.strip():
             continue
         # The quotes hold the cue's words and at most one more: "'on the roadmap'" hedges the roadmap, not CI.
+        if _named_rule(inside, sentence[right + 1 :], rules):
+            return ""  # "'every change reviewed' settled one": a rule named, the subject of what follows
         if len(inside.split()) <= min(rules.scare_quote_words, len(matched) + 1):
             return inside.strip()
     # In a note, the cue's last words in a short quote opening after its first word: the qualifier quoted back,
@@ -59,6 +61,13 @@ def scare_quoted(sentence: str, tokens: list[Token], matched: list[int], rules: 
             if left == 0 or not sentence[left - 1].isalnum():
                 return sentence[token.start : right]
     return _near_quote(sentence, tokens, matched, rules)
+
+
+def _named_rule(inside: str, after: str, rules: ContextRules) -> bool:
+    """Whether a quote of three words or more opening on a rule word, with words after it, names a rule."""
+    words = inside.lower().split()
+    openers = rules.grammar.get("quoted_rule_openers", frozenset())
+    return len(words) >= 3 and words[0] in openers and any(c.isalpha() for c in after)
 
 
 def _near_quote(sentence: str, tokens: list[Token], matched: list[int], rules: ContextRules) -> str:
