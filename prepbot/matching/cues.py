@@ -252,6 +252,8 @@ class CueSet(NumberWords):
         self._join_tails = frozenset(
             word[k:] for word in self._literals if word.isalpha() and len(word) >= 6 for k in range(2, len(word) - 1)
         )
+        # what words run together and mistyped forms are read by (compounds.py, typos.py): built here, stored in the cache
+        self._follows, self._typo_heads = cue_pairs(self), typo_words.heads_of(self)
         self.reset_caches()
 
     def _index_terms(self) -> None:
@@ -289,7 +291,6 @@ class CueSet(NumberWords):
         self._number_terms: dict[tuple[tuple[int, bool], ...], dict[int, bool]] = {}
         self._number_entries = {}  # a class of numbers -> its word entry (cue_numbers.py)
         self._split_cache: dict[str, tuple[str, ...] | None] = {}
-        self._follows: dict[int, frozenset[int]] | None = None  # compounds.cue_pairs, made on the first unknown word
         self._join_cache: dict[str, dict[int, bool]] = {}
         # Each cue's requirements as the bits of one int (derived from `_requires`, for either way the set was
         # built): a sentence's met requirements are OR-ed from its words, and `find` tests a cue with one `&`.
@@ -410,8 +411,6 @@ class CueSet(NumberWords):
             return prefix, rest
         if capital:
             return None  # a name ("PagerDuty", "BUGTRACKER.md") is never read apart
-        if self._follows is None:
-            self._follows = cue_pairs(self)
         return split_compound(word, self, self._follows)
 
     def _joined_terms(self, first: str, second: str) -> dict[int, bool]:

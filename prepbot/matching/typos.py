@@ -14,7 +14,6 @@ It only runs for a word nothing else reads; the caller caches the answer per wor
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from prepbot.matching.words import inflection, is_word, stems
 
@@ -60,7 +59,7 @@ def corrected(cues: CueSet, word: str) -> dict[int, bool]:
     """The cue terms of the one real word a mistyped `word` stands for (all inexact), or none."""
     literals, literal_stems = cues._literals, cues._literal_stems
     prefixes = [(length, stems) for length, stems in cues._stems.items() if length >= MIN_TYPO]
-    heads, wild = _heads(cues)
+    heads, wild = cues._typo_heads
     # Only an edit that begins as some cue word does can read one: an edit of the first four letters
     # is made only so; a later one only when the word begins so (gibberish costs little).
     edited = early_edits(word, wild)
@@ -90,19 +89,14 @@ def corrected(cues: CueSet, word: str) -> dict[int, bool]:
     return found
 
 
-_HEADS: WeakKeyDictionary[CueSet, tuple[frozenset[str], dict[str, str]]] = WeakKeyDictionary()
-
-
-def _heads(cues: CueSet) -> tuple[frozenset[str], dict[str, str]]:
+def heads_of(cues: CueSet) -> tuple[frozenset[str], dict[str, str]]:
     """How the cue words, their stems and the cue prefixes begin (4 letters, or fewer when shorter),
-    and those beginnings with one letter (never the first) as "?" -> the letters there."""
-    cached = _HEADS.get(cues)
-    if cached is None:
-        keys = [*cues._literals, *cues._literal_stems, *(t for ts in cues._stems.values() for t in ts if len(t) >= MIN_TYPO)]
-        heads = frozenset(key[:4] if len(key) >= 4 else key[:3] for key in keys)
-        wild: dict[str, set[str]] = {}
-        for head in heads:
-            for j in range(1, len(head)):
-                wild.setdefault(head[:j] + "?" + head[j + 1 :], set()).add(head[j])
-        cached = _HEADS[cues] = (heads, {pattern: "".join(sorted(letters)) for pattern, letters in wild.items()})
-    return cached
+    and those beginnings with one letter (never the first) as "?" -> the letters there (made once, when
+    the set is compiled, and kept in the catalogue cache: `CueSet._typo_heads`)."""
+    keys = [*cues._literals, *cues._literal_stems, *(t for ts in cues._stems.values() for t in ts if len(t) >= MIN_TYPO)]
+    heads = frozenset(key[:4] if len(key) >= 4 else key[:3] for key in keys)
+    wild: dict[str, set[str]] = {}
+    for head in heads:
+        for j in range(1, len(head)):
+            wild.setdefault(head[:j] + "?" + head[j + 1 :], set()).add(head[j])
+    return heads, {pattern: "".join(sorted(letters)) for pattern, letters in wild.items()}
