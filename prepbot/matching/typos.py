@@ -40,17 +40,14 @@ def edits(word: str, start: int = 1) -> set[str]:
     return out
 
 
-def early_edits(word: str, wild: dict[str, str]) -> set[str]:
-    """The edits of letters 1 to 3 whose first letters begin a cue word (`wild`: a cue word's first
-    three or four letters with one of them a "?" -> the letters it has there), without trying all 26."""
+def early_edits(word: str) -> set[str]:
+    """The edits of letters 1 to 3 (the caller keeps those that begin as a cue word does)."""
     out = set()
     for i in range(1, min(4, len(word))):
         out.add(word[:i] + word[i + 1 :])
         out.add(word[:i] + word[i + 1 : i + 2] + word[i] + word[i + 2 :])
-        for pattern in (word[:i] + "?" + word[i + 1 : 4], word[:i] + "?" + word[i + 1 : 3]):
-            out.update(word[:i] + c + word[i + 1 :] for c in wild.get(pattern, ""))
-        for pattern in (word[:i] + "?" + word[i:3], word[:i] + "?" + word[i:2]):
-            out.update(word[:i] + c + word[i:] for c in wild.get(pattern, ""))
+        out.update(word[:i] + c + word[i + 1 :] for c in LETTERS)
+        out.update(word[:i] + c + word[i:] for c in LETTERS)
     out.discard(word)
     return out
 
@@ -59,10 +56,10 @@ def corrected(cues: CueSet, word: str) -> dict[int, bool]:
     """The cue terms of the one real word a mistyped `word` stands for (all inexact), or none."""
     literals, literal_stems = cues._literals, cues._literal_stems
     prefixes = [(length, stems) for length, stems in cues._stems.items() if length >= MIN_TYPO]
-    heads, wild = cues._typo_heads
+    heads = cues._typo_heads
     # Only an edit that begins as some cue word does can read one: an edit of the first four letters
     # is made only so; a later one only when the word begins so (gibberish costs little).
-    edited = early_edits(word, wild)
+    edited = early_edits(word)
     if word[:3] in heads:  # (a cue word of three letters: its later letters may be anything)
         edited |= edits(word, 3)
     elif word[:4] in heads:
@@ -89,14 +86,8 @@ def corrected(cues: CueSet, word: str) -> dict[int, bool]:
     return found
 
 
-def heads_of(cues: CueSet) -> tuple[frozenset[str], dict[str, str]]:
-    """How the cue words, their stems and the cue prefixes begin (4 letters, or fewer when shorter),
-    and those beginnings with one letter (never the first) as "?" -> the letters there (made once, when
-    the set is compiled, and kept in the catalogue cache: `CueSet._typo_heads`)."""
+def heads_of(cues: CueSet) -> frozenset[str]:
+    """How the cue words, their stems and the cue prefixes begin (4 letters, or fewer when shorter): made once,
+    when the set is compiled, and kept in the catalogue cache (`CueSet._typo_heads`)."""
     keys = [*cues._literals, *cues._literal_stems, *(t for ts in cues._stems.values() for t in ts if len(t) >= MIN_TYPO)]
-    heads = frozenset(key[:4] if len(key) >= 4 else key[:3] for key in keys)
-    wild: dict[str, set[str]] = {}
-    for head in heads:
-        for j in range(1, len(head)):
-            wild.setdefault(head[:j] + "?" + head[j + 1 :], set()).add(head[j])
-    return heads, {pattern: "".join(sorted(letters)) for pattern, letters in wild.items()}
+    return frozenset(key[:4] if len(key) >= 4 else key[:3] for key in keys)
