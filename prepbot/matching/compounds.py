@@ -29,19 +29,23 @@ def cue_pairs(cues: "CueSet") -> dict[int, bytes]:
     """Each cue term -> the terms that can follow it directly in some cue (the next word of an alternative
     written with "_" or "-", or the first word of the next slot), packed as unsigned 16-bit ids (~50,000
     pairs: as frozensets they held 3 MiB of the interview's memory, packed 0.2 MiB; read by `_after`)."""
-    follows: dict[int, set[int]] = {}
+    if len(cues.vocabulary.terms) > 0xFFFF:
+        raise ValueError("too many cue terms to pack")  # (never near: ~5,000)
+    # (gathered in arrays, repeats and all, then made unique one term at a time: a set per term for
+    # every term at once was the largest thing a first start held, 3 MiB)
+    follows: dict[int, array] = {}
+    seen: set[tuple[int, int]] = set()  # cues share their slots: each pair of slots once
     for cue in cues.cues:
         for i, slot in enumerate(cue.slots):
             for alternative in slot:
                 for a, b in zip(alternative, alternative[1:], strict=False):
-                    follows.setdefault(a, set()).add(b)
-            if i + 1 < len(cue.slots):
-                firsts = {alternative[0] for alternative in cue.slots[i + 1]}
+                    follows.setdefault(a, array("H")).append(b)
+            if i + 1 < len(cue.slots) and (id(slot), id(cue.slots[i + 1])) not in seen:
+                seen.add((id(slot), id(cue.slots[i + 1])))
+                firsts = array("H", {alternative[0] for alternative in cue.slots[i + 1]})
                 for alternative in slot:
-                    follows.setdefault(alternative[-1], set()).update(firsts)
-    if len(cues.vocabulary.terms) > 0xFFFF:
-        raise ValueError("too many cue terms to pack")  # (never near: ~5,000)
-    return {term: array("H", sorted(after)).tobytes() for term, after in follows.items()}
+                    follows.setdefault(alternative[-1], array("H")).extend(firsts)
+    return {term: array("H", sorted(set(after))).tobytes() for term, after in follows.items()}
 
 
 def _after(follows: dict[int, bytes], terms) -> frozenset[int]:

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 FORMAT = 2  # 1: JSON-shaped lists, rebuilt; 2: the structures themselves (marshal)
 
-_CUE_FIELDS = frozenset(f.name for f in fields(Cue))
+_CUE_NAMES = tuple(f.name for f in fields(Cue))
+_CUE_FIELDS = frozenset(_CUE_NAMES)
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 _OWN = frozenset({"rules", "vocabulary", "cues", "_numbers"})  # stored apart, or not stored
 
@@ -49,7 +50,7 @@ def as_data(cues: CueSet) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "terms": [{name: getattr(term, name) for name in _TERM_FIELDS} for term in terms],
-        "cues": [dict(vars(cue)) for cue in cues.cues],
+        "cues": [{name: getattr(cue, name) for name in _CUE_NAMES} for cue in cues.cues],
         "numbers": numbers,
         "state": {name: value for name, value in vars(cues).items() if name not in skip},
     }
@@ -67,9 +68,9 @@ def from_data(data: dict[str, Any], rules: ContextRules) -> CueSet:
     for values in data["terms"]:  # each a dict of the fields: updated from whole, 3x faster than from pairs
         if tuple(values) != _TERM_FIELDS:
             raise ValueError("a compiled term does not have a term's fields")
-        term = Term.__new__(Term)  # frozen: its fields set as __init__ would, without one call per field
-        term.__dict__.update(values)
-        ids[tuple(values.values())] = len(terms)
+        fields_of = tuple(values.values())
+        term = Term(*fields_of)
+        ids[fields_of] = len(terms)
         terms.append(term)
     vocabulary.terms = terms
     vocabulary._ids = ids
@@ -77,8 +78,9 @@ def from_data(data: dict[str, Any], rules: ContextRules) -> CueSet:
     for index, values in enumerate(data["cues"]):
         if values.keys() != _CUE_FIELDS or values["index"] != index:
             raise ValueError("a compiled cue does not have a cue's fields")
-        cue = Cue.__new__(Cue)
-        cue.__dict__.update(values)
+        cue = Cue.__new__(Cue)  # (its fields as stored: no __post_init__, the slots' index is stored with them)
+        for name in _CUE_NAMES:
+            setattr(cue, name, values[name])
         compiled.append(cue)
     state = data["state"]
     if not isinstance(state, dict) or not all(isinstance(name, str) and name.startswith("_") for name in state):
