@@ -71,8 +71,7 @@ class Cue:
     slots: list[list[tuple[int, ...]]]  # slot -> alternatives -> consecutive term ids
     gaps: list[int]  # gaps[i]: tokens allowed before slot i (gaps[0] unused)
     index: int = 0  # position in the set: cues are tried in catalogue order
-    # Per slot: first term -> the alternatives starting with it, so a token only tries what it can
-    # start (given by `compile_cue`, shared between cues with the same slot; else built here).
+    # Per slot: first term -> the alternatives starting with it (shared by cues with the same slot)
     slot_alternatives: list[dict[int, list[tuple[int, ...]]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -205,10 +204,9 @@ class CueSet(NumberWords):
                 self._literal_stems.setdefault(base, []).append((i, word[len(base) :] in ("", "e")))
         uncommon = {w: i for w, i in self._literals.items() if w not in rules.common_words}
         self._inflected = inflected_literals(uncommon, self._literal_stems)
-        # What a sentence must hold for a cue to match: for each slot, one *key* word of one of its
-        # alternatives (the least everyday word of it: "customer" of "the_customer"). Equal
-        # requirements share an id; a sentence's satisfied requirements are gathered once from its
-        # words, and a cue is tried only when all of its own are among them.
+        # What a sentence must hold for a cue to match: for each slot, one *key* word of one of its alternatives (the
+        # least everyday word of it: "customer" of "the_customer"). Equal requirements share an id; a sentence's
+        # satisfied requirements are gathered once from its words, and a cue is tried only when all of its own are.
         requirement_ids: dict[frozenset[int], int] = {}
         needs: dict[int, set[int]] = {}  # key term -> requirements it satisfies
         self._requires: list[frozenset[int]] = []
@@ -247,8 +245,7 @@ class CueSet(NumberWords):
             for term_id in {alternative[0] for alternative in cue.slots[0]}:
                 starting.setdefault(term_id, set()).add(cue.index)
         self._starting = {term: tuple(indexes) for term, indexes in starting.items()}
-        # The second halves of cue words written as one ("over" of "turnover"): only a pair ending
-        # in one of them can join into a cue word.
+        # The second halves of cue words written as one ("over" of "turnover"): only a pair ending in one can join.
         self._join_tails = frozenset(
             word[k:] for word in self._literals if word.isalpha() and len(word) >= 6 for k in range(2, len(word) - 1)
         )
@@ -283,8 +280,7 @@ class CueSet(NumberWords):
     def reset_caches(self) -> None:
         """Empty the per-word caches (what the set learnt from the texts it read)."""
         self._number_matches: dict[tuple[int, bool], tuple[int, ...]] = {}
-        # Per word of a text (keyed as the token cache): its terms, the cues it wakes, the requirements
-        # it meets and the cues it can start.
+        # Per word of a text (keyed as the token cache): its terms, the cues it wakes, the requirements it meets, and starts.
         self._word_entries: dict[str, _WordEntry] = {}
         self._sets_by_terms: dict[tuple[int, ...], tuple[frozenset[int], int, frozenset[int]]] = {}
         self._token_cache: dict[str, dict[int, bool]] = {}  # its values are shared: never changed in place
@@ -319,20 +315,8 @@ class CueSet(NumberWords):
         verb = self.rules.contractions.get(word)
         if verb is not None and verb in self._literals:
             found.setdefault(self._literals[verb], True)  # "isnt" also reads as "is"; context counts the "nt"
-        for length, stems in self._stems.items() if word[:1] in self._stem_initials else ():  # ("412": no prefix starts so)
-            if len(word) >= length:
-                term = stems.get(word[:length])
-                if term is not None:
-                    found[term] = True
+        self.form_terms(word, found)
         if len(word) >= 4 and word.isalpha():
-            word_base = word_stem(word)
-            if inflection(word, word_base):
-                # A bare word only matches cue words written bare too: the cue "tests" does not
-                # read "a test", nor "covered" "cover"; "weekends" reads the cue "weekend".
-                bare = word[len(word_base) :] in ("", "e")
-                for term, term_bare in self._literal_stems.get(word_base, ()):
-                    if term_bare or not bare:
-                        found.setdefault(term, True)
             for term in other_forms(self, word, exact is None):  # inflections Snowball misses, other spellings (forms.py)
                 found.setdefault(term, True)
         # Typo tolerance only for words the vocabulary does not know ("paged" is not a typo of "pager", but "leavng",
@@ -355,6 +339,23 @@ class CueSet(NumberWords):
             self._token_cache.clear()
         self._token_cache[key] = found
         return found
+
+    def form_terms(self, word: str, found: dict[int, bool]) -> None:
+        """Add the terms a word reads by a cue prefix or by its Snowball stem (its literal form aside)."""
+        for length, stems in self._stems.items() if word[:1] in self._stem_initials else ():  # ("412": no prefix starts so)
+            if len(word) >= length:
+                term = stems.get(word[:length])
+                if term is not None:
+                    found[term] = True
+        if len(word) >= 4 and word.isalpha():
+            word_base = word_stem(word)
+            if inflection(word, word_base):
+                # A bare word only matches cue words written bare too: the cue "tests" does not
+                # read "a test", nor "covered" "cover"; "weekends" reads the cue "weekend".
+                bare = word[len(word_base) :] in ("", "e")
+                for term, term_bare in self._literal_stems.get(word_base, ()):
+                    if term_bare or not bare:
+                        found.setdefault(term, True)
 
     def _word_entry(self, key: str) -> _WordEntry:
         """A word's terms (`terms_for`), the cues they wake, the cue requirements they meet and the

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from prepbot.matching.words import inflection, stem
-
 if TYPE_CHECKING:
     from prepbot.matching.cues import CueSet
 
@@ -118,13 +116,6 @@ def other_forms(cues: "CueSet", word: str, unknown: bool) -> Iterator[int]:
         literal = cues._literals.get(variant)
         if literal is not None:
             yield literal
-        for length, stems in cues._stems.items():
-            prefix = stems.get(variant[:length]) if len(variant) >= length else None
-            if prefix is not None:
-                yield prefix
-        variant_base = stem(variant)
-        if inflection(variant, variant_base):
-            bare = variant[len(variant_base) :] in ("", "e")
-            for term, term_bare in cues._literal_stems.get(variant_base, ()):
-                if term_bare or not bare:
-                    yield term
+        found: dict[int, bool] = {}
+        cues.form_terms(variant, found)  # (by a prefix or the stem, as the word itself is read)
+        yield from found
